@@ -1,0 +1,48 @@
+"""The `casefile` command. Subcommands live in this package's modules, each with `register()`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from casefile import __version__
+from casefile.errors import CasefileError
+
+_NOT_COMMANDS = {"common"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casefile",
+        description="Casefile: keep and check the evidence of an open-source investigation, offline.")
+    parser.add_argument("--version", action="version", version=f"Casefile {__version__}")
+    parser.add_argument("--investigator", metavar="NAME",
+                        help="who is acting (default: $CASEFILE_INVESTIGATOR, then settings)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: (m.name != "core_cmds", m.name)):
+        if mod.name in _NOT_COMMANDS or mod.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{mod.name}")
+        register = getattr(module, "register", None)
+        if register:
+            register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        args = parser.parse_args(["gui", *(argv or [])])
+    try:
+        return int(args.func(args) or 0)
+    except CasefileError as exc:
+        print(f"casefile: error: {exc}", file=sys.stderr)
+        return 2 if type(exc).__name__ in {"InvalidInput"} else 1
+    except KeyboardInterrupt:
+        print("casefile: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

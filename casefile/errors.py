@@ -1,0 +1,64 @@
+"""One exception family for the whole core; each carries the path it is about and a user message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CasefileError(Exception):
+    """Base error: `str(err)` is a one-line message fit for a user, naming the file when there is one."""
+
+    def __init__(self, message: str, path: str | Path | None = None, *, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        if self.field:
+            return f"{where}{self.field}: {self.message}"
+        return f"{where}{self.message}"
+
+
+class NotACase(CasefileError):
+    """The path is not a Casefile case folder."""
+
+
+class CaseExists(CasefileError):
+    """Refusing to create a case over an existing folder."""
+
+
+class CaseLocked(CasefileError):
+    """Another process holds the case open for writing."""
+
+
+class SchemaTooNew(CasefileError):
+    """The case was written by a newer Casefile than this one."""
+
+
+class UnsupportedFile(CasefileError):
+    """No importer reads this file, or the path cannot be imported (directory, empty, unreadable)."""
+
+
+class CorruptFile(CasefileError):
+    """The file claims a known format but cannot be parsed."""
+
+
+class InvalidInput(CasefileError):
+    """An analyst-entered value (time, grade, id, ...) is not acceptable."""
+
+
+class NotFound(CasefileError):
+    """A referenced item, row or file does not exist."""
+
+
+class Cancelled(CasefileError):
+    """The user cancelled a long operation."""

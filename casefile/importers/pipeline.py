@@ -1,0 +1,222 @@
+"""Batch import: hash, copy and parse files in parallel workers; commit each file atomically.
+
+Each byte is read once: a worker streams the file into the case's staging folder while computing
+SHA-256 and MD5, keeps small files in memory for the importer's parser, and hands back the parsed
+result. The main thread then commits file by file, in the order given, so the case only ever
+holds whole imports. A cancelled or failed file leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
+from casefile.importers import registry
+from casefile.importers.sniff import sniff_mime
+from casefile.store import Acquisition, Case, commit_staged
+from casefile.store.blobs import StagedBlob, stage_file
+from casefile.timeutil import iso_z
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str                 # imported | duplicate | error | cancelled
+    item_id: str | None = None
+    kind: str | None = None
+    importer: str | None = None
+    sha256: str | None = None
+    message: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def errors(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "error"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"imported": self.count("imported"), "duplicate": self.count("duplicate"),
+                "errors": self.count("error"), "cancelled": self.count("cancelled"),
+                "files": [o.to_dict() for o in self.outcomes]}
+
+
+@dataclass
+class _Work:
+    path: str
+    staged: StagedBlob | None = None
+    mime: str | None = None
+    importer: str | None = None
+    parsed: Any = None
+    mtime: str | None = None
+    error: str | None = None
+
+
+ProgressFn = Callable[[int, int, FileOutcome], None]
+
+
+def expand_paths(paths: Iterable[str | Path], *, recursive: bool) -> tuple[list[Path], list[FileOutcome]]:
+    """Files to import, and an error outcome for each path that cannot be imported at all."""
+    files: list[Path] = []
+    errors: list[FileOutcome] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            if not recursive:
+                errors.append(FileOutcome(str(p), "error", message=f"{p}: is a directory "
+                                          "(use --recursive to import what it holds)"))
+                continue
+            for dirpath, dirnames, names in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.endswith(".casefile"))
+                files.extend(Path(dirpath) / n for n in sorted(names) if not n.startswith("."))
+        elif p.exists() or p.is_symlink():
+            files.append(p)
+        else:
+            errors.append(FileOutcome(str(p), "error", message=f"{p}: no such file"))
+    return files, errors
+
+
+def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
+    """Runs in a worker: stage (copy + hash in one read), sniff, choose an importer, parse."""
+    path = Path(path_str)
+    work = _Work(path_str)
+    try:
+        st = path.stat()
+        if not path.is_file():
+            raise UnsupportedFile("not a regular file", path)
+        if st.st_size == 0:
+            raise UnsupportedFile("empty file (0 bytes): nothing to keep as evidence", path)
+        work.mtime = iso_z(datetime.fromtimestamp(st.st_mtime, timezone.utc))
+        try:
+            with open(path, "rb") as f:
+                head = f.read(8192)
+        except PermissionError:
+            raise UnsupportedFile("cannot read the file (permission denied)", path) from None
+        work.mime = sniff_mime(head)
+        imp = registry.get(forced) if forced else registry.choose(path, head, work.mime).importer
+        work.importer = imp.name
+        keep = st.st_size <= imp.max_in_memory
+        work.staged, data = stage_file(path, Path(tmp_dir), keep_bytes=keep)
+        try:
+            work.parsed = imp.parse(path, data)
+        except CasefileError:
+            raise
+        except MemoryError:
+            raise CorruptFile(f"too large to read as {imp.name} in memory", path) from None
+        except Exception as exc:  # noqa: BLE001 - any parser failure becomes a per-file error
+            raise CorruptFile(f"cannot read as {imp.name}: {type(exc).__name__}: {exc}",
+                              path) from None
+    except CasefileError as exc:
+        work.error = str(exc)
+    except OSError as exc:
+        work.error = f"{path}: {exc.strerror or exc}"
+    if work.error and work.staged is not None:
+        work.staged.tmp_path.unlink(missing_ok=True)
+        work.staged = None
+    return work
+
+
+class _Inline(Executor):
+    """Runs work in the calling thread (one file, or workers=1)."""
+
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:  # type: ignore[override]
+        fut: Future = Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001
+            fut.set_exception(exc)
+        return fut
+
+
+def _executor(n_files: int, workers: int | None) -> Executor:
+    workers = workers or os.cpu_count() or 1
+    if n_files <= 1 or workers <= 1:
+        return _Inline()
+    return ProcessPoolExecutor(max_workers=min(workers, n_files),
+                               mp_context=multiprocessing.get_context("forkserver"))
+
+
+def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = False,
+                 source_url: str | None = None, note: str | None = None,
+                 method: str = "file-import", importer: str | None = None,
+                 workers: int | None = None, progress: ProgressFn | None = None,
+                 cancel: threading.Event | None = None) -> ImportReport:
+    """Import files into the case; one bad file never stops the others."""
+    files, early_errors = expand_paths(paths, recursive=recursive)
+    report = ImportReport(list(early_errors))
+    total = len(files) + len(early_errors)
+    done = len(early_errors)
+    if importer:
+        registry.get(importer)
+    tmp_dir = str(case.path / "tmp")
+    pool = _executor(len(files), workers)
+    window = 2 * (workers or os.cpu_count() or 1) + 2
+    queue: deque[tuple[Path, Future]] = deque()
+    todo = deque(files)
+    try:
+        while todo or queue:
+            while todo and len(queue) < window and not (cancel and cancel.is_set()):
+                p = todo.popleft()
+                queue.append((p, pool.submit(_work, str(p), tmp_dir, importer)))
+            if not queue:
+                break
+            p, fut = queue.popleft()
+            outcome = _finish(case, p, fut, source_url=source_url, note=note, method=method,
+                              cancelled=bool(cancel and cancel.is_set()))
+            report.outcomes.append(outcome)
+            done += 1
+            if progress:
+                progress(done, total, outcome)
+        for p in todo:
+            report.outcomes.append(FileOutcome(str(p), "cancelled"))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return report
+
+
+def _finish(case: Case, path: Path, fut: Future, *, source_url: str | None, note: str | None,
+            method: str, cancelled: bool) -> FileOutcome:
+    try:
+        work: _Work = fut.result()
+    except Exception as exc:  # noqa: BLE001 - a worker that died still leaves the batch going
+        return FileOutcome(str(path), "error", message=f"{path}: import worker failed: {exc}")
+    if cancelled:
+        if work.staged is not None:
+            work.staged.tmp_path.unlink(missing_ok=True)
+        return FileOutcome(str(path), "cancelled")
+    if work.error or work.staged is None:
+        return FileOutcome(str(path), "error", importer=work.importer, message=work.error)
+    imp = registry.get(work.importer)
+    acq = Acquisition(method=method, original_path=str(path.resolve()), source_url=source_url,
+                      original_mtime=work.mtime, note=note)
+    try:
+        ing = commit_staged(case, work.staged, kind=imp.kind, mime=work.mime or "", importer=imp.name,
+                            original_name=path.name, acquisition=acq,
+                            then=lambda c, i: imp.store(c, i, work.parsed))
+    except CasefileError as exc:
+        return FileOutcome(str(path), "error", importer=imp.name, message=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug in one importer must not stop the batch
+        return FileOutcome(str(path), "error", importer=imp.name,
+                           message=f"{path}: could not be stored ({type(exc).__name__}: {exc}); "
+                           "nothing of it was kept")
+    return FileOutcome(str(path), "imported" if ing.new_item else "duplicate", item_id=ing.item_id,
+                       kind=imp.kind, importer=imp.name, sha256=ing.sha256,
+                       message=None if ing.new_item else "same bytes already in the case: "
+                       "recorded as another acquisition of the existing item")

@@ -1,0 +1,7 @@
+"""The store: the only code that writes a case."""
+
+from casefile.store.case import Case
+from casefile.store.ingest import Acquisition, Ingested, commit_staged
+from casefile.store.verify import VerifyReport, verify_case
+
+__all__ = ["Case", "Acquisition", "Ingested", "commit_staged", "VerifyReport", "verify_case"]

@@ -1,0 +1,105 @@
+"""Content-addressed evidence storage: write once (temp, fsync, rename), read-only, never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1 << 20  # 1 MiB: big enough that hashlib releases the GIL and two files hash in parallel
+
+
+@dataclass(frozen=True)
+class StagedBlob:
+    """A file copied into the case's staging area with its digests, not yet committed."""
+
+    tmp_path: Path
+    sha256: str
+    md5: str
+    size: int
+    head: bytes
+
+
+def blob_relpath(sha256: str, folder: str = "evidence") -> str:
+    return f"{folder}/{sha256[:2]}/{sha256}"
+
+
+def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192,
+                 keep_bytes: bool = False) -> tuple[StagedBlob, bytes | None]:
+    """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning."""
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    sha, md5 = hashlib.sha256(), hashlib.md5()
+    size = 0
+    head = b""
+    kept: list[bytes] | None = [] if keep_bytes else None
+    fd_path = tmp_dir / f"stage-{os.getpid()}-{os.urandom(6).hex()}.part"
+    with open(fd_path, "wb") as out:
+        while True:
+            chunk = src.read(CHUNK)
+            if not chunk:
+                break
+            if len(head) < head_size:
+                head += chunk[: head_size - len(head)]
+            sha.update(chunk)
+            md5.update(chunk)
+            out.write(chunk)
+            size += len(chunk)
+            if kept is not None:
+                kept.append(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    data = b"".join(kept) if kept is not None else None
+    return StagedBlob(fd_path, sha.hexdigest(), md5.hexdigest(), size, head), data
+
+
+def stage_file(path: Path, tmp_dir: Path, *, keep_bytes: bool = False) -> tuple[StagedBlob, bytes | None]:
+    with open(path, "rb") as src:
+        return stage_stream(src, tmp_dir, keep_bytes=keep_bytes)
+
+
+def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence") -> tuple[str, bool]:
+    """Move a staged file to its content address. Returns (relative path, whether it was new)."""
+    rel = blob_relpath(staged.sha256, folder)
+    final = case_dir / rel
+    if final.exists():
+        staged.tmp_path.unlink(missing_ok=True)
+        return rel, False
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(staged.tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    os.replace(staged.tmp_path, final)
+    dir_fd = os.open(final.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return rel, True
+
+
+def write_bytes_blob(case_dir: Path, data: bytes, folder: str) -> tuple[str, str, int]:
+    """Stage and commit bytes made by the program (derived files). Returns (rel path, sha256, size)."""
+    import io
+
+    staged, _ = stage_stream(io.BytesIO(data), case_dir / "tmp")
+    rel, _new = commit_blob(case_dir, staged, folder)
+    return rel, staged.sha256, staged.size
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    sha = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            sha.update(chunk)
+            size += len(chunk)
+    return sha.hexdigest(), size
+
+
+def discard_blob(case_dir: Path, sha256: str, folder: str = "evidence") -> None:
+    """Remove a blob whose recording transaction rolled back (it was never part of the case)."""
+    final = case_dir / blob_relpath(sha256, folder)
+    if final.exists():
+        os.chmod(final, 0o644)
+        final.unlink()

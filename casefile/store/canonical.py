@@ -1,0 +1,51 @@
+"""Canonical encodings: what the custody ledger hashes, so the same facts always give the same hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {"$bytes": bytes(value).hex()}
+    raise TypeError(f"cannot encode {type(value).__name__} canonically")
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 text kept as is, bytes as hex."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      default=_default, allow_nan=False)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def row_state(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row as the ledger records it: NULL columns left out, so adding a nullable column changes nothing."""
+    out = {}
+    for key, value in row.items():
+        if value is None:
+            continue
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            value = {"$bytes": bytes(value).hex()}
+        out[key] = value
+    return out
+
+
+def row_digest(row: Mapping[str, Any]) -> str:
+    return sha256_text(canonical_json(row_state(row)))
+
+
+def group_digest(rows: Iterable[Mapping[str, Any]]) -> tuple[str, int]:
+    """Digest of many rows (e.g. the points of one track) in the order given, and how many there were."""
+    h = hashlib.sha256()
+    n = 0
+    for row in rows:
+        h.update(repr(sorted((k, v) for k, v in row.items() if v is not None)).encode("utf-8"))
+        h.update(b"\n")
+        n += 1
+    return h.hexdigest(), n

@@ -1,0 +1,393 @@
+"""The case: a folder with case.sqlite, evidence/, derived/ and a lock. The only writer of a case.
+
+Every change goes through `Case.insert/update/delete/log`, which write the custody-ledger event in
+the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from casefile import __version__
+from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound
+from casefile.ids import new_id
+from casefile.settings import investigator as default_investigator
+from casefile.store import blobs, schema
+from casefile.store.canonical import canonical_json, group_digest, row_digest, row_state, sha256_text
+from casefile.store.lock import CaseLock
+from casefile.timeutil import get_zone, now_z
+
+DB_NAME = "case.sqlite"
+SUFFIX = ".casefile"
+GENESIS = "0" * 64
+
+
+def event_hash(event: Mapping[str, Any]) -> str:
+    """SHA-256 over the canonical encoding of an event's fields (all but its own hash)."""
+    fields = {k: event[k] for k in ("seq", "at", "actor", "action", "item_id", "target_table",
+                                    "target_id", "row_digest", "details", "prev_hash")}
+    return sha256_text(canonical_json(fields))
+
+
+def _connect(db_path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=True, timeout=30)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA busy_timeout=30000")
+    return sqlite_utils.Database(conn)
+
+
+class Case:
+    """An open case. Not thread-safe: give each thread its own via `connect_again()`."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: CaseLock | None,
+                 actor: str) -> None:
+        self.path = path
+        self.db = db
+        self._lock = lock
+        self.actor = actor
+        self._depth = 0
+        self._owner = threading.get_ident()
+
+    # ---- opening and closing -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, title: str, *, investigator: str | None = None,
+               default_tz: str | None = None) -> Case:
+        path = Path(path)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        if path.exists() and any(path.iterdir()):
+            raise CaseExists("a file or non-empty folder is already there", path)
+        if default_tz:
+            get_zone(default_tz)
+        if not title.strip():
+            raise InvalidInput("a case needs a title", field="title")
+        for sub in ("evidence", "derived", "tmp"):
+            (path / sub).mkdir(parents=True, exist_ok=True)
+        lock = CaseLock(path)
+        lock.acquire()
+        case = cls(path, _connect(path / DB_NAME), lock, default_investigator(investigator))
+        case._migrate(initial=True)
+        with case.transaction():
+            meta = {"case_id": new_id(), "title": title.strip(), "created_at": now_z(),
+                    "created_by": case.actor, "created_with": f"Casefile {__version__}",
+                    "default_tz": default_tz}
+            for key, value in meta.items():
+                if value is not None:
+                    case.insert("case_meta", {"key": key, "value": value}, action="case-created"
+                                if key == "case_id" else "meta-set")
+        return case
+
+    @classmethod
+    def open(cls, path: str | Path, *, write: bool = True, investigator: str | None = None) -> Case:
+        path = Path(path)
+        if not (path / DB_NAME).is_file():
+            alt = path.with_name(path.name + SUFFIX)
+            if not path.name.endswith(SUFFIX) and (alt / DB_NAME).is_file():
+                path = alt
+            else:
+                raise NotACase("not a Casefile case (no case.sqlite inside)", path)
+        lock = CaseLock(path)
+        if write:
+            lock.acquire()
+        try:
+            case = cls(path, _connect(path / DB_NAME), lock if write else None,
+                       default_investigator(investigator))
+            schema.check_not_newer(case.db, str(path))
+            if schema.pending(case.db):
+                case._migrate_with_lock()
+            if write:
+                from casefile.store.recovery import recover
+
+                recover(case)
+        except BaseException:
+            lock.release()
+            raise
+        return case
+
+    def connect_again(self) -> Case:
+        """Another connection to the same case, for a worker thread, sharing this process's lock."""
+        return Case(self.path, _connect(self.path / DB_NAME), self._lock, self.actor)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+        if self._lock is not None and self._owner == threading.get_ident():
+            self._lock.release()
+        self._lock = None
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None and self._lock.held
+
+    def _migrate_with_lock(self) -> None:
+        if self.writable:
+            self._migrate(initial=False)
+            return
+        temp = CaseLock(self.path)
+        temp.acquire()
+        try:
+            self._lock = temp
+            self._migrate(initial=False)
+        finally:
+            self._lock = None
+            temp.release()
+
+    def _migrate(self, *, initial: bool) -> None:
+        for group, number, name, fn in schema.pending(self.db):
+            with self.transaction():
+                schema.apply(self.db, group, number, name, fn)
+                if not initial or group != "core":
+                    self.log("schema-migrated", details={"group": group, "number": number,
+                                                         "name": name})
+
+    # ---- transactions and the ledger -----------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Case]:
+        """One atomic unit: BEGIN IMMEDIATE at the outermost level, savepoints inside."""
+        if not self.writable:
+            raise CasefileError("case is open read-only", self.path)
+        if self._depth == 0:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+            else:
+                self.db.execute("COMMIT")
+            finally:
+                self._depth = 0
+        else:
+            name = f"sp{self._depth}"
+            self.db.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.execute(f"ROLLBACK TO {name}")
+                    self.db.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.db.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+
+    def _require_tx(self) -> None:
+        if self._depth == 0:
+            raise RuntimeError("case changes must happen inside case.transaction()")
+
+    def head(self) -> tuple[int, str]:
+        row = self.db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, GENESIS)
+
+    def head_hash(self) -> str:
+        return self.head()[1]
+
+    def log(self, action: str, *, item_id: str | None = None, target_table: str | None = None,
+            target_id: str | None = None, row_digest: str | None = None,
+            details: Mapping[str, Any] | None = None) -> int:
+        """Append one custody event, chained to the previous one."""
+        self._require_tx()
+        seq, prev = self.head()
+        event = {"seq": seq + 1, "at": now_z(), "actor": self.actor, "action": action,
+                 "item_id": item_id, "target_table": target_table,
+                 "target_id": None if target_id is None else str(target_id),
+                 "row_digest": row_digest, "details": canonical_json(dict(details or {})),
+                 "prev_hash": prev}
+        event["hash"] = event_hash(event)
+        self.db["ledger"].insert(event)
+        return event["seq"]
+
+    # ---- tracked changes -----------------------------------------------------------------
+    def _tracked(self, table: str) -> schema.Tracked:
+        try:
+            return schema.TRACKED[table]
+        except KeyError:
+            raise RuntimeError(f"table {table} is not tracked by the ledger") from None
+
+    def get_row(self, table: str, pk_value: Any) -> dict[str, Any]:
+        pk = self._tracked(table).pk
+        row = self.db.execute(f"SELECT * FROM [{table}] WHERE [{pk}] = ?", [pk_value])
+        cols = [d[0] for d in row.description]
+        found = row.fetchone()
+        if found is None:
+            raise NotFound(f"no {table} row {pk_value}")
+        return dict(zip(cols, found))
+
+    def insert(self, table: str, row: Mapping[str, Any], *, action: str = "created",
+               item_id: str | None = None, details: Mapping[str, Any] | None = None) -> Any:
+        """Insert one tracked row and record its full state in the ledger."""
+        self._require_tx()
+        tracked = self._tracked(table)
+        self.db[table].insert(dict(row))
+        pk_value = row[tracked.pk]
+        stored = self.get_row(table, pk_value)
+        self.log(action, item_id=item_id, target_table=table, target_id=pk_value,
+                 row_digest=row_digest(stored), details={**(details or {}), "row": row_state(stored)})
+        return pk_value
+
+    def update(self, table: str, pk_value: Any, changes: Mapping[str, Any], *,
+               action: str = "edited", item_id: str | None = None, reason: str | None = None) -> dict:
+        """Change fields of a tracked row; the ledger keeps before and after."""
+        self._require_tx()
+        before = self.get_row(table, pk_value)
+        diff = {k: v for k, v in changes.items() if before.get(k) != v}
+        if not diff:
+            return before
+        self.db[table].update(pk_value, dict(diff))
+        after = self.get_row(table, pk_value)
+        details: dict[str, Any] = {"before": {k: before.get(k) for k in diff},
+                                   "after": {k: after.get(k) for k in diff}, "row": row_state(after)}
+        if reason:
+            details["reason"] = reason
+        self.log(action, item_id=item_id, target_table=table, target_id=pk_value,
+                 row_digest=row_digest(after), details=details)
+        return after
+
+    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict:
+        """Delete a tracked row for a stated reason; the ledger keeps what was deleted."""
+        self._require_tx()
+        if not reason or not reason.strip():
+            raise InvalidInput("deleting needs a reason", field="reason")
+        before = self.get_row(table, pk_value)
+        self.db[table].delete(pk_value)
+        self.log("deleted", item_id=item_id, target_table=table, target_id=pk_value,
+                 row_digest=None, details={"reason": reason.strip(), "row": row_state(before)})
+        return before
+
+    def group_rows(self, table: str, group_value: Any) -> Iterator[dict[str, Any]]:
+        tracked = self._tracked(table)
+        cur = self.db.execute(f"SELECT * FROM [{table}] WHERE [{tracked.group}] = ? "
+                              f"ORDER BY [{tracked.pk}]", [group_value])
+        cols = [d[0] for d in cur.description]
+        for values in cur:
+            yield dict(zip(cols, values))
+
+    def insert_group(self, table: str, rows: Iterable[Mapping[str, Any]], group_value: Any, *,
+                     action: str = "imported", item_id: str | None = None,
+                     details: Mapping[str, Any] | None = None, batch_size: int = 5000) -> int:
+        """Bulk-insert rows that the ledger vouches for together (one digest for the group)."""
+        self._require_tx()
+        self._tracked(table)
+        self.db[table].insert_all(rows, batch_size=batch_size)
+        return self.record_group(table, group_value, action=action, item_id=item_id,
+                                 details=details)
+
+    def record_group(self, table: str, group_value: Any, *, action: str, item_id: str | None = None,
+                     details: Mapping[str, Any] | None = None) -> int:
+        digest, count = group_digest(self.group_rows(table, group_value))
+        self.log(action, item_id=item_id, target_table=table, target_id=group_value,
+                 row_digest=digest, details={**(details or {}), "rows": count})
+        return count
+
+    # ---- case metadata -------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return {k: v for k, v in self.db.execute("SELECT key, value FROM case_meta")}
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.transaction():
+            if value is None:
+                if key in self.meta():
+                    self.delete("case_meta", key, reason=f"{key} cleared")
+            elif key in self.meta():
+                self.update("case_meta", key, {"value": value}, action="meta-set")
+            else:
+                self.insert("case_meta", {"key": key, "value": value}, action="meta-set")
+
+    @property
+    def title(self) -> str:
+        return self.meta().get("title", self.path.stem)
+
+    @property
+    def default_tz(self) -> str | None:
+        return self.meta().get("default_tz")
+
+    # ---- reading items and events --------------------------------------------------------
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.db.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict]:
+        where, params = [], []
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if not include_removed:
+            where.append("removed_at IS NULL")
+        sql = "SELECT * FROM items" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.rows(sql + " ORDER BY id", params)
+
+    def resolve_item(self, ref: str) -> dict[str, Any]:
+        """An item by id, unique id prefix or suffix (6+ characters), or SHA-256 prefix."""
+        ref = ref.strip()
+        exact = self.rows("SELECT * FROM items WHERE id = ? OR sha256 = ?", [ref, ref.lower()])
+        if exact:
+            return exact[0]
+        if len(ref) < 6:
+            raise NotFound(f"no item {ref!r} (give at least 6 characters of its id or hash)")
+        found = self.rows("SELECT * FROM items WHERE id LIKE ? OR id LIKE ? OR sha256 LIKE ?",
+                          [ref.upper() + "%", "%" + ref.upper(), ref.lower() + "%"])
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFound(f"no item {ref!r}")
+        raise InvalidInput(f"{ref!r} matches {len(found)} items; give more characters")
+
+    def acquisitions(self, item_id: str) -> list[dict]:
+        return self.rows("SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id])
+
+    def derivations(self, item_id: str) -> list[dict]:
+        return self.rows("SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
+
+    def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict]:
+        sql, params = "SELECT * FROM ledger", []
+        if item_id:
+            sql += " WHERE item_id = ?"
+            params.append(item_id)
+        sql += " ORDER BY seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        out = self.rows(sql, params)
+        for ev in out:
+            ev["details"] = json.loads(ev["details"])
+        return out
+
+    def blob_path(self, item_or_row: Mapping[str, Any]) -> Path:
+        return self.path / item_or_row["blob_path"]
+
+    # ---- derived working copies ----------------------------------------------------------
+    def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,
+                    params: Mapping[str, Any], mime: str | None = None) -> dict[str, Any]:
+        """Store a working copy made from an item, recording its parent, tool, version and params."""
+        rel, sha, size = blobs.write_bytes_blob(self.path, data, "derived")
+        row = {"id": new_id(), "item_id": item_id, "kind": kind, "blob_path": rel, "sha256": sha,
+               "size": size, "mime": mime, "tool": tool, "tool_version": tool_version,
+               "params": canonical_json(dict(params)), "created_at": now_z()}
+        with self.transaction():
+            self.insert("derived", row, action="derived", item_id=item_id)
+        return row
+
+    def derived(self, item_id: str, kind: str) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM derived WHERE item_id = ? AND kind = ? ORDER BY id DESC "
+                         "LIMIT 1", [item_id, kind])
+        return rows[0] if rows else None

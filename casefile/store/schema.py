@@ -1,0 +1,98 @@
+"""Numbered schema migrations, in groups so each part of Casefile owns its own tables.
+
+Each group ("core", "photos", "flights", ...) numbers its migrations 1, 2, 3...; the case records
+what it has applied in `_schema`. A case holding a group or a number this Casefile does not know
+was written by a newer Casefile and is refused rather than misread.
+
+Tables whose rows the custody ledger vouches for are registered with `track()`: `verify` compares
+each row (or each group of rows, for bulk data such as track points) with the state the ledger last
+recorded for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from casefile.errors import SchemaTooNew
+from casefile.timeutil import now_z
+
+MigrationFn = Callable[[sqlite_utils.Database], None]
+_MIGRATIONS: dict[str, dict[int, tuple[str, MigrationFn]]] = {}
+
+
+@dataclass(frozen=True)
+class Tracked:
+    table: str
+    pk: str = "id"
+    group: str | None = None  # rows vouched for together, by this column's value
+
+
+TRACKED: dict[str, Tracked] = {}
+
+
+def migration(group: str, number: int, name: str) -> Callable[[MigrationFn], MigrationFn]:
+    def register(fn: MigrationFn) -> MigrationFn:
+        steps = _MIGRATIONS.setdefault(group, {})
+        if number in steps:
+            raise RuntimeError(f"duplicate migration {group} {number}")
+        steps[number] = (name, fn)
+        return fn
+
+    return register
+
+
+def track(table: str, pk: str = "id", group: str | None = None) -> None:
+    TRACKED[table] = Tracked(table, pk, group)
+
+
+def _load_all() -> None:
+    # Importing the schema modules registers their migrations and tracked tables.
+    from casefile.store import schema_core  # noqa: F401
+    from casefile.store import schemas  # noqa: F401
+
+
+def known_versions() -> dict[str, int]:
+    _load_all()
+    return {group: max(steps) for group, steps in _MIGRATIONS.items()}
+
+
+def applied_versions(db: sqlite_utils.Database) -> dict[str, int]:
+    if "_schema" not in db.table_names():
+        return {}
+    rows = db.execute('SELECT "group", max(number) FROM _schema GROUP BY "group"').fetchall()
+    return {g: n for g, n in rows}
+
+
+def check_not_newer(db: sqlite_utils.Database, where: str) -> None:
+    known = known_versions()
+    for group, number in applied_versions(db).items():
+        if group not in known or number > known[group]:
+            mine = known.get(group, 0)
+            raise SchemaTooNew(
+                f"case was written by a newer Casefile (schema '{group}' version {number}, this "
+                f"Casefile knows up to {mine}); upgrade Casefile to open it", where)
+
+
+def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]]:
+    known = known_versions()
+    applied = applied_versions(db)
+    todo = []
+    for group in sorted(known, key=lambda g: (g != "core", g)):
+        for number in sorted(_MIGRATIONS[group]):
+            if number > applied.get(group, 0):
+                name, fn = _MIGRATIONS[group][number]
+                todo.append((group, number, name, fn))
+    return todo
+
+
+def apply(db: sqlite_utils.Database, group: str, number: int, name: str, fn: MigrationFn) -> None:
+    """Run one migration; the caller holds the transaction."""
+    if "_schema" not in db.table_names():
+        db.execute('CREATE TABLE _schema ("group" TEXT NOT NULL, number INTEGER NOT NULL, '
+                   'name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY ("group", number))')
+    fn(db)
+    db.execute('INSERT INTO _schema ("group", number, name, applied_at) VALUES (?, ?, ?, ?)',
+               [group, number, name, now_z()])
