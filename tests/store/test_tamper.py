@@ -1,0 +1,116 @@
+"""Tampering behind Casefile's back is found by verify and named."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from casefile.importers.pipeline import import_paths
+from casefile.store import Case, verify_case
+
+
+def _case_with_files(case: Case, tmp_path: Path, n: int = 3) -> list[dict]:
+    paths = []
+    for i in range(n):
+        p = tmp_path / f"doc{i}.txt"
+        p.write_text(f"document number {i}\n" * 50)
+        paths.append(p)
+    import_paths(case, paths, workers=1, importer="file")
+    return case.items()
+
+
+def _flip_byte(path: Path, offset: int = 10) -> None:
+    os.chmod(path, 0o644)
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_clean_case_verifies(fresh_case: Case, tmp_path: Path) -> None:
+    _case_with_files(fresh_case, tmp_path)
+    report = verify_case(fresh_case)
+    assert report.ok, report.problems
+    assert report.counts["originals"] == 3
+
+
+def test_flipped_byte_in_an_original_is_named(fresh_case: Case, tmp_path: Path) -> None:
+    items = _case_with_files(fresh_case, tmp_path)
+    victim = items[1]
+    _flip_byte(fresh_case.blob_path(victim))
+    report = verify_case(fresh_case)
+    assert not report.ok
+    [problem] = report.problems
+    assert problem.kind == "original-changed"
+    assert problem.item_id == victim["id"]
+    assert victim["sha256"] in problem.message
+
+
+def test_flipped_byte_in_a_derived_file_is_named(fresh_case: Case, tmp_path: Path) -> None:
+    items = _case_with_files(fresh_case, tmp_path, 1)
+    d = fresh_case.add_derived(items[0]["id"], b"thumbnail bytes", kind="thumbnail", tool="t",
+                               tool_version="1", params={})
+    _flip_byte(fresh_case.path / d["blob_path"], 2)
+    [problem] = verify_case(fresh_case).problems
+    assert problem.kind == "derived-changed" and problem.target == d["id"]
+
+
+def _tamper_sql(case: Case, *statements: str) -> None:
+    """What someone with the sqlite3 shell could do: drop the guards, edit, put the guards back."""
+    conn = sqlite3.connect(case.path / "case.sqlite")
+    triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' AND name LIKE 'ledger_%'").fetchall()
+    conn.execute("DROP TRIGGER ledger_no_update")
+    conn.execute("DROP TRIGGER ledger_no_delete")
+    for sql in statements:
+        conn.execute(sql)
+    for (sql,) in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def test_edited_ledger_row_and_item_row_are_each_named(fresh_case: Case, tmp_path: Path) -> None:
+    items = _case_with_files(fresh_case, tmp_path)
+    target = items[2]
+    acq_event = fresh_case.rows("SELECT seq FROM ledger WHERE action='acquired' AND item_id=?",
+                                [items[0]["id"]])[0]["seq"]
+    _tamper_sql(fresh_case,
+                f"UPDATE ledger SET actor = 'Someone Else' WHERE seq = {acq_event}",
+                f"UPDATE items SET original_name = 'innocent.txt' WHERE id = '{target['id']}'")
+    report = verify_case(fresh_case, record=False)
+    kinds = {(p.kind, p.target) for p in report.problems}
+    assert ("ledger-edited", str(acq_event)) in kinds
+    assert ("row-changed", target["id"]) in kinds
+    row_problem = next(p for p in report.problems if p.kind == "row-changed")
+    assert "original_name" in row_problem.message and "innocent.txt" in row_problem.message
+
+
+def test_deleted_ledger_event_breaks_the_chain(fresh_case: Case, tmp_path: Path) -> None:
+    _case_with_files(fresh_case, tmp_path)
+    _tamper_sql(fresh_case, "DELETE FROM ledger WHERE seq = 3")
+    kinds = {p.kind for p in verify_case(fresh_case, record=False).problems}
+    assert {"ledger-gap", "ledger-chain"} <= kinds
+
+
+def test_removed_guard_is_reported(fresh_case: Case) -> None:
+    fresh_case.db.execute("DROP TRIGGER ledger_no_update")
+    problems = verify_case(fresh_case, record=False).problems
+    assert [p.kind for p in problems] == ["ledger-unprotected"]
+
+
+def test_row_inserted_or_deleted_behind_our_back(fresh_case: Case, tmp_path: Path) -> None:
+    items = _case_with_files(fresh_case, tmp_path, 2)
+    fresh_case.db.execute("INSERT INTO case_meta VALUES ('planted', 'x')")
+    fresh_case.db.execute("DELETE FROM acquisitions WHERE item_id = ?", [items[0]["id"]])
+    problems = verify_case(fresh_case, record=False).problems
+    kinds = {(p.kind, p.table) for p in problems}
+    assert ("row-unrecorded", "case_meta") in kinds
+    assert ("row-missing", "acquisitions") in kinds
+    assert ("no-acquisition", "items") in kinds
+
+
+def test_verify_result_is_itself_a_ledger_event(fresh_case: Case, tmp_path: Path) -> None:
+    _case_with_files(fresh_case, tmp_path, 1)
+    verify_case(fresh_case)
+    last = fresh_case.events()[-1]
+    assert last["action"] == "verified" and last["details"]["ok"] is True
