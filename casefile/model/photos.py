@@ -1,0 +1,124 @@
+"""Photos as plain data: what the importer extracts (PhotoMeta) and what the read API offers (PhotoInfo)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from casefile.model.geo import GeoPoint
+from casefile.timeutil import TimeValue
+
+
+@dataclass
+class GpsReading:
+    """GPS values as found, the accepted position (or why it was rejected)."""
+
+    present: bool = False              # the file has a GPS IFD at all
+    lat: float | None = None
+    lon: float | None = None
+    alt_m: float | None = None
+    direction_deg: float | None = None
+    problem: str | None = None         # why the position was rejected (None if accepted or absent)
+    raw: dict[str, str] = field(default_factory=dict)
+    date_raw: str | None = None        # GPSDateStamp as found
+    time_raw: str | None = None        # GPSTimeStamp as found
+    utc: str | None = None             # GPS date + time stamp as a UTC instant
+    tz_at_position: str | None = None  # IANA zone at the accepted position (offline lookup)
+
+
+@dataclass
+class JpegStructure:
+    """The JPEG container as an examiner reads it."""
+
+    segments: list[dict[str, Any]] = field(default_factory=list)  # marker, offset, length, ident
+    comments: list[str] = field(default_factory=list)
+    photoshop_app13: bool = False
+    adobe_app14: bool = False
+    fbmd: str | None = None            # the FBMD instruction text Facebook writes into IPTC
+    mpf: bool = False                  # Multi-Picture Format index (extra images after EOI)
+    eoi_offset: int | None = None      # where the end-of-image marker ends
+    trailing_bytes: int = 0
+    trailing_kind: str | None = None   # jpeg | zeros | data
+    quant_tables: list[list[int]] = field(default_factory=list)
+    standard_quality: int | None = None  # IJG/libjpeg standard tables at this quality, if they are
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PhotoMeta:
+    """Normalised metadata of one photo: what the checks and the read API use."""
+
+    format: str = ""
+    width: int = 0
+    height: int = 0
+    exif_width: int | None = None
+    exif_height: int | None = None
+    make: str | None = None
+    model: str | None = None
+    lens: str | None = None
+    serial: str | None = None
+    software: str | None = None
+    creator_tool: str | None = None
+    orientation: int | None = None
+    times: dict[str, str] = field(default_factory=dict)   # tag name -> raw text
+    has_exif: bool = False
+    exif_tag_count: int = 0
+    exif_problems: list[str] = field(default_factory=list)
+    gps: GpsReading = field(default_factory=GpsReading)
+    thumbnail_present: bool = False
+    thumbnail_size: tuple[int, int] | None = None
+    thumbnail_distance: int | None = None   # dHash bits differing between thumbnail and image
+    xmp_present: bool = False
+    xmp_history: list[str] = field(default_factory=list)
+    xmp_creator_tool: str | None = None
+    iptc_present: bool = False
+    c2pa: bool = False
+    jpeg: JpegStructure | None = None
+    phash: str | None = None
+    dhash: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PhotoMeta:
+        known = {f.name for f in fields(cls)}
+        d = {k: v for k, v in data.items() if k in known}
+        d["gps"] = GpsReading(**(d.get("gps") or {}))
+        if d.get("jpeg"):
+            d["jpeg"] = JpegStructure(**d["jpeg"])
+        if d.get("thumbnail_size"):
+            d["thumbnail_size"] = tuple(d["thumbnail_size"])
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """One photo as the rest of Casefile sees it (docs/interfaces.md)."""
+
+    item_id: str
+    width: int
+    height: int
+    make: str | None
+    model: str | None
+    lens: str | None
+    serial: str | None
+    software: str | None
+    orientation: int | None
+    capture: TimeValue | None
+    gps: GeoPoint | None
+    gps_problem: str | None
+    phash: str | None
+    dhash: str | None
+    aircraft_tags: list[str] = field(default_factory=list)
+    format: str = ""
+    original_name: str | None = None
+    sha256: str | None = None
+    exif_gps: GeoPoint | None = None
+    analyst_place_note: str | None = None
+    times: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["capture"] = self.capture.to_dict() if self.capture else None
+        return d

@@ -1,0 +1,88 @@
+"""When a photo was taken, in UTC, with how the zone was decided and how sure we are.
+
+Order of evidence: EXIF offset tags > the GPS UTC stamp > the time zone at the photo's position
+(offline lookup) > the case's default zone > unknown (a local time; never silently treated as UTC).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+
+from casefile.model.photos import PhotoMeta
+from casefile.photos.exif import parse_exif_datetime, parse_offset
+from casefile.timeutil import UNKNOWN_ZONE_UNCERTAINTY_S, TimeValue, get_zone, iso_z
+
+#: Which offset and sub-second tag goes with each time tag.
+_PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
+          ("DateTimeDigitized", "OffsetTimeDigitized", "SubSecTimeDigitized"))
+
+
+@lru_cache(maxsize=1)
+def _finder():  # noqa: ANN202 - timezonefinder's class, loaded once per process
+    from timezonefinder import TimezoneFinder
+
+    return TimezoneFinder()
+
+
+def tz_at(lat: float, lon: float) -> str | None:
+    """The IANA zone at a position, offline (timezonefinder's bundled boundaries); None at sea."""
+    try:
+        return _finder().timezone_at(lat=lat, lng=lon)
+    except (ValueError, OSError):
+        return None
+
+
+def _subsec(text: str | None) -> timedelta:
+    digits = "".join(ch for ch in (text or "") if ch.isdigit())[:6]
+    return timedelta(microseconds=int(digits.ljust(6, "0"))) if digits else timedelta(0)
+
+
+def camera_local(meta: PhotoMeta) -> tuple[str, datetime, str | None] | None:
+    """The camera's wall-clock capture time: (tag used, naive datetime, its offset tag text)."""
+    for tag, off_tag, sub_tag in _PAIRS:
+        local = parse_exif_datetime(meta.times.get(tag))
+        if local is not None:
+            offset = meta.times.get(off_tag) or meta.times.get("OffsetTime")
+            return tag, local + _subsec(meta.times.get(sub_tag)), offset
+    return None
+
+
+def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
+                 place_zone: str | None = None, place_source: str = "exif") -> TimeValue | None:
+    """The best-founded UTC capture time of a photo, or None when it carries no capture time."""
+    cam = camera_local(meta)
+    if cam is None:
+        if meta.gps.utc:
+            return TimeValue(raw=f"GPS {meta.gps.date_raw} {meta.gps.time_raw}", utc=meta.gps.utc,
+                             basis="gps-utc", uncertainty_s=1.0, zone="UTC")
+        return None
+    tag, local, offset_text = cam
+    raw = meta.times[tag]
+    local_iso = local.isoformat(timespec="milliseconds")
+    offset = parse_offset(offset_text)
+    if offset is not None:
+        utc = local.replace(tzinfo=timezone(timedelta(seconds=offset)))
+        return TimeValue(raw=f"{raw} {offset_text.strip()}", utc=iso_z(utc), basis="exif-offset",
+                         uncertainty_s=1.0, local=local_iso, zone=offset_text.strip())
+    if meta.gps.utc:
+        # The GPS receiver's UTC clock, not the camera's; the camera-clock check compares the two.
+        return TimeValue(raw=f"GPS {meta.gps.date_raw} {meta.gps.time_raw}", utc=meta.gps.utc,
+                         basis="gps-utc", uncertainty_s=1.0, local=local_iso, zone="UTC")
+    zone_name, basis = None, "unknown"
+    if meta.gps.tz_at_position and place_source == "exif":
+        zone_name, basis = meta.gps.tz_at_position, "location-tz"
+    elif place_zone:
+        zone_name, basis = place_zone, "location-tz"
+    elif default_tz:
+        zone_name, basis = default_tz, "case-default"
+    if zone_name is None:
+        return TimeValue(raw=raw, utc=None, basis="unknown", uncertainty_s=UNKNOWN_ZONE_UNCERTAINTY_S,
+                         local=local_iso)
+    zone = get_zone(zone_name)
+    first = local.replace(tzinfo=zone, fold=0)
+    second = local.replace(tzinfo=zone, fold=1)
+    gap = abs((first.utcoffset() or timedelta(0)) - (second.utcoffset() or timedelta(0)))
+    # A wall time that falls in a DST change is ambiguous (or skipped) by the size of the change.
+    return TimeValue(raw=raw, utc=iso_z(first), basis=basis, uncertainty_s=1.0 + gap.total_seconds(),
+                     local=local_iso, zone=zone_name)

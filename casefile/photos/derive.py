@@ -1,0 +1,57 @@
+"""Derived working copies: display thumbnail and preview, and Error Level Analysis on demand."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageChops
+
+THUMB_PX = 256
+PREVIEW_PX = 1024
+#: Decode JPEGs at the smallest DCT scale whose longest side is still at least this many pixels.
+DRAFT_MIN_PX = 768
+JPEG_QUALITY = 85
+
+
+def draft_request(size: tuple[int, int]) -> tuple[int, int]:
+    """The size to ask Pillow's draft mode for, so the decode stays just above DRAFT_MIN_PX."""
+    w, h = size
+    longest = max(w, h)
+    if longest <= DRAFT_MIN_PX:
+        return w, h
+    return max(1, w * DRAFT_MIN_PX // longest), max(1, h * DRAFT_MIN_PX // longest)
+
+
+def fit(im: Image.Image, max_px: int) -> Image.Image:
+    """A copy no larger than max_px on its longest side (never enlarged)."""
+    if max(im.size) <= max_px:
+        return im
+    out = im.copy()
+    out.thumbnail((max_px, max_px), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return out
+
+
+def encode_jpeg(im: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[bytes, dict]:
+    """Error Level Analysis: re-save at `quality`, amplify the difference; PNG bytes and parameters."""
+    with Image.open(io.BytesIO(data)) as im:
+        if im.format == "JPEG":
+            im.draft("RGB", (max_px, max_px))
+        im.load()
+        base = im.convert("RGB")
+    base = fit(base, max_px)
+    resaved = Image.open(io.BytesIO(encode_jpeg(base, quality)))
+    diff = ImageChops.difference(base, resaved)
+    extrema = diff.getextrema()
+    peak = max(hi for _, hi in extrema) or 1
+    scale = 255.0 / peak
+    ela = diff.point(lambda v: min(255, int(v * scale)))
+    buf = io.BytesIO()
+    ela.save(buf, "PNG")
+    return buf.getvalue(), {"quality": quality, "max_px": max_px, "amplification": round(scale, 3),
+                            "size": list(base.size)}

@@ -1,0 +1,245 @@
+"""Read one photo's bytes once: metadata (raw + normalised), structure, derived images and hashes.
+
+Runs in an import worker process; the result is plain picklable data. Decoding happens once, in
+Pillow's draft mode (JPEG DCT scaling), and every derived image and hash comes from that decode.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import exifread
+import imagehash
+import PIL
+from PIL import Image, ImageFile, ImageOps, IptcImagePlugin
+
+from casefile.errors import CorruptFile
+from casefile.model.photos import PhotoMeta
+from casefile.photos import exif as exifnorm
+from casefile.photos import ifd, jpeg, xmp
+from casefile.photos.capture import tz_at
+from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
+
+FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "TIFF": "TIFF", "WEBP": "WebP",
+           "HEIF": "HEIC", "HEIC": "HEIC", "AVIF": "AVIF"}
+#: Pixel count above which a file is refused as a decompression bomb (Pillow's own error limit).
+MAX_PIXELS = 2 * Image.MAX_IMAGE_PIXELS if Image.MAX_IMAGE_PIXELS else 178_956_970
+
+logging.getLogger("exifread").setLevel(logging.CRITICAL)
+
+try:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    HEIF_VERSION: str | None = pillow_heif.__version__
+except ImportError:  # pragma: no cover - pillow-heif is a dependency; HEIC then fails per file
+    HEIF_VERSION = None
+
+
+@dataclass
+class ParsedPhoto:
+    """What parse() hands to store(): metadata, raw tags and the derived images' bytes."""
+
+    meta: PhotoMeta
+    raw_tags: dict[str, str]
+    thumbnail: bytes | None = None
+    preview: bytes | None = None
+    exif_thumbnail: bytes | None = None
+    derive_params: dict[str, Any] = field(default_factory=dict)
+    decode_problem: str | None = None
+    tools: dict[str, str] = field(default_factory=dict)
+
+
+def tool_versions() -> dict[str, str]:
+    return {"exifread": getattr(exifread, "__version__", "?"), "Pillow": PIL.__version__,
+            "imagehash": imagehash.__version__, "pillow-heif": HEIF_VERSION or "absent"}
+
+
+def _exif_tags(data: bytes, tiff: bytes | None, meta: PhotoMeta) -> dict[str, Any]:
+    """exifread's tags; a failure is noted as an EXIF problem, never fatal."""
+    tags: dict[str, Any] = {}
+    for label, blob in (("file", data), ("EXIF block", tiff)):
+        if not blob:
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tags = exifread.process_file(io.BytesIO(blob), details=True, extract_thumbnail=True)
+        except Exception as exc:  # noqa: BLE001 - exifread raises many types on broken files
+            meta.exif_problems.append(f"exifread could not read the {label}'s EXIF "
+                                      f"({type(exc).__name__}: {str(exc)[:120]})")
+            tags = {}
+        if tags:
+            break
+    return tags
+
+
+def _open(path: Path, data: bytes) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise CorruptFile(f"refused as a possible decompression bomb ({exc})", path) from None
+    except Image.UnidentifiedImageError:
+        raise CorruptFile("not a readable image: Pillow cannot identify its format (header damaged "
+                          "or not an image)", path) from None
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for unreadable headers
+        raise CorruptFile(f"not a readable image ({type(exc).__name__}: {str(exc)[:160]})", path) from None
+    w, h = im.size
+    if w <= 0 or h <= 0:
+        raise CorruptFile(f"image claims an impossible size {w}x{h}", path)
+    if w * h > MAX_PIXELS:
+        raise CorruptFile(f"refused as a possible decompression bomb: {w}x{h} = {w * h} pixels "
+                          f"(limit {MAX_PIXELS})", path)
+    return im
+
+
+def _decode(im: Image.Image, meta: PhotoMeta) -> tuple[Image.Image | None, int, str | None]:
+    """The image decoded once at the smallest DCT scale that still fills a preview."""
+    scale = 1
+    if im.format == "JPEG":
+        full_w = im.size[0]
+        try:
+            im.draft("RGB", draft_request(im.size))
+            scale = max(1, round(full_w / max(1, im.size[0])))
+        except Exception:  # noqa: BLE001 - draft is an optimisation only
+            scale = 1
+    try:
+        im.load()
+    except OSError as exc:
+        if "truncated" not in str(exc):
+            return None, scale, f"pixels cannot be decoded ({str(exc)[:160]})"
+        ImageFile.LOAD_TRUNCATED_IMAGES = True
+        try:
+            im.load()
+        except Exception as exc2:  # noqa: BLE001
+            return None, scale, f"pixels cannot be decoded ({str(exc2)[:160]})"
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+        meta.exif_problems.append("image data is truncated: the preview shows only what decodes")
+    except Exception as exc:  # noqa: BLE001 - any decoder failure is a per-file problem
+        return None, scale, f"pixels cannot be decoded ({type(exc).__name__}: {str(exc)[:160]})"
+    return im, scale, None
+
+
+def _rgb(im: Image.Image) -> Image.Image:
+    if im.mode in ("RGB", "L"):
+        return im
+    if im.mode in ("RGBA", "LA", "P", "PA"):
+        base = Image.new("RGB", im.size, (255, 255, 255))
+        rgba = im.convert("RGBA")
+        base.paste(rgba, mask=rgba.getchannel("A"))
+        return base
+    if im.mode.startswith("I;16") or im.mode in ("I", "F"):
+        return ImageOps.autocontrast(im.convert("I").point(lambda v: v / 256).convert("L"))
+    return im.convert("RGB")
+
+
+def _thumb_distance(thumb_bytes: bytes, main: Image.Image) -> tuple[int | None, tuple[int, int] | None]:
+    """dHash bits differing between the embedded thumbnail and the main image (letterbox removed)."""
+    try:
+        with Image.open(io.BytesIO(thumb_bytes)) as t:
+            t.load()
+            size = t.size
+            thumb = _rgb(t)
+            main_aspect = main.width / main.height
+            tw, th = thumb.size
+            if abs(tw / th - main_aspect) > 0.05 * main_aspect:   # letterboxed or cropped thumbnail
+                if tw / th > main_aspect:
+                    nw = int(round(th * main_aspect))
+                    thumb = thumb.crop(((tw - nw) // 2, 0, (tw - nw) // 2 + nw, th))
+                else:
+                    nh = int(round(tw / main_aspect))
+                    thumb = thumb.crop((0, (th - nh) // 2, tw, (th - nh) // 2 + nh))
+            return int(imagehash.dhash(thumb) - imagehash.dhash(main)), size
+    except Exception:  # noqa: BLE001 - an unreadable thumbnail is noted by its absence of a distance
+        return None, None
+
+
+def parse_photo(path: Path, data: bytes) -> ParsedPhoto:
+    """Everything the case keeps about one photo, from its bytes (read once)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return _parse(path, data)
+
+
+def _parse(path: Path, data: bytes) -> ParsedPhoto:
+    im = _open(path, data)
+    meta = PhotoMeta(format=FORMATS.get(im.format or "", im.format or "?"))
+    meta.width, meta.height = im.size
+    info = dict(im.info)
+    tiff = ifd.tiff_block(info.get("exif") if isinstance(info.get("exif"), bytes) else None)
+    if meta.format == "TIFF":
+        tiff = data
+    tags = _exif_tags(data, tiff if meta.format != "JPEG" else None, meta)
+    exifnorm.normalise(tags, meta)
+    if meta.gps.lat is not None and meta.gps.lon is not None:
+        meta.gps.tz_at_position = tz_at(meta.gps.lat, meta.gps.lon)
+    raw = exifnorm.raw_tag_texts(tags)
+    if tiff and meta.format != "TIFF":
+        meta.exif_problems.extend(ifd.validate(tiff))
+    if meta.format == "JPEG":
+        meta.jpeg = jpeg.read_structure(data)
+        try:
+            meta.jpeg.quant_tables = [list(im.quantization[k]) for k in sorted(im.quantization)]
+        except Exception:  # noqa: BLE001
+            meta.jpeg.quant_tables = []
+        meta.jpeg.standard_quality = jpeg.standard_quality(meta.jpeg.quant_tables)
+        for i, c in enumerate(meta.jpeg.comments):
+            raw[f"JPEG Comment{i + 1 if i else ''}"] = c
+        _iptc(im, raw, meta)
+    packet = xmp.find_packet(data, info.get("xmp") or info.get("XML:com.adobe.xmp"))
+    if packet:
+        meta.xmp_present = True
+        props = xmp.properties(packet)
+        for k, v in props.items():
+            raw[f"XMP {k}"] = v[:2000]
+        meta.xmp_creator_tool = props.get("xmp:CreatorTool")
+        meta.xmp_history = xmp.history(packet)
+    meta.creator_tool = meta.xmp_creator_tool
+    meta.c2pa = bool(meta.jpeg and any(s.get("c2pa") for s in meta.jpeg.segments)) or (
+        b"jumb" in data and b"c2pa" in data)
+    for k, v in info.items():
+        if k not in ("exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "photoshop", "thumbnails",
+                     "depth_images", "aux", "metadata", "primary", "tiling") and \
+                isinstance(v, (str, int, float, tuple)):
+            raw.setdefault(f"{meta.format} {k}", str(v)[:2000])
+    parsed = ParsedPhoto(meta=meta, raw_tags=raw, tools=tool_versions())
+    thumb_bytes = tags.get("JPEGThumbnail")
+    if isinstance(thumb_bytes, bytes) and thumb_bytes.startswith(b"\xff\xd8"):
+        meta.thumbnail_present = True
+        parsed.exif_thumbnail = thumb_bytes
+    decoded, scale, problem = _decode(im, meta)
+    if decoded is None:
+        parsed.decode_problem = problem
+        return parsed
+    base = _rgb(decoded)
+    if parsed.exif_thumbnail:
+        meta.thumbnail_distance, meta.thumbnail_size = _thumb_distance(parsed.exif_thumbnail, base)
+    shown = ImageOps.exif_transpose(base) if meta.orientation and meta.orientation != 1 else base
+    preview = fit(shown, PREVIEW_PX)
+    thumb = fit(preview, THUMB_PX)
+    meta.phash = str(imagehash.phash(preview))
+    meta.dhash = str(imagehash.dhash(preview))
+    parsed.preview = encode_jpeg(preview)
+    parsed.thumbnail = encode_jpeg(thumb)
+    parsed.derive_params = {"decode_scale": f"1/{scale}", "preview_size": list(preview.size),
+                            "thumbnail_size": list(thumb.size), "oriented": shown is not base}
+    return parsed
+
+
+def _iptc(im: Image.Image, raw: dict[str, str], meta: PhotoMeta) -> None:
+    try:
+        info = IptcImagePlugin.getiptcinfo(im) or {}
+    except Exception:  # noqa: BLE001 - broken IPTC is left out of the raw tags
+        info = {}
+    for (rec, ds), value in info.items():
+        vals = value if isinstance(value, list) else [value]
+        raw[f"IPTC {rec}:{ds:03d}"] = "; ".join(v.decode("utf-8", "replace") for v in vals)[:2000]
+    meta.iptc_present = bool(info)

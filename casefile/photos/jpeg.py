@@ -1,0 +1,149 @@
+"""The JPEG container read marker by marker: APP segments, comments, quantization, end of image."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from casefile.model.photos import JpegStructure
+
+_APP_IDENTS = (b"Exif\x00", b"http://ns.adobe.com/xap/1.0/", b"http://ns.adobe.com/xmp/extension/",
+               b"ICC_PROFILE", b"Photoshop 3.0", b"JFIF", b"JFXX", b"MPF", b"Adobe", b"Ducky",
+               b"FPXR", b"JP", b"Meta", b"XMP", b"AROT", b"HDR_GAIN", b"urn:iso:std:iso:ts:21496")
+_STANDALONE = {0x01} | set(range(0xD0, 0xD8))   # TEM and RST markers carry no length
+
+
+def _ident(payload: bytes) -> str:
+    for ident in _APP_IDENTS:
+        if payload.startswith(ident):
+            return ident.rstrip(b"\x00").decode("latin-1")
+    if payload[:2] == b"JP" and len(payload) > 8 and payload[8:12] == b"jumb":
+        return "JUMBF"
+    end = payload.find(b"\x00")
+    text = payload[: end if 0 <= end < 32 else 16]
+    return text.decode("latin-1", errors="replace")
+
+
+def _is_jumbf(payload: bytes) -> bool:
+    # ISO 19566-5 JUMBF boxes ride in APP11 segments, "JP" + box instance + sequence + box.
+    return payload[:2] == b"JP" and b"jumb" in payload[:32]
+
+
+def _decode_comment(data: bytes) -> str:
+    try:
+        return data.decode("utf-8").rstrip("\x00").strip()
+    except UnicodeDecodeError:
+        return data.decode("latin-1").rstrip("\x00").strip()
+
+
+def _scan_to_marker(data: bytes, pos: int) -> int:
+    """The offset of the next real marker inside entropy-coded data (skipping FF00 and RSTn)."""
+    n = len(data)
+    while True:
+        pos = data.find(b"\xff", pos)
+        if pos < 0 or pos + 1 >= n:
+            return -1
+        nxt = data[pos + 1]
+        if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
+            pos += 1 if nxt == 0xFF else 2
+            continue
+        return pos
+
+
+def read_structure(data: bytes) -> JpegStructure:
+    """Walk a JPEG's markers from SOI to EOI; never raises on a broken file, records problems."""
+    st = JpegStructure()
+    n = len(data)
+    if not data.startswith(b"\xff\xd8"):
+        st.problems.append("no start-of-image marker")
+        return st
+    pos = 2
+    while pos < n:
+        if data[pos] != 0xFF:
+            st.problems.append(f"expected a marker at byte {pos}, found 0x{data[pos]:02X}")
+            return st
+        while pos < n and data[pos] == 0xFF:   # fill bytes
+            pos += 1
+        if pos >= n:
+            break
+        marker = data[pos]
+        start = pos - 1
+        pos += 1
+        if marker == 0xD9:
+            st.eoi_offset = pos
+            break
+        if marker in _STANDALONE:
+            continue
+        if pos + 2 > n:
+            st.problems.append(f"marker 0xFF{marker:02X} at byte {start} cut off")
+            return st
+        length = int.from_bytes(data[pos:pos + 2], "big")
+        if length < 2 or pos + length > n:
+            st.problems.append(f"segment 0xFF{marker:02X} at byte {start} runs past the end of the file")
+            return st
+        payload = data[pos + 2:pos + length]
+        seg = {"marker": f"0xFF{marker:02X}", "offset": start, "length": length}
+        if 0xE0 <= marker <= 0xEF:
+            seg["ident"] = _ident(payload)
+            if marker == 0xED and payload.startswith(b"Photoshop 3.0"):
+                st.photoshop_app13 = True
+                k = payload.find(b"FBMD")
+                if k >= 0:
+                    st.fbmd = payload[k:k + 96].split(b"\x00")[0].decode("latin-1")
+            if marker == 0xEE and payload.startswith(b"Adobe"):
+                st.adobe_app14 = True
+            if marker == 0xE2 and payload.startswith(b"MPF"):
+                st.mpf = True
+            if marker == 0xEB and _is_jumbf(payload):
+                seg["jumbf"] = True
+                if b"c2pa" in payload:
+                    seg["c2pa"] = True
+        elif marker == 0xFE:
+            st.comments.append(_decode_comment(payload))
+        st.segments.append(seg)
+        pos += length
+        if marker == 0xDA:   # start of scan: entropy-coded data follows until the next marker
+            nxt = _scan_to_marker(data, pos)
+            if nxt < 0:
+                st.problems.append("image data ends without an end-of-image marker (truncated file)")
+                return st
+            pos = nxt
+    if st.eoi_offset is None:
+        st.problems.append("no end-of-image marker")
+        return st
+    trailing = data[st.eoi_offset:]
+    st.trailing_bytes = len(trailing)
+    if trailing:
+        if trailing.startswith(b"\xff\xd8"):
+            st.trailing_kind = "jpeg"
+        elif not trailing.strip(b"\x00\xff\r\n "):
+            st.trailing_kind = "padding"
+        else:
+            st.trailing_kind = "data"
+    return st
+
+
+@lru_cache(maxsize=1)
+def _standard_tables() -> dict[tuple[tuple[int, ...], ...], int]:
+    """The libjpeg (IJG) standard quantization tables for qualities 1..100, as Pillow writes them."""
+    from PIL import Image
+
+    out: dict[tuple[tuple[int, ...], ...], int] = {}
+    img = Image.new("RGB", (8, 8))
+    for q in range(1, 101):
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=q)
+        buf.seek(0)
+        with Image.open(buf) as im:
+            tables = im.quantization
+        key = tuple(tuple(tables[i]) for i in sorted(tables))
+        out.setdefault(key, q)
+        out.setdefault(key[:1], q)       # greyscale files carry only the luminance table
+    return out
+
+
+def standard_quality(tables: list[list[int]]) -> int | None:
+    """The IJG quality whose standard scaled tables equal these, or None if they are not standard."""
+    if not tables:
+        return None
+    return _standard_tables().get(tuple(tuple(t) for t in tables))

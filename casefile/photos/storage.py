@@ -1,0 +1,61 @@
+"""Writing a parsed photo into the case: the tracked metadata row and its derived working copies."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from casefile.model.photos import PhotoMeta
+from casefile.photos.capture import capture_time
+from casefile.photos.derive import JPEG_QUALITY, PREVIEW_PX, THUMB_PX
+from casefile.photos.extract import ParsedPhoto
+from casefile.store import Case, Ingested
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def capture_fields(meta: PhotoMeta, default_tz: str | None, place_zone: str | None = None,
+                   place_set: bool = False) -> dict[str, Any]:
+    """The capture and capture_utc columns for a photo's metadata and the case's default zone."""
+    tv = capture_time(meta, default_tz=default_tz, place_zone=place_zone,
+                      place_source="analyst" if place_set and meta.gps.lat is None else "exif")
+    return {"capture": dumps(tv.to_dict()) if tv else None, "capture_utc": tv.utc if tv else None}
+
+
+def photo_row(item_id: str, parsed: ParsedPhoto, default_tz: str | None) -> dict[str, Any]:
+    m = parsed.meta
+    row = {"item_id": item_id, "format": m.format, "width": m.width, "height": m.height,
+           "make": m.make, "model": m.model, "lens": m.lens, "serial": m.serial,
+           "software": m.software or m.creator_tool, "orientation": m.orientation,
+           "lat": m.gps.lat, "lon": m.gps.lon, "alt_m": m.gps.alt_m,
+           "direction_deg": m.gps.direction_deg, "gps_problem": m.gps.problem,
+           "place_lat": None, "place_lon": None, "place_note": None,
+           "phash": m.phash, "dhash": m.dhash, "decode_problem": parsed.decode_problem,
+           "meta": dumps(m.to_dict()), "raw_tags": dumps(parsed.raw_tags),
+           "extractor": dumps(parsed.tools)}
+    row.update(capture_fields(m, default_tz))
+    return row
+
+
+def store_parsed(case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
+    """Record the photo's metadata row and derived copies (inside the import's transaction)."""
+    item = ingested.item_id
+    case.insert("photos", photo_row(item, parsed, case.default_tz), action="photo-metadata",
+                item_id=item)
+    pillow = parsed.tools.get("Pillow", "?")
+    common = dict(parsed.derive_params)
+    if parsed.thumbnail:
+        case.add_derived(item, parsed.thumbnail, kind="thumbnail", tool="Pillow", tool_version=pillow,
+                         params={**common, "max_px": THUMB_PX, "jpeg_quality": JPEG_QUALITY},
+                         mime="image/jpeg")
+    if parsed.preview:
+        case.add_derived(item, parsed.preview, kind="preview", tool="Pillow", tool_version=pillow,
+                         params={**common, "max_px": PREVIEW_PX, "jpeg_quality": JPEG_QUALITY},
+                         mime="image/jpeg")
+    if parsed.exif_thumbnail:
+        case.add_derived(item, parsed.exif_thumbnail, kind="exif-thumbnail", tool="exifread",
+                         tool_version=parsed.tools.get("exifread", "?"),
+                         params={"extracted": "EXIF IFD1 JPEGInterchangeFormat, bytes as found"},
+                         mime="image/jpeg")
