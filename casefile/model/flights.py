@@ -1,0 +1,152 @@
+"""Flight records as plain data: aircraft, track points, legs, coverage gaps, whereabouts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Aircraft:
+    """One airframe, identified by its ICAO 24-bit address and/or registration when known."""
+
+    id: str
+    icao24: str | None
+    registration: str | None
+    type_code: str | None
+    description: str | None
+    operator: str | None
+    country: str | None
+    military: bool | None
+    label: str = ""          # how to name it when neither hex nor registration is known
+
+    def display(self) -> str:
+        """A short name for listings: registration, hex, else the label."""
+        parts = [p for p in (self.registration, self.icao24) if p]
+        return " / ".join(parts) if parts else (self.label or self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One observed position, units normalised (ft, kt, ft/min); time as epoch seconds and ISO."""
+
+    track_id: str
+    aircraft_id: str
+    seq: int
+    t: float
+    time_utc: str
+    lat: float
+    lon: float
+    alt_ft: float | None = None
+    geo_alt_ft: float | None = None
+    on_ground: bool | None = None
+    gs_kt: float | None = None
+    track_deg: float | None = None
+    vrate_fpm: float | None = None
+    callsign: str | None = None
+    source: str | None = None
+    quality: str | None = None     # None = usable; else why it is kept out of legs
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LegEnd:
+    """A take-off or landing: time and airport when known, whether observed, and why we say so."""
+
+    time_utc: str | None
+    airport_icao: str | None
+    airport_name: str | None
+    distance_km: float | None
+    observed: bool
+    note: str = ""
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One flight from take-off to landing (either end may be unknown)."""
+
+    id: str
+    aircraft_id: str
+    item_id: str | None
+    takeoff: LegEnd
+    landing: LegEnd
+    reported: bool = False
+    track_id: str | None = None
+    first_seen_utc: str | None = None
+    last_seen_utc: str | None = None
+    points: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """No position for longer than the threshold: whereabouts unknown inside, not absent."""
+
+    aircraft_id: str
+    start_utc: str
+    end_utc: str
+    before: Point
+    after: Point
+    note: str = ""
+    track_id: str | None = None
+    item_id: str | None = None
+
+    @property
+    def seconds(self) -> float:
+        return self.after.t - self.before.t
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where an aircraft was at a time, as far as the records say."""
+
+    status: str                    # ground | airborne | unknown
+    lat: float | None
+    lon: float | None
+    alt_ft: float | None
+    airport_icao: str | None
+    reason: str
+    nearest_before: Point | None
+    nearest_after: Point | None
+    aircraft_id: str | None = None
+    t_utc: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ReportedFlight:
+    """A flight entered by hand from a report: reported, not tracked."""
+
+    id: str
+    aircraft_ref: str
+    aircraft_id: str | None
+    from_icao: str | None
+    to_icao: str | None
+    departed: Any                  # TimeValue | None
+    arrived: Any                   # TimeValue | None
+    source_note: str | None
+    created_at: str
+    created_by: str
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("departed", "arrived"):
+            v = getattr(self, key)
+            d[key] = v.to_dict() if v is not None else None
+        return d

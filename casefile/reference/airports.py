@@ -1,0 +1,100 @@
+"""Airports from the airportsdata package, with a grid index for fast nearest-airport search."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+EARTH_RADIUS_KM = 6371.0088
+_CELL_DEG = 0.5
+
+
+@dataclass(frozen=True)
+class Airport:
+    icao: str
+    iata: str | None
+    name: str
+    city: str
+    country: str
+    lat: float
+    lon: float
+    elevation_ft: float | None
+    tz: str | None
+
+
+def _dist_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class AirportIndex:
+    """All airports in half-degree cells; built once, then nearest() looks at a few cells only."""
+
+    def __init__(self, airports: list[Airport]) -> None:
+        self.by_icao = {a.icao: a for a in airports}
+        self.by_iata = {a.iata: a for a in airports if a.iata}
+        self._cells: dict[tuple[int, int], list[Airport]] = {}
+        for a in airports:
+            self._cells.setdefault(self._cell(a.lat, a.lon), []).append(a)
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return int(math.floor(lat / _CELL_DEG)), int(math.floor(lon / _CELL_DEG))
+
+    def within(self, lat: float, lon: float, radius_km: float) -> list[tuple[float, Airport]]:
+        """Airports within radius_km of a point, nearest first, with their distances."""
+        dlat = radius_km / 111.0
+        coslat = max(math.cos(math.radians(lat)), 0.01)
+        dlon = min(180.0, radius_km / (111.0 * coslat))
+        c0 = self._cell(lat - dlat, lon - dlon)
+        c1 = self._cell(lat + dlat, lon + dlon)
+        ncols = int(360 / _CELL_DEG)
+        out = []
+        for ci in range(c0[0], c1[0] + 1):
+            span = range(c0[1], c1[1] + 1)
+            if len(span) > ncols:
+                span = range(-ncols // 2, ncols // 2)
+            for cj in span:
+                cj_wrapped = (cj + ncols // 2) % ncols - ncols // 2
+                for a in self._cells.get((ci, cj_wrapped), ()):
+                    d = _dist_km(lat, lon, a.lat, a.lon)
+                    if d <= radius_km:
+                        out.append((d, a))
+        out.sort(key=lambda x: (x[0], x[1].icao))
+        return out
+
+    def nearest(self, lat: float, lon: float, radius_km: float) -> tuple[Airport, float] | None:
+        """The nearest airport within radius_km, and its distance, or None."""
+        found = self.within(lat, lon, radius_km)
+        return (found[0][1], found[0][0]) if found else None
+
+    def get(self, code: str) -> Airport | None:
+        """An airport by ICAO code (or IATA code when no ICAO code matches)."""
+        code = code.strip().upper()
+        return self.by_icao.get(code) or self.by_iata.get(code)
+
+
+@lru_cache(maxsize=1)
+def index() -> AirportIndex:
+    """The airport index (loaded and built on first use, about 0.2 s)."""
+    import airportsdata
+
+    rows = airportsdata.load("ICAO")
+    airports = [Airport(icao=k, iata=v.get("iata") or None, name=v.get("name", ""),
+                        city=v.get("city", ""), country=v.get("country", ""), lat=float(v["lat"]),
+                        lon=float(v["lon"]), elevation_ft=v.get("elevation"), tz=v.get("tz") or None)
+                for k, v in rows.items()]
+    return AirportIndex(airports)
+
+
+def data_version() -> str:
+    """Which airportsdata release answered (recorded with derived legs)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("airportsdata")
+    except PackageNotFoundError:
+        return "unknown"

@@ -1,0 +1,78 @@
+"""Aircraft identity: find the airframe a record is about, or create it; never invent identity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.errors import NotFound
+from casefile.ids import new_id
+from casefile.model.flights import Aircraft
+from casefile.reference.icao24 import country_for, normalise_hex
+from casefile.store import Case
+from casefile.timeutil import now_z
+
+_FIELDS = ("registration", "type_code", "description", "operator", "military")
+
+
+def row_to_aircraft(row: dict[str, Any]) -> Aircraft:
+    mil = row.get("military")
+    return Aircraft(id=row["id"], icao24=row["icao24"], registration=row["registration"],
+                    type_code=row["type_code"], description=row["description"],
+                    operator=row["operator"], country=row["country"],
+                    military=None if mil is None else bool(mil), label=row.get("label") or "")
+
+
+def resolve(case: Case, *, item_id: str, icao24: str | None, registration: str | None,
+            type_code: str | None = None, description: str | None = None,
+            operator: str | None = None, military: bool | None = None, label: str = "") -> str:
+    """The id of the aircraft these facts name (same hex, else same registration), created if new.
+
+    Facts a later file adds fill empty fields (recorded in the ledger); nothing already known is
+    overwritten. A record with neither hex nor registration always gets a new, labelled aircraft.
+    """
+    hexa = normalise_hex(icao24) if icao24 else None
+    reg = registration.strip().upper() if registration and registration.strip() else None
+    facts = {"registration": reg, "type_code": type_code, "description": description,
+             "operator": operator, "military": None if military is None else int(military)}
+    found: list[dict] = []
+    if hexa:
+        found = case.rows("SELECT * FROM aircraft WHERE icao24 = ? ORDER BY id", [hexa])
+    elif reg:
+        found = case.rows("SELECT * FROM aircraft WHERE registration = ? AND icao24 IS NULL "
+                          "ORDER BY id", [reg])
+    if found:
+        row = found[0]
+        fill = {k: v for k, v in facts.items() if v is not None and row.get(k) is None}
+        if fill:
+            case.update("aircraft", row["id"], fill, action="aircraft-filled", item_id=item_id,
+                        reason=f"facts added by item {item_id}")
+        return row["id"]
+    aid = new_id()
+    case.insert("aircraft", {"id": aid, "icao24": hexa, **facts,
+                             "country": country_for(hexa) if hexa else None,
+                             "label": label or None, "created_at": now_z()},
+                action="aircraft-created", item_id=item_id)
+    return aid
+
+
+def all_aircraft(case: Case) -> list[Aircraft]:
+    return [row_to_aircraft(r) for r in case.rows("SELECT * FROM aircraft ORDER BY id")]
+
+
+def find(case: Case, ref: str) -> Aircraft:
+    """An aircraft by registration, hex, id, or a callsign/label it was recorded with."""
+    text = ref.strip()
+    hexa = normalise_hex(text)
+    rows = case.rows("SELECT * FROM aircraft WHERE id = ? OR upper(registration) = ? "
+                     "OR upper(replace(registration, '-', '')) = ? OR icao24 = ? ORDER BY id",
+                     [text, text.upper(), text.upper().replace("-", ""), hexa or "-"])
+    if not rows:
+        rows = case.rows("SELECT * FROM aircraft WHERE label = ? OR id IN (SELECT aircraft_id FROM "
+                         "tracks WHERE callsigns LIKE ?) ORDER BY id",
+                         [text, f'%"{text.upper()}"%'])
+    if not rows:
+        raise NotFound(f"no aircraft {ref!r} in this case (give a registration, ICAO hex or id)")
+    if len(rows) > 1:
+        names = ", ".join(row_to_aircraft(r).display() for r in rows[:5])
+        raise NotFound(f"{ref!r} matches {len(rows)} aircraft ({names}); give its hex or id")
+    return row_to_aircraft(rows[0])

@@ -1,0 +1,253 @@
+"""Split a track's usable points into legs (airborne) and ground stays, and find coverage gaps.
+
+Pure functions over point arrays: no case access. A leg is a maximal airborne stretch; stretches
+break at ground segments, the readsb "new leg" flag and long gaps. Leg ends are matched to the
+nearest airport; an end that is not observed says so and gives the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from casefile.reference.airports import index as airport_index
+from casefile.tracks.geo import KM_PER_NM, distance_km
+
+#: no position for longer than this: a coverage gap (whereabouts unknown inside)
+GAP_S = 600.0
+#: a gap this long also ends a leg
+LEG_GAP_S = 1800.0
+#: an airport must be this close to a ground point to be named as where it was
+GROUND_AIRPORT_KM = 5.0
+#: an unobserved take-off or landing is only inferred this close to an airport ...
+PROBABLE_AIRPORT_KM = 15.0
+#: ... and this low above its elevation
+PROBABLE_MAX_AGL_FT = 5000.0
+#: without an on-ground flag, slower than this counts as on the ground
+GROUND_SPEED_KT = 40.0
+
+
+@dataclass
+class TrackData:
+    """The usable points of one track in time order, as parallel lists."""
+
+    seq: list[int]
+    t: list[float]
+    lat: list[float]
+    lon: list[float]
+    alt: list[float | None]
+    ground: list[bool | None]
+    gs: list[float | None]
+    vrate: list[float | None]
+    new_leg: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.t)
+
+
+@dataclass
+class End:
+    """A leg end as computed (times as epoch seconds)."""
+
+    t: float | None
+    airport_icao: str | None
+    airport_name: str | None
+    distance_km: float | None
+    observed: bool
+    note: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Segment:
+    kind: str                  # leg | ground
+    first: int                 # index into TrackData
+    last: int
+    takeoff: End | None = None
+    landing: End | None = None
+    airport_icao: str | None = None   # for ground stays
+    airport_name: str | None = None
+    distance_km: float | None = None
+
+
+@dataclass
+class GapSpan:
+    before: int
+    after: int
+    note: str
+
+
+def ground_states(d: TrackData) -> list[bool]:
+    """On the ground or not, per point: the source's flag, else slow movement means ground."""
+    out = []
+    for i in range(len(d)):
+        g = d.ground[i]
+        if g is None:
+            speed = d.gs[i]
+            if speed is None and i > 0:
+                dt = d.t[i] - d.t[i - 1]
+                if 0 < dt <= GAP_S:
+                    km = distance_km(d.lat[i - 1], d.lon[i - 1], d.lat[i], d.lon[i])
+                    speed = km / KM_PER_NM / dt * 3600.0
+            g = speed is not None and speed < GROUND_SPEED_KT
+        out.append(bool(g))
+    return out
+
+
+def find_gaps(d: TrackData, gap_s: float = GAP_S) -> list[GapSpan]:
+    """Every pair of neighbouring usable points more than gap_s apart."""
+    gaps = []
+    for i in range(1, len(d)):
+        dt = d.t[i] - d.t[i - 1]
+        if dt > gap_s:
+            gaps.append(GapSpan(i - 1, i, f"no position for {_dur(dt)}"))
+    return gaps
+
+
+def _dur(seconds: float) -> str:
+    minutes = int(round(seconds / 60))
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S) -> list[Segment]:
+    """Legs and ground stays in time order; every usable point is in exactly one of them."""
+    n = len(d)
+    if n == 0:
+        return []
+    ground = ground_states(d)
+    segs: list[Segment] = []
+    start = 0
+    for i in range(1, n + 1):
+        boundary = (i == n or ground[i] != ground[i - 1] or d.new_leg[i]
+                    or d.t[i] - d.t[i - 1] > leg_gap_s)
+        if boundary:
+            segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
+            start = i
+    for seg in segs:
+        if seg.kind == "ground":
+            _name_ground(d, seg)
+    for k, seg in enumerate(segs):
+        if seg.kind == "leg":
+            prev = segs[k - 1] if k > 0 else None
+            nxt = segs[k + 1] if k + 1 < len(segs) else None
+            seg.takeoff = _takeoff(d, seg, prev, leg_gap_s)
+            seg.landing = _landing(d, seg, nxt, leg_gap_s)
+    return segs
+
+
+def _joined(d: TrackData, a: int, b: int, leg_gap_s: float) -> bool:
+    """Points a and b (b = a + 1) are continuous: no long gap and no new-leg flag between them."""
+    return not d.new_leg[b] and d.t[b] - d.t[a] <= leg_gap_s
+
+
+def _name_ground(d: TrackData, seg: Segment) -> None:
+    mid = (seg.first + seg.last) // 2
+    hit = airport_index().nearest(d.lat[mid], d.lon[mid], GROUND_AIRPORT_KM)
+    if hit:
+        seg.airport_icao, seg.airport_name, seg.distance_km = hit[0].icao, hit[0].name, round(hit[1], 2)
+
+
+def _point(d: TrackData, i: int) -> dict[str, Any]:
+    return {"seq": d.seq[i], "t": d.t[i], "lat": d.lat[i], "lon": d.lon[i], "alt_ft": d.alt[i],
+            "vrate_fpm": d.vrate[i]}
+
+
+def _observed(d: TrackData, ground_i: int, air_i: int, what: str) -> End:
+    hit = airport_index().nearest(d.lat[ground_i], d.lon[ground_i], GROUND_AIRPORT_KM)
+    t = d.t[air_i] if what == "take-off" else d.t[ground_i]
+    ev = {"last_ground" if what == "take-off" else "first_ground": _point(d, ground_i),
+          "first_airborne" if what == "take-off" else "last_airborne": _point(d, air_i)}
+    if hit:
+        ap, km = hit
+        return End(t, ap.icao, ap.name, round(km, 2), True,
+                   f"{what} observed at {ap.icao} ({ap.name}), {km:.1f} km from the airport", ev)
+    return End(t, None, None, None, True,
+               f"{what} observed, but no airport within {GROUND_AIRPORT_KM:g} km", ev)
+
+
+def _trend(d: TrackData, i: int, toward: int) -> float | None:
+    """Vertical trend at point i: its vertical rate, else the altitude change toward a neighbour."""
+    if d.vrate[i] is not None and d.vrate[i] != 0:
+        return d.vrate[i]
+    j = i + toward
+    if 0 <= j < len(d) and d.alt[i] is not None and d.alt[j] is not None and d.t[j] != d.t[i]:
+        return (d.alt[j] - d.alt[i]) / (d.t[j] - d.t[i]) * 60.0 * toward
+    return None
+
+
+def _low_near_airport(d: TrackData, i: int) -> tuple[Any, float, float] | None:
+    hit = airport_index().nearest(d.lat[i], d.lon[i], PROBABLE_AIRPORT_KM)
+    if not hit:
+        return None
+    ap, km = hit
+    alt = d.alt[i]
+    if alt is None:
+        return None
+    agl = alt - (ap.elevation_ft or 0.0)
+    return (ap, km, agl) if agl <= PROBABLE_MAX_AGL_FT else None
+
+
+def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) -> End:
+    last = seg.last
+    if nxt is not None and nxt.kind == "ground" and _joined(d, last, nxt.first, leg_gap_s):
+        return _observed(d, nxt.first, last, "landing")
+    ev: dict[str, Any] = {"last_seen": _point(d, last)}
+    low = _low_near_airport(d, last)
+    trend = _trend(d, last, -1)
+    if low and trend is not None and trend < 0:
+        ap, km, agl = low
+        ev["last_seen_distance_km"] = round(km, 2)
+        again = _reappears(d, last + 1, ap.icao) if last + 1 < len(d) else None
+        if again:
+            ev["next_seen"] = _point(d, last + 1)
+            ev["next_seen_distance_km"] = again
+            note = (f"probable landing at {ap.icao} ({ap.name}) (not observed): last seen descending "
+                    f"about {agl:.0f} ft above it, {km:.1f} km away; seen again {again:.1f} km from it "
+                    "climbing out or on the ground")
+            return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
+        note = (f"landing not observed: data ends descending about {agl:.0f} ft above {ap.icao} "
+                f"({ap.name}), {km:.1f} km away")
+        return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
+    return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
+
+
+def _reappears(d: TrackData, j: int, icao: str) -> float | None:
+    """Distance to the airport if point j is on the ground or climbing low near that airport."""
+    low = _low_near_airport(d, j)
+    if low and low[0].icao == icao:
+        trend = _trend(d, j, +1)
+        if (d.ground[j] is True) or (trend is not None and trend > 0):
+            return round(low[1], 2)
+    if d.ground[j] is True:
+        hit = airport_index().nearest(d.lat[j], d.lon[j], GROUND_AIRPORT_KM)
+        if hit and hit[0].icao == icao:
+            return round(hit[1], 2)
+    return None
+
+
+def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float) -> End:
+    first = seg.first
+    if prev is not None and prev.kind == "ground" and _joined(d, prev.last, first, leg_gap_s):
+        return _observed(d, prev.last, first, "take-off")
+    ev: dict[str, Any] = {"first_seen": _point(d, first)}
+    low = _low_near_airport(d, first)
+    trend = _trend(d, first, +1)
+    if low and trend is not None and trend > 0:
+        ap, km, agl = low
+        ev["first_seen_distance_km"] = round(km, 2)
+        before = first - 1
+        if before >= 0:
+            ev["previous_seen"] = _point(d, before)
+        note = (f"probable take-off from {ap.icao} ({ap.name}) (not observed): first seen climbing "
+                f"about {agl:.0f} ft above it, {km:.1f} km away")
+        return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
+    return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
+
+
+def from_rows(rows: Sequence[Sequence[Any]]) -> TrackData:
+    """TrackData from (seq, t, lat, lon, alt_ft, ground, gs_kt, vrate_fpm, new_leg) tuples."""
+    cols = list(zip(*rows, strict=False)) if rows else [()] * 9
+    return TrackData(seq=list(cols[0]), t=list(cols[1]), lat=list(cols[2]), lon=list(cols[3]),
+                     alt=list(cols[4]), ground=[None if g is None else bool(g) for g in cols[5]],
+                     gs=list(cols[6]), vrate=list(cols[7]), new_leg=[bool(x) for x in cols[8]])

@@ -1,0 +1,59 @@
+"""Data-quality flags on a track's points: duplicated or out-of-order times and impossible speeds.
+
+Flagged points stay in the case (and are counted) but are kept out of legs, gaps and `where`.
+Speed limits follow readsb's own position speed check: about 900 kt airborne and 120 kt on the
+surface, with extra allowance for MLAT positions, plus a fixed distance tolerance for position noise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from casefile.tracks.geo import KM_PER_NM, distance_km
+
+AIRBORNE_LIMIT_KT = 900.0
+SURFACE_LIMIT_KT = 120.0
+MLAT_FACTOR = 1.5
+NOISE_KM = 1.0
+#: after this many points in a row fail the speed check against one reference, the reference is
+#: the suspect one: re-anchor on the newest point (the failed ones stay flagged)
+REANCHOR_AFTER = 4
+
+DUPLICATE = "duplicate-time"
+OUT_OF_ORDER = "out-of-order"
+IMPOSSIBLE_SPEED = "impossible-speed"
+
+
+def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
+                ground: Sequence[bool | None], source: Sequence[str | None]) -> list[str | None]:
+    """One flag per point in file order (None = usable)."""
+    n = len(t)
+    flags: list[str | None] = [None] * n
+    max_t = float("-inf")
+    ref = -1
+    misses = 0
+    for i in range(n):
+        ti = t[i]
+        if ti < max_t:
+            flags[i] = OUT_OF_ORDER
+            continue
+        if ti == max_t:
+            flags[i] = DUPLICATE
+            continue
+        max_t = ti
+        if ref < 0:
+            ref = i
+            continue
+        dt = ti - t[ref]
+        limit = SURFACE_LIMIT_KT if (ground[i] and ground[ref]) else AIRBORNE_LIMIT_KT
+        if source[i] == "mlat" or source[ref] == "mlat":
+            limit *= MLAT_FACTOR
+        allowed = NOISE_KM + limit * KM_PER_NM * dt / 3600.0
+        if distance_km(lat[ref], lon[ref], lat[i], lon[i]) > allowed:
+            flags[i] = IMPOSSIBLE_SPEED
+            misses += 1
+            if misses >= REANCHOR_AFTER:
+                ref, misses = i, 0
+            continue
+        ref, misses = i, 0
+    return flags

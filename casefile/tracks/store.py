@@ -1,0 +1,97 @@
+"""Writing a parsed track into the case and deriving its legs and gaps (a recomputable cache)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from casefile.ids import new_id
+from casefile.reference.airports import data_version
+from casefile.store import Case
+from casefile.timeutil import from_epoch
+from casefile.tracks import legs as L
+from casefile.tracks.aircraft import resolve
+
+_POINT_COLS = ("track_id", "aircraft_id", "seq", "t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground",
+               "gs_kt", "track_deg", "vrate_fpm", "callsign", "src", "new_leg", "quality")
+
+
+def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skipped: int) -> str:
+    """Insert one parsed track (aircraft, track row, points as one ledger group) and its legs/gaps."""
+    aircraft_id = resolve(case, item_id=item_id, icao24=trk.icao24, registration=trk.registration,
+                          type_code=trk.type_code, description=trk.description,
+                          operator=trk.operator, military=trk.military, label=trk.label)
+    track_id = new_id()
+    times = [r[0] for r in trk.rows if r[0] is not None]
+    flagged = sum(1 for q in trk.quality if q is not None and q != "no-time")
+    case.insert("tracks", {
+        "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id, "format": trk.format,
+        "callsigns": json.dumps(trk.callsigns()), "points": len(trk.rows), "flagged": flagged,
+        "skipped": skipped, "untimed": len(trk.rows) - len(times),
+        "first_utc": from_epoch(min(times)) if times else None,
+        "last_utc": from_epoch(max(times)) if times else None,
+        "warnings": json.dumps(warnings, ensure_ascii=False),
+        "stated": json.dumps(trk.stated) if trk.stated else None},
+        action="track-imported", item_id=item_id)
+    quality = trk.quality
+
+    def rows():
+        for seq, (r, q) in enumerate(zip(trk.rows, quality, strict=False)):
+            yield dict(zip(_POINT_COLS, (track_id, aircraft_id, seq, *r, q), strict=False))
+
+    case.insert_group("track_points", rows(), group_value=track_id, item_id=item_id,
+                      details={"format": trk.format, "flagged": flagged}, batch_size=20000)
+    derive(case, track_id)
+    return track_id
+
+
+def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
+    """Usable points of a track in time order, and their row ids."""
+    cur = case.db.execute(
+        "SELECT seq, t, lat, lon, alt_ft, ground, gs_kt, vrate_fpm, new_leg, id FROM track_points "
+        "WHERE track_id = ? AND quality IS NULL ORDER BY t, seq", [track_id])
+    rows = cur.fetchall()
+    return L.from_rows([r[:9] for r in rows]), [r[9] for r in rows]
+
+
+def _end(e: L.End | None) -> str | None:
+    if e is None:
+        return None
+    return json.dumps({"time_utc": from_epoch(e.t) if e.t is not None else None,
+                       "airport_icao": e.airport_icao, "airport_name": e.airport_name,
+                       "distance_km": e.distance_km, "observed": e.observed, "note": e.note,
+                       "evidence": e.evidence}, ensure_ascii=False)
+
+
+def derive(case: Case, track_id: str) -> tuple[int, int]:
+    """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps)."""
+    info = case.rows("SELECT item_id, aircraft_id, stated FROM tracks WHERE id = ?", [track_id])[0]
+    d, ids = track_data(case, track_id)
+    params = json.dumps({"gap_s": L.GAP_S, "leg_gap_s": L.LEG_GAP_S,
+                         "ground_airport_km": L.GROUND_AIRPORT_KM,
+                         "probable_airport_km": L.PROBABLE_AIRPORT_KM,
+                         "airportsdata": data_version()})
+    with case.transaction():
+        case.db.execute("DELETE FROM flight_segments WHERE track_id = ?", [track_id])
+        case.db.execute("DELETE FROM flight_gaps WHERE track_id = ?", [track_id])
+        if info["stated"]:
+            from casefile.tracks.stated import stated_segments
+            segs = stated_segments(d, json.loads(info["stated"]))
+        else:
+            segs = L.split(d)
+        seg_rows = []
+        for s in segs:
+            start = s.takeoff.t if s.takeoff and s.takeoff.t is not None else d.t[s.first]
+            end = s.landing.t if s.landing and s.landing.t is not None else d.t[s.last]
+            seg_rows.append((new_id(), track_id, info["aircraft_id"], info["item_id"], s.kind,
+                             min(start, d.t[s.first]), max(end, d.t[s.last]), s.last - s.first + 1,
+                             s.airport_icao, _end(s.takeoff), _end(s.landing), params))
+        case.db.conn.executemany("INSERT INTO flight_segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 seg_rows)
+        gaps = L.find_gaps(d)
+        case.db.conn.executemany(
+            "INSERT INTO flight_gaps (track_id, aircraft_id, item_id, before_id, after_id, start_t, "
+            "end_t, note) VALUES (?,?,?,?,?,?,?,?)",
+            [(track_id, info["aircraft_id"], info["item_id"], ids[g.before], ids[g.after],
+              d.t[g.before], d.t[g.after], g.note) for g in gaps])
+    return sum(1 for s in segs if s.kind == "leg"), len(gaps)
