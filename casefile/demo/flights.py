@@ -1,0 +1,209 @@
+"""Illustrative readsb `trace_full` files for the scenario's route, generated (not real tracker data).
+
+The tracks follow the reported route (Chkalovsky -> Latakia/Hmeimim -> Caracas, 22-23 March 2019,
+and the An-124 leaving Caracas on the afternoon of 24 March) along great circles, with an ocean
+coverage gap, so the cross-reference can say "undetermined". Every file says it is illustrative.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.demo import ILLUSTRATIVE
+from casefile.demo.scenario import AN124, IL62, OSLK, SVMI, UUMU, Airport, DemoAircraft
+
+EARTH_KM = 6371.0088
+KT_PER_KMH = 1 / 1.852
+
+
+def utc(text: str) -> float:
+    """Epoch seconds of an ISO time written with Z."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC).timestamp()
+
+
+def _slerp(a: tuple[float, float], b: tuple[float, float], f: float) -> tuple[float, float]:
+    """The point a fraction f of the way from a to b along the great circle."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    d = 2 * math.asin(math.sqrt(math.sin((la2 - la1) / 2) ** 2
+                                + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2))
+    if d == 0:
+        return a
+    x1, y1, z1 = math.cos(la1) * math.cos(lo1), math.cos(la1) * math.sin(lo1), math.sin(la1)
+    x2, y2, z2 = math.cos(la2) * math.cos(lo2), math.cos(la2) * math.sin(lo2), math.sin(la2)
+    s1, s2 = math.sin((1 - f) * d) / math.sin(d), math.sin(f * d) / math.sin(d)
+    x, y, z = s1 * x1 + s2 * x2, s1 * y1 + s2 * y2, s1 * z1 + s2 * z2
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
+
+
+def bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Initial course from a to b, degrees true."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    y = math.sin(lo2 - lo1) * math.cos(la2)
+    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
+    return (math.degrees(math.atan2(y, x)) + 360) % 360
+
+
+@dataclass(frozen=True)
+class Ground:
+    """Parked or taxiing at an airport from start to end (UTC)."""
+
+    airport: Airport
+    start: str
+    end: str
+    step_s: int = 300
+
+
+@dataclass(frozen=True)
+class Flight:
+    """Airborne from one airport towards another; `end_at` cuts the track off in the air."""
+
+    origin: Airport
+    dest: Airport
+    takeoff: str
+    landing: str
+    cruise_ft: int = 33000
+    gaps: tuple[tuple[str, str], ...] = ()
+    end_at: str | None = None
+    step_s: int = 60
+
+
+@dataclass
+class TraceSpec:
+    aircraft: DemoAircraft
+    filename: str
+    phases: list[Ground | Flight] = field(default_factory=list)
+    site: str = "readsb / ADS-B Exchange globe history (format)"
+
+
+def _altitude(elapsed: float, remaining: float, cruise_ft: int, elev_from: int, elev_to: int) -> float:
+    """Barometric altitude: climb over ~25 min, cruise, descend over the last ~30 min."""
+    climb = min(1.0, elapsed / 1500)
+    descent = min(1.0, remaining / 1800)
+    up = elev_from + (cruise_ft - elev_from) * math.sin(climb * math.pi / 2)
+    down = elev_to + (cruise_ft - elev_to) * math.sin(descent * math.pi / 2)
+    return min(up, down)
+
+
+def _flight_points(f: Flight) -> list[tuple[float, float, float, Any, float]]:
+    """(t, lat, lon, alt, vrate) samples of one flight, without the gap and cut-off parts."""
+    t0, t1 = utc(f.takeoff), utc(f.landing)
+    stop = utc(f.end_at) if f.end_at else t1
+    gaps = [(utc(a), utc(b)) for a, b in f.gaps]
+    out = []
+    t = t0 + f.step_s
+    prev_alt = float(f.origin.elev_ft)
+    while t < min(t1, stop + 1):
+        if not any(a < t < b for a, b in gaps):
+            lat, lon = _slerp((f.origin.lat, f.origin.lon), (f.dest.lat, f.dest.lon), (t - t0) / (t1 - t0))
+            alt = _altitude(t - t0, t1 - t, f.cruise_ft, f.origin.elev_ft, f.dest.elev_ft)
+            vrate = (alt - prev_alt) / f.step_s * 60
+            out.append((t, lat, lon, int(round(alt / 25.0) * 25), int(round(vrate / 64.0) * 64)))
+        prev_alt = _altitude(t - t0, t1 - t, f.cruise_ft, f.origin.elev_ft, f.dest.elev_ft)
+        t += f.step_s
+    return out
+
+
+def _ground_points(g: Ground, taxi_in: bool, taxi_out: bool) -> list[tuple[float, float, float, Any, None]]:
+    """Ground samples: a short taxi between the runway and the apron, then parked."""
+    t0, t1 = utc(g.start), utc(g.end)
+    runway, apron = (g.airport.lat, g.airport.lon), g.airport.apron
+    taxi = 600.0
+    out = []
+    t = t0
+    while t <= t1:
+        if taxi_in and t - t0 < taxi:
+            lat, lon = _slerp(runway, apron, (t - t0) / taxi)
+        elif taxi_out and t1 - t < taxi:
+            lat, lon = _slerp(apron, runway, 1 - (t1 - t) / taxi)
+        else:
+            lat, lon = apron
+        out.append((t, lat, lon, "ground", None))
+        near_taxi = (taxi_in and t - t0 < taxi) or (taxi_out and t1 - t < taxi + g.step_s)
+        t += 60 if near_taxi else g.step_s
+    return out
+
+
+def trace_json(spec: TraceSpec) -> dict[str, Any]:
+    """The readsb trace_full document for one aircraft."""
+    samples: list[tuple[float, float, float, Any, Any]] = []
+    phases = spec.phases
+    for i, ph in enumerate(phases):
+        if isinstance(ph, Ground):
+            taxi_in = i > 0 and isinstance(phases[i - 1], Flight)
+            taxi_out = i + 1 < len(phases) and isinstance(phases[i + 1], Flight)
+            samples.extend(_ground_points(ph, taxi_in, taxi_out))
+        else:
+            samples.extend(_flight_points(ph))
+    samples.sort(key=lambda s: s[0])
+    day0 = math.floor(samples[0][0] / 86400) * 86400
+    trace: list[list[Any]] = []
+    prev = None
+    for n, (t, lat, lon, alt, vrate) in enumerate(samples):
+        gs, trk = 0.0, None
+        if prev is not None and t > prev[0]:
+            km = distance_km((prev[1], prev[2]), (lat, lon))
+            gs = km / ((t - prev[0]) / 3600) * KT_PER_KMH
+            trk = bearing((prev[1], prev[2]), (lat, lon)) if km > 0.01 else (trace[-1][5] if trace else None)
+        flags = 2 if prev is not None and prev[3] == "ground" and alt != "ground" else 0
+        details = ({"type": "adsb_icao", "category": "A5", "casefile_note": ILLUSTRATIVE}
+                   if n % 20 == 0 else None)
+        geom = alt + 150 if isinstance(alt, int) else None
+        trace.append([round(t - day0, 2), round(lat, 6), round(lon, 6), alt, round(gs, 1),
+                      None if trk is None else round(trk, 1), flags, vrate, details, "adsb_icao",
+                      geom, None, None, None])
+        prev = (t, lat, lon, alt)
+    ac = spec.aircraft
+    return {"icao": ac.icao24, "t": ac.type_code, "desc": ac.description, "dbFlags": 1,
+            "casefile_note": f"{ILLUSTRATIVE}. Registration unknown: the source names none, and none "
+                             f"is invented. ICAO address made up for the demo. Format: {spec.site}.",
+            "timestamp": float(day0), "trace": trace}
+
+
+def scenario_traces() -> list[TraceSpec]:
+    """The demo's tracks: Il-62 and An-124 to Caracas, and the An-124 leaving on the 24th."""
+    il62 = TraceSpec(IL62, f"trace_full_{IL62.icao24}.json", [
+        Ground(UUMU, "2019-03-22T11:40:00Z", "2019-03-22T12:10:00Z"),
+        Flight(UUMU, OSLK, "2019-03-22T12:10:00Z", "2019-03-22T15:45:00Z", 35000),
+        Ground(OSLK, "2019-03-22T15:45:00Z", "2019-03-23T01:50:00Z", 600),
+        Flight(OSLK, SVMI, "2019-03-23T01:50:00Z", "2019-03-23T14:35:00Z", 37000,
+               gaps=(("2019-03-23T06:40:00Z", "2019-03-23T11:50:00Z"),)),
+        Ground(SVMI, "2019-03-23T14:35:00Z", "2019-03-23T16:30:00Z"),
+    ])
+    an124 = TraceSpec(AN124, f"trace_full_{AN124.icao24}.json", [
+        Ground(UUMU, "2019-03-22T12:35:00Z", "2019-03-22T13:05:00Z"),
+        Flight(UUMU, OSLK, "2019-03-22T13:05:00Z", "2019-03-22T16:50:00Z", 31000),
+        Ground(OSLK, "2019-03-22T16:50:00Z", "2019-03-23T02:40:00Z", 600),
+        Flight(OSLK, SVMI, "2019-03-23T02:40:00Z", "2019-03-23T16:05:00Z", 33000,
+               gaps=(("2019-03-23T06:50:00Z", "2019-03-23T12:20:00Z"),)),
+        Ground(SVMI, "2019-03-23T16:05:00Z", "2019-03-24T00:00:00Z"),
+    ])
+    leaving = TraceSpec(AN124, f"adsbx_trace_full_{AN124.icao24}_2019-03-24.json", [
+        Ground(SVMI, "2019-03-24T17:00:00Z", "2019-03-24T19:25:00Z"),
+        Flight(SVMI, OSLK, "2019-03-24T19:25:00Z", "2019-03-25T09:00:00Z", 33000,
+               end_at="2019-03-24T20:10:00Z"),
+    ], site="ADS-B Exchange trace_full (format); the track ends in the air where coverage ends")
+    return [il62, an124, leaving]
+
+
+def write_traces(folder: Path) -> list[Path]:
+    """Write the illustrative trace files into folder; returns their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for spec in scenario_traces():
+        p = folder / spec.filename
+        p.write_text(json.dumps(trace_json(spec), separators=(",", ":")), encoding="utf-8")
+        paths.append(p)
+    return paths
