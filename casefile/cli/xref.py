@@ -1,0 +1,71 @@
+"""Cross-reference commands: xref (findings) and timeline."""
+
+from __future__ import annotations
+
+import argparse
+
+from casefile.cli.common import add_case_arg, add_json_arg, emit, open_case, print_table
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("xref", help="cross-reference photos, flights, claims and sources")
+    add_case_arg(p)
+    p.add_argument("--item", metavar="ID", help="only findings involving this item")
+    p.add_argument("--verdict", choices=("consistent", "inconsistent", "undetermined"))
+    p.add_argument("--no-run", action="store_true", help="show the stored findings, do not recompute")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_xref)
+
+    p = sub.add_parser("timeline", help="every dated thing in the case, in time order")
+    add_case_arg(p)
+    p.add_argument("--tz", metavar="ZONE|local",
+                   help="show times in this IANA zone, or 'local' for each place's zone (default UTC)")
+    p.add_argument("--lane", choices=("sources", "photos", "flights", "claims"))
+    add_json_arg(p)
+    p.set_defaults(func=cmd_timeline)
+
+
+def cmd_xref(args: argparse.Namespace) -> int:
+    from casefile.xref import findings, run_xref
+    from casefile.xref.api import last_run
+    from casefile.xref.inputs import missing_parts
+
+    with open_case(args, write=not args.no_run) as case:
+        if args.no_run:
+            found = findings(case)
+        else:
+            run_xref(case)
+            found = findings(case)
+        if args.item:
+            item = case.resolve_item(args.item)["id"] if len(args.item) >= 6 else args.item
+            found = [f for f in found if item in f.item_ids or args.item in f.item_ids]
+        run = last_run(case)
+    if args.verdict:
+        found = [f for f in found if f.verdict == args.verdict]
+    data = {"findings": [f.to_dict() for f in found], "digest": run and run["digest"],
+            "missing_parts": missing_parts()}
+
+    def human(d: dict) -> None:
+        for name in d["missing_parts"]:
+            print(f"note: the {name} part is not installed; its records were not cross-referenced")
+        print_table([(f["id"][:10], f["kind"], f["verdict"], f"{f['confidence']:.2f}",
+                      f["explanation"]) for f in d["findings"]],
+                    ["ID", "KIND", "VERDICT", "CONF", "EXPLANATION"], max_width=100)
+        print(f"{len(d['findings'])} findings; digest {d['digest']}")
+
+    emit(args, data, human)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from casefile.xref import timeline
+
+    with open_case(args, write=False) as case:
+        evs = timeline(case, args.tz)
+    if args.lane:
+        evs = [e for e in evs if e.lane == args.lane]
+    data = {"tz": args.tz or "UTC", "events": [e.to_dict() for e in evs]}
+    emit(args, data, lambda d: print_table(
+        [(e["display"], e["lane"], e["kind"], e["label"]) for e in d["events"]],
+        ["TIME", "LANE", "KIND", "EVENT"], max_width=90))
+    return 0

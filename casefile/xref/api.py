@@ -1,0 +1,142 @@
+"""Run the engine on a case, store its findings (a cache), and read them back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from casefile.model.findings import Finding
+from casefile.store import Case
+from casefile.timeutil import now_z
+from casefile.xref.common import ENGINE_VERSION
+from casefile.xref.engine import Engine
+from casefile.xref.inputs import gather, gather_photo, missing_parts
+from casefile.xref.model import PhotoIn
+
+#: Kinds recomputed when one photo changes; claim and source findings are left alone.
+PHOTO_KINDS = ("photo-aircraft", "sun-position", "time-photo-after-source", "photo-duplicates")
+
+
+def digest(findings: Iterable[Finding]) -> str:
+    """SHA-256 over the sorted (id, verdict, confidence) of findings: what a run concluded."""
+    rows = sorted((f.id, f.verdict, f.confidence) for f in findings)
+    return hashlib.sha256(json.dumps(rows, separators=(",", ":")).encode()).hexdigest()
+
+
+def _row(f: Finding, at: str) -> dict:
+    return {"id": f.id, "kind": f.kind, "verdict": f.verdict, "confidence": f.confidence,
+            "explanation": f.explanation, "item_ids": json.dumps(list(f.item_ids)),
+            "inputs": json.dumps(f.inputs, sort_keys=True), "computed_at": at,
+            "assumptions": json.dumps(list(f.assumptions))}
+
+
+def _insert(case: Case, findings: list[Finding]) -> None:
+    at = now_z()
+    case.db.conn.executemany(
+        "INSERT OR REPLACE INTO xref_findings (id, kind, verdict, confidence, explanation, item_ids, "
+        "inputs, assumptions, computed_at) VALUES (:id, :kind, :verdict, :confidence, :explanation, "
+        ":item_ids, :inputs, :assumptions, :computed_at)", [_row(f, at) for f in findings])
+    case.db.conn.executemany(
+        "INSERT OR IGNORE INTO xref_finding_items (finding_id, item_id) VALUES (?, ?)",
+        [(f.id, i) for f in findings for i in f.item_ids])
+
+
+def _log(case: Case, mode: str, findings: list[Finding], extra: dict) -> None:
+    d = digest(findings)
+    case.db.execute("INSERT INTO xref_runs (at, mode, findings, digest) VALUES (?, ?, ?, ?)",
+                    [now_z(), mode, len(findings), d])
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.verdict] = counts.get(f.verdict, 0) + 1
+    case.log("xref-run", details={"mode": mode, "findings": len(findings), "digest": d,
+                                  "verdicts": counts, "engine": ENGINE_VERSION, **extra})
+
+
+def save_all(case: Case, findings: list[Finding], *, missing: list[str] | None = None) -> None:
+    """Replace every stored finding with this run's, and log the run with its digest."""
+    with case.transaction():
+        case.db.execute("DELETE FROM xref_finding_items")
+        case.db.execute("DELETE FROM xref_findings")
+        _insert(case, findings)
+        _log(case, "full", findings, {"missing_parts": missing or []})
+
+
+def run_xref(case: Case) -> list[Finding]:
+    """Recompute every finding of the case from its current records, store them, return them."""
+    engine = Engine(gather(case))
+    out = engine.run()
+    save_all(case, out, missing=missing_parts())
+    return out
+
+
+def findings(case: Case, item_id: str | None = None) -> list[Finding]:
+    """Stored findings (of the last run), optionally only those involving one item."""
+    sql = "SELECT f.* FROM xref_findings f"
+    params: list[str] = []
+    if item_id:
+        sql += " JOIN xref_finding_items i ON i.finding_id = f.id WHERE i.item_id = ?"
+        params.append(item_id)
+    sql += " ORDER BY f.kind, f.id"
+    return [Finding(id=r["id"], kind=r["kind"], verdict=r["verdict"], confidence=r["confidence"],
+                    explanation=r["explanation"], item_ids=tuple(json.loads(r["item_ids"])),
+                    inputs=json.loads(r["inputs"]), assumptions=tuple(json.loads(r["assumptions"])))
+            for r in case.rows(sql, params)]
+
+
+def last_run(case: Case) -> dict | None:
+    rows = case.rows("SELECT * FROM xref_runs ORDER BY id DESC LIMIT 1")
+    return rows[0] if rows else None
+
+
+class XrefSession:
+    """A long-lived engine over one open case (the GUI keeps one): full runs and one-photo updates.
+
+    The indexes (legs, gaps, points, hashes) are built once; `update_photos` then re-evaluates only
+    what involves the changed photos and replaces just those stored findings.
+    """
+
+    def __init__(self, case: Case, engine: Engine | None = None) -> None:
+        self.case = case
+        self.engine = engine or Engine(gather(case))
+
+    def run(self) -> list[Finding]:
+        out = self.engine.run()
+        save_all(self.case, out, missing=missing_parts())
+        return out
+
+    def update_photos(self, item_ids: Iterable[str]) -> list[Finding]:
+        """Re-read and re-evaluate these photos; returns the findings written for them."""
+        written: list[Finding] = []
+        with self.case.transaction():
+            for item_id in item_ids:
+                photo = gather_photo(self.case, item_id)
+                new, touched = self.engine.change_photo(photo, item_id)
+                self._drop(item_id, touched)
+                _insert(self.case, new)
+                written += new
+            _log(self.case, "items", written, {"items": sorted(set(item_ids))})
+        return written
+
+    def apply(self, photo_item_id: str, photo: PhotoIn | None) -> list[Finding]:
+        """Like update_photos for one photo whose new engine input is given (benchmarks, tests)."""
+        with self.case.transaction():
+            new, touched = self.engine.change_photo(photo, photo_item_id)
+            self._drop(photo_item_id, touched)
+            _insert(self.case, new)
+            _log(self.case, "items", new, {"items": [photo_item_id]})
+        return new
+
+    def _drop(self, item_id: str, touched: set[str]) -> None:
+        marks = ",".join("?" * len(PHOTO_KINDS))
+        self.case.db.execute(
+            f"DELETE FROM xref_findings WHERE kind IN ({marks}) AND kind != 'photo-duplicates' AND id "
+            f"IN (SELECT finding_id FROM xref_finding_items WHERE item_id = ?)",
+            [*PHOTO_KINDS, item_id])
+        ids = sorted(touched | {item_id})
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            self.case.db.execute(
+                "DELETE FROM xref_findings WHERE kind = 'photo-duplicates' AND id IN (SELECT "
+                f"finding_id FROM xref_finding_items WHERE item_id IN ({','.join('?' * len(chunk))}))",
+                chunk)

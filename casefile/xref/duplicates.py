@@ -1,0 +1,154 @@
+"""Photo ↔ photo: near-duplicates by perceptual hash, ordered by earliest known appearance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from casefile.model.findings import Finding
+from casefile.xref.common import make_finding, tv_window, z
+from casefile.xref.model import PhotoIn, SourceIn
+
+KIND = "photo-duplicates"
+#: Two 64-bit perceptual hashes this many bits apart or fewer are the same picture (resized,
+#: recompressed, lightly cropped or recoloured). imagehash's docs treat <= 10 as similar.
+MAX_BITS = 8
+
+
+def _bits(hex_hash: str | None) -> int | None:
+    if not hex_hash:
+        return None
+    try:
+        value = int(hex_hash, 16)
+    except ValueError:
+        return None
+    return value if value < 1 << 64 else None
+
+
+class HashIndex:
+    """The photos' pHashes in one array, so one photo is compared with all at once."""
+
+    def __init__(self, photos: Iterable[PhotoIn]) -> None:
+        self.ids: list[str] = []
+        vals: list[int] = []
+        for p in photos:
+            b = _bits(p.phash)
+            if b is not None:
+                self.ids.append(p.item_id)
+                vals.append(b)
+        self.pos = {pid: i for i, pid in enumerate(self.ids)}
+        self.arr = np.array(vals, dtype=np.uint64)
+
+    def set(self, photo: PhotoIn) -> None:
+        """Add or change one photo's hash."""
+        b = _bits(photo.phash)
+        i = self.pos.get(photo.item_id)
+        if b is None:
+            if i is not None:
+                self.arr[i] = 0
+                self.ids[i] = ""
+                del self.pos[photo.item_id]
+            return
+        if i is None:
+            self.pos[photo.item_id] = len(self.ids)
+            self.ids.append(photo.item_id)
+            self.arr = np.append(self.arr, np.uint64(b))
+        else:
+            self.arr[i] = np.uint64(b)
+
+    def neighbours(self, item_id: str) -> dict[str, int]:
+        """Photos within MAX_BITS of this one: id -> Hamming distance."""
+        i = self.pos.get(item_id)
+        if i is None:
+            return {}
+        d = np.bitwise_count(self.arr ^ self.arr[i])
+        hits = np.nonzero(d <= MAX_BITS)[0]
+        return {self.ids[j]: int(d[j]) for j in hits if j != i and self.ids[j]}
+
+    def all_edges(self, block: int = 2048) -> list[tuple[str, str, int]]:
+        """Every near-duplicate pair (a < b by position), computed in blocks."""
+        out: list[tuple[str, str, int]] = []
+        n = len(self.arr)
+        for s in range(0, n, block):
+            chunk = self.arr[s:s + block]
+            d = np.bitwise_count(chunk[:, None] ^ self.arr[None, :])
+            rows, cols = np.nonzero(d <= MAX_BITS)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                i = s + r
+                if c > i and self.ids[i] and self.ids[c]:
+                    out.append((self.ids[i], self.ids[c], int(d[r, c])))
+        return out
+
+
+def components(nodes: Iterable[str], edges: Iterable[tuple[str, str, int]]) -> list[list[str]]:
+    """Connected groups of photos (union-find), each sorted, groups of two or more only."""
+    parent: dict[str, str] = {n: n for n in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for n in parent:
+        groups.setdefault(find(n), []).append(n)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def appearance(photo: PhotoIn, sources: list[SourceIn]) -> dict[str, Any]:
+    """The earliest known appearance of a photo: its capture time or a source publishing it."""
+    cands: list[tuple[float, str, dict[str, Any]]] = []
+    w = tv_window(photo.capture)
+    if w is not None and photo.capture is not None:
+        cands.append((w[0], "captured", {"basis": photo.capture.basis, "raw": photo.capture.raw,
+                                         "window_utc": [z(w[0]), z(w[1])]}))
+    for s in sources:
+        sw = tv_window(s.published)
+        if sw is not None and s.published is not None:
+            cands.append((sw[0], "published", {"source_id": s.id, "title": s.title,
+                                               "basis": s.published.basis, "raw": s.published.raw,
+                                               "window_utc": [z(sw[0]), z(sw[1])]}))
+    if not cands:
+        return {"item_id": photo.item_id, "earliest_utc": None, "how": "no known time"}
+    t, how, detail = min(cands, key=lambda c: c[0])
+    return {"item_id": photo.item_id, "earliest_utc": z(t), "how": how, **detail}
+
+
+def group_finding(group: list[str], photos: dict[str, PhotoIn],
+                  sources_of: dict[str, list[SourceIn]],
+                  edges: list[tuple[str, str, int]]) -> Finding:
+    """One finding per group of near-duplicates, ordered by earliest known appearance."""
+    apps = [appearance(photos[g], sources_of.get(g, [])) for g in group]
+    apps.sort(key=lambda a: (a["earliest_utc"] is None, a["earliest_utc"] or "", a["item_id"]))
+    first = apps[0]
+    dated = [a for a in apps if a["earliest_utc"]]
+    if len(dated) >= 2:
+        tie = dated[0]["earliest_utc"] == dated[1]["earliest_utc"]
+        how = "was captured" if first["how"] == "captured" else f"was published by {first.get('title')!r}"
+        expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "
+                f"{MAX_BITS} bits apart). "
+                + ("Two appeared at the same earliest time, so who published first is not clear."
+                   if tie else f"The earliest known appearance is {first['item_id']}, which {how} "
+                               f"by {first['earliest_utc']}."))
+        verdict, conf = ("undetermined", 0.5) if tie else ("consistent", 0.7)
+    else:
+        expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "
+                f"{MAX_BITS} bits apart); too few have a known time to tell which appeared first.")
+        verdict, conf = "undetermined", 0.5
+    inputs = {"order": apps, "max_bits": MAX_BITS,
+              "pairs": [{"a": a, "b": b, "phash_bits": d} for a, b, d in sorted(edges)]}
+    assumptions = ["Earliest appearance is the earliest possible time of a photo's capture or of a "
+                   "source publishing it; a photo may have circulated earlier unseen.",
+                   "A perceptual hash match means the pictures look alike, not that one file was "
+                   "copied from the other."]
+    return make_finding(KIND, verdict, conf, expl, [a["item_id"] for a in apps], inputs,
+                        assumptions)

@@ -1,0 +1,134 @@
+"""The cross-reference engine: plain inputs in, findings out, with per-photo incremental updates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from casefile.model.findings import Finding
+from casefile.xref import claims, duplicates, photo_track, sanity, sun
+from casefile.xref.model import CaseInputs, PhotoIn, SourceIn
+from casefile.xref.trackindex import FleetIndex
+
+
+class Engine:
+    """Holds the indexes built from the case's inputs; pure: never touches the case."""
+
+    def __init__(self, inputs: CaseInputs) -> None:
+        self.inputs = inputs
+        self.fleet = FleetIndex(inputs.aircraft, inputs.legs, inputs.gaps, inputs.points)
+        self.photos: dict[str, PhotoIn] = {p.item_id: p for p in inputs.photos}
+        self.sources_of: dict[str, list[SourceIn]] = {}
+        for s in inputs.sources:
+            for item in s.item_ids:
+                self.sources_of.setdefault(item, []).append(s)
+        self.hashes = duplicates.HashIndex(inputs.photos)
+        self.edges: dict[frozenset[str], int] = {}
+
+    # ---- per-photo findings (everything that involves one photo but not another photo) ------
+    def photo_findings(self, photo: PhotoIn) -> list[Finding]:
+        """Track, sun and time-sanity findings of one photo."""
+        out = photo_track.photo_findings(photo, self.fleet)
+        f = sun.sun_finding(photo)
+        if f:
+            out.append(f)
+        for s in self.sources_of.get(photo.item_id, []):
+            f = sanity.photo_vs_source(photo, s)
+            if f:
+                out.append(f)
+        return out
+
+    def claim_findings(self) -> list[Finding]:
+        """Claims against flight records, and against the sources that make them."""
+        out = []
+        src = {s.id: s for s in self.inputs.sources}
+        for c in self.inputs.claims:
+            f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported)
+            if f:
+                out.append(f)
+            for sid in c.source_ids:
+                if sid in src:
+                    f = sanity.claim_vs_source(c, src[sid])
+                    if f:
+                        out.append(f)
+        return out
+
+    def source_findings(self) -> list[Finding]:
+        return [f for s in self.inputs.sources if (f := sanity.source_vs_capture(s))]
+
+    # ---- duplicates -------------------------------------------------------------------------
+    def duplicate_findings(self, groups: Iterable[list[str]]) -> list[Finding]:
+        out = []
+        for g in groups:
+            members = set(g)
+            edges = [(min(k), max(k), d) for k, d in self.edges.items() if k <= members]
+            out.append(duplicates.group_finding(g, self.photos, self.sources_of, edges))
+        return out
+
+    def all_groups(self) -> list[list[str]]:
+        self.edges = {frozenset((a, b)): d for a, b, d in self.hashes.all_edges()}
+        return duplicates.components(
+            [], [(min(k), max(k), d) for k, d in self.edges.items()])
+
+    def run(self) -> list[Finding]:
+        """Every finding of the case, in a stable order."""
+        out: list[Finding] = []
+        for p in self.inputs.photos:
+            out += self.photo_findings(p)
+        out += self.claim_findings()
+        out += self.source_findings()
+        out += self.duplicate_findings(self.all_groups())
+        return dedupe(out)
+
+    def change_photo(self, photo: PhotoIn | None, item_id: str) -> tuple[list[Finding], set[str]]:
+        """Re-evaluate one photo (None: it was removed).
+
+        Returns the new findings that involve it and the set of photos whose duplicate group must
+        be replaced (the caller drops the stored findings of those photos' groups first).
+        """
+        old_group = self._group_of(item_id)
+        for k in [k for k in self.edges if item_id in k]:
+            del self.edges[k]
+        if photo is None:
+            self.photos.pop(item_id, None)
+            self.hashes.set(PhotoIn(item_id, None, None))
+            touched = old_group - {item_id}
+            return self.duplicate_findings(self._groups_within(touched)), old_group
+        self.photos[item_id] = photo
+        self.hashes.set(photo)
+        for other, d in self.hashes.neighbours(item_id).items():
+            self.edges[frozenset((item_id, other))] = d
+        touched = set(old_group) | {item_id}
+        for other in list(touched):
+            touched |= self._group_of(other)
+        out = self.photo_findings(photo)
+        out += self.duplicate_findings(self._groups_within(touched))
+        return dedupe(out), touched
+
+    def _group_of(self, item_id: str) -> set[str]:
+        seen, todo = {item_id}, [item_id]
+        adj: dict[str, set[str]] | None = None
+        while todo:
+            cur = todo.pop()
+            if adj is None:
+                adj = {}
+                for k in self.edges:
+                    a, b = tuple(k)
+                    adj.setdefault(a, set()).add(b)
+                    adj.setdefault(b, set()).add(a)
+            for n in adj.get(cur, ()):
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        return seen
+
+    def _groups_within(self, nodes: set[str]) -> list[list[str]]:
+        edges = [(min(k), max(k), d) for k, d in self.edges.items() if k <= nodes]
+        return duplicates.components(nodes, edges)
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop repeated findings (same id), keeping the first; sort by kind then id."""
+    seen: dict[str, Finding] = {}
+    for f in findings:
+        seen.setdefault(f.id, f)
+    return sorted(seen.values(), key=lambda f: (f.kind, f.id))

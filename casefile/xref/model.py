@@ -1,0 +1,145 @@
+"""Plain engine inputs: what the cross-reference engine needs from photos, flights and sources.
+
+The input layer (`casefile.xref.inputs`) fills these from the other parts' read APIs; tests and
+benchmarks build them directly. Times are UTC epoch seconds (floats) inside the engine; every
+finding reports them back as `casefile.timeutil` strings with their basis and uncertainty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casefile.timeutil import TimeValue
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something is said to be: a coordinate and how we know it."""
+
+    lat: float
+    lon: float
+    source: str                # exif | analyst | airport | claim
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class LightHint:
+    """What the photo's own metadata says about the light it was taken in."""
+
+    kind: str                  # daylight | dark
+    reason: str                # the tags and values that say so
+
+
+@dataclass(frozen=True)
+class PhotoIn:
+    item_id: str
+    capture: TimeValue | None
+    place: Place | None
+    phash: str | None = None
+    dhash: str | None = None
+    aircraft_tags: tuple[str, ...] = ()
+    light: LightHint | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class AircraftIn:
+    id: str
+    refs: tuple[str, ...]      # registration, ICAO hex, type code: anything an analyst may tag
+    label: str
+
+
+@dataclass(frozen=True)
+class EndIn:
+    """A take-off or landing."""
+
+    time: float | None
+    airport_icao: str | None
+    lat: float | None = None
+    lon: float | None = None
+    observed: bool = True
+    uncertainty_s: float = 0.0       # reported times: how far the time may be off either way
+
+
+@dataclass(frozen=True)
+class LegIn:
+    id: str
+    aircraft_id: str
+    item_id: str | None
+    takeoff: EndIn
+    landing: EndIn
+    reported: bool = False
+    first_seen: float | None = None  # first and last observed point of the leg
+    last_seen: float | None = None
+
+
+@dataclass(frozen=True)
+class GapIn:
+    aircraft_id: str
+    start: float
+    end: float
+    note: str = ""
+    item_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportedIn:
+    """A flight entered by hand from a report: "reported, not tracked"."""
+
+    id: str
+    aircraft_id: str | None
+    aircraft_ref: str
+    takeoff: EndIn
+    landing: EndIn
+    item_ids: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PointsIn:
+    """Observed positions of one aircraft, sorted by time (parallel lists)."""
+
+    aircraft_id: str
+    t: list[float]
+    lat: list[float]
+    lon: list[float]
+    alt_ft: list[float | None]
+    ground: list[bool]
+
+
+@dataclass(frozen=True)
+class SourceIn:
+    id: str
+    title: str
+    published: TimeValue | None
+    collected_at: str | None
+    item_ids: tuple[str, ...] = ()       # photos (and captures) the source published
+
+
+@dataclass(frozen=True)
+class ClaimIn:
+    id: str
+    text: str
+    kind: str                  # departure | arrival | presence | other
+    window_start: TimeValue | None
+    window_end: TimeValue | None
+    place_icao: str | None
+    place: Place | None
+    aircraft_refs: tuple[str, ...] = ()
+    source_ids: tuple[str, ...] = ()
+    item_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class CaseInputs:
+    """Everything the engine reads, gathered once."""
+
+    photos: list[PhotoIn] = field(default_factory=list)
+    aircraft: list[AircraftIn] = field(default_factory=list)
+    legs: list[LegIn] = field(default_factory=list)
+    gaps: list[GapIn] = field(default_factory=list)
+    points: list[PointsIn] = field(default_factory=list)
+    reported: list[ReportedIn] = field(default_factory=list)
+    sources: list[SourceIn] = field(default_factory=list)
+    claims: list[ClaimIn] = field(default_factory=list)
+    default_tz: str | None = None

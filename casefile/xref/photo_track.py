@@ -1,0 +1,177 @@
+"""Photo ↔ aircraft track: could this aircraft have been where the photo was, when it was taken?"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.model.findings import Finding
+from casefile.xref.common import fmt_window, haversine_km, make_finding, time_basis_note, tv_window, z
+from casefile.xref.model import PhotoIn
+from casefile.xref.trackindex import AIRBORNE, GAP, GROUND, NODATA, AircraftTrack, FleetIndex, Span
+
+KIND = "photo-aircraft"
+#: An aircraft on the ground within this distance of the photo's place counts as "there".
+NEAR_KM = 10.0
+
+
+def _span_input(s: Span, photo_lat: float, photo_lon: float) -> dict[str, Any]:
+    d: dict[str, Any] = {"from": z(s.start), "to": z(s.end), "state": s.state}
+    if s.state == GROUND and s.lat is not None and s.lon is not None:
+        d["airport_icao"] = s.airport_icao
+        d["distance_km"] = round(haversine_km(photo_lat, photo_lon, s.lat, s.lon), 2)
+    if s.leg_id:
+        d["leg_id"] = s.leg_id
+    if s.note and s.state in (GAP, NODATA):
+        d["note"] = s.note
+    return d
+
+
+def _summary(spans: list[Span], lat: float, lon: float) -> str:
+    parts = []
+    for s in spans:
+        if s.state == GROUND and s.lat is not None and s.lon is not None:
+            where = s.airport_icao or f"{s.lat:.3f},{s.lon:.3f}"
+            parts.append(f"on the ground at {where} ({haversine_km(lat, lon, s.lat, s.lon):.0f} km away)")
+        elif s.state == AIRBORNE:
+            parts.append("airborne")
+        elif s.state == GAP:
+            parts.append("in a gap in the tracking data")
+        else:
+            parts.append("not covered by any track record")
+    return ", then ".join(dict.fromkeys(parts))
+
+
+def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack) -> tuple[
+        str, list[Span], list[Span], list[tuple], list[Span]]:
+    """Verdict of one aircraft for a window and place, with the spans that decide it."""
+    spans = track.query(lo, hi)
+    near_ground = [s for s in spans if s.state == GROUND and s.lat is not None and s.lon is not None
+                   and haversine_km(lat, lon, s.lat, s.lon) <= NEAR_KM]
+    low_points = [] if near_ground else track.points_near(lo, hi, lat, lon, NEAR_KM)
+    holes = [s for s in spans if s.state in (GAP, NODATA)]
+    if near_ground or low_points:
+        verdict = "consistent"
+    elif holes:
+        verdict = "undetermined"
+    else:
+        verdict = "inconsistent"
+    return verdict, spans, near_ground, low_points, holes
+
+
+def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding | None:
+    """One aircraft against one photo; None when the photo lacks a time or place."""
+    win = tv_window(photo.capture)
+    if win is None or photo.place is None or photo.capture is None:
+        return None
+    lo, hi = win
+    lat, lon = photo.place.lat, photo.place.lon
+    _, spans, near_ground, low_points, holes = classify(lo, hi, lat, lon, track)
+    a = track.aircraft
+    assumptions = [f"An aircraft on the ground within {NEAR_KM:g} km of the photo's place counts "
+                   f"as being there; a track shows where the aircraft was, not what the photo shows."]
+    note = time_basis_note(photo.capture)
+    if note:
+        assumptions.append(note)
+    if photo.place.source == "analyst":
+        assumptions.append("The photo's place was set by the analyst, not read from the file.")
+    widened = photo.capture.utc is None
+    who = f"{a.label}" + (" (tagged on the photo)" if tagged else "")
+    when = fmt_window(lo, hi)
+    if near_ground:
+        s = near_ground[0]
+        verdict, conf = "consistent", (0.8 if tagged else 0.6)
+        expl = (f"{who} was on the ground at {s.airport_icao or 'a place'} "
+                f"{haversine_km(lat, lon, s.lat, s.lon):.1f} km from where the photo was taken, "
+                f"during the photo's time window ({when}).")
+    elif low_points:
+        verdict, conf = "consistent", (0.7 if tagged else 0.5)
+        expl = (f"{who} was observed low or on the ground within {NEAR_KM:g} km of the photo's place "
+                f"during the photo's time window ({when}).")
+    elif holes:
+        verdict, conf = "undetermined", 0.5
+        missing = sum(min(s.end, hi) - max(s.start, lo) for s in holes)
+        expl = (f"Cannot tell whether {who} was at the photo's place: for "
+                f"{missing / 60:.0f} min of the photo's time window ({when}) there is no track data "
+                f"(a gap or no record), which does not mean the aircraft did not fly. The rest of "
+                f"the time it was {_summary([s for s in spans if s not in holes], lat, lon) or 'unknown'}.")
+    else:
+        verdict, conf = "inconsistent", (0.85 if tagged else 0.7)
+        expl = (f"{who} was not at the photo's place during the whole time window ({when}): it was "
+                f"{_summary(spans, lat, lon)}.")
+    if widened:
+        conf = min(conf, 0.5)
+        expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
+    inputs = {
+        "photo": {"item_id": photo.item_id, "capture": _capture(photo),
+                  "window_utc": [z(lo), z(hi)],
+                  "place": {"lat": lat, "lon": lon, "source": photo.place.source}},
+        "aircraft": {"id": a.id, "label": a.label, "tagged": tagged},
+        "track_spans": [_span_input(s, lat, lon) for s in spans],
+        "near_km": NEAR_KM,
+    }
+    if low_points:
+        inputs["low_points_near"] = [{"t": z(p[0]), "lat": p[1], "lon": p[2], "alt_ft": p[3],
+                                      "ground": p[4]} for p in low_points[:5]]
+    items = [photo.item_id] + sorted({s.item_id for s in spans if s.item_id})
+    return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)
+
+
+def _capture(photo: PhotoIn) -> dict[str, Any]:
+    tv = photo.capture
+    assert tv is not None
+    return {"raw": tv.raw, "utc": tv.utc, "basis": tv.basis, "uncertainty_s": tv.uncertainty_s,
+            "local": tv.local}
+
+
+def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
+    """Photo against the aircraft it is tagged with, or against every aircraft when untagged."""
+    if photo.capture is None or photo.place is None or tv_window(photo.capture) is None:
+        return []
+    out: list[Finding] = []
+    if photo.aircraft_tags:
+        for ref in photo.aircraft_tags:
+            ids = fleet.resolve(ref)
+            if not ids:
+                out.append(_unknown_tag(photo, ref))
+            for aid in ids:
+                f = evaluate(photo, fleet.tracks[aid], tagged=True)
+                if f:
+                    out.append(f)
+        return out
+    # Untagged: report the aircraft that were there; say plainly when none was.
+    lo, hi = tv_window(photo.capture)  # type: ignore[misc]
+    elsewhere, unknown = [], []
+    lat, lon = photo.place.lat, photo.place.lon
+    for track in fleet.tracks.values():
+        verdict = classify(lo, hi, lat, lon, track)[0]
+        if verdict == "consistent":
+            f = evaluate(photo, track, tagged=False)
+            if f:
+                out.append(f)
+        elif verdict == "inconsistent":
+            elsewhere.append(track.aircraft.label)
+        else:
+            unknown.append(track.aircraft.label)
+    if not out and fleet.tracks:
+        expl = (f"No aircraft in the case was recorded near the photo's place during its time window "
+                f"({fmt_window(lo, hi)}): {len(elsewhere)} were recorded elsewhere the whole time, "
+                f"{len(unknown)} have no track data for part of it. The photo may show an aircraft "
+                f"the case has no records for.")
+        notes = [n for n in [time_basis_note(photo.capture)] if n]
+        out.append(make_finding(KIND, "undetermined", 0.4, expl, [photo.item_id],
+                                {"photo": {"item_id": photo.item_id, "capture": _capture(photo),
+                                           "window_utc": [z(lo), z(hi)],
+                                           "place": {"lat": photo.place.lat, "lon": photo.place.lon,
+                                                     "source": photo.place.source}},
+                                 "aircraft_elsewhere": sorted(elsewhere),
+                                 "aircraft_no_data": sorted(unknown), "near_km": NEAR_KM},
+                                notes))
+    return out
+
+
+def _unknown_tag(photo: PhotoIn, ref: str) -> Finding:
+    return make_finding(
+        KIND, "undetermined", 0.3,
+        f"The photo is tagged with aircraft {ref!r}, but the case holds no track records for it, "
+        f"so where it was cannot be checked (no track data is not evidence of no flight).",
+        [photo.item_id], {"photo": {"item_id": photo.item_id}, "aircraft_ref": ref})

@@ -1,0 +1,142 @@
+"""The case timeline: every dated thing as an event in UTC with its uncertainty and local zone."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from casefile.timeutil import TimeValue, get_zone
+from casefile.xref.common import epoch, tv_window, z, zone_of_airport, zone_of_place
+from casefile.xref.model import CaseInputs, EndIn
+from casefile.xref.trackindex import end_place
+
+LANES = ("sources", "photos", "flights", "claims")
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    time_utc: str                    # centre of what is known
+    uncertainty_s: float             # +- around time_utc
+    lane: str                        # sources | photos | flights | claims
+    label: str
+    item_ids: tuple[str, ...]
+    kind: str                        # captured, published, collected, takeoff, landing, gap, ...
+    local_zone: str | None           # IANA zone of the event's place, when it has one
+    end_utc: str | None = None       # for spans (gaps, claim windows)
+    basis: str = "recorded-utc"      # how the time's zone was decided
+    display: str = ""                # the time as shown in the chosen zone
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["item_ids"] = list(self.item_ids)
+        return d
+
+
+def _from_tv(tv: TimeValue) -> tuple[str, float] | None:
+    w = tv_window(tv)
+    if w is None:
+        return None
+    return z((w[0] + w[1]) / 2) or "", (w[1] - w[0]) / 2
+
+
+def _end_zone(end: EndIn) -> str | None:
+    zone = zone_of_airport(end.airport_icao)
+    if zone:
+        return zone
+    lat, lon = end_place(end)
+    return zone_of_place(lat, lon) if lat is not None and lon is not None else None
+
+
+def events(inputs: CaseInputs) -> list[TimelineEvent]:
+    """Every dated thing in the inputs, sorted by UTC time (display left blank)."""
+    out: list[TimelineEvent] = []
+    labels = {a.id: a.label for a in inputs.aircraft}
+    for p in inputs.photos:
+        got = p.capture and _from_tv(p.capture)
+        if got and p.capture:
+            zone = zone_of_place(p.place.lat, p.place.lon) if p.place else None
+            note = " (time zone unknown: window covers every zone)" if p.capture.utc is None else ""
+            out.append(TimelineEvent(got[0], got[1], "photos", f"Photo {p.label or p.item_id} "
+                                     f"captured{note}", (p.item_id,), "captured", zone,
+                                     basis=p.capture.basis))
+    for s in inputs.sources:
+        got = s.published and _from_tv(s.published)
+        if got and s.published:
+            out.append(TimelineEvent(got[0], got[1], "sources", f"Source published: {s.title}",
+                                     (s.id, *s.item_ids), "published", s.published.zone
+                                     if s.published.zone and "/" in s.published.zone else None,
+                                     basis=s.published.basis))
+        if s.collected_at:
+            out.append(TimelineEvent(s.collected_at, 0.0, "sources", f"Source collected: {s.title}",
+                                     (s.id,), "collected", None, basis="recorded-utc"))
+    for leg in inputs.legs:
+        who = labels.get(leg.aircraft_id, leg.aircraft_id)
+        for what, end in (("takeoff", leg.takeoff), ("landing", leg.landing)):
+            if end.time is None:
+                continue
+            where = f" {'from' if what == 'takeoff' else 'at'} {end.airport_icao}" if end.airport_icao else ""
+            tag = " (reported, not tracked)" if leg.reported else ""
+            out.append(TimelineEvent(z(end.time) or "", 0.0, "flights",
+                                     f"{who} {'took off' if what == 'takeoff' else 'landed'}{where}{tag}",
+                                     tuple(x for x in (leg.item_id,) if x), what, _end_zone(end)))
+    for r in inputs.reported:
+        for what, end in (("takeoff", r.takeoff), ("landing", r.landing)):
+            if end.time is None:
+                continue
+            where = f" {end.airport_icao}" if end.airport_icao else ""
+            out.append(TimelineEvent(z(end.time) or "", 0.0, "flights",
+                                     f"{r.aircraft_ref} reported {what}{where} (reported, not tracked)",
+                                     r.item_ids, f"reported-{what}", _end_zone(end), basis="analyst"))
+    for g in inputs.gaps:
+        who = labels.get(g.aircraft_id, g.aircraft_id)
+        out.append(TimelineEvent(z(g.start) or "", 0.0, "flights", f"{who}: no track data "
+                                 f"({g.note or 'coverage gap'})", tuple(x for x in (g.item_id,) if x),
+                                 "gap", None, end_utc=z(g.end)))
+    for c in inputs.claims:
+        ws, we = tv_window(c.window_start), tv_window(c.window_end or c.window_start)
+        if ws is None or we is None:
+            continue
+        lo, hi = min(ws[0], we[0]), max(ws[1], we[1])
+        zone = zone_of_airport(c.place_icao) or (zone_of_place(c.place.lat, c.place.lon)
+                                                 if c.place else None)
+        out.append(TimelineEvent(z(lo) or "", 0.0, "claims", f"Claim ({c.kind}): {c.text}",
+                                 (c.id, *c.item_ids), "claim-window", zone, end_utc=z(hi),
+                                 basis=c.window_start.basis if c.window_start else "unknown"))
+    out.sort(key=lambda e: (e.time_utc, LANES.index(e.lane), e.label))
+    return out
+
+
+def _fmt(text: str, zone_name: str | None) -> str:
+    dt = datetime.fromtimestamp(epoch(text) or 0.0, UTC)
+    if zone_name is None:
+        return dt.strftime("%Y-%m-%d %H:%M:%S UTC")
+    local = dt.astimezone(get_zone(zone_name))
+    off = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M:%S} {off[:3]}:{off[3:]} ({zone_name})"
+
+
+def display(evs: list[TimelineEvent], tz: str | None = None) -> list[TimelineEvent]:
+    """Fill each event's display time: UTC (None), one zone (IANA name), or "local" per place."""
+    if tz and tz != "local":
+        get_zone(tz)
+    out = []
+    for e in evs:
+        zone = (e.local_zone if tz == "local" else tz) or None
+        shown = _fmt(e.time_utc, zone)
+        if e.end_utc:
+            shown += " to " + _fmt(e.end_utc, zone)
+        if e.uncertainty_s:
+            shown += f" ±{_dur(e.uncertainty_s)}"
+        if tz == "local" and not e.local_zone:
+            shown += " (no local zone known)"
+        out.append(replace(e, display=shown))
+    return out
+
+
+def _dur(seconds: float) -> str:
+    if seconds >= 3600:
+        return f"{seconds / 3600:.1f} h"
+    if seconds >= 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds:.0f} s"

@@ -1,0 +1,202 @@
+"""Per-aircraft state over time (airborne, on the ground somewhere, coverage gap), indexed by time.
+
+Built once from legs, gaps and observed points; a window query is a binary search, so checking a
+photo never scans every leg or point. Time not covered by any record is "no data", which is
+never read as "no flight".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from casefile.xref.common import airport, haversine_km
+from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
+
+AIRBORNE, GROUND, GAP, NODATA = "airborne", "ground", "gap", "no-data"
+#: Take-off and landing places further apart than this are different places.
+SAME_PLACE_KM = 5.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """One stretch of an aircraft's record: what it was doing from start to end."""
+
+    start: float
+    end: float
+    state: str                       # airborne | ground | gap | no-data
+    lat: float | None = None         # where, for ground spans
+    lon: float | None = None
+    airport_icao: str | None = None
+    leg_id: str | None = None
+    item_id: str | None = None       # the record (flight file) it comes from
+    note: str = ""
+
+
+def end_place(end: EndIn) -> tuple[float | None, float | None]:
+    """Coordinates of a take-off or landing: its own, else its airport's."""
+    if end.lat is not None and end.lon is not None:
+        return end.lat, end.lon
+    rec = airport(end.airport_icao)
+    if rec:
+        return float(rec["lat"]), float(rec["lon"])
+    return None, None
+
+
+def _same_place(a: EndIn, b: EndIn) -> bool:
+    if a.airport_icao and b.airport_icao:
+        return a.airport_icao.upper() == b.airport_icao.upper()
+    (la, lo), (lb, lob) = end_place(a), end_place(b)
+    if None in (la, lo, lb, lob):
+        return False
+    return haversine_km(la, lo, lb, lob) <= SAME_PLACE_KM  # type: ignore[arg-type]
+
+
+def _subtract(spans: list[Span], gaps: list[GapIn]) -> list[Span]:
+    """Cut coverage gaps out of the other spans and put gap spans in their place."""
+    out: list[Span] = []
+    gaps = sorted(gaps, key=lambda g: g.start)
+    for s in spans:
+        pieces = [s]
+        for g in gaps:
+            if g.end <= s.start or g.start >= s.end:
+                continue
+            nxt = []
+            for p in pieces:
+                if g.end <= p.start or g.start >= p.end:
+                    nxt.append(p)
+                    continue
+                if p.start < g.start:
+                    nxt.append(Span(**{**p.__dict__, "end": g.start}))
+                if g.end < p.end:
+                    nxt.append(Span(**{**p.__dict__, "start": g.end}))
+            pieces = nxt
+        out.extend(pieces)
+    for g in gaps:
+        out.append(Span(g.start, g.end, GAP, item_id=g.item_id, note=g.note or "coverage gap"))
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+class AircraftTrack:
+    """The state spans of one aircraft, sorted and non-overlapping, plus its observed points."""
+
+    def __init__(self, aircraft: AircraftIn, legs: Iterable[LegIn], gaps: Iterable[GapIn],
+                 points: PointsIn | None = None) -> None:
+        self.aircraft = aircraft
+        self.points = points
+        legs = sorted((x for x in legs if not x.reported),
+                      key=lambda x: (x.takeoff.time if x.takeoff.time is not None
+                                     else (x.landing.time or 0.0)))
+        self.legs = legs
+        spans: list[Span] = []
+        times = [t for x in legs for t in (x.takeoff.time, x.landing.time, x.first_seen, x.last_seen)
+                 if t is not None]
+        if points is not None and points.t:
+            times += [points.t[0], points.t[-1]]
+        self.coverage = (min(times), max(times)) if times else None
+        for i, leg in enumerate(legs):
+            t0 = leg.takeoff.time if leg.takeoff.time is not None else leg.first_seen
+            t1 = leg.landing.time if leg.landing.time is not None else leg.last_seen
+            if t0 is not None and t1 is not None and t1 >= t0:
+                spans.append(Span(t0, t1, AIRBORNE, leg_id=leg.id, item_id=leg.item_id))
+            t1 = leg.landing.time
+            if t1 is not None:
+                lat, lon = end_place(leg.landing)
+                nxt = legs[i + 1] if i + 1 < len(legs) else None
+                if nxt is None:
+                    stop = self.coverage[1] if self.coverage else t1
+                    ok = True
+                else:
+                    stop = nxt.takeoff.time
+                    ok = stop is not None and _same_place(leg.landing, nxt.takeoff)
+                if ok and lat is not None and stop is not None and stop > t1:
+                    spans.append(Span(t1, stop, GROUND, lat, lon, leg.landing.airport_icao,
+                                      leg_id=leg.id, item_id=leg.item_id))
+        if legs and self.coverage:
+            first = legs[0]
+            t0 = first.takeoff.time
+            lat, lon = end_place(first.takeoff)
+            if t0 is not None and lat is not None and self.coverage[0] < t0:
+                spans.append(Span(self.coverage[0], t0, GROUND, lat, lon, first.takeoff.airport_icao,
+                                  leg_id=first.id, item_id=first.item_id))
+        self.spans = _subtract(sorted(spans, key=lambda s: s.start), list(gaps))
+        self._starts = [s.start for s in self.spans]
+        self._ends = [s.end for s in self.spans]
+
+    def query(self, lo: float, hi: float) -> list[Span]:
+        """The spans covering [lo, hi], clipped, with "no-data" spans for the uncovered parts."""
+        i = bisect_right(self._ends, lo)
+        while i > 0 and self._ends[i - 1] >= lo:
+            i -= 1
+        out: list[Span] = []
+        cursor = lo
+        for s in self.spans[i:]:
+            if s.start > hi:
+                break
+            if s.end < lo:
+                continue
+            a, b = max(s.start, lo), min(s.end, hi)
+            if a > cursor:
+                out.append(Span(cursor, a, NODATA))
+            if b >= a and (b > a or lo == hi):
+                out.append(Span(**{**s.__dict__, "start": a, "end": b}))
+            cursor = max(cursor, b)
+        if cursor < hi or not out:
+            out.append(Span(cursor, hi, NODATA))
+        return out
+
+    def points_near(self, lo: float, hi: float, lat: float, lon: float, km: float,
+                    max_alt_ft: float = 2000.0) -> list[tuple[float, float, float, float | None, bool]]:
+        """Observed points in [lo, hi] within km of a place and low (on the ground or near it)."""
+        p = self.points
+        if p is None or not p.t:
+            return []
+        i, j = bisect_left(p.t, lo), bisect_right(p.t, hi)
+        out = []
+        for k in range(i, j):
+            alt = p.alt_ft[k]
+            if not p.ground[k] and (alt is None or alt > max_alt_ft):
+                continue
+            if haversine_km(lat, lon, p.lat[k], p.lon[k]) <= km:
+                out.append((p.t[k], p.lat[k], p.lon[k], alt, p.ground[k]))
+        return out
+
+    def nearest_point(self, t: float) -> tuple[float, float, float, float | None, bool] | None:
+        """The observed point closest in time to t."""
+        p = self.points
+        if p is None or not p.t:
+            return None
+        i = bisect_left(p.t, t)
+        best = min((k for k in (i - 1, i) if 0 <= k < len(p.t)), key=lambda k: abs(p.t[k] - t))
+        return p.t[best], p.lat[best], p.lon[best], p.alt_ft[best], p.ground[best]
+
+
+def norm_ref(ref: str) -> str:
+    """Registrations and hex codes compare without case, spaces or dashes."""
+    return "".join(ch for ch in ref.upper() if ch.isalnum())
+
+
+class FleetIndex:
+    """Every aircraft's track, plus lookup by any analyst reference."""
+
+    def __init__(self, aircraft: list[AircraftIn], legs: list[LegIn], gaps: list[GapIn],
+                 points: list[PointsIn]) -> None:
+        by_legs: dict[str, list[LegIn]] = {}
+        for leg in legs:
+            by_legs.setdefault(leg.aircraft_id, []).append(leg)
+        by_gaps: dict[str, list[GapIn]] = {}
+        for g in gaps:
+            by_gaps.setdefault(g.aircraft_id, []).append(g)
+        by_pts = {p.aircraft_id: p for p in points}
+        self.tracks = {a.id: AircraftTrack(a, by_legs.get(a.id, []), by_gaps.get(a.id, []),
+                                           by_pts.get(a.id)) for a in aircraft}
+        self._refs: dict[str, list[str]] = {}
+        for a in aircraft:
+            for r in {norm_ref(x) for x in (a.id, *a.refs) if x}:
+                self._refs.setdefault(r, []).append(a.id)
+
+    def resolve(self, ref: str) -> list[str]:
+        """Aircraft ids an analyst reference (registration, hex, type code, id) points to."""
+        return sorted(set(self._refs.get(norm_ref(ref), [])))
