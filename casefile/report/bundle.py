@@ -1,0 +1,221 @@
+"""Portable case bundles: one zip with a consistent database snapshot, originals, working copies and
+a manifest of SHA-256 hashes plus the ledger head; verified in place, restored safely."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from casefile import __version__
+from casefile.errors import CasefileError, CorruptFile, InvalidInput
+from casefile.report.bundle_safety import FORMAT, MANIFEST, hash_member, read_manifest, structure_problems
+from casefile.store import Case, VerifyReport
+from casefile.store.canonical import canonical_json
+from casefile.store.case import DB_NAME
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class BundleResult:
+    path: str
+    sha256: str
+    size: int
+    members: int
+    head_seq: int
+    head_hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def snapshot_db(case: Case, dest: Path) -> None:
+    """A consistent copy of the case database (SQLite backup API), as one self-contained file."""
+    dst = sqlite3.connect(dest)
+    try:
+        case.db.conn.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+
+
+def _sha_file(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def _add(zf: zipfile.ZipFile, name: str, path: Path, compress: int) -> None:
+    info = zipfile.ZipInfo(name, ZIP_TIME)
+    info.compress_type = compress
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    with open(path, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+
+
+def bundle_case(case: Case, out: str | Path) -> BundleResult:
+    """Write the case as one zip; records a 'bundled' custody event when the case is writable."""
+    out = Path(out)
+    tmp_dir = case.path / "tmp"
+    tmp_dir.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=tmp_dir) as td:
+        db_copy = Path(td) / DB_NAME
+        snapshot_db(case, db_copy)
+        snap = sqlite3.connect(db_copy)
+        try:
+            files = sorted({r[0] for r in snap.execute(
+                "SELECT blob_path FROM items UNION SELECT blob_path FROM derived")})
+            seq, head = snap.execute(
+                "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone() or (0, "0" * 64)
+            meta = dict(snap.execute("SELECT key, value FROM case_meta").fetchall())
+        finally:
+            snap.close()
+        members = [(DB_NAME, db_copy)] + [(rel, case.path / rel) for rel in files]
+        entries = []
+        for name, path in members:
+            if not path.is_file():
+                raise CasefileError(f"cannot bundle: {name} is missing from the case "
+                                    "(run casefile verify)", case.path)
+            entries.append({"name": name, "sha256": _sha_file(path), "size": path.stat().st_size})
+        manifest = {"format": FORMAT, "format_version": 1, "casefile_version": __version__,
+                    "case_id": meta.get("case_id"), "title": meta.get("title"),
+                    "ledger_head": {"seq": seq, "hash": head}, "members": entries}
+        part = out.with_name(f".{out.name}.{os.getpid()}.part")
+        try:
+            with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
+                mf = zipfile.ZipInfo(MANIFEST, ZIP_TIME)
+                mf.external_attr = (stat.S_IFREG | 0o644) << 16
+                zf.writestr(mf, canonical_json(manifest).encode("utf-8"), zipfile.ZIP_DEFLATED)
+                for name, path in members:
+                    _add(zf, name, path, zipfile.ZIP_DEFLATED)
+            with open(part, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(part, out)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise CasefileError(f"cannot write the bundle: {exc.strerror or exc}", out) from exc
+    sha = _sha_file(out)
+    result = BundleResult(str(out), sha, out.stat().st_size, len(entries) + 1, seq, head)
+    if case.writable:
+        with case.transaction():
+            case.log("bundled", details={"sha256": sha, "size": result.size,
+                                         "path": str(out.resolve()), "members": len(entries),
+                                         "ledger_head": head})
+    return result
+
+
+def verify_bundle(path: str | Path) -> VerifyReport:
+    """Verify a bundle without unpacking it to disk: members against the manifest, then the
+    database (opened in memory) with the same checks as `casefile verify`."""
+    from casefile.report.bundle_verify import verify_open_bundle
+
+    path = Path(path)
+    report = VerifyReport()
+    try:
+        zf = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        report.add("bundle-unreadable", f"{path}: not a readable zip file ({exc})")
+        return report
+    with zf:
+        verify_open_bundle(zf, path, report)
+    return report
+
+
+def unbundle(path: str | Path, dest: str | Path) -> dict[str, Any]:
+    """Restore a bundle into a new case folder; refuses unsafe or tampered members and leaves
+    nothing behind when it refuses."""
+    path, dest = Path(path), Path(dest)
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise InvalidInput("the destination exists and is not an empty folder", dest)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise CorruptFile(f"not a readable zip file ({exc})", path) from exc
+    with zf:
+        bad = next(structure_problems(zf), None)
+        if bad:
+            raise CorruptFile(f"refused: member {bad[0]!r}: {bad[1]}", path)
+        try:
+            manifest = read_manifest(zf)
+        except ValueError as exc:
+            raise CorruptFile(f"refused: {exc}", path) from None
+        expected = {m["name"]: m for m in manifest["members"]}
+        names = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST}
+        for name in sorted(names - set(expected)):
+            raise CorruptFile(f"refused: member {name!r} is not listed in the manifest", path)
+        for name in sorted(set(expected) - names):
+            raise CorruptFile(f"refused: member {name!r} listed in the manifest is missing", path)
+        for name in sorted(expected):
+            why = _unsafe_manifest_name(name)
+            if why:
+                raise CorruptFile(f"refused: manifest member {name!r}: {why}", path)
+        parent = dest.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=parent))
+        try:
+            for name in sorted(expected):
+                _restore_member(zf, path, staging, name, expected[name])
+            if dest.exists():
+                dest.rmdir()
+            os.replace(staging, dest)
+        except BaseException:
+            _remove_tree(staging)
+            raise
+    for sub in ("tmp",):
+        (dest / sub).mkdir(exist_ok=True)
+    return {"path": str(dest), "members": len(expected), "ledger_head": manifest.get("ledger_head")}
+
+
+def _unsafe_manifest_name(name: str) -> str | None:
+    from casefile.report.bundle_safety import unsafe_name
+
+    why = unsafe_name(name)
+    if why is None and name != DB_NAME and not name.startswith(("evidence/", "derived/")):
+        why = "not a case file (only case.sqlite, evidence/ and derived/ are restored)"
+    return why
+
+
+def _restore_member(zf: zipfile.ZipFile, bundle: Path, root: Path, name: str,
+                    entry: dict[str, Any]) -> None:
+    info = zf.getinfo(name)
+    if info.file_size != entry["size"]:
+        raise CorruptFile(f"refused: member {name!r} is {info.file_size} bytes, the manifest says "
+                          f"{entry['size']}", bundle)
+    target = root / name
+    if root.resolve() not in target.resolve().parents:
+        raise CorruptFile(f"refused: member {name!r} would land outside the destination", bundle)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "xb") as out:
+            sha, size = hash_member(zf, info, entry["size"], sink=out)
+    except zipfile.BadZipFile as exc:
+        raise CorruptFile(f"refused: member {name!r} is damaged ({exc})", bundle) from None
+    if size != entry["size"]:
+        raise CorruptFile(f"refused: member {name!r} holds more or fewer bytes than the manifest "
+                          f"says ({entry['size']})", bundle)
+    if sha != entry["sha256"]:
+        raise CorruptFile(f"refused: member {name!r} has SHA-256 {sha}, the manifest says "
+                          f"{entry['sha256']}", bundle)
+    if name.startswith(("evidence/", "derived/")):
+        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+
+
+def _remove_tree(root: Path) -> None:
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        for f in filenames:
+            p = Path(dirpath) / f
+            os.chmod(p, 0o644)
+            p.unlink()
+        for d in dirnames:
+            (Path(dirpath) / d).rmdir()
+    root.rmdir()

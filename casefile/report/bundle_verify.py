@@ -1,0 +1,104 @@
+"""Verify an open bundle in place: every member against the manifest, then the database snapshot
+(deserialised into memory, never written to disk) with the store's own checks."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import sqlite_utils
+
+from casefile.report.bundle_safety import MANIFEST, hash_member, read_manifest, structure_problems
+from casefile.store import Case, VerifyReport, verify_case
+from casefile.store import schema as store_schema
+from casefile.store.case import DB_NAME
+
+_BLOB_KINDS = {"original-changed", "derived-changed"}
+
+
+def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport) -> None:
+    """Fill `report` with every problem found in the bundle."""
+    for name, why in structure_problems(zf):
+        report.add("bundle-unsafe", f"{path}: member {name!r}: {why}", target=name)
+    try:
+        manifest = read_manifest(zf)
+    except ValueError as exc:
+        report.add("bundle-manifest", f"{path}: {exc}")
+        return
+    expected = {m["name"]: m for m in manifest["members"]}
+    actual = {i.filename: i for i in zf.infolist() if not i.is_dir()}
+    hashes: dict[str, str] = {}
+    for name in sorted(set(actual) - set(expected) - {MANIFEST}):
+        report.add("bundle-extra", f"{path}: member {name} is not listed in the manifest",
+                   target=name)
+    for name, entry in sorted(expected.items()):
+        info = actual.get(name)
+        if info is None:
+            report.add("bundle-missing", f"{path}: {name} is listed in the manifest but missing",
+                       target=name)
+            continue
+        try:
+            sha, size = hash_member(zf, info, entry["size"])
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            report.add("bundle-member-damaged", f"{path}: {name} cannot be read intact ({exc})",
+                       target=name)
+            continue
+        hashes[name] = sha
+        if size != entry["size"] or info.file_size != entry["size"]:
+            report.add("bundle-member-size", f"{path}: {name} is {max(size, info.file_size)} bytes, "
+                       f"the manifest says {entry['size']}", target=name)
+        elif sha != entry["sha256"]:
+            report.add("bundle-member-changed", f"{path}: {name} has changed: SHA-256 {sha}, the "
+                       f"manifest says {entry['sha256']}", target=name)
+    report.counts["members"] = len(expected)
+    if DB_NAME not in hashes:
+        report.add("bundle-database", f"{path}: no readable {DB_NAME} in the bundle")
+        return
+    _verify_database(zf, path, report, manifest, hashes)
+
+
+def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, manifest: dict,
+                     hashes: dict[str, str]) -> None:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(zf.read(DB_NAME))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.DatabaseError, zipfile.BadZipFile) as exc:
+        conn.close()
+        report.add("bundle-database", f"{path}: {DB_NAME} is not a readable database ({exc})")
+        return
+    store_schema.known_versions()  # registers every part's tracked tables
+    case = Case(path, sqlite_utils.Database(conn), None, "verify")
+    try:
+        inner = verify_case(case, record=False)
+        _check_bundle_blobs(case, path, report, hashes)
+    finally:
+        case.close()
+    for p in inner.problems:
+        if p.kind not in _BLOB_KINDS:
+            report.problems.append(p)
+            report.ok = False
+    report.counts.update({k: v for k, v in inner.counts.items() if k != "members"})
+    report.head_hash = inner.head_hash
+    head = manifest.get("ledger_head") or {}
+    if head.get("hash") != inner.head_hash:
+        report.add("bundle-head", f"{path}: the manifest names ledger head {head.get('hash')}, the "
+                   f"database's ledger ends at {inner.head_hash}")
+
+
+def _check_bundle_blobs(case: Case, path: Path, report: VerifyReport,
+                        hashes: dict[str, str]) -> None:
+    """Every original and working copy the database names is in the bundle with its recorded hash."""
+    for table, kind in (("items", "original"), ("derived", "derived")):
+        for row in case.rows(f"SELECT * FROM {table}"):
+            iid = row["id"] if table == "items" else row["item_id"]
+            got = hashes.get(row["blob_path"])
+            if got is None:
+                report.add(f"{kind}-missing", f"{path}: {kind} file {row['blob_path']} of item {iid} "
+                           "is not in the bundle (or could not be read)", item_id=iid, table=table,
+                           target=row["id"])
+            elif got != row["sha256"]:
+                report.add(f"{kind}-changed", f"{path}: {kind} file {row['blob_path']} has SHA-256 "
+                           f"{got}, the case recorded {row['sha256']}", item_id=iid, table=table,
+                           target=row["id"])

@@ -1,0 +1,31 @@
+"""GeoJSON (RFC 7946): tracks as LineStrings with their point times, photos and airports as Points."""
+
+from __future__ import annotations
+
+import json
+
+from casefile.report.adapters import get
+from casefile.report.geodata import GeoData, alt_m
+
+
+def to_geojson(data: GeoData, title: str) -> bytes:
+    """A FeatureCollection; coordinates are [lon, lat] or [lon, lat, metres]."""
+    features = []
+    for t in data.tracks:
+        known = all(alt_m(p) is not None for p in t.points)
+        coords = [[round(get(p, "lon"), 6), round(get(p, "lat"), 6)] + ([alt_m(p)] if known else [])
+                  for p in t.points]
+        geom = ({"type": "LineString", "coordinates": coords} if len(coords) >= 2
+                else {"type": "Point", "coordinates": coords[0]} if coords else None)
+        features.append({"type": "Feature", "geometry": geom, "properties": {
+            "kind": "track", "aircraft_id": t.aircraft_id, "label": t.label,
+            "track_id": t.track_id, "item_id": t.item_id, "points": len(coords),
+            "times_utc": [get(p, "time_utc") for p in t.points],
+            "altitude": "metres (geometric if known, else barometric)" if known else "omitted"}})
+    for pl in data.places:
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point",
+                                      "coordinates": [round(pl.lon, 6), round(pl.lat, 6)]},
+                         "properties": {"kind": pl.kind, "id": pl.id, "name": pl.name, **pl.props}})
+    doc = {"type": "FeatureCollection", "name": title, "features": features}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,169 @@
+"""Assemble the report, write it atomically, sign it if asked, and record the export in the ledger."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable, PageBreak
+
+from casefile.errors import CasefileError
+from casefile.report import adapters
+from casefile.report.context import Context, ReportOptions
+from casefile.report.pdf import evidence, media, sections
+from casefile.report.pdf.doc import ReportDoc, numbered_canvas
+from casefile.report.pdf.styles import register_fonts, shape
+from casefile.store import Case
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote and recorded."""
+
+    path: str
+    sha256: str
+    size: int
+    pages: int = 0
+    sections: list[str] = field(default_factory=list)
+    ledger_seq: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _story(ctx: Context) -> tuple[list[Flowable], list[str]]:
+    case = ctx.case
+    notes: list[str] = []
+    story: list[Flowable] = sections.cover(ctx)
+    done: list[str] = []
+    claims = srcs = found = ph = fl = tl = None
+    if ctx.wants("summary") or ctx.wants("sources"):
+        claims, srcs = adapters.claims(case), adapters.sources(case)
+    if ctx.wants("findings") or ctx.wants("limitations"):
+        found = adapters.findings(case)
+    if ctx.wants("photos") or ctx.wants("flights") or ctx.wants("limitations"):
+        ph = adapters.photos(case)
+    if ctx.wants("flights") or ctx.wants("limitations"):
+        fl = adapters.flights(case)
+    if ctx.wants("timeline"):
+        tl = adapters.timeline(case)
+    parts: list[tuple[str, Any, Any]] = [
+        ("summary", claims, lambda: evidence.summary(ctx, claims, srcs)),
+        ("findings", found, lambda: evidence.findings(ctx, found)),
+        ("sources", srcs, lambda: evidence.sources(ctx, srcs)),
+        ("photos", ph, lambda: media.photos(ctx, ph)),
+        ("flights", fl, lambda: media.flights(ctx, fl, ph)),
+        ("timeline", tl, lambda: evidence.timeline(ctx, tl)),
+    ]
+    for name, data, make in parts:
+        if not ctx.wants(name):
+            continue
+        if not data or (isinstance(data, adapters.Flights) and not data.aircraft):
+            notes.append(f"No {name} section: " + ("this build has no such data source."
+                                                   if data is None else "the case holds none."))
+            continue
+        story += make() + [PageBreak()]
+        done.append(name)
+    if ctx.wants("limitations"):
+        story += sections.limitations(ctx, notes + _gaps(ctx, found, ph, fl)) + [PageBreak()]
+        done.append("limitations")
+    if ctx.wants("custody"):
+        story += sections.custody(ctx) + [PageBreak()]
+        done.append("custody")
+    if ctx.wants("methods"):
+        story += sections.methods(ctx, _thresholds())
+        done.append("methods")
+    if story and isinstance(story[-1], PageBreak):
+        story.pop()
+    return story, done
+
+
+def _gaps(ctx: Context, found: Any, ph: Any, fl: Any) -> list[str]:
+    """Automatic limitation notes from the data itself."""
+    notes = []
+    undetermined = [f for f in found or [] if adapters.get(f, "verdict") == "undetermined"
+                    and ctx.shows(adapters.get(f, "item_ids"))]
+    if undetermined:
+        notes.append(f"{len(undetermined)} cross-reference finding(s) are undetermined: the "
+                     "evidence could neither confirm nor contradict them.")
+    shown = [e for e in ph or [] if adapters.get(e.info, "item_id") in ctx.item_ids]
+    no_time = [e for e in shown if adapters.get(e.info, "capture") is None]
+    no_gps = [e for e in shown if adapters.get(e.info, "gps") is None]
+    if no_time:
+        notes.append(f"{len(no_time)} photo(s) carry no capture time (metadata stripped or "
+                     "never written).")
+    if no_gps:
+        notes.append(f"{len(no_gps)} photo(s) carry no usable position.")
+    if fl is not None and fl.gaps:
+        notes.append(f"{len(fl.gaps)} coverage gap(s) in the flight tracks: where the aircraft was "
+                     "during a gap is not known from tracking data.")
+    return notes
+
+
+def _thresholds() -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for names in (adapters.XREF, adapters.TRACKS, adapters.PHOTOS):
+        for name in names:
+            mod = adapters._module(name)
+            values = getattr(mod, "THRESHOLDS", None) if mod else None
+            if isinstance(values, dict):
+                out.update({f"{name.split('.')[1]}.{k}": v for k, v in values.items()})
+    return out
+
+
+def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str], int]:
+    """The unsigned PDF bytes, the sections included, and the page count."""
+    register_fonts()
+    ctx = Context(case, options)
+    story, done = _story(ctx)
+    buf = io.BytesIO()
+    doc = ReportDoc(buf, title=shape(ctx.title), author=shape(str(ctx.investigator or "")),
+                    subject=shape(options.marking))
+    doc.multiBuild(story, canvasmaker=numbered_canvas(ctx.title, options.marking))
+    return buf.getvalue(), done, doc.page
+
+
+def build_report(case: Case, out: str | Path, options: ReportOptions | None = None) -> ExportResult:
+    """Write the report to `out` (atomically) and record an 'exported' custody event."""
+    options = options or ReportOptions()
+    out = Path(out)
+    data, done, pages = render_report(case, options)
+    if options.sign_cert:
+        from casefile.report.sign import sign_pdf
+
+        data = sign_pdf(data, options.sign_cert, options.sign_key or "", options.sign_password)
+    write_atomic(out, data)
+    sha = hashlib.sha256(data).hexdigest()
+    result = ExportResult(str(out), sha, len(data), pages, done)
+    result.ledger_seq = record_export(case, "pdf", out, sha, len(data), options.to_dict())
+    return result
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write a file via a temporary sibling and a rename, so a reader never sees half of it."""
+    if out.exists() and out.is_dir():
+        raise CasefileError("the output is a folder", out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CasefileError(f"cannot write the output: {exc.strerror or exc}", out) from exc
+
+
+def record_export(case: Case, fmt: str, out: Path, sha: str, size: int,
+                  options: dict[str, Any]) -> int | None:
+    """Append the 'exported' event (when the case is open for writing)."""
+    if not case.writable:
+        return None
+    with case.transaction():
+        return case.log("exported", details={"format": fmt, "sha256": sha, "size": size,
+                                             "path": str(out.resolve()), "options": options})

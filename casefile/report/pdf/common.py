@@ -1,0 +1,54 @@
+"""Small formatting helpers shared by the report sections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.report.adapters import get
+
+
+def fmt_time(tv: Any) -> str:
+    """A TimeValue (or plain string) as 'UTC (basis, ± uncertainty)', never hiding an unknown zone."""
+    if tv is None:
+        return "unknown"
+    if isinstance(tv, str):
+        return tv
+    utc, basis = get(tv, "utc"), get(tv, "basis") or "unknown"
+    unc = get(tv, "uncertainty_s") or 0
+    pm = f", ± {_dur(unc)}" if unc else ""
+    if utc:
+        return f"{utc} ({basis}{pm})"
+    local = get(tv, "local") or get(tv, "raw") or "?"
+    return f"{local} local, zone unknown ({basis}{pm})"
+
+
+def _dur(seconds: float) -> str:
+    s = float(seconds)
+    if s < 120:
+        return f"{s:g} s"
+    if s < 7200:
+        return f"{s / 60:.0f} min"
+    return f"{s / 3600:.1f} h"
+
+
+def fmt_num(value: Any, digits: int = 5) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def short_id(item_id: str | None) -> str:
+    return item_id or ""
+
+
+def fmt_value(value: Any) -> str:
+    """A finding input or check field shown compactly and exactly."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={fmt_value(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(fmt_value(v) for v in value)
+    if hasattr(value, "to_dict"):
+        return fmt_value(value.to_dict())
+    return "" if value is None else str(value)

@@ -1,0 +1,96 @@
+"""Report sections from the other parts: claims, findings, sources, timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from casefile.report.adapters import get
+from casefile.report.context import Context
+from casefile.report.pdf.common import fmt_time, fmt_value
+from casefile.report.pdf.styles import p, pm, safe
+from casefile.report.pdf.tables import grid, pairs
+
+
+def summary(ctx: Context, claims: list[Any], sources: list[Any] | None) -> list[Flowable]:
+    """Claims with status, credibility and the grades of the sources behind them."""
+    grades = {get(s, "id"): get(s, "reliability") for s in sources or []}
+    rows = []
+    for c in claims:
+        srcs = ", ".join(f"{sid} ({grades.get(sid) or '?'})" for sid in get(c, "source_ids") or [])
+        window = f"{fmt_time(get(c, 'window_start'))} – {fmt_time(get(c, 'window_end'))}"
+        place = get(c, "place_icao") or get(c, "place_text") or ""
+        rows.append((get(c, "id"), get(c, "text"), get(c, "status"),
+                     f"{get(c, 'credibility') or '?'}", f"{window}\n{place}", srcs))
+    out: list[Flowable] = [pm("Summary of claims", "H1"),
+                           p(f"{len(claims)} claim(s). Credibility 1 (confirmed) to 6 (cannot be "
+                             "judged); source reliability A (reliable) to F (cannot be judged).")]
+    if rows:
+        out.append(grid(["Claim", "Text", "Status", "Cred.", "When / where", "Sources (grade)"],
+                        rows, (60, 160, 50, 30, 110, 85)))
+    return out
+
+
+def findings(ctx: Context, found: list[Any]) -> list[Flowable]:
+    """Every cross-reference finding with its verdict, inputs and assumptions."""
+    shown = [f for f in found if ctx.shows(get(f, "item_ids"))]
+    counts: dict[str, int] = {}
+    for f in shown:
+        counts[get(f, "verdict")] = counts.get(get(f, "verdict"), 0) + 1
+    out: list[Flowable] = [pm("Cross-reference findings", "H1"), p(
+        f"{len(shown)} finding(s): " + (", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+                                         or "none") + ".")]
+    if len(shown) < len(found):
+        out.append(p(f"{len(found) - len(shown)} finding(s) involving withheld items are omitted."))
+    for f in shown:
+        rows: list[tuple[str, Any]] = [
+            ("Verdict", f"{get(f, 'verdict')} (confidence {float(get(f, 'confidence') or 0):.2f})"),
+            ("Explanation", get(f, "explanation")),
+            ("Items", ", ".join(get(f, "item_ids") or ()))]
+        for k, v in (get(f, "inputs") or {}).items():
+            rows.append((f"Input: {k}", fmt_value(v)))
+        for a in get(f, "assumptions") or ():
+            rows.append(("Assumption", a))
+        out += [CondPageBreak(80), p(f"{get(f, 'kind')} — finding {get(f, 'id')}", "H3"),
+                pairs(rows, (110, 385)), Spacer(1, 4)]
+    return out
+
+
+def sources(ctx: Context, srcs: list[Any]) -> list[Flowable]:
+    """Sources with reliability grades and who collected them (redactable)."""
+    out: list[Flowable] = [pm("Sources", "H1"), p(f"{len(srcs)} source(s).")]
+    for s in srcs:
+        rows: list[tuple[str, Any]] = [
+            ("Kind", get(s, "kind")), ("Title", get(s, "title")), ("URL", get(s, "url")),
+            ("Publisher", get(s, "publisher")), ("Author", ctx.red("author", get(s, "author"))),
+            ("Published", fmt_time(get(s, "published")) if get(s, "published") else ""),
+            ("Collected", f"{get(s, 'collected_at') or ''} by "
+                          f"{ctx.red('collected_by', get(s, 'collected_by')) or 'unknown'}"),
+            ("Reliability", f"{get(s, 'reliability') or '?'} — "
+                            f"{get(s, 'reliability_rationale') or 'no rationale recorded'}"),
+            ("Captures", ", ".join(get(s, "capture_item_ids") or [])),
+            ("Archives", ", ".join(get(s, "archive_urls") or []))]
+        out += [CondPageBreak(80), p(f"Source {get(s, 'id')}", "H3"),
+                pairs([r for r in rows if r[1]], (110, 385)), Spacer(1, 4)]
+    return out
+
+
+def timeline(ctx: Context, events: list[Any]) -> list[Flowable]:
+    """All dated events in one UTC order, with their uncertainty and lane."""
+    rows = []
+    for e in events:
+        if not ctx.shows(get(e, "item_ids")):
+            continue
+        unc = get(e, "uncertainty_s") or 0
+        rows.append((get(e, "time_utc") or "unknown", f"± {unc:g} s" if unc else "",
+                     get(e, "lane"), get(e, "label"), get(e, "local_zone") or ""))
+    out: list[Flowable] = [pm("Timeline", "H1"), p(f"{len(rows)} event(s), UTC.")]
+    if rows:
+        out.append(grid(["Time (UTC)", "±", "Lane", "What", "Local zone"], rows,
+                        (95, 50, 50, 230, 70)))
+    return out
+
+
+def safe_join(values: Any) -> str:
+    return safe(", ".join(str(v) for v in values or []))

@@ -1,0 +1,193 @@
+"""Report sections for photos (thumbnail, metadata, capture time, checks) and flights (map, legs,
+gaps)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, Image, Spacer, Table, TableStyle
+
+from casefile.report import adapters
+from casefile.report.adapters import Flights, PhotoEntry, get
+from casefile.report.context import Context
+from casefile.report.pdf.common import fmt_num, fmt_time
+from casefile.report.pdf.figures import MapData, map_figure
+from casefile.report.pdf.styles import p, pm
+from casefile.report.pdf.tables import grid, pairs
+
+THUMB = 110.0
+
+
+def thumbnail(ctx: Context, item_id: str) -> Flowable:
+    """The stored thumbnail working copy, else one made in memory (never written to the case)."""
+    row = ctx.case.derived(item_id, "thumbnail")
+    try:
+        if row is not None:
+            data = ctx.case.blob_path(row).read_bytes()
+        else:
+            data = _make_thumb(ctx.case.blob_path(ctx.case.resolve_item(item_id)))
+        iw, ih = ImageReader(io.BytesIO(data)).getSize()
+    except (OSError, ValueError, SyntaxError) as exc:
+        return p(f"(no preview: {type(exc).__name__})", "Small")
+    k = THUMB / max(iw, ih, 1)
+    return Image(io.BytesIO(data), width=iw * k, height=ih * k)
+
+
+def _make_thumb(path: Any) -> bytes:
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    with PILImage.open(path) as im:
+        im.draft("RGB", (256, 256))
+        im = ImageOps.exif_transpose(im).convert("RGB")
+        im.thumbnail((256, 256))
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", quality=80)
+    return buf.getvalue()
+
+
+def photos(ctx: Context, entries: list[PhotoEntry]) -> list[Flowable]:
+    """One block per photo: thumbnail beside its key metadata, then its check results."""
+    shown = [e for e in entries if get(e.info, "item_id") in ctx.item_ids]
+    out: list[Flowable] = [pm("Photos", "H1"), p(f"{len(shown)} photo(s).")]
+    for e in shown:
+        out += _photo(ctx, e)
+    return out
+
+
+def _photo(ctx: Context, e: PhotoEntry) -> list[Flowable]:
+    info = e.info
+    iid = get(info, "item_id")
+    gps = get(info, "gps")
+    where = "none"
+    if gps is not None:
+        where = f"{fmt_num(get(gps, 'lat'))}, {fmt_num(get(gps, 'lon'))} ({get(gps, 'source')})"
+    if get(info, "gps_problem"):
+        where += f"; rejected GPS value: {get(info, 'gps_problem')}"
+    camera = " ".join(str(x) for x in (get(info, "make"), get(info, "model")) if x) or "unknown"
+    rows: list[tuple[str, Any]] = [
+        ("Item", iid), ("Camera", camera), ("Serial", ctx.red("serial", get(info, "serial"))),
+        ("Lens", get(info, "lens")), ("Software", get(info, "software")),
+        ("Size", f"{get(info, 'width')} × {get(info, 'height')}"),
+        ("Captured", fmt_time(get(info, "capture"))), ("Position", where),
+        ("Aircraft tags", ", ".join(get(info, "aircraft_tags") or []))]
+    meta = pairs([r for r in rows if r[1]], (65, 300))
+    t = Table([[thumbnail(ctx, iid), meta]], colWidths=[THUMB + 10, 375], hAlign="LEFT")
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    out: list[Flowable] = [CondPageBreak(150), t]
+    if e.checks:
+        out += [Spacer(1, 2), grid(
+            ["Check", "Severity", "Finding", "Innocent explanation"],
+            [(get(c, "title") or get(c, "check_id"), get(c, "severity"), get(c, "explanation"),
+              get(c, "innocent_cause")) for c in e.checks], (90, 45, 200, 160))]
+    else:
+        out.append(p("No metadata check raised anything for this photo.", "Small"))
+    out.append(Spacer(1, 8))
+    return out
+
+
+def map_data(ctx: Context, fl: Flights | None, entries: list[PhotoEntry] | None) -> MapData:
+    """Tracks, airports and photo positions to draw."""
+    data = MapData()
+    if fl is not None:
+        for a in fl.aircraft:
+            pts = [(get(pt, "lat"), get(pt, "lon")) for pt in fl.points.get(get(a, "id"), [])]
+            label = get(a, "registration") or get(a, "icao24") or get(a, "id")
+            data.tracks.append((str(label), pts))
+        seen: set[str] = set()
+        for leg in fl.legs:
+            for end in (get(leg, "takeoff"), get(leg, "landing")):
+                code = get(end, "airport_icao") if end is not None else None
+                if code and code not in seen:
+                    seen.add(code)
+                    pos = _airport(code)
+                    if pos:
+                        data.airports.append((code, *pos))
+    for e in entries or []:
+        gps = get(e.info, "gps")
+        if gps is not None and get(e.info, "item_id") in ctx.item_ids:
+            data.photos.append((get(e.info, "item_id"), get(gps, "lat"), get(gps, "lon")))
+    return data
+
+
+def _airport(code: str) -> tuple[float, float] | None:
+    try:
+        import airportsdata
+    except ImportError:
+        return None
+    row = _airports(airportsdata).get(code)
+    return (row["lat"], row["lon"]) if row else None
+
+
+_AIRPORTS: dict[str, Any] = {}
+
+
+def _airports(mod: Any) -> dict[str, Any]:
+    if not _AIRPORTS:
+        _AIRPORTS.update(mod.load("ICAO"))
+    return _AIRPORTS
+
+
+def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list[Flowable]:
+    """Map, aircraft, legs (observed or inferred ends) and coverage gaps."""
+    out: list[Flowable] = [pm("Flights", "H1")]
+    land = adapters.world_land()
+    fig = map_figure(map_data(ctx, fl, entries), land)
+    if fig is not None:
+        out += [fig, p("Map: equirectangular, north up" +
+                       ("; land outlines from Natural Earth." if land else
+                        "; latitude/longitude grid only (no world map data in this build)."),
+                       "Small")]
+    out += [pm("Aircraft", "H2"), grid(
+        ["Registration", "ICAO 24-bit", "Type", "Operator", "Country", "Points"],
+        [(get(a, "registration"), get(a, "icao24"), get(a, "type_code"), get(a, "operator"),
+          get(a, "country"), len(fl.points.get(get(a, "id"), []))) for a in fl.aircraft],
+        (80, 70, 60, 140, 80, 65))]
+    names = {get(a, "id"): get(a, "registration") or get(a, "icao24") for a in fl.aircraft}
+    out += [pm("Legs", "H2"), p("An end marked 'inferred' was not observed in the data (the "
+                                "track starts or ends in the air or in a coverage gap).", "Small")]
+    if fl.legs:
+        out.append(grid(["Aircraft", "Takeoff (UTC)", "From", "Landing (UTC)", "To", "Basis"],
+                        [_leg_row(names, leg) for leg in fl.legs], (60, 90, 95, 90, 95, 65)))
+    else:
+        out.append(p("No legs."))
+    out.append(pm("Coverage gaps", "H2"))
+    if fl.gaps:
+        out.append(grid(["Aircraft", "From (UTC)", "To (UTC)", "Note"],
+                        [(names.get(get(g, "aircraft_id")), get(g, "start_utc"), get(g, "end_utc"),
+                          get(g, "note")) for g in fl.gaps], (60, 100, 100, 235)))
+    else:
+        out.append(p("No coverage gaps found."))
+    if fl.reported:
+        out += [pm("Reported, not tracked", "H2"), grid(
+            ["Flight", "Details"], [(get(r, "id"), _fields(r)) for r in fl.reported], (80, 415))]
+    return out
+
+
+def _end(end: Any) -> tuple[str, str]:
+    if end is None:
+        return "unknown", "unknown"
+    where = get(end, "airport_icao") or "unknown"
+    if get(end, "airport_name"):
+        where += f" {get(end, 'airport_name')}"
+    if get(end, "distance_km") is not None:
+        where += f" ({get(end, 'distance_km'):.1f} km)"
+    return get(end, "time_utc") or "unknown", where
+
+
+def _leg_row(names: dict[str, Any], leg: Any) -> tuple[Any, ...]:
+    t0, a0 = _end(get(leg, "takeoff"))
+    t1, a1 = _end(get(leg, "landing"))
+    basis = "/".join("observed" if get(e, "observed") else "inferred"
+                     for e in (get(leg, "takeoff"), get(leg, "landing")))
+    if get(leg, "reported"):
+        basis += ", reported"
+    return (names.get(get(leg, "aircraft_id")), t0, a0, t1, a1, basis)
+
+
+def _fields(obj: Any) -> str:
+    d = obj if isinstance(obj, dict) else getattr(obj, "__dict__", {})
+    return "; ".join(f"{k}={v}" for k, v in d.items() if v not in (None, "", [], ()))
