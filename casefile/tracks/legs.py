@@ -85,13 +85,18 @@ def ground_states(d: TrackData) -> list[bool]:
         g = d.ground[i]
         if g is None:
             speed = d.gs[i]
-            if speed is None and i > 0:
-                dt = d.t[i] - d.t[i - 1]
-                if 0 < dt <= GAP_S:
-                    km = distance_km(d.lat[i - 1], d.lon[i - 1], d.lat[i], d.lon[i])
-                    speed = km / KM_PER_NM / dt * 3600.0
+            for j in (i - 1, i + 1):   # else the speed implied by a neighbour (previous first)
+                if speed is None and 0 <= j < len(d) and 0 < abs(d.t[i] - d.t[j]) <= GAP_S:
+                    km = distance_km(d.lat[j], d.lon[j], d.lat[i], d.lon[i])
+                    speed = km / KM_PER_NM / abs(d.t[i] - d.t[j]) * 3600.0
             g = speed is not None and speed < GROUND_SPEED_KT
         out.append(bool(g))
+    # one point that disagrees with both neighbours is noise (GPS jitter, a bad flag), not a
+    # take-off and landing; points with a flag from the source are never overridden
+    for i in range(1, len(out) - 1):
+        if (d.ground[i] is None and out[i - 1] == out[i + 1] != out[i]
+                and d.t[i + 1] - d.t[i - 1] <= GAP_S):
+            out[i] = out[i - 1]
     return out
 
 
@@ -172,7 +177,7 @@ def _trend(d: TrackData, i: int, toward: int) -> float | None:
         return d.vrate[i]
     j = i + toward
     if 0 <= j < len(d) and d.alt[i] is not None and d.alt[j] is not None and d.t[j] != d.t[i]:
-        return (d.alt[j] - d.alt[i]) / (d.t[j] - d.t[i]) * 60.0 * toward
+        return (d.alt[j] - d.alt[i]) / (d.t[j] - d.t[i]) * 60.0
     return None
 
 
@@ -185,7 +190,11 @@ def _low_near_airport(d: TrackData, i: int) -> tuple[Any, float, float] | None:
     if alt is None:
         return None
     agl = alt - (ap.elevation_ft or 0.0)
-    return (ap, km, agl) if agl <= PROBABLE_MAX_AGL_FT else None
+    return (ap, km, alt) if agl <= PROBABLE_MAX_AGL_FT else None
+
+
+def _elev(ap: Any) -> str:
+    return f" (airport elevation {ap.elevation_ft:.0f} ft)" if ap.elevation_ft is not None else ""
 
 
 def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) -> End:
@@ -203,11 +212,11 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) 
             ev["next_seen"] = _point(d, last + 1)
             ev["next_seen_distance_km"] = again
             note = (f"probable landing at {ap.icao} ({ap.name}) (not observed): last seen descending "
-                    f"about {agl:.0f} ft above it, {km:.1f} km away; seen again {again:.1f} km from it "
+                    f"at {agl:.0f} ft{_elev(ap)}, {km:.1f} km away; seen again {again:.1f} km from it "
                     "climbing out or on the ground")
             return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
-        note = (f"landing not observed: data ends descending about {agl:.0f} ft above {ap.icao} "
-                f"({ap.name}), {km:.1f} km away")
+        note = (f"landing not observed: data ends descending at {agl:.0f} ft, {km:.1f} km from "
+                f"{ap.icao} ({ap.name}{_elev(ap)})")
         return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
     return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
 
@@ -240,7 +249,7 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float)
         if before >= 0:
             ev["previous_seen"] = _point(d, before)
         note = (f"probable take-off from {ap.icao} ({ap.name}) (not observed): first seen climbing "
-                f"about {agl:.0f} ft above it, {km:.1f} km away")
+                f"at {agl:.0f} ft{_elev(ap)}, {km:.1f} km away")
         return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
     return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
 

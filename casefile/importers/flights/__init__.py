@@ -1,3 +1,11 @@
 """Flight-record importers; importing this package registers every format module."""
 
-from casefile.importers.flights import readsb  # noqa: F401
+from casefile.importers.flights import (  # noqa: F401
+    fr24_csv,
+    gpx,
+    kml,
+    opensky_csv,
+    opensky_flights,
+    opensky_rest,
+    readsb,
+)

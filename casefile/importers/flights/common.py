@@ -126,7 +126,8 @@ def store_flights(case: Case, ingested: Ingested, parsed: ParsedFlights) -> None
     from casefile.tracks.store import store_track
 
     for trk in parsed.tracks:
-        store_track(case, ingested.item_id, trk, warnings=parsed.warnings if trk is parsed.tracks[0]
+        store_track(case, ingested.item_id, trk, warnings=parsed.notes + parsed.warnings
+                    if trk is parsed.tracks[0]
                     else [], skipped=parsed.skipped if trk is parsed.tracks[0] else 0)
     if not parsed.tracks:
         case.log("flight-record-empty", item_id=ingested.item_id,

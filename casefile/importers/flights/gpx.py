@@ -1,0 +1,76 @@
+"""GPX 1.0/1.1 tracks (trk/trkseg/trkpt) and routes (rte/rtept); elevation metres -> feet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casefile.errors import CorruptFile
+from casefile.importers.flights.common import (
+    FT_PER_M,
+    KT_PER_MS,
+    FlightImporter,
+    ParsedFlights,
+    ParsedTrack,
+    finish,
+    num,
+    position,
+)
+from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml
+from casefile.importers.registry import register
+from casefile.timeutil import parse_z
+
+
+class Gpx(FlightImporter):
+    name = "gpx"
+    extensions = (".gpx",)
+
+    def score(self, path: Path, head: bytes, mime: str) -> float:
+        return 0.9 if mime == "application/gpx+xml" else 0.0
+
+    def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
+        root = parse_xml(path, self.read(path, data))
+        if local(root.tag) != "gpx":
+            raise CorruptFile(f"root element is <{local(root.tag)}>, not <gpx>", path)
+        out = ParsedFlights("gpx")
+        meta = next(iter(children(root, "metadata")), None)
+        title = (child_text(meta, "name") if meta is not None else None) or child_text(root, "name")
+        parts = [(f"track {i + 1}", trk, [p for seg in children(trk, "trkseg")
+                                          for p in children(seg, "trkpt")])
+                 for i, trk in enumerate(children(root, "trk"))]
+        parts += [(f"route {i + 1}", rte, children(rte, "rtept"))
+                  for i, rte in enumerate(children(root, "rte"))]
+        n_wpt = len(children(root, "wpt"))
+        if n_wpt:
+            out.notes.append(f"{n_wpt} waypoint(s) (<wpt>) are places, not positions of the "
+                             "aircraft; not imported as track points")
+        for what, el, pts in parts:
+            name = child_text(el, "name") or what
+            trk = ParsedTrack("gpx", label=f"GPX {name} ({title or path.name})")
+            for k, p in enumerate(pts):
+                try:
+                    lat, lon = position(p.get("lat"), p.get("lon"))
+                    ele = num(child_text(p, "ele"), "ele")
+                    when = child_text(p, "time")
+                    t = None
+                    if when:
+                        try:
+                            t = parse_z(when).timestamp()
+                        except ValueError:
+                            raise ValueError(f"time {when!r} is not an ISO time with a zone") from None
+                    speed = num(child_text(p, "speed"), "speed")
+                    course = num(child_text(p, "course"), "course")
+                    trk.rows.append((t, lat, lon, None if ele is None else ele * FT_PER_M, None, None,
+                                     None if speed is None else speed * KT_PER_MS, course, None,
+                                     None, "gpx", 0))
+                except ValueError as exc:
+                    out.warn(path, f"{what} point {k + 1}", f"skipped: {exc}")
+            if trk.rows and any(r[0] is None for r in trk.rows):
+                out.notes.append(f"{what}: {sum(r[0] is None for r in trk.rows)} point(s) without "
+                                 "a time: kept, but not used for legs or 'where'")
+            out.tracks.append(trk)
+        if not any(t.rows for t in out.tracks) and not out.skipped:
+            out.notes.append("no track or route points in this GPX file")
+        return finish(path, out)
+
+
+register(Gpx())

@@ -1,0 +1,45 @@
+"""Safe XML for KML and GPX: defusedxml refuses entity expansion, external entities and DTDs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as DET
+from defusedxml import DefusedXmlException
+
+from casefile.errors import CorruptFile
+
+
+def parse_xml(path: Path, raw: bytes) -> Element:
+    """The document's root element, or CorruptFile naming the line (or the refused construct)."""
+    try:
+        return DET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise CorruptFile(f"refused unsafe XML ({type(exc).__name__}: entity declarations and "
+                          "external references are not read)", path) from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise CorruptFile(f"not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})",
+                          path, line=line) from None
+
+
+def local(tag: str) -> str:
+    """A tag without its namespace: '{http://...}when' -> 'when'."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def children(el: Element, name: str) -> list[Element]:
+    return [c for c in el if local(c.tag) == name]
+
+
+def child_text(el: Element, name: str) -> str | None:
+    for c in el:
+        if local(c.tag) == name:
+            return (c.text or "").strip()
+    return None
+
+
+def walk(el: Element, name: str) -> list[Element]:
+    """Every descendant with this local name, in document order."""
+    return [e for e in el.iter() if local(e.tag) == name]
