@@ -1,0 +1,1 @@
+"""The side panels that follow the current selection."""

@@ -1,0 +1,250 @@
+"""Image metadata checks: normalised fields, capture time and basis, raw tags, checks, images, ELA."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.store import Case
+from casefile.ui import adapters
+from casefile.ui.adapters import field as f
+from casefile.ui.tablemodel import Column, RecordFilterProxy, RecordTableModel
+from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.views.photogrid import load_thumbnail
+
+SEVERITY_MARK = {"warning": "⚠ warning", "notice": "● notice", "info": "ℹ info"}
+
+
+class _Signals(QObject):
+    done = Signal(str, str, QImage)
+
+
+class _ImageJob(QRunnable):
+    def __init__(self, key: str, slot: str, path: Path, size: int, signals: _Signals) -> None:
+        super().__init__()
+        self.key, self.slot, self.path, self.size, self.signals = key, slot, path, size, signals
+
+    def run(self) -> None:
+        self.signals.done.emit(self.key, self.slot, load_thumbnail(self.path, self.size))
+
+
+class MetadataDock(QDockWidget):
+    """Follows the selection; asks the window to compute ELA on demand (elaRequested)."""
+
+    elaRequested = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__("Image metadata checks", parent)
+        self.setObjectName("MetadataDock")
+        self.setAccessibleName("Image metadata checks")
+        self.item_id: str | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.done.connect(self._image_loaded)
+        self.title = QLabel("Select a photo.")
+        self.title.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Metadata tabs")
+        # summary
+        self.summary = QWidget()
+        self.form = QFormLayout(self.summary)
+        self.tabs.addTab(self._scroll(self.summary), "Summary")
+        # checks
+        self.checks = QTreeWidget()
+        self.checks.setAccessibleName("Metadata checks")
+        self.checks.setHeaderLabels(["Severity", "Check", "Explanation"])
+        self.checks.setWordWrap(True)
+        self.tabs.addTab(self.checks, "Checks")
+        # raw tags
+        tags_box = QWidget()
+        tl = QVBoxLayout(tags_box)
+        self.tag_filter = QLineEdit(placeholderText="Search tags…", clearButtonEnabled=True)
+        self.tag_filter.setAccessibleName("Search raw tags")
+        self.tags_model = RecordTableModel([Column("Group", lambda r: r[0]), Column("Tag", lambda r: r[1]),
+                                            Column("Value", lambda r: r[2])], lambda r: None, self)
+        self.tags_proxy = RecordFilterProxy(self)
+        self.tags_proxy.setSourceModel(self.tags_model)
+        self.tags_view = QTableView()
+        self.tags_view.setAccessibleName("Raw tags")
+        self.tags_view.setModel(self.tags_proxy)
+        self.tags_view.setSortingEnabled(True)
+        self.tags_view.verticalHeader().hide()
+        self.tags_view.horizontalHeader().setStretchLastSection(True)
+        self.tag_filter.textChanged.connect(self.tags_proxy.setFilterFixedString)
+        self.tags_note = QLabel("")
+        tl.addWidget(self.tag_filter)
+        tl.addWidget(self.tags_note)
+        tl.addWidget(self.tags_view)
+        self.tabs.addTab(tags_box, "Raw tags")
+        # thumbnail vs image
+        img_box = QWidget()
+        grid = QGridLayout(img_box)
+        self.thumb_label, self.image_label = QLabel(), QLabel()
+        for col, (cap, lab) in enumerate([("Embedded/stored thumbnail", self.thumb_label),
+                                          ("Image", self.image_label)]):
+            grid.addWidget(QLabel(f"<b>{cap}</b>"), 0, col)
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lab.setMinimumSize(160, 160)
+            lab.setAccessibleName(cap)
+            grid.addWidget(lab, 1, col)
+        self.tabs.addTab(img_box, "Thumbnail vs image")
+        # ELA
+        ela_box = QWidget()
+        el = QVBoxLayout(ela_box)
+        self.ela_button = QPushButton("Compute &Error Level Analysis")
+        self.ela_button.setAccessibleName("Compute error level analysis")
+        self.ela_note = QLabel("Error Level Analysis re-saves the image at JPEG quality 90 and shows "
+                               "where it changes most. Bright areas are not proof of editing.")
+        self.ela_note.setWordWrap(True)
+        self.ela_label = QLabel()
+        self.ela_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ela_label.setAccessibleName("Error level analysis image")
+        el.addWidget(self.ela_button)
+        el.addWidget(self.ela_note)
+        el.addWidget(self.ela_label, 1)
+        self.tabs.addTab(ela_box, "ELA")
+        self.ela_button.clicked.connect(lambda: self.item_id and self.elaRequested.emit(self.item_id))
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.addWidget(self.title)
+        lay.addWidget(self.tabs)
+        self.setWidget(box)
+
+    @staticmethod
+    def _scroll(w: QWidget) -> QScrollArea:
+        s = QScrollArea()
+        s.setWidget(w)
+        s.setWidgetResizable(True)
+        return s
+
+    def _clear(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.checks.clear()
+        self.tags_model.set_rows([])
+        for lab in (self.thumb_label, self.image_label, self.ela_label):
+            lab.clear()
+            lab.setText("")
+
+    def show_item(self, case: Case | None, item_id: str | None, td: TimeDisplay) -> None:
+        self.item_id = item_id
+        self._clear()
+        self.ela_button.setEnabled(False)
+        if case is None or not item_id:
+            self.title.setText("Select a photo.")
+            return
+        item = case.resolve_item(item_id)
+        self.title.setText(f"<b>{item['original_name'] or item_id}</b> — {item['mime']}")
+        if not adapters.is_photo_item(item):
+            self.form.addRow(QLabel("This item is not an image: no image metadata to check."))
+            return
+        self.ela_button.setEnabled(adapters.has(adapters.PHOTOS, "make_ela"))
+        self._summary(case, item_id, td)
+        self._checks(case, item_id)
+        self._tags(case, item_id)
+        self._images(case, item, item_id)
+
+    def _summary(self, case: Case, item_id: str, td: TimeDisplay) -> None:
+        try:
+            info = adapters.get_photo(case, item_id)
+        except adapters.Unavailable as exc:
+            self.form.addRow(QLabel(f"Normalised fields not available: {exc}."))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown where the user looks
+            self.form.addRow(QLabel(f"Could not read the photo's metadata: {exc}"))
+            return
+        cap = f(info, "capture")
+        cap_text = (f"{td.fmt(cap)} (basis: {f(cap, 'basis')}, ± {f(cap, 'uncertainty_s') or 0:.0f} s; "
+                    f"as found: {f(cap, 'raw')})") if cap is not None else "not recorded"
+        gps = f(info, "gps")
+        gps_text = (f"{f(gps, 'lat'):.6f}, {f(gps, 'lon'):.6f} ({f(gps, 'source')})" if gps is not None
+                    else (f"rejected: {f(info, 'gps_problem')}" if f(info, "gps_problem") else "none"))
+        for label, value in [("Capture time", cap_text), ("Position", gps_text),
+                             ("Camera", " ".join(x for x in (f(info, "make"), f(info, "model")) if x)),
+                             ("Lens", f(info, "lens")), ("Serial", f(info, "serial")),
+                             ("Software", f(info, "software")),
+                             ("Size", f"{f(info, 'width')} × {f(info, 'height')} px"),
+                             ("Orientation", f(info, "orientation")), ("pHash", f(info, "phash")),
+                             ("Aircraft tags", ", ".join(f(info, "aircraft_tags") or []))]:
+            lab = QLabel("" if value is None else str(value))
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(f"{label}:", lab)
+
+    def _checks(self, case: Case, item_id: str) -> None:
+        try:
+            found = adapters.photo_checks(case, item_id)
+        except adapters.Unavailable as exc:
+            QTreeWidgetItem(self.checks, ["", "not available", str(exc)])
+            return
+        if not found:
+            QTreeWidgetItem(self.checks, ["", "no findings", "The checks found nothing to report."])
+        for c in found:
+            row = QTreeWidgetItem(self.checks, [SEVERITY_MARK.get(f(c, "severity"), f(c, "severity")),
+                                                f(c, "title"), f(c, "explanation")])
+            row.setToolTip(2, f"Innocent explanation: {f(c, 'innocent_cause')}")
+            QTreeWidgetItem(row, ["", "could also be", f(c, "innocent_cause")])
+            for k, v in (f(c, "fields") or {}).items():
+                QTreeWidgetItem(row, ["", str(k), str(v)])
+
+    def _tags(self, case: Case, item_id: str) -> None:
+        try:
+            tags = adapters.raw_tags(case, item_id)
+        except adapters.Unavailable as exc:
+            self.tags_note.setText(f"Raw tags not available: {exc}.")
+            return
+        rows = []
+        for name, value in tags.items():
+            group, _, tag = name.partition(" ")
+            rows.append((group, tag or name, value) if tag else ("", name, value))
+        self.tags_note.setText(f"{len(rows)} tags as found in the file.")
+        self.tags_model.set_rows(rows)
+        self.tags_view.resizeColumnsToContents()
+
+    def _images(self, case: Case, item: dict, item_id: str) -> None:
+        thumb = case.derived(item_id, "thumbnail")
+        if thumb:
+            self.pool.start(_ImageJob(item_id, "thumb", case.path / thumb["blob_path"], 256, self._signals))
+        else:
+            self.thumb_label.setText("No stored thumbnail\n(made by the photos importer)")
+        self.image_label.setText("loading…")
+        self.pool.start(_ImageJob(item_id, "image", case.blob_path(item), 512, self._signals))
+        ela = case.derived(item_id, "ela")
+        if ela:
+            self.pool.start(_ImageJob(item_id, "ela", case.path / ela["blob_path"], 512, self._signals))
+
+    def show_ela(self, case: Case, item_id: str) -> None:
+        """Load the latest stored ELA image of this item."""
+        ela = case.derived(item_id, "ela")
+        if ela and item_id == self.item_id:
+            self.pool.start(_ImageJob(item_id, "ela", case.path / ela["blob_path"], 512, self._signals))
+
+    def _image_loaded(self, key: str, slot: str, image: QImage) -> None:
+        if key != self.item_id:
+            return
+        label = {"thumb": self.thumb_label, "image": self.image_label, "ela": self.ela_label}[slot]
+        if image.isNull():
+            label.setText("cannot be decoded")
+        else:
+            label.setPixmap(QPixmap.fromImage(image).scaled(
+                min(image.width(), 320), min(image.height(), 320), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))

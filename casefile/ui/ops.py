@@ -1,0 +1,145 @@
+"""Every long operation runs here: `fn(case, ctx) -> Changes` in a worker thread with its own
+SQLite connection, progress reported to the window, and Cancel through a threading.Event."""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from casefile.errors import CasefileError
+from casefile.store import Case
+
+
+@dataclass
+class Changes:
+    """What an operation changed, so the views know what to refresh."""
+
+    items: bool = False
+    meta: bool = False
+    message: str = ""
+    errors: list[str] = field(default_factory=list)
+    result: Any = None
+
+
+class OpContext:
+    """Handed to the operation: report progress, check for Cancel."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self.cancel = threading.Event()
+        self._signals = signals
+        self._last = 0.0
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """Report progress (throttled so the UI thread is not flooded)."""
+        now = time.monotonic()
+        if done >= total or now - self._last > 0.05:
+            self._last = now
+            self._signals.progress.emit(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel.is_set()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, case: Case, fn: Callable[[Case, OpContext], Changes], signals: _Signals,
+                 ctx: OpContext) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.case, self.fn, self.signals, self.ctx = case, fn, signals, ctx
+
+    def run(self) -> None:
+        worker_case: Case | None = None
+        try:
+            worker_case = self.case.connect_again()
+            changes = self.fn(worker_case, self.ctx)
+        except CasefileError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never lost in a log
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(changes)
+        finally:
+            if worker_case is not None:
+                # close only the connection: the case lock belongs to the window's Case
+                worker_case.db.conn.close()
+
+
+class Operation(QObject):
+    """One running operation; emits progress, then finished(Changes) or failed(message)."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, title: str, cancellable: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.cancellable = cancellable
+        self._signals = _Signals()
+        self.ctx = OpContext(self._signals)
+        self.done = False
+        self.changes: Changes | None = None
+        self.error: str | None = None
+        self._signals.progress.connect(self.progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+
+    def cancel(self) -> None:
+        self.ctx.cancel.set()
+
+    def _on_finished(self, changes: Changes) -> None:
+        self.done, self.changes = True, changes
+        self.finished.emit(changes)
+
+    def _on_failed(self, message: str) -> None:
+        self.done, self.error = True, message
+        self.failed.emit(message)
+
+
+class OpRunner(QObject):
+    """Starts operations on a small private thread pool and tracks the one in progress."""
+
+    started = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.running: list[Operation] = []
+
+    @property
+    def busy(self) -> bool:
+        return any(not op.done for op in self.running)
+
+    def run(self, case: Case, title: str, fn: Callable[[Case, OpContext], Changes], *,
+            cancellable: bool = True) -> Operation:
+        """Start fn(worker_case, ctx) in the pool and return its Operation."""
+        op = Operation(title, cancellable, self)
+        self.running.append(op)
+        op.finished.connect(lambda _c, o=op: self._forget(o))
+        op.failed.connect(lambda _m, o=op: self._forget(o))
+        self.started.emit(op)
+        self.pool.start(_Job(case, fn, op._signals, op.ctx))
+        return op
+
+    def _forget(self, op: Operation) -> None:
+        if op in self.running:
+            self.running.remove(op)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (used on close and in tests)."""
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,38 @@
+"""Showing stored UTC times in UTC or in a local zone, always naming the zone shown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from casefile.timeutil import parse_z
+
+
+class TimeDisplay:
+    """The window's time display choice: UTC, or local in a named zone."""
+
+    def __init__(self) -> None:
+        self.local = False
+        self.zone_name: str | None = None     # None = the computer's zone
+
+    def fmt(self, value: object) -> str:
+        """An ISO 'Z' string (or TimeValue) as text in the chosen zone, with the zone named."""
+        text = getattr(value, "utc", value)
+        if not text:
+            raw = getattr(value, "raw", None)
+            return f"{raw} (zone unknown)" if raw else ""
+        try:
+            dt = parse_z(str(text))
+        except (ValueError, TypeError):
+            return str(text)
+        if not self.local:
+            return dt.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
+        local = dt.astimezone(ZoneInfo(self.zone_name)) if self.zone_name else dt.astimezone()
+        return local.strftime("%Y-%m-%d %H:%M:%S ") + (self.zone_name or local.tzname() or "")
+
+    def to_datetime(self, value: object) -> datetime | None:
+        text = getattr(value, "utc", value)
+        try:
+            return parse_z(str(text)) if text else None
+        except (ValueError, TypeError):
+            return None

@@ -1,0 +1,1 @@
+"""Central views: tables, photo grid, map, timeline."""

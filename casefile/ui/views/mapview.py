@@ -1,0 +1,254 @@
+"""Offline map (QGraphicsView): Natural Earth land and borders, flight tracks, airports, photo places.
+
+Scene units are degrees (x = longitude, y = -latitude, plate carrée); pens are cosmetic so lines
+stay thin at every zoom. Wheel zooms under the mouse, drag pans, keys + / - / 0 zoom and fit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsScene, QGraphicsView
+
+from casefile.reference.worldmap import Ring, load_world
+from casefile.store import Case
+from casefile.ui import adapters
+from casefile.ui.adapters import field as f
+
+TRACK_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"]
+
+
+@dataclass
+class MapData:
+    """What the map shows, gathered from the parts' read APIs."""
+
+    tracks: dict[str, list[tuple[float, float]]] = field(default_factory=dict)   # key -> (lon, lat)
+    track_items: dict[str, str] = field(default_factory=dict)                       # key -> item id
+    airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)     # icao -> lon, lat, name
+    photos: dict[str, tuple[float, float, str]] = field(default_factory=dict)       # item -> lon, lat, label
+    notes: list[str] = field(default_factory=list)
+
+
+def gather(case: Case) -> MapData:
+    """Tracks, airports and photo positions; what is not available is noted, not fatal."""
+    data = MapData()
+    try:
+        groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for p in adapters.track_points(case):
+            lat, lon = f(p, "lat"), f(p, "lon")
+            if lat is None or lon is None:
+                continue
+            key = str(f(p, "aircraft_id") or f(p, "item_id") or "track")
+            groups[key].append((float(lon), float(lat)))
+            if f(p, "item_id"):
+                data.track_items.setdefault(key, f(p, "item_id"))
+        data.tracks = dict(groups)
+    except adapters.Unavailable as exc:
+        data.notes.append(f"Flight tracks: {exc}")
+    try:
+        for leg in adapters.legs(case):
+            for end in (f(leg, "takeoff"), f(leg, "landing")):
+                icao = f(end, "airport_icao") if end is not None else None
+                if icao and icao not in data.airports:
+                    ap = _airport(icao)
+                    if ap:
+                        data.airports[icao] = ap
+    except adapters.Unavailable:
+        pass
+    infos = adapters.photo_infos(case)
+    if not infos and not adapters.has(adapters.PHOTOS, "list_photos"):
+        data.notes.append("Photo positions: the photos part is not available in this build")
+    for item_id, info in infos.items():
+        gps = f(info, "gps")
+        if gps is not None and f(gps, "lat") is not None:
+            data.photos[item_id] = (float(f(gps, "lon")), float(f(gps, "lat")), item_id)
+    return data
+
+
+def _airport(icao: str) -> tuple[float, float, str] | None:
+    try:
+        import airportsdata
+
+        ap = _airports(airportsdata).get(icao)
+    except ImportError:
+        return None
+    return (float(ap["lon"]), float(ap["lat"]), ap["name"]) if ap else None
+
+
+_AIRPORTS: dict[str, Any] = {}
+
+
+def _airports(module: Any) -> dict[str, Any]:
+    if not _AIRPORTS:
+        _AIRPORTS.update(module.load("ICAO"))
+    return _AIRPORTS
+
+
+def _ring_path(path: QPainterPath, ring: Ring) -> None:
+    if len(ring) < 2:
+        return
+    path.moveTo(ring[0][0], -ring[0][1])
+    for lon, lat in ring[1:]:
+        path.lineTo(lon, -lat)
+
+
+def track_path(points: list[tuple[float, float]]) -> QPainterPath:
+    """A polyline, broken where it crosses the antimeridian."""
+    path = QPainterPath()
+    prev = None
+    for lon, lat in points:
+        if prev is None or abs(lon - prev[0]) > 180:
+            path.moveTo(lon, -lat)
+        else:
+            path.lineTo(lon, -lat)
+        prev = (lon, lat)
+    return path
+
+
+class _Marker(QGraphicsEllipseItem):
+    def __init__(self, lon: float, lat: float, radius: float, color: QColor, item_id: str | None,
+                 tip: str) -> None:
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.setPos(lon, -lat)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setBrush(QBrush(color))
+        self.setPen(QPen(QColor("white"), 1))
+        self.setToolTip(tip)
+        self.item_id = item_id
+        self.setZValue(10)
+        if item_id:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+class MapView(QGraphicsView):
+    """The map; emits itemSelected(item_id) when a photo or track is clicked."""
+
+    itemSelected = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Map")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.data = MapData()
+        self.markers: dict[str, _Marker] = {}
+        self.track_items: list[QGraphicsItem] = []
+        self._highlight: QGraphicsEllipseItem | None = None
+        self._base_drawn = False
+
+    def _draw_base(self) -> None:
+        world = load_world()
+        pal = self.palette()
+        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        self.setBackgroundBrush(QColor("#1b2a3a") if dark else QColor("#dce9f5"))
+        land = QPainterPath()
+        land.setFillRule(Qt.FillRule.WindingFill)
+        for ring in world.land:
+            _ring_path(land, ring)
+        item = self.scene().addPath(land, QPen(Qt.PenStyle.NoPen),
+                                    QBrush(QColor("#3a4a3a") if dark else QColor("#f4f1e8")))
+        item.setZValue(0)
+        borders = QPainterPath()
+        for country in world.countries:
+            for ring in country.rings:
+                _ring_path(borders, ring)
+        pen = QPen(QColor("#7d8b7d") if dark else QColor("#b9b3a5"), 0)
+        pen.setCosmetic(True)
+        self.scene().addPath(borders, pen).setZValue(1)
+        self.scene().setSceneRect(QRectF(-180, -90, 360, 180))
+        self._base_drawn = True
+
+    def show_data(self, data: MapData) -> None:
+        """Replace the overlays (tracks, airports, photos) with these."""
+        if not self._base_drawn:
+            self._draw_base()
+        for it in self.track_items + list(self.markers.values()):
+            self.scene().removeItem(it)
+        self.track_items, self.markers, self.data = [], {}, data
+        self._highlight = None
+        for i, (key, pts) in enumerate(sorted(data.tracks.items())):
+            pen = QPen(QColor(TRACK_COLORS[i % len(TRACK_COLORS)]), 2)
+            pen.setCosmetic(True)
+            item = self.scene().addPath(track_path(pts), pen)
+            item.setZValue(5)
+            item.setToolTip(f"track {key} ({len(pts)} points)")
+            item.setData(0, data.track_items.get(key))
+            self.track_items.append(item)
+        for icao, (lon, lat, name) in data.airports.items():
+            m = _Marker(lon, lat, 4, QColor("#333333"), None, f"{icao} {name}")
+            self.scene().addItem(m)
+            self.track_items.append(m)
+        for item_id, (lon, lat, label) in data.photos.items():
+            m = _Marker(lon, lat, 6, QColor("#e6007e"), item_id, f"photo {label}")
+            self.scene().addItem(m)
+            self.markers[item_id] = m
+        self.fit()
+
+    def data_rect(self) -> QRectF:
+        """The area with data on it, in scene units (the whole world when there is none)."""
+        pts = [p for pts in self.data.tracks.values() for p in pts]
+        pts += [(lon, lat) for lon, lat, _ in self.data.airports.values()]
+        pts += [(lon, lat) for lon, lat, _ in self.data.photos.values()]
+        if not pts:
+            return QRectF(-180, -85, 360, 170)
+        lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+        rect = QRectF(min(lons), -max(lats), max(lons) - min(lons), max(lats) - min(lats))
+        pad = max(2.0, 0.15 * max(rect.width(), rect.height()))
+        return rect.adjusted(-pad, -pad, pad, pad)
+
+    def fit(self) -> None:
+        self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def select_item(self, item_id: str) -> bool:
+        """Ring the photo of this item, if it has a place on the map."""
+        if self._highlight is not None:
+            self.scene().removeItem(self._highlight)
+            self._highlight = None
+        m = self.markers.get(item_id)
+        if m is None:
+            return False
+        ring = QGraphicsEllipseItem(-11, -11, 22, 22)
+        ring.setPos(m.pos())
+        ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        ring.setPen(QPen(QColor("#ffbf00"), 3))
+        ring.setZValue(20)
+        self.scene().addItem(ring)
+        self._highlight = ring
+        self.centerOn(m)
+        return True
+
+    def zoom(self, factor: float) -> None:
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event: Any) -> None:
+        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+
+    def keyPressEvent(self, event: Any) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(0.8)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: Any) -> None:
+        for it in self.items(event.position().toPoint()):
+            item_id = getattr(it, "item_id", None) or it.data(0)
+            if item_id:
+                self.itemSelected.emit(item_id)
+                break
+        super().mousePressEvent(event)
+
+    def point_of(self, lon: float, lat: float) -> QPointF:
+        return self.mapFromScene(QPointF(lon, -lat))

@@ -1,0 +1,110 @@
+"""A filterable, sortable table of one category, or a clear note when that part is not available."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.ui.tablemodel import ITEM_ID_ROLE, Column, RecordFilterProxy, RecordTableModel
+
+
+class RecordView(QWidget):
+    """Table + filter box; emits itemSelected(item_id) and contextRequested(item_id, global pos)."""
+
+    itemSelected = Signal(str)
+    contextRequested = Signal(str, object)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.filter = QLineEdit(placeholderText=f"Filter {name.lower()}…", clearButtonEnabled=True)
+        self.filter.setAccessibleName(f"Filter {name}")
+        self.model = RecordTableModel([], lambda r: None, self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(f"{name} table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context)
+        self.note = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note.setAccessibleName(f"{name} note")
+        self._stack = QStackedLayout()
+        holder = QWidget()
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.filter)
+        inner.addWidget(self.table)
+        self._stack.addWidget(holder)
+        self._stack.addWidget(self.note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._stack)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+
+    def show_rows(self, columns: list[Column], rows: list[Any], item_id: Any) -> None:
+        """Show these records (keeps the sort column)."""
+        self.model.columns = columns
+        self.model._item_id = item_id
+        self.model.set_rows(rows)
+        self._stack.setCurrentIndex(0)
+        if self.table.horizontalHeader().sortIndicatorSection() >= len(columns):
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.resizeColumnsToContents()
+        for c in range(len(columns)):
+            if self.table.columnWidth(c) > 360:
+                self.table.setColumnWidth(c, 360)
+
+    def show_note(self, text: str) -> None:
+        """Show a message instead of the table (e.g. part not available, or an error)."""
+        self.note.setText(text)
+        self._stack.setCurrentIndex(1)
+
+    def select_item(self, item_id: str) -> bool:
+        """Select the row of this item if shown; no signal loop."""
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not idx.isValid():
+            return False
+        self.table.blockSignals(True)
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(idx)
+        return True
+
+    def _current(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        item_id = current.data(ITEM_ID_ROLE) if current.isValid() else None
+        if item_id:
+            self.itemSelected.emit(item_id)
+
+    def _context(self, pos: Any) -> None:
+        idx = self.table.indexAt(pos)
+        item_id = idx.data(ITEM_ID_ROLE) if idx.isValid() else None
+        if item_id:
+            self.contextRequested.emit(item_id, self.table.viewport().mapToGlobal(pos))

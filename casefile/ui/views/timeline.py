@@ -1,0 +1,259 @@
+"""Timeline: one lane each for sources, photos, flights and claims; uncertainty drawn as a bar.
+
+Wheel or + / - zoom around the mouse, drag or arrow keys pan, 0 fits; clicking an event selects
+its first item. Events come from the cross-reference part, else from the parts' read APIs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from casefile.store import Case
+from casefile.timeutil import parse_z
+from casefile.ui import adapters
+from casefile.ui.adapters import field as f
+
+LANES = ("sources", "photos", "flights", "claims")
+LANE_COLORS = {"sources": "#1f77b4", "photos": "#e6007e", "flights": "#d62728", "claims": "#2ca02c"}
+
+
+@dataclass
+class Event:
+    """One mark on the timeline (UTC)."""
+
+    time: datetime
+    uncertainty_s: float
+    lane: str
+    label: str
+    item_ids: tuple[str, ...]
+
+
+def _dt(value: Any) -> datetime | None:
+    text = getattr(value, "utc", value)
+    if not text:
+        return None
+    try:
+        return parse_z(str(text))
+    except (ValueError, TypeError):
+        return None
+
+
+def gather(case: Case) -> tuple[list[Event], list[str]]:
+    """Events for the timeline and notes on what is not available."""
+    notes: list[str] = []
+    try:
+        out = []
+        for ev in adapters.timeline(case):
+            t = _dt(f(ev, "time_utc"))
+            if t is not None:
+                out.append(Event(t, float(f(ev, "uncertainty_s") or 0), str(f(ev, "lane")),
+                                 str(f(ev, "label") or ""), tuple(f(ev, "item_ids") or ())))
+        return out, notes
+    except adapters.Unavailable as exc:
+        notes.append(f"Cross-reference timeline: {exc}; showing what the other parts provide")
+    events: list[Event] = []
+    for item_id, info in adapters.photo_infos(case).items():
+        cap = f(info, "capture")
+        t = _dt(cap)
+        if t is not None:
+            events.append(Event(t, float(f(cap, "uncertainty_s") or 0), "photos",
+                                f"photo {item_id[-6:]}", (item_id,)))
+    try:
+        for leg in adapters.legs(case):
+            for which in ("takeoff", "landing"):
+                end = f(leg, which)
+                t = _dt(f(end, "time_utc")) if end is not None else None
+                if t is not None:
+                    events.append(Event(t, 0, "flights", f"{which} {f(end, 'airport_icao') or ''}",
+                                        tuple(x for x in [f(leg, "item_id")] if x)))
+    except adapters.Unavailable as exc:
+        notes.append(f"Flights: {exc}")
+    try:
+        for claim in adapters.list_claims(case):
+            a, b = _dt(f(claim, "window_start")), _dt(f(claim, "window_end"))
+            if a and b:
+                mid = a + (b - a) / 2
+                events.append(Event(mid, (b - a).total_seconds() / 2, "claims",
+                                    str(f(claim, "text") or "")[:40], ()))
+        for src in adapters.list_sources(case):
+            t = _dt(f(src, "published"))
+            if t is not None:
+                events.append(Event(t, 0, "sources", str(f(src, "title") or "")[:40],
+                                    tuple(f(src, "capture_item_ids") or ())))
+    except adapters.Unavailable as exc:
+        notes.append(f"Sources and claims: {exc}")
+    return events, notes
+
+
+class TimelineView(QWidget):
+    """Paints lanes of events; emits itemSelected(item_id)."""
+
+    itemSelected = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self.events: list[Event] = []
+        self.notes: list[str] = []
+        self.selected: str | None = None
+        self.t0 = datetime(2000, 1, 1, tzinfo=UTC)
+        self.span_s = 86400.0
+        self._drag: QPointF | None = None
+        self._hit: list[tuple[QRectF, Event]] = []
+
+    def set_events(self, events: list[Event], notes: list[str] | None = None) -> None:
+        self.events = sorted(events, key=lambda e: e.time)
+        self.notes = list(notes or [])
+        self.fit()
+
+    def fit(self) -> None:
+        if self.events:
+            lo = min(e.time - timedelta(seconds=e.uncertainty_s) for e in self.events)
+            hi = max(e.time + timedelta(seconds=e.uncertainty_s) for e in self.events)
+            span = max((hi - lo).total_seconds(), 60.0)
+            self.t0 = lo - timedelta(seconds=span * 0.05)
+            self.span_s = span * 1.1
+        self.update()
+
+    def select_item(self, item_id: str) -> bool:
+        self.selected = item_id
+        self.update()
+        return any(item_id in e.item_ids for e in self.events)
+
+    # ---- geometry ---------------------------------------------------------------------------
+    def _label_w(self) -> int:
+        return QFontMetrics(self.font()).horizontalAdvance("flights") + 24
+
+    def x_of(self, t: datetime) -> float:
+        w = max(1, self.width() - self._label_w() - 10)
+        return self._label_w() + (t - self.t0).total_seconds() / self.span_s * w
+
+    def t_of(self, x: float) -> datetime:
+        w = max(1, self.width() - self._label_w() - 10)
+        return self.t0 + timedelta(seconds=(x - self._label_w()) / w * self.span_s)
+
+    def _lane_rect(self, i: int) -> QRectF:
+        top, axis_h = 8, QFontMetrics(self.font()).height() * 2 + 8
+        h = max(30.0, (self.height() - top - axis_h) / len(LANES))
+        return QRectF(0, top + i * h, self.width(), h)
+
+    # ---- painting ---------------------------------------------------------------------------
+    def paintEvent(self, _event: Any) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        text = pal.color(QPalette.ColorRole.Text)
+        mid = pal.color(QPalette.ColorRole.Mid)
+        fm = QFontMetrics(self.font())
+        self._hit = []
+        for i, lane in enumerate(LANES):
+            r = self._lane_rect(i)
+            if i % 2:
+                p.fillRect(r, pal.color(QPalette.ColorRole.AlternateBase))
+            p.setPen(text)
+            p.drawText(QRectF(6, r.top(), self._label_w(), r.height()),
+                       Qt.AlignmentFlag.AlignVCenter, lane)
+        self._paint_axis(p, fm, text, mid)
+        for e in self.events:
+            if e.lane not in LANES:
+                continue
+            r = self._lane_rect(LANES.index(e.lane))
+            x, y = self.x_of(e.time), r.center().y()
+            color = QColor(LANE_COLORS[e.lane])
+            if e.uncertainty_s > 0:
+                dx = e.uncertainty_s / self.span_s * (self.width() - self._label_w() - 10)
+                bar = QColor(color)
+                bar.setAlpha(70)
+                p.fillRect(QRectF(x - dx, y - 5, 2 * dx, 10), bar)
+            chosen = bool(self.selected and self.selected in e.item_ids)
+            p.setPen(QPen(QColor("#ffbf00") if chosen else pal.color(QPalette.ColorRole.Base),
+                          3 if chosen else 1))
+            p.setBrush(color)
+            p.drawEllipse(QPointF(x, y), 5, 5)
+            self._hit.append((QRectF(x - 7, y - 7, 14, 14), e))
+        if not self.events:
+            p.setPen(text)
+            msg = "No dated events yet." + ("\n" + "\n".join(self.notes) if self.notes else "")
+            p.drawText(self.rect().adjusted(self._label_w(), 0, -10, -40),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, msg)
+        p.end()
+
+    def _paint_axis(self, p: QPainter, fm: QFontMetrics, text: QColor, mid: QColor) -> None:
+        steps = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400]
+        width = max(1, self.width() - self._label_w() - 10)
+        step = next((s for s in steps if width / (self.span_s / s) >= 110), steps[-1])
+        start = self.t0.timestamp() // step * step
+        bottom = self._lane_rect(len(LANES) - 1).bottom()
+        p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
+        t = start
+        while t <= self.t0.timestamp() + self.span_s:
+            dt = datetime.fromtimestamp(t, UTC)
+            x = self.x_of(dt)
+            if x >= self._label_w():
+                p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
+                p.drawLine(QPointF(x, 8), QPointF(x, bottom))
+                p.setPen(text)
+                fmt = "%Y-%m-%d" if step >= 86400 else "%m-%d %H:%M"
+                p.drawText(QPointF(x + 3, bottom + fm.height()), dt.strftime(fmt))
+            t += step
+        p.setPen(text)
+        p.drawText(QPointF(6, bottom + fm.height()), "UTC")
+
+    # ---- interaction ------------------------------------------------------------------------
+    def zoom(self, factor: float, at_x: float | None = None) -> None:
+        at = self.t_of(at_x if at_x is not None else self.width() / 2)
+        new_span = min(max(self.span_s / factor, 10.0), 200 * 365 * 86400.0)
+        frac = (at - self.t0).total_seconds() / self.span_s
+        self.t0 = at - timedelta(seconds=frac * new_span)
+        self.span_s = new_span
+        self.update()
+
+    def pan(self, fraction: float) -> None:
+        self.t0 += timedelta(seconds=self.span_s * fraction)
+        self.update()
+
+    def wheelEvent(self, event: Any) -> None:
+        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8, event.position().x())
+
+    def keyPressEvent(self, event: Any) -> None:
+        key = event.key()
+        actions = {Qt.Key.Key_Plus: lambda: self.zoom(1.25), Qt.Key.Key_Equal: lambda: self.zoom(1.25),
+                   Qt.Key.Key_Minus: lambda: self.zoom(0.8), Qt.Key.Key_0: self.fit,
+                   Qt.Key.Key_Left: lambda: self.pan(-0.1), Qt.Key.Key_Right: lambda: self.pan(0.1)}
+        if key in actions:
+            actions[key]()
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: Any) -> None:
+        pos = event.position()
+        for rect, e in self._hit:
+            if rect.contains(pos) and e.item_ids:
+                self.itemSelected.emit(e.item_ids[0])
+                return
+        self._drag = pos
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        pos = event.position()
+        if self._drag is not None:
+            width = max(1, self.width() - self._label_w() - 10)
+            self.t0 -= timedelta(seconds=(pos.x() - self._drag.x()) / width * self.span_s)
+            self._drag = pos
+            self.update()
+            return
+        tip = next((f"{e.label}\n{e.time:%Y-%m-%d %H:%M:%S} UTC ± {e.uncertainty_s:.0f} s"
+                    for rect, e in self._hit if rect.contains(pos)), "")
+        self.setToolTip(tip)
+
+    def mouseReleaseEvent(self, _event: Any) -> None:
+        self._drag = None
