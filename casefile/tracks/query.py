@@ -1,0 +1,145 @@
+"""The flights read API other parts use (see docs/interfaces.md): aircraft, legs, gaps, where, points."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
+from casefile.store import Case
+from casefile.timeutil import from_epoch
+from casefile.tracks.aircraft import all_aircraft, find
+from casefile.tracks.reported import to_model
+from casefile.tracks.where import POINT_SQL, row_to_point, where_at
+
+
+def list_aircraft(case: Case) -> list[Aircraft]:
+    """Every aircraft in the case, oldest first."""
+    return all_aircraft(case)
+
+
+def find_aircraft(case: Case, ref: str) -> Aircraft:
+    """An aircraft by registration, ICAO hex or id (NotFound otherwise)."""
+    return find(case, ref)
+
+
+def _end(text: str | None) -> LegEnd:
+    d = json.loads(text) if text else {}
+    return LegEnd(time_utc=d.get("time_utc"), airport_icao=d.get("airport_icao"),
+                  airport_name=d.get("airport_name"), distance_km=d.get("distance_km"),
+                  observed=bool(d.get("observed")), note=d.get("note", ""),
+                  evidence=d.get("evidence", {}))
+
+
+def _reported_end(code: str | None, tv: Any, what: str) -> LegEnd:
+    from casefile.reference.airports import index
+
+    ap = index().get(code) if code else None
+    when = ""
+    if tv is not None:
+        when = f" at {tv.utc or tv.local + ' (zone unknown)'}"
+        if tv.uncertainty_s:
+            when += f" ± {tv.uncertainty_s / 3600:g} h"
+    return LegEnd(time_utc=tv.utc if tv is not None else None, airport_icao=code,
+                  airport_name=ap.name if ap else None, distance_km=None, observed=False,
+                  note=f"reported, not tracked: {what}{' ' + code if code else ''}{when}",
+                  evidence={"time": tv.to_dict() if tv is not None else None})
+
+
+def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool = True) -> list[Leg]:
+    """Derived legs (from tracks) and reported flights, in time order."""
+    sql = "SELECT * FROM flight_segments WHERE kind = 'leg'"
+    params: list[Any] = []
+    if aircraft_id:
+        sql += " AND aircraft_id = ?"
+        params.append(aircraft_id)
+    out = [Leg(id=r["id"], aircraft_id=r["aircraft_id"], item_id=r["item_id"],
+               takeoff=_end(r["takeoff"]), landing=_end(r["landing"]), reported=False,
+               track_id=r["track_id"], first_seen_utc=from_epoch(r["start_t"]),
+               last_seen_utc=from_epoch(r["end_t"]), points=r["points"])
+           for r in case.rows(sql + " ORDER BY start_t, id", params)]
+    if include_reported:
+        for rf in reported_flights(case):
+            if aircraft_id and rf.aircraft_id != aircraft_id:
+                continue
+            out.append(Leg(id=rf.id, aircraft_id=rf.aircraft_id or "", item_id=None,
+                           takeoff=_reported_end(rf.from_icao, rf.departed, "departed"),
+                           landing=_reported_end(rf.to_icao, rf.arrived, "arrived"), reported=True))
+    out.sort(key=lambda leg: leg.takeoff.time_utc or leg.first_seen_utc or leg.landing.time_utc or "")
+    return out
+
+
+def ground_stays(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
+    """Stretches observed on the ground (airport when one is within reach)."""
+    sql = "SELECT * FROM flight_segments WHERE kind = 'ground'"
+    params: list[Any] = []
+    if aircraft_id:
+        sql += " AND aircraft_id = ?"
+        params.append(aircraft_id)
+    return [{"aircraft_id": r["aircraft_id"], "track_id": r["track_id"], "item_id": r["item_id"],
+             "start_utc": from_epoch(r["start_t"]), "end_utc": from_epoch(r["end_t"]),
+             "points": r["points"], "airport_icao": r["airport_icao"]}
+            for r in case.rows(sql + " ORDER BY start_t", params)]
+
+
+def _point_by_id(case: Case, pid: int) -> Point:
+    return row_to_point(case.db.execute(POINT_SQL + " WHERE id = ?", [pid]).fetchone())
+
+
+def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
+    """Coverage gaps: no position for longer than the threshold; whereabouts unknown inside."""
+    sql = "SELECT * FROM flight_gaps"
+    params: list[Any] = []
+    if aircraft_id:
+        sql += " WHERE aircraft_id = ?"
+        params.append(aircraft_id)
+    return [Gap(aircraft_id=r["aircraft_id"], start_utc=from_epoch(r["start_t"]),
+                end_utc=from_epoch(r["end_t"]), before=_point_by_id(case, r["before_id"]),
+                after=_point_by_id(case, r["after_id"]), note=r["note"] or "",
+                track_id=r["track_id"], item_id=r["item_id"])
+            for r in case.rows(sql + " ORDER BY start_t", params)]
+
+
+def where(case: Case, aircraft_ref: str, t_utc: str) -> Whereabouts:
+    """Where the aircraft (registration, hex or id) was at t_utc, per its usable points."""
+    return where_at(case, find(case, aircraft_ref).id, t_utc)
+
+
+def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None = None, *,
+                 include_flagged: bool = False) -> Iterator[Point]:
+    """Points in time order (usable ones unless include_flagged), for maps and exports."""
+    sql, params = POINT_SQL + " WHERE 1 = 1", []
+    if not include_flagged:
+        sql += " AND quality IS NULL AND t IS NOT NULL"
+    if aircraft_id:
+        sql += " AND aircraft_id = ?"
+        params.append(aircraft_id)
+    if item_id:
+        sql += " AND track_id IN (SELECT id FROM tracks WHERE item_id = ?)"
+        params.append(item_id)
+    for r in case.db.execute(sql + " ORDER BY aircraft_id, t, track_id, seq", params):
+        yield row_to_point(r)
+
+
+def reported_flights(case: Case) -> list[ReportedFlight]:
+    """Flights entered by hand ("reported, not tracked")."""
+    return [to_model(r) for r in case.rows("SELECT * FROM reported_flights ORDER BY created_at, id")]
+
+
+def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
+    """Track rows (one per aircraft per file) with counts of flagged and skipped rows and warnings."""
+    sql, params = "SELECT * FROM tracks", []
+    if aircraft_id:
+        sql += " WHERE aircraft_id = ?"
+        params.append(aircraft_id)
+    out = []
+    for r in case.rows(sql + " ORDER BY first_utc, id", params):
+        r["callsigns"] = json.loads(r["callsigns"] or "[]")
+        r["warnings"] = json.loads(r["warnings"] or "[]")
+        r["stated"] = json.loads(r["stated"]) if r["stated"] else None
+        r["quality"] = dict(case.db.execute(
+            "SELECT quality, count(*) FROM track_points WHERE track_id = ? AND quality IS NOT NULL "
+            "GROUP BY quality", [r["id"]]).fetchall())
+        out.append(r)
+    return out

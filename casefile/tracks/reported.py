@@ -1,0 +1,67 @@
+"""Flights entered by hand from a report (news, witness): kept as "reported, not tracked"."""
+
+from __future__ import annotations
+
+import json
+
+from casefile.errors import InvalidInput, NotFound
+from casefile.ids import new_id
+from casefile.model.flights import ReportedFlight
+from casefile.reference.airports import index as airport_index
+from casefile.store import Case
+from casefile.timeutil import TimeValue, now_z, parse_analyst_time
+from casefile.tracks.aircraft import find
+
+
+def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = None,
+                        to_icao: str | None = None, departed: str | None = None,
+                        arrived: str | None = None, tz: str | None = None,
+                        departed_uncertainty_s: float | None = None,
+                        arrived_uncertainty_s: float | None = None,
+                        note: str | None = None) -> ReportedFlight:
+    """Record a reported flight; airports must be known codes, times are parsed as the analyst typed."""
+    if not aircraft.strip():
+        raise InvalidInput("say which aircraft (registration, hex or type as reported)",
+                           field="aircraft")
+    codes = {}
+    for name, code in (("from", from_icao), ("to", to_icao)):
+        if code:
+            ap = airport_index().get(code)
+            if ap is None:
+                raise InvalidInput(f"unknown airport code {code!r} (give an ICAO code such as UUMU)",
+                                   field=name)
+            codes[name] = ap.icao
+    if not (from_icao or to_icao or departed or arrived):
+        raise InvalidInput("a reported flight needs at least an airport or a time", field="flight")
+    times: dict[str, TimeValue | None] = {}
+    for name, text, unc in (("departed", departed, departed_uncertainty_s),
+                            ("arrived", arrived, arrived_uncertainty_s)):
+        times[name] = parse_analyst_time(text, tz=tz, default_tz=case.default_tz, field=name,
+                                         uncertainty_s=unc) if text else None
+    dep, arr = times["departed"], times["arrived"]
+    if dep and arr and dep.utc and arr.utc and arr.utc < dep.utc and not (
+            dep.uncertainty_s or arr.uncertainty_s):
+        raise InvalidInput(f"arrival {arr.utc} is before departure {dep.utc}", field="arrived")
+    try:
+        aircraft_id: str | None = find(case, aircraft).id
+    except NotFound:
+        aircraft_id = None
+    row = {"id": new_id(), "aircraft_ref": aircraft.strip(), "aircraft_id": aircraft_id,
+           "from_icao": codes.get("from"), "to_icao": codes.get("to"),
+           "departed": json.dumps(dep.to_dict()) if dep else None,
+           "arrived": json.dumps(arr.to_dict()) if arr else None,
+           "source_note": note, "created_at": now_z(), "created_by": case.actor}
+    with case.transaction():
+        case.insert("reported_flights", row, action="reported-flight-added")
+    return to_model(row)
+
+
+def to_model(row: dict) -> ReportedFlight:
+    def tv(text: str | None) -> TimeValue | None:
+        return TimeValue.from_dict(json.loads(text)) if text else None
+
+    return ReportedFlight(id=row["id"], aircraft_ref=row["aircraft_ref"],
+                          aircraft_id=row["aircraft_id"], from_icao=row["from_icao"],
+                          to_icao=row["to_icao"], departed=tv(row["departed"]),
+                          arrived=tv(row["arrived"]), source_note=row["source_note"],
+                          created_at=row["created_at"], created_by=row["created_by"])

@@ -1,0 +1,100 @@
+"""Where an aircraft was at a time: on the ground at X, airborne at an interpolated position, or unknown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile.model.flights import Point, Whereabouts
+from casefile.reference.airports import index as airport_index
+from casefile.store import Case
+from casefile.timeutil import from_epoch, parse_z
+from casefile.tracks.geo import intermediate
+from casefile.tracks.legs import GAP_S, GROUND_AIRPORT_KM
+
+POINT_SQL = ("SELECT track_id, aircraft_id, seq, t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, "
+             "track_deg, vrate_fpm, callsign, src, quality FROM track_points")
+
+
+def row_to_point(r: tuple) -> Point:
+    return Point(track_id=r[0], aircraft_id=r[1], seq=r[2], t=r[3],
+                 time_utc=from_epoch(r[3]) if r[3] is not None else "", lat=r[4], lon=r[5],
+                 alt_ft=r[6], geo_alt_ft=r[7], on_ground=None if r[8] is None else bool(r[8]),
+                 gs_kt=r[9], track_deg=r[10], vrate_fpm=r[11], callsign=r[12], source=r[13],
+                 quality=r[14])
+
+
+def _neighbours(case: Case, aircraft_id: str, t: float) -> tuple[Point | None, Point | None]:
+    before = case.db.execute(POINT_SQL + " WHERE aircraft_id = ? AND quality IS NULL AND t <= ? "
+                             "ORDER BY t DESC LIMIT 1", [aircraft_id, t]).fetchone()
+    after = case.db.execute(POINT_SQL + " WHERE aircraft_id = ? AND quality IS NULL AND t >= ? "
+                            "ORDER BY t LIMIT 1", [aircraft_id, t]).fetchone()
+    return (row_to_point(before) if before else None), (row_to_point(after) if after else None)
+
+
+def _airport(lat: float, lon: float) -> Any:
+    hit = airport_index().nearest(lat, lon, GROUND_AIRPORT_KM)
+    return hit[0] if hit else None
+
+
+def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
+    if a.track_id != b.track_id:
+        return False
+    row = case.db.execute("SELECT 1 FROM track_points WHERE track_id = ? AND new_leg = 1 AND "
+                          "quality IS NULL AND t > ? AND t <= ? LIMIT 1",
+                          [b.track_id, a.t, b.t]).fetchone()
+    return row is not None
+
+
+def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) -> Whereabouts:
+    """Position at t_utc from the aircraft's usable points (all its tracks), never across a gap."""
+    t = parse_z(t_utc).timestamp()
+    iso = from_epoch(t)
+    before, after = _neighbours(case, aircraft_id, t)
+
+    def out(status: str, reason: str, lat: float | None = None, lon: float | None = None,
+            alt: float | None = None, icao: str | None = None) -> Whereabouts:
+        return Whereabouts(status, lat, lon, alt, icao, reason, before, after, aircraft_id, iso)
+
+    if before is None and after is None:
+        return out("unknown", "no usable position of this aircraft in the case")
+    if before is None:
+        return out("unknown", f"before the first record ({after.time_utc})")
+    if after is None:
+        return out("unknown", f"after the last record ({before.time_utc})")
+    for p in (before, after):
+        if p.t == t:
+            ap = _airport(p.lat, p.lon) if p.on_ground else None
+            status = "ground" if p.on_ground else ("airborne" if p.on_ground is False else "unknown")
+            why = "an observed position at this time"
+            if status == "unknown":
+                why += " (the source does not say whether it was on the ground)"
+            return out(status, why, p.lat, p.lon, p.alt_ft, ap.icao if ap else None)
+    span = after.t - before.t
+    if span > gap_s:
+        reason = (f"in a coverage gap: no position for {span / 60:.0f} min between "
+                  f"{before.time_utc} and {after.time_utc}; whereabouts unknown, not absent")
+        if before.on_ground and after.on_ground:
+            a1, a2 = _airport(before.lat, before.lon), _airport(after.lat, after.lon)
+            if a1 and a2 and a1.icao == a2.icao:
+                reason += f" (seen on the ground at {a1.icao} on both sides of the gap)"
+        return out("unknown", reason)
+    if _new_leg_between(case, before, after):
+        return out("unknown", "between two legs the source separates (new-leg flag)")
+    f = (t - before.t) / span
+    lat, lon = intermediate(before.lat, before.lon, after.lat, after.lon, f)
+    alt = None
+    if before.alt_ft is not None and after.alt_ft is not None:
+        alt = before.alt_ft + f * (after.alt_ft - before.alt_ft)
+    if before.on_ground and after.on_ground:
+        ap = _airport(lat, lon)
+        where = f" at {ap.icao} ({ap.name})" if ap else ""
+        return out("ground", f"on the ground{where}: between two ground positions {span:.0f} s apart",
+                   lat, lon, None, ap.icao if ap else None)
+    if before.on_ground is False or after.on_ground is False:
+        what = ("airborne: great-circle interpolation between positions "
+                f"{span:.0f} s apart")
+        if before.on_ground or after.on_ground:
+            what += " (between a ground and an airborne position: taking off or landing)"
+        return out("airborne", what, lat, lon, alt)
+    return out("unknown", "the source does not say whether it was on the ground; interpolated "
+               f"position between points {span:.0f} s apart", lat, lon, alt)
