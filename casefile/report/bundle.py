@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,7 +199,7 @@ def _restore_member(zf: zipfile.ZipFile, bundle: Path, root: Path, name: str,
     try:
         with open(target, "xb") as out:
             sha, size = hash_member(zf, info, entry["size"], sink=out)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise CorruptFile(f"refused: member {name!r} is damaged ({exc})", bundle) from None
     if size != entry["size"]:
         raise CorruptFile(f"refused: member {name!r} holds more or fewer bytes than the manifest "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+import zlib
 from pathlib import Path
 
 import sqlite_utils
@@ -40,7 +41,7 @@ def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport) ->
             continue
         try:
             sha, size = hash_member(zf, info, entry["size"])
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
             report.add("bundle-member-damaged", f"{path}: {name} cannot be read intact ({exc})",
                        target=name)
             continue

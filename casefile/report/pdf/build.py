@@ -41,16 +41,27 @@ def _story(ctx: Context) -> tuple[list[Flowable], list[str]]:
     story: list[Flowable] = sections.cover(ctx)
     done: list[str] = []
     claims = srcs = found = ph = fl = tl = None
+    failed: set[str] = set()
+
+    def pull(what: str, fn: Any) -> Any:
+        try:
+            return fn(case)
+        except Exception as exc:  # noqa: BLE001 - another part failed: say so in the report
+            failed.add(fn.__name__)
+            notes.append(f"The {what} could not be read ({type(exc).__name__}: {exc}); the "
+                         "report leaves it out.")
+            return None
+
     if ctx.wants("summary") or ctx.wants("sources"):
-        claims, srcs = adapters.claims(case), adapters.sources(case)
+        claims, srcs = pull("claims", adapters.claims), pull("sources", adapters.sources)
     if ctx.wants("findings") or ctx.wants("limitations"):
-        found = adapters.findings(case)
+        found = pull("cross-reference findings", adapters.findings)
     if ctx.wants("photos") or ctx.wants("flights") or ctx.wants("limitations"):
-        ph = adapters.photos(case)
+        ph = pull("photo records", adapters.photos)
     if ctx.wants("flights") or ctx.wants("limitations"):
-        fl = adapters.flights(case)
+        fl = pull("flight records", adapters.flights)
     if ctx.wants("timeline"):
-        tl = adapters.timeline(case)
+        tl = pull("timeline", adapters.timeline)
     parts: list[tuple[str, Any, Any]] = [
         ("summary", claims, lambda: evidence.summary(ctx, claims, srcs)),
         ("findings", found, lambda: evidence.findings(ctx, found)),
@@ -61,6 +72,8 @@ def _story(ctx: Context) -> tuple[list[Flowable], list[str]]:
     ]
     for name, data, make in parts:
         if not ctx.wants(name):
+            continue
+        if name in failed or (name == "summary" and "claims" in failed):
             continue
         if not data or (isinstance(data, adapters.Flights) and not data.aircraft):
             notes.append(f"No {name} section: " + ("this build has no such data source."

@@ -1,0 +1,125 @@
+"""The PDF report read back with pypdf: hashes, scripts, escaping, options, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from report_helpers import INVESTIGATOR, pdf_text
+
+from casefile.report.context import ReportOptions
+from casefile.report.pdf import build_report
+
+
+def test_custody_appendix_lists_every_item_hash(real_case, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    res = build_report(real_case, out, ReportOptions(marking="TLP:AMBER"))
+    text, pages = pdf_text(out)
+    items = real_case.items()
+    assert len(items) >= 5
+    for item in items:
+        assert item["sha256"] in text, item["original_name"]
+        assert item["md5"] in text
+    assert res.pages == len(pages)
+    assert res.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+def test_cyrillic_and_markup_survive_as_text(real_case, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out)
+    text, _ = pdf_text(out)
+    assert "Дело №7 <b>bold?</b> & «Ил-62»" in text   # markup shown, never parsed
+    assert INVESTIGATOR in text
+
+
+def test_every_page_has_header_and_page_x_of_y(real_case, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out, ReportOptions(marking="TLP:AMBER"))
+    _, pages = pdf_text(out)
+    n = len(pages)
+    for i, page in enumerate(pages, start=1):
+        assert f"Page {i} of {n}" in page
+        assert "TLP:AMBER" in page
+
+
+def test_two_exports_are_byte_identical_and_each_is_logged(real_case, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    ra = build_report(real_case, a)
+    rb = build_report(real_case, b)
+    assert a.read_bytes() == b.read_bytes()
+    exported = [e for e in real_case.events() if e["action"] == "exported"]
+    assert [e["details"]["sha256"] for e in exported] == [ra.sha256, rb.sha256]
+    assert exported[0]["details"]["options"]["sections"]
+
+
+def test_fingerprint_is_the_ledger_head_of_the_last_change(real_case, tmp_path: Path) -> None:
+    head = real_case.head_hash()
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out)
+    text, _ = pdf_text(out)
+    assert head in text
+    # a real change moves the fingerprint, so the report changes
+    item = real_case.items()[0]
+    with real_case.transaction():
+        real_case.update("items", item["id"], {"notes": "checked"}, reason="test")
+    out2 = tmp_path / "r2.pdf"
+    build_report(real_case, out2)
+    assert real_case.head_hash() != head
+    assert out.read_bytes() != out2.read_bytes()
+
+
+def test_sections_option_controls_content_and_pages(real_case, tmp_path: Path) -> None:
+    full, part = tmp_path / "full.pdf", tmp_path / "part.pdf"
+    rf = build_report(real_case, full)
+    rp = build_report(real_case, part, ReportOptions(sections=("methods",)))
+    text, pages = pdf_text(part)
+    assert rp.sections == ["methods"]
+    assert "custody" in rf.sections and "methods" in rf.sections
+    assert "Custody appendix" not in text and "How to re-verify" in text
+    assert len(pages) < rf.pages
+    assert real_case.items()[-1]["sha256"] not in text   # methods names only the first item
+
+
+def test_exclude_sensitive_and_redact(real_case, tmp_path: Path) -> None:
+    secret = real_case.items()[0]
+    with real_case.transaction():
+        real_case.update("items", secret["id"], {"sensitive": 1}, reason="protect a source")
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out, ReportOptions(
+        exclude_sensitive=True, redact=frozenset({"acquired_by", "actor", "investigator",
+                                                  "original_path"})))
+    text, _ = pdf_text(out)
+    assert secret["sha256"] not in text
+    assert secret["id"] not in text
+    for other in real_case.items()[1:]:
+        assert other["sha256"] in text
+    assert INVESTIGATOR not in text
+    assert "[redacted]" in text
+    assert "1 sensitive item(s) withheld" in text
+    assert "/shared/corpora" not in text
+
+
+def test_unknown_section_is_refused() -> None:
+    from casefile.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="unknown report section 'photo'"):
+        ReportOptions(sections=("photo",))
+
+
+def test_generated_at_option_is_printed(real_case, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out, ReportOptions(generated_at="2026-01-02T03:04:05.000Z"))
+    text, _ = pdf_text(out)
+    assert "2026-01-02T03:04:05.000Z" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pages_render(real_case, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    res = build_report(real_case, out)
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(out), str(tmp_path / "pg")], check=True,
+                   capture_output=True)
+    assert len(list(tmp_path.glob("pg-*.png"))) == res.pages
