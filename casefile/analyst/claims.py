@@ -1,0 +1,302 @@
+"""Claims: what sources assert (time window, place, entities), graded 1-6, linked to evidence."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from casefile.analyst import airports
+from casefile.analyst import search as idx
+from casefile.analyst.common import choice, clean_text, credibility_grade, jdump, jlist, resolve_id
+from casefile.errors import InvalidInput
+from casefile.ids import new_id
+from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
+from casefile.store.canonical import canonical_json
+from casefile.timeutil import TimeValue, iso_z, now_z, parse_analyst_time
+
+if TYPE_CHECKING:
+    from casefile.store import Case
+
+NO_TIME = TimeValue(raw="", utc=None, basis="unknown")
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool) -> TimeValue:
+    """One end of a window; a bare date means the start (00:00) or end (23:59:59.999) of that day."""
+    if text is None or not text.strip():
+        return NO_TIME
+    raw = text.strip()
+    if not _DATE_ONLY.match(raw):
+        return parse_analyst_time(raw, tz=tz, default_tz=case.default_tz, field=field)
+    clock = "T23:59:59.999" if end else "T00:00:00"
+    tv = parse_analyst_time(raw + clock, tz=tz, default_tz=case.default_tz, field=field)
+    return replace(tv, raw=raw)
+
+
+def window(case: Case, *, start: str | None = None, end: str | None = None,
+           when: str | None = None, tz: str | None = None) -> tuple[TimeValue, TimeValue]:
+    """The asserted window from --start/--end, or one --when (a bare date = that whole day)."""
+    if when and (start or end):
+        raise InvalidInput("give either a single time or a start/end, not both", field="when")
+    if when:
+        start = end = when
+    s = _bound(case, start, tz, "start", end=False)
+    # one time given: a bare date covers that day; an exact time is the whole window
+    e = _bound(case, end or start, tz, "end", end=True)
+    if (s.utc and e.utc and e.utc < s.utc) or (s.local and e.local and e.local < s.local):
+        raise InvalidInput(f"the window ends ({e.raw}) before it starts ({s.raw})", field="end")
+    return s, e
+
+
+_COORD = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def place(text: str | None) -> dict[str, Any]:
+    """An asserted place: an airport code (ICAO/IATA), 'lat,lon', or a place name as written."""
+    out: dict[str, Any] = {"place_text": None, "place_icao": None, "place_lat": None,
+                           "place_lon": None}
+    t = clean_text(text, "place")
+    if not t:
+        return out
+    m = _COORD.match(t)
+    if m:
+        lat, lon = float(m.group(1)), float(m.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InvalidInput(f"{t!r} is not a latitude,longitude on Earth", field="place")
+        return {**out, "place_text": t, "place_lat": lat, "place_lon": lon}
+    if re.fullmatch(r"[A-Z0-9]{3,4}", t):
+        ap = airports.lookup(t)
+        if ap is None:
+            raise InvalidInput(f"no airport with code {t!r} in the airport list", field="place")
+        return {"place_text": ap["name"], "place_icao": ap["icao"], "place_lat": ap["lat"],
+                "place_lon": ap["lon"]}
+    return {**out, "place_text": t}
+
+
+def _refs(values: Iterable[str]) -> list[str]:
+    out = []
+    for v in values:
+        v = (clean_text(v, "aircraft") or "").upper()
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None = None,
+              end: str | None = None, when: str | None = None, tz: str | None = None,
+              place_ref: str | None = None, credibility: int | str | None = None,
+              status: str = "unverified", kind: str = "other",
+              aircraft_refs: Iterable[str] = (), source_ids: Iterable[str] = (),
+              entity_ids: Iterable[str] = (), note: str | None = None) -> Claim:
+    """Record a claim; every value is checked before anything is written."""
+    s, e = window(case, start=start, end=end, when=when, tz=tz)
+    row = {"id": new_id(), "text": clean_text(text, "text", required=True), "quoted": int(quoted),
+           "window_start": canonical_json(s.to_dict()), "window_end": canonical_json(e.to_dict()),
+           "start_utc": s.utc, "end_utc": e.utc, **place(place_ref),
+           "credibility": credibility_grade(credibility),
+           "status": choice(status, CLAIM_STATUSES, "status"),
+           "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": jdump(_refs(aircraft_refs)),
+           "note": clean_text(note, "note"), "created_at": now_z(), "created_by": case.actor}
+    sids = [resolve_id(case, "sources", r) for r in source_ids]
+    eids = [resolve_id(case, "entities", r) for r in entity_ids]
+    with case.transaction():
+        case.insert("claims", row, action="claim-added")
+        for sid in dict.fromkeys(sids):
+            case.insert("claim_sources", {"id": new_id(), "claim_id": row["id"], "source_id": sid},
+                        action="claim-source-added")
+        for eid in dict.fromkeys(eids):
+            case.insert("claim_entities", {"id": new_id(), "claim_id": row["id"], "entity_id": eid},
+                        action="claim-entity-added")
+        idx.index_claim(case, row)
+    return get_claim(case, row["id"])
+
+
+def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
+               reason: str | None = None, tz: str | None = None) -> Claim:
+    """Change a claim's text, window, place, grade, status, kind or aircraft (before/after kept)."""
+    cid = resolve_id(case, "claims", claim_ref)
+    upd: dict[str, Any] = {}
+    ch = dict(changes)
+    if {"start", "end", "when"} & ch.keys():
+        cur = get_claim(case, cid)
+        s, e = window(case, start=ch.pop("start", None) or (None if "when" in ch else
+                                                               cur.window_start.raw or None),
+                      end=ch.pop("end", None) or (None if "when" in ch else cur.window_end.raw or None),
+                      when=ch.pop("when", None), tz=tz)
+        upd.update(window_start=canonical_json(s.to_dict()), window_end=canonical_json(e.to_dict()),
+                   start_utc=s.utc, end_utc=e.utc)
+    for key, value in ch.items():
+        if key == "text":
+            upd["text"] = clean_text(value, "text", required=True)
+        elif key == "quoted":
+            upd["quoted"] = int(bool(value))
+        elif key == "place":
+            upd.update(place(value))
+        elif key == "credibility":
+            upd["credibility"] = credibility_grade(value)
+        elif key == "status":
+            upd["status"] = choice(value, CLAIM_STATUSES, "status")
+        elif key == "kind":
+            upd["kind"] = choice(value, CLAIM_KINDS, "kind")
+        elif key == "aircraft_refs":
+            upd["aircraft_refs"] = jdump(_refs(value))
+        elif key == "note":
+            upd["note"] = clean_text(value, "note")
+        else:
+            raise InvalidInput(f"a claim has no editable field {key!r}", field=key)
+    with case.transaction():
+        row = case.update("claims", cid, upd, action="claim-edited", reason=reason)
+        idx.index_claim(case, row)
+    return get_claim(case, cid)
+
+
+def set_status(case: Case, claim_ref: str, status: str, *, reason: str | None = None) -> Claim:
+    """Set a claim's status (unverified / corroborated / contradicted / inconclusive)."""
+    return edit_claim(case, claim_ref, {"status": status}, reason=reason)
+
+
+def grade_claim(case: Case, claim_ref: str, credibility: int | str,
+                reason: str | None = None) -> Claim:
+    """Set a claim's information credibility (1-6)."""
+    if credibility_grade(credibility) is None:
+        raise InvalidInput("give a grade 1-6", field="credibility")
+    return edit_claim(case, claim_ref, {"credibility": credibility}, reason=reason)
+
+
+def add_sources(case: Case, claim_ref: str, source_refs: Iterable[str]) -> Claim:
+    """Add sources that report this claim (the same claim from several sources stays one claim)."""
+    cid = resolve_id(case, "claims", claim_ref)
+    sids = [resolve_id(case, "sources", r) for r in source_refs]
+    with case.transaction():
+        for sid in dict.fromkeys(sids):
+            if not case.rows("SELECT 1 FROM claim_sources WHERE claim_id = ? AND source_id = ?",
+                             [cid, sid]):
+                case.insert("claim_sources", {"id": new_id(), "claim_id": cid, "source_id": sid},
+                            action="claim-source-added")
+    return get_claim(case, cid)
+
+
+def add_entities(case: Case, claim_ref: str, entity_refs: Iterable[str]) -> Claim:
+    """Say which entities a claim involves."""
+    cid = resolve_id(case, "claims", claim_ref)
+    eids = [resolve_id(case, "entities", r) for r in entity_refs]
+    with case.transaction():
+        for eid in dict.fromkeys(eids):
+            if not case.rows("SELECT 1 FROM claim_entities WHERE claim_id = ? AND entity_id = ?",
+                             [cid, eid]):
+                case.insert("claim_entities", {"id": new_id(), "claim_id": cid, "entity_id": eid},
+                            action="claim-entity-added")
+    return get_claim(case, cid)
+
+
+def link(case: Case, claim_ref: str, item_ref: str, relation: str,
+         note: str | None = None) -> ClaimLink:
+    """Link an evidence item to a claim (supports / contradicts / context); relinking edits it."""
+    cid = resolve_id(case, "claims", claim_ref)
+    item = case.resolve_item(item_ref)
+    rel = choice(relation, LINK_RELATIONS, "relation")
+    text = clean_text(note, "note")
+    existing = case.rows("SELECT * FROM claim_links WHERE claim_id = ? AND item_id = ?",
+                         [cid, item["id"]])
+    with case.transaction():
+        if existing:
+            case.update("claim_links", existing[0]["id"], {"relation": rel, "note": text},
+                        action="claim-link-edited", item_id=item["id"])
+        else:
+            case.insert("claim_links", {"id": new_id(), "claim_id": cid, "item_id": item["id"],
+                                        "relation": rel, "note": text, "created_at": now_z()},
+                        action="claim-linked", item_id=item["id"])
+    return ClaimLink(item["id"], rel, text)
+
+
+def unlink(case: Case, claim_ref: str, item_ref: str, *, reason: str) -> None:
+    """Remove an item's link to a claim, for a recorded reason."""
+    cid = resolve_id(case, "claims", claim_ref)
+    item = case.resolve_item(item_ref)
+    rows = case.rows("SELECT id FROM claim_links WHERE claim_id = ? AND item_id = ?",
+                     [cid, item["id"]])
+    if not rows:
+        raise InvalidInput(f"item {item['id']} is not linked to claim {cid}", field="item")
+    with case.transaction():
+        case.delete("claim_links", rows[0]["id"], reason=reason, item_id=item["id"])
+
+
+def delete_claim(case: Case, claim_ref: str, *, reason: str) -> dict[str, Any]:
+    """Delete a claim and its links for a recorded reason (the ledger keeps all of it)."""
+    cid = resolve_id(case, "claims", claim_ref)
+    if not reason or not reason.strip():
+        raise InvalidInput("deleting a claim needs a reason", field="reason")
+    with case.transaction():
+        for table in ("claim_links", "claim_sources", "claim_entities"):
+            for r in case.rows(f"SELECT * FROM {table} WHERE claim_id = ?", [cid]):
+                case.delete(table, r["id"], reason=reason, item_id=r.get("item_id"))
+        before = case.delete("claims", cid, reason=reason)
+        idx.unindex(case, "claim", cid)
+    return before
+
+
+# ---- reading --------------------------------------------------------------------------------
+def _group(sql: str, key: str, value: str, case: Case) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in case.rows(sql):
+        out.setdefault(r[key], []).append(r[value])
+    return out
+
+
+def _to_claim(row: dict, sources: list[str], entities: list[str]) -> Claim:
+    return Claim(
+        id=row["id"], text=row["text"], quoted=bool(row["quoted"]),
+        window_start=TimeValue(**json.loads(row["window_start"])),
+        window_end=TimeValue(**json.loads(row["window_end"])),
+        place_text=row["place_text"], place_icao=row["place_icao"], place_lat=row["place_lat"],
+        place_lon=row["place_lon"], credibility=row["credibility"], status=row["status"],
+        source_ids=sources, entity_ids=entities, kind=row["kind"],
+        aircraft_refs=jlist(row["aircraft_refs"]), note=row["note"], created_at=row["created_at"],
+        credibility_meaning=CREDIBILITY.get(row["credibility"] or 0))
+
+
+def list_claims(case: Case) -> list[Claim]:
+    """Every claim, oldest first, with its sources and entities."""
+    srcs = _group("SELECT claim_id, source_id FROM claim_sources ORDER BY id", "claim_id",
+                  "source_id", case)
+    ents = _group("SELECT claim_id, entity_id FROM claim_entities ORDER BY id", "claim_id",
+                  "entity_id", case)
+    return [_to_claim(r, srcs.get(r["id"], []), ents.get(r["id"], []))
+            for r in case.rows("SELECT * FROM claims ORDER BY id")]
+
+
+def get_claim(case: Case, claim_ref: str) -> Claim:
+    cid = resolve_id(case, "claims", claim_ref)
+    row = case.get_row("claims", cid)
+    srcs = [r["source_id"] for r in case.rows(
+        "SELECT source_id FROM claim_sources WHERE claim_id = ? ORDER BY id", [cid])]
+    ents = [r["entity_id"] for r in case.rows(
+        "SELECT entity_id FROM claim_entities WHERE claim_id = ? ORDER BY id", [cid])]
+    return _to_claim(row, srcs, ents)
+
+
+def claim_links(case: Case, claim_id: str) -> list[ClaimLink]:
+    """(item_id, relation, note) for each evidence item linked to a claim."""
+    cid = resolve_id(case, "claims", claim_id)
+    return [ClaimLink(r["item_id"], r["relation"], r["note"]) for r in case.rows(
+        "SELECT item_id, relation, note FROM claim_links WHERE claim_id = ? ORDER BY id", [cid])]
+
+
+def claims_of_item(case: Case, item_id: str) -> list[tuple[str, str]]:
+    """(claim id, relation) for each claim an item is linked to."""
+    return [(r["claim_id"], r["relation"]) for r in case.rows(
+        "SELECT claim_id, relation FROM claim_links WHERE item_id = ? ORDER BY id", [item_id])]
+
+
+def window_utc(claim: Claim) -> tuple[str, str] | None:
+    """The claim's window as UTC text (widened for unknown zones), or None when no time is asserted."""
+    lo, hi = claim.window_start.window(), claim.window_end.window()
+    if lo is None and hi is None:
+        return None
+    a = (lo or hi)[0]  # type: ignore[index]
+    b = (hi or lo)[1]  # type: ignore[index]
+    return iso_z(a), iso_z(b)
+

@@ -1,0 +1,94 @@
+"""Helpers shared by the analyst modules: id lookup, JSON columns, grade and choice checks."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from casefile.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from casefile.store import Case
+
+_WHAT = {"sources": "source", "claims": "claim", "entities": "entity", "notes": "note",
+         "tags": "tag"}
+
+
+def resolve_id(case: Case, table: str, ref: str) -> str:
+    """The id of a row of `table` given its id, or a unique id prefix or suffix (6+ characters)."""
+    what = _WHAT.get(table, table)
+    ref = (ref or "").strip()
+    if not ref:
+        raise InvalidInput(f"no {what} given", field=what)
+    if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [ref]):
+        return ref
+    if len(ref) < 6:
+        raise NotFound(f"no {what} {ref!r} (give at least 6 characters of its id)")
+    up = ref.upper()
+    found = case.rows(f"SELECT id FROM [{table}] WHERE id LIKE ? OR id LIKE ?", [up + "%", "%" + up])
+    if len(found) == 1:
+        return found[0]["id"]
+    if not found:
+        raise NotFound(f"no {what} {ref!r}")
+    raise InvalidInput(f"{ref!r} matches {len(found)} {table}; give more characters", field=what)
+
+
+def jlist(text: str | None) -> list[Any]:
+    return json.loads(text) if text else []
+
+
+def jdump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def choice(value: str, allowed: tuple[str, ...], field: str,
+           aliases: dict[str, str] | None = None) -> str:
+    """`value` if it is one of `allowed` (case-insensitive, or a known alias), else a clear error."""
+    v = (value or "").strip().lower()
+    v = (aliases or {}).get(v, v)
+    if v not in allowed:
+        raise InvalidInput(f"{value!r} is not one of: {', '.join(allowed)}", field=field)
+    return v
+
+
+def reliability_grade(value: str | None) -> str | None:
+    """A source reliability grade: one letter A-F (Admiralty scale), or None for ungraded."""
+    if value is None or str(value).strip() == "":
+        return None
+    v = str(value).strip().upper()
+    if len(v) != 1 or v not in "ABCDEF":
+        raise InvalidInput(f"{value!r} is not a reliability grade: use one letter A-F (A completely "
+                           "reliable ... E unreliable, F cannot be judged)", field="reliability")
+    return v
+
+
+def credibility_grade(value: int | str | None) -> int | None:
+    """An information credibility grade 1-6 (Admiralty scale), or None for ungraded."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= 6:
+        raise InvalidInput(f"{value!r} is not a credibility grade: use a number 1-6 (1 confirmed "
+                           "... 5 improbable, 6 cannot be judged)", field="credibility")
+    return int(text)
+
+
+def clean_text(value: str | None, field: str, *, required: bool = False,
+               max_len: int = 1_000_000) -> str | None:
+    """Text as typed (never altered inside); surrounding whitespace dropped; control chars refused."""
+    if value is None:
+        if required:
+            raise InvalidInput("is required", field=field)
+        return None
+    text = value.strip()
+    if not text:
+        if required:
+            raise InvalidInput("is empty", field=field)
+        return None
+    if len(text) > max_len:
+        raise InvalidInput(f"is {len(text)} characters; at most {max_len}", field=field)
+    bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t\r"]
+    if bad:
+        raise InvalidInput(f"contains a control character U+{ord(bad[0]):04X}", field=field)
+    return text

@@ -1,0 +1,124 @@
+"""Entities: aircraft, people, organisations and places (airports resolved offline), with aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from casefile.analyst import airports
+from casefile.analyst import search as idx
+from casefile.analyst.common import choice, clean_text, jdump, jlist, resolve_id
+from casefile.errors import InvalidInput, NotFound
+from casefile.ids import new_id
+from casefile.model.analyst import ENTITY_KINDS, Entity
+from casefile.timeutil import now_z
+
+if TYPE_CHECKING:
+    from casefile.store import Case
+
+KIND_ALIASES = {"organization": "organisation", "org": "organisation", "airport": "place",
+                "plane": "aircraft", "people": "person"}
+
+
+def _aliases(values: Iterable[str], name: str) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        t = clean_text(v, "alias")
+        if t and t != name and t not in out:
+            out.append(t)
+    return out
+
+
+def add_entity(case: Case, kind: str, name: str | None = None, *, aliases: Iterable[str] = (),
+               ref: str | None = None, note: str | None = None) -> Entity:
+    """Record an entity. A place given an airport code (as name or ref) takes its details from
+    the airport list; an aircraft's ref is its registration, ICAO hex or type."""
+    kind = choice(kind, ENTITY_KINDS, "kind", KIND_ALIASES)
+    name = clean_text(name, "name")
+    ref = clean_text(ref, "ref")
+    extra: dict[str, Any] = {"lat": None, "lon": None, "tz": None}
+    names = list(aliases)
+    if kind == "place":
+        code = ref or (name if name and len(name) in (3, 4) and name.isupper() else None)
+        if code:
+            ap = airports.lookup(code)
+            if ap is None:
+                raise InvalidInput(f"no airport with code {code!r} in the airport list", field="ref")
+            ref = ap["icao"]
+            extra = {"lat": ap["lat"], "lon": ap["lon"], "tz": ap["tz"] or None}
+            names += [ap["icao"], ap["iata"], ap["name"]] if ap["iata"] else [ap["icao"], ap["name"]]
+            if not name or name == code:
+                name = ap["name"]
+    elif kind == "aircraft" and ref:
+        ref = ref.upper()
+    if not name:
+        if kind == "aircraft" and ref:
+            name = ref
+        else:
+            raise InvalidInput("an entity needs a name", field="name")
+    row = {"id": new_id(), "kind": kind, "name": name, "aliases": jdump(_aliases(names, name)),
+           "ref": ref, **extra, "note": clean_text(note, "note"), "created_at": now_z()}
+    with case.transaction():
+        case.insert("entities", row, action="entity-added")
+        idx.index_entity(case, row)
+    return get_entity(case, row["id"])
+
+
+def add_alias(case: Case, entity_ref: str, alias: str) -> Entity:
+    """Another name the entity goes by (spelling, transliteration, handle)."""
+    eid = resolve_id(case, "entities", entity_ref)
+    row = case.get_row("entities", eid)
+    new = _aliases([*jlist(row["aliases"]), alias], row["name"])
+    with case.transaction():
+        after = case.update("entities", eid, {"aliases": jdump(new)}, action="entity-edited")
+        idx.index_entity(case, after)
+    return get_entity(case, eid)
+
+
+def delete_entity(case: Case, entity_ref: str, *, reason: str) -> dict[str, Any]:
+    """Delete an entity and the claims' references to it, for a recorded reason."""
+    eid = resolve_id(case, "entities", entity_ref)
+    if not reason or not reason.strip():
+        raise InvalidInput("deleting an entity needs a reason", field="reason")
+    with case.transaction():
+        for r in case.rows("SELECT id FROM claim_entities WHERE entity_id = ?", [eid]):
+            case.delete("claim_entities", r["id"], reason=reason)
+        before = case.delete("entities", eid, reason=reason)
+        idx.unindex(case, "entity", eid)
+    return before
+
+
+def _to_entity(row: dict[str, Any]) -> Entity:
+    return Entity(id=row["id"], kind=row["kind"], name=row["name"], aliases=jlist(row["aliases"]),
+                  ref=row["ref"], lat=row["lat"], lon=row["lon"], tz=row["tz"], note=row["note"])
+
+
+def list_entities(case: Case, kind: str | None = None) -> list[Entity]:
+    """Every entity (or those of one kind), oldest first."""
+    if kind:
+        kind = choice(kind, ENTITY_KINDS, "kind", KIND_ALIASES)
+        rows = case.rows("SELECT * FROM entities WHERE kind = ? ORDER BY id", [kind])
+    else:
+        rows = case.rows("SELECT * FROM entities ORDER BY id")
+    return [_to_entity(r) for r in rows]
+
+
+def get_entity(case: Case, entity_ref: str) -> Entity:
+    return _to_entity(case.get_row("entities", resolve_id(case, "entities", entity_ref)))
+
+
+def find_entity(case: Case, text: str) -> Entity:
+    """An entity by id, or by its name, ref or an alias (case-insensitive, must be unique)."""
+    try:
+        return get_entity(case, text)
+    except NotFound:
+        pass
+    want = text.strip().casefold()
+    found = [e for e in list_entities(case)
+             if want in {e.name.casefold(), (e.ref or "").casefold(),
+                         *(a.casefold() for a in e.aliases)}]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFound(f"no entity named {text!r}")
+    raise InvalidInput(f"{text!r} names {len(found)} entities; use an id", field="entity")

@@ -1,0 +1,401 @@
+"""Text and self-description (title, date, author) from saved pages: HTML, MHTML, PDF, text, WARC.
+
+Pure functions on bytes: nothing here touches a case. The original file stays the evidence; the
+text is kept only so search can find it and the analyst can read it.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import gzip
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+from casefile.model.analyst import Suggestion
+
+MAX_TEXT_CHARS = 5_000_000
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+          "section", "article", "header", "footer", "blockquote", "pre", "figcaption", "hr",
+          "title", "dd", "dt", "main", "aside", "nav", "figure", "td", "th"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+@dataclass
+class Extracted:
+    """What a capture file holds: its text and what it says about itself."""
+
+    format: str
+    text: str
+    suggestion: Suggestion = field(default_factory=Suggestion)
+    truncated: bool = False
+    tool: str = "casefile-extract"
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text: BOM first, then UTF-8, then Windows-1252; never drops characters silently."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _cap(ex: Extracted) -> Extracted:
+    if len(ex.text) > MAX_TEXT_CHARS:
+        return replace(ex, text=ex.text[:MAX_TEXT_CHARS], truncated=True)
+    return ex
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.lang: str | None = None
+        self.canonical: str | None = None
+        self.ld_json: list[str] = []
+        self._skip = 0
+        self._in_title = False
+        self._in_ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "html" and a.get("lang"):
+            self.lang = a["lang"]
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"].strip()
+        elif tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
+            self.canonical = a["href"].strip()
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "script" and "ld+json" in a.get("type", "").lower():
+            self._in_ld = True
+            self.ld_json.append("")
+        if tag in _SKIP:
+            self._skip += 1
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag == "script":
+            self._in_ld = False
+        if tag in _SKIP and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if self._in_ld:
+            self.ld_json[-1] += data
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n")]
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):
+            out.append(ln)
+    return "\n".join(out).strip()
+
+
+def _ld_fields(blobs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+
+    def visit(node: object) -> None:
+        if isinstance(node, list):
+            for n in node:
+                visit(n)
+        elif isinstance(node, dict):
+            for key in ("headline", "datePublished", "url"):
+                if isinstance(node.get(key), str) and key not in found:
+                    found[key] = node[key]
+            author = node.get("author")
+            names = [author] if isinstance(author, (dict, str)) else (author or [])
+            for a in names if isinstance(names, list) else []:
+                name = a.get("name") if isinstance(a, dict) else a
+                if isinstance(name, str) and "author" not in found:
+                    found["author"] = name
+            pub = node.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                found.setdefault("publisher", pub["name"])
+            visit(node.get("@graph"))
+
+    for blob in blobs:
+        try:
+            visit(json.loads(blob))
+        except ValueError:
+            continue
+    return found
+
+
+_META_KEYS = {
+    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "headline"),
+    "published_raw": ("article:published_time", "og:article:published_time", "datepublished",
+                      "date", "dc.date", "dcterms.date", "dc.date.issued", "pubdate",
+                      "publish-date", "sailthru.date", "parsely-pub-date"),
+    "author": ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+               "twitter:creator", "byl"),
+    "publisher": ("og:site_name", "application-name", "dc.publisher", "publisher"),
+    "url": ("og:url", "twitter:url"),
+}
+
+
+def extract_html(data: bytes | str, fmt: str = "html") -> Extracted:
+    """Visible text of an HTML page and its meta tags (title, date, author, site, URL)."""
+    html = data if isinstance(data, str) else decode_text(data)
+    p = _PageParser()
+    p.feed(html)
+    p.close()
+    ld = _ld_fields(p.ld_json)
+    values: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for fld, keys in _META_KEYS.items():
+        for key in keys:
+            if p.meta.get(key):
+                values[fld], where[fld] = p.meta[key], f'<meta "{key}">'
+                break
+    for fld, key in (("title", "headline"), ("published_raw", "datePublished"),
+                     ("author", "author"), ("publisher", "publisher"), ("url", "url")):
+        if fld not in values and ld.get(key):
+            values[fld], where[fld] = ld[key], f"JSON-LD {key}"
+    if "title" not in values and p.title.strip():
+        values["title"], where["title"] = re.sub(r"\s+", " ", p.title).strip(), "<title>"
+    if "url" not in values and p.canonical:
+        values["url"], where["url"] = p.canonical, '<link rel="canonical">'
+    if p.lang:
+        values["language"] = p.lang
+    text = _tidy("".join(p.parts))
+    sug = Suggestion(**values, where=where)
+    if not sug.published_raw or not sug.title:
+        sug = _merge(sug, suggest_from_text(text))
+    return _cap(Extracted(fmt, text, sug, tool="html.parser"))
+
+
+def _merge(first: Suggestion, second: Suggestion) -> Suggestion:
+    """Fields of `first`, with gaps filled from `second`."""
+    values = {k: getattr(first, k) or getattr(second, k)
+              for k in ("title", "author", "publisher", "url", "published_raw", "dateline",
+                        "language")}
+    where = {**second.where, **first.where}
+    return Suggestion(**values, where={k: v for k, v in where.items() if values.get(k)})
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DATE_RES = [
+    re.compile(r"\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\b"),
+    re.compile(rf"\b((?:{_MONTHS})\.? \d{{1,2}}, \d{{4}})\b"),
+    re.compile(rf"\b(\d{{1,2}} (?:{_MONTHS})\.? \d{{4}})\b"),
+]
+_DATELINE = re.compile(r"(?:^|\s)([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+                       r"(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\)\s*)?[–—-]{1,2}\s")
+_BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+
+
+def suggest_from_text(text: str) -> Suggestion:
+    """Title, date, dateline and byline from the first lines of a plain-text article."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:8]
+    values: dict[str, str] = {}
+    where: dict[str, str] = {}
+    head = "\n".join(lines[:4])[:600]
+    for rx in _DATE_RES:
+        m = rx.search(head)
+        if m:
+            line_no = head[: m.start()].count("\n") + 1
+            values["published_raw"], where["published_raw"] = m.group(1), f"text line {line_no}"
+            break
+    for i, ln in enumerate(lines[:3]):
+        m = _DATELINE.search(ln[:200])
+        if m and len(m.group(1).strip(" .")) >= 3:
+            values["dateline"], where["dateline"] = m.group(1).strip(" ."), f"text line {i + 1}"
+            break
+    for i, ln in enumerate(lines[:6]):
+        m = _BYLINE.match(ln)
+        if m:
+            values["author"], where["author"] = m.group(1), f"text line {i + 1}"
+            break
+    if lines and len(lines[0]) <= 160 and not lines[0].endswith((".", ":", ",")) \
+            and "dateline" not in values and not lines[0].lower().startswith(("by ", "date")):
+        values["title"], where["title"] = lines[0], "text line 1"
+    return Suggestion(**values, where=where)
+
+
+def extract_text(data: bytes) -> Extracted:
+    """A plain-text capture: the text as is (BOM dropped) and suggestions from its first lines."""
+    text = decode_text(data)
+    return _cap(Extracted("text", text, suggest_from_text(text), tool="text"))
+
+
+def extract_mhtml(data: bytes) -> Extracted:
+    """A saved MHTML page: the HTML part's text, and the address it was saved from."""
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    url = msg.get("Snapshot-Content-Location") or None
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            html = payload.decode(charset, errors="replace") if charset else decode_text(payload)
+            ex = extract_html(html, "mhtml")
+            url = url or part.get("Content-Location")
+            sug = ex.suggestion
+            if url and not sug.url:
+                sug = replace(sug, url=str(url), where={**sug.where, "url": "MHTML header"})
+            if not sug.title and msg.get("Subject"):
+                sug = replace(sug, title=str(msg["Subject"]), where={**sug.where, "title": "Subject"})
+            return replace(ex, suggestion=sug, tool="email+html.parser")
+    raise ValueError("no text/html part in this MHTML file")
+
+
+def extract_pdf(data: bytes) -> Extracted:
+    """A PDF document's text (pypdf) and its document-information title, author and date."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    pages = []
+    for page in reader.pages:
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception as exc:  # noqa: BLE001 - one unreadable page must not lose the others
+            pages.append(f"[page text could not be read: {type(exc).__name__}]")
+    info = reader.metadata or {}
+    values: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for fld, key in (("title", "/Title"), ("author", "/Author"), ("published_raw", "/CreationDate")):
+        val = info.get(key)
+        if val and str(val).strip():
+            values[fld], where[fld] = str(val).strip(), f"PDF info {key}"
+    raw = values.get("published_raw")
+    if raw and raw.startswith("D:") and len(raw) >= 10:
+        values["published_raw"] = _pdf_date(raw)
+    text = "\n\n".join(p.strip() for p in pages)
+    sug = _merge(Suggestion(**values, where=where), suggest_from_text(text))
+    return _cap(Extracted("pdf", text, sug, tool="pypdf"))
+
+
+def _pdf_date(raw: str) -> str:
+    """D:YYYYMMDDHHmmSS+hh'mm' to ISO text (kept as written: zone only when the PDF gives one)."""
+    m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?", raw)
+    if not m:
+        return raw
+    y, mo, d, h, mi, s, z = m.groups()
+    out = f"{y}-{mo or '01'}-{d or '01'}"
+    if h:
+        out += f"T{h}:{mi or '00'}:{s or '00'}"
+        if z:
+            out += "Z" if z == "Z" else z.replace("'", "")[:3] + ":" + z.replace("'", "")[3:5]
+    return out
+
+
+def _warc_records(data: bytes) -> list[tuple[dict[str, str], bytes]]:
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)  # members concatenated: gzip reads them all
+    records = []
+    pos = 0
+    while True:
+        start = data.find(b"WARC/", pos)
+        if start < 0:
+            break
+        head_end = data.find(b"\r\n\r\n", start)
+        if head_end < 0:
+            raise ValueError(f"WARC record at byte {start} has no end of headers")
+        headers: dict[str, str] = {}
+        for line in data[start:head_end].decode("utf-8", "replace").split("\r\n")[1:]:
+            k, _, v = line.partition(":")
+            headers[k.strip().lower()] = v.strip()
+        length = int(headers.get("content-length", "0"))
+        body = data[head_end + 4: head_end + 4 + length]
+        records.append((headers, body))
+        pos = head_end + 4 + length
+    if not records:
+        raise ValueError("no WARC records found")
+    return records
+
+
+def extract_warc(data: bytes, fmt: str = "warc") -> Extracted:
+    """A web archive: the text of every archived HTML/text response, and the first page's details."""
+    texts: list[str] = []
+    sug: Suggestion | None = None
+    for headers, body in _warc_records(data):
+        if headers.get("warc-type") not in ("response", "resource"):
+            continue
+        uri = headers.get("warc-target-uri", "").strip("<>")
+        payload, ctype = body, ""
+        if headers.get("warc-type") == "response" and body.startswith(b"HTTP/"):
+            sep = body.find(b"\r\n\r\n")
+            http_head = body[:sep].decode("latin-1").lower() if sep > 0 else ""
+            m = re.search(r"content-type:\s*([^\r\n;]+)", http_head)
+            ctype = m.group(1).strip() if m else ""
+            payload = body[sep + 4:] if sep > 0 else b""
+            if "transfer-encoding: chunked" in http_head:
+                payload = _unchunk(payload)
+            if "content-encoding: gzip" in http_head:
+                payload = gzip.decompress(payload)
+        else:
+            ctype = headers.get("content-type", "")
+        if "html" in ctype:
+            ex = extract_html(payload)
+        elif ctype.startswith("text/"):
+            ex = extract_text(payload)
+        else:
+            continue
+        texts.append(f"[{uri}]\n{ex.text}" if uri else ex.text)
+        if sug is None:
+            s = ex.suggestion
+            if uri and not s.url:
+                s = replace(s, url=uri, where={**s.where, "url": "WARC-Target-URI"})
+            sug = s
+    return _cap(Extracted(fmt, "\n\n".join(texts), sug or Suggestion(), tool="warc-reader"))
+
+
+def _unchunk(payload: bytes) -> bytes:
+    out, pos = bytearray(), 0
+    while pos < len(payload):
+        eol = payload.find(b"\r\n", pos)
+        if eol < 0:
+            break
+        size = int(payload[pos:eol].split(b";")[0] or b"0", 16)
+        if size == 0:
+            break
+        out += payload[eol + 2: eol + 2 + size]
+        pos = eol + 2 + size + 2
+    return bytes(out)
+
+
+def extract_wacz(data: bytes) -> Extracted:
+    """A WACZ bundle (zip of WARCs + page list): text of its archived pages."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = [n for n in zf.namelist() if n.startswith("archive/") and ".warc" in n]
+        if not names:
+            raise ValueError("WACZ has no archive/*.warc file")
+        parts = [extract_warc(zf.read(n), "wacz") for n in sorted(names)]
+        title = None
+        if "pages/pages.jsonl" in zf.namelist():
+            for line in zf.read("pages/pages.jsonl").decode("utf-8", "replace").splitlines():
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(rec, dict) and rec.get("title"):
+                    title = str(rec["title"])
+                    break
+    sug = parts[0].suggestion
+    if title and not sug.title:
+        sug = replace(sug, title=title, where={**sug.where, "title": "pages.jsonl"})
+    return _cap(Extracted("wacz", "\n\n".join(p.text for p in parts), sug, tool="warc-reader"))

@@ -1,0 +1,144 @@
+"""Notes and tags on anything in a case: evidence items, sources, claims, entities (or the case)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from casefile.analyst import search as idx
+from casefile.analyst.common import clean_text, resolve_id
+from casefile.errors import InvalidInput, NotFound
+from casefile.ids import new_id
+from casefile.timeutil import now_z
+
+if TYPE_CHECKING:
+    from casefile.store import Case
+
+_TABLES = (("source", "sources"), ("claim", "claims"), ("entity", "entities"))
+
+
+def resolve_target(case: Case, ref: str | None) -> tuple[str, str | None]:
+    """(kind, id) of what a note or tag is about: an item, source, claim or entity id (or prefix)."""
+    if ref is None or ref.strip().lower() in ("", "case"):
+        return "case", None
+    ref = ref.strip()
+    for kind, table in _TABLES:
+        if case.rows(f"SELECT 1 FROM {table} WHERE id = ?", [ref]):
+            return kind, ref
+    try:
+        return "item", case.resolve_item(ref)["id"]
+    except (NotFound, InvalidInput):
+        pass
+    for kind, table in _TABLES:
+        try:
+            return kind, resolve_id(case, table, ref)
+        except NotFound:
+            continue
+    raise NotFound(f"nothing in the case has the id {ref!r} (an item, source, claim or entity)")
+
+
+# ---- notes ------------------------------------------------------------------------------------
+def add_note(case: Case, target_ref: str | None, text: str) -> dict[str, Any]:
+    """A note on an item/source/claim/entity (or the case); text is kept exactly as written."""
+    kind, target_id = resolve_target(case, target_ref)
+    row = {"id": new_id(), "target_kind": kind, "target_id": target_id,
+           "text": clean_text(text, "text", required=True), "created_at": now_z(),
+           "created_by": case.actor}
+    with case.transaction():
+        case.insert("notes", row, action="note-added", item_id=target_id if kind == "item" else None)
+        idx.index_note(case, row)
+    return row
+
+
+def edit_note(case: Case, note_ref: str, text: str, *, reason: str | None = None) -> dict[str, Any]:
+    nid = resolve_id(case, "notes", note_ref)
+    with case.transaction():
+        row = case.update("notes", nid, {"text": clean_text(text, "text", required=True)},
+                          action="note-edited", reason=reason)
+        idx.index_note(case, row)
+    return row
+
+
+def delete_note(case: Case, note_ref: str, *, reason: str) -> dict[str, Any]:
+    nid = resolve_id(case, "notes", note_ref)
+    with case.transaction():
+        before = case.delete("notes", nid, reason=reason)
+        idx.unindex(case, "note", nid)
+    return before
+
+
+def notes(case: Case, target_ref: str | None = None) -> list[dict[str, Any]]:
+    """Notes on one target (all notes when target_ref is None), oldest first."""
+    if target_ref is None:
+        return case.rows("SELECT * FROM notes ORDER BY id")
+    kind, target_id = resolve_target(case, target_ref)
+    if target_id is None:
+        return case.rows("SELECT * FROM notes WHERE target_kind = 'case' ORDER BY id")
+    return case.rows("SELECT * FROM notes WHERE target_id = ? ORDER BY id", [target_id])
+
+
+# ---- tags -------------------------------------------------------------------------------------
+_AIRCRAFT_NS = re.compile(r"^aircraft\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def normalise_tag(tag: str) -> str:
+    """One tag: no line breaks, at most 200 characters; 'aircraft:<ref>' has its ref upper-cased."""
+    t = clean_text(tag, "tag", required=True, max_len=200) or ""
+    if "\n" in t or "\r" in t or "\t" in t:
+        raise InvalidInput("a tag is one line", field="tag")
+    m = _AIRCRAFT_NS.match(t)
+    if m:
+        ref = m.group(1).strip().upper()
+        if not ref:
+            raise InvalidInput("'aircraft:' needs a registration, hex code or type", field="tag")
+        return f"aircraft:{ref}"
+    return t
+
+
+def add_tag(case: Case, target_ref: str, tag: str) -> dict[str, Any]:
+    """Tag an item/source/claim/entity; tagging twice with the same tag changes nothing."""
+    kind, target_id = resolve_target(case, target_ref)
+    if target_id is None:
+        raise InvalidInput("tag an item, source, claim or entity, not the case", field="target")
+    t = normalise_tag(tag)
+    have = case.rows("SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
+    if have:
+        return have[0]
+    row = {"id": new_id(), "target_kind": kind, "target_id": target_id, "tag": t,
+           "created_at": now_z()}
+    with case.transaction():
+        case.insert("tags", row, action="tagged", item_id=target_id if kind == "item" else None)
+    return row
+
+
+def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> dict[str, Any]:
+    kind, target_id = resolve_target(case, target_ref)
+    t = normalise_tag(tag)
+    have = case.rows("SELECT id FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
+    if not have:
+        raise NotFound(f"{target_id} has no tag {t!r}")
+    with case.transaction():
+        return case.delete("tags", have[0]["id"], reason=reason,
+                           item_id=target_id if kind == "item" else None)
+
+
+def tags(case: Case, item_id: str) -> list[str]:
+    """The tags on one item (or source, claim, entity), in the order they were added."""
+    return [r["tag"] for r in case.rows("SELECT tag FROM tags WHERE target_id = ? ORDER BY id",
+                                        [item_id])]
+
+
+def all_tags(case: Case) -> list[dict[str, Any]]:
+    """Every tag with how many things carry it."""
+    return case.rows("SELECT tag, count(*) AS count FROM tags GROUP BY tag ORDER BY tag")
+
+
+def tagged(case: Case, tag: str) -> list[dict[str, Any]]:
+    """(target_kind, target_id) of everything carrying a tag."""
+    return case.rows("SELECT target_kind, target_id FROM tags WHERE tag = ? ORDER BY id",
+                     [normalise_tag(tag)])
+
+
+def aircraft_tags(case: Case, item_id: str) -> list[str]:
+    """The aircraft refs tagged on an item ('aircraft:RA-82010' gives 'RA-82010')."""
+    return [t.split(":", 1)[1] for t in tags(case, item_id) if t.startswith("aircraft:")]

@@ -1,0 +1,84 @@
+"""Saved pages and documents (HTML, MHTML, PDF, plain text, WARC/WACZ) as "capture" evidence.
+
+The original bytes are the evidence; the extracted text is kept beside it for search, with what
+the file says about itself (title, date, author) as suggestions for the analyst to confirm.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from casefile.analyst.extract import (
+    Extracted,
+    extract_html,
+    extract_mhtml,
+    extract_pdf,
+    extract_text,
+    extract_wacz,
+    extract_warc,
+)
+from casefile.errors import CorruptFile
+from casefile.importers.registry import register
+from casefile.importers.sniff import sniff_mime
+
+
+class CaptureImporter:
+    name = "capture"
+    kind = "capture"
+    extensions: tuple[str, ...] = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".pdf", ".txt",
+                                   ".text", ".warc", ".gz", ".wacz")
+    max_in_memory = 64 * 1024 * 1024
+
+    def score(self, path: Path, head: bytes, mime: str) -> float:
+        name = path.name.lower()
+        if mime == "application/warc":
+            return 0.9
+        if mime == "multipart/related":
+            return 0.8
+        if mime == "text/html":
+            return 0.7
+        if mime == "application/pdf":
+            return 0.6
+        if mime == "application/gzip" and name.endswith(".warc.gz"):
+            return 0.8
+        if mime == "application/zip" and (name.endswith(".wacz") or b"datapackage.json" in head):
+            return 0.8
+        if mime == "text/plain":
+            return 0.4
+        return 0.0
+
+    def parse(self, path: Path, data: bytes | None) -> Extracted:
+        if data is None:
+            data = path.read_bytes()
+        mime = sniff_mime(data[:8192])
+        name = path.name.lower()
+        try:
+            if mime == "application/warc" or (mime == "application/gzip" and ".warc" in name):
+                ex = extract_warc(data)
+            elif mime == "application/zip":
+                ex = extract_wacz(data)
+            elif mime == "multipart/related":
+                ex = extract_mhtml(data)
+            elif mime == "application/pdf":
+                ex = extract_pdf(data)
+            elif mime in ("text/html", "application/xml") and b"<html" in data[:65536].lower():
+                ex = extract_html(data)
+            elif mime.startswith("text/") or mime in ("application/json", "application/xml"):
+                ex = extract_text(data)
+            else:
+                raise CorruptFile(f"not a page or document this importer reads ({mime})", path)
+        except CorruptFile:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any reader failure is this file's error
+            raise CorruptFile(f"cannot read as a saved page/document ({mime}): "
+                              f"{type(exc).__name__}: {exc}", path) from None
+        return ex
+
+    def store(self, case: Any, ingested: Any, parsed: Extracted) -> None:
+        from casefile.analyst.sources import store_capture_text
+
+        store_capture_text(case, ingested.item_id, parsed)
+
+
+register(CaptureImporter())
