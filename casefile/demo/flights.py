@@ -89,12 +89,20 @@ class TraceSpec:
 
 
 def _altitude(elapsed: float, remaining: float, cruise_ft: int, elev_from: int, elev_to: int) -> float:
-    """Barometric altitude: climb over ~25 min, cruise, descend over the last ~30 min."""
-    climb = min(1.0, elapsed / 1500)
-    descent = min(1.0, remaining / 1800)
-    up = elev_from + (cruise_ft - elev_from) * math.sin(climb * math.pi / 2)
-    down = elev_to + (cruise_ft - elev_to) * math.sin(descent * math.pi / 2)
-    return min(up, down)
+    """Barometric altitude: climb at 2000 ft/min, cruise, descend at 1500 ft/min."""
+    up = elev_from + 2000 * elapsed / 60
+    down = elev_to + 1500 * remaining / 60
+    return min(float(cruise_ft), up, down)
+
+
+def _flight_times(t0: float, t1: float, step_s: int) -> list[float]:
+    """Sample times: every 20 s for the first and last 4 minutes, every step_s in between."""
+    times, t = [], t0 + 20
+    while t < t1:
+        times.append(t)
+        near_end = t - t0 < 240 or t1 - t <= 240 + step_s
+        t += 20 if near_end else step_s
+    return times
 
 
 def _flight_points(f: Flight) -> list[tuple[float, float, float, Any, float]]:
@@ -103,16 +111,16 @@ def _flight_points(f: Flight) -> list[tuple[float, float, float, Any, float]]:
     stop = utc(f.end_at) if f.end_at else t1
     gaps = [(utc(a), utc(b)) for a, b in f.gaps]
     out = []
-    t = t0 + f.step_s
-    prev_alt = float(f.origin.elev_ft)
-    while t < min(t1, stop + 1):
+    prev_t, prev_alt = t0, float(f.origin.elev_ft)
+    for t in _flight_times(t0, t1, f.step_s):
+        if t > stop:
+            break
+        alt = _altitude(t - t0, t1 - t, f.cruise_ft, f.origin.elev_ft, f.dest.elev_ft)
         if not any(a < t < b for a, b in gaps):
             lat, lon = _slerp((f.origin.lat, f.origin.lon), (f.dest.lat, f.dest.lon), (t - t0) / (t1 - t0))
-            alt = _altitude(t - t0, t1 - t, f.cruise_ft, f.origin.elev_ft, f.dest.elev_ft)
-            vrate = (alt - prev_alt) / f.step_s * 60
+            vrate = (alt - prev_alt) / (t - prev_t) * 60
             out.append((t, lat, lon, int(round(alt / 25.0) * 25), int(round(vrate / 64.0) * 64)))
-        prev_alt = _altitude(t - t0, t1 - t, f.cruise_ft, f.origin.elev_ft, f.dest.elev_ft)
-        t += f.step_s
+        prev_t, prev_alt = t, alt
     return out
 
 
@@ -157,12 +165,11 @@ def trace_json(spec: TraceSpec) -> dict[str, Any]:
             km = distance_km((prev[1], prev[2]), (lat, lon))
             gs = km / ((t - prev[0]) / 3600) * KT_PER_KMH
             trk = bearing((prev[1], prev[2]), (lat, lon)) if km > 0.01 else (trace[-1][5] if trace else None)
-        flags = 2 if prev is not None and prev[3] == "ground" and alt != "ground" else 0
         details = ({"type": "adsb_icao", "category": "A5", "casefile_note": ILLUSTRATIVE}
                    if n % 20 == 0 else None)
         geom = alt + 150 if isinstance(alt, int) else None
         trace.append([round(t - day0, 2), round(lat, 6), round(lon, 6), alt, round(gs, 1),
-                      None if trk is None else round(trk, 1), flags, vrate, details, "adsb_icao",
+                      None if trk is None else round(trk, 1), 0, vrate, details, "adsb_icao",
                       geom, None, None, None])
         prev = (t, lat, lon, alt)
     ac = spec.aircraft
@@ -177,7 +184,7 @@ def scenario_traces() -> list[TraceSpec]:
     il62 = TraceSpec(IL62, f"trace_full_{IL62.icao24}.json", [
         Ground(UUMU, "2019-03-22T11:40:00Z", "2019-03-22T12:10:00Z"),
         Flight(UUMU, OSLK, "2019-03-22T12:10:00Z", "2019-03-22T15:45:00Z", 35000),
-        Ground(OSLK, "2019-03-22T15:45:00Z", "2019-03-23T01:50:00Z", 600),
+        Ground(OSLK, "2019-03-22T15:45:00Z", "2019-03-23T01:50:00Z"),
         Flight(OSLK, SVMI, "2019-03-23T01:50:00Z", "2019-03-23T14:35:00Z", 37000,
                gaps=(("2019-03-23T06:40:00Z", "2019-03-23T11:50:00Z"),)),
         Ground(SVMI, "2019-03-23T14:35:00Z", "2019-03-23T16:30:00Z"),
@@ -185,7 +192,7 @@ def scenario_traces() -> list[TraceSpec]:
     an124 = TraceSpec(AN124, f"trace_full_{AN124.icao24}.json", [
         Ground(UUMU, "2019-03-22T12:35:00Z", "2019-03-22T13:05:00Z"),
         Flight(UUMU, OSLK, "2019-03-22T13:05:00Z", "2019-03-22T16:50:00Z", 31000),
-        Ground(OSLK, "2019-03-22T16:50:00Z", "2019-03-23T02:40:00Z", 600),
+        Ground(OSLK, "2019-03-22T16:50:00Z", "2019-03-23T02:40:00Z"),
         Flight(OSLK, SVMI, "2019-03-23T02:40:00Z", "2019-03-23T16:05:00Z", 33000,
                gaps=(("2019-03-23T06:50:00Z", "2019-03-23T12:20:00Z"),)),
         Ground(SVMI, "2019-03-23T16:05:00Z", "2019-03-24T00:00:00Z"),

@@ -52,6 +52,7 @@ class DemoPhoto:
     aircraft_tags: tuple[str, ...] = field(default=())
     source: str | None = None             # "social": published by the social-media post
     analyst_place: tuple[float, float] | None = None
+    truncate: float = 0.0                 # keep only this fraction of the file (a cut-short copy)
 
 
 def _gps_tags(p: DemoPhoto) -> list[jb.Tag]:
@@ -142,7 +143,8 @@ def encode(p: DemoPhoto, img: Image.Image) -> bytes:
         segs.append(jb.c2pa_segment(NOTE_C2PA))
     if p.comment:
         segs.append(jb.comment_segment(p.comment))
-    return jb.splice(buf.getvalue(), segs, p.trailer)
+    data = jb.splice(buf.getvalue(), segs, p.trailer)
+    return data[: int(len(data) * p.truncate)] if p.truncate else data
 
 
 def _sc(seed: int, label: str, **kw: object) -> Scene:
@@ -163,7 +165,8 @@ PHOTOS: tuple[DemoPhoto, ...] = (
               _sc(23, "03 An-124, camera time 09:30 (UTC-4) - the track is still in the air", x=0.38,
                   scale=0.8, facing_left=True, horizon=0.5, sky=((90, 140, 210), (200, 220, 240))),
               "inconsistent: at the photo's time the An-124's track is airborne, hundreds of km away",
-              "2019:03:23 09:30:00", "-04:00", APRON, ("2019:03:23", "13:30:00"), aircraft_tags=AN),
+              "2019:03:23 09:30:00", "-04:00", APRON, ("2019:03:23", "13:30:00"), aircraft_tags=AN,
+              comment="Apron, Maiquetia - SYNTHETIC demo picture"),
     DemoPhoto("demo-04-an124-in-coverage-gap.jpg",
               _sc(37, "04 An-124, camera time 06:00 (UTC-4) - inside the tracker's ocean gap", x=0.62,
                   scale=1.2, horizon=0.38, sky=((70, 80, 130), (230, 170, 120))),
@@ -173,22 +176,24 @@ PHOTOS: tuple[DemoPhoto, ...] = (
               _sc(41, "05 Il-62 - camera time with no zone and no position", aircraft="il62", x=0.45,
                   horizon=0.52, trucks=1),
               "capture time with no zone (local time, basis unknown) and a GPS block with no position",
-              "2019:03:24 12:00:00", None, None, None, stripped_gps=True,
-              analyst_place=(SVMI.apron[0], SVMI.apron[1]), aircraft_tags=(IL62.icao24,)),
+              "2019:03:24 12:00:00", None, None, None, stripped_gps=True, aircraft_tags=(IL62.icao24,)),
     DemoPhoto("demo-06-edited-in-photoshop.jpg",
-              _sc(53, "06 An-124 - edited: trucks added, saved by an editor", x=0.55, scale=0.9, trucks=4,
-                  horizon=0.42),
+              _sc(53, "06 An-124 - edited: picture no longer matches its thumbnail", x=0.55, scale=0.9,
+                  trucks=4, horizon=0.42),
               "editing software named, ModifyDate after capture, XMP edit history, thumbnail differs "
               "from the picture, EXIF pixel size differs from the image",
               "2019:03:23 16:02:10", "-04:00", APRON, ("2019:03:23", "20:02:10"),
               software="Adobe Photoshop 20.0 (Windows)", modify_date="2019:03:25 09:12:44",
-              exif_size=(4000, 3000), thumb_scene=_sc(53, "", x=0.55, scale=0.9, horizon=0.42),
+              exif_size=(4000, 3000),
+              thumb_scene=_sc(54, "", aircraft=None, horizon=0.7, sky=((40, 50, 90), (120, 110, 140))),
               xmp_history=True, aircraft_tags=AN),
     DemoPhoto("demo-07-bogus-gps.jpg",
               _sc(67, "07 An-124 - GPS receiver wrote an impossible latitude", x=0.3, scale=0.7,
                   facing_left=True, horizon=0.55),
-              "bogus GPS: latitude and longitude of 4294967295 degrees with no reference, rejected",
-              "2019:03:23 15:40:00", "-04:00", None, None, bogus_gps=True),
+              "bogus GPS (4294967295 degrees, no reference) rejected; the analyst places the photo on "
+              "the apron instead, and the An-124 is on the ground there",
+              "2019:03:23 15:40:00", "-04:00", None, None, bogus_gps=True,
+              analyst_place=SVMI.apron, aircraft_tags=AN),
     DemoPhoto("demo-08-camera-clock-fast.jpg",
               _sc(79, "08 An-124 - camera clock 45 minutes ahead of GPS time", x=0.7, scale=1.1,
                   horizon=0.47, trucks=2, sky=((140, 180, 230), (240, 220, 200))),
@@ -208,10 +213,17 @@ PHOTOS: tuple[DemoPhoto, ...] = (
     DemoPhoto("demo-11-content-credentials.jpg",
               _sc(97, "11 An-124 on departure day, Sun 24 Mar 15:10 (UTC-4)", x=0.48, scale=1.0,
                   horizon=0.44, trucks=1, sky=((110, 160, 220), (225, 235, 245))),
-              "consistent with the second tracker file (on the ground before departure); carries a "
-              "C2PA-labelled box and DateTimeOriginal in the wrong IFD",
-              "2019:03:24 15:10:00", "-04:00", APRON, ("2019:03:24", "19:10:00"), c2pa=True,
+              "consistent with the second tracker file (on the ground before departure); no offset "
+              "tag, so the zone comes from the GPS position; a C2PA-labelled box; DateTimeOriginal "
+              "in the wrong IFD",
+              "2019:03:24 15:10:00", None, APRON, None, c2pa=True,
               date_in_ifd0=True, aircraft_tags=AN),
+    DemoPhoto("demo-12-cut-short.jpg",
+              _sc(103, "12 Il-62 taxiing - file cut short in transfer", aircraft="il62", x=0.6, scale=1.1,
+                  facing_left=True, horizon=0.5),
+              "image data cut short (an interrupted copy): only the top of the picture decodes",
+              "2019:03:23 15:05:00", "-04:00", APRON, ("2019:03:23", "19:05:00"), truncate=0.6,
+              aircraft_tags=(IL62.icao24,)),
 )
 
 
