@@ -1,0 +1,25 @@
+"""Helpers for flight tests: import files into a case and read back what the flights part holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casefile.importers.pipeline import import_paths
+from casefile.tracks import query as Q
+
+
+def import_one(case, path: Path | str):
+    """Import one file; return its outcome."""
+    report = import_paths(case, [path], workers=1)
+    assert len(report.outcomes) == 1
+    return report.outcomes[0]
+
+
+def tracks_of(case, item_id: str) -> list[dict]:
+    return [t for t in Q.tracks(case) if t["item_id"] == item_id]
+
+
+def counts(case) -> dict[str, int]:
+    """Rows in every flights table and items: to prove nothing half-imported stays."""
+    return {t: case.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("items", "aircraft", "tracks", "track_points", "flight_segments", "flight_gaps")}
