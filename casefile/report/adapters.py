@@ -74,6 +74,10 @@ def photos(case: Case) -> list[PhotoEntry] | None:
     infos = _call(PHOTOS, "list_photos", case)
     if infos is None:
         return None
+    every = _fn(PHOTOS, "all_photo_checks")
+    if every is not None:
+        found = every(case)
+        return [PhotoEntry(i, list(found.get(i.item_id, []))) for i in infos]
     checks = _fn(PHOTOS, "photo_checks")
     return [PhotoEntry(i, list(checks(case, i.item_id)) if checks else []) for i in infos]
 
@@ -85,9 +89,11 @@ class Flights:
     gaps: list[Any]
     points: dict[str, list[Any]]      # aircraft id -> observed points in time order
     reported: list[Any]
+    track_items: dict[str, str] = field(default_factory=dict)   # track id -> source item id
 
 
-def flights(case: Case) -> Flights | None:
+def flights(case: Case, *, every_point: bool = False) -> Flights | None:
+    """Aircraft, legs, gaps and points (usable ones, or every point including flagged ones)."""
     aircraft = _call(TRACKS, "list_aircraft", case)
     if aircraft is None:
         return None
@@ -98,8 +104,11 @@ def flights(case: Case) -> Flights | None:
     pts = _fn(TRACKS, "track_points")
     if pts is not None:
         for a in aircraft:
-            points[a.id] = list(pts(case, aircraft_id=a.id))
-    return Flights(list(aircraft), list(legs), list(gaps), points, list(reported))
+            kw = {"include_flagged": True} if every_point else {}
+            points[a.id] = list(pts(case, aircraft_id=a.id, **kw))
+    rows = _call(TRACKS, "tracks", case) or []
+    track_items = {str(get(r, "id")): get(r, "item_id") for r in rows}
+    return Flights(list(aircraft), list(legs), list(gaps), points, list(reported), track_items)
 
 
 def world_land() -> list[list[tuple[float, float]]] | None:

@@ -68,6 +68,7 @@ class Context:
         self.sensitive_ids = {i["id"] for i in every if i["sensitive"]}
         self.items = [i for i in every if not (options.exclude_sensitive and i["sensitive"])]
         self.item_ids = {i["id"] for i in self.items}
+        self.names = {i["id"]: i["original_name"] for i in self.items}
         self.withheld = len(every) - len(self.items)
 
     @property

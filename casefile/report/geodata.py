@@ -55,7 +55,7 @@ def gather(case: Case, *, exclude_sensitive: bool = False) -> GeoData:
     """Tracks (split by source track), photo positions and the airports legs touch."""
     sensitive = {i["id"] for i in case.items() if i["sensitive"]} if exclude_sensitive else set()
     out = GeoData()
-    fl = adapters.flights(case)
+    fl = adapters.flights(case, every_point=True)
     if fl is not None:
         for a in fl.aircraft:
             label = a.display() if hasattr(a, "display") else (get(a, "registration") or get(a, "id"))
@@ -63,7 +63,7 @@ def gather(case: Case, *, exclude_sensitive: bool = False) -> GeoData:
             for pt in fl.points.get(get(a, "id"), []):
                 tid = str(get(pt, "track_id") or "track")
                 if tid not in by_track:
-                    by_track[tid] = TrackOut(get(a, "id"), str(label), tid, get(pt, "item_id"))
+                    by_track[tid] = TrackOut(get(a, "id"), str(label), tid, fl.track_items.get(tid))
                 by_track[tid].points.append(pt)
             out.tracks += [t for t in by_track.values() if t.item_id not in sensitive]
         codes: set[str] = set()

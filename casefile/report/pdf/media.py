@@ -68,7 +68,8 @@ def _photo(ctx: Context, e: PhotoEntry) -> list[Flowable]:
         where += f"; rejected GPS value: {get(info, 'gps_problem')}"
     camera = " ".join(str(x) for x in (get(info, "make"), get(info, "model")) if x) or "unknown"
     rows: list[tuple[str, Any]] = [
-        ("Item", iid), ("Camera", camera), ("Serial", ctx.red("serial", get(info, "serial"))),
+        ("Item", iid), ("Name", ctx.red("original_name", ctx.names.get(iid))),
+        ("Camera", camera), ("Serial", ctx.red("serial", get(info, "serial"))),
         ("Lens", get(info, "lens")), ("Software", get(info, "software")),
         ("Size", f"{get(info, 'width')} × {get(info, 'height')}"),
         ("Captured", fmt_time(get(info, "capture"))), ("Position", where),
@@ -151,14 +152,15 @@ def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list
                                 "track starts or ends in the air or in a coverage gap).", "Small")]
     if fl.legs:
         out.append(grid(["Aircraft", "Takeoff (UTC)", "From", "Landing (UTC)", "To", "Basis"],
-                        [_leg_row(names, leg) for leg in fl.legs], (60, 90, 95, 90, 95, 65)))
+                        [_leg_row(names, leg) for leg in fl.legs], (55, 92, 88, 92, 88, 80),
+                        mono=(1, 3)))
     else:
         out.append(p("No legs."))
     out.append(pm("Coverage gaps", "H2"))
     if fl.gaps:
         out.append(grid(["Aircraft", "From (UTC)", "To (UTC)", "Note"],
                         [(names.get(get(g, "aircraft_id")), get(g, "start_utc"), get(g, "end_utc"),
-                          get(g, "note")) for g in fl.gaps], (60, 100, 100, 235)))
+                          get(g, "note")) for g in fl.gaps], (60, 92, 92, 251), mono=(1, 2)))
     else:
         out.append(p("No coverage gaps found."))
     if fl.reported:

@@ -75,7 +75,7 @@ def stylesheet() -> StyleSheet1:
                           spaceAfter=8, textColor=colors.HexColor("#1f3a5f")))
     ss.add(ParagraphStyle("H1NoToc", parent=ss["H1"]))
     ss.add(ParagraphStyle("H2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8,
-                          spaceAfter=4, textColor=colors.HexColor("#1f3a5f")))
+                          spaceAfter=4, textColor=colors.HexColor("#1f3a5f"), keepWithNext=1))
     ss.add(ParagraphStyle("H3", fontName=BOLD, fontSize=9, leading=11.5, spaceBefore=6,
                           spaceAfter=2, keepWithNext=1))
     ss.add(ParagraphStyle("Title", fontName=BOLD, fontSize=24, leading=30, alignment=TA_CENTER,

@@ -1,0 +1,89 @@
+"""KML, GeoJSON, CSV and JSON exports read back with standard parsers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import defusedxml.ElementTree as DET
+
+from casefile.report.exports import export
+
+KML = "{http://www.opengis.net/kml/2.2}"
+GX = "{http://www.google.com/kml/ext/2.2}"
+
+
+def _all_points(case) -> list:
+    from casefile.tracks.query import list_aircraft, track_points
+
+    return [p for a in list_aircraft(case) for p in track_points(case, aircraft_id=a.id,
+                                                                  include_flagged=True)]
+
+
+def test_kml_holds_every_track_point(demo_case, tmp_path: Path) -> None:
+    out = tmp_path / "case.kml"
+    res = export(demo_case, "kml", out)
+    root = DET.parse(out).getroot()
+    tracks = root.findall(f".//{GX}Track")
+    points = _all_points(demo_case)
+    assert len(points) > 1000
+    coords = [c.text for t in tracks for c in t.findall(f"{GX}coord")]
+    whens = [w.text for t in tracks for w in t.findall(f"{KML}when")]
+    assert len(coords) == len(whens) == len(points) == res["track_points"]
+    assert sorted(whens) == sorted(p.time_utc for p in points)
+    got = sorted((round(float(c.split()[1]), 5), round(float(c.split()[0]), 5)) for c in coords)
+    assert got == sorted((round(p.lat, 5), round(p.lon, 5)) for p in points)
+    names = [pm.findtext(f"{KML}name") for pm in root.iter(f"{KML}Placemark")]
+    assert any(n.startswith("SVMI") for n in names)   # airport where the legs end
+    from casefile.photos.query import list_photos
+
+    with_gps = [p for p in list_photos(demo_case) if p.gps is not None]
+    assert sum(1 for n in names if n in {p.item_id for p in with_gps}) == len(with_gps) > 0
+    assert any(e["action"] == "exported" and e["details"]["sha256"] == res["sha256"]
+               for e in demo_case.events())
+
+
+def test_geojson_tracks_and_places(demo_case, tmp_path: Path) -> None:
+    out = tmp_path / "case.geojson"
+    export(demo_case, "geojson", out)
+    doc = json.loads(out.read_text("utf-8"))
+    assert doc["type"] == "FeatureCollection"
+    lines = [f for f in doc["features"] if f["properties"]["kind"] == "track"]
+    assert sum(len(f["geometry"]["coordinates"]) for f in lines) == len(_all_points(demo_case))
+    for f in lines:
+        assert len(f["properties"]["times_utc"]) == len(f["geometry"]["coordinates"])
+        lon, lat = f["geometry"]["coordinates"][0][:2]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_csv_and_json_items(real_case, tmp_path: Path) -> None:
+    out = tmp_path / "items.csv"
+    export(real_case, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    items = real_case.items()
+    assert [r["sha256"] for r in rows] == [i["sha256"] for i in items]
+    assert rows[0]["first_acquired_by"] == real_case.acquisitions(items[0]["id"])[0]["acquired_by"]
+    jout = tmp_path / "items.json"
+    export(real_case, "json", jout)
+    doc = json.loads(jout.read_text("utf-8"))
+    assert doc["count"] == len(items)
+    assert doc["items"][0]["acquisitions"][0]["method"] == "file-import"
+
+
+def test_csv_neutralises_formulas_and_findings_export(demo_case, tmp_path: Path) -> None:
+    item = demo_case.items()[0]
+    with demo_case.transaction():
+        demo_case.update("items", item["id"], {"notes": "=HYPERLINK(\"http://x\")"}, reason="test")
+    out = tmp_path / "items.csv"
+    export(demo_case, "csv", out)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8-sig")))}
+    assert rows[item["id"]]["notes"] == "'=HYPERLINK(\"http://x\")"
+    fout = tmp_path / "findings.json"
+    res = export(demo_case, "json", fout, what="findings")
+    doc = json.loads(fout.read_text("utf-8"))
+    from casefile.xref import findings
+
+    assert {f["id"] for f in doc["findings"]} == {f.id for f in findings(demo_case)}
+    assert res["records"] == len(doc["findings"]) > 0
