@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
@@ -20,14 +20,14 @@ UNKNOWN_ZONE_UNCERTAINTY_S = 14 * 3600
 
 def utc_now() -> datetime:
     """The current instant, zone-aware UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso_z(dt: datetime) -> str:
     """Format an aware datetime as sortable UTC text: 2019-03-23T14:05:00.000Z."""
     if dt.tzinfo is None:
         raise ValueError("refusing to format a naive datetime as UTC")
-    dt = dt.astimezone(timezone.utc)
+    dt = dt.astimezone(UTC)
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
 
 
@@ -44,7 +44,7 @@ def parse_z(text: str) -> datetime:
 
 
 def from_epoch(seconds: float) -> str:
-    return iso_z(datetime.fromtimestamp(seconds, timezone.utc))
+    return iso_z(datetime.fromtimestamp(seconds, UTC))
 
 
 def get_zone(name: str) -> ZoneInfo:
@@ -81,7 +81,7 @@ class TimeValue:
         if self.utc is not None:
             centre = parse_z(self.utc)
         elif self.local is not None:
-            centre = datetime.fromisoformat(self.local).replace(tzinfo=timezone.utc)
+            centre = datetime.fromisoformat(self.local).replace(tzinfo=UTC)
         else:
             return None
         pad = timedelta(seconds=self.uncertainty_s)

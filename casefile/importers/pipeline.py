@@ -2,8 +2,9 @@
 
 Each byte is read once: a worker streams the file into the case's staging folder while computing
 SHA-256 and MD5, keeps small files in memory for the importer's parser, and hands back the parsed
-result. The main thread then commits file by file, in the order given, so the case only ever
-holds whole imports. A cancelled or failed file leaves nothing behind.
+result. The main thread then commits the files that are ready, in the order given, a batch per
+transaction with each file in its own savepoint, so the case only ever holds whole imports.
+A cancelled or failed file leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
 from casefile.importers import registry
 from casefile.importers.sniff import sniff_mime
 from casefile.store import Acquisition, Case, commit_staged
-from casefile.store.blobs import StagedBlob, stage_file
+from casefile.store.blobs import CHUNK, StagedBlob, fsync_dir, stage_stream
 from casefile.timeutil import iso_z
 
 
@@ -103,17 +104,19 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
             raise UnsupportedFile("not a regular file", path)
         if st.st_size == 0:
             raise UnsupportedFile("empty file (0 bytes): nothing to keep as evidence", path)
-        work.mtime = iso_z(datetime.fromtimestamp(st.st_mtime, timezone.utc))
+        work.mtime = iso_z(datetime.fromtimestamp(st.st_mtime, UTC))
         try:
-            with open(path, "rb") as f:
-                head = f.read(8192)
+            src = open(path, "rb")
         except PermissionError:
             raise UnsupportedFile("cannot read the file (permission denied)", path) from None
-        work.mime = sniff_mime(head)
-        imp = registry.get(forced) if forced else registry.choose(path, head, work.mime).importer
-        work.importer = imp.name
-        keep = st.st_size <= imp.max_in_memory
-        work.staged, data = stage_file(path, Path(tmp_dir), keep_bytes=keep)
+        with src:
+            first = src.read(CHUNK)
+            work.mime = sniff_mime(first[:8192])
+            imp = registry.get(forced) if forced else registry.choose(path, first[:8192],
+                                                                        work.mime).importer
+            work.importer = imp.name
+            keep = st.st_size <= imp.max_in_memory
+            work.staged, data = stage_stream(src, Path(tmp_dir), keep_bytes=keep, prefix=first)
         try:
             work.parsed = imp.parse(path, data)
         except CasefileError:
@@ -167,9 +170,10 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
         registry.get(importer)
     tmp_dir = str(case.path / "tmp")
     pool = _executor(len(files), workers)
-    window = 2 * (workers or os.cpu_count() or 1) + 2
+    window = 4 * (workers or os.cpu_count() or 1) + 4
     queue: deque[tuple[Path, Future]] = deque()
     todo = deque(files)
+    syncer = ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync")
     try:
         while todo or queue:
             while todo and len(queue) < window and not (cancel and cancel.is_set()):
@@ -177,22 +181,47 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
                 queue.append((p, pool.submit(_work, str(p), tmp_dir, importer)))
             if not queue:
                 break
-            p, fut = queue.popleft()
-            outcome = _finish(case, p, fut, source_url=source_url, note=note, method=method,
-                              cancelled=bool(cancel and cancel.is_set()))
-            report.outcomes.append(outcome)
-            done += 1
-            if progress:
-                progress(done, total, outcome)
+            batch = [queue.popleft()]
+            while queue and queue[0][1].done() and len(batch) < _BATCH:
+                batch.append(queue.popleft())
+            for outcome in _commit_batch(case, batch, syncer, source_url=source_url, note=note,
+                                         method=method, cancelled=bool(cancel and cancel.is_set())):
+                report.outcomes.append(outcome)
+                done += 1
+                if progress:
+                    progress(done, total, outcome)
         for p in todo:
             report.outcomes.append(FileOutcome(str(p), "cancelled"))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        syncer.shutdown(wait=True)
     return report
 
 
+_BATCH = 64
+
+
+def _commit_batch(case: Case, batch: list[tuple[Path, Future]], syncer: Executor,
+                  **kw: Any) -> list[FileOutcome]:
+    """Commit the files that are ready in one transaction (each file in its own savepoint)."""
+    dirs: set[Path] = set()
+    outcomes: list[FileOutcome] = []
+    try:
+        with case.transaction():
+            for path, fut in batch:
+                outcomes.append(_finish(case, path, fut, dirs_to_sync=dirs, **kw))
+            # concurrent fsyncs share the filesystem's journal commits
+            list(syncer.map(fsync_dir, dirs))
+    except Exception as exc:  # noqa: BLE001 - e.g. disk full at COMMIT: the whole batch failed
+        for path, fut in batch[len(outcomes):]:
+            _finish(case, path, fut, dirs_to_sync=dirs, **{**kw, "cancelled": True})
+        return [FileOutcome(str(path), "error", message=f"{path}: could not be committed to the "
+                            f"case ({exc}); nothing of it was kept") for path, _ in batch]
+    return outcomes
+
+
 def _finish(case: Case, path: Path, fut: Future, *, source_url: str | None, note: str | None,
-            method: str, cancelled: bool) -> FileOutcome:
+            method: str, cancelled: bool, dirs_to_sync: set[Path]) -> FileOutcome:
     try:
         work: _Work = fut.result()
     except Exception as exc:  # noqa: BLE001 - a worker that died still leaves the batch going
@@ -209,7 +238,8 @@ def _finish(case: Case, path: Path, fut: Future, *, source_url: str | None, note
     try:
         ing = commit_staged(case, work.staged, kind=imp.kind, mime=work.mime or "", importer=imp.name,
                             original_name=path.name, acquisition=acq,
-                            then=lambda c, i: imp.store(c, i, work.parsed))
+                            then=lambda c, i: imp.store(c, i, work.parsed),
+                            dirs_to_sync=dirs_to_sync)
     except CasefileError as exc:
         return FileOutcome(str(path), "error", importer=imp.name, message=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug in one importer must not stop the batch

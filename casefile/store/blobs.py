@@ -27,20 +27,25 @@ def blob_relpath(sha256: str, folder: str = "evidence") -> str:
     return f"{folder}/{sha256[:2]}/{sha256}"
 
 
-def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192,
-                 keep_bytes: bool = False) -> tuple[StagedBlob, bytes | None]:
-    """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning."""
-    tmp_dir.mkdir(parents=True, exist_ok=True)
+def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_bytes: bool = False,
+                 prefix: bytes = b"") -> tuple[StagedBlob, bytes | None]:
+    """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning.
+
+    `prefix` is data already read from the stream (e.g. the head used for sniffing).
+    """
     sha, md5 = hashlib.sha256(), hashlib.md5()
     size = 0
     head = b""
     kept: list[bytes] | None = [] if keep_bytes else None
     fd_path = tmp_dir / f"stage-{os.getpid()}-{os.urandom(6).hex()}.part"
-    with open(fd_path, "wb") as out:
-        while True:
-            chunk = src.read(CHUNK)
-            if not chunk:
-                break
+    try:
+        out = open(fd_path, "wb")
+    except FileNotFoundError:
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        out = open(fd_path, "wb")
+    with out:
+        chunk = prefix or src.read(CHUNK)
+        while chunk:
             if len(head) < head_size:
                 head += chunk[: head_size - len(head)]
             sha.update(chunk)
@@ -49,32 +54,44 @@ def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192,
             size += len(chunk)
             if kept is not None:
                 kept.append(chunk)
+            chunk = src.read(CHUNK)
         out.flush()
         os.fsync(out.fileno())
     data = b"".join(kept) if kept is not None else None
     return StagedBlob(fd_path, sha.hexdigest(), md5.hexdigest(), size, head), data
 
 
-def stage_file(path: Path, tmp_dir: Path, *, keep_bytes: bool = False) -> tuple[StagedBlob, bytes | None]:
-    with open(path, "rb") as src:
-        return stage_stream(src, tmp_dir, keep_bytes=keep_bytes)
+
+def fsync_dir(path: Path) -> None:
+    dir_fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
-def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence") -> tuple[str, bool]:
-    """Move a staged file to its content address. Returns (relative path, whether it was new)."""
+def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
+                dirs_to_sync: set[Path] | None = None) -> tuple[str, bool]:
+    """Move a staged file to its content address. Returns (relative path, whether it was new).
+
+    The folder's entry is made durable now, or later by the caller (before its COMMIT) when it
+    passes `dirs_to_sync` to batch many files.
+    """
     rel = blob_relpath(staged.sha256, folder)
     final = case_dir / rel
     if final.exists():
         staged.tmp_path.unlink(missing_ok=True)
         return rel, False
-    final.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(staged.tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    os.replace(staged.tmp_path, final)
-    dir_fd = os.open(final.parent, os.O_RDONLY)
     try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+        os.replace(staged.tmp_path, final)
+    except FileNotFoundError:  # first blob in this shard folder
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged.tmp_path, final)
+    if dirs_to_sync is None:
+        fsync_dir(final.parent)
+    else:
+        dirs_to_sync.add(final.parent)
     return rel, True
 
 

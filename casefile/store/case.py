@@ -214,7 +214,8 @@ class Case:
                  "row_digest": row_digest, "details": canonical_json(dict(details or {})),
                  "prev_hash": prev}
         event["hash"] = event_hash(event)
-        self.db["ledger"].insert(event)
+        self.db.execute(f"INSERT INTO ledger ({', '.join(event)}) VALUES "
+                        f"({', '.join('?' for _ in event)})", list(event.values()))
         return event["seq"]
 
     # ---- tracked changes -----------------------------------------------------------------
@@ -238,7 +239,9 @@ class Case:
         """Insert one tracked row and record its full state in the ledger."""
         self._require_tx()
         tracked = self._tracked(table)
-        self.db[table].insert(dict(row))
+        cols = list(row)
+        self.db.execute(f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES "
+                        f"({', '.join('?' for _ in cols)})", [row[c] for c in cols])
         pk_value = row[tracked.pk]
         stored = self.get_row(table, pk_value)
         self.log(action, item_id=item_id, target_table=table, target_id=pk_value,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casefile.ids import new_id
@@ -36,17 +36,20 @@ class Ingested:
 def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
                   original_name: str | None, acquisition: Acquisition,
                   importer: str | None = None, extra: dict[str, Any] | None = None,
-                  then: Callable[[Case, Ingested], None] | None = None) -> Ingested:
+                  then: Callable[[Case, Ingested], None] | None = None,
+                  dirs_to_sync: set | None = None) -> Ingested:
     """Move a staged blob to its content address and record item + acquisition, in one transaction.
 
     Same bytes already in the case: no new item or blob, a second acquisition of the existing item.
-    `then` stores what an importer parsed from a new item, inside the same transaction.
+    `then` stores what an importer parsed from a new item, inside the same transaction. A caller
+    batching several files in its own transaction passes `dirs_to_sync` and fsyncs those folders
+    before it commits.
     """
     new_blob = False
     try:
         with case.transaction():
             existing = case.rows("SELECT id FROM items WHERE sha256 = ?", [staged.sha256])
-            rel, new_blob = blobs.commit_blob(case.path, staged)
+            rel, new_blob = blobs.commit_blob(case.path, staged, dirs_to_sync=dirs_to_sync)
             done = _record(case, staged, rel, existing, kind=kind, mime=mime,
                            original_name=original_name, acquisition=acquisition,
                            importer=importer, extra=extra)

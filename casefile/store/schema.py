@@ -50,8 +50,10 @@ def track(table: str, pk: str = "id", group: str | None = None) -> None:
 
 def _load_all() -> None:
     # Importing the schema modules registers their migrations and tracked tables.
-    from casefile.store import schema_core  # noqa: F401
-    from casefile.store import schemas  # noqa: F401
+    from casefile.store import (
+        schema_core,  # noqa: F401
+        schemas,  # noqa: F401
+    )
 
 
 def known_versions() -> dict[str, int]:

@@ -77,8 +77,7 @@ def test_stale_lock_from_a_dead_process_is_recovered(tmp_path: Path) -> None:
     case = Case.create(tmp_path / "c", "t")
     case.close()
     # A process takes the lock and dies without releasing it.
-    code = ("import os\nfrom casefile.store import Case\nc = Case.open(r'%s')\nos._exit(0)\n"
-            % case.path)
+    code = f"import os\nfrom casefile.store import Case\nc = Case.open(r'{case.path}')\nos._exit(0)\n"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     assert (case.path / "case.lock").exists()
     with Case.open(case.path) as again:

@@ -58,7 +58,8 @@ def test_flipped_byte_in_a_derived_file_is_named(fresh_case: Case, tmp_path: Pat
 def _tamper_sql(case: Case, *statements: str) -> None:
     """What someone with the sqlite3 shell could do: drop the guards, edit, put the guards back."""
     conn = sqlite3.connect(case.path / "case.sqlite")
-    triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' AND name LIKE 'ledger_%'").fetchall()
+    triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' "
+                            "AND name LIKE 'ledger_%'").fetchall()
     conn.execute("DROP TRIGGER ledger_no_update")
     conn.execute("DROP TRIGGER ledger_no_delete")
     for sql in statements:
