@@ -40,6 +40,7 @@ class JpegStructure:
     trailing_bytes: int = 0
     trailing_kind: str | None = None   # jpeg | zeros | data
     quant_tables: list[list[int]] = field(default_factory=list)
+    ciff_make_model: list[str] | None = None  # Canon CIFF (APP0 HEAPJPGM) camera make and model
     standard_quality: int | None = None  # IJG/libjpeg standard tables at this quality, if they are
     problems: list[str] = field(default_factory=list)
 

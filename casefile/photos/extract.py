@@ -191,6 +191,9 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
         except Exception:  # noqa: BLE001
             meta.jpeg.quant_tables = []
         meta.jpeg.standard_quality = jpeg.standard_quality(meta.jpeg.quant_tables)
+        if meta.jpeg.ciff_make_model and not meta.make:
+            meta.make, meta.model = meta.jpeg.ciff_make_model
+            raw["CIFF Make"], raw["CIFF Model"] = meta.jpeg.ciff_make_model
         for i, c in enumerate(meta.jpeg.comments):
             raw[f"JPEG Comment{i + 1 if i else ''}"] = c
         _iptc(im, raw, meta)

@@ -6,6 +6,7 @@ import io
 from functools import lru_cache
 
 from casefile.model.photos import JpegStructure
+from casefile.photos import ciff
 
 _APP_IDENTS = (b"Exif\x00", b"http://ns.adobe.com/xap/1.0/", b"http://ns.adobe.com/xmp/extension/",
                b"ICC_PROFILE", b"Photoshop 3.0", b"JFIF", b"JFXX", b"MPF", b"Adobe", b"Ducky",
@@ -92,6 +93,9 @@ def read_structure(data: bytes) -> JpegStructure:
                     st.fbmd = payload[k:k + 96].split(b"\x00")[0].decode("latin-1")
             if marker == 0xEE and payload.startswith(b"Adobe"):
                 st.adobe_app14 = True
+            if marker == 0xE0 and payload[6:14] == b"HEAPJPGM":
+                found = ciff.make_model(payload)
+                st.ciff_make_model = list(found) if found else None
             if marker == 0xE2 and payload.startswith(b"MPF"):
                 st.mpf = True
             if marker == 0xEB and _is_jumbf(payload):

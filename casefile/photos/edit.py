@@ -1,0 +1,81 @@
+"""Analyst actions on photos: set a place, tag aircraft, make an Error Level Analysis copy."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import PIL
+
+from casefile.errors import InvalidInput, NotFound
+from casefile.ids import new_id
+from casefile.model.photos import PhotoMeta
+from casefile.photos.capture import tz_at
+from casefile.photos.derive import error_level
+from casefile.photos.storage import capture_fields
+from casefile.store import Case
+from casefile.timeutil import now_z
+
+
+def _photo_row(case: Case, item_id: str) -> dict[str, Any]:
+    try:
+        return case.get_row("photos", item_id)
+    except NotFound:
+        raise NotFound(f"no photo with item id {item_id}") from None
+
+
+def set_photo_location(case: Case, item_id: str, lat: float | None, lon: float | None,
+                       note: str | None = None) -> dict[str, Any]:
+    """Record (or clear, with None) the analyst's placing of a photo; the capture time follows it."""
+    row = _photo_row(case, item_id)
+    if (lat is None) != (lon is None):
+        raise InvalidInput("give both latitude and longitude, or neither to clear", field="location")
+    if lat is not None and lon is not None:
+        if not (-90 <= lat <= 90):
+            raise InvalidInput(f"latitude {lat} is outside -90..90", field="lat")
+        if not (-180 <= lon <= 180):
+            raise InvalidInput(f"longitude {lon} is outside -180..180", field="lon")
+    meta = PhotoMeta.from_dict(json.loads(row["meta"]))
+    zone = tz_at(lat, lon) if lat is not None and lon is not None else None
+    changes: dict[str, Any] = {"place_lat": lat, "place_lon": lon,
+                               "place_note": (note or "").strip() or None}
+    changes.update(capture_fields(meta, case.default_tz, place_zone=zone, place_set=lat is not None))
+    with case.transaction():
+        return case.update("photos", item_id, changes, action="photo-location-set", item_id=item_id,
+                           reason=changes["place_note"])
+
+
+def tag_aircraft(case: Case, item_id: str, ref: str) -> str:
+    """Tag a photo with an aircraft (registration, ICAO hex or type code); returns the tag's id."""
+    _photo_row(case, item_id)
+    ref = ref.strip().upper()
+    if not ref:
+        raise InvalidInput("empty aircraft reference", field="aircraft")
+    existing = case.rows("SELECT id FROM photo_aircraft WHERE item_id = ? AND ref = ?", [item_id, ref])
+    if existing:
+        return existing[0]["id"]
+    row = {"id": new_id(), "item_id": item_id, "ref": ref, "created_at": now_z()}
+    with case.transaction():
+        return case.insert("photo_aircraft", row, action="aircraft-tagged", item_id=item_id)
+
+
+def untag_aircraft(case: Case, item_id: str, ref: str, *, reason: str) -> None:
+    """Remove an aircraft tag from a photo, for a stated reason."""
+    found = case.rows("SELECT id FROM photo_aircraft WHERE item_id = ? AND ref = ?",
+                      [item_id, ref.strip().upper()])
+    if not found:
+        raise NotFound(f"photo {item_id} has no aircraft tag {ref!r}")
+    with case.transaction():
+        case.delete("photo_aircraft", found[0]["id"], reason=reason, item_id=item_id)
+
+
+def make_ela(case: Case, item_id: str, quality: int = 90) -> dict[str, Any]:
+    """An Error Level Analysis image of the photo, stored as a derived copy (kind 'ela')."""
+    if not 1 <= quality <= 100:
+        raise InvalidInput(f"quality {quality} is outside 1..100", field="quality")
+    _photo_row(case, item_id)
+    item = case.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
+    data = case.blob_path(item).read_bytes()
+    png, params = error_level(data, quality)
+    return case.add_derived(item_id, png, kind="ela", tool="Casefile ELA (Pillow)",
+                            tool_version=PIL.__version__, params=params, mime="image/png")

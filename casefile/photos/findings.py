@@ -1,0 +1,108 @@
+"""Photo check findings: computed from the tracked photo rows and cached in `photo_checks`.
+
+The cache is keyed by a fingerprint of everything the checks read (the checks' version, the last
+ledger event on photos, items and acquisitions, and the UTC day for the "in the future" check), so
+findings are recomputed whenever an analyst changes a photo's data or a photo is added.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import numpy as np
+
+from casefile.checks import CHECKS_VERSION, CheckInput, OtherPhoto, run_photo_checks
+from casefile.checks.duplicates import PHASH_DISTANCE
+from casefile.model.findings import CheckFinding
+from casefile.model.photos import PhotoMeta
+from casefile.store import Case
+from casefile.timeutil import TimeValue, now_z
+
+_INPUT_TABLES = ("photos", "photo_aircraft", "items", "acquisitions")
+
+
+def fingerprint(case: Case) -> str:
+    marks = ",".join("?" * len(_INPUT_TABLES))
+    seq = case.db.execute(f"SELECT max(seq) FROM ledger WHERE target_table IN ({marks})",
+                          list(_INPUT_TABLES)).fetchone()[0]
+    return f"v{CHECKS_VERSION}:seq{seq or 0}:{date.today().isoformat()}"
+
+
+def _near_pairs(rows: list[dict]) -> dict[str, list[int]]:
+    """For each photo, the indexes of other photos whose pHash is within the threshold."""
+    idx = [i for i, r in enumerate(rows) if r["phash"] and len(r["phash"]) == 16]
+    out: dict[str, list[int]] = {}
+    if len(idx) < 2:
+        return out
+    hashes = np.array([int(rows[i]["phash"], 16) for i in idx], dtype=np.uint64)
+    for k, i in enumerate(idx):
+        dist = np.bitwise_count(hashes ^ hashes[k])
+        near = np.nonzero(dist <= PHASH_DISTANCE)[0]
+        others = [idx[j] for j in near if j != k]
+        if others:
+            out[rows[i]["item_id"]] = others
+    return out
+
+
+def compute(case: Case, item_ids: list[str] | None = None) -> dict[str, list[CheckFinding]]:
+    """Run every photo check on the case's photos (or only on item_ids), without storing anything."""
+    rows = case.rows("SELECT p.item_id, p.meta, p.capture, p.decode_problem, p.phash, p.dhash, "
+                     "i.original_name, (SELECT min(acquired_at) FROM acquisitions a "
+                     "WHERE a.item_id = p.item_id) AS acquired_at FROM photos p "
+                     "JOIN items i ON i.id = p.item_id WHERE i.removed_at IS NULL ORDER BY p.item_id")
+    near = _near_pairs(rows)
+    now = now_z()
+    wanted = set(item_ids) if item_ids is not None else None
+    out: dict[str, list[CheckFinding]] = {}
+    for r in rows:
+        if wanted is not None and r["item_id"] not in wanted:
+            continue
+        others = tuple(OtherPhoto(rows[j]["item_id"], rows[j]["original_name"], rows[j]["phash"],
+                                  rows[j]["dhash"]) for j in near.get(r["item_id"], []))
+        inp = CheckInput(item_id=r["item_id"], meta=PhotoMeta.from_dict(json.loads(r["meta"])),
+                         capture=TimeValue.from_dict(json.loads(r["capture"]) if r["capture"] else None),
+                         acquired_at=r["acquired_at"], now=now, decode_problem=r["decode_problem"],
+                         others=others)
+        out[r["item_id"]] = run_photo_checks(inp)
+    return out
+
+
+def refresh(case: Case, *, force: bool = False) -> bool:
+    """Recompute and store every photo's findings if anything they depend on changed."""
+    fp = fingerprint(case)
+    stored = case.db.execute("SELECT value FROM photo_checks_state WHERE key = 'fingerprint'").fetchone()
+    if not force and stored and stored[0] == fp:
+        return False
+    results = compute(case)
+    with case.transaction():
+        case.db.execute("DELETE FROM photo_checks")
+        rows = [(item, n, f.check_id, f.severity, f.title, f.explanation, f.innocent_cause,
+                 json.dumps(f.fields, sort_keys=True, ensure_ascii=False, default=str))
+                for item, found in results.items() for n, f in enumerate(found)]
+        case.db.conn.executemany("INSERT INTO photo_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        case.db.execute("INSERT OR REPLACE INTO photo_checks_state (key, value) VALUES "
+                        "('fingerprint', ?)", [fp])
+    return True
+
+
+def is_fresh(case: Case) -> bool:
+    stored = case.db.execute("SELECT value FROM photo_checks_state WHERE key = 'fingerprint'").fetchone()
+    return bool(stored) and stored[0] == fingerprint(case)
+
+
+def findings_for(case: Case, item_id: str | None = None) -> dict[str, list[CheckFinding]]:
+    """Stored findings (refreshed first when the case is writable; computed in memory when read-only)."""
+    if case.writable:
+        refresh(case)
+    elif not is_fresh(case):
+        return compute(case, None if item_id is None else [item_id])
+    sql = "SELECT * FROM photo_checks" + (" WHERE item_id = ?" if item_id else "") + \
+        " ORDER BY item_id, n"
+    out: dict[str, list[CheckFinding]] = {}
+    for r in case.rows(sql, [item_id] if item_id else []):
+        out.setdefault(r["item_id"], []).append(CheckFinding(
+            check_id=r["check_id"], item_id=r["item_id"], severity=r["severity"], title=r["title"],
+            explanation=r["explanation"], innocent_cause=r["innocent_cause"],
+            fields=json.loads(r["fields"])))
+    return out

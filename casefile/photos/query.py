@@ -1,0 +1,92 @@
+"""Read API of the photos part (docs/interfaces.md): other parts call these, never the tables."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from casefile.errors import NotFound
+from casefile.model.findings import CheckFinding
+from casefile.model.geo import GeoPoint
+from casefile.model.photos import PhotoInfo, PhotoMeta
+from casefile.photos.edit import make_ela, set_photo_location, tag_aircraft, untag_aircraft
+from casefile.photos.findings import findings_for
+from casefile.store import Case
+from casefile.timeutil import TimeValue
+
+__all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
+           "set_photo_location", "tag_aircraft", "untag_aircraft", "make_ela", "derived_copy"]
+
+_SQL = ("SELECT p.*, i.original_name, i.sha256 FROM photos p JOIN items i ON i.id = p.item_id "
+        "WHERE i.removed_at IS NULL")
+
+
+def _tags(case: Case) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in case.rows("SELECT item_id, ref FROM photo_aircraft ORDER BY ref"):
+        out.setdefault(r["item_id"], []).append(r["ref"])
+    return out
+
+
+def _info(r: dict[str, Any], tags: list[str]) -> PhotoInfo:
+    exif_gps = None
+    if r["lat"] is not None and r["lon"] is not None:
+        exif_gps = GeoPoint(r["lat"], r["lon"], r["alt_m"], r["direction_deg"], "exif")
+    gps = exif_gps
+    if r["place_lat"] is not None and r["place_lon"] is not None:
+        gps = GeoPoint(r["place_lat"], r["place_lon"], None, None, "analyst")
+    meta = json.loads(r["meta"])
+    return PhotoInfo(item_id=r["item_id"], width=r["width"], height=r["height"], make=r["make"],
+                     model=r["model"], lens=r["lens"], serial=r["serial"], software=r["software"],
+                     orientation=r["orientation"],
+                     capture=TimeValue.from_dict(json.loads(r["capture"]) if r["capture"] else None),
+                     gps=gps, gps_problem=r["gps_problem"], phash=r["phash"], dhash=r["dhash"],
+                     aircraft_tags=tags, format=r["format"], original_name=r["original_name"],
+                     sha256=r["sha256"], exif_gps=exif_gps, analyst_place_note=r["place_note"],
+                     times=meta.get("times", {}))
+
+
+def list_photos(case: Case) -> list[PhotoInfo]:
+    """Every photo in the case, by capture time (unknown times last), then id."""
+    tags = _tags(case)
+    rows = case.rows(_SQL + " ORDER BY p.capture_utc IS NULL, p.capture_utc, p.item_id")
+    return [_info(r, tags.get(r["item_id"], [])) for r in rows]
+
+
+def _row(case: Case, item_id: str) -> dict[str, Any]:
+    rows = case.rows(_SQL + " AND p.item_id = ?", [item_id])
+    if not rows:
+        raise NotFound(f"no photo with item id {item_id}")
+    return rows[0]
+
+
+def get_photo(case: Case, item_id: str) -> PhotoInfo:
+    return _info(_row(case, item_id), _tags(case).get(item_id, []))
+
+
+def raw_tags(case: Case, item_id: str) -> dict[str, str]:
+    """Every tag as found, by grouped name ("EXIF DateTimeOriginal", "XMP xmp:CreatorTool", ...)."""
+    return json.loads(_row(case, item_id)["raw_tags"])
+
+
+def photo_meta(case: Case, item_id: str) -> PhotoMeta:
+    """The normalised metadata the checks read (structure, times, GPS as found)."""
+    return PhotoMeta.from_dict(json.loads(_row(case, item_id)["meta"]))
+
+
+def photo_checks(case: Case, item_id: str) -> list[CheckFinding]:
+    _row(case, item_id)
+    return findings_for(case, item_id).get(item_id, [])
+
+
+def all_photo_checks(case: Case) -> dict[str, list[CheckFinding]]:
+    """Findings of every photo, by item id."""
+    return findings_for(case)
+
+
+def derived_copy(case: Case, item_id: str, kind: str) -> dict[str, Any] | None:
+    """The newest derived copy of a kind ('thumbnail', 'preview', 'exif-thumbnail', 'ela'), with path."""
+    row = case.derived(item_id, kind)
+    if row:
+        row = {**row, "path": str(case.path / row["blob_path"])}
+    return row
