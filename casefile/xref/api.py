@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from casefile.model.findings import Finding
 from casefile.store import Case
 from casefile.timeutil import now_z
-from casefile.xref.common import ENGINE_VERSION
+from casefile.xref.common import ENGINE_VERSION, inputs_json
 from casefile.xref.engine import Engine
 from casefile.xref.inputs import gather, gather_photo, missing_parts
 from casefile.xref.model import PhotoIn
@@ -27,7 +27,7 @@ def digest(findings: Iterable[Finding]) -> str:
 def _row(f: Finding, at: str) -> dict:
     return {"id": f.id, "kind": f.kind, "verdict": f.verdict, "confidence": f.confidence,
             "explanation": f.explanation, "item_ids": json.dumps(list(f.item_ids)),
-            "inputs": json.dumps(f.inputs, sort_keys=True), "computed_at": at,
+            "inputs": inputs_json(f), "computed_at": at,
             "assumptions": json.dumps(list(f.assumptions))}
 
 

@@ -140,18 +140,14 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
         return out
     # Untagged: report the aircraft that were there; say plainly when none was.
     lo, hi = tv_window(photo.capture)  # type: ignore[misc]
-    elsewhere, unknown = [], []
     lat, lon = photo.place.lat, photo.place.lon
-    for track in fleet.tracks.values():
-        verdict = classify(lo, hi, lat, lon, track)[0]
-        if verdict == "consistent":
-            f = evaluate(photo, track, tagged=False)
-            if f:
-                out.append(f)
-        elif verdict == "inconsistent":
-            elsewhere.append(track.aircraft.label)
-        else:
-            unknown.append(track.aircraft.label)
+    for aid in sorted(fleet.candidates(lo, hi, lat, lon)):
+        f = evaluate(photo, fleet.tracks[aid], tagged=False)
+        if f and f.verdict == "consistent":
+            out.append(f)
+    no_data = fleet.without_data(lo, hi)
+    unknown = sorted(fleet.tracks[a].aircraft.label for a in no_data)
+    elsewhere = sorted(t.aircraft.label for a, t in fleet.tracks.items() if a not in no_data)
     if not out and fleet.tracks:
         expl = (f"No aircraft in the case was recorded near the photo's place during its time window "
                 f"({fmt_window(lo, hi)}): {len(elsewhere)} were recorded elsewhere the whole time, "

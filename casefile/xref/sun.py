@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from fractions import Fraction
 
 from astral import Observer
-from astral.sun import azimuth, elevation
+from astral.sun import zenith_and_azimuth
 
 from casefile.model.findings import Finding
 from casefile.xref.common import make_finding, time_basis_note, tv_window, z
@@ -57,8 +57,8 @@ def light_hint(tags: dict[str, str]) -> LightHint | None:
 def sun_at(t: float, lat: float, lon: float) -> tuple[float, float]:
     """Sun azimuth and elevation in degrees (astral, refraction-corrected)."""
     when = datetime.fromtimestamp(t, UTC)
-    obs = Observer(latitude=lat, longitude=lon)
-    return round(azimuth(obs, when), 2), round(elevation(obs, when), 2)
+    zen, az = zenith_and_azimuth(Observer(latitude=lat, longitude=lon), when, with_refraction=True)
+    return round(az, 2), round(90.0 - zen, 2)
 
 
 def sun_finding(photo: PhotoIn) -> Finding | None:
@@ -70,10 +70,14 @@ def sun_finding(photo: PhotoIn) -> Finding | None:
     lat, lon = photo.place.lat, photo.place.lon
     mid = (lo + hi) / 2
     az, el = sun_at(mid, lat, lon)
-    # The sun's range over the window (sampled every 15 min, at most 120 samples).
-    steps = max(1, min(120, int((hi - lo) // 900)))
-    samples = [sun_at(lo + (hi - lo) * k / steps, lat, lon)[1] for k in range(steps + 1)] \
-        if hi > lo else [el]
+    # The sun's range over the window: sampled every 15 min up to 2 h, every 3 h beyond (a window
+    # that long, e.g. an unknown zone, spans day and night anyway); short windows use the centre.
+    if hi - lo <= 120:
+        samples = [el]
+    else:
+        step = 900.0 if hi - lo <= 7200 else 3 * 3600.0
+        steps = max(1, int(math.ceil((hi - lo) / step)))
+        samples = [el] + [sun_at(lo + (hi - lo) * k / steps, lat, lon)[1] for k in range(steps + 1)]
     el_min, el_max = min(samples), max(samples)
     inputs = {"photo": {"item_id": photo.item_id, "capture_utc": photo.capture.utc,
                         "basis": photo.capture.basis, "raw": photo.capture.raw,

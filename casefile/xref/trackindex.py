@@ -7,9 +7,12 @@ never read as "no flight".
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy as np
 
 from casefile.xref.common import airport, haversine_km
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
@@ -86,6 +89,7 @@ class AircraftTrack:
                  points: PointsIn | None = None) -> None:
         self.aircraft = aircraft
         self.points = points
+        self.low = _low_points(points)
         legs = sorted((x for x in legs if not x.reported),
                       key=lambda x: (x.takeoff.time if x.takeoff.time is not None
                                      else (x.landing.time or 0.0)))
@@ -150,8 +154,8 @@ class AircraftTrack:
     def points_near(self, lo: float, hi: float, lat: float, lon: float, km: float,
                     max_alt_ft: float = 2000.0) -> list[tuple[float, float, float, float | None, bool]]:
         """Observed points in [lo, hi] within km of a place and low (on the ground or near it)."""
-        p = self.points
-        if p is None or not p.t:
+        p = self.low
+        if not p.t:
             return []
         i, j = bisect_left(p.t, lo), bisect_right(p.t, hi)
         out = []
@@ -163,6 +167,10 @@ class AircraftTrack:
                 out.append((p.t[k], p.lat[k], p.lon[k], alt, p.ground[k]))
         return out
 
+    def holes(self) -> list[Span]:
+        """Every stretch with no data (gaps, before/after coverage, unexplained stops)."""
+        return [s for s in self.query(-math.inf, math.inf) if s.state in (GAP, NODATA)]
+
     def nearest_point(self, t: float) -> tuple[float, float, float, float | None, bool] | None:
         """The observed point closest in time to t."""
         p = self.points
@@ -173,9 +181,44 @@ class AircraftTrack:
         return p.t[best], p.lat[best], p.lon[best], p.alt_ft[best], p.ground[best]
 
 
+#: Points at or below this altitude (or on the ground) can show an aircraft at a place.
+LOW_ALT_FT = 2000.0
+
+
+def _low_points(p: PointsIn | None) -> PointsIn:
+    """The points on the ground or low enough to be "at" a place, in time order."""
+    if p is None:
+        return PointsIn("", [], [], [], [], [])
+    keep = [k for k in range(len(p.t))
+            if p.ground[k] or (p.alt_ft[k] is not None and p.alt_ft[k] <= LOW_ALT_FT)]
+    return PointsIn(p.aircraft_id, [p.t[k] for k in keep], [p.lat[k] for k in keep],
+                    [p.lon[k] for k in keep], [p.alt_ft[k] for k in keep], [p.ground[k] for k in keep])
+
+
 def norm_ref(ref: str) -> str:
     """Registrations and hex codes compare without case, spaces or dashes."""
     return "".join(ch for ch in ref.upper() if ch.isalnum())
+
+
+CELL_DEG = 0.25
+#: Distance the place index must cover around a photo (the "near" radius of the checks).
+NEAR_CELL_KM = 10.0
+
+
+def cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / CELL_DEG)), int(math.floor(lon / CELL_DEG))
+
+
+def cells_near(lat: float, lon: float, km: float) -> list[tuple[int, int]]:
+    """The map cells within km of a place (wider in longitude towards the poles)."""
+    ci, cj = cell(lat, lon)
+    di = int(math.ceil(km / (111.0 * CELL_DEG)))
+    coslat = max(math.cos(math.radians(min(89.0, abs(lat) + CELL_DEG * (di + 1)))), 1e-3)
+    dj = min(int(math.ceil(km / (111.0 * CELL_DEG * coslat))), int(360 / CELL_DEG))
+    wrap = int(360 / CELL_DEG)
+    lo_j = -180 // CELL_DEG
+    return [(i, int((j - lo_j) % wrap + lo_j)) for i in range(ci - di, ci + di + 1)
+            for j in range(cj - dj, cj + dj + 1)]
 
 
 class FleetIndex:
@@ -196,6 +239,47 @@ class FleetIndex:
         for a in aircraft:
             for r in {norm_ref(x) for x in (a.id, *a.refs) if x}:
                 self._refs.setdefault(r, []).append(a.id)
+        self._build_place_index()
+
+    def _build_place_index(self) -> None:
+        """Ground spans and low points by map cell; no-data stretches as arrays (for untagged photos)."""
+        self.ground_cells: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+        self.low_cells: dict[tuple[int, int], list[tuple[float, str]]] = {}
+        starts, ends, owners = [], [], []
+        self.ids = sorted(self.tracks)
+        for n, aid in enumerate(self.ids):
+            tr = self.tracks[aid]
+            for s in tr.spans:
+                if s.state == GROUND and s.lat is not None and s.lon is not None:
+                    self.ground_cells.setdefault(cell(s.lat, s.lon), []).append((s.start, s.end, aid))
+            for t, la, lo in zip(tr.low.t, tr.low.lat, tr.low.lon, strict=True):
+                self.low_cells.setdefault(cell(la, lo), []).append((t, aid))
+            for h in tr.holes():
+                starts.append(h.start)
+                ends.append(h.end)
+                owners.append(n)
+        self._h_start = np.array(starts, dtype=float)
+        self._h_end = np.array(ends, dtype=float)
+        self._h_owner = np.array(owners, dtype=np.int64)
+
+    def candidates(self, lo: float, hi: float, lat: float, lon: float) -> set[str]:
+        """Aircraft that may have been on the ground or low near a place in [lo, hi] (a superset)."""
+        out: set[str] = set()
+        for c in cells_near(lat, lon, NEAR_CELL_KM):
+            for s, e, aid in self.ground_cells.get(c, ()):
+                if s <= hi and e >= lo:
+                    out.add(aid)
+            for t, aid in self.low_cells.get(c, ()):
+                if lo <= t <= hi:
+                    out.add(aid)
+        return out
+
+    def without_data(self, lo: float, hi: float) -> set[str]:
+        """Aircraft with a gap or no data somewhere in [lo, hi]."""
+        if not len(self._h_start):
+            return set()
+        mask = (self._h_start <= hi) & (self._h_end >= lo)
+        return {self.ids[i] for i in np.unique(self._h_owner[mask]).tolist()}
 
     def resolve(self, ref: str) -> list[str]:
         """Aircraft ids an analyst reference (registration, hex, type code, id) points to."""
