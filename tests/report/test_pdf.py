@@ -123,3 +123,36 @@ def test_pages_render(real_case, tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-r", "20", "-png", str(out), str(tmp_path / "pg")], check=True,
                    capture_output=True)
     assert len(list(tmp_path.glob("pg-*.png"))) == res.pages
+
+
+def test_demo_case_report_shows_every_finding_photo_and_leg(demo_case, tmp_path: Path) -> None:
+    from casefile.photos.query import list_photos
+    from casefile.tracks.query import legs
+    from casefile.xref import findings
+
+    out = tmp_path / "demo.pdf"
+    res = build_report(demo_case, out)
+    text, _ = pdf_text(out)
+    found = findings(demo_case)
+    assert found
+    for f in found:
+        assert f"finding {f.id}" in text
+        assert f.verdict in text
+    for ph in list_photos(demo_case):
+        assert ph.item_id in text
+    assert {"findings", "photos", "flights", "custody", "methods"} <= set(res.sections)
+    assert "Map: equirectangular" in text and "land outlines from Natural Earth" in text
+    for leg in legs(demo_case):
+        for end in (leg.takeoff, leg.landing):
+            if end.time_utc:
+                assert end.time_utc in text
+    undetermined = sum(1 for f in found if f.verdict == "undetermined")
+    if undetermined:
+        assert f"{undetermined} cross-reference finding(s) are undetermined" in text
+
+
+def test_demo_report_is_reproducible_after_xref_reruns(demo_case, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    build_report(demo_case, a)
+    build_report(demo_case, b)
+    assert a.read_bytes() == b.read_bytes()

@@ -88,7 +88,7 @@ def timeline(ctx: Context, events: list[Any]) -> list[Flowable]:
     out: list[Flowable] = [pm("Timeline", "H1"), p(f"{len(rows)} event(s), UTC.")]
     if rows:
         out.append(grid(["Time (UTC)", "±", "Lane", "What", "Local zone"], rows,
-                        (92, 50, 50, 233, 70), mono=(0,)))
+                        (95, 50, 50, 230, 70), mono=(0,)))
     return out
 
 

@@ -152,7 +152,7 @@ def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list
                                 "track starts or ends in the air or in a coverage gap).", "Small")]
     if fl.legs:
         out.append(grid(["Aircraft", "Takeoff (UTC)", "From", "Landing (UTC)", "To", "Basis"],
-                        [_leg_row(names, leg) for leg in fl.legs], (55, 92, 88, 92, 88, 80),
+                        [_leg_row(names, leg) for leg in fl.legs], (55, 95, 85, 95, 85, 80),
                         mono=(1, 3)))
     else:
         out.append(p("No legs."))
@@ -160,7 +160,7 @@ def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list
     if fl.gaps:
         out.append(grid(["Aircraft", "From (UTC)", "To (UTC)", "Note"],
                         [(names.get(get(g, "aircraft_id")), get(g, "start_utc"), get(g, "end_utc"),
-                          get(g, "note")) for g in fl.gaps], (60, 92, 92, 251), mono=(1, 2)))
+                          get(g, "note")) for g in fl.gaps], (60, 95, 95, 245), mono=(1, 2)))
     else:
         out.append(p("No coverage gaps found."))
     if fl.reported:

@@ -74,19 +74,19 @@ def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Flowable]:
             ["Acquired (UTC)", "By", "Method", "From", "Note"],
             [(a["acquired_at"], ctx.red("acquired_by", a["acquired_by"]), a["method"],
               _origin(ctx, a), ctx.red("note", a["note"])) for a in acqs],
-            (92, 70, 55, 205, 73), mono=(0,))]
+            (95, 68, 55, 204, 73), mono=(0,))]
     derived = case.derivations(item["id"])
     if derived:
         out += [Spacer(1, 3), grid(
             ["Working copy", "SHA-256", "Tool", "Made (UTC)"],
             [(d["kind"], d["sha256"], f"{d['tool']} {d['tool_version']}", d["created_at"])
-             for d in derived], (55, 240, 108, 92), mono=(1, 3))]
+             for d in derived], (55, 240, 105, 95), mono=(1, 3))]
     events = case.events(item["id"])
     if events:
         out += [Spacer(1, 3), grid(
             ["#", "At (UTC)", "Actor", "Action", "Event hash"],
             [(e["seq"], e["at"], ctx.red("actor", e["actor"]), _action(e), e["hash"])
-             for e in events], (22, 92, 62, 79, 240), mono=(1, 4))]
+             for e in events], (22, 95, 60, 78, 240), mono=(1, 4))]
     out.append(Spacer(1, 6))
     return out
 
