@@ -396,6 +396,6 @@ def extract_wacz(data: bytes) -> Extracted:
                     title = str(rec["title"])
                     break
     sug = parts[0].suggestion
-    if title and not sug.title:
+    if title and (not sug.title or sug.where.get("title", "").startswith("text")):
         sug = replace(sug, title=title, where={**sug.where, "title": "pages.jsonl"})
     return _cap(Extracted("wacz", "\n\n".join(p.text for p in parts), sug, tool="warc-reader"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +102,12 @@ def add_tag(case: Case, target_ref: str, tag: str) -> dict[str, Any]:
     if target_id is None:
         raise InvalidInput("tag an item, source, claim or entity, not the case", field="target")
     t = normalise_tag(tag)
+    photos = _photo_part(case, kind, target_id, "tag_aircraft")
+    if photos is not None and t.startswith("aircraft:"):
+        # one place for a photo's aircraft tags: the photos part, which xref reads
+        tag_id = photos.tag_aircraft(case, target_id, t.split(":", 1)[1])
+        return {"id": tag_id, "target_kind": kind, "target_id": target_id, "tag": t,
+                "stored_by": "photos"}
     have = case.rows("SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
     if have:
         return have[0]
@@ -115,6 +122,10 @@ def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> dict[st
     kind, target_id = resolve_target(case, target_ref)
     t = normalise_tag(tag)
     have = case.rows("SELECT id FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
+    photos = _photo_part(case, kind, target_id, "untag_aircraft")
+    if not have and photos is not None and t.startswith("aircraft:"):
+        photos.untag_aircraft(case, target_id, t.split(":", 1)[1], reason=reason)
+        return {"target_kind": kind, "target_id": target_id, "tag": t, "stored_by": "photos"}
     if not have:
         raise NotFound(f"{target_id} has no tag {t!r}")
     with case.transaction():
@@ -123,9 +134,36 @@ def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> dict[st
 
 
 def tags(case: Case, item_id: str) -> list[str]:
-    """The tags on one item (or source, claim, entity), in the order they were added."""
-    return [r["tag"] for r in case.rows("SELECT tag FROM tags WHERE target_id = ? ORDER BY id",
-                                        [item_id])]
+    """The tags on one item (or source, claim, entity), in the order they were added; a photo's
+    aircraft tags (kept by the photos part) appear as 'aircraft:<ref>'."""
+    out = [r["tag"] for r in case.rows("SELECT tag FROM tags WHERE target_id = ? ORDER BY id",
+                                       [item_id])]
+    photos = _photo_part(case, "item", item_id, "get_photo")
+    if photos is not None:
+        for ref in photos.get_photo(case, item_id).aircraft_tags or ():
+            if f"aircraft:{ref}" not in out:
+                out.append(f"aircraft:{ref}")
+    return out
+
+
+def _photo_part(case: Case, kind: str, target_id: str | None, fn: str) -> Any | None:
+    """The photos part's read/write API when the target is a photo it knows, else None."""
+    if kind != "item" or not target_id:
+        return None
+    rows = case.rows("SELECT kind FROM items WHERE id = ?", [target_id])
+    if not rows or rows[0]["kind"] != "photo":
+        return None
+    try:
+        mod = importlib.import_module("casefile.photos.query")
+    except ImportError:
+        return None
+    if not callable(getattr(mod, fn, None)):
+        return None
+    try:
+        mod.get_photo(case, target_id)
+    except NotFound:
+        return None
+    return mod
 
 
 def all_tags(case: Case) -> list[dict[str, Any]]:
