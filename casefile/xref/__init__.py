@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from casefile.model.findings import Finding
     from casefile.store import Case
-    from casefile.xref.timeline import TimelineEvent
+    from casefile.xref.chronology import TimelineEvent
 
 
 def run_xref(case: Case) -> list[Finding]:
@@ -26,7 +26,7 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
 
 def timeline(case: Case, tz: str | None = None) -> list[TimelineEvent]:
     """Every dated thing in the case, shown in UTC (None), a zone, or "local" (each place's zone)."""
-    from casefile.xref import timeline as tl
+    from casefile.xref import chronology as tl
     from casefile.xref.inputs import gather
 
     return tl.display(tl.events(gather(case)), tz)

@@ -12,7 +12,7 @@ from typing import Any
 
 from casefile.store import Case
 from casefile.timeutil import TimeValue
-from casefile.xref.common import epoch
+from casefile.xref.common import epoch, haversine_km
 from casefile.xref.model import (
     AircraftIn,
     CaseInputs,
@@ -174,12 +174,25 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
         s, e = epoch(_get(g, "start_utc")), epoch(_get(g, "end_utc"))
         if s is not None and e is not None:
             inputs.gaps.append(GapIn(str(g.aircraft_id), s, e, _get(g, "note", default="") or "",
-                                     _get(g, "item_id")))
+                                     _get(g, "item_id"), _parked(_get(g, "before"), _get(g, "after"))))
     for a in inputs.aircraft:
         inputs.points.append(_points(q.track_points(case, aircraft_id=a.id), a.id))
     fn = getattr(q, "reported_flights", None)
     for r in (fn(case) if fn else []):
         inputs.reported.append(_reported(r))
+
+
+def _parked(before: Any, after: Any) -> tuple[float, float] | None:
+    """Where a gap's aircraft sat, when it was on the ground at the same spot before and after."""
+    if before is None or after is None:
+        return None
+    if not (_get(before, "on_ground") and _get(after, "on_ground")):
+        return None
+    b = (_get(before, "lat"), _get(before, "lon"))
+    a = (_get(after, "lat"), _get(after, "lon"))
+    if None in b or None in a or haversine_km(b[0], b[1], a[0], a[1]) > 2.0:
+        return None
+    return float(b[0]), float(b[1])
 
 
 def _points(points: Any, aircraft_id: str) -> PointsIn:

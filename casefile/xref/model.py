@@ -80,6 +80,8 @@ class GapIn:
     end: float
     note: str = ""
     item_id: str | None = None
+    #: On the ground at the same place (within 2 km) before and after: where it most likely stayed.
+    parked_at: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

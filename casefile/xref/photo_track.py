@@ -7,7 +7,7 @@ from typing import Any
 from casefile.model.findings import Finding
 from casefile.xref.common import fmt_window, haversine_km, make_finding, time_basis_note, tv_window, z
 from casefile.xref.model import PhotoIn
-from casefile.xref.trackindex import AIRBORNE, GAP, GROUND, NODATA, AircraftTrack, FleetIndex, Span
+from casefile.xref.trackindex import AIRBORNE, GAP, GROUND, NODATA, PARKED, AircraftTrack, FleetIndex, Span
 
 KIND = "photo-aircraft"
 #: An aircraft on the ground within this distance of the photo's place counts as "there".
@@ -16,12 +16,12 @@ NEAR_KM = 10.0
 
 def _span_input(s: Span, photo_lat: float, photo_lon: float) -> dict[str, Any]:
     d: dict[str, Any] = {"from": z(s.start), "to": z(s.end), "state": s.state}
-    if s.state == GROUND and s.lat is not None and s.lon is not None:
+    if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
         d["airport_icao"] = s.airport_icao
         d["distance_km"] = round(haversine_km(photo_lat, photo_lon, s.lat, s.lon), 2)
     if s.leg_id:
         d["leg_id"] = s.leg_id
-    if s.note and s.state in (GAP, NODATA):
+    if s.note and s.state in (GAP, NODATA, PARKED):
         d["note"] = s.note
     return d
 
@@ -36,6 +36,9 @@ def _summary(spans: list[Span], lat: float, lon: float) -> str:
             parts.append("airborne")
         elif s.state == GAP:
             parts.append("in a gap in the tracking data")
+        elif s.state == PARKED:
+            parts.append("in a gap in the tracking data while on the ground "
+                         f"{haversine_km(lat, lon, s.lat or 0.0, s.lon or 0.0):.0f} km away")
         else:
             parts.append("not covered by any track record")
     return ", then ".join(dict.fromkeys(parts))
@@ -45,10 +48,11 @@ def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack)
         str, list[Span], list[Span], list[tuple], list[Span]]:
     """Verdict of one aircraft for a window and place, with the spans that decide it."""
     spans = track.query(lo, hi)
-    near_ground = [s for s in spans if s.state == GROUND and s.lat is not None and s.lon is not None
-                   and haversine_km(lat, lon, s.lat, s.lon) <= NEAR_KM]
+    near_ground = [s for s in spans if s.state in (GROUND, PARKED) and s.lat is not None
+                   and s.lon is not None and haversine_km(lat, lon, s.lat, s.lon) <= NEAR_KM]
+    near_ground.sort(key=lambda s: s.state == PARKED)   # observed ground first
     low_points = [] if near_ground else track.points_near(lo, hi, lat, lon, NEAR_KM)
-    holes = [s for s in spans if s.state in (GAP, NODATA)]
+    holes = [s for s in spans if s.state in (GAP, NODATA, PARKED)]
     if near_ground or low_points:
         verdict = "consistent"
     elif holes:
@@ -83,6 +87,13 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         expl = (f"{who} was on the ground at {s.airport_icao or 'a place'} "
                 f"{haversine_km(lat, lon, s.lat, s.lon):.1f} km from where the photo was taken, "
                 f"during the photo's time window ({when}).")
+        if s.state == PARKED:
+            conf -= 0.2
+            expl = (f"{who} was probably parked {haversine_km(lat, lon, s.lat, s.lon):.1f} km from "
+                    f"where the photo was taken during its time window ({when}): the track has no "
+                    f"positions then, but shows it on the ground at that spot before and after.")
+            assumptions.append("An aircraft on the ground at the same spot before and after a gap "
+                               "in its track is assumed to have stayed there during the gap.")
     elif low_points:
         verdict, conf = "consistent", (0.7 if tagged else 0.5)
         expl = (f"{who} was observed low or on the ground within {NEAR_KM:g} km of the photo's place "
@@ -125,8 +136,11 @@ def _capture(photo: PhotoIn) -> dict[str, Any]:
 
 def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
     """Photo against the aircraft it is tagged with, or against every aircraft when untagged."""
-    if photo.capture is None or photo.place is None or tv_window(photo.capture) is None:
+    if photo.capture is None or tv_window(photo.capture) is None:
         return []
+    if photo.place is None:
+        return [_whereabouts(photo, fleet, ref, aid) for ref in photo.aircraft_tags
+                for aid in fleet.resolve(ref)]
     out: list[Finding] = []
     if photo.aircraft_tags:
         for ref in photo.aircraft_tags:
@@ -171,3 +185,27 @@ def _unknown_tag(photo: PhotoIn, ref: str) -> Finding:
         f"The photo is tagged with aircraft {ref!r}, but the case holds no track records for it, "
         f"so where it was cannot be checked (no track data is not evidence of no flight).",
         [photo.item_id], {"photo": {"item_id": photo.item_id}, "aircraft_ref": ref})
+
+
+def _whereabouts(photo: PhotoIn, fleet: FleetIndex, ref: str, aid: str) -> Finding:
+    """A tagged photo with a time but no place: where the aircraft was, for the analyst to compare."""
+    assert photo.capture is not None
+    lo, hi = tv_window(photo.capture)  # type: ignore[misc]
+    track = fleet.tracks[aid]
+    spans = track.query(lo, hi)
+    places = sorted({s.airport_icao or f"{s.lat:.3f},{s.lon:.3f}" for s in spans
+                     if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None})
+    states = sorted({s.state for s in spans})
+    expl = (f"The photo has no place (no GPS, none set by the analyst), so it cannot be matched "
+            f"against {track.aircraft.label}'s track. During the photo's time window "
+            f"({fmt_window(lo, hi)}) the aircraft was: {', '.join(states)}"
+            + (f"; on the ground at {', '.join(places)}" if places else "") + ".")
+    if photo.capture.utc is None:
+        expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
+    notes = [n for n in [time_basis_note(photo.capture)] if n]
+    inputs = {"photo": {"item_id": photo.item_id, "capture": _capture(photo),
+                        "window_utc": [z(lo), z(hi)], "place": None},
+              "aircraft": {"id": aid, "label": track.aircraft.label, "tagged": True, "ref": ref},
+              "track_spans": [{"from": z(s.start), "to": z(s.end), "state": s.state,
+                               "airport_icao": s.airport_icao} for s in spans]}
+    return make_finding(KIND, "undetermined", 0.3, expl, [photo.item_id], inputs, notes)

@@ -18,6 +18,8 @@ from casefile.xref.common import airport, haversine_km
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
 
 AIRBORNE, GROUND, GAP, NODATA = "airborne", "ground", "gap", "no-data"
+#: A gap that starts and ends on the ground at the same place: probably parked, not certainly.
+PARKED = "parked-gap"
 #: Take-off and landing places further apart than this are different places.
 SAME_PLACE_KM = 5.0
 
@@ -77,7 +79,11 @@ def _subtract(spans: list[Span], gaps: list[GapIn]) -> list[Span]:
             pieces = nxt
         out.extend(pieces)
     for g in gaps:
-        out.append(Span(g.start, g.end, GAP, item_id=g.item_id, note=g.note or "coverage gap"))
+        if g.parked_at is not None:
+            out.append(Span(g.start, g.end, PARKED, g.parked_at[0], g.parked_at[1], item_id=g.item_id,
+                            note=g.note or "coverage gap on the ground"))
+        else:
+            out.append(Span(g.start, g.end, GAP, item_id=g.item_id, note=g.note or "coverage gap"))
     out.sort(key=lambda s: (s.start, s.end))
     return out
 
@@ -169,7 +175,7 @@ class AircraftTrack:
 
     def holes(self) -> list[Span]:
         """Every stretch with no data (gaps, before/after coverage, unexplained stops)."""
-        return [s for s in self.query(-math.inf, math.inf) if s.state in (GAP, NODATA)]
+        return [s for s in self.query(-math.inf, math.inf) if s.state in (GAP, NODATA, PARKED)]
 
     def nearest_point(self, t: float) -> tuple[float, float, float, float | None, bool] | None:
         """The observed point closest in time to t."""
@@ -250,7 +256,7 @@ class FleetIndex:
         for n, aid in enumerate(self.ids):
             tr = self.tracks[aid]
             for s in tr.spans:
-                if s.state == GROUND and s.lat is not None and s.lon is not None:
+                if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
                     self.ground_cells.setdefault(cell(s.lat, s.lon), []).append((s.start, s.end, aid))
             for t, la, lo in zip(tr.low.t, tr.low.lat, tr.low.lon, strict=True):
                 self.low_cells.setdefault(cell(la, lo), []).append((t, aid))
