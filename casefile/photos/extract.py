@@ -203,7 +203,7 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
         props = xmp.properties(packet)
         for k, v in props.items():
             raw[f"XMP {k}"] = v[:2000]
-        meta.xmp_creator_tool = props.get("xmp:CreatorTool")
+        meta.xmp_creator_tool = next((v for k, v in props.items() if k.endswith(":CreatorTool")), None)
         meta.xmp_history = xmp.history(packet)
     meta.creator_tool = meta.xmp_creator_tool
     meta.c2pa = bool(meta.jpeg and any(s.get("c2pa") for s in meta.jpeg.segments)) or (
