@@ -8,9 +8,9 @@ from xref_helpers import fleet_inputs, photo, unknown_tv, utc_tv
 
 from casefile.xref import sun
 from casefile.xref.api import XrefSession, findings
+from casefile.xref.chronology import display, events
 from casefile.xref.engine import Engine
 from casefile.xref.model import LightHint, SourceIn
-from casefile.xref.chronology import display, events
 
 BASE = 0x9F3A_55C0_1E2D_7B48
 
