@@ -61,7 +61,8 @@ def generate(n_photos: int, n_aircraft: int, n_legs: int, n_points: int, seed: i
         tv = TimeValue(raw="x", utc=z(T0 + rng.uniform(0, span)), basis="exif-offset",
                        uncertainty_s=rng.choice([1, 60, 3600]))
         if i % 10 == 0:  # some cameras without a zone
-            tv = TimeValue(raw="x", utc=None, basis="unknown", local=(z(T0 + rng.uniform(0, span)) or "")[:19])
+            local = (z(T0 + rng.uniform(0, span)) or "")[:19]
+            tv = TimeValue(raw="x", utc=None, basis="unknown", local=local)
         tags = (f"RA-{80000 + rng.randrange(n_aircraft)}",) if i % 3 == 0 else ()
         inputs.photos.append(PhotoIn(f"P{i:05d}", tv, Place(lat + rng.uniform(-0.02, 0.02),
                                                            lon + rng.uniform(-0.02, 0.02), "exif"),
