@@ -8,11 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casefile.analyst import claims as cl
+from casefile.analyst import entities as en
+from casefile.analyst import sources as so
 from casefile.demo import ILLUSTRATIVE, SYNTHETIC
 from casefile.demo.flights import write_traces
 from casefile.demo.photos import PHOTOS, write_photos
 from casefile.demo.scenario import AN124, ARTICLE, CLAIMS, IL62, OSLK, SOCIAL_POST, SVMI, UUMU
+from casefile.importers.pipeline import import_paths
+from casefile.photos import query as photos_q
+from casefile.report.context import ReportOptions
+from casefile.report.pdf.build import build_report
 from casefile.store import Case
+from casefile.xref import run_xref
 
 CASE_NAME = "caracas-2019-demo"
 TITLE = "DEMO (training): Russian Air Force flights to Caracas, 22-24 March 2019"
@@ -28,7 +36,7 @@ Say = Callable[[str], None]
 
 @dataclass
 class DemoResult:
-    """What the build made and what it skipped, for the CLI summary and the tests."""
+    """What the build made, for the CLI summary and the tests."""
 
     case_path: Path
     inputs: Path
@@ -39,7 +47,6 @@ class DemoResult:
     verdicts: dict[str, int] = field(default_factory=dict)
     finding_kinds: dict[str, int] = field(default_factory=dict)
     report: Path | None = None
-    skipped: list[str] = field(default_factory=list)
 
 
 def free_case_path(folder: Path) -> Path:
@@ -76,8 +83,6 @@ def build_demo(folder: str | Path, *, report: str | Path | None = None,
 
 
 def _import(case: Case, paths: list[Path], url: str, note: str, result: DemoResult, say: Say) -> None:
-    from casefile.importers.pipeline import import_paths
-
     rep = import_paths(case, paths, source_url=url, note=note, workers=1)
     for o in rep.outcomes:
         if o.item_id:
@@ -89,40 +94,21 @@ def _import(case: Case, paths: list[Path], url: str, note: str, result: DemoResu
 
 
 def _photo_annotations(case: Case, result: DemoResult, say: Say) -> None:
-    """Tag the aircraft each photo is meant to show, and place the photo that has no GPS."""
-    try:
-        from casefile.photos import query as photos_q  # type: ignore[attr-defined]
-    except ImportError:
-        photos_q = None
-    tag = getattr(photos_q, "tag_aircraft", None)
-    place = getattr(photos_q, "set_photo_location", None)
-    if tag is None:
-        result.skipped.append("aircraft tags on photos (casefile.photos.query.tag_aircraft not available)")
-    if place is None:
-        result.skipped.append("analyst-set photo place (casefile.photos.query.set_photo_location "
-                              "not available)")
+    """Tag the aircraft each photo is meant to show, and place the photo whose GPS is bogus."""
     for p in PHOTOS:
         item_id = result.items.get(p.filename)
         if item_id is None:
             continue
-        if tag is not None:
-            for ref in p.aircraft_tags:
-                tag(case, item_id, ref)
-        if place is not None and p.analyst_place:
-            place(case, item_id, p.analyst_place[0], p.analyst_place[1],
-                  "Analyst-set place for training: the apron at Maiquetía (SVMI). " + SYNTHETIC)
+        for ref in p.aircraft_tags:
+            photos_q.tag_aircraft(case, item_id, ref)
+        if p.analyst_place:
+            photos_q.set_photo_location(case, item_id, p.analyst_place[0], p.analyst_place[1],
+                                        "Analyst-set place for training: the apron at Maiquetía (SVMI). "
+                                        + SYNTHETIC)
 
 
 def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
     """The article and the social-media post as graded sources, and the six claims."""
-    try:
-        from casefile.analyst import claims as cl
-        from casefile.analyst import entities as en
-        from casefile.analyst import sources as so
-    except ImportError as exc:
-        result.skipped.append(f"sources and claims (casefile.analyst not available: {exc})")
-        say(f"skipped: sources and claims ({exc})")
-        return
     published = {p.filename: result.items.get(p.filename) for p in PHOTOS if p.source == "social"}
     for key, src in (("article", ARTICLE), ("social", SOCIAL_POST)):
         items = [(i, "published-photo") for i in published.values() if i] if key == "social" else []
@@ -147,14 +133,14 @@ def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
                              aircraft_refs=c.aircraft, source_ids=[result.sources[s] for s in c.sources],
                              entity_ids=entity_ids, note=c.note or None)
         result.claims[c.key] = claim.id
-    _claim_links(case, cl, result)
+    _claim_links(case, result)
     say(f"recorded {len(result.sources)} graded sources, {len(result.claims)} claims, "
         f"{len(aircraft) + len(places)} entities")
 
 
-def _claim_links(case: Case, cl: object, result: DemoResult) -> None:
+def _claim_links(case: Case, result: DemoResult) -> None:
     """Link evidence to the claims it bears on, as an analyst would."""
-    link = cl.link  # type: ignore[attr-defined]
+    link = cl.link
     items = result.items
     links = [
         ("photo-an124-caracas", "demo-02-an124-repost.jpg", "context",
@@ -173,12 +159,6 @@ def _claim_links(case: Case, cl: object, result: DemoResult) -> None:
 
 
 def _xref(case: Case, result: DemoResult, say: Say) -> None:
-    try:
-        from casefile.xref import run_xref
-    except ImportError as exc:
-        result.skipped.append(f"cross-reference (casefile.xref not available: {exc})")
-        say(f"skipped: cross-reference ({exc})")
-        return
     findings = run_xref(case)
     result.verdicts = dict(Counter(f.verdict for f in findings))
     result.finding_kinds = dict(Counter(f.kind for f in findings))
@@ -187,13 +167,6 @@ def _xref(case: Case, result: DemoResult, say: Say) -> None:
 
 
 def _report(case: Case, out: Path, result: DemoResult, say: Say) -> None:
-    try:
-        from casefile.report.context import ReportOptions
-        from casefile.report.pdf.build import build_report
-    except ImportError as exc:
-        result.skipped.append(f"PDF report (casefile.report not available: {exc})")
-        say(f"skipped: PDF report ({exc})")
-        return
     out.parent.mkdir(parents=True, exist_ok=True)
     res = build_report(case, out, ReportOptions(marking="TRAINING - ILLUSTRATIVE DATA"))
     result.report = out

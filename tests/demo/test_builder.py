@@ -1,0 +1,129 @@
+"""`casefile demo --no-gui --report`: the whole training case, built once through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from casefile.cli import main
+from casefile.demo import ILLUSTRATIVE, SYNTHETIC
+from casefile.demo.scenario import CLAIMS
+from casefile.store import Case, verify_case
+
+DEMO_PKG = Path(__file__).resolve().parents[2] / "casefile" / "demo"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    folder = tmp_path_factory.mktemp("demo")
+    out = folder / "out.json"
+    import contextlib
+
+    with open(out, "w") as f, contextlib.redirect_stdout(f):
+        rc = main(["demo", "--dir", str(folder), "--no-gui", "--json", "--report",
+                   str(folder / "demo.pdf")])
+    data = json.loads(out.read_text())
+    return {"rc": rc, "folder": folder, **data}
+
+
+def test_cli_builds_the_case_without_errors(built: dict) -> None:
+    assert built["rc"] == 0
+    assert built["errors"] == []
+    assert len(built["items"]) == 15
+    assert Path(built["case"]).name == "caracas-2019-demo.casefile"
+    assert set(built["verdicts"]) == {"consistent", "inconsistent", "undetermined"}
+
+
+def test_every_item_is_labelled_in_its_provenance(built: dict) -> None:
+    with Case.open(built["case"], write=False) as case:
+        items = case.items()
+        assert len(items) == 15
+        for item in items:
+            acq = case.acquisitions(item["id"])
+            assert len(acq) == 1
+            label = ILLUSTRATIVE if item["kind"] == "flight-record" else SYNTHETIC
+            assert label in acq[0]["note"], item["original_name"]
+            assert acq[0]["source_url"].startswith("casefile-demo://")
+
+
+def test_sources_and_claims_are_recorded_with_grades(built: dict) -> None:
+    from casefile.analyst import claims as cl
+    from casefile.analyst import sources as so
+
+    with Case.open(built["case"], write=False) as case:
+        sources = {s.kind: s for s in so.list_sources(case)}
+        assert sources["news-article"].reliability == "D"
+        assert sources["news-article"].url is None
+        assert sources["social-media-post"].reliability == "F"
+        assert len(so.source_items(case, sources["social-media-post"].id)) == 2
+        claims = {c.text: c for c in cl.list_claims(case)}
+        assert len(claims) == len(CLAIMS) == 6
+        for want in CLAIMS:
+            got = claims[want.text]
+            assert got.credibility == want.credibility and got.kind == want.kind
+        arrival = claims[next(c.text for c in CLAIMS if c.key == "arrival-svmi")]
+        # "Saturday 23 March, Caracas time" is 04:00 UTC on the 23rd to 03:59 UTC on the 24th
+        assert arrival.window_start.utc == "2019-03-23T04:00:00.000Z"
+        assert arrival.window_end.utc.startswith("2019-03-24T03:59:59")
+        assert arrival.place_icao == "SVMI"
+
+
+def test_cross_reference_gives_each_verdict_where_the_demo_means_it(built: dict) -> None:
+    from casefile.xref import findings
+
+    items = built["items"]
+    with Case.open(built["case"], write=False) as case:
+        def verdicts(name: str, kind: str) -> set[str]:
+            return {f.verdict for f in findings(case, items[name]) if f.kind == kind}
+
+        assert verdicts("demo-01-an124-on-apron.jpg", "photo-aircraft") == {"consistent"}
+        assert verdicts("demo-03-an124-time-airborne.jpg", "photo-aircraft") == {"inconsistent"}
+        assert verdicts("demo-04-an124-in-coverage-gap.jpg", "photo-aircraft") == {"undetermined"}
+        assert verdicts("demo-07-bogus-gps.jpg", "photo-aircraft") == {"consistent"}
+        claims = [f for f in findings(case) if f.kind == "claim-flights"]
+        assert len(claims) >= 4
+        assert verify_case(case, record=False).ok
+
+
+def test_report_shows_every_verdict_and_every_check(built: dict) -> None:
+    from casefile.photos import query as pq
+
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(built["report"]).pages).split())
+    for verdict in ("consistent", "inconsistent", "undetermined"):
+        assert re.search(rf"\b{verdict}\b", text, re.IGNORECASE), verdict
+    with Case.open(built["case"], write=False) as case:
+        titles: dict[str, set[str]] = {}
+        for fs in pq.all_photo_checks(case).values():
+            for f in fs:
+                titles.setdefault(f.check_id, set()).add("".join(f.title.split()))
+    assert len(titles) >= 19
+    # table cells wrap long file names mid-word, so compare with all white space removed
+    flat = "".join(text.split())
+    missing = {cid: ts for cid, ts in titles.items() if not any(t in flat for t in ts)}
+    assert not missing, f"check titles not in the PDF: {missing}"
+
+
+def test_a_second_demo_never_touches_the_first(built: dict) -> None:
+    from casefile.demo.builder import build_demo
+
+    first = Path(built["case"])
+    with Case.open(first, write=False) as case:
+        before = case.events()[-1]["hash"]
+    again = build_demo(built["folder"], say=lambda s: None)
+    assert again.case_path.name == "caracas-2019-demo-2.casefile"
+    assert again.inputs.name == "caracas-2019-demo-2-inputs"
+    with Case.open(first, write=False) as case:
+        assert case.events()[-1]["hash"] == before
+
+
+def test_the_article_text_is_not_shipped(scenario: Path) -> None:
+    words = re.findall(r"\w+", (scenario / "article-2019-03-24.txt").read_text(encoding="utf-8").lower())
+    shingles = {" ".join(words[i:i + 7]) for i in range(len(words) - 6)}
+    for path in DEMO_PKG.rglob("*.py"):
+        ours = " ".join(re.findall(r"\w+", path.read_text(encoding="utf-8").lower()))
+        copied = [s for s in shingles if s in ours]
+        assert not copied, f"{path.name} repeats the article word for word: {copied[:3]}"
