@@ -399,3 +399,28 @@ def extract_wacz(data: bytes) -> Extracted:
     if title and (not sug.title or sug.where.get("title", "").startswith("text")):
         sug = replace(sug, title=title, where={**sug.where, "title": "pages.jsonl"})
     return _cap(Extracted("wacz", "\n\n".join(p.text for p in parts), sug, tool="warc-reader"))
+
+
+def extract_any(data: bytes, mime: str, name: str = "") -> Extracted:
+    """Dispatch on the sniffed MIME type (and a .warc.gz name); ValueError for other content."""
+    name = name.lower()
+    if mime == "application/warc" or (mime == "application/gzip" and ".warc" in name):
+        return extract_warc(data)
+    if mime == "application/zip":
+        return extract_wacz(data)
+    if mime == "multipart/related":
+        return extract_mhtml(data)
+    if mime == "application/pdf":
+        return extract_pdf(data)
+    if mime in ("text/html", "application/xml") and b"<html" in data[:65536].lower():
+        return extract_html(data)
+    if mime.startswith("text/") or mime in ("application/json", "application/xml"):
+        return extract_text(data)
+    raise ValueError(f"not a page or document this reader knows ({mime})")
+
+
+def can_extract(mime: str, name: str = "") -> bool:
+    """Whether extract_any reads this kind of content."""
+    return (mime in ("application/warc", "application/zip", "multipart/related", "application/pdf",
+                     "text/html", "application/xml", "application/json") or mime.startswith("text/")
+            or (mime == "application/gzip" and ".warc" in name.lower()))

@@ -84,7 +84,8 @@ def rebuild_index(case: Case) -> int:
 
 
 def fts_query(query: str) -> str:
-    """Words of a user's query as an FTS5 expression: every word must occur (a trailing * = prefix).
+    """Words of a user's query as an FTS5 expression ("" when it has none): every word must occur,
+    a trailing * makes a prefix.
 
     "Quoted phrases" stay phrases; OR between words is kept; other FTS syntax is taken literally.
     """
@@ -104,19 +105,23 @@ def fts_query(query: str) -> str:
         out.append(f'"{core}"' + ("*" if prefix else ""))
     while out and out[-1] == "OR":
         out.pop()
-    if not out:
-        raise InvalidInput(f"nothing to search for in {query!r}", field="query")
+    if out and out[0] == "OR":
+        out.pop(0)
     return " ".join(out)
 
 
 def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
            limit: int = 200) -> list[Hit]:
-    """Documents matching every word of `query`, best first, with a highlighted snippet."""
+    """Documents matching every word of `query`, best first, with a highlighted snippet (evidence
+    items that were removed from the case are left out)."""
     expr = fts_query(query)
+    if not expr:
+        return []
     sql = ("SELECT d.kind, d.ref_id, d.item_id, d.title, "
            "snippet(search_docs_fts, -1, '[', ']', '…', 16) AS snip, bm25(search_docs_fts) AS rank "
            "FROM search_docs_fts JOIN search_docs d ON d.rowid = search_docs_fts.rowid "
-           "WHERE search_docs_fts MATCH ?")
+           "LEFT JOIN items i ON i.id = d.item_id "
+           "WHERE search_docs_fts MATCH ? AND i.removed_at IS NULL")
     params: list = [expr]
     if kinds:
         bad = [k for k in kinds if k not in KINDS]

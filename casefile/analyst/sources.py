@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from casefile.analyst import search as idx
 from casefile.analyst.airports import city_zone
 from casefile.analyst.common import choice, clean_text, jdump, jlist, reliability_grade, resolve_id
-from casefile.analyst.extract import Extracted
+from casefile.analyst.extract import Extracted, can_extract, extract_any
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import RELIABILITY, SOURCE_ITEM_ROLES, SOURCE_KINDS, Source, Suggestion
@@ -26,6 +26,7 @@ KIND_ALIASES = {"news": "news-article", "article": "news-article", "social": "so
                 "official": "official-statement", "statement": "official-statement",
                 "doc": "document"}
 ROLE_ALIASES = {"photo": "published-photo", "page": "capture"}
+MAX_READ = 64 * 1024 * 1024
 
 
 # ---- capture text (written by the capture importer) ---------------------------------------
@@ -37,6 +38,24 @@ def store_capture_text(case: Case, item_id: str, ex: Extracted) -> None:
     case.insert("capture_texts", row, action="text-extracted", item_id=item_id)
     name = case.rows("SELECT original_name FROM items WHERE id = ?", [item_id])[0]["original_name"]
     idx.index_capture(case, item_id, name, ex.text)
+
+
+def ensure_capture_text(case: Case, item_id: str) -> bool:
+    """Extract and keep the text of an item imported before (or without) the capture importer.
+
+    Returns whether the item now has text; content no reader knows is left as it is."""
+    if case.rows("SELECT 1 FROM capture_texts WHERE item_id = ?", [item_id]):
+        return True
+    item = case.resolve_item(item_id)
+    if not can_extract(item["mime"], item["original_name"] or "") or item["size"] > MAX_READ:
+        return False
+    try:
+        ex = extract_any(case.blob_path(item).read_bytes(), item["mime"], item["original_name"] or "")
+    except Exception:  # noqa: BLE001 - unreadable content simply has no text to search
+        return False
+    with case.transaction():
+        store_capture_text(case, item_id, ex)
+    return True
 
 
 def capture_text(case: Case, item_id: str) -> dict[str, Any] | None:
@@ -165,6 +184,8 @@ def _attach(case: Case, source_id: str, item_id: str, role: str) -> None:
     case.insert("source_items", {"id": new_id(), "source_id": source_id, "item_id": item_id,
                                  "role": role, "added_at": now_z()},
                 action="source-item-attached", item_id=item_id)
+    if role == "capture":
+        ensure_capture_text(case, item_id)
 
 
 def attach_item(case: Case, source_ref: str, item_ref: str, role: str = "capture") -> Source:

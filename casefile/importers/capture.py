@@ -9,15 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from casefile.analyst.extract import (
-    Extracted,
-    extract_html,
-    extract_mhtml,
-    extract_pdf,
-    extract_text,
-    extract_wacz,
-    extract_warc,
-)
+from casefile.analyst.extract import Extracted, extract_any
 from casefile.errors import CorruptFile
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
@@ -52,24 +44,8 @@ class CaptureImporter:
         if data is None:
             data = path.read_bytes()
         mime = sniff_mime(data[:8192])
-        name = path.name.lower()
         try:
-            if mime == "application/warc" or (mime == "application/gzip" and ".warc" in name):
-                ex = extract_warc(data)
-            elif mime == "application/zip":
-                ex = extract_wacz(data)
-            elif mime == "multipart/related":
-                ex = extract_mhtml(data)
-            elif mime == "application/pdf":
-                ex = extract_pdf(data)
-            elif mime in ("text/html", "application/xml") and b"<html" in data[:65536].lower():
-                ex = extract_html(data)
-            elif mime.startswith("text/") or mime in ("application/json", "application/xml"):
-                ex = extract_text(data)
-            else:
-                raise CorruptFile(f"not a page or document this importer reads ({mime})", path)
-        except CorruptFile:
-            raise
+            ex = extract_any(data, mime, path.name)
         except Exception as exc:  # noqa: BLE001 - any reader failure is this file's error
             raise CorruptFile(f"cannot read as a saved page/document ({mime}): "
                               f"{type(exc).__name__}: {exc}", path) from None

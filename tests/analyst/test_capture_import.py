@@ -58,3 +58,19 @@ def test_content_not_extension_decides(fresh_case, tmp_path):
     assert out.kind == "capture"
     assert sources.capture_text(fresh_case, out.item_id)["format"] == "html"
     assert sources.capture_text(fresh_case, out.item_id)["text"] == "Platypus"
+
+
+def test_item_kept_as_plain_file_gets_its_text_when_attached_as_capture(fresh_case, article):
+    out = import_paths(fresh_case, [article], importer="file", workers=1).outcomes[0]
+    assert out.kind == "file" and sources.capture_text(fresh_case, out.item_id) is None
+    assert search.search(fresh_case, "Tonkoshkurov") == []
+    s = sources.add_source(fresh_case, title="article", items=[(out.item_id, "capture")])
+    assert sources.capture_text(fresh_case, out.item_id)["text"] == article.read_text("utf-8")
+    assert [h.id for h in search.search(fresh_case, "Tonkoshkurov")] == [out.item_id]
+    assert sources.suggest(fresh_case, out.item_id)["dateline"] == "CARACAS"
+    assert s.capture_item_ids == [out.item_id]
+    assert verify_case(fresh_case).ok
+
+
+def test_empty_query_finds_nothing(fresh_case, article_item):
+    assert search.search(fresh_case, "") == [] and search.search(fresh_case, " * - ") == []
