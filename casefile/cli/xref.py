@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--item", metavar="ID", help="only findings involving this item")
     p.add_argument("--verdict", choices=("consistent", "inconsistent", "undetermined"))
     p.add_argument("--no-run", action="store_true", help="show the stored findings, do not recompute")
+    p.add_argument("--update", action="append", default=[], metavar="PHOTO",
+                   help="re-evaluate only what involves this photo (repeat); the rest is kept")
     add_json_arg(p)
     p.set_defaults(func=cmd_xref)
 
@@ -32,6 +34,11 @@ def cmd_xref(args: argparse.Namespace) -> int:
 
     with open_case(args, write=not args.no_run) as case:
         if args.no_run:
+            found = findings(case)
+        elif args.update:
+            from casefile.xref import update_xref
+
+            update_xref(case, [case.resolve_item(ref)["id"] for ref in args.update])
             found = findings(case)
         else:
             run_xref(case)

@@ -17,6 +17,13 @@ def run_xref(case: Case) -> list[Finding]:
     return run(case)
 
 
+def update_xref(case: Case, item_ids: list[str]) -> list[Finding]:
+    """Re-evaluate only what involves these photos (changed, added or removed); returns their findings."""
+    from casefile.xref.api import XrefSession
+
+    return XrefSession(case).update_photos(item_ids)
+
+
 def findings(case: Case, item_id: str | None = None) -> list[Finding]:
     """The stored findings, optionally only those involving one item."""
     from casefile.xref.api import findings as stored

@@ -164,7 +164,13 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
             return None
         return look
 
-    for leg in q.legs(case):
+    try:
+        tracked = q.legs(case, include_reported=False)
+    except TypeError:
+        tracked = q.legs(case)
+    for leg in tracked:
+        if _get(leg, "reported", default=False):
+            continue  # reported flights come from reported_flights(), not twice
         aid = str(leg.aircraft_id)
         look = where_for(aid)
         inputs.legs.append(LegIn(str(leg.id), aid, _get(leg, "item_id"), _end(leg.takeoff, look),

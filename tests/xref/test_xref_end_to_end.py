@@ -136,6 +136,24 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     events = log if isinstance(log, list) else log.get("events", [])
     assert sum(1 for e in events if e["action"] == "xref-run") == 2
 
+
+    # The analyst places the Miami photo at KDJT instead: only its findings are re-evaluated, and
+    # the result equals a full recompute.
+    from casefile.photos.query import set_photo_location
+
+    moved = ids["miami_in_gap.jpg"]
+    with Case.open(case) as c:
+        set_photo_location(c, moved, KDJT[0], KDJT[1], "seen on the apron in the picture")
+    upd = _cli("xref", case, "--update", moved, "--json", capsys=capsys)
+    mine = [x for x in upd["findings"] if x["kind"] == "photo-aircraft" and moved in x["item_ids"]]
+    assert [x["verdict"] for x in mine] == ["consistent"]
+    assert "probably parked" in mine[0]["explanation"]
+    assert mine[0]["inputs"]["photo"]["place"]["source"] == "analyst"
+    untouched = {x["id"] for x in found if moved not in x["item_ids"]}
+    assert untouched <= {x["id"] for x in upd["findings"]}
+    full = _cli("xref", case, "--json", capsys=capsys)
+    assert sorted(x["id"] for x in full["findings"]) == sorted(x["id"] for x in upd["findings"])
+
     tl = _cli("timeline", case, "--json", "--tz", "local", capsys=capsys)
     landing = next(e for e in tl["events"] if e["kind"] == "landing")
     assert landing["local_zone"] == "America/New_York"
