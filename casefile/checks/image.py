@@ -39,7 +39,9 @@ def thumbnail_differs(inp: CheckInput) -> list[CheckFinding]:
 
 
 def damaged_image(inp: CheckInput) -> list[CheckFinding]:
-    problem = inp.decode_problem or next((p for p in inp.meta.exif_problems if "truncated" in p), None)
+    jpeg_problems = inp.meta.jpeg.problems if inp.meta.jpeg else []
+    problem = inp.decode_problem or next((p for p in inp.meta.exif_problems if "truncated" in p), None) \
+        or (jpeg_problems[0] if jpeg_problems else None)
     if not problem:
         return []
     return [finding(inp, "image-damaged", "notice", "Image data damaged or cut short",

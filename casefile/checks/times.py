@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from casefile.checks.base import CheckInput, finding
 from casefile.model.findings import CheckFinding
 from casefile.photos.capture import camera_local
 from casefile.photos.exif import parse_exif_datetime, parse_offset
-from casefile.timeutil import get_zone, parse_z
+from casefile.timeutil import TimeValue, get_zone, parse_z
 
 #: Differences below this many seconds are clock jitter, not findings.
 SLACK_S = 60
@@ -47,12 +47,23 @@ def modified_after_original(inp: CheckInput) -> list[CheckFinding]:
                     difference_s=delta)]
 
 
+def _earliest(cap: TimeValue | None) -> datetime | None:
+    """The earliest UTC instant a capture time allows (a local time of unknown zone: at UTC+14)."""
+    if cap is None:
+        return None
+    if cap.utc is not None:
+        return parse_z(cap.utc) - timedelta(seconds=cap.uncertainty_s)
+    if cap.local is None:
+        return None
+    # Not TimeValue.window(): for an unknown zone it adds uncertainty_s on top of the zone span.
+    return datetime.fromisoformat(cap.local).replace(tzinfo=UTC) - timedelta(hours=14)
+
+
 def capture_after_acquisition(inp: CheckInput) -> list[CheckFinding]:
     cap = inp.capture
-    window = cap.window() if cap else None
-    if window is None:
+    earliest = _earliest(cap)
+    if earliest is None:
         return []
-    earliest = window[0]
     refs = ((inp.now, "now (when the check ran)", "capture-in-future"),
             (inp.acquired_at, "when the file was acquired", "capture-after-acquisition"))
     for ref, label, check_id in refs:

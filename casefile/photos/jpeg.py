@@ -118,9 +118,9 @@ def read_structure(data: bytes) -> JpegStructure:
     trailing = data[st.eoi_offset:]
     st.trailing_bytes = len(trailing)
     if trailing:
-        if trailing.startswith(b"\xff\xd8"):
+        if trailing.lstrip(b"\x00").startswith(b"\xff\xd8"):
             st.trailing_kind = "jpeg"
-        elif not trailing.strip(b"\x00\xff\r\n "):
+        elif not trailing.strip(b"\x00\xff\r\n ") or len(trailing) <= 16:
             st.trailing_kind = "padding"
         else:
             st.trailing_kind = "data"
