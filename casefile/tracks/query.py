@@ -8,9 +8,9 @@ from typing import Any
 
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
-from casefile.timeutil import from_epoch
 from casefile.tracks.aircraft import all_aircraft, find
 from casefile.tracks.reported import to_model
+from casefile.tracks.times import utc_text
 from casefile.tracks.where import POINT_SQL, row_to_point, where_at
 
 
@@ -56,8 +56,8 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
         params.append(aircraft_id)
     out = [Leg(id=r["id"], aircraft_id=r["aircraft_id"], item_id=r["item_id"],
                takeoff=_end(r["takeoff"]), landing=_end(r["landing"]), reported=False,
-               track_id=r["track_id"], first_seen_utc=from_epoch(r["start_t"]),
-               last_seen_utc=from_epoch(r["end_t"]), points=r["points"])
+               track_id=r["track_id"], first_seen_utc=utc_text(r["start_t"]),
+               last_seen_utc=utc_text(r["end_t"]), points=r["points"])
            for r in case.rows(sql + " ORDER BY start_t, id", params)]
     if include_reported:
         for rf in reported_flights(case):
@@ -78,7 +78,7 @@ def ground_stays(case: Case, aircraft_id: str | None = None) -> list[dict[str, A
         sql += " AND aircraft_id = ?"
         params.append(aircraft_id)
     return [{"aircraft_id": r["aircraft_id"], "track_id": r["track_id"], "item_id": r["item_id"],
-             "start_utc": from_epoch(r["start_t"]), "end_utc": from_epoch(r["end_t"]),
+             "start_utc": utc_text(r["start_t"]), "end_utc": utc_text(r["end_t"]),
              "points": r["points"], "airport_icao": r["airport_icao"]}
             for r in case.rows(sql + " ORDER BY start_t", params)]
 
@@ -94,8 +94,8 @@ def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
     if aircraft_id:
         sql += " WHERE aircraft_id = ?"
         params.append(aircraft_id)
-    return [Gap(aircraft_id=r["aircraft_id"], start_utc=from_epoch(r["start_t"]),
-                end_utc=from_epoch(r["end_t"]), before=_point_by_id(case, r["before_id"]),
+    return [Gap(aircraft_id=r["aircraft_id"], start_utc=utc_text(r["start_t"]),
+                end_utc=utc_text(r["end_t"]), before=_point_by_id(case, r["before_id"]),
                 after=_point_by_id(case, r["after_id"]), note=r["note"] or "",
                 track_id=r["track_id"], item_id=r["item_id"])
             for r in case.rows(sql + " ORDER BY start_t", params)]

@@ -8,9 +8,9 @@ from typing import Any
 from casefile.ids import new_id
 from casefile.reference.airports import data_version
 from casefile.store import Case
-from casefile.timeutil import from_epoch
 from casefile.tracks import legs as L
 from casefile.tracks.aircraft import resolve
+from casefile.tracks.times import utc_text
 
 _POINT_COLS = ("track_id", "aircraft_id", "seq", "t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground",
                "gs_kt", "track_deg", "vrate_fpm", "callsign", "src", "new_leg", "quality")
@@ -28,8 +28,8 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
         "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id, "format": trk.format,
         "callsigns": json.dumps(trk.callsigns()), "points": len(trk.rows), "flagged": flagged,
         "skipped": skipped, "untimed": len(trk.rows) - len(times),
-        "first_utc": from_epoch(min(times)) if times else None,
-        "last_utc": from_epoch(max(times)) if times else None,
+        "first_utc": utc_text(min(times)) if times else None,
+        "last_utc": utc_text(max(times)) if times else None,
         "warnings": json.dumps(warnings, ensure_ascii=False),
         "stated": json.dumps(trk.stated) if trk.stated else None},
         action="track-imported", item_id=item_id)
@@ -57,7 +57,7 @@ def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
 def _end(e: L.End | None) -> str | None:
     if e is None:
         return None
-    return json.dumps({"time_utc": from_epoch(e.t) if e.t is not None else None,
+    return json.dumps({"time_utc": utc_text(e.t) if e.t is not None else None,
                        "airport_icao": e.airport_icao, "airport_name": e.airport_name,
                        "distance_km": e.distance_km, "observed": e.observed, "note": e.note,
                        "evidence": e.evidence}, ensure_ascii=False)

@@ -7,9 +7,10 @@ from typing import Any
 from casefile.model.flights import Point, Whereabouts
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
-from casefile.timeutil import from_epoch, parse_z
+from casefile.timeutil import parse_z
 from casefile.tracks.geo import intermediate
 from casefile.tracks.legs import GAP_S, GROUND_AIRPORT_KM
+from casefile.tracks.times import utc_text
 
 POINT_SQL = ("SELECT track_id, aircraft_id, seq, t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, "
              "track_deg, vrate_fpm, callsign, src, quality FROM track_points")
@@ -17,17 +18,21 @@ POINT_SQL = ("SELECT track_id, aircraft_id, seq, t, lat, lon, alt_ft, geo_alt_ft
 
 def row_to_point(r: tuple) -> Point:
     return Point(track_id=r[0], aircraft_id=r[1], seq=r[2], t=r[3],
-                 time_utc=from_epoch(r[3]) if r[3] is not None else "", lat=r[4], lon=r[5],
+                 time_utc=utc_text(r[3]) if r[3] is not None else "", lat=r[4], lon=r[5],
                  alt_ft=r[6], geo_alt_ft=r[7], on_ground=None if r[8] is None else bool(r[8]),
                  gs_kt=r[9], track_deg=r[10], vrate_fpm=r[11], callsign=r[12], source=r[13],
                  quality=r[14])
 
 
+#: times in the API have millisecond resolution: a point this close to the asked time is "at" it
+SAME_TIME_S = 0.0005
+
+
 def _neighbours(case: Case, aircraft_id: str, t: float) -> tuple[Point | None, Point | None]:
     before = case.db.execute(POINT_SQL + " WHERE aircraft_id = ? AND quality IS NULL AND t <= ? "
-                             "ORDER BY t DESC LIMIT 1", [aircraft_id, t]).fetchone()
+                             "ORDER BY t DESC LIMIT 1", [aircraft_id, t + SAME_TIME_S]).fetchone()
     after = case.db.execute(POINT_SQL + " WHERE aircraft_id = ? AND quality IS NULL AND t >= ? "
-                            "ORDER BY t LIMIT 1", [aircraft_id, t]).fetchone()
+                            "ORDER BY t LIMIT 1", [aircraft_id, t - SAME_TIME_S]).fetchone()
     return (row_to_point(before) if before else None), (row_to_point(after) if after else None)
 
 
@@ -48,7 +53,7 @@ def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
 def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) -> Whereabouts:
     """Position at t_utc from the aircraft's usable points (all its tracks), never across a gap."""
     t = parse_z(t_utc).timestamp()
-    iso = from_epoch(t)
+    iso = utc_text(t)
     before, after = _neighbours(case, aircraft_id, t)
 
     def out(status: str, reason: str, lat: float | None = None, lon: float | None = None,
@@ -62,7 +67,7 @@ def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) 
     if after is None:
         return out("unknown", f"after the last record ({before.time_utc})")
     for p in (before, after):
-        if p.t == t:
+        if abs(p.t - t) <= SAME_TIME_S:
             ap = _airport(p.lat, p.lon) if p.on_ground else None
             status = "ground" if p.on_ground else ("airborne" if p.on_ground is False else "unknown")
             why = "an observed position at this time"
