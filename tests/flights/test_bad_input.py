@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import UTC
 
 from casefile.tracks import query as Q
-
 from flights.helpers import counts, import_one, tracks_of
 
 FR24_HEADER = "Timestamp,UTC,Callsign,Position,Altitude,Speed,Direction\n"
@@ -15,9 +15,9 @@ OPENSKY_HEADER = ("time,icao24,lat,lon,velocity,heading,vertrate,callsign,ongrou
 
 
 def _fr24_row(t: int, lat: float = 33.9434, lon: float = -118.4287, alt: str = "500") -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    utc = datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return f'{t},{utc},ANZ1005,"{lat},{lon}",{alt},5,250\n'
 
 

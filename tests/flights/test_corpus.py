@@ -6,7 +6,6 @@ import pytest
 
 from casefile.store import verify_case
 from casefile.tracks import query as Q
-
 from flights.helpers import import_one, tracks_of
 
 F = "flights"
