@@ -6,7 +6,6 @@ import hashlib
 import json
 import math
 import time
-from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +35,7 @@ def z(t: float | None) -> str | None:
     return None if t is None else _z(t)
 
 
+@lru_cache(maxsize=1 << 16)
 def tv_window(tv: TimeValue | None) -> tuple[float, float] | None:
     """The UTC interval a TimeValue may lie in (every zone on Earth when its zone is unknown)."""
     if tv is None:
@@ -106,11 +106,14 @@ def zone_of_airport(icao: str | None) -> str | None:
     return rec.get("tz") if rec else None
 
 
-def finding_id(kind: str, key: dict[str, Any]) -> str:
-    """Stable id: SHA-256 of the kind and the inputs that decide it (same case, same id)."""
-    text = json.dumps({"kind": kind, "key": key, "engine": ENGINE_VERSION}, sort_keys=True,
-                      separators=(",", ":"), default=str)
-    return "F" + hashlib.sha256(text.encode()).hexdigest()[:24]
+def finding_id(kind: str, items: list[str] | tuple[str, ...], inputs_text: str,
+               assumptions: list[str] | tuple[str, ...] = ()) -> str:
+    """Stable id: SHA-256 of the kind, items, canonical inputs and assumptions (same case, same id)."""
+    h = hashlib.sha256()
+    for part in (ENGINE_VERSION, kind, "\x1f".join(items), inputs_text, "\x1f".join(assumptions)):
+        h.update(part.encode())
+        h.update(b"\x1e")
+    return "F" + h.hexdigest()[:24]
 
 
 #: The JSON of each finding's inputs as hashed, kept so storing it does not encode it again.
@@ -129,7 +132,7 @@ def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
     """A Finding whose id hashes its kind, items, verdict inputs and assumptions."""
     items = tuple(dict.fromkeys(i for i in item_ids if i))
     text = json.dumps(inputs, sort_keys=True, separators=(",", ":"), default=str)
-    fid = finding_id(kind, {"items": list(items), "inputs": text, "assumptions": list(assumptions)})
+    fid = finding_id(kind, items, text, tuple(assumptions))
     _INPUTS_JSON[fid] = text
     return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
                    explanation=explanation, item_ids=items, inputs=inputs,
@@ -138,8 +141,7 @@ def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
 
 def fmt_window(lo: float, hi: float) -> str:
     """A short human window: '2019-03-23 14:05 to 15:05 UTC'."""
-    a = datetime.fromtimestamp(lo, UTC)
-    b = datetime.fromtimestamp(hi, UTC)
-    if a.date() == b.date():
-        return f"{a:%Y-%m-%d %H:%M} to {b:%H:%M} UTC"
-    return f"{a:%Y-%m-%d %H:%M} to {b:%Y-%m-%d %H:%M} UTC"
+    a, b = _z(lo), _z(hi)
+    if a[:10] == b[:10]:
+        return f"{a[:10]} {a[11:16]} to {b[11:16]} UTC"
+    return f"{a[:10]} {a[11:16]} to {b[:10]} {b[11:16]} UTC"

@@ -67,7 +67,7 @@ class HashIndex:
         hits = np.nonzero(d <= MAX_BITS)[0]
         return {self.ids[j]: int(d[j]) for j in hits if j != i and self.ids[j]}
 
-    def all_edges(self, block: int = 2048) -> list[tuple[str, str, int]]:
+    def all_edges(self, block: int = 256) -> list[tuple[str, str, int]]:
         """Every near-duplicate pair (a < b by position), computed in blocks."""
         out: list[tuple[str, str, int]] = []
         n = len(self.arr)

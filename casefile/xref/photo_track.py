@@ -159,10 +159,10 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
         f = evaluate(photo, fleet.tracks[aid], tagged=False)
         if f and f.verdict == "consistent":
             out.append(f)
-    no_data = fleet.without_data(lo, hi)
-    unknown = sorted(fleet.tracks[a].aircraft.label for a in no_data)
-    elsewhere = sorted(t.aircraft.label for a, t in fleet.tracks.items() if a not in no_data)
     if not out and fleet.tracks:
+        no_data = fleet.without_data(lo, hi)
+        unknown = sorted(fleet.tracks[a].aircraft.label for a in no_data)
+        elsewhere = sorted(t.aircraft.label for a, t in fleet.tracks.items() if a not in no_data)
         expl = (f"No aircraft in the case was recorded near the photo's place during its time window "
                 f"({fmt_window(lo, hi)}): {len(elsewhere)} were recorded elsewhere the whole time, "
                 f"{len(unknown)} have no track data for part of it. The photo may show an aircraft "
