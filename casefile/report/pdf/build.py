@@ -15,8 +15,8 @@ from casefile.errors import CasefileError
 from casefile.report import adapters
 from casefile.report.context import Context, ReportOptions
 from casefile.report.pdf import evidence, media, sections
-from casefile.report.pdf.doc import ReportDoc, numbered_canvas
-from casefile.report.pdf.styles import register_fonts, shape
+from casefile.report.pdf.doc import ReportDoc
+from casefile.report.pdf.styles import register_fonts
 from casefile.store import Case
 
 
@@ -134,10 +134,10 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
     ctx = Context(case, options)
     story, done = _story(ctx)
     buf = io.BytesIO()
-    doc = ReportDoc(buf, title=shape(ctx.title), author=shape(str(ctx.investigator or "")),
-                    subject=shape(options.marking))
-    doc.multiBuild(story, canvasmaker=numbered_canvas(ctx.title, options.marking))
-    return buf.getvalue(), done, doc.page
+    doc = ReportDoc(buf, title=ctx.title, author=str(ctx.investigator or ""),
+                    subject=options.marking, marking=options.marking)
+    doc.multiBuild([doc.pages, *story], maxPasses=6)
+    return buf.getvalue(), done, doc.pages.current
 
 
 def build_report(case: Case, out: str | Path, options: ReportOptions | None = None) -> ExportResult:

@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from casefile.report.pdf.styles import BOLD, SANS, shape, stylesheet
@@ -16,47 +16,57 @@ from casefile.report.pdf.styles import BOLD, SANS, shape, stylesheet
 MARGIN = 18 * mm
 
 
-def numbered_canvas(title: str, marking: str) -> type[rl_canvas.Canvas]:
-    """A canvas class that draws header and footer once the total page count is known."""
+def draw_frame(canv: rl_canvas.Canvas, title: str, marking: str, total: int) -> None:
+    """Header (title, marking) and footer (title, marking, page X of Y) of one page."""
+    width, height = canv._pagesize
+    canv.saveState()
+    canv.setFillColor(colors.HexColor("#b45309"))
+    canv.setFont(BOLD, 8)
+    canv.drawCentredString(width / 2, height - 10 * mm, shape(marking))
+    canv.setFillColor(colors.HexColor("#444444"))
+    canv.setFont(SANS, 7.5)
+    canv.drawString(MARGIN, height - 10 * mm, _clip(shape(title), 60))
+    canv.setStrokeColor(colors.HexColor("#999999"))
+    canv.setLineWidth(0.4)
+    canv.line(MARGIN, height - 12 * mm, width - MARGIN, height - 12 * mm)
+    canv.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
+    canv.drawString(MARGIN, 8 * mm, _clip(shape(title), 60))
+    canv.setFont(BOLD, 7.5)
+    canv.drawCentredString(width / 2, 8 * mm, shape(marking))
+    canv.setFont(SANS, 7.5)
+    canv.drawRightString(width - MARGIN, 8 * mm, f"Page {canv.getPageNumber()} of {total}")
+    canv.restoreState()
 
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: Any, **kw: Any) -> None:
-            super().__init__(*args, **kw)
-            self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+class PageCount(Flowable):
+    """An invisible indexing flowable: multiBuild repeats until the total printed on every page
+    ("of Y", taken from the previous pass) equals the number of pages this pass made."""
 
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._frame(total)
-                super().showPage()
-            super().save()
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous = 0
+        self.current = 0
 
-        def _frame(self, total: int) -> None:
-            width, height = self._pagesize
-            self.saveState()
-            self.setFillColor(colors.HexColor("#b45309"))
-            self.setFont(BOLD, 8)
-            self.drawCentredString(width / 2, height - 10 * mm, shape(marking))
-            self.setFillColor(colors.HexColor("#444444"))
-            self.setFont(SANS, 7.5)
-            self.drawString(MARGIN, height - 10 * mm, _clip(shape(title), 60))
-            self.setStrokeColor(colors.HexColor("#999999"))
-            self.setLineWidth(0.4)
-            self.line(MARGIN, height - 12 * mm, width - MARGIN, height - 12 * mm)
-            self.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-            self.drawString(MARGIN, 8 * mm, _clip(shape(title), 60))
-            self.setFont(BOLD, 7.5)
-            self.drawCentredString(width / 2, 8 * mm, shape(marking))
-            self.setFont(SANS, 7.5)
-            self.drawRightString(width - MARGIN, 8 * mm, f"Page {self._pageNumber} of {total}")
-            self.restoreState()
+    def isIndexing(self) -> int:  # noqa: N802 - reportlab's name
+        return 1
 
-    return NumberedCanvas
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+    def beforeBuild(self) -> None:  # noqa: N802 - reportlab's name
+        self.previous, self.current = self.current, 0
+
+    def afterBuild(self) -> None:  # noqa: N802 - reportlab's name
+        pass
+
+    def notify(self, kind: str, stuff: Any) -> None:
+        pass
+
+    def isSatisfied(self) -> bool:  # noqa: N802 - reportlab's name
+        return self.current == self.previous
 
 
 def _clip(text: str, n: int) -> str:
@@ -66,13 +76,20 @@ def _clip(text: str, n: int) -> str:
 class ReportDoc(BaseDocTemplate):
     """Platypus document that feeds headings to the contents list and the PDF outline."""
 
-    def __init__(self, filename: Any, *, title: str, author: str, subject: str) -> None:
+    def __init__(self, filename: Any, *, title: str, author: str, subject: str,
+                 marking: str) -> None:
         super().__init__(filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=author,
                          subject=subject, creator="Casefile", producer="Casefile (reportlab)",
                          invariant=1)
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self.pages = PageCount()
+
+        def on_page(canv: rl_canvas.Canvas, doc: ReportDoc) -> None:
+            self.pages.current = canv.getPageNumber()
+            draw_frame(canv, title, marking, self.pages.previous)
+
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
         self._heading_no = 0
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name

@@ -86,7 +86,7 @@ def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Flowable]:
         out += [Spacer(1, 3), grid(
             ["#", "At (UTC)", "Actor", "Action", "Event hash"],
             [(e["seq"], e["at"], ctx.red("actor", e["actor"]), _action(e), e["hash"])
-             for e in events], (22, 95, 60, 78, 240), mono=(1, 4))]
+             for e in events], (22, 95, 60, 78, 240), mono=(1, 4), fixed=(0,))]
     out.append(Spacer(1, 6))
     return out
 
