@@ -117,8 +117,7 @@ def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
     expr = fts_query(query)
     if not expr:
         return []
-    sql = ("SELECT d.kind, d.ref_id, d.item_id, d.title, "
-           "snippet(search_docs_fts, -1, '[', ']', '…', 16) AS snip, bm25(search_docs_fts) AS rank "
+    sql = ("SELECT d.rowid, d.kind, d.ref_id, d.item_id, d.title, bm25(search_docs_fts) AS rank "
            "FROM search_docs_fts JOIN search_docs d ON d.rowid = search_docs_fts.rowid "
            "LEFT JOIN items i ON i.id = d.item_id "
            "WHERE search_docs_fts MATCH ? AND i.removed_at IS NULL")
@@ -131,5 +130,15 @@ def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
         params.extend(kinds)
     sql += " ORDER BY rank, d.kind, d.ref_id LIMIT ?"
     params.append(int(limit))
-    return [Hit(kind=r["kind"], id=r["ref_id"], title=r["title"] or "", snippet=r["snip"] or "",
-                rank=round(float(r["rank"]), 6), item_id=r["item_id"]) for r in case.rows(sql, params)]
+    rows = case.rows(sql, params)
+    # snippets only for the documents returned (making one is the costly part of a query)
+    snips: dict[int, str] = {}
+    for chunk in range(0, len(rows), 500):
+        ids = [r["rowid"] for r in rows[chunk:chunk + 500]]
+        snips.update(case.db.execute(
+            "SELECT rowid, snippet(search_docs_fts, -1, '[', ']', '…', 16) FROM search_docs_fts "
+            f"WHERE search_docs_fts MATCH ? AND rowid IN ({', '.join('?' for _ in ids)})",
+            [expr, *ids]).fetchall())
+    return [Hit(kind=r["kind"], id=r["ref_id"], title=r["title"] or "",
+                snippet=snips.get(r["rowid"], ""), rank=round(float(r["rank"]), 6),
+                item_id=r["item_id"]) for r in rows]
