@@ -79,6 +79,10 @@ def _match(kind: str, legs: list, icao: str | None, lat: float, lon: float, lo: 
 
 def _presence(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> list[dict]:
     out = []
+    low = track.points_near(lo, hi, lat, lon, NEAR_KM)
+    if low:
+        out.append({"aircraft_id": track.aircraft.id, "observed_low_near_place": len(low),
+                    "first": z(low[0][0]), "last": z(low[-1][0])})
     for s in track.query(lo, hi):
         if s.state == GROUND and s.lat is not None and s.lon is not None:
             d = haversine_km(lat, lon, s.lat, s.lon)

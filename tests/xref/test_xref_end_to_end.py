@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from casefile.cli import main
 from casefile.xref.inputs import part
@@ -36,9 +36,10 @@ def _dms(deg: float) -> tuple[float, float, float]:
 def make_photo(path: Path, taken: str, offset: str | None, gps: tuple[float, float] | None,
                colour: tuple[int, int, int]) -> Path:
     """A small JPEG with DateTimeOriginal (camera wall clock), optional offset, optional GPS."""
-    img = Image.new("RGB", (64, 48), colour)
-    for x in range(0, 64, 8):                      # some structure so the perceptual hash differs
-        img.paste((255 - colour[0], x * 4, 90), (x, 0, x + 4, 48 if x % 16 else 24))
+    img = Image.new("RGB", (320, 240), colour)
+    draw = ImageDraw.Draw(img)                     # large shapes: a picture with a stable pHash
+    draw.ellipse((40 + colour[1] // 4, 30, 200, 170 + colour[2] // 8), fill=(255 - colour[0], 220, 90))
+    draw.rectangle((180, 120 + colour[0] // 10, 300, 220), fill=(20, 60, 255 - colour[2]))
     exif = Image.Exif()
     exif[0x010F] = "TestMake"
     ifd = exif.get_ifd(0x8769)
