@@ -169,7 +169,15 @@ def parse_photo(path: Path, data: bytes) -> ParsedPhoto:
         return _parse(path, data)
 
 
-def _parse(path: Path, data: bytes) -> ParsedPhoto:
+def extract_metadata(path: Path, data: bytes) -> tuple[PhotoMeta, dict[str, str]]:
+    """Metadata only (no pixel decoding): normalised fields and every raw tag."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        _, meta, raw, _ = _read_metadata(path, data)
+    return meta, raw
+
+
+def _read_metadata(path: Path, data: bytes) -> tuple[Image.Image, PhotoMeta, dict[str, str], dict]:
     im = _open(path, data)
     meta = PhotoMeta(format=FORMATS.get(im.format or "", im.format or "?"))
     meta.width, meta.height = im.size
@@ -197,7 +205,8 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
         for i, c in enumerate(meta.jpeg.comments):
             raw[f"JPEG Comment{i + 1 if i else ''}"] = c
         _iptc(im, raw, meta)
-    packet = xmp.find_packet(data, info.get("xmp") or info.get("XML:com.adobe.xmp"))
+    # JPEG: Pillow has already read the XMP segment; other containers are searched.
+    packet = xmp.find_packet(b"" if meta.jpeg else data, info.get("xmp") or info.get("XML:com.adobe.xmp"))
     if packet:
         meta.xmp_present = True
         props = xmp.properties(packet)
@@ -206,13 +215,33 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
         meta.xmp_creator_tool = next((v for k, v in props.items() if k.endswith(":CreatorTool")), None)
         meta.xmp_history = xmp.history(packet)
     meta.creator_tool = meta.xmp_creator_tool
-    meta.c2pa = bool(meta.jpeg and any(s.get("c2pa") for s in meta.jpeg.segments)) or (
-        b"jumb" in data and b"c2pa" in data)
+    if meta.jpeg:
+        meta.c2pa = any(s.get("c2pa") for s in meta.jpeg.segments)
+    else:
+        meta.c2pa = b"jumb" in data and b"c2pa" in data
     for k, v in info.items():
         if k not in ("exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "photoshop", "thumbnails",
                      "depth_images", "aux", "metadata", "primary", "tiling") and \
                 isinstance(v, (str, int, float, tuple)):
             raw.setdefault(f"{meta.format} {k}", str(v)[:2000])
+    return im, meta, raw, tags
+
+
+_TRANSPOSE = {2: [Image.Transpose.FLIP_LEFT_RIGHT], 3: [Image.Transpose.ROTATE_180],
+              4: [Image.Transpose.FLIP_TOP_BOTTOM], 5: [Image.Transpose.TRANSPOSE],
+              6: [Image.Transpose.ROTATE_270], 7: [Image.Transpose.TRANSVERSE],
+              8: [Image.Transpose.ROTATE_90]}
+
+
+def _orient(im: Image.Image, orientation: int | None) -> Image.Image:
+    """The picture as it should be seen, per the EXIF orientation tag."""
+    for op in _TRANSPOSE.get(orientation or 1, []):
+        im = im.transpose(op)
+    return im
+
+
+def _parse(path: Path, data: bytes) -> ParsedPhoto:
+    im, meta, raw, tags = _read_metadata(path, data)
     parsed = ParsedPhoto(meta=meta, raw_tags=raw, tools=tool_versions())
     thumb_bytes = tags.get("JPEGThumbnail")
     if isinstance(thumb_bytes, bytes) and thumb_bytes.startswith(b"\xff\xd8"):
@@ -223,17 +252,19 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
         parsed.decode_problem = problem
         return parsed
     base = _rgb(decoded)
+    small = fit(base, THUMB_PX)                 # as stored (not yet turned upright)
     if parsed.exif_thumbnail:
-        meta.thumbnail_distance, meta.thumbnail_size = _thumb_distance(parsed.exif_thumbnail, base)
-    shown = ImageOps.exif_transpose(base) if meta.orientation and meta.orientation != 1 else base
-    preview = fit(shown, PREVIEW_PX)
-    thumb = fit(preview, THUMB_PX)
-    meta.phash = str(imagehash.phash(preview))
-    meta.dhash = str(imagehash.dhash(preview))
+        meta.thumbnail_distance, meta.thumbnail_size = _thumb_distance(parsed.exif_thumbnail, small)
+    preview = _orient(fit(base, PREVIEW_PX), meta.orientation)
+    thumb = _orient(small, meta.orientation)
+    # Perceptual hashes shrink the picture to 32x32 / 9x8 anyway: the upright thumbnail is enough.
+    meta.phash = str(imagehash.phash(thumb))
+    meta.dhash = str(imagehash.dhash(thumb))
     parsed.preview = encode_jpeg(preview)
     parsed.thumbnail = encode_jpeg(thumb)
     parsed.derive_params = {"decode_scale": f"1/{scale}", "preview_size": list(preview.size),
-                            "thumbnail_size": list(thumb.size), "oriented": shown is not base}
+                            "thumbnail_size": list(thumb.size),
+                            "oriented": (meta.orientation or 1) != 1, "hashes_from": "thumbnail"}
     return parsed
 
 

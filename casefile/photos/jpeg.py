@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
+import numpy as np
+
 from casefile.model.photos import JpegStructure
 from casefile.photos import ciff
 
@@ -37,18 +39,12 @@ def _decode_comment(data: bytes) -> str:
         return data.decode("latin-1").rstrip("\x00").strip()
 
 
-def _scan_to_marker(data: bytes, pos: int) -> int:
-    """The offset of the next real marker inside entropy-coded data (skipping FF00 and RSTn)."""
-    n = len(data)
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= n:
-            return -1
-        nxt = data[pos + 1]
-        if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
-            pos += 1 if nxt == 0xFF else 2
-            continue
-        return pos
+def _find_eoi(data: bytes, start: int) -> int:
+    """Offset of the first FF D9 at or after start, or -1 (vectorised: scan data is megabytes)."""
+    arr = np.frombuffer(data, dtype=np.uint8)
+    ff = np.flatnonzero(arr[start:-1] == 0xFF) + start
+    hits = ff[arr[ff + 1] == 0xD9]
+    return int(hits[0]) if hits.size else -1
 
 
 def read_structure(data: bytes) -> JpegStructure:
@@ -106,12 +102,15 @@ def read_structure(data: bytes) -> JpegStructure:
             st.comments.append(_decode_comment(payload))
         st.segments.append(seg)
         pos += length
-        if marker == 0xDA:   # start of scan: entropy-coded data follows until the next marker
-            nxt = _scan_to_marker(data, pos)
-            if nxt < 0:
+        if marker == 0xDA:
+            # Entropy-coded data stuffs every 0xFF as FF00, so the first FFD9 from here on is the
+            # end of the image (progressive files' later tables and scans lie before it).
+            eoi = _find_eoi(data, pos)
+            if eoi < 0:
                 st.problems.append("image data ends without an end-of-image marker (truncated file)")
                 return st
-            pos = nxt
+            st.eoi_offset = eoi + 2
+            break
     if st.eoi_offset is None:
         st.problems.append("no end-of-image marker")
         return st
