@@ -179,6 +179,30 @@ def add_sources(case: Case, claim_ref: str, source_refs: Iterable[str]) -> Claim
     return get_claim(case, cid)
 
 
+def remove_source(case: Case, claim_ref: str, source_ref: str, *, reason: str) -> Claim:
+    """Say a source does not make this claim after all, for a recorded reason."""
+    cid = resolve_id(case, "claims", claim_ref)
+    sid = resolve_id(case, "sources", source_ref)
+    rows = case.rows("SELECT id FROM claim_sources WHERE claim_id = ? AND source_id = ?", [cid, sid])
+    if not rows:
+        raise InvalidInput(f"source {sid} is not a source of claim {cid}", field="source")
+    with case.transaction():
+        case.delete("claim_sources", rows[0]["id"], reason=reason)
+    return get_claim(case, cid)
+
+
+def remove_entity(case: Case, claim_ref: str, entity_ref: str, *, reason: str) -> Claim:
+    """Say an entity is not involved in this claim, for a recorded reason."""
+    cid = resolve_id(case, "claims", claim_ref)
+    eid = resolve_id(case, "entities", entity_ref)
+    rows = case.rows("SELECT id FROM claim_entities WHERE claim_id = ? AND entity_id = ?", [cid, eid])
+    if not rows:
+        raise InvalidInput(f"entity {eid} is not part of claim {cid}", field="entity")
+    with case.transaction():
+        case.delete("claim_entities", rows[0]["id"], reason=reason)
+    return get_claim(case, cid)
+
+
 def add_entities(case: Case, claim_ref: str, entity_refs: Iterable[str]) -> Claim:
     """Say which entities a claim involves."""
     cid = resolve_id(case, "claims", claim_ref)

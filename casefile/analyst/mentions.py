@@ -23,7 +23,7 @@ _DIGIT_MARKS = {"RA", "RF", "UR", "EW", "UP", "UN", "EK", "4K", "EX", "EY", "EZ"
                 "ER", "UK", "LZ", "YK", "YI", "P", "HA", "SP", "OK", "OM", "YR"}
 _REG = re.compile(r"(?<![\w-])([A-Z0-9]{1,3})-([A-Z0-9]{2,5})(?![\w-])")
 _US_REG = re.compile(r"(?<![\w-])(N[1-9](?:\d{0,4}|\d{0,3}[A-HJ-NP-Z]|\d{0,2}[A-HJ-NP-Z]{2}))(?![\w-])")
-_HEX = re.compile(r"(?<![\w-])([0-9a-f]{6}|[0-9A-F]{6})(?![\w-])")
+_HEX = re.compile(r"(?<![\w#-])([0-9a-f]{6}|[0-9A-F]{6})(?![\w-])")
 _HEX_CONTEXT = re.compile(r"(hex|icao|mode[ -]?s|transponder|icao24|24-bit)", re.IGNORECASE)
 
 _MAKERS = {"antonov": "An", "ilyushin": "Il", "tupolev": "Tu", "sukhoi": "Su", "mikoyan": "MiG",
@@ -57,7 +57,8 @@ _ORG_WORDS = {"Ministry", "Force", "Forces", "Army", "Navy", "Agency", "Departme
 _TITLES = {"President", "Reporter", "Minister", "General", "Gen", "Colonel", "Col", "Capt",
            "Captain", "Admiral", "Lieutenant", "Major", "Mr", "Mrs", "Ms", "Dr", "Senator",
            "Journalist", "Spokesman", "Spokeswoman", "Ambassador", "Commander", "Sergeant",
-           "Chief", "Leader", "Governor", "Prime", "Defense", "Defence", "Foreign"}
+           "Chief", "Leader", "Governor", "Prime", "Defense", "Defence", "Foreign", "Генерал",
+           "Полковник", "Президент", "Министр", "Капитан", "Адмирал", "Журналист"}
 _NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "To", "For", "From", "By", "With", "And", "But", "Or",
     "It", "Its", "This", "That", "These", "Those", "Two", "Three", "One", "Four", "Five", "Here",
@@ -75,7 +76,7 @@ _NOT_NAMES = {
     "Defense", "Defence", "Foreign", "Military", "Strategic", "Red", "Line", "OPEC", "UN", "EU",
     "NATO", "U", "S", "Monroe", "Ministry", "Kremlin", "Antonov", "Ilyushin", "Tupolev", "Boeing",
     "Airbus", "Sukhoi", "Mikoyan", "Yakovlev", "Mil", "Kamov", "Beriev", "Flight", "Flights"}
-_CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’-]+"
+_CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё'’]+)*"
 _NAME_RUN = re.compile(rf"(?<![\w@#])({_CAP}(?:\s+{_CAP}){{1,3}})")
 _CAP_WORD = re.compile(r"(?<![\w@#-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,})(?![\w-])")
 _FLIGHT_WORDS = re.compile(r"\b(flights?|fl[eo]w|plane|planes|aircraft|airport|landed|landing|"

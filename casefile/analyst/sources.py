@@ -91,8 +91,8 @@ def suggested_time(sug: Suggestion, default_tz: str | None) -> dict[str, Any] | 
                                 field="published")
     except InvalidInput:
         return None
-    if zone and tv.basis == "analyst":
-        tv = replace(tv, basis="location-tz")
+    if tv.basis == "analyst":  # no analyst typed it: the offset is the file's, or the dateline's
+        tv = replace(tv, basis="location-tz" if zone and tv.zone == zone else "source-stated")
     return {**tv.to_dict(), "zone_reason": f"dateline {sug.dateline}" if zone and
             tv.basis == "location-tz" else None}
 

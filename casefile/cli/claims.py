@@ -89,10 +89,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_arg(p)
     p.set_defaults(func=cmd_grade)
 
-    p = csub.add_parser("source", help="add sources that also make this claim")
+    p = csub.add_parser("source", help="add sources that also make this claim (or --remove)")
     add_case_arg(p)
     p.add_argument("claim", metavar="CLAIM")
     p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument("--remove", action="store_true", help="these sources do not make the claim")
+    p.add_argument("--reason", help="why (required with --remove)")
     add_json_arg(p)
     p.set_defaults(func=cmd_source)
 
@@ -245,10 +247,18 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_source(args: argparse.Namespace) -> int:
-    from casefile.analyst.claims import add_sources
+    from casefile.analyst.claims import add_sources, get_claim, remove_source
 
+    if args.remove and not (args.reason or "").strip():
+        raise InvalidInput("removing a source from a claim needs --reason", field="reason")
     with open_case(args, write=True) as case:
-        claim = add_sources(case, args.claim, args.sources)
+        if args.remove:
+            with case.transaction():
+                for s in args.sources:
+                    remove_source(case, args.claim, s, reason=args.reason)
+            claim = get_claim(case, args.claim)
+        else:
+            claim = add_sources(case, args.claim, args.sources)
     emit(args, claim.to_dict(), _claim_line)
     return 0
 

@@ -163,7 +163,8 @@ def _apply_suggestion(case: Any, sug: dict[str, Any], fields: dict[str, Any]) ->
         fields["published"] = applied["published"] = pub["raw"]
         if not fields.get("published_tz") and pub.get("zone") and pub["basis"] == "location-tz":
             fields["published_tz"] = applied["published_zone"] = pub["zone"]
-            fields["published_basis"] = "location-tz"
+        if pub["basis"] == "source-stated" or "published_zone" in applied:
+            fields["published_basis"] = pub["basis"]
     return applied
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casefile.analyst import claims, sources
 from casefile.errors import InvalidInput, NotFound
 from casefile.store import verify_case
+from casefile.timeutil import parse_z
 
 
 def test_a_bare_local_date_is_that_whole_local_day(fresh_case):
@@ -113,3 +119,38 @@ def test_status_grade_edit_and_delete_with_reason(fresh_case, article_item):
     assert claims.list_claims(fresh_case) == []
     assert sources.list_sources(fresh_case)[0].id == s.id
     assert verify_case(fresh_case).ok
+
+
+def test_removing_a_source_or_entity_is_reasoned(fresh_case):
+    a = sources.add_source(fresh_case, title="a")
+    b = sources.add_source(fresh_case, title="b")
+    from casefile.analyst import entities
+
+    e = entities.add_entity(fresh_case, "person", "Javier Mayorca")
+    c = claims.add_claim(fresh_case, "x", source_ids=[a.id, b.id], entity_ids=[e.id])
+    with pytest.raises(InvalidInput, match="reason"):
+        claims.remove_source(fresh_case, c.id, b.id, reason="")
+    c = claims.remove_source(fresh_case, c.id, b.id, reason="b only repeats a")
+    c = claims.remove_entity(fresh_case, c.id, e.id, reason="not involved")
+    assert c.source_ids == [a.id] and c.entity_ids == []
+    with pytest.raises(InvalidInput, match="not a source"):
+        claims.remove_source(fresh_case, c.id, b.id, reason="again")
+    reasons = [e["details"]["reason"] for e in fresh_case.events() if e["action"] == "deleted"]
+    assert reasons == ["b only repeats a", "not involved"]
+
+
+_ZONES = ["America/Caracas", "Europe/Moscow", "America/New_York", "Australia/Lord_Howe",
+          "Asia/Kathmandu", "Pacific/Kiritimati", "Europe/London", "UTC"]
+
+
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)),
+       zone=st.sampled_from(_ZONES))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_local_day_is_one_local_day_in_utc(fresh_case, day, zone):
+    s, e = claims.window(fresh_case, when=day.isoformat(), tz=zone)
+    start, end = parse_z(s.utc), parse_z(e.utc)
+    local = start.astimezone(ZoneInfo(zone))
+    assert (local.date(), local.hour, local.minute) == (day, 0, 0)
+    assert end.astimezone(ZoneInfo(zone)).date() == day
+    hours = (end - start).total_seconds() / 3600
+    assert 22.9 <= hours <= 25.0   # 24 h, or 23 / 25 h (or 23.5 / 24.5 h) on DST change days

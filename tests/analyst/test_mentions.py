@@ -53,3 +53,11 @@ def test_cyrillic_and_emoji_text_keeps_positions():
     text = "🇷🇺 Ан-124 и RA-82010 в Каракасе ✈️"
     found = [m for m in suggest_mentions(text) if m.kind == "registration"]
     assert [text[m.start:m.end] for m in found] == ["RA-82010"]
+
+
+def test_cyrillic_names_titles_hyphens_and_colour_codes():
+    assert _values("Генерал Василий Тонкошкуров прилетел", "person") == {"Василий Тонкошкуров"}
+    assert _values("Bassel Al-Assad airport in Latakia", "person") == {"Bassel Al-Assad"}
+    assert _values("Bassel Al-Assad airport in Latakia", "airport") == {"OSLK"}
+    assert _values("colour #ff0000 and #A1B2C3", "icao-hex") == set()
+    assert _values("landed at Vnukovo, not Sheremetyevo", "airport") == {"UUWW", "UUEE"}

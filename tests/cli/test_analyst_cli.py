@@ -186,3 +186,30 @@ def test_unusual_text_round_trips_through_cli_json(cli: Cli):
     assert cli.json("entity", "list", "--kind", "place")[0]["ref"] == "SVMI"
     rc, out, _ = cli("tag", "list")
     assert "aircraft:RA-82010" in out
+
+
+def test_saved_page_suggestions_are_shown_then_accepted(cli: Cli, tmp_path: Path):
+    page = tmp_path / "saved page.html"
+    page.write_text(
+        '<html><head><meta property="og:title" content="Самолёты в Каракасе">'
+        '<meta property="article:published_time" content="2019-03-24T14:05:00-04:00">'
+        '<meta name="author" content="Jane Reporter"><meta property="og:site_name" '
+        'content="Example News"><meta property="og:url" content="https://news.example/a">'
+        "</head><body><p>Text</p></body></html>", encoding="utf-8")
+    rc, out, _ = cli("source", "add", str(page), "--grade", "B")
+    assert "suggested title: Самолёты в Каракасе" in out and "not applied" in out
+    first = cli.json("source", "list")[0]
+    assert first["title"] is None and first["published"] is None
+    accepted = cli.json("source", "add", "--item", first["capture_item_ids"][0],
+                        "--accept-suggested", "--author", "Analyst's own reading")
+    assert accepted["title"] == "Самолёты в Каракасе" and accepted["publisher"] == "Example News"
+    assert accepted["author"] == "Analyst's own reading"          # what the analyst typed wins
+    assert accepted["url"] == "https://news.example/a"
+    assert accepted["published"]["utc"] == "2019-03-24T18:05:00.000Z"
+    assert accepted["published"]["basis"] == "source-stated"      # the page gave the offset
+    suggestion = cli.json("source", "suggest", first["capture_item_ids"][0])
+    assert suggestion["where"]["title"] == '<meta "og:title">'
+    cli("claim", "add", "x", "--source", accepted["id"])
+    rc, _, err = cli("claim", "source", cli.json("claim", "list")[0]["id"], accepted["id"],
+                     "--remove", ok=False)
+    assert rc == 2 and "--reason" in err
