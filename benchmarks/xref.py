@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     inputs = generate(args.photos, args.aircraft, args.legs, args.points)
     print(f"generated {len(inputs.photos)} photos, {len(inputs.legs)} legs, "
           f"{sum(len(p.t) for p in inputs.points)} points in {time.perf_counter() - t:.1f} s")
-    ref = reference(inputs)
+    ref = min(reference(inputs) for _ in range(3))
     print(f"reference: one pass over all points {ref:.3f} s")
     with tempfile.TemporaryDirectory() as tmp:
         case = Case.create(Path(tmp) / "bench", "benchmark", investigator="bench")
@@ -101,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
             engine = Engine(inputs)
             t_index = time.perf_counter() - t
             session = XrefSession(case, engine)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             found = session.run()
-            t_full = time.perf_counter() - t
+            t_full, c_full = time.perf_counter() - t, time.process_time() - c
             verdicts = {v: sum(f.verdict == v for f in found) for v in ("consistent", "inconsistent",
                                                                          "undetermined")}
-            print(f"index build {t_index:.3f} s; full recompute (engine + store) {t_full:.3f} s for "
-                  f"{len(found)} findings {verdicts}")
+            print(f"index build {t_index:.3f} s; full recompute (engine + store) {t_full:.3f} s wall, "
+                  f"{c_full:.3f} s CPU, for {len(found)} findings {verdicts}")
             print(f"  full recompute: goal < 5 s -> {'OK' if t_full < 5 else 'MISSED'}; "
                   f"{t_full / ref:.1f}x the reference pass")
             rng = random.Random(1)

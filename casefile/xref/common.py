@@ -121,9 +121,9 @@ _INPUTS_JSON: dict[str, str] = {}
 
 
 def inputs_json(f: Finding) -> str:
-    """The finding's inputs as canonical JSON (sorted keys)."""
+    """The finding's inputs as JSON, exactly as hashed into its id."""
     text = _INPUTS_JSON.pop(f.id, None)
-    return text if text is not None else json.dumps(f.inputs, sort_keys=True, default=str)
+    return text if text is not None else json.dumps(f.inputs, separators=(",", ":"), default=str)
 
 
 def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
@@ -131,7 +131,8 @@ def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
                  assumptions: list[str] | tuple[str, ...] = ()) -> Finding:
     """A Finding whose id hashes its kind, items, verdict inputs and assumptions."""
     items = tuple(dict.fromkeys(i for i in item_ids if i))
-    text = json.dumps(inputs, sort_keys=True, separators=(",", ":"), default=str)
+    # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.
+    text = json.dumps(inputs, separators=(",", ":"), default=str)
     fid = finding_id(kind, items, text, tuple(assumptions))
     _INPUTS_JSON[fid] = text
     return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from casefile.model.findings import Finding
@@ -14,11 +15,16 @@ KIND = "photo-aircraft"
 NEAR_KM = 10.0
 
 
+@lru_cache(maxsize=1 << 14)
+def _km(lat: float, lon: float, slat: float, slon: float) -> float:
+    return haversine_km(lat, lon, slat, slon)
+
+
 def _span_input(s: Span, photo_lat: float, photo_lon: float) -> dict[str, Any]:
     d: dict[str, Any] = {"from": z(s.start), "to": z(s.end), "state": s.state}
     if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
         d["airport_icao"] = s.airport_icao
-        d["distance_km"] = round(haversine_km(photo_lat, photo_lon, s.lat, s.lon), 2)
+        d["distance_km"] = round(_km(photo_lat, photo_lon, s.lat, s.lon), 2)
     if s.leg_id:
         d["leg_id"] = s.leg_id
     if s.note and s.state in (GAP, NODATA, PARKED):
@@ -31,14 +37,14 @@ def _summary(spans: list[Span], lat: float, lon: float) -> str:
     for s in spans:
         if s.state == GROUND and s.lat is not None and s.lon is not None:
             where = s.airport_icao or f"{s.lat:.3f},{s.lon:.3f}"
-            parts.append(f"on the ground at {where} ({haversine_km(lat, lon, s.lat, s.lon):.0f} km away)")
+            parts.append(f"on the ground at {where} ({_km(lat, lon, s.lat, s.lon):.0f} km away)")
         elif s.state == AIRBORNE:
             parts.append("airborne")
         elif s.state == GAP:
             parts.append("in a gap in the tracking data")
         elif s.state == PARKED:
             parts.append("in a gap in the tracking data while on the ground "
-                         f"{haversine_km(lat, lon, s.lat or 0.0, s.lon or 0.0):.0f} km away")
+                         f"{_km(lat, lon, s.lat or 0.0, s.lon or 0.0):.0f} km away")
         else:
             parts.append("not covered by any track record")
     return ", then ".join(dict.fromkeys(parts))
@@ -49,7 +55,7 @@ def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack)
     """Verdict of one aircraft for a window and place, with the spans that decide it."""
     spans = track.query(lo, hi)
     near_ground = [s for s in spans if s.state in (GROUND, PARKED) and s.lat is not None
-                   and s.lon is not None and haversine_km(lat, lon, s.lat, s.lon) <= NEAR_KM]
+                   and s.lon is not None and _km(lat, lon, s.lat, s.lon) <= NEAR_KM]
     near_ground.sort(key=lambda s: s.state == PARKED)   # observed ground first
     low_points = [] if near_ground else track.points_near(lo, hi, lat, lon, NEAR_KM)
     holes = [s for s in spans if s.state in (GAP, NODATA, PARKED)]
@@ -85,11 +91,11 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         s = near_ground[0]
         verdict, conf = "consistent", (0.8 if tagged else 0.6)
         expl = (f"{who} was on the ground at {s.airport_icao or 'a place'} "
-                f"{haversine_km(lat, lon, s.lat, s.lon):.1f} km from where the photo was taken, "
+                f"{_km(lat, lon, s.lat, s.lon):.1f} km from where the photo was taken, "
                 f"during the photo's time window ({when}).")
         if s.state == PARKED:
             conf -= 0.2
-            expl = (f"{who} was probably parked {haversine_km(lat, lon, s.lat, s.lon):.1f} km from "
+            expl = (f"{who} was probably parked {_km(lat, lon, s.lat, s.lon):.1f} km from "
                     f"where the photo was taken during its time window ({when}): the track has no "
                     f"positions then, but shows it on the ground at that spot before and after.")
             assumptions.append("An aircraft on the ground at the same spot before and after a gap "

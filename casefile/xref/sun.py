@@ -70,13 +70,15 @@ def sun_finding(photo: PhotoIn) -> Finding | None:
     lat, lon = photo.place.lat, photo.place.lon
     mid = (lo + hi) / 2
     az, el = sun_at(mid, lat, lon)
-    # The sun's range over the window: sampled every 15 min up to 2 h, every 3 h beyond (a window
-    # that long, e.g. an unknown zone, spans day and night anyway); short windows use the centre.
+    # The sun's range over the window. Within a few hours elevation rises or falls steadily except
+    # around solar noon, where it is high anyway, so the ends and the centre bound it for the
+    # thresholds used here; long windows (an unknown zone) are sampled every 3 h.
     if hi - lo <= 120:
         samples = [el]
+    elif hi - lo <= 4 * 3600:
+        samples = [el, sun_at(lo, lat, lon)[1], sun_at(hi, lat, lon)[1]]
     else:
-        step = 900.0 if hi - lo <= 7200 else 3 * 3600.0
-        steps = max(1, int(math.ceil((hi - lo) / step)))
+        steps = max(1, int(math.ceil((hi - lo) / (3 * 3600.0))))
         samples = [el] + [sun_at(lo + (hi - lo) * k / steps, lat, lon)[1] for k in range(steps + 1)]
     el_min, el_max = min(samples), max(samples)
     inputs = {"photo": {"item_id": photo.item_id, "capture_utc": photo.capture.utc,

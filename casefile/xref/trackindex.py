@@ -248,22 +248,31 @@ class FleetIndex:
         self._build_place_index()
 
     def _build_place_index(self) -> None:
-        """Ground spans and low points by map cell; no-data stretches as arrays (for untagged photos)."""
-        self.ground_cells: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
-        self.low_cells: dict[tuple[int, int], list[tuple[float, str]]] = {}
+        """Ground spans and low points by map cell, in time order; no-data stretches as arrays."""
+        ground: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+        low: dict[tuple[int, int], list[tuple[float, str]]] = {}
         starts, ends, owners = [], [], []
         self.ids = sorted(self.tracks)
         for n, aid in enumerate(self.ids):
             tr = self.tracks[aid]
             for s in tr.spans:
                 if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
-                    self.ground_cells.setdefault(cell(s.lat, s.lon), []).append((s.start, s.end, aid))
+                    ground.setdefault(cell(s.lat, s.lon), []).append((s.start, s.end, aid))
             for t, la, lo in zip(tr.low.t, tr.low.lat, tr.low.lon, strict=True):
-                self.low_cells.setdefault(cell(la, lo), []).append((t, aid))
+                low.setdefault(cell(la, lo), []).append((t, aid))
             for h in tr.holes():
                 starts.append(h.start)
                 ends.append(h.end)
                 owners.append(n)
+        # per cell: entries sorted by start, their starts, and the longest span (bounds the search)
+        self.ground_cells = {}
+        for c, rows in ground.items():
+            rows.sort()
+            self.ground_cells[c] = (rows, [r[0] for r in rows], max(r[1] - r[0] for r in rows))
+        self.low_cells = {}
+        for c, pts in low.items():
+            pts.sort()
+            self.low_cells[c] = (pts, [p[0] for p in pts])
         self._h_start = np.array(starts, dtype=float)
         self._h_end = np.array(ends, dtype=float)
         self._h_owner = np.array(owners, dtype=np.int64)
@@ -272,12 +281,17 @@ class FleetIndex:
         """Aircraft that may have been on the ground or low near a place in [lo, hi] (a superset)."""
         out: set[str] = set()
         for c in cells_near(lat, lon, NEAR_CELL_KM):
-            for s, e, aid in self.ground_cells.get(c, ()):
-                if s <= hi and e >= lo:
-                    out.add(aid)
-            for t, aid in self.low_cells.get(c, ()):
-                if lo <= t <= hi:
-                    out.add(aid)
+            g = self.ground_cells.get(c)
+            if g is not None:
+                rows, starts, longest = g
+                for k in range(bisect_left(starts, lo - longest), bisect_right(starts, hi)):
+                    if rows[k][1] >= lo:
+                        out.add(rows[k][2])
+            p = self.low_cells.get(c)
+            if p is not None:
+                pts, ts = p
+                for k in range(bisect_left(ts, lo), bisect_right(ts, hi)):
+                    out.add(pts[k][1])
         return out
 
     def without_data(self, lo: float, hi: float) -> set[str]:
