@@ -7,9 +7,10 @@ surface, with extra allowance for MLAT positions, plus a fixed distance toleranc
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from casefile.tracks.geo import KM_PER_NM, distance_km
+from casefile.tracks.geo import EARTH_RADIUS_KM, KM_PER_NM, distance_km
 
 AIRBORNE_LIMIT_KT = 900.0
 SURFACE_LIMIT_KT = 120.0
@@ -49,7 +50,7 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
         if source[i] == "mlat" or source[ref] == "mlat":
             limit *= MLAT_FACTOR
         allowed = NOISE_KM + limit * KM_PER_NM * dt / 3600.0
-        if distance_km(lat[ref], lon[ref], lat[i], lon[i]) > allowed:
+        if _far(lat[ref], lon[ref], lat[i], lon[i], allowed):
             flags[i] = IMPOSSIBLE_SPEED
             misses += 1
             if misses >= REANCHOR_AFTER:
@@ -57,3 +58,22 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
             continue
         ref, misses = i, 0
     return flags
+
+
+_KM_PER_DEG = math.pi * EARTH_RADIUS_KM / 180.0
+
+
+def _far(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    """Whether two points are more than km apart, with haversine only when the bounds can't tell.
+
+    Lower bound: the north-south separation. Upper bound: going along the parallel of the
+    poleward point, then along the meridian (a real path, so never shorter than the great circle).
+    """
+    dlat = abs(lat2 - lat1) * _KM_PER_DEG
+    if dlat > km:
+        return True
+    dlon = abs(lon2 - lon1)
+    dlon = min(dlon, 360.0 - dlon) * _KM_PER_DEG * math.cos(math.radians(max(abs(lat1), abs(lat2))))
+    if dlat + dlon <= km:
+        return False
+    return distance_km(lat1, lon1, lat2, lon2) > km

@@ -44,9 +44,10 @@ def _airport(lat: float, lon: float) -> Any:
 def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
     if a.track_id != b.track_id:
         return False
-    row = case.db.execute("SELECT 1 FROM track_points WHERE track_id = ? AND new_leg = 1 AND "
-                          "quality IS NULL AND t > ? AND t <= ? LIMIT 1",
-                          [b.track_id, a.t, b.t]).fetchone()
+    lo, hi = sorted((a.seq, b.seq))
+    row = case.db.execute("SELECT 1 FROM track_points WHERE track_id = ? AND seq > ? AND seq <= ? "
+                          "AND new_leg = 1 AND quality IS NULL LIMIT 1",
+                          [b.track_id, lo, hi]).fetchone()
     return row is not None
 
 

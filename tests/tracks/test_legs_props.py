@@ -85,3 +85,13 @@ def test_dark_while_cruising_is_unknown_not_a_landing():
     first, second = split(d)
     assert first.landing.airport_icao is None and first.landing.note.startswith("unknown")
     assert second.takeoff.airport_icao is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(-89, 89), st.floats(-180, 180), st.floats(-89, 89), st.floats(-180, 180),
+       st.floats(0.1, 3000))
+def test_fast_distance_check_agrees_with_haversine(lat1, lon1, lat2, lon2, km):
+    from casefile.tracks.geo import distance_km
+    from casefile.tracks.quality import _far
+
+    assert _far(lat1, lon1, lat2, lon2, km) == (distance_km(lat1, lon1, lat2, lon2) > km)
