@@ -6,6 +6,7 @@ text is kept only so search can find it and the analyst can read it.
 
 from __future__ import annotations
 
+import codecs
 import email
 import email.policy
 import gzip
@@ -36,16 +37,40 @@ class Extracted:
     tool: str = "casefile-extract"
 
 
-def decode_text(data: bytes) -> str:
-    """Bytes to text: BOM first, then UTF-8, then Windows-1252; never drops characters silently."""
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text (see `detect_encoding`); undecodable bytes become U+FFFD, never dropped."""
+    return data.decode(detect_encoding(data, declared), errors="replace")
+
+
+def detect_encoding(data: bytes, declared: str | None = None) -> str:
+    """BOM, then UTF-8, then a declared charset, then Windows-1251 for Cyrillic-looking bytes,
+    else Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return "utf-16"
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+            data.decode(name)
+            return name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    # Cyrillic in Windows-1251 is whole words of high bytes; Western accents are mostly single
+    joined = sum(1 for i in high if (i + 1 < len(data) and data[i + 1] >= 0x80)
+                 or (i > 0 and data[i - 1] >= 0x80))
+    if len(high) >= 8 and joined >= 0.6 * len(high):
+        return "cp1251"
+    return "cp1252"
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 def _cap(ex: Extracted) -> Extracted:
@@ -157,9 +182,14 @@ _META_KEYS = {
 }
 
 
-def extract_html(data: bytes | str, fmt: str = "html") -> Extracted:
+def extract_html(data: bytes | str, fmt: str = "html", charset: str | None = None) -> Extracted:
     """Visible text of an HTML page and its meta tags (title, date, author, site, URL)."""
-    html = data if isinstance(data, str) else decode_text(data)
+    if isinstance(data, str):
+        html = data
+    else:
+        m = _META_CHARSET.search(data[:8192])
+        declared = charset or (m.group(1).decode("ascii", "replace") if m else None)
+        html = decode_text(data, declared)
     p = _PageParser()
     p.feed(html)
     p.close()
@@ -239,8 +269,9 @@ def suggest_from_text(text: str) -> Suggestion:
 
 def extract_text(data: bytes) -> Extracted:
     """A plain-text capture: the text as is (BOM dropped) and suggestions from its first lines."""
+    enc = detect_encoding(data)
     text = decode_text(data)
-    return _cap(Extracted("text", text, suggest_from_text(text), tool="text"))
+    return _cap(Extracted("text", text, suggest_from_text(text), tool=f"text ({enc})"))
 
 
 def extract_mhtml(data: bytes) -> Extracted:
@@ -336,12 +367,13 @@ def extract_warc(data: bytes, fmt: str = "warc") -> Extracted:
         if headers.get("warc-type") not in ("response", "resource"):
             continue
         uri = headers.get("warc-target-uri", "").strip("<>")
-        payload, ctype = body, ""
+        payload, ctype, charset = body, "", None
         if headers.get("warc-type") == "response" and body.startswith(b"HTTP/"):
             sep = body.find(b"\r\n\r\n")
             http_head = body[:sep].decode("latin-1").lower() if sep > 0 else ""
-            m = re.search(r"content-type:\s*([^\r\n;]+)", http_head)
+            m = re.search(r"content-type:\s*([^\r\n;]+)(?:;\s*charset=([\w.:-]+))?", http_head)
             ctype = m.group(1).strip() if m else ""
+            charset = m.group(2) if m and m.group(2) else None
             payload = body[sep + 4:] if sep > 0 else b""
             if "transfer-encoding: chunked" in http_head:
                 payload = _unchunk(payload)
@@ -350,7 +382,7 @@ def extract_warc(data: bytes, fmt: str = "warc") -> Extracted:
         else:
             ctype = headers.get("content-type", "")
         if "html" in ctype:
-            ex = extract_html(payload)
+            ex = extract_html(payload, charset=charset)
         elif ctype.startswith("text/"):
             ex = extract_text(payload)
         else:

@@ -157,3 +157,24 @@ def test_long_text_is_capped_and_says_so(monkeypatch):
     monkeypatch.setattr(ex, "MAX_TEXT_CHARS", 10)
     out = ex.extract_text(b"abcdefghijklmnop")
     assert out.text == "abcdefghij" and out.truncated
+
+
+def test_legacy_cyrillic_encodings():
+    text = "Самолёт Ан-124 приземлился в Каракасе"
+    assert ex.extract_text(text.encode("cp1251")).text == text
+    assert ex.extract_text(text.encode("cp1251")).tool == "text (cp1251)"
+    page = f'<html><head><meta charset="koi8-r"></head><body><p>{text}</p></body></html>'
+    assert ex.extract_html(page.encode("koi8-r")).text == text
+    # Western text with a few accents stays Windows-1252
+    assert ex.extract_text("Guaidó’s café, Maiquetía".encode("cp1252")).text == "Guaidó’s café, Maiquetía"
+
+
+def test_warc_chunked_gzipped_response_with_http_charset():
+    html = "<p>Ответ сервера</p>".encode("cp1251")
+    gz = gzip.compress(html)
+    chunked = f"{len(gz):x}\r\n".encode() + gz + b"\r\n0\r\n\r\n"
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n"
+            b"Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n" + chunked)
+    rec = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://ru.example/\r\n"
+           f"Content-Length: {len(http)}\r\n\r\n").encode() + http + b"\r\n\r\n"
+    assert "Ответ сервера" in ex.extract_warc(rec).text
