@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from casefile.cli.common import add_case_arg, add_json_arg, emit, open_case, print_table
+from casefile.errors import NotFound
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,8 +45,11 @@ def cmd_xref(args: argparse.Namespace) -> int:
             run_xref(case)
             found = findings(case)
         if args.item:
-            item = case.resolve_item(args.item)["id"] if len(args.item) >= 6 else args.item
-            found = [f for f in found if item in f.item_ids or args.item in f.item_ids]
+            try:
+                item = case.resolve_item(args.item)["id"]
+            except NotFound:
+                item = args.item          # a claim or source id, not an evidence item
+            found = [f for f in found if item in f.item_ids]
         run = last_run(case)
     if args.verdict:
         found = [f for f in found if f.verdict == args.verdict]
