@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from casefile.errors import InvalidInput
@@ -89,6 +90,7 @@ def fts_query(query: str) -> str:
 
     "Quoted phrases" stay phrases; OR between words is kept; other FTS syntax is taken literally.
     """
+    query = "".join(" " if unicodedata.category(c) == "Cc" else c for c in query)
     parts = re.findall(r'"([^"]+)"|(\S+)', query)
     out: list[str] = []
     for phrase, word in parts:

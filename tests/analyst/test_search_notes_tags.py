@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casefile.analyst import claims, entities, notes, search, sources
 from casefile.errors import InvalidInput, NotFound
@@ -137,3 +139,19 @@ def test_aircraft_tag_on_a_photo_is_the_photos_part_tag(fresh_case, corpora):
     notes.remove_tag(fresh_case, item.item_id, "aircraft:RA-82010", reason="wrong aircraft")
     assert get_photo(fresh_case, item.item_id).aircraft_tags == []
     assert verify_case(fresh_case).ok
+
+
+@given(query=st.text(max_size=40))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_typed_query_is_safe(fresh_case, query):
+    """Whatever is typed (FTS syntax, quotes, NUL, emoji, RTL), search answers or finds nothing."""
+    if not search.search(fresh_case, "probe"):
+        notes.add_note(fresh_case, "case", "probe text with Ан-124 and 🇻🇪 and עברית")
+    hits = search.search(fresh_case, query)
+    assert all(h.kind == "note" for h in hits)
+
+
+def test_typed_words_that_occur_are_found(fresh_case):
+    notes.add_note(fresh_case, "case", "probe text with Ан-124 and 🇻🇪 and עברית")
+    for q in ("Ан-124", "עברית", "PROBE", "probe Ан", 'with "Ан-124"'):
+        assert len(search.search(fresh_case, q)) == 1, q
