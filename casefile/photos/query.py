@@ -15,7 +15,8 @@ from casefile.store import Case
 from casefile.timeutil import TimeValue
 
 __all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
-           "set_photo_location", "tag_aircraft", "untag_aircraft", "make_ela", "derived_copy"]
+           "set_photo_location", "tag_aircraft", "untag_aircraft", "make_ela", "derived_copy",
+           "embedded_thumbnail"]
 
 _SQL = ("SELECT p.*, i.original_name, i.sha256 FROM photos p JOIN items i ON i.id = p.item_id "
         "WHERE i.removed_at IS NULL")
@@ -84,8 +85,25 @@ def all_photo_checks(case: Case) -> dict[str, list[CheckFinding]]:
     return findings_for(case)
 
 
+def embedded_thumbnail(case: Case, item_id: str) -> bytes | None:
+    """The thumbnail the camera embedded in the original (EXIF IFD1), as found, or None."""
+
+    import exifread
+
+    item = case.rows("SELECT * FROM items WHERE id = ?", [item_id])
+    if not item:
+        raise NotFound(f"no photo with item id {item_id}")
+    try:
+        with open(case.blob_path(item[0]), "rb") as fh:
+            tags = exifread.process_file(fh, details=False, extract_thumbnail=True)
+    except Exception:  # noqa: BLE001 - a broken EXIF simply has no readable thumbnail
+        return None
+    thumb = tags.get("JPEGThumbnail")
+    return bytes(thumb) if isinstance(thumb, bytes) and thumb.startswith(b"\xff\xd8") else None
+
+
 def derived_copy(case: Case, item_id: str, kind: str) -> dict[str, Any] | None:
-    """The newest derived copy of a kind ('thumbnail', 'preview', 'exif-thumbnail', 'ela'), with path."""
+    """The newest derived copy of a kind ('thumbnail', 'preview', 'ela'), with its path."""
     row = case.derived(item_id, kind)
     if row:
         row = {**row, "path": str(case.path / row["blob_path"])}

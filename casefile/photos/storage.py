@@ -54,8 +54,4 @@ def store_parsed(case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
         case.add_derived(item, parsed.preview, kind="preview", tool="Pillow", tool_version=pillow,
                          params={**common, "max_px": PREVIEW_PX, "jpeg_quality": JPEG_QUALITY},
                          mime="image/jpeg")
-    if parsed.exif_thumbnail:
-        case.add_derived(item, parsed.exif_thumbnail, kind="exif-thumbnail", tool="exifread",
-                         tool_version=parsed.tools.get("exifread", "?"),
-                         params={"extracted": "EXIF IFD1 JPEGInterchangeFormat, bytes as found"},
-                         mime="image/jpeg")
+    # The EXIF thumbnail stays inside the original; query.embedded_thumbnail() reads it on demand.

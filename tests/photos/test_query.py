@@ -36,6 +36,7 @@ def test_import_list_get_and_raw(fresh_case: Case, tmp_path: Path) -> None:
     assert query.raw_tags(fresh_case, item)["Image Make"] == "Canon"
     kinds = {d["kind"] for d in fresh_case.derivations(item)}
     assert {"thumbnail", "preview"} <= kinds
+    assert query.embedded_thumbnail(fresh_case, item) is None      # Pillow writes none
     thumb = query.derived_copy(fresh_case, item, "thumbnail")
     assert max(Image.open(thumb["path"]).size) <= 256
     with pytest.raises(NotFound):
@@ -89,3 +90,10 @@ def test_read_only_case_computes_findings_without_writing(fresh_case: Case, tmp_
         ids = {f.check_id for f in query.photo_checks(ro, item)}
         assert "no-metadata" in ids
         assert ro.db.execute("SELECT count(*) FROM photo_checks").fetchone()[0] == 0
+
+
+def test_embedded_thumbnail_read_on_demand(fresh_case: Case, tmp_path: Path, corpora: Path) -> None:
+    data = (corpora / "exif-samples/jpg/Canon_40D.jpg").read_bytes()
+    item = _add(fresh_case, tmp_path, "canon.jpg", data)
+    thumb = query.embedded_thumbnail(fresh_case, item)
+    assert thumb and Image.open(io.BytesIO(thumb)).size == (68, 46)     # what ExifTool -b extracts too
