@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
@@ -102,8 +103,31 @@ def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
 
 
 def where(case: Case, aircraft_ref: str, t_utc: str) -> Whereabouts:
-    """Where the aircraft (registration, hex or id) was at t_utc, per its usable points."""
-    return where_at(case, find(case, aircraft_ref).id, t_utc)
+    """Where the aircraft (registration, hex or id) was at t_utc, per its usable points.
+
+    When the tracks cannot say, a reported (not tracked) flight covering the time is mentioned.
+    """
+    ac = find(case, aircraft_ref)
+    w = where_at(case, ac.id, t_utc)
+    if w.status == "unknown":
+        hits = [rf for rf in reported_flights(case) if rf.aircraft_id == ac.id
+                and _covers(rf, w.t_utc or t_utc)]
+        if hits:
+            rf = hits[0]
+            w = replace(w, reason=w.reason + f"; a reported (not tracked) flight "
+                        f"{rf.from_icao or '?'} -> {rf.to_icao or '?'} covers this time")
+    return w
+
+
+def _covers(rf: ReportedFlight, t_utc: str) -> bool:
+    """Whether t falls between the reported departure and arrival windows."""
+    lo = rf.departed.window()[0] if rf.departed and rf.departed.window() else None
+    hi = rf.arrived.window()[1] if rf.arrived and rf.arrived.window() else None
+    if lo is None or hi is None:
+        return False
+    from casefile.timeutil import parse_z
+
+    return lo <= parse_z(t_utc) <= hi
 
 
 def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None = None, *,

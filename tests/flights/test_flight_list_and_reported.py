@@ -55,3 +55,14 @@ def test_reported_flight_rejects_unknown_airports_and_backwards_times(fresh_case
     with pytest.raises(InvalidInput, match="before departure"):
         add_reported_flight(fresh_case, aircraft="An-124", departed="2019-03-23T10:00Z",
                             arrived="2019-03-22T10:00Z")
+
+
+def test_where_mentions_a_reported_flight_when_tracks_cannot_say(fresh_case, corpora):
+    import_one(fresh_case, corpora / "flights/readsb/trace_full_ac134a.json")
+    add_reported_flight(fresh_case, aircraft="N8774Q", from_icao="KDJT", to_icao="KBWI",
+                        departed="2024-08-12T04:00Z", arrived="2024-08-12T06:30Z")
+    w = Q.where(fresh_case, "N8774Q", "2024-08-12T05:00Z")
+    assert w.status == "unknown" and w.lat is None
+    assert "reported (not tracked) flight KDJT -> KBWI covers this time" in w.reason
+    w = Q.where(fresh_case, "N8774Q", "2024-08-12T08:00Z")
+    assert "reported" not in w.reason
