@@ -122,3 +122,29 @@ def find_entity(case: Case, text: str) -> Entity:
     if not found:
         raise NotFound(f"no entity named {text!r}")
     raise InvalidInput(f"{text!r} names {len(found)} entities; use an id", field="entity")
+
+
+def add_from_mention(case: Case, mention: dict[str, Any]) -> tuple[Entity, bool]:
+    """The entity an accepted mention suggestion stands for: (entity, created). An entity already
+    holding that ref or name is reused, so accepting twice records nothing new."""
+    kind, value = mention["kind"], mention["value"]
+    detail = mention.get("detail") or ""
+    if kind == "airport":
+        args: dict[str, Any] = {"kind": "place", "name": None, "ref": value}
+    elif kind == "aircraft-type":
+        code = detail.removeprefix("ICAO type ") if detail.startswith("ICAO type ") else None
+        args = {"kind": "aircraft", "name": value, "ref": code or value,
+                "aliases": [f for f in mention.get("forms", []) if f != value]}
+    elif kind in ("registration", "icao-hex"):
+        args = {"kind": "aircraft", "name": value.upper() if kind == "registration" else value,
+                "ref": value.upper()}
+    elif kind in ("person", "organisation", "account"):
+        args = {"kind": "person" if kind == "account" else kind, "name": value}
+    else:
+        raise InvalidInput(f"cannot make an entity from a {kind!r} mention", field="mention")
+    want = {str(args.get("ref") or "").casefold(), str(args.get("name") or "").casefold()} - {""}
+    for e in list_entities(case, args["kind"]):
+        if want & {e.name.casefold(), (e.ref or "").casefold(), *(a.casefold() for a in e.aliases)}:
+            return e, False
+    note = f"accepted from a suggested {kind} mention" + (f" ({detail})" if detail else "")
+    return add_entity(case, args.pop("kind"), args.pop("name"), note=note, **args), True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import Any
 
 from casefile.cli.common import add_case_arg, add_json_arg, emit, open_case, print_table
@@ -98,6 +99,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = ssub.add_parser("mentions", help="suggested entities found in a source's text")
     add_case_arg(p)
     p.add_argument("source", metavar="SOURCE")
+    p.add_argument("--accept", action="append", default=[], metavar="VALUE",
+                   help="record the suggestion with this value as an entity (repeat)")
     add_json_arg(p)
     p.set_defaults(func=cmd_mentions)
 
@@ -309,16 +312,30 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
+    from casefile.analyst.entities import add_from_mention
     from casefile.analyst.query import source_mentions
 
-    with open_case(args, write=False) as case:
+    with open_case(args, write=bool(args.accept)) as case:
         rows = source_mentions(case, args.source)
+        by_value = {r["value"].casefold(): r for r in rows}
+        missing = [v for v in args.accept if v.casefold() not in by_value]
+        if missing:
+            raise InvalidInput(f"no suggestion {missing[0]!r} in this source (see `source "
+                               "mentions` for the values)", field="accept")
+        with contextlib.ExitStack() as stack:
+            if args.accept:
+                stack.enter_context(case.transaction())
+            for value in args.accept:
+                entity, created = add_from_mention(case, by_value[value.casefold()])
+                by_value[value.casefold()]["entity"] = {**entity.to_dict(), "created": created}
 
     def human(_: Any) -> None:
         print_table([(m["kind"], m["value"], m["count"], m["confidence"], ", ".join(m["forms"]),
-                      m["detail"] or "") for m in rows],
-                    ["KIND", "VALUE", "COUNT", "CONFIDENCE", "AS WRITTEN", "DETAIL"])
-        print(f"{len(rows)} suggestions (nothing is recorded until you add an entity)")
+                      m["detail"] or "", m["entity"]["id"] if "entity" in m else "")
+                     for m in rows],
+                    ["KIND", "VALUE", "COUNT", "CONFIDENCE", "AS WRITTEN", "DETAIL", "ENTITY"])
+        print(f"{len(rows)} suggestions; {len(args.accept)} accepted as entities "
+              "(nothing else is recorded)")
 
     emit(args, rows, human)
     return 0

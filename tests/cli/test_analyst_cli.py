@@ -126,8 +126,19 @@ def test_scenario_sources_claims_grades_and_suggested_entities(cli: Cli, scenari
     assert "Vasily Tonkoshkurov" in human and "UUMU" in human
 
     # the analyst confirms an entity, links evidence, sets a status
-    person = cli.json("entity", "add", "person", "Vasily Tonkoshkurov", "--alias",
-                      "Василий Тонкошкуров")
+    accepted = cli.json("source", "mentions", a, "--accept", "Vasily Tonkoshkurov", "--accept",
+                        "UUMU", "--accept", "svmi", "--accept", "An-124", "--accept", "Il-62")
+    made = {m["value"]: m["entity"] for m in accepted if "entity" in m}
+    assert made["UUMU"]["kind"] == "place" and made["UUMU"]["tz"] == "Europe/Moscow"
+    assert made["SVMI"]["ref"] == "SVMI" and "CCS" in made["SVMI"]["aliases"]
+    assert made["An-124"]["ref"] == "A124" and "Antonov AN-124" in made["An-124"]["aliases"]
+    assert made["Il-62"]["ref"] == "IL62"
+    person = made["Vasily Tonkoshkurov"]
+    assert person["kind"] == "person" and all(m["created"] for m in made.values())
+    again = cli.json("source", "mentions", a, "--accept", "UUMU")
+    assert not next(m for m in again if m["value"] == "UUMU")["entity"]["created"]
+    assert len(cli.json("entity", "list")) == 5
+    cli("entity", "alias", person["id"], "Василий Тонкошкуров")
     cli("claim", "edit", ids["4"][0], "--entity", "Василий Тонкошкуров")  # by its alias
     cli("claim", "link", ids["2"][0], art["capture_item_ids"][0], "context", "--note", "the article")
     assert cli.json("claim", "status", ids["6"][2], "inconclusive",
@@ -162,6 +173,7 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(cli: Cli, tmp_path: Path)
         (("source", "add", str(tmp_path / "missing.html"), "--title", "x"), "missing.html"),
         (("source", "add", "--title", "x", "--published", "2019-13-45"), "cannot read"),
         (("note", "add", "NOSUCHTARGET", "text"), "NOSUCHTARGET"),
+        (("source", "mentions", s, "--accept", "Nobody Atall"), "no suggestion"),
     ]
     for args, words in bad:
         rc, out, err = cli(*args, ok=False)
