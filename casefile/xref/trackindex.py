@@ -58,10 +58,38 @@ def _same_place(a: EndIn, b: EndIn) -> bool:
     return haversine_km(la, lo, lb, lob) <= SAME_PLACE_KM  # type: ignore[arg-type]
 
 
+def _merge_gaps(gaps: list[GapIn]) -> list[GapIn]:
+    """Overlapping gaps as one; a merged gap is "parked" only if every part was."""
+    out: list[GapIn] = []
+    for g in sorted(gaps, key=lambda g: (g.start, g.end)):
+        if out and g.start <= out[-1].end:
+            last = out[-1]
+            parked = last.parked_at if (last.parked_at and g.parked_at and haversine_km(
+                *last.parked_at, *g.parked_at) <= SAME_PLACE_KM) else None
+            out[-1] = GapIn(last.aircraft_id, last.start, max(last.end, g.end),
+                            "; ".join(dict.fromkeys(x for x in (last.note, g.note) if x)),
+                            last.item_id or g.item_id, parked)
+        else:
+            out.append(g)
+    return out
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Sorted spans with overlaps clipped (records that contradict each other keep the earlier)."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and s.start < out[-1].end:
+            if s.end <= out[-1].end:
+                continue
+            s = Span(**{**s.__dict__, "start": out[-1].end})
+        out.append(s)
+    return out
+
+
 def _subtract(spans: list[Span], gaps: list[GapIn]) -> list[Span]:
     """Cut coverage gaps out of the other spans and put gap spans in their place."""
     out: list[Span] = []
-    gaps = sorted(gaps, key=lambda g: g.start)
+    gaps = _merge_gaps(gaps)
     for s in spans:
         pieces = [s]
         for g in gaps:
@@ -131,7 +159,7 @@ class AircraftTrack:
             if t0 is not None and lat is not None and self.coverage[0] < t0:
                 spans.append(Span(self.coverage[0], t0, GROUND, lat, lon, first.takeoff.airport_icao,
                                   leg_id=first.id, item_id=first.item_id))
-        self.spans = _subtract(sorted(spans, key=lambda s: s.start), list(gaps))
+        self.spans = _disjoint(_subtract(_disjoint(spans), list(gaps)))
         self._starts = [s.start for s in self.spans]
         self._ends = [s.end for s in self.spans]
 
