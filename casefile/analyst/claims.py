@@ -46,9 +46,13 @@ def window(case: Case, *, start: str | None = None, end: str | None = None,
     s = _bound(case, start, tz, "start", end=False)
     # one time given: a bare date covers that day; an exact time is the whole window
     e = _bound(case, end or start, tz, "end", end=True)
+    _check_order(s, e)
+    return s, e
+
+
+def _check_order(s: TimeValue, e: TimeValue) -> None:
     if (s.utc and e.utc and e.utc < s.utc) or (s.local and e.local and e.local < s.local):
         raise InvalidInput(f"the window ends ({e.raw}) before it starts ({s.raw})", field="end")
-    return s, e
 
 
 _COORD = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -122,10 +126,13 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
     ch = dict(changes)
     if {"start", "end", "when"} & ch.keys():
         cur = get_claim(case, cid)
-        s, e = window(case, start=ch.pop("start", None) or (None if "when" in ch else
-                                                               cur.window_start.raw or None),
-                      end=ch.pop("end", None) or (None if "when" in ch else cur.window_end.raw or None),
-                      when=ch.pop("when", None), tz=tz)
+        new_s, new_e, when = ch.pop("start", None), ch.pop("end", None), ch.pop("when", None)
+        if when or not (new_s or new_e):
+            s, e = window(case, start=new_s, end=new_e, when=when, tz=tz)
+        else:  # one end changed: the other keeps its reading (and zone) as recorded
+            s = _bound(case, new_s, tz, "start", end=False) if new_s else cur.window_start
+            e = _bound(case, new_e, tz, "end", end=True) if new_e else cur.window_end
+            _check_order(s, e)
         upd.update(window_start=canonical_json(s.to_dict()), window_end=canonical_json(e.to_dict()),
                    start_utc=s.utc, end_utc=e.utc)
     for key, value in ch.items():

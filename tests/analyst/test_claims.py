@@ -154,3 +154,13 @@ def test_a_local_day_is_one_local_day_in_utc(fresh_case, day, zone):
     assert end.astimezone(ZoneInfo(zone)).date() == day
     hours = (end - start).total_seconds() / 3600
     assert 22.9 <= hours <= 25.0   # 24 h, or 23 / 25 h (or 23.5 / 24.5 h) on DST change days
+
+
+def test_editing_one_end_keeps_the_other_as_recorded(fresh_case):
+    c = claims.add_claim(fresh_case, "x", when="2019-03-23", tz="America/Caracas")
+    c2 = claims.edit_claim(fresh_case, c.id, {"start": "2019-03-23T12:00"}, tz="America/Caracas")
+    assert c2.window_start.utc == "2019-03-23T16:00:00.000Z"
+    assert c2.window_end == c.window_end                        # zone and reading unchanged
+    with pytest.raises(InvalidInput, match="before it starts"):
+        claims.edit_claim(fresh_case, c.id, {"end": "2019-03-22"}, tz="America/Caracas")
+    assert claims.get_claim(fresh_case, c.id).window_end == c.window_end
