@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from casefile.cli import main
 
 
@@ -32,3 +34,30 @@ def test_bad_zone_is_a_one_line_error(tmp_path, capsys):
 def test_not_a_case_is_a_clear_error(tmp_path, capsys):
     assert main(["xref", str(tmp_path / "nothing")]) == 1
     assert "not a Casefile case" in capsys.readouterr().err
+
+
+def test_reported_flight_supports_a_claim_only_weakly_and_shows_once(tmp_path, capsys):
+    from casefile.xref.inputs import part
+
+    if part("flights") is None or part("sources") is None:
+        pytest.skip("the flights or sources part is not in this Casefile yet")
+    assert main(["new", str(tmp_path / "c"), "--title", "reported"]) == 0
+    case = str(tmp_path / "c.casefile")
+    assert main(["flight", "add", case, "--aircraft", "RA-86496", "--from", "OSLK", "--to", "SVMI",
+                 "--arrived", "2019-03-23T16:00", "--arrived-window", "2", "--tz", "America/Caracas",
+                 "--note", "local journalists"]) == 0
+    assert main(["claim", "add", case, "Il-62 landed at Maiquetía on 23 March", "--kind", "arrival",
+                 "--when", "2019-03-23", "--tz", "America/Caracas", "--place", "SVMI"]) == 0
+    capsys.readouterr()
+    assert main(["xref", case, "--json"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["kind"] == "claim-flights"]
+    assert len(found) == 1
+    f = found[0]
+    assert f["verdict"] == "consistent" and f["confidence"] < 0.5
+    assert "not a track" in f["explanation"]
+    assert f["inputs"]["reported_matches"][0]["time_utc"] == "2019-03-23T20:00:00.000Z"
+    assert main(["timeline", case, "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    reported = [e for e in events if "reported" in e["kind"]]
+    assert [e["kind"] for e in reported] == ["reported-landing"]
+    assert "reported, not tracked" in reported[0]["label"]
