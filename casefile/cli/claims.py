@@ -199,7 +199,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if d["aircraft_refs"]:
             print(f"  {'aircraft':<11} {', '.join(d['aircraft_refs'])}")
         for s in d["sources"]:
-            print(f"  source      {s['id']} [{s['reliability'] or '-'}] {s['title'] or s['url']}")
+            print(f"  source      {s['id']} [{s['reliability'] or '-'}] {s['title'] or s['url'] or ''}")
         for e in d["entities"]:
             print(f"  entity      {e['id']} {e['kind']} {e['name']}")
         for lk in d["links"]:
