@@ -1,6 +1,6 @@
-"""Table helpers: every cell is text in the bundled fonts (never markup); long tables split across
-pages. Columns that never wrap (hashes, times, short program words) are drawn as plain strings,
-which is much faster than a paragraph per cell."""
+"""Table helpers: every cell is a plain string in the bundled fonts, wrapped here to its column
+width (never parsed as markup, and much faster than a paragraph per cell); long tables split
+across pages with the header row repeated."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table, TableStyle
 
-from casefile.report.pdf.styles import MONO, SANS, safe, shape, stylesheet
+from casefile.report.pdf.styles import MONO, SANS, shape
 
 HEAD_BG = colors.HexColor("#e8eef5")
 GRID = colors.HexColor("#b8c4d0")
@@ -24,9 +25,36 @@ _BASE = [
 ]
 
 
-def cell(value: Any, mono: bool = False) -> Paragraph:
-    """One wrapping table cell of escaped text."""
-    return Paragraph(safe(value), stylesheet()["CellMono" if mono else "Cell"])
+PAD = 6.0
+SIZE = 7.5
+
+
+def wrap_text(text: str, width: float, font: str = SANS, size: float = SIZE) -> str:
+    """Break text into lines that fit `width` points: at spaces, and inside words too long alone."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        cur = ""
+        for word in para.split(" "):
+            cand = f"{cur} {word}" if cur else word
+            if stringWidth(cand, font, size) <= width:
+                cur = cand
+                continue
+            if cur:
+                lines.append(cur)
+            while len(word) > 1 and stringWidth(word, font, size) > width:
+                n = max(1, int(len(word) * width / stringWidth(word, font, size)))
+                while n > 1 and stringWidth(word[:n], font, size) > width:
+                    n -= 1
+                lines.append(word[:n])
+                word = word[n:]
+            cur = word
+        lines.append(cur)
+    return "\n".join(lines)
+
+
+def cell(value: Any, width: float) -> str:
+    """One wrapping table cell of plain text."""
+    return wrap_text(plain(value), width - PAD)
 
 
 def plain(value: Any) -> str:
@@ -39,8 +67,9 @@ def grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
     """A table with a repeated header row. `mono` columns (hashes, times) use the monospaced font
     and, like `fixed` columns (short program words), are drawn without wrapping."""
     flat = set(mono) | set(fixed)
-    body = [[plain(v) if i in flat else cell(v) for i, v in enumerate(r)] for r in rows]
-    t = Table([list(headers), *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    body = [[plain(v) if i in flat else cell(v, widths[i]) for i, v in enumerate(r)] for r in rows]
+    head = [cell(h, w) for h, w in zip(headers, widths)]
+    t = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style = [*_BASE, ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG)]
     for c in mono:
         style += [("FONTNAME", (c, 1), (c, -1), MONO), ("FONTSIZE", (c, 1), (c, -1), 6)]
@@ -54,12 +83,12 @@ def pairs(rows: Sequence[tuple[str, Any]], widths: Sequence[float] = (95, 400), 
     body: list[list[Any]] = []
     style = [*_BASE, ("BACKGROUND", (0, 0), (0, -1), HEAD_BG)]
     for n, (k, v) in enumerate(rows):
-        label = plain(k) if len(k) <= 18 else cell(k)
+        label = cell(k, widths[0])
         if k in mono:
             body.append([label, plain(v)])
             style += [("FONTNAME", (1, n), (1, n), MONO), ("FONTSIZE", (1, n), (1, n), 6)]
         else:
-            body.append([label, cell(v)])
+            body.append([label, cell(v, widths[1])])
     t = Table(body, colWidths=list(widths), hAlign="LEFT")
     t.setStyle(TableStyle(style))
     return t
