@@ -50,7 +50,31 @@ def test_scenario_flight_claims_each_get_a_finding(tmp_path, scenario, capsys):
             args += ["--aircraft", ref]
         claim_ids[c.key] = _cli(args, capsys)["id"]
 
+    # The analyst's work on the photos: aircraft tags and a place for the one with bogus GPS.
+    from casefile.demo.photos import PHOTOS
+    from casefile.photos.query import list_photos, set_photo_location, tag_aircraft
+    from casefile.store import Case
+
+    with Case.open(case) as c:
+        ids = {p.original_name: p.item_id for p in list_photos(c)}
+        for demo in PHOTOS:
+            for ref in demo.aircraft_tags:
+                tag_aircraft(c, ids[demo.filename], ref)
+            if demo.analyst_place:
+                set_photo_location(c, ids[demo.filename], *demo.analyst_place, "placed by analyst")
+
     out = _cli(["xref", case, "--json"], capsys)
+    # Each demo photo made to show a verdict gets that verdict from the illustrative tracks.
+    expected = {d.filename: d.teaches.split(":")[0] for d in PHOTOS
+                if d.teaches.split(":")[0] in ("consistent", "inconsistent", "undetermined")}
+    assert len(expected) >= 3
+    for name, verdict in expected.items():
+        got = [f for f in out["findings"] if f["kind"] == "photo-aircraft" and ids[name] in f["item_ids"]]
+        assert [f["verdict"] for f in got] == [verdict], (name, [f["explanation"] for f in got])
+    no_zone = [f for f in out["findings"] if f["kind"] == "photo-aircraft"
+               and ids["demo-05-no-time-zone.jpg"] in f["item_ids"]]
+    assert no_zone and no_zone[0]["inputs"]["photo"]["capture"]["basis"] == "unknown"
+    assert "zone is unknown" in no_zone[0]["explanation"]
     by_claim = {}
     for f in out["findings"]:
         if f["kind"] == "claim-flights":
