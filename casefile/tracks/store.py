@@ -33,30 +33,43 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
         "warnings": json.dumps(warnings, ensure_ascii=False),
         "stated": json.dumps(trk.stated) if trk.stated else None},
         action="track-imported", item_id=item_id)
-    _insert_points(case, track_id, aircraft_id, trk.rows, trk.quality)
+    first_id = _insert_points(case, track_id, aircraft_id, trk.rows, trk.quality)
     case.record_group("track_points", track_id, action="imported", item_id=item_id,
                       details={"format": trk.format, "flagged": flagged})
-    derive(case, track_id)
+    derive(case, track_id, data=_usable(trk.rows, trk.quality, first_id))
     return track_id
 
 
+def _usable(rows: list[tuple], quality: list[str | None], first_id: int) -> tuple[L.TrackData, list[int]]:
+    """The same TrackData track_data() would read back, built from the rows just inserted."""
+    keep = sorted((r[0], seq) for seq, (r, q) in enumerate(zip(rows, quality, strict=True))
+                  if q is None and r[0] is not None)
+    seqs = [seq for _, seq in keep]
+    picked = [rows[seq] for seq in seqs]
+    data = L.from_rows([(seq, r[0], r[1], r[2], r[3], r[5], r[6], r[8], r[11])
+                        for seq, r in zip(seqs, picked, strict=True)])
+    return data, [first_id + seq for seq in seqs]
+
+
 def _insert_points(case: Case, track_id: str, aircraft_id: str, rows: list[tuple],
-                   quality: list[str | None]) -> None:
+                   quality: list[str | None]) -> int:
     """Bulk insert with executemany (sqlite-utils' insert_all is ~5x slower for millions of rows).
 
     The caller records the group digest right after, in the same transaction, so the ledger
     vouches for exactly these rows (as `Case.insert_group` would).
     """
-    sql = (f"INSERT INTO track_points ({', '.join(_POINT_COLS)}) "
-           f"VALUES ({', '.join('?' * len(_POINT_COLS))})")
+    first_id = case.db.execute("SELECT coalesce(max(id), 0) + 1 FROM track_points").fetchone()[0]
+    sql = (f"INSERT INTO track_points (id, {', '.join(_POINT_COLS)}) "
+           f"VALUES ({', '.join('?' * (len(_POINT_COLS) + 1))})")
     batch: list[tuple] = []
     for seq, (r, q) in enumerate(zip(rows, quality, strict=True)):
-        batch.append((track_id, aircraft_id, seq, *r[:11], r[11] or None, q))
+        batch.append((first_id + seq, track_id, aircraft_id, seq, *r[:11], r[11] or None, q))
         if len(batch) >= 50_000:
             case.db.conn.executemany(sql, batch)
             batch.clear()
     if batch:
         case.db.conn.executemany(sql, batch)
+    return first_id
 
 
 def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
@@ -77,10 +90,11 @@ def _end(e: L.End | None) -> str | None:
                        "evidence": e.evidence}, ensure_ascii=False)
 
 
-def derive(case: Case, track_id: str) -> tuple[int, int]:
+def derive(case: Case, track_id: str, *,
+           data: tuple[L.TrackData, list[int]] | None = None) -> tuple[int, int]:
     """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps)."""
     info = case.rows("SELECT item_id, aircraft_id, stated FROM tracks WHERE id = ?", [track_id])[0]
-    d, ids = track_data(case, track_id)
+    d, ids = data if data is not None else track_data(case, track_id)
     params = json.dumps({"gap_s": L.GAP_S, "leg_gap_s": L.LEG_GAP_S,
                          "ground_airport_km": L.GROUND_AIRPORT_KM,
                          "probable_airport_km": L.PROBABLE_AIRPORT_KM,

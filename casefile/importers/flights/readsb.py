@@ -85,15 +85,25 @@ class ReadsbTrace(FlightImporter):
         rows = trk.rows
         append = rows.append
         callsign = None
-        for i, p in enumerate(doc["trace"]):
+        trace = doc.pop("trace")
+        del doc
+        trace.reverse()              # pop() from the end frees each point once it is converted
+        pop = trace.pop
+        nums = (int, float)
+        for i in range(len(trace)):
+            p = pop()
             try:
-                if not isinstance(p, list) or len(p) < 7:
-                    raise ValueError("a trace point needs at least 7 fields")
-                dt, lat, lon, alt = p[0], p[1], p[2], p[3]
+                if type(p) is not list or len(p) < 8:
+                    raise ValueError("a trace point needs at least 8 fields")
+                dt, lat, lon, alt, gs, track, f, vr = p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]
+                n = len(p)
+                det = p[8] if n > 8 else None
+                src = p[9] if n > 9 else None
+                geo = p[10] if n > 10 else None
                 if type(lat) is not float or type(lon) is not float or not (
                         -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
                     lat, lon = position(lat, lon)
-                if type(dt) not in (float, int):
+                if type(dt) not in nums:
                     dt = num(dt, "time offset")
                     if dt is None:
                         raise ValueError("time offset is empty")
@@ -102,19 +112,20 @@ class ReadsbTrace(FlightImporter):
                 elif alt is None:
                     ground = None
                 else:
-                    alt, ground = num(alt, "altitude"), False
-                det = p[8] if len(p) > 8 else None
-                if det and isinstance(det, dict) and det.get("flight"):
+                    if type(alt) not in nums:
+                        alt = num(alt, "altitude")
+                    ground = False
+                if ((gs is not None and type(gs) not in nums)
+                        or (track is not None and type(track) not in nums)
+                        or (vr is not None and type(vr) not in nums)
+                        or (geo is not None and type(geo) not in nums)):
+                    bad = next(v for v in (gs, track, vr, geo) if v is not None and type(v) not in nums)
+                    raise ValueError(f"{bad!r} is not a number (ground speed, track, vertical rate "
+                                     "and geometric altitude must be numbers)")
+                if det and type(det) is dict and det.get("flight"):
                     callsign = str(det["flight"]).strip() or callsign
-                geo = p[10] if len(p) > 10 else None
-                for name, v in (("ground speed", p[4]), ("track", p[5]), ("vertical rate", p[7]),
-                                ("geometric altitude", geo)):
-                    if v is not None and type(v) not in (int, float):
-                        raise ValueError(f"{name} {v!r} is not a number")
-                f = p[6] if type(p[6]) is int else 0
-                append((base + dt, lat, lon, alt, geo, ground,
-                        p[4], p[5], p[7], callsign, p[9] if len(p) > 9 else None,
-                        1 if f & 2 else 0))
+                append((base + dt, lat, lon, alt, geo, ground, gs, track, vr, callsign, src,
+                        1 if type(f) is int and f & 2 else 0))
             except (ValueError, TypeError) as exc:
                 out.warn(path, f"trace[{i}]", f"skipped: {exc}")
         return finish(path, out)
