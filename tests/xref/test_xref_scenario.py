@@ -68,6 +68,9 @@ def test_scenario_flight_claims_each_get_a_finding(tmp_path, scenario, capsys):
     expected = {d.filename: d.teaches.split(":")[0] for d in PHOTOS
                 if d.teaches.split(":")[0] in ("consistent", "inconsistent", "undetermined")}
     assert len(expected) >= 3
+    # Also: the bogus-GPS photo placed by the analyst, and the departure-day photo (zone from GPS).
+    expected["demo-07-bogus-gps.jpg"] = "consistent"
+    expected["demo-11-content-credentials.jpg"] = "consistent"
     for name, verdict in expected.items():
         got = [f for f in out["findings"] if f["kind"] == "photo-aircraft" and ids[name] in f["item_ids"]]
         assert [f["verdict"] for f in got] == [verdict], (name, [f["explanation"] for f in got])
