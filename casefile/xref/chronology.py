@@ -92,7 +92,8 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
         who = labels.get(g.aircraft_id, g.aircraft_id)
         out.append(TimelineEvent(z(g.start) or "", 0.0, "flights", f"{who}: no track data "
                                  f"({g.note or 'coverage gap'})", tuple(x for x in (g.item_id,) if x),
-                                 "gap", None, end_utc=z(g.end)))
+                                 "gap", zone_of_place(*g.before_at) if g.before_at else None,
+                                 end_utc=z(g.end)))
     for c in inputs.claims:
         ws, we = tv_window(c.window_start), tv_window(c.window_end or c.window_start)
         if ws is None or we is None:

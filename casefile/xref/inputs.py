@@ -179,8 +179,11 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
     for g in q.gaps(case):
         s, e = epoch(_get(g, "start_utc")), epoch(_get(g, "end_utc"))
         if s is not None and e is not None:
+            before = _get(g, "before")
+            at = (float(before.lat), float(before.lon)) if before is not None and _get(
+                before, "lat") is not None and _get(before, "lon") is not None else None
             inputs.gaps.append(GapIn(str(g.aircraft_id), s, e, _get(g, "note", default="") or "",
-                                     _get(g, "item_id"), _parked(_get(g, "before"), _get(g, "after"))))
+                                     _get(g, "item_id"), _parked(before, _get(g, "after")), at))
     for a in inputs.aircraft:
         inputs.points.append(_points(q.track_points(case, aircraft_id=a.id), a.id))
     fn = getattr(q, "reported_flights", None)

@@ -82,6 +82,8 @@ class GapIn:
     item_id: str | None = None
     #: On the ground at the same place (within 2 km) before and after: where it most likely stayed.
     parked_at: tuple[float, float] | None = None
+    #: The last observed position before the gap (for its local time zone).
+    before_at: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
