@@ -5,35 +5,31 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import airports
 from casefile.analyst import search as idx
 from casefile.analyst.common import choice, clean_text, credibility_grade, jdump, jlist, resolve_id
+from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
 from casefile.store.canonical import canonical_json
-from casefile.timeutil import TimeValue, iso_z, now_z, parse_analyst_time
+from casefile.timeutil import TimeValue, iso_z, now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
 
 NO_TIME = TimeValue(raw="", utc=None, basis="unknown")
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool) -> TimeValue:
-    """One end of a window; a bare date means the start (00:00) or end (23:59:59.999) of that day."""
+    """One end of a window; a date without a clock time means the start (00:00) or end
+    (23:59:59.999) of that local day."""
     if text is None or not text.strip():
         return NO_TIME
-    raw = text.strip()
-    if not _DATE_ONLY.match(raw):
-        return parse_analyst_time(raw, tz=tz, default_tz=case.default_tz, field=field)
-    clock = "T23:59:59.999" if end else "T00:00:00"
-    tv = parse_analyst_time(raw + clock, tz=tz, default_tz=case.default_tz, field=field)
-    return replace(tv, raw=raw)
+    return analyst_time(text, tz=tz, default_tz=case.default_tz, field=field,
+                        bound="end" if end else "start")
 
 
 def window(case: Case, *, start: str | None = None, end: str | None = None,

@@ -11,11 +11,12 @@ from casefile.analyst import search as idx
 from casefile.analyst.airports import city_zone
 from casefile.analyst.common import choice, clean_text, jdump, jlist, reliability_grade, resolve_id
 from casefile.analyst.extract import Extracted, can_extract, extract_any
+from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import RELIABILITY, SOURCE_ITEM_ROLES, SOURCE_KINDS, Source, Suggestion
 from casefile.store.canonical import canonical_json
-from casefile.timeutil import BASES, TimeValue, now_z, parse_analyst_time
+from casefile.timeutil import BASES, TimeValue, now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -87,8 +88,8 @@ def suggested_time(sug: Suggestion, default_tz: str | None) -> dict[str, Any] | 
     """A published time from a suggestion: the dateline city's zone when the text gives no offset."""
     zone = city_zone(sug.dateline) if sug.dateline else None
     try:
-        tv = parse_analyst_time(sug.published_raw or "", tz=zone, default_tz=default_tz,
-                                field="published")
+        tv = analyst_time(sug.published_raw or "", tz=zone, default_tz=default_tz,
+                          field="published")
     except InvalidInput:
         return None
     if tv.basis == "analyst":  # no analyst typed it: the offset is the file's, or the dateline's
@@ -101,13 +102,13 @@ def suggested_time(sug: Suggestion, default_tz: str | None) -> dict[str, Any] | 
 def _published(case: Case, text: str | None, tz: str | None) -> TimeValue | None:
     if text is None or not text.strip():
         return None
-    return parse_analyst_time(text, tz=tz, default_tz=case.default_tz, field="published")
+    return analyst_time(text, tz=tz, default_tz=case.default_tz, field="published")
 
 
 def _collected(case: Case, text: str | None, tz: str | None) -> str:
     if text is None or not text.strip():
         return now_z()
-    tv = parse_analyst_time(text, tz=tz, default_tz=case.default_tz, field="collected")
+    tv = analyst_time(text, tz=tz, default_tz=case.default_tz, field="collected")
     if tv.utc is None:
         raise InvalidInput(f"{text!r} has no time zone: add an offset or --tz", field="collected")
     return tv.utc
