@@ -27,23 +27,15 @@ def real_case(tmp_path: Path, corpora: Path):
     case.close()
 
 
-@pytest.fixture(scope="module")
-def demo_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The program's own illustrative traces and synthetic photos (no outside files)."""
-    from casefile.demo.flights import write_traces
-    from casefile.demo.photos import write_photos
-
-    folder = tmp_path_factory.mktemp("demo")
-    return write_traces(folder) + write_photos(folder)
-
-
 @pytest.fixture
-def demo_case(tmp_path: Path, demo_inputs: list[Path]):
-    from casefile.importers.pipeline import import_paths
+def demo_case(tmp_path: Path):
+    """The training case built through the public APIs: generated flight records and photos,
+    graded sources, claims, analyst tags, and a cross-reference run (no outside files)."""
+    from casefile.demo.builder import build_demo
     from casefile.store import Case
 
-    case = Case.create(tmp_path / "demo", "Demo case", investigator=INVESTIGATOR)
-    report = import_paths(case, demo_inputs, workers=1)
-    assert not report.errors, [o.message for o in report.errors]
+    result = build_demo(tmp_path, investigator=INVESTIGATOR, say=lambda _msg: None)
+    assert not result.errors, result.errors
+    case = Case.open(result.case_path)
     yield case
     case.close()

@@ -156,3 +156,22 @@ def test_demo_report_is_reproducible_after_xref_reruns(demo_case, tmp_path: Path
     build_report(demo_case, a)
     build_report(demo_case, b)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_demo_report_summarises_claims_and_graded_sources(demo_case, tmp_path: Path) -> None:
+    from casefile.analyst.claims import list_claims
+    from casefile.analyst.sources import list_sources
+
+    out = tmp_path / "demo.pdf"
+    res = build_report(demo_case, out)
+    text, _ = pdf_text(out)
+    flat = " ".join(text.split())
+    assert {"summary", "sources", "timeline"} <= set(res.sections)
+    claims, sources = list_claims(demo_case), list_sources(demo_case)
+    assert claims and sources
+    for c in claims:
+        assert c.id in flat
+        assert c.status in flat
+    for s in sources:
+        assert f"Source {s.id}" in flat
+        assert f"{s.reliability} —" in flat

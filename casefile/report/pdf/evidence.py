@@ -15,20 +15,34 @@ from casefile.report.pdf.tables import grid, pairs
 
 def summary(ctx: Context, claims: list[Any], sources: list[Any] | None) -> list[Flowable]:
     """Claims with status, credibility and the grades of the sources behind them."""
-    grades = {get(s, "id"): get(s, "reliability") for s in sources or []}
-    rows = []
+    by_id = {get(s, "id"): s for s in sources or []}
+    counts: dict[str, int] = {}
     for c in claims:
-        srcs = ", ".join(f"{sid} ({grades.get(sid) or '?'})" for sid in get(c, "source_ids") or [])
-        window = f"{fmt_time(get(c, 'window_start'))} – {fmt_time(get(c, 'window_end'))}"
-        place = get(c, "place_icao") or get(c, "place_text") or ""
-        rows.append((get(c, "id"), get(c, "text"), get(c, "status"),
-                     f"{get(c, 'credibility') or '?'}", f"{window}\n{place}", srcs))
-    out: list[Flowable] = [pm("Summary of claims", "H1"),
-                           p(f"{len(claims)} claim(s). Credibility 1 (confirmed) to 6 (cannot be "
-                             "judged); source reliability A (reliable) to F (cannot be judged).")]
-    if rows:
-        out.append(grid(["Claim", "Text", "Status", "Cred.", "When / where", "Sources (grade)"],
-                        rows, (60, 160, 50, 30, 110, 85)))
+        counts[get(c, "status")] = counts.get(get(c, "status"), 0) + 1
+    out: list[Flowable] = [pm("Summary of claims", "H1"), p(
+        f"{len(claims)} claim(s): " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) +
+        ". Credibility runs from 1 (confirmed) to 6 (cannot be judged); source reliability from "
+        "A (reliable) to F (cannot be judged).")]
+    for c in claims:
+        srcs = []
+        for sid in get(c, "source_ids") or []:
+            s = by_id.get(sid)
+            srcs.append(f"{sid} — grade {get(s, 'reliability') or '?'}"
+                        + (f" — {get(s, 'title')}" if s is not None and get(s, "title") else ""))
+        place = ", ".join(str(x) for x in (get(c, "place_icao"), get(c, "place_text")) if x)
+        cred = get(c, "credibility")
+        meaning = get(c, "credibility_meaning")
+        rows: list[tuple[str, Any]] = [
+            ("Text", ("“" + str(get(c, "text")) + "” (quoted)") if get(c, "quoted")
+             else get(c, "text")),
+            ("Status", get(c, "status")),
+            ("Credibility", f"{cred if cred is not None else '?'}" + (f" — {meaning}" if meaning else "")),
+            ("Kind", get(c, "kind")),
+            ("When", f"{fmt_time(get(c, 'window_start'))} – {fmt_time(get(c, 'window_end'))}"),
+            ("Where", place), ("Aircraft", ", ".join(get(c, "aircraft_refs") or [])),
+            ("Sources", "\n".join(srcs) or "none linked")]
+        out += [CondPageBreak(80), p(f"Claim {get(c, 'id')}", "H3"),
+                pairs([r for r in rows if r[1]], (110, 385)), Spacer(1, 4)]
     return out
 
 
