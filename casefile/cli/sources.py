@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = ssub.add_parser("add", help="record a source (optionally importing saved pages as captures)")
     add_case_arg(p)
     p.add_argument("files", nargs="*", metavar="FILE",
-                   help="saved page/document files to import as its captures")
+                   help="files to import and attach: saved pages/documents become captures, "
+                        "images screenshots, anything else attachments")
     p.add_argument("--kind", default="news-article",
                    help="news-article | social-media-post | flight-tracker-page | "
                         "official-statement | document | other")
@@ -125,11 +126,13 @@ def cmd_add(args: argparse.Namespace) -> int:
         for ref, _ in items:
             case.resolve_item(ref)
         if args.files:
-            report = import_paths(case, args.files, importer="capture", workers=1)
+            report = import_paths(case, args.files, workers=1)
             if report.errors:
                 raise InvalidInput("; ".join(o.message or o.path for o in report.errors) +
                                    " (no source recorded; files that imported stay as evidence)")
-            items += [(o.item_id, "capture") for o in report.outcomes if o.item_id]
+            roles = {"capture": "capture", "photo": "screenshot"}
+            items += [(o.item_id, roles.get(o.kind or "", "attachment"))
+                      for o in report.outcomes if o.item_id]
         applied: dict[str, Any] = {}
         if args.accept_suggested:
             for ref, role in items:

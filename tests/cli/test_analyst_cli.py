@@ -225,3 +225,12 @@ def test_saved_page_suggestions_are_shown_then_accepted(cli: Cli, tmp_path: Path
     rc, _, err = cli("claim", "source", cli.json("claim", "list")[0]["id"], accepted["id"],
                      "--remove", ok=False)
     assert rc == 2 and "--reason" in err
+
+
+def test_source_with_page_and_screenshot_files(cli: Cli, scenario: Path, corpora: Path):
+    shot = corpora / "exif-samples" / "jpg" / "gps" / "DSCN0012.jpg"
+    src = cli.json("source", "add", str(_article(scenario)), str(shot), "--title", "with shot")
+    roles = sorted(src["item_roles"].values())
+    kinds = {i["kind"] for i in cli.json("items")}
+    assert roles == ["capture", "screenshot" if "photo" in kinds else "attachment"]
+    assert len(src["capture_item_ids"]) == 2                     # the page and the screenshot
