@@ -20,6 +20,7 @@ from casefile.photos import query as photos_q
 from casefile.report.context import ReportOptions
 from casefile.report.pdf.build import build_report
 from casefile.store import Case
+from casefile.tracks import reported
 from casefile.xref import run_xref
 
 CASE_NAME = "caracas-2019-demo"
@@ -134,8 +135,16 @@ def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
                              entity_ids=entity_ids, note=c.note or None)
         result.claims[c.key] = claim.id
     _claim_links(case, result)
+    for ac_type in ("Il-62", "An-124"):
+        reported.add_reported_flight(
+            case, aircraft=ac_type, from_icao="UUMU", to_icao="SVMI",
+            departed="2019-03-22T12:00+03:00", departed_uncertainty_s=12 * 3600,
+            arrived="2019-03-23T12:00-04:00", arrived_uncertainty_s=12 * 3600,
+            note="As the report tells it (a tracking site, then local journalists): Friday 22 March "
+                 "from Chkalovsky, Saturday 23 March at Maiquetía, each day as a whole. Reported, "
+                 "not tracked.")
     say(f"recorded {len(result.sources)} graded sources, {len(result.claims)} claims, "
-        f"{len(aircraft) + len(places)} entities")
+        f"{len(aircraft) + len(places)} entities, 2 reported flights")
 
 
 def _claim_links(case: Case, result: DemoResult) -> None:

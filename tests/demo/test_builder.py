@@ -72,6 +72,20 @@ def test_sources_and_claims_are_recorded_with_grades(built: dict) -> None:
         assert arrival.place_icao == "SVMI"
 
 
+def test_reported_flights_say_they_are_reported_not_tracked(built: dict) -> None:
+    from casefile.tracks import query as tq
+
+    with Case.open(built["case"], write=False) as case:
+        flights = tq.reported_flights(case)
+    assert sorted(f.aircraft_ref for f in flights) == ["An-124", "Il-62"]
+    for f in flights:
+        assert (f.from_icao, f.to_icao) == ("UUMU", "SVMI")
+        assert f.aircraft_id is None            # a type as reported, not linked to a track
+        # Friday 22 March, Moscow time, as a whole day: 21:00 UTC on the 21st to 21:00 UTC on the 22nd
+        assert f.departed.utc == "2019-03-22T09:00:00.000Z" and f.departed.uncertainty_s == 43200
+        assert "not tracked" in f.source_note
+
+
 def test_cross_reference_gives_each_verdict_where_the_demo_means_it(built: dict) -> None:
     from casefile.xref import findings
 
