@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casefile.analyst import extract as ex
+from casefile.analyst import webarchive as wa
 
 UNUSUAL = "Василий Тонкошкуров · עברית ‏mixed‎ · العربية · 🇷🇺✈️🇻🇪 · <b>not markup</b>"
 
@@ -135,10 +136,10 @@ def _warc(uri: str, html: str) -> bytes:
 
 def test_warc_response_text_and_target_uri():
     data = _warc("https://news.example/a", "<html><body><p>Archived Ан-124 text</p></body></html>")
-    out = ex.extract_warc(data)
+    out = wa.extract_warc(data)
     assert "Archived Ан-124 text" in out.text
     assert out.suggestion.url == "https://news.example/a"
-    assert ex.extract_warc(gzip.compress(data)).text == out.text
+    assert wa.extract_warc(gzip.compress(data)).text == out.text
 
 
 def test_wacz_reads_its_warcs_and_page_titles():
@@ -148,7 +149,7 @@ def test_wacz_reads_its_warcs_and_page_titles():
         zf.writestr("archive/data.warc", _warc("https://x.example/", "<p>inside wacz</p>"))
         zf.writestr("pages/pages.jsonl", '{"format": "json-pages-1.0"}\n'
                     '{"url": "https://x.example/", "title": "WACZ page"}\n')
-    out = ex.extract_wacz(buf.getvalue())
+    out = wa.extract_wacz(buf.getvalue())
     assert "inside wacz" in out.text
     assert out.suggestion.title == "WACZ page"
 
@@ -177,7 +178,7 @@ def test_warc_chunked_gzipped_response_with_http_charset():
             b"Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n" + chunked)
     rec = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://ru.example/\r\n"
            f"Content-Length: {len(http)}\r\n\r\n").encode() + http + b"\r\n\r\n"
-    assert "Ответ сервера" in ex.extract_warc(rec).text
+    assert "Ответ сервера" in wa.extract_warc(rec).text
 
 
 @given(data=st.binary(max_size=2000),
