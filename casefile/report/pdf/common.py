@@ -15,14 +15,17 @@ def fmt_time(tv: Any) -> str:
         return tv
     utc, basis = get(tv, "utc"), get(tv, "basis") or "unknown"
     unc = get(tv, "uncertainty_s") or 0
-    pm = f", ± {_dur(unc)}" if unc else ""
+    pm = f", ± {dur(unc)}" if unc else ""
     if utc:
         return f"{utc} ({basis}{pm})"
+    if not get(tv, "local") and not get(tv, "raw"):
+        return "not stated"
     local = get(tv, "local") or get(tv, "raw") or "?"
     return f"{local} local, zone unknown ({basis}{pm})"
 
 
-def _dur(seconds: float) -> str:
+def dur(seconds: float) -> str:
+    """A duration in the unit a reader takes in at a glance."""
     s = float(seconds)
     if s < 120:
         return f"{s:g} s"

@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -19,23 +20,33 @@ MARGIN = 18 * mm
 def draw_frame(canv: rl_canvas.Canvas, title: str, marking: str, total: int) -> None:
     """Header (title, marking) and footer (title, marking, page X of Y) of one page."""
     width, height = canv._pagesize
+    mark = shape(marking)
+    room = width / 2 - stringWidth(mark, BOLD, 8) / 2 - MARGIN - 10
+    head = _fit(shape(title), SANS, 7.5, room)
     canv.saveState()
     canv.setFillColor(colors.HexColor("#b45309"))
     canv.setFont(BOLD, 8)
-    canv.drawCentredString(width / 2, height - 10 * mm, shape(marking))
+    canv.drawCentredString(width / 2, height - 10 * mm, mark)
+    canv.drawCentredString(width / 2, 8 * mm, mark)
     canv.setFillColor(colors.HexColor("#444444"))
     canv.setFont(SANS, 7.5)
-    canv.drawString(MARGIN, height - 10 * mm, _clip(shape(title), 60))
+    canv.drawString(MARGIN, height - 10 * mm, head)
+    canv.drawString(MARGIN, 8 * mm, head)
+    canv.drawRightString(width - MARGIN, 8 * mm, f"Page {canv.getPageNumber()} of {total}")
     canv.setStrokeColor(colors.HexColor("#999999"))
     canv.setLineWidth(0.4)
     canv.line(MARGIN, height - 12 * mm, width - MARGIN, height - 12 * mm)
     canv.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
-    canv.drawString(MARGIN, 8 * mm, _clip(shape(title), 60))
-    canv.setFont(BOLD, 7.5)
-    canv.drawCentredString(width / 2, 8 * mm, shape(marking))
-    canv.setFont(SANS, 7.5)
-    canv.drawRightString(width - MARGIN, 8 * mm, f"Page {canv.getPageNumber()} of {total}")
     canv.restoreState()
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """The text, shortened with an ellipsis to fit `room` points."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text + "…"
 
 
 class PageCount(Flowable):
@@ -67,10 +78,6 @@ class PageCount(Flowable):
 
     def isSatisfied(self) -> bool:  # noqa: N802 - reportlab's name
         return self.current == self.previous
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 class ReportDoc(BaseDocTemplate):

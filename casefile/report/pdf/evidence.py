@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from casefile.report.adapters import get
 from casefile.report.context import Context
-from casefile.report.pdf.common import fmt_time, fmt_value
+from casefile.report.pdf.common import dur, fmt_time, fmt_value
 from casefile.report.pdf.styles import p, pm, safe
 from casefile.report.pdf.tables import grid, pairs
 
@@ -97,7 +97,7 @@ def timeline(ctx: Context, events: list[Any]) -> list[Flowable]:
         if not ctx.shows(get(e, "item_ids")):
             continue
         unc = get(e, "uncertainty_s") or 0
-        rows.append((get(e, "time_utc") or "unknown", f"± {unc:g} s" if unc else "",
+        rows.append((get(e, "time_utc") or "unknown", f"± {dur(unc)}" if unc else "",
                      get(e, "lane"), get(e, "label"), get(e, "local_zone") or ""))
     out: list[Flowable] = [pm("Timeline", "H1"), p(f"{len(rows)} event(s), UTC.")]
     if rows:
