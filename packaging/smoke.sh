@@ -2,8 +2,9 @@
 # Smoke-run the built app from its own folder, with no source tree, no Python environment, no
 # display and (where the machine allows it) no network:
 #   packaging/smoke.sh [dist/casefile/casefile]
-# Runs `--version`, `demo --no-gui --report`, checks the PDF, verifies the case, and renders the
-# main window offscreen to a PNG. Exits non-zero on the first failure.
+# Runs `--version`, `demo --no-gui --report`, checks the PDF, verifies the case, imports in parallel,
+# signs a report (with openssl present) and renders the main window offscreen to a PNG.
+# Exits non-zero on the first failure.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +41,12 @@ echo "smoke: report $size bytes"
 
 CASE="$TMP/demo/caracas-2019-demo.casefile"
 "${RUN[@]}" "$APP" verify "$CASE"
+# parallel import (worker processes re-run the frozen executable) into a second case
+"${RUN[@]}" "$APP" new "$TMP/second" --title "Smoke: parallel import" >/dev/null
+"${RUN[@]}" "$APP" add "$TMP/second.casefile" "$TMP/demo/caracas-2019-demo-inputs" -r --workers 2 \
+    | tail -1 | grep -q "^15 imported, 0 duplicate, 0 failed" \
+    || { echo "smoke: parallel import from the bundle failed" >&2; exit 1; }
+echo "smoke: parallel import OK"
 "${RUN[@]}" "$APP" gui "$CASE" --screenshot "$TMP/window.png"
 head -c 8 "$TMP/window.png" | grep -q 'PNG' || { echo "smoke: no window screenshot" >&2; exit 1; }
 if command -v openssl >/dev/null; then   # offline PAdES signing from the bundle (pyHanko)
