@@ -179,7 +179,9 @@ class AircraftTrack:
             if a > cursor:
                 out.append(Span(cursor, a, NODATA))
             if b >= a and (b > a or lo == hi):
-                out.append(Span(**{**s.__dict__, "start": a, "end": b}))
+                out.append(s if (a == s.start and b == s.end) else
+                           Span(a, b, s.state, s.lat, s.lon, s.airport_icao, s.leg_id, s.item_id,
+                                s.note))
             cursor = max(cursor, b)
         if cursor < hi or not out:
             out.append(Span(cursor, hi, NODATA))
