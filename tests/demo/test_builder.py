@@ -36,6 +36,8 @@ def test_cli_builds_the_case_without_errors(built: dict) -> None:
     assert len(built["items"]) == 15
     assert Path(built["case"]).name == "caracas-2019-demo.casefile"
     assert set(built["verdicts"]) == {"consistent", "inconsistent", "undetermined"}
+    readme = (Path(built["inputs"]) / "README.txt").read_text(encoding="utf-8")
+    assert ILLUSTRATIVE in readme and SYNTHETIC in readme
 
 
 def test_every_item_is_labelled_in_its_provenance(built: dict) -> None:
