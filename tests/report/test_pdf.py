@@ -175,3 +175,33 @@ def test_demo_report_summarises_claims_and_graded_sources(demo_case, tmp_path: P
     for s in sources:
         assert f"Source {s.id}" in flat
         assert f"{s.reliability} —" in flat
+
+
+def test_methods_lists_thresholds_and_versions(real_case, tmp_path: Path) -> None:
+    import importlib.metadata as md
+
+    from casefile.tracks.legs import GAP_S
+    from casefile.xref.duplicates import MAX_BITS
+
+    out = tmp_path / "m.pdf"
+    build_report(real_case, out, ReportOptions(sections=("methods",)))
+    text, _ = pdf_text(out)
+    flat = " ".join(text.split())      # pypdf puts a line break between table cells
+    assert f"tracks.legs.GAP_S {GAP_S}" in flat
+    assert f"xref.duplicates.MAX_BITS {MAX_BITS}" in flat
+    assert md.version("reportlab") in text
+    assert "casefile verify CASE" in text and "sha256sum" in text
+
+
+def test_arabic_is_shaped_with_the_bundled_font(real_case, tmp_path: Path) -> None:
+    """Arabic letters are drawn in joined forms and visual order (reportlab does not shape)."""
+    import unicodedata
+
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out, ReportOptions(sections=("methods",)))
+    text, _ = pdf_text(out)
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in text)          # presentation (joined) forms
+    # drawn in visual order; pypdf's extraction turns the run back to reading order
+    assert "مرحبا" in unicodedata.normalize("NFKC", text)
+    raw = out.read_bytes()
+    assert b"/FontFile2" in raw and b"DejaVu" in raw                  # the font travels in the PDF

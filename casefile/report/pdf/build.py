@@ -117,14 +117,30 @@ def _gaps(ctx: Context, found: Any, ph: Any, fl: Any) -> list[str]:
     return notes
 
 
+# Modules whose numeric module-level constants are the thresholds behind legs, gaps and findings.
+THRESHOLD_MODULES = ("casefile.tracks.legs", "casefile.tracks.quality", "casefile.xref.common",
+                     "casefile.xref.claims", "casefile.xref.photo_track", "casefile.xref.sanity",
+                     "casefile.xref.sun", "casefile.xref.duplicates", "casefile.photos.capture")
+
+
 def _thresholds() -> dict[str, Any]:
+    """Every numeric constant (UPPER_CASE) of the modules that decide legs, gaps and findings."""
     out: dict[str, Any] = {}
-    for names in (adapters.XREF, adapters.TRACKS, adapters.PHOTOS):
-        for name in names:
-            mod = adapters._module(name)
-            values = getattr(mod, "THRESHOLDS", None) if mod else None
-            if isinstance(values, dict):
-                out.update({f"{name.split('.')[1]}.{k}": v for k, v in values.items()})
+    for name in THRESHOLD_MODULES:
+        mod = adapters._module(name)
+        if mod is None:
+            continue
+        short = name.removeprefix("casefile.")
+        values = getattr(mod, "THRESHOLDS", None)
+        if isinstance(values, dict):
+            out.update({f"{short}.{k}": v for k, v in values.items()})
+        for key, value in vars(mod).items():
+            if key.isupper() and not key.startswith("_") and isinstance(value, (int, float)) \
+                    and not isinstance(value, bool):
+                out[f"{short}.{key}"] = value
+        version = getattr(mod, "ENGINE_VERSION", None)
+        if version is not None:
+            out[f"{short}.ENGINE_VERSION"] = version
     return out
 
 
