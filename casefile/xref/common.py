@@ -116,13 +116,9 @@ def finding_id(kind: str, items: list[str] | tuple[str, ...], inputs_text: str,
     return "F" + h.hexdigest()[:24]
 
 
-#: The JSON of each finding's inputs as hashed, kept so storing it does not encode it again.
-_INPUTS_JSON: dict[str, str] = {}
-
-
 def inputs_json(f: Finding) -> str:
-    """The finding's inputs as JSON, exactly as hashed into its id."""
-    text = _INPUTS_JSON.pop(f.id, None)
+    """The finding's inputs as JSON, exactly as hashed into its id (kept on the finding when made here)."""
+    text = getattr(f, "_inputs_json", None)
     return text if text is not None else json.dumps(f.inputs, separators=(",", ":"), default=str)
 
 
@@ -134,10 +130,10 @@ def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
     # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.
     text = json.dumps(inputs, separators=(",", ":"), default=str)
     fid = finding_id(kind, items, text, tuple(assumptions))
-    _INPUTS_JSON[fid] = text
-    return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
-                   explanation=explanation, item_ids=items, inputs=inputs,
-                   assumptions=tuple(assumptions))
+    f = Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
+                explanation=explanation, item_ids=items, inputs=inputs, assumptions=tuple(assumptions))
+    object.__setattr__(f, "_inputs_json", text)   # not a field: storing reuses the hashed text
+    return f
 
 
 def fmt_window(lo: float, hi: float) -> str:

@@ -89,6 +89,8 @@ def test_stored_run_and_one_photo_update(fresh_case):
     first = session.run()
     stored = findings(fresh_case)
     assert sorted(f.id for f in stored) == sorted(f.id for f in first)
+    # What is read back is exactly what was computed (every field, inputs included).
+    assert [f.to_dict() for f in stored] == [f.to_dict() for f in sorted(first, key=lambda f: (f.kind, f.id))]
     assert {f.verdict for f in findings(fresh_case, "P2") if f.kind == "photo-aircraft"} == {"undetermined"}
     ev = [e for e in fresh_case.events() if e["action"] == "xref-run"]
     assert ev and ev[-1]["details"]["findings"] == len(first)
