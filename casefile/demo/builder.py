@@ -15,6 +15,7 @@ from casefile.demo import ILLUSTRATIVE, SYNTHETIC
 from casefile.demo.flights import write_traces
 from casefile.demo.photos import PHOTOS, write_photos
 from casefile.demo.scenario import AN124, ARTICLE, CLAIMS, IL62, OSLK, SOCIAL_POST, SVMI, UUMU
+from casefile.errors import CasefileError
 from casefile.importers.pipeline import import_paths
 from casefile.photos import query as photos_q
 from casefile.report.context import ReportOptions
@@ -76,14 +77,18 @@ def build_demo(folder: str | Path, *, report: str | Path | None = None,
                investigator: str | None = None, say: Say = print) -> DemoResult:
     """Create a new demo case in folder (its generated inputs beside it) and fill it."""
     folder = Path(folder).expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    case_path = free_case_path(folder)
-    inputs = case_path.with_name(case_path.name.removesuffix(".casefile") + "-inputs")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        case_path = free_case_path(folder)
+        inputs = case_path.with_name(case_path.name.removesuffix(".casefile") + "-inputs")
+        say(f"generating illustrative flight records and synthetic photos in {inputs}")
+        traces = write_traces(inputs / "flights")
+        photos = write_photos(inputs / "photos")
+        (inputs / "README.txt").write_text(INPUTS_README, encoding="utf-8")
+    except OSError as exc:
+        raise CasefileError(f"cannot write the demo's files: {exc.strerror or exc}",
+                            exc.filename or folder) from None
     result = DemoResult(case_path, inputs)
-    say(f"generating illustrative flight records and synthetic photos in {inputs}")
-    traces = write_traces(inputs / "flights")
-    photos = write_photos(inputs / "photos")
-    (inputs / "README.txt").write_text(INPUTS_README, encoding="utf-8")
     case = Case.create(case_path, TITLE, investigator=investigator or INVESTIGATOR, default_tz=None)
     with case:
         _import(case, traces, FLIGHT_URL, FLIGHT_NOTE, result, say)

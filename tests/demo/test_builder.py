@@ -143,3 +143,12 @@ def test_the_article_text_is_not_shipped(scenario: Path) -> None:
         ours = " ".join(re.findall(r"\w+", path.read_text(encoding="utf-8").lower()))
         copied = [s for s in shingles if s in ours]
         assert not copied, f"{path.name} repeats the article word for word: {copied[:3]}"
+
+
+def test_an_unwritable_folder_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    rc = main(["demo", "--dir", str(blocker / "demo"), "--no-gui"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 1
+    assert err[-1].startswith("casefile: error: ") and str(blocker) in err[-1]
