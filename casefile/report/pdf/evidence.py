@@ -83,7 +83,7 @@ def sources(ctx: Context, srcs: list[Any]) -> list[Flowable]:
                           f"{ctx.red('collected_by', get(s, 'collected_by')) or 'unknown'}"),
             ("Reliability", f"{get(s, 'reliability') or '?'} — "
                             f"{get(s, 'reliability_rationale') or 'no rationale recorded'}"),
-            ("Captures", ", ".join(get(s, "capture_item_ids") or [])),
+            ("Captures", ", ".join(i for i in get(s, "capture_item_ids") or [] if ctx.shows([i]))),
             ("Archives", ", ".join(get(s, "archive_urls") or []))]
         out += [CondPageBreak(80), p(f"Source {get(s, 'id')}", "H3"),
                 pairs([r for r in rows if r[1]], (110, 385)), Spacer(1, 4)]

@@ -114,6 +114,15 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
+def _world_source() -> str | None:
+    try:
+        from casefile.reference.worldmap import load_world
+    except ImportError:
+        return None
+    w = load_world()
+    return f"{w.source}. {w.licence}"
+
+
 def methods(ctx: Context, thresholds: dict[str, Any] | None = None) -> list[Flowable]:
     """Versions, thresholds, and how a reader re-verifies the case and this report."""
     versions = [("Casefile", ctx.version), ("Case created with", ctx.meta.get("created_with", "")),
@@ -121,6 +130,9 @@ def methods(ctx: Context, thresholds: dict[str, Any] | None = None) -> list[Flow
                                                        _version("airportsdata")),
                 ("timezonefinder (zones)", _version("timezonefinder")),
                 ("exifread", _version("exifread")), ("Font", font_versions()["font"])]
+    world = _world_source()
+    if world:
+        versions.append(("World map", world))
     out: list[Flowable] = [pm("Methods", "H1"), pm("Software and reference data", "H2"),
                            pairs(versions, (150, 345))]
     if thresholds:
