@@ -87,3 +87,18 @@ def test_csv_neutralises_formulas_and_findings_export(demo_case, tmp_path: Path)
 
     assert {f["id"] for f in doc["findings"]} == {f.id for f in findings(demo_case)}
     assert res["records"] == len(doc["findings"]) > 0
+
+
+def test_sensitive_items_left_out_of_exports(demo_case, tmp_path: Path) -> None:
+    from casefile.photos.query import list_photos
+
+    secret = next(p for p in list_photos(demo_case) if p.gps is not None)
+    with demo_case.transaction():
+        demo_case.update("items", secret.item_id, {"sensitive": 1}, reason="protect the source")
+    for fmt in ("kml", "geojson", "csv", "json"):
+        out = tmp_path / f"x.{fmt}"
+        export(demo_case, fmt, out, exclude_sensitive=True)
+        assert secret.item_id not in out.read_text("utf-8"), fmt
+        full = tmp_path / f"full.{fmt}"
+        export(demo_case, fmt, full)
+        assert secret.item_id in full.read_text("utf-8"), fmt

@@ -14,6 +14,13 @@ from casefile.report.context import ReportOptions
 from casefile.report.pdf import build_report
 
 
+def _outline(path: Path) -> list[str]:
+    """Top-level bookmarks of a PDF (one per section)."""
+    from pypdf import PdfReader
+
+    return [o.title for o in PdfReader(str(path)).outline if not isinstance(o, list)]
+
+
 def test_custody_appendix_lists_every_item_hash(real_case, tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
     res = build_report(real_case, out, ReportOptions(marking="TLP:AMBER"))
@@ -81,6 +88,10 @@ def test_sections_option_controls_content_and_pages(real_case, tmp_path: Path) -
     assert "Custody appendix" not in text and "How to re-verify" in text
     assert len(pages) < rf.pages
     assert real_case.items()[-1]["sha256"] not in text   # methods names only the first item
+    two = tmp_path / "two.pdf"
+    build_report(real_case, two, ReportOptions(sections=("custody", "methods")))
+    assert _outline(two) == ["Custody appendix", "Methods"]
+    assert _outline(part) == ["Methods"]
 
 
 def test_exclude_sensitive_and_redact(real_case, tmp_path: Path) -> None:
