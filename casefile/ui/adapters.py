@@ -46,7 +46,9 @@ def has(module: str, name: str) -> bool:
 
 PHOTOS = "casefile.photos.query"
 TRACKS = "casefile.tracks.query"
-ANALYST = "casefile.analyst"
+ANALYST = "casefile.analyst.query"
+NOTES = "casefile.analyst.notes"
+CLAIMS = "casefile.analyst.claims"
 XREF = "casefile.xref"
 
 

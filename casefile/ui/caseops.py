@@ -58,13 +58,16 @@ def ela_op(item_id: str, quality: int = 90) -> Callable[[Case, OpContext], Chang
 
 
 def report_op(out: Path) -> Callable[[Case, OpContext], Changes]:
-    """Export the PDF report through the report part."""
+    """Export the PDF report through the report part (default sections, unmarked)."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
-        for name in ("export_pdf", "build_report", "write_report"):
-            if adapters.has("casefile.report", name):
-                adapters.call("casefile.report", name, case, out)
-                return Changes(message=f"Report written to {out}", result=out)
-        raise adapters.Unavailable("the PDF report is not available in this build")
+        try:
+            from casefile.report.context import ReportOptions
+        except ModuleNotFoundError as exc:
+            raise adapters.Unavailable("the PDF report is not available in this build") from exc
+        ctx.progress(0, 1, "writing the report")
+        result = adapters.call("casefile.report.pdf", "build_report", case, str(out), ReportOptions())
+        ctx.progress(1, 1, "done")
+        return Changes(message=f"Report written to {out}", result=result)
 
     return run

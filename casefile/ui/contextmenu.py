@@ -31,11 +31,10 @@ def item_menu(win: MainWindow, item_id: str) -> QMenu:
         "Unmark sensitive" if item["sensitive"] else "Mark sensitive"))
     sens.setCheckable(True)
     sens.setChecked(bool(item["sensitive"]))
-    for label, fn in (("Tag…", "add_tag"), ("Link to claim…", "link_item")):
-        act = menu.addAction(label)
-        if adapters.has(adapters.ANALYST, fn):
-            act.triggered.connect(lambda _=False, fn=fn: _analyst_edit(win, item_id, fn))
-        else:
+    tag = menu.addAction("Tag…", lambda: ask_tag(win, item_id))
+    link = menu.addAction("Link to claim…", lambda: ask_link(win, item_id))
+    for act, module, fn in ((tag, adapters.NOTES, "add_tag"), (link, adapters.CLAIMS, "link")):
+        if not adapters.has(module, fn):
             act.setEnabled(False)
             act.setToolTip("not available in this build")
     return menu
@@ -50,15 +49,39 @@ def ask_note(win: MainWindow, item_id: str) -> None:
         win.edit_item(item_id, "notes", text or None, "Edit note")
 
 
-def _analyst_edit(win: MainWindow, item_id: str, fn: str) -> None:
-    prompt = "Tag" if fn == "add_tag" else "Claim id"
-    text, ok = QInputDialog.getText(win, prompt, f"{prompt}:")
-    if not (ok and text.strip()):
-        return
+def ask_tag(win: MainWindow, item_id: str) -> None:
+    text, ok = QInputDialog.getText(win, "Tag", "Tag for this item:")
+    if ok and text.strip():
+        _write(win, "Tag", adapters.NOTES, "add_tag", item_id, text.strip())
+
+
+def ask_link(win: MainWindow, item_id: str) -> None:
     assert win.case is not None
     try:
-        adapters.call(adapters.ANALYST, fn, win.case, item_id, text.strip())
+        claims = adapters.list_claims(win.case)
+    except adapters.Unavailable as exc:
+        win.notify("Link to claim", str(exc), error=True)
+        return
+    if not claims:
+        win.notify("Link to claim", "The case has no claims yet.", error=True)
+        return
+    labels = [f"{c.text[:70]} [{c.id}]" for c in claims]
+    choice, ok = QInputDialog.getItem(win, "Link to claim", "Claim:", labels, 0, False)
+    if not ok:
+        return
+    relation, ok = QInputDialog.getItem(win, "Link to claim", "This item…",
+                                        ["supports", "contradicts", "context"], 0, False)
+    if ok:
+        claim = claims[labels.index(choice)]
+        _write(win, "Link to claim", adapters.CLAIMS, "link", claim.id, item_id, relation)
+
+
+def _write(win: MainWindow, title: str, module: str, fn: str, *args: str) -> None:
+    """Call an analyst write function; errors appear in a dialog."""
+    assert win.case is not None
+    try:
+        adapters.call(module, fn, win.case, *args)
     except Exception as exc:  # noqa: BLE001 - shown where the user looks
-        win.notify(prompt, str(exc), error=True)
+        win.notify(title, str(exc), error=True)
         return
     win.refresh()

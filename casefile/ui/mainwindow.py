@@ -145,6 +145,14 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_operations)
+
+    def cancel_operations(self) -> None:
+        """Ask every running operation to stop (each leaves the case whole)."""
+        for op in self.ops.running:
+            op.cancel()
+        self.cancel_button.setEnabled(False)
+        self.statusBar().showMessage("Cancelling…")
 
     # ---- case lifecycle ---------------------------------------------------------------------
     def open_case(self, path: str | Path) -> bool:
@@ -254,7 +262,10 @@ class MainWindow(QMainWindow):
         case = self.case
         assert case is not None
         if key == "photos":
-            rows = [{"id": it["id"], "original_name": it["original_name"], "path": self._thumb_path(it)}
+            thumbs = {r["item_id"]: r["blob_path"] for r in case.rows(
+                "SELECT item_id, blob_path FROM derived WHERE kind = 'thumbnail' ORDER BY id")}
+            rows = [{"id": it["id"], "original_name": it["original_name"],
+                     "path": case.path / thumbs.get(it["id"], it["blob_path"])}
                     for it in case.items() if adapters.is_photo_item(it)]
             self.photos.set_photos(rows)
             self.stack.setCurrentWidget(self.photos)
@@ -274,11 +285,6 @@ class MainWindow(QMainWindow):
             self.records.show_rows(cat.columns(self.td), cat.load(case), cat.item_id)
             self._mark_problems()
             self.stack.setCurrentWidget(self.records)
-
-    def _thumb_path(self, item: dict) -> Path:
-        assert self.case is not None
-        thumb = self.case.derived(item["id"], "thumbnail")
-        return self.case.path / (thumb["blob_path"] if thumb else item["blob_path"])
 
     def refresh(self) -> None:
         self.update_counts()
@@ -336,11 +342,6 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.setVisible(op.cancellable)
         self.cancel_button.setEnabled(True)
-        try:
-            self.cancel_button.clicked.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-        self.cancel_button.clicked.connect(lambda: (op.cancel(), self.cancel_button.setEnabled(False)))
         op.progress.connect(self._op_progress)
         self.statusBar().showMessage(op.title + "…")
 

@@ -35,11 +35,59 @@ class RecordTableModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self._item_id = item_id
         self.problems: dict[str, str] = {}       # item id -> problem shown on its row
+        self._text: dict[int, list[str]] = {}    # row -> shown texts (filled lazily)
+        self._hay: list[str] | None = None       # row -> lower-case text of all columns
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._text, self._hay = {}, None
+        if 0 <= self.sort_column < len(self.columns):
+            self._sort_rows(self.sort_column, self.sort_order)
         self.endResetModel()
+
+    def texts(self, row: int) -> list[str]:
+        """The shown text of every column of a row (computed once)."""
+        got = self._text.get(row)
+        if got is None:
+            rec = self.rows[row]
+            got = []
+            for col in self.columns:
+                value = col.text(rec)
+                got.append("" if value is None else str(value))
+            self._text[row] = got
+        return got
+
+    def haystack(self, row: int) -> str:
+        """Lower-case text of the whole row, for the filter box."""
+        if self._hay is None:
+            self._hay = ["\x1f".join(self.texts(r)).casefold() for r in range(len(self.rows))]
+        return self._hay[row]
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        col = self.columns[column]
+        getter = col.sort or col.text
+
+        def key(rec: Any) -> tuple:
+            v = getter(rec)
+            if v is None or v == "":
+                return (1, 0, "")
+            if isinstance(v, (int, float)):
+                return (0, 0, v)
+            return (0, 1, str(v).casefold())
+
+        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._text, self._hay = {}, None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the records themselves (a C-speed key sort, fast for large cases)."""
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column, self.sort_order = column, order
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
 
     def set_problems(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)
@@ -77,8 +125,7 @@ class RecordTableModel(QAbstractTableModel):
         rec = self.rows[index.row()]
         col = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            value = col.text(rec)
-            return "" if value is None else str(value)
+            return self.texts(index.row())[index.column()]
         if role == SORT_ROLE:
             value = (col.sort or col.text)(rec)
             return "" if value is None else value
@@ -93,18 +140,23 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Case-insensitive text filter over every column; sorts by each column's sort value."""
+    """Case-insensitive text filter over every column; sorting is passed to the source model."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
+    def set_filter_text(self, text: str) -> None:
+        self._needle = text.casefold().strip()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        return isinstance(model, RecordTableModel) and self._needle in model.haystack(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)

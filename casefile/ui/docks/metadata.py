@@ -89,7 +89,7 @@ class MetadataDock(QDockWidget):
         self.tags_view.setSortingEnabled(True)
         self.tags_view.verticalHeader().hide()
         self.tags_view.horizontalHeader().setStretchLastSection(True)
-        self.tag_filter.textChanged.connect(self.tags_proxy.setFilterFixedString)
+        self.tag_filter.textChanged.connect(self.tags_proxy.set_filter_text)
         self.tags_note = QLabel("")
         tl.addWidget(self.tag_filter)
         tl.addWidget(self.tags_note)

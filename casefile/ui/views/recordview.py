@@ -41,6 +41,8 @@ class RecordView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self._headers: list[str] = []
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -60,21 +62,29 @@ class RecordView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._stack)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_filter_text)
         self.table.selectionModel().currentRowChanged.connect(self._current)
 
     def show_rows(self, columns: list[Column], rows: list[Any], item_id: Any) -> None:
         """Show these records (keeps the sort column)."""
+        if [c.header for c in columns] != [c.header for c in self.model.columns]:
+            self.model.sort_column = -1
         self.model.columns = columns
         self.model._item_id = item_id
         self.model.set_rows(rows)
         self._stack.setCurrentIndex(0)
-        if self.table.horizontalHeader().sortIndicatorSection() >= len(columns):
+        header = self.table.horizontalHeader()
+        if self.model.sort_column < 0:
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()
-        for c in range(len(columns)):
-            if self.table.columnWidth(c) > 360:
-                self.table.setColumnWidth(c, 360)
+        else:
+            header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        headers = [c.header for c in columns]
+        if headers != self._headers:          # size columns once per kind of table, not per refresh
+            self._headers = headers
+            self.table.resizeColumnsToContents()
+            for c in range(len(columns)):
+                if self.table.columnWidth(c) > 360:
+                    self.table.setColumnWidth(c, 360)
 
     def show_note(self, text: str) -> None:
         """Show a message instead of the table (e.g. part not available, or an error)."""
