@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -91,27 +92,66 @@ class TimeValue:
         return centre - pad, centre + pad
 
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+_PARTIAL_ISO = re.compile(r"^\d{4}(-\d{2})?$")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\b")
+_DEFAULT_A = datetime(1904, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(1905, 2, 2, 13, 7, 0)
+
+
+def read_typed_time(raw: str, field: str = "time") -> tuple[datetime, bool]:
+    """Read a typed date/time: (what was written, whether a clock time was written).
+
+    Nothing is filled in from today: "March 2019" or "Saturday" alone are refused, as are
+    ambiguous day/month forms ("03/04/2019") and a weekday that does not match the date.
+    """
+    m = _NUMERIC.search(raw)
+    if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):
+        raise InvalidInput(f"{raw!r} could be day/month or month/day: write 2019-03-04 or "
+                           "4 March 2019", field=field)
+    if _PARTIAL_ISO.match(raw):
+        raise InvalidInput(f"{raw!r} is not a full date: give year, month and day", field=field)
+    try:
+        dt = dateparser.isoparse(raw)
+        return dt, ("T" in raw.upper() or " " in raw.strip())
+    except (ValueError, OverflowError):
+        pass
+    try:
+        a = dateparser.parse(raw, default=_DEFAULT_A)
+        b = dateparser.parse(raw, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"cannot read {raw!r} as a time (try 2019-03-23T14:05-04:00)",
+                           field=field) from exc
+    if a.date() != b.date():
+        raise InvalidInput(f"{raw!r} is not a full date (year, month and day are all needed; "
+                           "nothing is filled in from today): e.g. 2019-03-23", field=field)
+    day = _WEEKDAY_RE.search(raw)
+    if day:
+        named = next(i for i, d in enumerate(_WEEKDAYS) if d.startswith(day.group(1).lower()))
+        if a.weekday() != named:
+            raise InvalidInput(f"{a.date().isoformat()} was a {_WEEKDAYS[a.weekday()].title()}, "
+                               f"not a {_WEEKDAYS[named].title()} ({raw!r})", field=field)
+    has_clock = (a.hour, a.minute, a.second, a.microsecond) == (b.hour, b.minute, b.second,
+                                                                 b.microsecond)
+    return a, has_clock
+
+
 def parse_analyst_time(text: str, *, tz: str | None = None, default_tz: str | None = None,
                        field: str = "time", uncertainty_s: float | None = None) -> TimeValue:
     """Parse a time typed by an analyst: explicit offset > --tz > the case default zone > unknown.
 
     A date alone ("2019-03-23") means that whole local day: the centre is noon, +-12 h.
+    Incomplete or inconsistent dates are refused (see read_typed_time).
     """
     raw = text.strip()
     if not raw:
         raise InvalidInput("empty time", field=field)
-    try:
-        dt = dateparser.isoparse(raw)
-    except (ValueError, OverflowError):
-        try:
-            dt = dateparser.parse(raw, dayfirst=False)
-        except (ValueError, OverflowError) as exc:
-            raise InvalidInput(f"cannot read {raw!r} as a time (try 2019-03-23T14:05-04:00)",
-                               field=field) from exc
-    date_only = len(raw) <= 10 and ":" not in raw
+    dt, has_clock = read_typed_time(raw, field)
+    date_only = not has_clock
     unc = uncertainty_s if uncertainty_s is not None else (12 * 3600.0 if date_only else 0.0)
     if date_only:
-        dt = dt.replace(hour=12, minute=0, second=0)
+        dt = dt.replace(hour=12, minute=0, second=0, microsecond=0)
     if dt.tzinfo is not None:
         return TimeValue(raw=raw, utc=iso_z(dt), basis="analyst", uncertainty_s=unc,
                          zone=dt.strftime("%z") or None)

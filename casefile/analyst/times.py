@@ -1,58 +1,16 @@
 """Times an analyst types for sources and claims: complete dates only, weekdays checked.
 
-`timeutil.parse_analyst_time` fills what the text leaves out from today's date ("March 2019"
-becomes 2019-03-<today>, "Saturday" the coming Saturday). A claim's time must come from the
-source, never from the day it was typed, so incomplete dates are refused here with a clear error,
-and a date written without a clock time covers that whole local day.
+A claim's time must come from the source, never from the day it was typed: incomplete dates
+are refused (`timeutil.read_typed_time`), and a date written without a clock time covers that
+whole local day (a window's start at 00:00, its end at 23:59:59.999).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import datetime
-
-from dateutil import parser as dateparser
 
 from casefile.errors import InvalidInput
-from casefile.timeutil import TimeValue, parse_analyst_time
-
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
-_PARTIAL_ISO = re.compile(r"^\d{4}(-\d{2})?$")
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\b")
-_A = datetime(1904, 1, 1, 0, 0, 0)
-_B = datetime(1905, 2, 2, 13, 7, 0)
-
-
-def _read(raw: str, field: str) -> tuple[datetime, bool]:
-    """(the date and time written, whether a clock time was written); refuses incomplete dates."""
-    m = _NUMERIC.search(raw)
-    if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):
-        raise InvalidInput(f"{raw!r} could be day/month or month/day: write 2019-03-04 or "
-                           "4 March 2019", field=field)
-    if _PARTIAL_ISO.match(raw):
-        raise InvalidInput(f"{raw!r} is not a full date: give year, month and day, or a window "
-                           "(--start 2019-03-01 --end 2019-03-31)", field=field)
-    try:
-        a = dateparser.parse(raw, default=_A)
-        b = dateparser.parse(raw, default=_B)
-    except (ValueError, OverflowError):
-        # forms only ISO parsing reads (week dates...): parse_analyst_time reads them or refuses
-        parse_analyst_time(raw, tz="UTC", field=field)
-        return _A, True
-    if a.date() != b.date():
-        raise InvalidInput(f"{raw!r} is not a full date (year, month and day are all needed; "
-                           "nothing is filled in from today): e.g. 2019-03-23, or a window "
-                           "--start 2019-03-01 --end 2019-03-31", field=field)
-    day = _WEEKDAY_RE.search(raw)
-    if day:
-        named = next(i for i, d in enumerate(_WEEKDAYS) if d.startswith(day.group(1).lower()))
-        if a.weekday() != named:
-            raise InvalidInput(f"{a.date().isoformat()} was a {_WEEKDAYS[a.weekday()].title()}, "
-                               f"not a {_WEEKDAYS[named].title()} ({raw!r})", field=field)
-    return a, (a.hour, a.minute, a.second, a.microsecond) == (b.hour, b.minute, b.second,
-                                                              b.microsecond)
+from casefile.timeutil import TimeValue, parse_analyst_time, read_typed_time
 
 
 def analyst_time(text: str, *, tz: str | None, default_tz: str | None, field: str,
@@ -62,7 +20,7 @@ def analyst_time(text: str, *, tz: str | None, default_tz: str | None, field: st
     raw = text.strip()
     if not raw:
         raise InvalidInput("empty time", field=field)
-    when, has_clock = _read(raw, field)
+    when, has_clock = read_typed_time(raw, field)
     if has_clock:
         return parse_analyst_time(raw, tz=tz, default_tz=default_tz, field=field)
     day = when.date().isoformat()

@@ -1,0 +1,58 @@
+"""Time rules: UTC text with a basis, never a silent UTC, nothing filled in from today."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casefile.errors import InvalidInput
+from casefile.timeutil import iso_z, parse_analyst_time, parse_z
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
+                    timezones=st.just(UTC)))
+def test_iso_z_round_trips_to_the_millisecond_and_sorts(dt: datetime) -> None:
+    text = iso_z(dt)
+    assert len(text) == 24 and text.endswith("Z")
+    assert abs(parse_z(text) - dt) < timedelta(milliseconds=1)
+    later = iso_z(dt + timedelta(milliseconds=1))
+    assert later > text
+
+
+def test_naive_datetime_is_refused() -> None:
+    with pytest.raises(ValueError):
+        iso_z(datetime(2019, 3, 23, 12, 0))
+
+
+@pytest.mark.parametrize(("text", "tz", "default", "utc", "basis"), [
+    ("2019-03-23T14:05-04:00", None, None, "2019-03-23T18:05:00.000Z", "analyst"),
+    ("2019-03-23 14:05", "America/Caracas", None, "2019-03-23T18:05:00.000Z", "analyst"),
+    ("2019-03-23 14:05", None, "Europe/Moscow", "2019-03-23T11:05:00.000Z", "case-default"),
+    ("23 March 2019 14:05", "America/Caracas", "Europe/Moscow", "2019-03-23T18:05:00.000Z", "analyst"),
+])
+def test_zone_precedence(text: str, tz: str | None, default: str | None, utc: str, basis: str) -> None:
+    tv = parse_analyst_time(text, tz=tz, default_tz=default)
+    assert (tv.utc, tv.basis, tv.raw) == (utc, basis, text)
+
+
+def test_unknown_zone_keeps_local_time_and_widens_window() -> None:
+    tv = parse_analyst_time("2019-03-23 14:05")
+    assert tv.utc is None and tv.basis == "unknown" and tv.local == "2019-03-23T14:05:00"
+    start, end = tv.window()
+    assert start == datetime(2019, 3, 23, 0, 5, tzinfo=UTC)
+    assert end == datetime(2019, 3, 24, 2, 5, tzinfo=UTC)
+
+
+def test_date_alone_is_the_whole_local_day() -> None:
+    tv = parse_analyst_time("Saturday 23 March 2019", tz="America/Caracas")
+    assert tv.utc == "2019-03-23T16:00:00.000Z" and tv.uncertainty_s == 12 * 3600
+
+
+@pytest.mark.parametrize("text", ["March 2019", "Saturday", "2019-03", "03/04/2019",
+                                  "Friday 23 March 2019", "", "not a date"])
+def test_incomplete_ambiguous_or_inconsistent_dates_are_refused(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_analyst_time(text, tz="UTC")
