@@ -80,6 +80,39 @@ def reference(inputs: CaseInputs) -> float:
     return time.perf_counter() - start
 
 
+def through_store(n_points: int) -> None:
+    """Import one generated readsb trace of n points, then time gathering the engine's inputs
+    through the parts' read APIs (what a cold `casefile xref` pays before the engine runs)."""
+    import json
+
+    from casefile.importers.pipeline import import_paths
+    from casefile.xref.inputs import gather
+
+    rng = random.Random(3)
+    trace, lat, lon = [], 55.8783, 38.0617
+    for i in range(n_points):
+        ground = i < 300 or i > n_points - 300
+        lat += 0.0 if ground else 0.0004 + rng.uniform(-0.00002, 0.00002)   # about 200 kt south-west
+        lon += 0.0 if ground else -0.0004 + rng.uniform(-0.00002, 0.00002)
+        trace.append([float(i), round(lat, 6), round(lon, 6), "ground" if ground else 30000,
+                      0.0 if ground else 450.0, 250.0, 0, 0, None, "adsb_icao"])
+    doc = {"icao": "154042", "r": "RA-BENCH", "t": "A124", "timestamp": T0, "trace": trace}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "trace_full_154042.json"
+        path.write_text(json.dumps(doc))
+        case = Case.create(Path(tmp) / "store", "benchmark", investigator="bench")
+        with case:
+            t = time.perf_counter()
+            import_paths(case, [str(path)])
+            t_imp = time.perf_counter() - t
+            t = time.perf_counter()
+            inputs = gather(case)
+            t_gather = time.perf_counter() - t
+            pts = sum(len(p.t) for p in inputs.points)
+            print(f"through the store: import of {n_points} points {t_imp:.2f} s; gathering engine "
+                  f"inputs (legs, gaps, {pts} points) via the read APIs {t_gather:.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--photos", type=int, default=10_000)
@@ -87,7 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--legs", type=int, default=1_000)
     ap.add_argument("--points", type=int, default=1_000_000)
     ap.add_argument("--updates", type=int, default=20, help="single-photo updates to time")
+    ap.add_argument("--store-points", type=int, default=0, metavar="N",
+                    help="also import a trace of N points and time gathering inputs from the case")
     args = ap.parse_args(argv)
+    if args.store_points:
+        through_store(args.store_points)
     t = time.perf_counter()
     inputs = generate(args.photos, args.aircraft, args.legs, args.points)
     print(f"generated {len(inputs.photos)} photos, {len(inputs.legs)} legs, "

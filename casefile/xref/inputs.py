@@ -204,20 +204,25 @@ def _parked(before: Any, after: Any) -> tuple[float, float] | None:
     return float(b[0]), float(b[1])
 
 
-def _points(points: Any, aircraft_id: str) -> PointsIn:
-    rows = []
-    for p in points:
+def _point_row(p: Any) -> tuple[float, float, float, Any, bool] | None:
+    """(t, lat, lon, alt_ft, on_ground) of one point, or None when unusable."""
+    try:  # the flights part's Point: plain attributes (fast path)
+        t, lat, lon, alt, ground, quality = p.t, p.lat, p.lon, p.alt_ft, p.on_ground, p.quality
+    except AttributeError:
         t = _get(p, "t", "time_utc", "time")
         t = epoch(t) if isinstance(t, str) else t
-        lat, lon = _get(p, "lat"), _get(p, "lon")
-        if _get(p, "quality"):
-            continue  # kept out of legs by the flights part (bad position, stale, ...)
-        if t is None or lat is None or lon is None:
-            continue
+        lat, lon, quality = _get(p, "lat"), _get(p, "lon"), _get(p, "quality")
         alt = _get(p, "alt_ft", "baro_alt_ft", "alt")
         ground = _get(p, "on_ground", "ground", default=False)
-        rows.append((float(t), float(lat), float(lon), alt, bool(ground) or alt == "ground"))
-    rows.sort()
+    if quality or t is None or lat is None or lon is None:
+        return None  # kept out of legs by the flights part (bad position, stale, ...)
+    return float(t), float(lat), float(lon), alt, bool(ground) or alt == "ground"
+
+
+def _points(points: Any, aircraft_id: str) -> PointsIn:
+    """An aircraft's usable points in time order, as columns."""
+    rows = [r for r in map(_point_row, points) if r is not None]
+    rows.sort(key=lambda r: r[0])
     return PointsIn(aircraft_id, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
                     [r[3] if isinstance(r[3], int | float) else None for r in rows],
                     [r[4] for r in rows])
