@@ -104,7 +104,9 @@ def _child(args: argparse.Namespace) -> None:
 def _measure(phase: str, path: Path, kind: str, case_dir: Path) -> dict:
     out = subprocess.run([sys.executable, __file__, "--phase", phase, "--file", str(path),
                           "--kind", kind, "--case-dir", str(case_dir)],
-                         check=True, capture_output=True, text=True)
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"{phase} of {path.name} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
