@@ -118,6 +118,13 @@ def cmd_unbundle(args: argparse.Namespace) -> int:
     from casefile.report.bundle import unbundle
 
     result = unbundle(args.bundle, args.dest)
-    emit(args, result, lambda r: print(f"restored {r['members']} files into {r['path']}; "
-                                       f"run casefile verify {r['path']}"))
-    return 0
+
+    def human(r: dict) -> None:
+        print(f"restored {r['members']} files into {r['path']}")
+        for p in r["verify"]["problems"]:
+            print(f"FAIL {p['kind']}: {p['message']}")
+        print("verified OK" if r["verify"]["ok"] else
+              f"the restored case FAILED verification ({len(r['verify']['problems'])} problems)")
+
+    emit(args, result, human)
+    return 0 if result["verify"]["ok"] else 1

@@ -17,7 +17,7 @@ from typing import Any
 from casefile import __version__
 from casefile.errors import CasefileError, CorruptFile, InvalidInput
 from casefile.report.bundle_safety import FORMAT, MANIFEST, hash_member, read_manifest, structure_problems
-from casefile.store import Case, VerifyReport
+from casefile.store import Case, VerifyReport, verify_case
 from casefile.store.canonical import canonical_json
 from casefile.store.case import DB_NAME
 
@@ -172,9 +172,26 @@ def unbundle(path: str | Path, dest: str | Path) -> dict[str, Any]:
         except BaseException:
             _remove_tree(staging)
             raise
-    for sub in ("tmp",):
-        (dest / sub).mkdir(exist_ok=True)
-    return {"path": str(dest), "members": len(expected), "ledger_head": manifest.get("ledger_head")}
+    (dest / "tmp").mkdir(exist_ok=True)
+    check = _verify_restored(dest)
+    return {"path": str(dest), "members": len(expected), "ledger_head": manifest.get("ledger_head"),
+            "verify": check.to_dict()}
+
+
+def _verify_restored(root: Path) -> VerifyReport:
+    """Verify the restored case through a read-only connection (which leaves the file untouched,
+    so the restored database stays bit-for-bit the bundled one)."""
+    import sqlite_utils
+
+    from casefile.store import schema as store_schema
+
+    store_schema.known_versions()
+    conn = sqlite3.connect(f"{(root / DB_NAME).resolve().as_uri()}?mode=ro", uri=True)
+    case = Case(root, sqlite_utils.Database(conn), None, "verify")
+    try:
+        return verify_case(case, record=False)
+    finally:
+        case.close()
 
 
 def _unsafe_manifest_name(name: str) -> str | None:

@@ -53,6 +53,8 @@ def to_kml(data: GeoData, title: str) -> bytes:
             pm = _el(f, "Placemark")
             _el(pm, "name", pl.name)
             _el(pm, "styleUrl", f"#{kind}")
+            if pl.props.get("capture_utc"):
+                _el(_el(pm, "TimeStamp"), "when", pl.props["capture_utc"])
             ext = _el(pm, "ExtendedData")
             for k, v in pl.props.items():
                 d = _el(ext, "Data")

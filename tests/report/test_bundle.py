@@ -27,7 +27,8 @@ def test_round_trip_bit_for_bit(real_case, tmp_path: Path) -> None:
     assert report.head_hash == res.head_hash
     assert report.counts["originals"] == len(real_case.items())
     dest = tmp_path / "restored.casefile"
-    unbundle(out, dest)
+    restored_info = unbundle(out, dest)
+    assert restored_info["verify"]["ok"], restored_info["verify"]["problems"]
     assert _files(dest) == _files(real_case.path)
     with zipfile.ZipFile(out) as zf:
         assert (dest / "case.sqlite").read_bytes() == zf.read("case.sqlite")
@@ -190,3 +191,34 @@ def test_tampered_database_row_is_reported(real_case, tmp_path: Path) -> None:
     kinds = {p.kind for p in report.problems}
     assert "bundle-member-changed" in kinds   # the manifest catches the file
     assert "row-changed" in kinds              # and the ledger catches the row
+
+
+def test_consistent_manifest_over_edited_rows_still_fails_verification(real_case,
+                                                                       tmp_path: Path) -> None:
+    """Someone edits a row and rewrites the manifest to match: the ledger still names the row."""
+    import hashlib
+    import sqlite3
+
+    out = tmp_path / "case.zip"
+    bundle_case(real_case, out)
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        db = tmp_path / "db.sqlite"
+        db.write_bytes(zf.read("case.sqlite"))
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE acquisitions SET acquired_by = 'Someone Else'")
+    conn.commit()
+    conn.close()
+    data = db.read_bytes()
+    for m in manifest["members"]:
+        if m["name"] == "case.sqlite":
+            m.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    forged = tmp_path / "forged.zip"
+    _rewrite(out, forged, lambda n, d: data if n == "case.sqlite" else
+             json.dumps(manifest).encode() if n == "manifest.json" else d)
+    report = verify_bundle(forged)
+    assert not report.ok
+    assert {p.kind for p in report.problems} == {"row-changed"}
+    restored = unbundle(forged, tmp_path / "r")
+    assert not restored["verify"]["ok"]
+    assert any("Someone Else" in p["message"] for p in restored["verify"]["problems"])
