@@ -72,10 +72,9 @@ def generate(folder: Path, count: int) -> list[Path]:
 
 
 def _extract_one(path: str) -> int:
-    from casefile.photos.extract import extract_metadata
+    from casefile.photos.extract import extract_metadata_file
 
-    p = Path(path)
-    meta, raw = extract_metadata(p, p.read_bytes())
+    meta, raw = extract_metadata_file(Path(path))
     return len(raw)
 
 
@@ -93,6 +92,12 @@ def bench_extraction(files: list[Path], folder: Path, workers: int) -> tuple[flo
                        stderr=subprocess.DEVNULL, check=False)
         theirs = len(list(folder.rglob("*.jpg"))) / (time.perf_counter() - t0)
     return ours, theirs
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its reaped children (the import workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def floor_loop(files: list[Path], out: Path) -> float:
@@ -113,13 +118,13 @@ def floor_loop(files: list[Path], out: Path) -> float:
     return time.perf_counter() - t0
 
 
-def full_import(files: list[Path], work: Path, workers: int) -> tuple[float, int]:
+def full_import(files: list[Path], work: Path, workers: int, name: str = "bench") -> tuple[float, int]:
     """Seconds for `import_paths` + computing every check, and the number of photos imported."""
     from casefile.importers.pipeline import import_paths
     from casefile.photos.findings import refresh
     from casefile.store import Case
 
-    case = Case.create(work / "bench", "benchmark", investigator="benchmark")
+    case = Case.create(work / name, "benchmark", investigator="benchmark")
     try:
         t0 = time.perf_counter()
         report = import_paths(case, files, workers=workers)
@@ -147,11 +152,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(a) metadata extraction: {ours:.1f} files/s; exiftool -json -r: {theirs:.1f} files/s; "
           f"ratio {ours / theirs:.2f}x (goal >= 3x)")
     with tempfile.TemporaryDirectory(dir=args.dir.parent) as tmp:
+        c0 = _cpu()
         floor = floor_loop(files, Path(tmp) / "floor")
+        floor_cpu = _cpu() - c0
         shutil.rmtree(Path(tmp) / "floor")
         full, imported = full_import(files, Path(tmp), args.workers)
+        # The same work in this one process (no pool), so its CPU time can be counted exactly.
+        some = files[: min(len(files), 100)]
+        c0 = _cpu()
+        full_import(some, Path(tmp), 1, name="inline")
+        inline_cpu = (_cpu() - c0) / len(some)
     print(f"(b) floor loop: {floor:.1f} s ({len(files) / floor:.1f} files/s); full import: {full:.1f} s "
           f"({imported} imported, {imported / full:.1f} files/s); ratio {full / floor:.2f}x (goal <= 0.7x)")
+    per_floor = floor_cpu / len(files)
+    print(f"    CPU per file: floor {per_floor * 1000:.0f} ms, full import {inline_cpu * 1000:.0f} ms "
+          f"(measured in one process on {len(some)} files) = {inline_cpu / per_floor:.2f}x the floor's "
+          f"work; spread over {args.workers} free cores that is about "
+          f"{inline_cpu / args.workers / per_floor:.2f}x the floor's time. Load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work shares them).")
     return 0
 
 

@@ -23,6 +23,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_arg(p)
     p.set_defaults(func=cmd_photo)
 
+    p = sub.add_parser("photo-place", help="record where the analyst places a photo (or --clear)")
+    add_case_arg(p)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("lat", type=float, nargs="?")
+    p.add_argument("lon", type=float, nargs="?")
+    p.add_argument("--note", metavar="TEXT", help="how the place was established")
+    p.add_argument("--clear", action="store_true", help="remove the analyst's place")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_photo_place)
+
+    p = sub.add_parser("photo-tag", help="tag a photo with an aircraft (registration, hex, type)")
+    add_case_arg(p)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("ref", metavar="AIRCRAFT")
+    p.add_argument("--remove", metavar="REASON", help="remove the tag, for this reason")
+    add_json_arg(p)
+    p.set_defaults(func=cmd_photo_tag)
+
 
 def _capture_text(cap: dict[str, Any] | None) -> str:
     if not cap:
@@ -112,4 +130,36 @@ def cmd_photo(args: argparse.Namespace) -> int:
                 print(f"  {k} = {v[:200]}")
 
     emit(args, data, human)
+    return 0
+
+
+def cmd_photo_place(args: argparse.Namespace) -> int:
+    from casefile.errors import InvalidInput
+    from casefile.photos.query import get_photo, set_photo_location
+
+    if not args.clear and (args.lat is None or args.lon is None):
+        raise InvalidInput("give LAT and LON, or --clear", field="location")
+    with open_case(args, write=True) as case:
+        item = case.resolve_item(args.id)["id"]
+        set_photo_location(case, item, None if args.clear else args.lat,
+                           None if args.clear else args.lon, args.note)
+        data = get_photo(case, item).to_dict()
+    emit(args, data, lambda d: print(f"{d['original_name']}: place "
+                                     f"{'cleared' if args.clear else f'{args.lat}, {args.lon}'}; "
+                                     f"capture {_capture_text(d['capture'])}"))
+    return 0
+
+
+def cmd_photo_tag(args: argparse.Namespace) -> int:
+    from casefile.photos.query import get_photo, tag_aircraft, untag_aircraft
+
+    with open_case(args, write=True) as case:
+        item = case.resolve_item(args.id)["id"]
+        if args.remove:
+            untag_aircraft(case, item, args.ref, reason=args.remove)
+        else:
+            tag_aircraft(case, item, args.ref)
+        data = get_photo(case, item).to_dict()
+    emit(args, data, lambda d: print(f"{d['original_name']}: aircraft "
+                                     f"{', '.join(d['aircraft_tags']) or 'none'}"))
     return 0

@@ -45,6 +45,23 @@ def set_photo_location(case: Case, item_id: str, lat: float | None, lon: float |
                            reason=changes["place_note"])
 
 
+def refresh_capture_times(case: Case) -> int:
+    """Recompute every photo's capture time (e.g. after the case's default zone changed); returns
+    how many changed. Each change is a ledger event with before and after."""
+    changed = 0
+    with case.transaction():
+        for row in case.rows("SELECT * FROM photos ORDER BY item_id"):
+            meta = PhotoMeta.from_dict(json.loads(row["meta"]))
+            place_set = row["place_lat"] is not None and row["place_lon"] is not None
+            zone = tz_at(row["place_lat"], row["place_lon"]) if place_set else None
+            fields = capture_fields(meta, case.default_tz, place_zone=zone, place_set=place_set)
+            if fields["capture"] != row["capture"]:
+                case.update("photos", row["item_id"], fields, action="capture-time-recomputed",
+                            item_id=row["item_id"], reason="case default zone or place changed")
+                changed += 1
+    return changed
+
+
 def tag_aircraft(case: Case, item_id: str, ref: str) -> str:
     """Tag a photo with an aircraft (registration, ICAO hex or type code); returns the tag's id."""
     _photo_row(case, item_id)

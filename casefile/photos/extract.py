@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import io
 import logging
+import mmap
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import exifread
 import imagehash
@@ -25,6 +26,7 @@ from casefile.photos import ifd, jpeg, xmp
 from casefile.photos.capture import tz_at
 from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
 
+Buffer = bytes | mmap.mmap
 FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "TIFF": "TIFF", "WEBP": "WebP",
            "HEIF": "HEIC", "HEIC": "HEIC", "AVIF": "AVIF"}
 #: Pixel count above which a file is refused as a decompression bomb (Pillow's own error limit).
@@ -60,16 +62,22 @@ def tool_versions() -> dict[str, str]:
             "imagehash": imagehash.__version__, "pillow-heif": HEIF_VERSION or "absent"}
 
 
-def _exif_tags(data: bytes, tiff: bytes | None, meta: PhotoMeta) -> dict[str, Any]:
+def _stream(path: Path, data: Buffer) -> BinaryIO:
+    """A file object over the photo: the bytes in memory, or the file itself behind a mapping."""
+    return io.BytesIO(data) if isinstance(data, bytes) else open(path, "rb")  # noqa: SIM115
+
+
+def _exif_tags(path: Path, data: Buffer, tiff: bytes | None, meta: PhotoMeta) -> dict[str, Any]:
     """exifread's tags; a failure is noted as an EXIF problem, never fatal."""
     tags: dict[str, Any] = {}
     for label, blob in (("file", data), ("EXIF block", tiff)):
-        if not blob:
+        if blob is None or len(blob) == 0:
             continue
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), (_stream(path, blob) if label == "file"
+                                             else io.BytesIO(blob)) as fh:
                 warnings.simplefilter("ignore")
-                tags = exifread.process_file(io.BytesIO(blob), details=True, extract_thumbnail=True)
+                tags = exifread.process_file(fh, details=True, extract_thumbnail=True)
         except Exception as exc:  # noqa: BLE001 - exifread raises many types on broken files
             meta.exif_problems.append(f"exifread could not read the {label}'s EXIF "
                                       f"({type(exc).__name__}: {str(exc)[:120]})")
@@ -79,11 +87,11 @@ def _exif_tags(data: bytes, tiff: bytes | None, meta: PhotoMeta) -> dict[str, An
     return tags
 
 
-def _open(path: Path, data: bytes) -> Image.Image:
+def _open(path: Path, data: Buffer) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data))
+            im = Image.open(_stream(path, data))
     except Image.DecompressionBombError as exc:
         raise CorruptFile(f"refused as a possible decompression bomb ({exc})", path) from None
     except Image.UnidentifiedImageError:
@@ -177,15 +185,29 @@ def extract_metadata(path: Path, data: bytes) -> tuple[PhotoMeta, dict[str, str]
     return meta, raw
 
 
-def _read_metadata(path: Path, data: bytes) -> tuple[Image.Image, PhotoMeta, dict[str, str], dict]:
+def extract_metadata_file(path: Path) -> tuple[PhotoMeta, dict[str, str]]:
+    """Metadata of a photo on disk, read through a memory mapping (no copy of the pixel data)."""
+    with open(path, "rb") as fh:
+        try:
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:
+            raise CorruptFile("empty file", path) from None
+        with mm, warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            im, meta, raw, _ = _read_metadata(path, mm)
+            im.close()
+    return meta, raw
+
+
+def _read_metadata(path: Path, data: Buffer) -> tuple[Image.Image, PhotoMeta, dict[str, str], dict]:
     im = _open(path, data)
     meta = PhotoMeta(format=FORMATS.get(im.format or "", im.format or "?"))
     meta.width, meta.height = im.size
     info = dict(im.info)
     tiff = ifd.tiff_block(info.get("exif") if isinstance(info.get("exif"), bytes) else None)
     if meta.format == "TIFF":
-        tiff = data
-    tags = _exif_tags(data, tiff if meta.format != "JPEG" else None, meta)
+        tiff = bytes(data)
+    tags = _exif_tags(path, data, tiff if meta.format != "JPEG" else None, meta)
     exifnorm.normalise(tags, meta)
     if meta.gps.lat is not None and meta.gps.lon is not None:
         meta.gps.tz_at_position = tz_at(meta.gps.lat, meta.gps.lon)
@@ -218,7 +240,7 @@ def _read_metadata(path: Path, data: bytes) -> tuple[Image.Image, PhotoMeta, dic
     if meta.jpeg:
         meta.c2pa = any(s.get("c2pa") for s in meta.jpeg.segments)
     else:
-        meta.c2pa = b"jumb" in data and b"c2pa" in data
+        meta.c2pa = data.find(b"jumb") >= 0 and data.find(b"c2pa") >= 0
     for k, v in info.items():
         if k not in ("exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "photoshop", "thumbnails",
                      "depth_images", "aux", "metadata", "primary", "tiling") and \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import mmap
 from functools import lru_cache
 
 import numpy as np
@@ -47,11 +48,11 @@ def _find_eoi(data: bytes, start: int) -> int:
     return int(hits[0]) if hits.size else -1
 
 
-def read_structure(data: bytes) -> JpegStructure:
+def read_structure(data: bytes | mmap.mmap) -> JpegStructure:
     """Walk a JPEG's markers from SOI to EOI; never raises on a broken file, records problems."""
     st = JpegStructure()
     n = len(data)
-    if not data.startswith(b"\xff\xd8"):
+    if data[:2] != b"\xff\xd8":
         st.problems.append("no start-of-image marker")
         return st
     pos = 2

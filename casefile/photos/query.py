@@ -9,14 +9,20 @@ from casefile.errors import NotFound
 from casefile.model.findings import CheckFinding
 from casefile.model.geo import GeoPoint
 from casefile.model.photos import PhotoInfo, PhotoMeta
-from casefile.photos.edit import make_ela, set_photo_location, tag_aircraft, untag_aircraft
+from casefile.photos.edit import (
+    make_ela,
+    refresh_capture_times,
+    set_photo_location,
+    tag_aircraft,
+    untag_aircraft,
+)
 from casefile.photos.findings import findings_for
 from casefile.store import Case
 from casefile.timeutil import TimeValue
 
 __all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
            "set_photo_location", "tag_aircraft", "untag_aircraft", "make_ela", "derived_copy",
-           "embedded_thumbnail"]
+           "embedded_thumbnail", "refresh_capture_times"]
 
 _SQL = ("SELECT p.*, i.original_name, i.sha256 FROM photos p JOIN items i ON i.id = p.item_id "
         "WHERE i.removed_at IS NULL")

@@ -59,3 +59,17 @@ def test_photo_raw_and_ela(case_dir: Path, capsys: pytest.CaptureFixture) -> Non
 def test_photo_unknown_id_is_an_error(case_dir: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["photo", str(case_dir), "ZZZZZZZZ"]) == 1
     assert "no item" in capsys.readouterr().err
+
+
+def test_place_and_tag_commands(case_dir: Path, capsys: pytest.CaptureFixture) -> None:
+    main(["photos", str(case_dir), "--json"])
+    item = next(r["item_id"] for r in json.loads(capsys.readouterr().out) if r["original_name"] == "b.jpg")
+    assert main(["photo-place", str(case_dir), item, "40.4168", "-3.7038", "--note", "skyline",
+                 "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["gps"]["source"] == "analyst" and d["capture"]["zone"] == "Europe/Madrid"
+    assert main(["photo-tag", str(case_dir), item, "yv3016", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["aircraft_tags"] == ["YV3016"]
+    assert main(["photo-tag", str(case_dir), item, "YV3016", "--remove", "wrong aircraft"]) == 0
+    assert "aircraft none" in capsys.readouterr().out
+    assert main(["photo-place", str(case_dir), item]) == 2     # LAT/LON missing

@@ -113,3 +113,13 @@ def test_xmp_history_and_creator_tool(corpora: Path) -> None:
 def test_canon_ciff_make_model(corpora: Path) -> None:
     m = _parse(corpora / "exif-samples" / "jpg" / "exif-org" / "sony-powershota5.jpg").meta
     assert (m.make, m.model) == ("Canon", "Canon PowerShot A5")
+
+
+def test_file_extraction_through_mmap_matches_bytes(corpora: Path) -> None:
+    from casefile.photos.extract import extract_metadata, extract_metadata_file
+
+    for rel in ("exif-samples/jpg/Canon_40D.jpg", "exif-samples/heic/IMG_5195.HEIC",
+                "exif-samples/tiff/Arbitro.tiff", "pillow-bad-images/exif.png",
+                "pillow-bad-images/sugarshack_bad_mpo_header.jpg"):
+        path = corpora / rel
+        assert extract_metadata_file(path) == extract_metadata(path, path.read_bytes()), rel

@@ -97,3 +97,14 @@ def test_embedded_thumbnail_read_on_demand(fresh_case: Case, tmp_path: Path, cor
     item = _add(fresh_case, tmp_path, "canon.jpg", data)
     thumb = query.embedded_thumbnail(fresh_case, item)
     assert thumb and Image.open(io.BytesIO(thumb)).size == (68, 46)     # what ExifTool -b extracts too
+
+
+def test_capture_times_follow_a_new_case_default_zone(fresh_case: Case, tmp_path: Path) -> None:
+    item = _add(fresh_case, tmp_path, "z.jpg", make_jpeg())
+    assert query.get_photo(fresh_case, item).capture.basis == "unknown"
+    fresh_case.set_meta("default_tz", "Europe/Madrid")
+    assert query.refresh_capture_times(fresh_case) == 1
+    cap = query.get_photo(fresh_case, item).capture
+    assert cap.basis == "case-default" and cap.utc == "2019-03-23T13:05:00.000Z"
+    assert query.refresh_capture_times(fresh_case) == 0
+    assert verify_case(fresh_case).ok
