@@ -54,11 +54,13 @@ def cmd_xref(args: argparse.Namespace) -> int:
     if args.verdict:
         found = [f for f in found if f.verdict == args.verdict]
     data = {"findings": [f.to_dict() for f in found], "digest": run and run["digest"],
-            "missing_parts": missing_parts()}
+            "missing_parts": missing_parts(), "problems": run["problems"] if run else []}
 
     def human(d: dict) -> None:
         for name in d["missing_parts"]:
             print(f"note: the {name} part is not installed; its records were not cross-referenced")
+        for problem in d["problems"]:
+            print(f"warning: {problem}")
         print_table([(f["id"][:10], f["kind"], f["verdict"], f"{f['confidence']:.2f}",
                       f["explanation"]) for f in d["findings"]],
                     ["ID", "KIND", "VERDICT", "CONF", "EXPLANATION"], max_width=100)

@@ -42,10 +42,13 @@ def _insert(case: Case, findings: list[Finding]) -> None:
         [(f.id, i) for f in findings for i in f.item_ids])
 
 
-def _log(case: Case, mode: str, findings: list[Finding], extra: dict) -> None:
+def _log(case: Case, mode: str, findings: list[Finding], extra: dict,
+         problems: list[str] | None = None) -> None:
     d = digest(findings)
-    case.db.execute("INSERT INTO xref_runs (at, mode, findings, digest) VALUES (?, ?, ?, ?)",
-                    [now_z(), mode, len(findings), d])
+    case.db.execute("INSERT INTO xref_runs (at, mode, findings, digest, problems) VALUES (?, ?, ?, ?, ?)",
+                    [now_z(), mode, len(findings), d, json.dumps(problems or [])])
+    if problems:
+        extra = {**extra, "problems": problems}
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.verdict] = counts.get(f.verdict, 0) + 1
@@ -53,20 +56,21 @@ def _log(case: Case, mode: str, findings: list[Finding], extra: dict) -> None:
                                   "verdicts": counts, "engine": ENGINE_VERSION, **extra})
 
 
-def save_all(case: Case, findings: list[Finding], *, missing: list[str] | None = None) -> None:
+def save_all(case: Case, findings: list[Finding], *, missing: list[str] | None = None,
+             problems: list[str] | None = None) -> None:
     """Replace every stored finding with this run's, and log the run with its digest."""
     with case.transaction():
         case.db.execute("DELETE FROM xref_finding_items")
         case.db.execute("DELETE FROM xref_findings")
         _insert(case, findings)
-        _log(case, "full", findings, {"missing_parts": missing or []})
+        _log(case, "full", findings, {"missing_parts": missing or []}, problems)
 
 
 def run_xref(case: Case) -> list[Finding]:
     """Recompute every finding of the case from its current records, store them, return them."""
     engine = Engine(gather(case))
     out = engine.run()
-    save_all(case, out, missing=missing_parts())
+    save_all(case, out, missing=missing_parts(), problems=engine.problems)
     return out
 
 
@@ -85,8 +89,12 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
 
 
 def last_run(case: Case) -> dict | None:
+    """The last run: when, full or items, how many findings, their digest, and its problems."""
     rows = case.rows("SELECT * FROM xref_runs ORDER BY id DESC LIMIT 1")
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    rows[0]["problems"] = json.loads(rows[0]["problems"] or "[]")
+    return rows[0]
 
 
 class XrefSession:
@@ -102,12 +110,14 @@ class XrefSession:
 
     def run(self) -> list[Finding]:
         out = self.engine.run()
-        save_all(self.case, out, missing=missing_parts())
+        save_all(self.case, out, missing=missing_parts(), problems=self.engine.problems)
         return out
 
     def update_photos(self, item_ids: Iterable[str]) -> list[Finding]:
         """Re-read and re-evaluate these photos; returns the findings written for them."""
         written: list[Finding] = []
+        item_ids = list(item_ids)
+        self.engine.problems = []
         with self.case.transaction():
             for item_id in item_ids:
                 photo = gather_photo(self.case, item_id)
@@ -115,16 +125,17 @@ class XrefSession:
                 self._drop(item_id, touched)
                 _insert(self.case, new)
                 written += new
-            _log(self.case, "items", written, {"items": sorted(set(item_ids))})
+            _log(self.case, "items", written, {"items": sorted(set(item_ids))}, self.engine.problems)
         return written
 
     def apply(self, photo_item_id: str, photo: PhotoIn | None) -> list[Finding]:
         """Like update_photos for one photo whose new engine input is given (benchmarks, tests)."""
+        self.engine.problems = []
         with self.case.transaction():
             new, touched = self.engine.change_photo(photo, photo_item_id)
             self._drop(photo_item_id, touched)
             _insert(self.case, new)
-            _log(self.case, "items", new, {"items": [photo_item_id]})
+            _log(self.case, "items", new, {"items": [photo_item_id]}, self.engine.problems)
         return new
 
     def _drop(self, item_id: str, touched: set[str]) -> None:

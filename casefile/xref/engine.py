@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from casefile.model.findings import Finding
 from casefile.xref import claims, duplicates, photo_track, sanity, sun
-from casefile.xref.model import CaseInputs, PhotoIn, SourceIn
+from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
+
+#: What bad input data raises inside a check (a malformed time, a missing value, ...).
+BAD_INPUT = (ValueError, TypeError, KeyError, ArithmeticError, AttributeError)
 
 
 class Engine:
@@ -23,10 +26,23 @@ class Engine:
                 self.sources_of.setdefault(item, []).append(s)
         self.hashes = duplicates.HashIndex(inputs.photos)
         self.edges: dict[frozenset[str], int] = {}
+        #: One line per record that could not be checked; the others still are.
+        self.problems: list[str] = list(inputs.problems)
+
+    def _guarded(self, what: str, fn: Callable[[], list[Finding]]) -> list[Finding]:
+        try:
+            return fn()
+        except BAD_INPUT as exc:
+            self.problems.append(f"{what}: could not be cross-referenced: {exc}")
+            return []
 
     # ---- per-photo findings (everything that involves one photo but not another photo) ------
     def photo_findings(self, photo: PhotoIn) -> list[Finding]:
-        """Track, sun and time-sanity findings of one photo."""
+        """Track, sun and time-sanity findings of one photo (none, and a problem noted, if its data
+        is unreadable)."""
+        return self._guarded(f"photo {photo.item_id}", lambda: self._photo_findings(photo))
+
+    def _photo_findings(self, photo: PhotoIn) -> list[Finding]:
         out = photo_track.photo_findings(photo, self.fleet)
         f = sun.sun_finding(photo)
         if f:
@@ -42,18 +58,27 @@ class Engine:
         out = []
         src = {s.id: s for s in self.inputs.sources}
         for c in self.inputs.claims:
-            f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported)
-            if f:
-                out.append(f)
-            for sid in c.source_ids:
-                if sid in src:
-                    f = sanity.claim_vs_source(c, src[sid])
-                    if f:
-                        out.append(f)
+            out += self._guarded(f"claim {c.id}", lambda c=c: self._claim(c, src))
+        return out
+
+    def _claim(self, c: ClaimIn, src: dict[str, SourceIn]) -> list[Finding]:
+        out = []
+        f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported)
+        if f:
+            out.append(f)
+        for sid in c.source_ids:
+            if sid in src:
+                f = sanity.claim_vs_source(c, src[sid])
+                if f:
+                    out.append(f)
         return out
 
     def source_findings(self) -> list[Finding]:
-        return [f for s in self.inputs.sources if (f := sanity.source_vs_capture(s))]
+        out: list[Finding] = []
+        for s in self.inputs.sources:
+            out += self._guarded(f"source {s.id}",
+                                 lambda s=s: [f] if (f := sanity.source_vs_capture(s)) else [])
+        return out
 
     # ---- duplicates -------------------------------------------------------------------------
     def duplicate_findings(self, groups: Iterable[list[str]]) -> list[Finding]:
@@ -61,7 +86,8 @@ class Engine:
         for g in groups:
             members = set(g)
             edges = [(min(k), max(k), d) for k, d in self.edges.items() if k <= members]
-            out.append(duplicates.group_finding(g, self.photos, self.sources_of, edges))
+            out += self._guarded(f"photos {', '.join(g)}", lambda g=g, edges=edges: [
+                duplicates.group_finding(g, self.photos, self.sources_of, edges)])
         return out
 
     def all_groups(self) -> list[list[str]]:
@@ -70,7 +96,8 @@ class Engine:
             [], [(min(k), max(k), d) for k, d in self.edges.items()])
 
     def run(self) -> list[Finding]:
-        """Every finding of the case, in a stable order."""
+        """Every finding of the case, in a stable order; unreadable records go to `problems`."""
+        self.problems = list(self.inputs.problems)
         out: list[Finding] = []
         for p in self.inputs.photos:
             out += self.photo_findings(p)

@@ -124,11 +124,21 @@ def _tags(q: Any, case: Case, item_id: str) -> dict[str, str]:
     return dict(fn(case, item_id)) if fn else {}
 
 
-def _photos(case: Case) -> list[PhotoIn]:
+#: What a malformed record raises while it is turned into engine input.
+BAD_RECORD = (ValueError, TypeError, KeyError, AttributeError)
+
+
+def _photos(case: Case, problems: list[str]) -> list[PhotoIn]:
     q = part("photos")
     if q is None:
         return []
-    return [photo_in(i, _tags(q, case, i.item_id)) for i in q.list_photos(case)]
+    out = []
+    for info in q.list_photos(case):
+        try:
+            out.append(photo_in(info, _tags(q, case, info.item_id)))
+        except BAD_RECORD as exc:
+            problems.append(f"photo {info.item_id}: could not be read for cross-reference: {exc}")
+    return out
 
 
 # ---- flights --------------------------------------------------------------------------------
@@ -279,7 +289,7 @@ def _analyst(case: Case, inputs: CaseInputs) -> None:
 def gather(case: Case) -> CaseInputs:
     """Every engine input of the case."""
     inputs = CaseInputs(default_tz=case.default_tz)
-    inputs.photos = _photos(case)
+    inputs.photos = _photos(case, inputs.problems)
     _flights(case, inputs)
     _analyst(case, inputs)
     return inputs

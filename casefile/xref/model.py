@@ -147,3 +147,4 @@ class CaseInputs:
     sources: list[SourceIn] = field(default_factory=list)
     claims: list[ClaimIn] = field(default_factory=list)
     default_tz: str | None = None
+    problems: list[str] = field(default_factory=list)   # records that could not be read

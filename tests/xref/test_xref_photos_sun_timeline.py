@@ -108,3 +108,20 @@ def test_stored_run_and_one_photo_update(fresh_case):
     inputs2 = fleet_inputs()
     inputs2.photos = [inputs.photos[0], moved]
     assert sorted(f.id for f in Engine(inputs2).run()) == sorted(f.id for f in after)
+
+
+def test_an_unreadable_record_is_reported_and_the_others_still_checked(fresh_case):
+    from casefile.timeutil import TimeValue
+    from casefile.xref.api import last_run
+
+    inputs = fleet_inputs()
+    broken = TimeValue(raw="2019:03:23 25:99:00", utc="2019-03-23T25:99:00.000Z", basis="exif-offset")
+    inputs.photos = [photo("BAD", broken, tags=("RA-82035",)),
+                     photo("GOOD", utc_tv("2019-03-23 11:00"), tags=("RA-82035",))]
+    session = XrefSession(fresh_case, Engine(inputs))
+    found = session.run()
+    assert {f.item_ids[0] for f in found} == {"GOOD"}
+    run = last_run(fresh_case)
+    assert len(run["problems"]) == 1 and run["problems"][0].startswith("photo BAD: ")
+    ev = [e for e in fresh_case.events() if e["action"] == "xref-run"][-1]
+    assert ev["details"]["problems"] == run["problems"]

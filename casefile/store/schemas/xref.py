@@ -30,3 +30,8 @@ def _xref_1(db: sqlite_utils.Database) -> None:
         mode TEXT NOT NULL,                -- full | items
         findings INTEGER NOT NULL,
         digest TEXT NOT NULL)""")
+
+
+@migration("xref", 2, "problems of a run")
+def _xref_2(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE xref_runs ADD COLUMN problems TEXT")   # JSON list of one-line messages
