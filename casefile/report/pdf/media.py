@@ -164,8 +164,14 @@ def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list
     else:
         out.append(p("No coverage gaps found."))
     if fl.reported:
-        out += [pm("Reported, not tracked", "H2"), grid(
-            ["Flight", "Details"], [(get(r, "id"), _fields(r)) for r in fl.reported], (80, 415))]
+        out += [pm("Reported, not tracked", "H2"),
+                p("Flights entered by hand from a report; no track data backs them.", "Small"),
+                grid(["Aircraft", "From → to", "Departed", "Arrived", "Source and note"],
+                     [(get(r, "aircraft_ref"), f"{get(r, 'from_icao') or '?'} → {get(r, 'to_icao') or '?'}",
+                       fmt_time(get(r, "departed")), fmt_time(get(r, "arrived")),
+                       f"{get(r, 'source_note') or ''} (entered {get(r, 'created_at')} by "
+                       f"{ctx.red('actor', get(r, 'created_by'))})") for r in fl.reported],
+                     (55, 60, 110, 110, 160))]
     return out
 
 
@@ -188,8 +194,3 @@ def _leg_row(names: dict[str, Any], leg: Any) -> tuple[Any, ...]:
     if get(leg, "reported"):
         basis += ", reported"
     return (names.get(get(leg, "aircraft_id")), t0, a0, t1, a1, basis)
-
-
-def _fields(obj: Any) -> str:
-    d = obj if isinstance(obj, dict) else getattr(obj, "__dict__", {})
-    return "; ".join(f"{k}={v}" for k, v in d.items() if v not in (None, "", [], ()))
