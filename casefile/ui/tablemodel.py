@@ -147,8 +147,13 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_filter_text(self, text: str) -> None:
-        self._needle = text.casefold().strip()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):           # Qt 6.9+
+            self.beginFilterChange()
+            self._needle = text.casefold().strip()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.casefold().strip()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle:
