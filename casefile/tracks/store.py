@@ -42,10 +42,13 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
 
 def _usable(rows: list[tuple], quality: list[str | None], first_id: int) -> tuple[L.TrackData, list[int]]:
     """The same TrackData track_data() would read back, built from the rows just inserted."""
-    keep = sorted((r[0], seq) for seq, (r, q) in enumerate(zip(rows, quality, strict=True))
-                  if q is None and r[0] is not None)
-    seqs = [seq for _, seq in keep]
+    seqs = [seq for seq, q in enumerate(quality) if q is None and rows[seq][0] is not None]
     picked = [rows[seq] for seq in seqs]
+    times = [r[0] for r in picked]
+    if any(b < a for a, b in zip(times, times[1:], strict=False)):   # only untimed-mixed GPX
+        order = sorted(range(len(seqs)), key=lambda k: (times[k], seqs[k]))
+        seqs = [seqs[k] for k in order]
+        picked = [picked[k] for k in order]
     data = L.from_rows([(seq, r[0], r[1], r[2], r[3], r[5], r[6], r[8], r[11])
                         for seq, r in zip(seqs, picked, strict=True)])
     return data, [first_id + seq for seq in seqs]

@@ -107,13 +107,16 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     """Flag quality problems and refuse a file with no readable position at all."""
     parsed.tracks = [t for t in parsed.tracks if t.rows]
     for trk in parsed.tracks:
-        timed = [r for r in trk.rows if r[0] is not None]
-        if len(timed) == len(trk.rows):
-            trk.quality = flag_points([r[0] for r in trk.rows], [r[1] for r in trk.rows],
-                                      [r[2] for r in trk.rows], [r[5] for r in trk.rows],
-                                      [r[10] for r in trk.rows])
+        idx = [k for k, r in enumerate(trk.rows) if r[0] is not None]
+        timed = [trk.rows[k] for k in idx]
+        flags = flag_points([r[0] for r in timed], [r[1] for r in timed], [r[2] for r in timed],
+                            [r[5] for r in timed], [r[10] for r in timed])
+        if len(idx) == len(trk.rows):
+            trk.quality = flags
         else:
-            trk.quality = ["no-time" if r[0] is None else None for r in trk.rows]
+            trk.quality = ["no-time"] * len(trk.rows)
+            for k, flag in zip(idx, flags, strict=True):
+                trk.quality[k] = flag
     if not parsed.tracks and parsed.skipped:
         first = parsed.warnings[0] if parsed.warnings else ""
         raise CorruptFile(f"no readable position in {parsed.skipped} row(s) (first problem: "
