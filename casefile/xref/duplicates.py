@@ -144,8 +144,13 @@ def group_finding(group: list[str], photos: dict[str, PhotoIn],
         expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "
                 f"{MAX_BITS} bits apart); too few have a known time to tell which appeared first.")
         verdict, conf = "undetermined", 0.5
+    def dbits(a: str, b: str) -> int | None:
+        x, y = _bits(photos[a].dhash), _bits(photos[b].dhash)
+        return None if x is None or y is None else (x ^ y).bit_count()
+
     inputs = {"order": apps, "max_bits": MAX_BITS,
-              "pairs": [{"a": a, "b": b, "phash_bits": d} for a, b, d in sorted(edges)]}
+              "pairs": [{"a": a, "b": b, "phash_bits": d, "dhash_bits": dbits(a, b)}
+                        for a, b, d in sorted(edges)]}
     assumptions = ["Earliest appearance is the earliest possible time of a photo's capture or of a "
                    "source publishing it; a photo may have circulated earlier unseen.",
                    "A perceptual hash match means the pictures look alike, not that one file was "

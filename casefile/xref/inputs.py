@@ -146,6 +146,12 @@ def _end(end: Any, where: Callable[[str], tuple[float, float] | None] | None) ->
     t = epoch(_get(end, "time_utc", "time"))
     lat, lon = _get(end, "lat"), _get(end, "lon")
     icao = _get(end, "airport_icao", "icao")
+    if lat is None or lon is None:
+        # the flights part keeps the observed point it decided from (e.g. first_ground)
+        for ev in (_get(end, "evidence", default={}) or {}).values():
+            if isinstance(ev, dict) and ev.get("lat") is not None and ev.get("lon") is not None:
+                lat, lon = float(ev["lat"]), float(ev["lon"])
+                break
     if (lat is None or lon is None) and not icao and t is not None and where is not None:
         got = where(_get(end, "time_utc", "time"))
         if got:

@@ -34,7 +34,7 @@ def test_near_duplicates_are_grouped_and_ordered_by_earliest_appearance():
     # The repost's source published at 19:00, before PA's capture time at 20:00: PB first.
     assert list(f.item_ids) == ["PB", "PA"]
     assert f.inputs["order"][0]["how"] == "published"
-    assert f.inputs["pairs"] == [{"a": "PA", "b": "PB", "phash_bits": 3}]
+    assert f.inputs["pairs"] == [{"a": "PA", "b": "PB", "phash_bits": 3, "dhash_bits": None}]
     assert "PC" not in f.item_ids
 
 

@@ -61,6 +61,8 @@ def test_photo_after_its_source_and_reposts_ordered(tmp_path, capsys):
     dups = [f for f in out if f["kind"] == "photo-duplicates"]
     assert len(dups) == 1, [f["explanation"] for f in out]
     assert set(dups[0]["item_ids"]) == {ids["original.jpg"], ids["repost.jpg"]}
+    pair = dups[0]["inputs"]["pairs"][0]
+    assert pair["phash_bits"] <= 8 and isinstance(pair["dhash_bits"], int)
     # Earliest known appearance: the post (16:00Z), before the original's capture (18:10Z).
     first = dups[0]["inputs"]["order"][0]
     assert first["how"] == "published" and first["source_id"] == post["id"]
