@@ -85,13 +85,11 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     assert "failed" not in json.dumps(added).lower() or all(
         o.get("status") != "failed" for o in added.get("outcomes", []))
 
-    from casefile.photos.query import list_photos, tag_aircraft
-    from casefile.store import Case
-
-    with Case.open(case) as c:
-        ids = {p.original_name: p.item_id for p in list_photos(c)}
-        for name in ("on_apron.jpg", "while_airborne.jpg", "miami_in_gap.jpg", "no_zone.jpg"):
-            tag_aircraft(c, ids[name], "N8774Q")
+    photos = _cli("photos", case, "--json", capsys=capsys)
+    rows = photos if isinstance(photos, list) else photos.get("photos", [])
+    ids = {r["original_name"]: r["item_id"] for r in rows}
+    for name in ("on_apron.jpg", "while_airborne.jpg", "miami_in_gap.jpg", "no_zone.jpg"):
+        assert main(["tag", "add", case, ids[name], "aircraft:N8774Q"]) == 0
 
     out = _cli("xref", case, "--json", capsys=capsys)
     found = out["findings"]
@@ -140,11 +138,9 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
 
     # The analyst places the Miami photo at KDJT instead: only its findings are re-evaluated, and
     # the result equals a full recompute.
-    from casefile.photos.query import set_photo_location
-
     moved = ids["miami_in_gap.jpg"]
-    with Case.open(case) as c:
-        set_photo_location(c, moved, KDJT[0], KDJT[1], "seen on the apron in the picture")
+    assert main(["photo-place", case, moved, str(KDJT[0]), str(KDJT[1]), "--note",
+                 "seen on the apron in the picture"]) == 0
     upd = _cli("xref", case, "--update", moved, "--json", capsys=capsys)
     mine = [x for x in upd["findings"] if x["kind"] == "photo-aircraft" and moved in x["item_ids"]]
     assert [x["verdict"] for x in mine] == ["consistent"]
