@@ -115,10 +115,9 @@ class MainWindow(QMainWindow):
         self.metadata = MetadataDock(self)
         self.xref = XrefDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.provenance)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.metadata)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.xref)
-        self.tabifyDockWidget(self.provenance, self.metadata)
         self.splitDockWidget(self.provenance, self.xref, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.provenance, self.metadata)
         self.resizeDocks([self.provenance, self.xref], [600, 220], Qt.Orientation.Vertical)
         self.resizeDocks([self.provenance], [560], Qt.Orientation.Horizontal)
         self.provenance.raise_()
@@ -261,6 +260,7 @@ class MainWindow(QMainWindow):
     def _fill_view(self, key: str) -> None:
         case = self.case
         assert case is not None
+        self.records.filter.setPlaceholderText(f"Filter {dict(NAVIGATOR)[key].lower()}…")
         if key == "photos":
             thumbs = {r["item_id"]: r["blob_path"] for r in case.rows(
                 "SELECT item_id, blob_path FROM derived WHERE kind = 'thumbnail' ORDER BY id")}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from casefile.reference.worldmap import Ring, load_world
@@ -89,11 +89,20 @@ def _airports(module: Any) -> dict[str, Any]:
 
 
 def _ring_path(path: QPainterPath, ring: Ring) -> None:
+    """Add a ring, unwrapped across the antimeridian (Chukotka, Fiji) so no edge spans the map."""
     if len(ring) < 2:
         return
-    path.moveTo(ring[0][0], -ring[0][1])
-    for lon, lat in ring[1:]:
-        path.lineTo(lon, -lat)
+    poly = QPolygonF()
+    shift, prev = 0.0, ring[0][0]
+    for lon, lat in ring:
+        if lon - prev > 180:
+            shift -= 360
+        elif prev - lon > 180:
+            shift += 360
+        prev = lon
+        poly.append(QPointF(lon + shift, -lat))
+    path.addPolygon(poly)
+    path.closeSubpath()
 
 
 def track_path(points: list[tuple[float, float]]) -> QPainterPath:
@@ -143,6 +152,10 @@ class MapView(QGraphicsView):
         self.track_items: list[QGraphicsItem] = []
         self._highlight: QGraphicsEllipseItem | None = None
         self._base_drawn = False
+        self._auto_fit = True          # keep fitting the data until the user zooms or pans
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scene().setSceneRect(QRectF(-540, -90, 1080, 180))   # room to pan across the antimeridian
 
     def _draw_base(self) -> None:
         world = load_world()
@@ -163,7 +176,6 @@ class MapView(QGraphicsView):
         pen = QPen(QColor("#7d8b7d") if dark else QColor("#b9b3a5"), 0)
         pen.setCosmetic(True)
         self.scene().addPath(borders, pen).setZValue(1)
-        self.scene().setSceneRect(QRectF(-180, -90, 360, 180))
         self._base_drawn = True
 
     def show_data(self, data: MapData) -> None:
@@ -205,7 +217,13 @@ class MapView(QGraphicsView):
         return rect.adjusted(-pad, -pad, pad, pad)
 
     def fit(self) -> None:
+        self._auto_fit = True
         self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def select_item(self, item_id: str) -> bool:
         """Ring the photo of this item, if it has a place on the map."""
@@ -222,10 +240,12 @@ class MapView(QGraphicsView):
         ring.setZValue(20)
         self.scene().addItem(ring)
         self._highlight = ring
-        self.centerOn(m)
+        if not self.viewport().rect().contains(self.mapFromScene(m.pos())):
+            self.centerOn(m)
         return True
 
     def zoom(self, factor: float) -> None:
+        self._auto_fit = False
         self.scale(factor, factor)
 
     def wheelEvent(self, event: Any) -> None:
@@ -243,6 +263,7 @@ class MapView(QGraphicsView):
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: Any) -> None:
+        self._auto_fit = False
         for it in self.items(event.position().toPoint()):
             item_id = getattr(it, "item_id", None) or it.data(0)
             if item_id:

@@ -91,6 +91,45 @@ def gather(case: Case) -> tuple[list[Event], list[str]]:
     return events, notes
 
 
+def fit_range(times: list[datetime]) -> tuple[datetime, datetime]:
+    """The span to show: all events, unless a few outliers would squeeze the rest into a corner."""
+    ts = sorted(times)
+    lo, hi = ts[0], ts[-1]
+    if len(ts) >= 5:
+        a, b = ts[len(ts) // 10], ts[-1 - len(ts) // 10]
+        core = (b - a).total_seconds()
+        if core * 20 < (hi - lo).total_seconds():
+            pad = timedelta(seconds=max(core * 0.5, 3600))
+            lo, hi = a - pad, b + pad
+    return lo, hi
+
+
+def ticks(t0: datetime, span_s: float, width_px: float, label_px: float) -> tuple[list[datetime], str]:
+    """Calendar-aligned tick times and their label format, spaced so labels do not overlap."""
+    fixed = [(60, "%H:%M"), (300, "%H:%M"), (900, "%H:%M"), (3600, "%m-%d %H:%M"),
+             (3 * 3600, "%m-%d %H:%M"), (6 * 3600, "%m-%d %H:%M"), (12 * 3600, "%m-%d %H:%M"),
+             (86400, "%Y-%m-%d"), (7 * 86400, "%Y-%m-%d")]
+    need = span_s * (label_px + 16) / max(width_px, 1.0)
+    end = t0 + timedelta(seconds=span_s)
+    for step, fmt in fixed:
+        if step >= need:
+            start = datetime.fromtimestamp((t0.timestamp() // step) * step, UTC)
+            out, t = [], start
+            while t <= end:
+                out.append(t)
+                t += timedelta(seconds=step)
+            return out, fmt
+    months = next((m for m in (1, 3, 6, 12, 24, 60, 120) if m * 30.4 * 86400 >= need), 240)
+    t = datetime(t0.year, 1, 1, tzinfo=UTC)
+    out = []
+    while t <= end:
+        if t >= t0 - timedelta(days=400):
+            out.append(t)
+        y, m = divmod(t.month - 1 + months, 12)
+        t = t.replace(year=t.year + y, month=m + 1)
+    return out, ("%Y" if months >= 12 else "%Y-%m")
+
+
 class TimelineView(QWidget):
     """Paints lanes of events; emits itemSelected(item_id)."""
 
@@ -116,11 +155,12 @@ class TimelineView(QWidget):
         self.fit()
 
     def fit(self) -> None:
+        """Show where the events are; a few far outliers are left to the edge markers."""
         if self.events:
-            lo = min(e.time - timedelta(seconds=e.uncertainty_s) for e in self.events)
-            hi = max(e.time + timedelta(seconds=e.uncertainty_s) for e in self.events)
-            span = max((hi - lo).total_seconds(), 60.0)
-            self.t0 = lo - timedelta(seconds=span * 0.05)
+            lo, hi = fit_range([e.time for e in self.events])
+            span = max((hi - lo).total_seconds(), 600.0)
+            mid = lo + (hi - lo) / 2
+            self.t0 = mid - timedelta(seconds=span * 0.55)
             self.span_s = span * 1.1
         self.update()
 
@@ -164,6 +204,7 @@ class TimelineView(QWidget):
             p.drawText(QRectF(6, r.top(), self._label_w(), r.height()),
                        Qt.AlignmentFlag.AlignVCenter, lane)
         self._paint_axis(p, fm, text, mid)
+        label_end: dict[str, float] = {}
         for e in self.events:
             if e.lane not in LANES:
                 continue
@@ -181,6 +222,12 @@ class TimelineView(QWidget):
             p.setBrush(color)
             p.drawEllipse(QPointF(x, y), 5, 5)
             self._hit.append((QRectF(x - 7, y - 7, 14, 14), e))
+            label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, 220)
+            free = label_end.get(e.lane, -1e9)
+            if x + 8 > free:
+                p.setPen(text)
+                p.drawText(QPointF(x + 8, y - 8), label)
+                label_end[e.lane] = x + 8 + fm.horizontalAdvance(label) + 12
         if not self.events:
             p.setPen(text)
             msg = "No dated events yet." + ("\n" + "\n".join(self.notes) if self.notes else "")
@@ -189,25 +236,27 @@ class TimelineView(QWidget):
         p.end()
 
     def _paint_axis(self, p: QPainter, fm: QFontMetrics, text: QColor, mid: QColor) -> None:
-        steps = [60, 300, 900, 3600, 3 * 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400]
         width = max(1, self.width() - self._label_w() - 10)
-        step = next((s for s in steps if width / (self.span_s / s) >= 110), steps[-1])
-        start = self.t0.timestamp() // step * step
+        times, fmt = ticks(self.t0, self.span_s, width, fm.horizontalAdvance("2019-03-23 00:00"))
         bottom = self._lane_rect(len(LANES) - 1).bottom()
-        p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
-        t = start
-        while t <= self.t0.timestamp() + self.span_s:
-            dt = datetime.fromtimestamp(t, UTC)
+        for dt in times:
             x = self.x_of(dt)
-            if x >= self._label_w():
-                p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
-                p.drawLine(QPointF(x, 8), QPointF(x, bottom))
-                p.setPen(text)
-                fmt = "%Y-%m-%d" if step >= 86400 else "%m-%d %H:%M"
-                p.drawText(QPointF(x + 3, bottom + fm.height()), dt.strftime(fmt))
-            t += step
+            if x < self._label_w():
+                continue
+            p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
+            p.drawLine(QPointF(x, 8), QPointF(x, bottom))
+            p.setPen(text)
+            p.drawText(QPointF(x + 3, bottom + fm.height()), dt.strftime(fmt))
         p.setPen(text)
         p.drawText(QPointF(6, bottom + fm.height()), "UTC")
+        left = sum(1 for e in self.events if self.x_of(e.time) < self._label_w())
+        right = sum(1 for e in self.events if self.x_of(e.time) > self.width() - 4)
+        if left:
+            p.drawText(QPointF(self._label_w() + 4, bottom + 2 * fm.height()), f"◀ {left} earlier")
+        if right:
+            label = f"{right} later ▶"
+            p.drawText(QPointF(self.width() - fm.horizontalAdvance(label) - 8, bottom + 2 * fm.height()),
+                       label)
 
     # ---- interaction ------------------------------------------------------------------------
     def zoom(self, factor: float, at_x: float | None = None) -> None:
