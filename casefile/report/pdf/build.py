@@ -152,8 +152,8 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
     buf = io.BytesIO()
     doc = ReportDoc(buf, title=ctx.title, author=str(ctx.investigator or ""),
                     subject=options.marking, marking=options.marking)
-    doc.multiBuild([doc.pages, *story], maxPasses=6)
-    return buf.getvalue(), done, doc.pages.current
+    pages = doc.render(story)
+    return buf.getvalue(), done, pages
 
 
 def build_report(case: Case, out: str | Path, options: ReportOptions | None = None) -> ExportResult:

@@ -1,4 +1,8 @@
-"""The page frame: A4 pages with header and footer (title, marking, page X of Y) and a contents list."""
+"""The page frame: A4 pages with header and footer (title, marking, page X of Y) and a contents list.
+
+One layout pass: the page count in every footer and the page numbers in the contents list are
+PDF form objects, referenced while the pages are drawn and defined when the last page is done.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
-from reportlab.platypus.tableofcontents import TableOfContents
 
-from casefile.report.pdf.styles import BOLD, SANS, shape, stylesheet
+from casefile.report.pdf.styles import BOLD, SANS, shape
 
 MARGIN = 18 * mm
+TOTAL_FORM = "cfPageTotal"
+TOTAL_W = 22.0
+NUM_W = 30.0
+LEVELS = {"H1": 0, "H2": 1}
 
 
-def draw_frame(canv: rl_canvas.Canvas, title: str, marking: str, total: int) -> None:
+def draw_frame(canv: rl_canvas.Canvas, title: str, marking: str) -> None:
     """Header (title, marking) and footer (title, marking, page X of Y) of one page."""
     width, height = canv._pagesize
     mark = shape(marking)
@@ -32,7 +39,13 @@ def draw_frame(canv: rl_canvas.Canvas, title: str, marking: str, total: int) -> 
     canv.setFont(SANS, 7.5)
     canv.drawString(MARGIN, height - 10 * mm, head)
     canv.drawString(MARGIN, 8 * mm, head)
-    canv.drawRightString(width - MARGIN, 8 * mm, f"Page {canv.getPageNumber()} of {total}")
+    label = f"Page {canv.getPageNumber()} of "
+    x = width - MARGIN - TOTAL_W - stringWidth(label, SANS, 7.5)
+    canv.drawString(x, 8 * mm, label)
+    canv.saveState()
+    canv.translate(x + stringWidth(label, SANS, 7.5), 8 * mm)
+    canv.doForm(TOTAL_FORM)      # the page count, drawn once the last page is known
+    canv.restoreState()
     canv.setStrokeColor(colors.HexColor("#999999"))
     canv.setLineWidth(0.4)
     canv.line(MARGIN, height - 12 * mm, width - MARGIN, height - 12 * mm)
@@ -49,39 +62,66 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text + "…"
 
 
-class PageCount(Flowable):
-    """An invisible indexing flowable: multiBuild repeats until the total printed on every page
-    ("of Y", taken from the previous pass) equals the number of pages this pass made."""
+class Contents(Flowable):
+    """The contents list: one line per section heading, its page number filled in at the end."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.previous = 0
-        self.current = 0
+        self.entries: list[tuple[int, str, str]] = []     # level, text, key
 
-    def isIndexing(self) -> int:  # noqa: N802 - reportlab's name
-        return 1
+    def fill(self, story: list[Flowable]) -> None:
+        """Number the story's section headings and list them."""
+        self.entries = []
+        for f in story:
+            if isinstance(f, Paragraph) and f.style.name in LEVELS:
+                key = f"h{len(self.entries) + 1}"
+                f._cf_key = key  # type: ignore[attr-defined]
+                self.entries.append((LEVELS[f.style.name], f.getPlainText(), key))
+
+    def _line(self, level: int) -> tuple[float, float, float]:
+        return (10.0, 10.0, 16.0) if level == 0 else (26.0, 8.5, 12.5)   # indent, size, leading
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return 0, 0
+        self.width = availWidth
+        return availWidth, sum(self._line(lv)[2] for lv, _, _ in self.entries)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
 
     def draw(self) -> None:
-        pass
+        c = self.canv
+        y = sum(self._line(lv)[2] for lv, _, _ in self.entries)
+        for level, text, key in self.entries:
+            indent, size, leading = self._line(level)
+            y -= leading
+            base = y + (leading - size) / 2
+            right = self.width - NUM_W - 4
+            label = _fit(shape(text), SANS, size, right - indent - 20)
+            c.setFont(SANS, size)
+            c.drawString(indent, base, label)
+            start = indent + stringWidth(label, SANS, size) + 4
+            dots = int(max(0.0, right - start) / stringWidth(". ", SANS, size))
+            c.drawRightString(right, base, ". " * dots)
+            c.saveState()
+            c.translate(self.width - NUM_W, base)
+            c.doForm(f"cfToc{key}")
+            c.restoreState()
+            c.linkRect("", key, (0, y, self.width, y + leading), relative=1, thickness=0)
 
-    def beforeBuild(self) -> None:  # noqa: N802 - reportlab's name
-        self.previous, self.current = self.current, 0
 
-    def afterBuild(self) -> None:  # noqa: N802 - reportlab's name
-        pass
+class FinishingCanvas(rl_canvas.Canvas):
+    """A canvas that lets the document define its late forms just before the file is written."""
 
-    def notify(self, kind: str, stuff: Any) -> None:
-        pass
+    finish: Any = None
 
-    def isSatisfied(self) -> bool:  # noqa: N802 - reportlab's name
-        return self.current == self.previous
+    def save(self) -> None:
+        if self.finish is not None:
+            self.finish(self)
+        super().save()
 
 
 class ReportDoc(BaseDocTemplate):
-    """Platypus document that feeds headings to the contents list and the PDF outline."""
+    """Platypus document that records section pages for the contents list and the PDF outline."""
 
     def __init__(self, filename: Any, *, title: str, author: str, subject: str,
                  marking: str) -> None:
@@ -90,37 +130,50 @@ class ReportDoc(BaseDocTemplate):
                          subject=subject, creator="Casefile", producer="Casefile (reportlab)",
                          invariant=1)
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body")
-        self.pages = PageCount()
+        self.total = 0
+        self.heading_pages: dict[str, int] = {}
 
         def on_page(canv: rl_canvas.Canvas, doc: ReportDoc) -> None:
-            self.pages.current = canv.getPageNumber()
-            draw_frame(canv, title, marking, self.pages.previous)
+            self.total = canv.getPageNumber()
+            draw_frame(canv, title, marking)
 
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-        self._heading_no = 0
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's name
-        if not isinstance(flowable, Paragraph):
+        key = getattr(flowable, "_cf_key", None)
+        if key is None:
             return
-        level = {"H1": 0, "H2": 1}.get(flowable.style.name)
-        if level is None:
-            return
-        text = flowable.getPlainText()
-        self._heading_no += 1
-        key = f"h{self._heading_no}"
+        level = LEVELS[flowable.style.name]
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, text, self.page, key))
+        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
+        self.heading_pages[key] = self.page
 
-    def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
-        self._heading_no = 0
-        super().handle_documentBegin()
+    def render(self, story: list[Flowable]) -> int:
+        """Lay out and write the document in one pass; returns the page count."""
+        for f in story:
+            if isinstance(f, Contents):
+                f.fill(story)
+        doc = self
+
+        class Canvas(FinishingCanvas):
+            finish = staticmethod(doc._define_forms)
+
+        self.build(story, canvasmaker=Canvas)
+        return self.total
+
+    def _define_forms(self, canv: rl_canvas.Canvas) -> None:
+        canv.beginForm(TOTAL_FORM, 0, -3, TOTAL_W, 10)
+        canv.setFont(SANS, 7.5)
+        canv.setFillColor(colors.HexColor("#444444"))
+        canv.drawString(0, 0, str(self.total))
+        canv.endForm()
+        for key, page in self.heading_pages.items():
+            canv.beginForm(f"cfToc{key}", 0, -3, NUM_W, 12)
+            canv.setFont(SANS, 9)
+            canv.drawRightString(NUM_W, 0, str(page))
+            canv.endForm()
 
 
-def contents() -> TableOfContents:
-    """The table of contents flowable (filled on the second build pass)."""
-    toc = TableOfContents()
-    ss = stylesheet()
-    toc.levelStyles = [ss["TOC1"], ss["TOC2"]]
-    toc.dotsMinLevel = 0
-    return toc
+def contents() -> Contents:
+    """The contents list flowable (filled from the story when the document is rendered)."""
+    return Contents()
