@@ -98,6 +98,9 @@ def build_demo(folder: str | Path, *, report: str | Path | None = None,
         _xref(case, result, say)
         if report is not None:
             _report(case, Path(report).expanduser().resolve(), result, say)
+    say("what each demo photo is made to show:")
+    for p in PHOTOS:
+        say(f"  {p.filename:<36} {p.teaches}")
     return result
 
 
