@@ -69,6 +69,8 @@ class Context:
         self.items = [i for i in every if not (options.exclude_sensitive and i["sensitive"])]
         self.item_ids = {i["id"] for i in self.items}
         self.names = {i["id"]: i["original_name"] for i in self.items}
+        removed = [i for i in case.items(include_removed=True) if i["removed_at"]]
+        self.removed = [i for i in removed if not (options.exclude_sensitive and i["sensitive"])]
         self.withheld = len(every) - len(self.items)
 
     @property

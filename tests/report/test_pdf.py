@@ -216,3 +216,17 @@ def test_arabic_is_shaped_with_the_bundled_font(real_case, tmp_path: Path) -> No
     assert "مرحبا" in unicodedata.normalize("NFKC", text)
     raw = out.read_bytes()
     assert b"/FontFile2" in raw and b"DejaVu" in raw                  # the font travels in the PDF
+
+
+def test_removed_items_stay_in_the_custody_appendix(real_case, tmp_path: Path) -> None:
+    gone = real_case.items()[1]
+    with real_case.transaction():
+        real_case.update("items", gone["id"], {"removed_at": "2026-01-01T00:00:00.000Z",
+                                                "removed_reason": "duplicate of another copy"},
+                         reason="duplicate of another copy")
+    out = tmp_path / "r.pdf"
+    build_report(real_case, out, ReportOptions(sections=("custody",)))
+    text, _ = pdf_text(out)
+    flat = " ".join(text.split())
+    assert gone["sha256"] in text
+    assert "Removed items" in flat and "duplicate of another copy" in flat

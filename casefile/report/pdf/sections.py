@@ -51,6 +51,12 @@ def custody(ctx: Context) -> list[Flowable]:
         out.append(p(f"{ctx.withheld} item(s) marked sensitive are withheld from this report."))
     for item in ctx.items:
         out += _custody_item(ctx, item)
+    if ctx.removed:
+        out += [pm("Removed items", "H2"),
+                p(f"{len(ctx.removed)} item(s) were removed from the case; their records and "
+                  "files are kept, with who removed them, when and why.")]
+        for item in ctx.removed:
+            out += _custody_item(ctx, item)
     return out
 
 
@@ -64,6 +70,8 @@ def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Flowable]:
         ("Importer", item["importer"] or "")]
     if item["notes"]:
         rows.append(("Notes", ctx.red("notes", item["notes"])))
+    if item["removed_at"]:
+        rows.append(("Removed", f"{item['removed_at']}: {item['removed_reason'] or 'no reason'}"))
     if item["sensitive"]:
         rows.append(("Sensitive", "yes (marked sensitive by the investigator)"))
     out: list[Flowable] = [CondPageBreak(120), p(f"Item {item['id']} — {name}", "H3"),
