@@ -8,7 +8,17 @@ from typing import Any
 from casefile.model.findings import Finding
 from casefile.xref.common import fmt_window, haversine_km, make_finding, time_basis_note, tv_window, z
 from casefile.xref.model import PhotoIn
-from casefile.xref.trackindex import AIRBORNE, GAP, GROUND, NODATA, PARKED, AircraftTrack, FleetIndex, Span
+from casefile.xref.trackindex import (
+    AIRBORNE,
+    GAP,
+    GROUND,
+    NODATA,
+    PARKED,
+    STAY_NOTE,
+    AircraftTrack,
+    FleetIndex,
+    Span,
+)
 
 KIND = "photo-aircraft"
 #: An aircraft on the ground within this distance of the photo's place counts as "there".
@@ -27,7 +37,7 @@ def _span_input(s: Span, photo_lat: float, photo_lon: float) -> dict[str, Any]:
         d["distance_km"] = round(_km(photo_lat, photo_lon, s.lat, s.lon), 2)
     if s.leg_id:
         d["leg_id"] = s.leg_id
-    if s.note and s.state in (GAP, NODATA, PARKED):
+    if s.note:
         d["note"] = s.note
     return d
 
@@ -79,6 +89,10 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     a = track.aircraft
     assumptions = [f"An aircraft on the ground within {NEAR_KM:g} km of the photo's place counts "
                    f"as being there; a track shows where the aircraft was, not what the photo shows."]
+    if any(sp.note == STAY_NOTE for sp in spans):
+        assumptions.append("Between a landing and the next take-off from the same place the "
+                           "aircraft is taken to have stayed on the ground there; an unrecorded "
+                           "flight in between would not show.")
     note = time_basis_note(photo.capture)
     if note:
         assumptions.append(note)

@@ -18,6 +18,9 @@ from casefile.xref.common import airport, haversine_km
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
 
 AIRBORNE, GROUND, GAP, NODATA = "airborne", "ground", "gap", "no-data"
+#: How a ground span between a landing and the next take-off from the same place was inferred.
+STAY_NOTE = ("inferred: landed here and next took off from here, so on the ground in between "
+             "(unless a flight went unrecorded)")
 #: A gap that starts and ends on the ground at the same place: probably parked, not certainly.
 PARKED = "parked-gap"
 #: Take-off and landing places further apart than this are different places.
@@ -68,7 +71,7 @@ def _merge_gaps(gaps: list[GapIn]) -> list[GapIn]:
                 *last.parked_at, *g.parked_at) <= SAME_PLACE_KM) else None
             out[-1] = GapIn(last.aircraft_id, last.start, max(last.end, g.end),
                             "; ".join(dict.fromkeys(x for x in (last.note, g.note) if x)),
-                            last.item_id or g.item_id, parked)
+                            last.item_id or g.item_id, parked, last.before_at)
         else:
             out.append(g)
     return out
@@ -125,8 +128,8 @@ class AircraftTrack:
         self.points = points
         self.low = _low_points(points)
         legs = sorted((x for x in legs if not x.reported),
-                      key=lambda x: (x.takeoff.time if x.takeoff.time is not None
-                                     else (x.landing.time or 0.0)))
+                      key=lambda x: next((t for t in (x.takeoff.time, x.first_seen, x.landing.time)
+                                          if t is not None), 0.0))
         self.legs = legs
         spans: list[Span] = []
         times = [t for x in legs for t in (x.takeoff.time, x.landing.time, x.first_seen, x.last_seen)
@@ -151,14 +154,14 @@ class AircraftTrack:
                     ok = stop is not None and _same_place(leg.landing, nxt.takeoff)
                 if ok and lat is not None and stop is not None and stop > t1:
                     spans.append(Span(t1, stop, GROUND, lat, lon, leg.landing.airport_icao,
-                                      leg_id=leg.id, item_id=leg.item_id))
+                                      leg_id=leg.id, item_id=leg.item_id, note=STAY_NOTE))
         if legs and self.coverage:
             first = legs[0]
             t0 = first.takeoff.time
             lat, lon = end_place(first.takeoff)
             if t0 is not None and lat is not None and self.coverage[0] < t0:
                 spans.append(Span(self.coverage[0], t0, GROUND, lat, lon, first.takeoff.airport_icao,
-                                  leg_id=first.id, item_id=first.item_id))
+                                  leg_id=first.id, item_id=first.item_id, note=STAY_NOTE))
         self.spans = _disjoint(_subtract(_disjoint(spans), list(gaps)))
         self._starts = [s.start for s in self.spans]
         self._ends = [s.end for s in self.spans]

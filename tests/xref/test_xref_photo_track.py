@@ -30,6 +30,9 @@ def test_on_the_ground_near_the_photo_is_consistent():
     assert f.inputs["photo"]["window_utc"] == ["2019-03-23T10:59:00.000Z", "2019-03-23T11:01:00.000Z"]
     assert f.inputs["aircraft"]["tagged"] is True
     assert set(f.item_ids) == {"P1", "ITEM-TRACK"}
+    # The stay at SVMI is inferred from landing and next take-off there: the finding says so.
+    assert f.inputs["track_spans"][0]["note"].startswith("inferred")
+    assert any("unrecorded flight" in a for a in f.assumptions)
 
 
 def test_airborne_for_the_whole_window_is_inconsistent():
