@@ -94,6 +94,13 @@ def _print_flights(d: dict[str, Any]) -> None:
     if flagged:
         print()
         print_table(flagged, ["TRACK FORMAT", "POINTS", "FLAGGED", "SKIPPED ROWS", "WHY"])
+    notes = [w for t in d["tracks"] for w in t["warnings"]]
+    if notes:
+        print()
+        for w in notes[:10]:
+            print(f"note: {w}")
+        if len(notes) > 10:
+            print(f"... and {len(notes) - 10} more (see --json)")
 
 
 def cmd_where(args: argparse.Namespace) -> int:
