@@ -74,10 +74,11 @@ def map_figure(data: MapData, land: list[Ring] | None, width: float = 495,
     step = _step(max(n - s, e - w))
     _grid(d, xy, s, n, w, e, step, dw, dh)
     for i, (_label, track) in enumerate(data.tracks):
-        coords = [c for lat, lon in track if _valid(lat, lon) for c in xy(lat, lon)]
         color = colors.HexColor(PALETTE[i % len(PALETTE)])
-        if len(coords) >= 4:
-            d.add(PolyLine(coords, strokeColor=color, strokeWidth=0.9))
+        for part in split_antimeridian([pt for pt in track if _valid(*pt)]):
+            coords = [c for lat, lon in part for c in xy(lat, lon)]
+            if len(coords) >= 4:
+                d.add(PolyLine(coords, strokeColor=color, strokeWidth=0.9))
     for code, lat, lon in data.airports:
         if _valid(lat, lon):
             x, y = xy(lat, lon)
@@ -91,6 +92,17 @@ def map_figure(data: MapData, land: list[Ring] | None, width: float = 495,
     legend = "Lines: tracks (one colour per aircraft)  ■ airports  ● photo positions"
     d.add(String(0, dh + 4, legend, fontName=SANS, fontSize=6.5))
     return d
+
+
+def split_antimeridian(track: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Cut a (lat, lon) track where it crosses ±180° so no line runs across the whole map."""
+    parts: list[list[tuple[float, float]]] = []
+    for pt in track:
+        if parts and parts[-1] and abs(pt[1] - parts[-1][-1][1]) <= 180:
+            parts[-1].append(pt)
+        else:
+            parts.append([pt])
+    return parts
 
 
 def _grid(d: Drawing, xy, s: float, n: float, w: float, e: float, step: float,
