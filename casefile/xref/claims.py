@@ -15,7 +15,7 @@ from casefile.xref.common import (
     z,
 )
 from casefile.xref.model import ClaimIn, EndIn, LegIn, ReportedIn
-from casefile.xref.trackindex import GAP, GROUND, NODATA, AircraftTrack, FleetIndex, end_place
+from casefile.xref.trackindex import GAP, GROUND, NODATA, STAY_NOTE, AircraftTrack, FleetIndex, end_place
 
 KIND = "claim-flights"
 NEAR_KM = 10.0
@@ -87,8 +87,11 @@ def _presence(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float
         if s.state == GROUND and s.lat is not None and s.lon is not None:
             d = haversine_km(lat, lon, s.lat, s.lon)
             if d <= NEAR_KM:
-                out.append({"aircraft_id": track.aircraft.id, "on_ground_from": z(s.start),
-                            "to": z(s.end), "airport_icao": s.airport_icao, "distance_km": round(d, 2)})
+                row = {"aircraft_id": track.aircraft.id, "on_ground_from": z(s.start),
+                       "to": z(s.end), "airport_icao": s.airport_icao, "distance_km": round(d, 2)}
+                if s.note:
+                    row["note"] = s.note
+                out.append(row)
     return out
 
 
@@ -124,6 +127,9 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
     if kind == "presence":
         for aid in ids:
             hits += _presence(fleet.tracks[aid], lo, hi, lat, lon)
+    if any(h.get("note") == STAY_NOTE for h in hits):
+        assumptions.append("Between a landing and the next take-off from the same place the "
+                           "aircraft is taken to have stayed on the ground there.")
     rep_ok = [r for r in reported if not named or r.aircraft_id in set(ids)
               or any(fleet.resolve(r.aircraft_ref) == [a] for a in ids)]
     rep_hits, _ = _match(kind, rep_ok, claim.place_icao, lat, lon, lo, hi)
