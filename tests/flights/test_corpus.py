@@ -165,3 +165,14 @@ def test_whole_corpus_folder_imports_without_errors(fresh_case, corpora):
     flights = [o for o in rep.outcomes if o.kind == "flight-record"]
     assert len(flights) == 7 + 34          # 7 tracker exports + 34 SkyDolly/gpxpy GPX files
     assert verify_case(fresh_case, record=False).ok
+
+
+def test_gpx_route_points_are_a_plan_not_observations(fresh_case, corpora):
+    out = import_one(fresh_case, corpora / F / "gpx/SkyDolly_Sample.gpx")
+    # two tracks (3 points; 2 points, one without time) and one route of 3 points
+    assert sorted(t["points"] for t in tracks_of(fresh_case, out.item_id)) == [2, 3, 3]
+    route = [t for t in tracks_of(fresh_case, out.item_id) if t["quality"].get("planned-route")]
+    assert len(route) == 1 and route[0]["quality"] == {"planned-route": 3}
+    pts = [p for p in Q.track_points(fresh_case, route[0]["aircraft_id"], include_flagged=True)]
+    assert {p.source for p in pts} == {"gpx-route"}
+    assert list(Q.track_points(fresh_case, route[0]["aircraft_id"])) == []

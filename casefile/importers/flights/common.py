@@ -39,6 +39,8 @@ class ParsedTrack:
     rows: list[tuple] = field(default_factory=list)
     quality: list[str | None] = field(default_factory=list)
     stated: list[dict[str, Any]] = field(default_factory=list)
+    #: planned positions (a GPX route), not observations: kept, never used for legs or `where`
+    planned: bool = False
 
     def callsigns(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -111,7 +113,9 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
         timed = [trk.rows[k] for k in idx]
         flags = flag_points([r[0] for r in timed], [r[1] for r in timed], [r[2] for r in timed],
                             [r[5] for r in timed], [r[10] for r in timed])
-        if len(idx) == len(trk.rows):
+        if trk.planned:
+            trk.quality = ["planned-route"] * len(trk.rows)
+        elif len(idx) == len(trk.rows):
             trk.quality = flags
         else:
             trk.quality = ["no-time"] * len(trk.rows)

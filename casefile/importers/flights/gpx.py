@@ -45,7 +45,11 @@ class Gpx(FlightImporter):
                              "aircraft; not imported as track points")
         for what, el, pts in parts:
             name = child_text(el, "name") or what
-            trk = ParsedTrack("gpx", label=f"GPX {name} ({title or path.name})")
+            planned = what.startswith("route")
+            trk = ParsedTrack("gpx", label=f"GPX {name} ({title or path.name})", planned=planned)
+            if planned:
+                out.notes.append(f"{what}: a route is a plan, not where the aircraft was: its points "
+                                 "are kept (flagged 'planned-route') but not used for legs or 'where'")
             for k, p in enumerate(pts):
                 try:
                     lat, lon = position(p.get("lat"), p.get("lon"))
@@ -61,10 +65,10 @@ class Gpx(FlightImporter):
                     course = num(child_text(p, "course"), "course")
                     trk.rows.append((t, lat, lon, None if ele is None else ele * FT_PER_M, None, None,
                                      None if speed is None else speed * KT_PER_MS, course, None,
-                                     None, "gpx", 0))
+                                     None, "gpx-route" if planned else "gpx", 0))
                 except ValueError as exc:
                     out.warn(path, f"{what} point {k + 1}", f"skipped: {exc}")
-            if trk.rows and any(r[0] is None for r in trk.rows):
+            if trk.rows and not planned and any(r[0] is None for r in trk.rows):
                 out.notes.append(f"{what}: {sum(r[0] is None for r in trk.rows)} point(s) without "
                                  "a time: kept, but not used for legs or 'where'")
             out.tracks.append(trk)
