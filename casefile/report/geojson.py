@@ -8,6 +8,16 @@ from casefile.report.adapters import get
 from casefile.report.geodata import GeoData, alt_m
 
 
+def _split(coords: list[list[float]]) -> list[list[list[float]]]:
+    parts: list[list[list[float]]] = []
+    for c in coords:
+        if parts and abs(c[0] - parts[-1][-1][0]) <= 180:
+            parts[-1].append(c)
+        else:
+            parts.append([c])
+    return parts
+
+
 def to_geojson(data: GeoData, title: str) -> bytes:
     """A FeatureCollection; coordinates are [lon, lat] or [lon, lat, metres]."""
     features = []
@@ -15,8 +25,13 @@ def to_geojson(data: GeoData, title: str) -> bytes:
         known = all(alt_m(p) is not None for p in t.points)
         coords = [[round(get(p, "lon"), 6), round(get(p, "lat"), 6)] + ([alt_m(p)] if known else [])
                   for p in t.points]
-        geom = ({"type": "LineString", "coordinates": coords} if len(coords) >= 2
-                else {"type": "Point", "coordinates": coords[0]} if coords else None)
+        parts = _split(coords)
+        if len(parts) > 1:   # RFC 7946 §3.1.9: cut at the antimeridian
+            geom = {"type": "MultiLineString", "coordinates": parts}
+        elif len(coords) >= 2:
+            geom = {"type": "LineString", "coordinates": coords}
+        else:
+            geom = {"type": "Point", "coordinates": coords[0]} if coords else None
         features.append({"type": "Feature", "geometry": geom, "properties": {
             "kind": "track", "aircraft_id": t.aircraft_id, "label": t.label,
             "track_id": t.track_id, "item_id": t.item_id, "points": len(coords),

@@ -51,10 +51,15 @@ def test_geojson_tracks_and_places(demo_case, tmp_path: Path) -> None:
     doc = json.loads(out.read_text("utf-8"))
     assert doc["type"] == "FeatureCollection"
     lines = [f for f in doc["features"] if f["properties"]["kind"] == "track"]
-    assert sum(len(f["geometry"]["coordinates"]) for f in lines) == len(_all_points(demo_case))
+    def coords(f: dict) -> list:
+        g = f["geometry"]
+        return [c for part in g["coordinates"] for c in part] if g["type"] == "MultiLineString" \
+            else g["coordinates"]
+
+    assert sum(len(coords(f)) for f in lines) == len(_all_points(demo_case))
     for f in lines:
-        assert len(f["properties"]["times_utc"]) == len(f["geometry"]["coordinates"])
-        lon, lat = f["geometry"]["coordinates"][0][:2]
+        assert len(f["properties"]["times_utc"]) == len(coords(f))
+        lon, lat = coords(f)[0][:2]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
@@ -102,3 +107,15 @@ def test_sensitive_items_left_out_of_exports(demo_case, tmp_path: Path) -> None:
         full = tmp_path / f"full.{fmt}"
         export(demo_case, fmt, full)
         assert secret.item_id in full.read_text("utf-8"), fmt
+
+
+def test_geojson_cuts_tracks_at_the_antimeridian() -> None:
+    from casefile.report.geodata import GeoData, TrackOut
+    from casefile.report.geojson import to_geojson
+
+    pts = [{"lat": 50.0, "lon": lon, "time_utc": f"2020-01-01T00:0{i}:00.000Z", "alt_ft": None}
+           for i, lon in enumerate((170.0, 179.5, -179.5, -170.0))]
+    doc = json.loads(to_geojson(GeoData(tracks=[TrackOut("a", "A", "t", None, pts)]), "x"))
+    geom = doc["features"][0]["geometry"]
+    assert geom["type"] == "MultiLineString"
+    assert [len(p) for p in geom["coordinates"]] == [2, 2]
