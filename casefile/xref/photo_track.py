@@ -143,6 +143,13 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     if low_points:
         inputs["low_points_near"] = [{"t": z(p[0]), "lat": p[1], "lon": p[2], "alt_ft": p[3],
                                       "ground": p[4]} for p in low_points[:5]]
+    if tagged:
+        near = track.nearest_point((lo + hi) / 2)
+        if near is not None:
+            inputs["nearest_observation"] = {
+                "t": z(near[0]), "seconds_from_photo_centre": round(near[0] - (lo + hi) / 2, 1),
+                "lat": near[1], "lon": near[2], "alt_ft": near[3], "ground": near[4],
+                "distance_km": round(haversine_km(lat, lon, near[1], near[2]), 2)}
     items = [photo.item_id] + sorted({s.item_id for s in spans if s.item_id})
     return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)
 

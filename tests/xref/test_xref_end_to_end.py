@@ -105,6 +105,9 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     assert f["inputs"]["photo"]["capture"]["basis"] == "exif-offset"
     assert f["inputs"]["photo"]["window_utc"][0].startswith("2024-08-12T02:5")
 
+    near = f["inputs"]["nearest_observation"]             # the closest fix in the real trace
+    assert abs(near["seconds_from_photo_centre"]) < 120 and near["distance_km"] < 3
+
     f = track("while_airborne.jpg")
     assert f["verdict"] == "inconsistent", f["explanation"]
     assert {s["state"] for s in f["inputs"]["track_spans"]} == {"airborne"}
