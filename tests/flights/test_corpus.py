@@ -176,3 +176,11 @@ def test_gpx_route_points_are_a_plan_not_observations(fresh_case, corpora):
     pts = [p for p in Q.track_points(fresh_case, route[0]["aircraft_id"], include_flagged=True)]
     assert {p.source for p in pts} == {"gpx-route"}
     assert list(Q.track_points(fresh_case, route[0]["aircraft_id"])) == []
+
+
+def test_gpx_time_without_zone_is_utc_by_the_gpx_spec(fresh_case, corpora):
+    out = import_one(fresh_case, corpora / F / "gpx/gpxpy_test_files/gpx1.1_with_all_fields.gpx")
+    [trk] = [t for t in tracks_of(fresh_case, out.item_id) if not t["quality"]]
+    assert trk["first_utc"] == "2013-01-01T12:00:04.000Z"          # <time>2013-01-01T12:00:04</time>
+    notes = [w for t in tracks_of(fresh_case, out.item_id) for w in t["warnings"]]
+    assert any("without a zone read as UTC" in n for n in notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from casefile.errors import CorruptFile
@@ -18,6 +19,21 @@ from casefile.importers.flights.common import (
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml
 from casefile.importers.registry import register
 from casefile.timeutil import parse_z
+
+
+def _gpx_time(text: str) -> tuple[float, int]:
+    """Epoch seconds, and 1 if the time had no zone (GPX defines its times as UTC)."""
+    try:
+        return parse_z(text).timestamp(), 0
+    except ValueError:
+        pass
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"time {text!r} is not an ISO 8601 time") from None
+    if dt.tzinfo is not None:
+        return dt.timestamp(), 0
+    return dt.replace(tzinfo=UTC).timestamp(), 1
 
 
 class Gpx(FlightImporter):
@@ -43,6 +59,7 @@ class Gpx(FlightImporter):
         if n_wpt:
             out.notes.append(f"{n_wpt} waypoint(s) (<wpt>) are places, not positions of the "
                              "aircraft; not imported as track points")
+        naive_times = 0
         for what, el, pts in parts:
             name = child_text(el, "name") or what
             planned = what.startswith("route")
@@ -57,10 +74,8 @@ class Gpx(FlightImporter):
                     when = child_text(p, "time")
                     t = None
                     if when:
-                        try:
-                            t = parse_z(when).timestamp()
-                        except ValueError:
-                            raise ValueError(f"time {when!r} is not an ISO time with a zone") from None
+                        t, naive = _gpx_time(when)
+                        naive_times += naive
                     speed = num(child_text(p, "speed"), "speed")
                     course = num(child_text(p, "course"), "course")
                     trk.rows.append((t, lat, lon, None if ele is None else ele * FT_PER_M, None, None,
@@ -72,6 +87,9 @@ class Gpx(FlightImporter):
                 out.notes.append(f"{what}: {sum(r[0] is None for r in trk.rows)} point(s) without "
                                  "a time: kept, but not used for legs or 'where'")
             out.tracks.append(trk)
+        if naive_times:
+            out.notes.append(f"{naive_times} time(s) without a zone read as UTC, as the GPX "
+                             "specification defines")
         if not any(t.rows for t in out.tracks) and not out.skipped:
             out.notes.append("no track or route points in this GPX file")
         return finish(path, out)
