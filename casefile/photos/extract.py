@@ -186,7 +186,8 @@ def extract_metadata(path: Path, data: bytes) -> tuple[PhotoMeta, dict[str, str]
 
 
 def extract_metadata_file(path: Path) -> tuple[PhotoMeta, dict[str, str]]:
-    """Metadata of a photo on disk, read through a memory mapping (no copy of the pixel data)."""
+    """Tags and header structure of a photo on disk, through a memory mapping: like ExifTool, it
+    does not read the image data (so the end-of-image / trailing-data scan is left to the import)."""
     with open(path, "rb") as fh:
         try:
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
@@ -194,12 +195,13 @@ def extract_metadata_file(path: Path) -> tuple[PhotoMeta, dict[str, str]]:
             raise CorruptFile("empty file", path) from None
         with mm, warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            im, meta, raw, _ = _read_metadata(path, mm)
+            im, meta, raw, _ = _read_metadata(path, mm, find_end=False)
             im.close()
     return meta, raw
 
 
-def _read_metadata(path: Path, data: Buffer) -> tuple[Image.Image, PhotoMeta, dict[str, str], dict]:
+def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
+                   ) -> tuple[Image.Image, PhotoMeta, dict[str, str], dict]:
     im = _open(path, data)
     meta = PhotoMeta(format=FORMATS.get(im.format or "", im.format or "?"))
     meta.width, meta.height = im.size
@@ -207,7 +209,7 @@ def _read_metadata(path: Path, data: Buffer) -> tuple[Image.Image, PhotoMeta, di
     tiff = ifd.tiff_block(info.get("exif") if isinstance(info.get("exif"), bytes) else None)
     if meta.format == "TIFF":
         tiff = bytes(data)
-    tags = _exif_tags(path, data, tiff if meta.format != "JPEG" else None, meta)
+    tags = _exif_tags(path, data, tiff, meta)
     exifnorm.normalise(tags, meta)
     if meta.gps.lat is not None and meta.gps.lon is not None:
         meta.gps.tz_at_position = tz_at(meta.gps.lat, meta.gps.lon)
@@ -215,7 +217,7 @@ def _read_metadata(path: Path, data: Buffer) -> tuple[Image.Image, PhotoMeta, di
     if tiff and meta.format != "TIFF":
         meta.exif_problems.extend(ifd.validate(tiff))
     if meta.format == "JPEG":
-        meta.jpeg = jpeg.read_structure(data)
+        meta.jpeg = jpeg.read_structure(data, find_end=find_end)
         try:
             meta.jpeg.quant_tables = [list(im.quantization[k]) for k in sorted(im.quantization)]
         except Exception:  # noqa: BLE001

@@ -8,7 +8,6 @@ findings are recomputed whenever an analyst changes a photo's data or a photo is
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import numpy as np
 
@@ -26,7 +25,7 @@ def fingerprint(case: Case) -> str:
     marks = ",".join("?" * len(_INPUT_TABLES))
     seq = case.db.execute(f"SELECT max(seq) FROM ledger WHERE target_table IN ({marks})",
                           list(_INPUT_TABLES)).fetchone()[0]
-    return f"v{CHECKS_VERSION}:seq{seq or 0}:{date.today().isoformat()}"
+    return f"v{CHECKS_VERSION}:seq{seq or 0}:{now_z()[:10]}"
 
 
 def _near_pairs(rows: list[dict]) -> dict[str, list[int]]:

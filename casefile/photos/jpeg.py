@@ -48,8 +48,12 @@ def _find_eoi(data: bytes, start: int) -> int:
     return int(hits[0]) if hits.size else -1
 
 
-def read_structure(data: bytes | mmap.mmap) -> JpegStructure:
-    """Walk a JPEG's markers from SOI to EOI; never raises on a broken file, records problems."""
+def read_structure(data: bytes | mmap.mmap, *, find_end: bool = True) -> JpegStructure:
+    """Walk a JPEG's markers from SOI to EOI; never raises on a broken file, records problems.
+
+    With find_end=False the walk stops at the image data (header segments only: no end-of-image
+    search, so nothing is known about trailing data).
+    """
     st = JpegStructure()
     n = len(data)
     if data[:2] != b"\xff\xd8":
@@ -103,6 +107,8 @@ def read_structure(data: bytes | mmap.mmap) -> JpegStructure:
             st.comments.append(_decode_comment(payload))
         st.segments.append(seg)
         pos += length
+        if marker == 0xDA and not find_end:
+            return st
         if marker == 0xDA:
             # Entropy-coded data stuffs every 0xFF as FF00, so the first FFD9 from here on is the
             # end of the image (progressive files' later tables and scans lie before it).

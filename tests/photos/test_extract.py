@@ -122,4 +122,10 @@ def test_file_extraction_through_mmap_matches_bytes(corpora: Path) -> None:
                 "exif-samples/tiff/Arbitro.tiff", "pillow-bad-images/exif.png",
                 "pillow-bad-images/sugarshack_bad_mpo_header.jpg"):
         path = corpora / rel
-        assert extract_metadata_file(path) == extract_metadata(path, path.read_bytes()), rel
+        on_disk, raw = extract_metadata_file(path)
+        in_memory, raw2 = extract_metadata(path, path.read_bytes())
+        assert raw == raw2, rel
+        if in_memory.jpeg:      # the file variant leaves the end-of-image scan to the import
+            assert on_disk.jpeg.eoi_offset is None and on_disk.jpeg.segments
+            on_disk.jpeg = in_memory.jpeg
+        assert on_disk == in_memory, rel
