@@ -8,8 +8,8 @@ from casefile.model.flights import Point, Whereabouts
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.timeutil import parse_z
-from casefile.tracks.geo import intermediate
-from casefile.tracks.legs import GAP_S, GROUND_AIRPORT_KM
+from casefile.tracks.geo import KM_PER_NM, distance_km, intermediate
+from casefile.tracks.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
 from casefile.tracks.times import utc_text
 
 POINT_SQL = ("SELECT track_id, aircraft_id, seq, t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, "
@@ -41,6 +41,16 @@ def _airport(lat: float, lon: float) -> Any:
     return hit[0] if hit else None
 
 
+def _on_ground(p: Point, implied_kt: float | None) -> tuple[bool | None, str]:
+    """The source's on-ground flag, else the same speed rule the leg splitter uses."""
+    if p.on_ground is not None:
+        return p.on_ground, "flag"
+    speed = p.gs_kt if p.gs_kt is not None else implied_kt
+    if speed is None:
+        return None, ""
+    return speed < GROUND_SPEED_KT, "speed"
+
+
 def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
     if a.track_id != b.track_id:
         return False
@@ -67,19 +77,26 @@ def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) 
         return out("unknown", f"before the first record ({after.time_utc})")
     if after is None:
         return out("unknown", f"after the last record ({before.time_utc})")
-    for p in (before, after):
+    span = after.t - before.t
+    implied = (distance_km(before.lat, before.lon, after.lat, after.lon) / KM_PER_NM / span * 3600.0
+               if span > 0 else None)
+    g_before, how_b = _on_ground(before, implied)
+    g_after, how_a = _on_ground(after, implied)
+    inferred = " (inferred from speed: the source has no on-ground flag)" if "speed" in (
+        how_b + how_a) else ""
+    for p, g in ((before, g_before), (after, g_after)):
         if abs(p.t - t) <= SAME_TIME_S:
-            ap = _airport(p.lat, p.lon) if p.on_ground else None
-            status = "ground" if p.on_ground else ("airborne" if p.on_ground is False else "unknown")
+            ap = _airport(p.lat, p.lon) if g else None
+            status = "ground" if g else ("airborne" if g is False else "unknown")
             why = "an observed position at this time"
             if status == "unknown":
                 why += " (the source does not say whether it was on the ground)"
-            return out(status, why, p.lat, p.lon, p.alt_ft, ap.icao if ap else None)
-    span = after.t - before.t
+            return out(status, why + (inferred if status != "unknown" else ""), p.lat, p.lon,
+                       p.alt_ft, ap.icao if ap else None)
     if span > gap_s:
         reason = (f"in a coverage gap: no position for {span / 60:.0f} min between "
                   f"{before.time_utc} and {after.time_utc}; whereabouts unknown, not absent")
-        if before.on_ground and after.on_ground:
+        if g_before and g_after:
             a1, a2 = _airport(before.lat, before.lon), _airport(after.lat, after.lon)
             if a1 and a2 and a1.icao == a2.icao:
                 reason += f" (seen on the ground at {a1.icao} on both sides of the gap)"
@@ -91,16 +108,16 @@ def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) 
     alt = None
     if before.alt_ft is not None and after.alt_ft is not None:
         alt = before.alt_ft + f * (after.alt_ft - before.alt_ft)
-    if before.on_ground and after.on_ground:
+    if g_before and g_after:
         ap = _airport(lat, lon)
         where = f" at {ap.icao} ({ap.name})" if ap else ""
-        return out("ground", f"on the ground{where}: between two ground positions {span:.0f} s apart",
-                   lat, lon, None, ap.icao if ap else None)
-    if before.on_ground is False or after.on_ground is False:
+        return out("ground", f"on the ground{where}: between two ground positions {span:.0f} s "
+                   f"apart{inferred}", lat, lon, None, ap.icao if ap else None)
+    if g_before is False or g_after is False:
         what = ("airborne: great-circle interpolation between positions "
                 f"{span:.0f} s apart")
-        if before.on_ground or after.on_ground:
+        if g_before or g_after:
             what += " (between a ground and an airborne position: taking off or landing)"
-        return out("airborne", what, lat, lon, alt)
+        return out("airborne", what + inferred, lat, lon, alt)
     return out("unknown", "the source does not say whether it was on the ground; interpolated "
                f"position between points {span:.0f} s apart", lat, lon, alt)

@@ -184,3 +184,13 @@ def test_gpx_time_without_zone_is_utc_by_the_gpx_spec(fresh_case, corpora):
     assert trk["first_utc"] == "2013-01-01T12:00:04.000Z"          # <time>2013-01-01T12:00:04</time>
     notes = [w for t in tracks_of(fresh_case, out.item_id) for w in t["warnings"]]
     assert any("without a zone read as UTC" in n for n in notes)
+
+
+def test_where_infers_ground_from_speed_when_the_source_has_no_flag(fresh_case, corpora):
+    import_one(fresh_case, corpora / F / "fr24/SkyDolly_FlightRadar24.csv")
+    [ac] = Q.list_aircraft(fresh_case)
+    w = Q.where(fresh_case, ac.id, "2021-10-29T04:30:00Z")     # taxiing at 0-9 kt at LAX
+    assert w.status == "ground" and w.airport_icao == "KLAX" and "inferred from speed" in w.reason
+    import_one(fresh_case, corpora / F / "flightaware/FlightAware_DLH1534_LSZH_EDDF_20210817.kml")
+    w = Q.where(fresh_case, "DLH1534", "2021-08-17T13:00:00Z")   # no speed: implied by positions
+    assert w.status == "airborne" and "inferred from speed" in w.reason
