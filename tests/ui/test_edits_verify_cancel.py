@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import stat
 
-from casefile.store import verify_case
 from uihelp import GPS_PHOTOS, wait_op
+
+from casefile.store import verify_case
 
 
 def _edits(case, item_id):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from uihelp import GPS_PHOTOS, TRACE, wait_op
+
 from casefile.importers import registry
 from casefile.importers.sniff import sniff_mime
 from casefile.store import verify_case
-from uihelp import GPS_PHOTOS, TRACE, wait_op
 
 
 def _expected_kind(path: Path) -> str:
@@ -81,7 +82,7 @@ def test_table_filter_and_sort(opened, qtbot, corpora):
     assert proxy.index(0, 0).data() == files[2].name
     win.records.filter.clear()
     size_col = [c.header for c in win.records.model.columns].index("Size")
-    win.records.table.sortByColumn(size_col, Qt.SortOrder.DescendingOrder)               # descending by bytes, not by text
+    win.records.table.sortByColumn(size_col, Qt.SortOrder.DescendingOrder)  # by bytes, not text
     sizes = [win.records.model.rows[proxy.mapToSource(proxy.index(r, 0)).row()]["size"]
              for r in range(proxy.rowCount())]
     assert sizes == sorted(sizes, reverse=True)

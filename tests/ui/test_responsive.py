@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer
-
 from uihelp import wait_op
 
 

@@ -143,18 +143,22 @@ CATEGORIES: dict[str, Category] = {c.key: c for c in [
 
 
 def search_rows(case: Case, query: str) -> list[dict]:
-    """Full-text search through the analyst part, else a plain search over items and notes."""
+    """Full-text hits from the analyst part, plus items whose name, notes, id or hash match."""
+    out: list[dict] = []
     try:
-        hits = adapters.search(case, query)
-        return [{"id": f(h, "item_id") or f(h, "id"), "what": f(h, "kind") or f(h, "table"),
-                 "text": f(h, "snippet") or f(h, "text") or f(h, "title")} for h in hits]
+        for h in adapters.search(case, query):
+            out.append({"id": f(h, "item_id") or f(h, "id"), "what": f(h, "kind"),
+                        "text": " — ".join(str(x) for x in (f(h, "title"), f(h, "snippet")) if x)})
     except adapters.Unavailable:
-        like = f"%{query}%"
-        rows = case.rows("SELECT id, original_name, notes, sha256, kind FROM items WHERE removed_at IS "
-                         "NULL AND (original_name LIKE ? OR notes LIKE ? OR sha256 LIKE ? OR id LIKE ?)"
-                         " ORDER BY id", [like, like, like.lower(), like.upper()])
-        return [{"id": r["id"], "what": r["kind"], "text": " — ".join(
-            x for x in (r["original_name"], r["notes"]) if x)} for r in rows]
+        pass
+    like = f"%{query}%"
+    rows = case.rows("SELECT id, original_name, notes, kind FROM items WHERE removed_at IS NULL AND "
+                     "(original_name LIKE ? OR notes LIKE ? OR sha256 LIKE ? OR id LIKE ?) ORDER BY id",
+                     [like, like, like.lower(), like.upper()])
+    seen = {r["id"] for r in out}
+    out += [{"id": r["id"], "what": f"{r['kind']} (name, notes or hash)", "text": " — ".join(
+        x for x in (r["original_name"], r["notes"]) if x)} for r in rows if r["id"] not in seen]
+    return out
 
 
 SEARCH_COLUMNS = [Column("Found in", lambda r: r["what"]), Column("Text", lambda r: r["text"]),

@@ -1,0 +1,213 @@
+"""Map and timeline show what the parts report; search, context menu, settings, screenshots."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from uihelp import GPS_PHOTOS, TRACE, wait_op
+
+from casefile.ui import adapters
+
+
+@pytest.fixture
+def with_data(opened, qtbot, corpora):
+    files = [corpora / GPS_PHOTOS / "DSCN0010.jpg", corpora / GPS_PHOTOS / "DSCN0040.jpg", corpora / TRACE]
+    op = wait_op(qtbot, opened.import_files([str(p) for p in files]))
+    assert op.changes.result.count("imported") == 3
+    return opened
+
+
+def _trace_extent(corpora):
+    data = json.loads((corpora / TRACE).read_text())
+    pts = [(p[2], p[1]) for p in data["trace"] if p[1] is not None and p[2] is not None]
+    return min(p[0] for p in pts), max(p[0] for p in pts), min(p[1] for p in pts), max(p[1] for p in pts)
+
+
+def test_map_shows_the_imported_track_and_photo_positions(with_data, qtbot, corpora):
+    from casefile.ui.views import mapview
+
+    win = with_data
+    if not adapters.has(adapters.TRACKS, "track_points") or not adapters.has(adapters.PHOTOS, "list_photos"):
+        pytest.skip("the flights or photos part is not in this build")
+    data = mapview.gather(win.case)
+    assert len(data.tracks) == 1
+    (pts,) = data.tracks.values()
+    lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+    w, e, s, n = _trace_extent(corpora)
+    assert (min(lons), max(lons), min(lats), max(lats)) == pytest.approx((w, e, s, n), abs=1e-6)
+    photos = {it["original_name"]: it["id"] for it in win.case.items() if it["kind"] == "photo"}
+    for name, item_id in photos.items():
+        gps = adapters.get_photo(win.case, item_id).gps
+        assert data.photos[item_id][:2] == pytest.approx((gps.lon, gps.lat))
+        assert 42 < gps.lat < 45 and 10 < gps.lon < 12.5, name          # Tuscany
+    win.show_view("map")
+    assert win.map.isVisible()
+    item_id = photos["DSCN0010.jpg"]
+    assert win.map.select_item(item_id) and win.map._highlight is not None
+    # clicking the marker selects the photo everywhere
+    win.select_item(photos["DSCN0040.jpg"])
+    m = win.map.markers[item_id]
+    from PySide6.QtCore import QRectF
+    win.map.fitInView(QRectF(m.pos().x() - 0.002, m.pos().y() - 0.002, 0.004, 0.004))   # zoom to street level
+    with qtbot.waitSignal(win.selectionChanged, timeout=2000) as sig:
+        from PySide6.QtCore import Qt
+        qtbot.mouseClick(win.map.viewport(), Qt.MouseButton.LeftButton, pos=win.map.mapFromScene(m.pos()))
+    assert sig.args == [item_id]
+    assert "DSCN0010.jpg" in win.provenance.browser.toPlainText()
+
+
+def test_timeline_places_photos_at_their_capture_time(with_data, qtbot):
+    from casefile.timeutil import parse_z
+    from casefile.ui.views import timeline
+
+    win = with_data
+    if not adapters.has(adapters.PHOTOS, "list_photos"):
+        pytest.skip("the photos part is not in this build")
+    events, _notes = timeline.gather(win.case)
+    infos = adapters.photo_infos(win.case)
+    for item_id, info in infos.items():
+        if info.capture is None or not info.capture.utc:
+            continue
+        mine = [e for e in events if e.lane == "photos" and item_id in e.item_ids]
+        assert mine and mine[0].time == parse_z(info.capture.utc)
+    win.show_view("timeline")
+    view = win.timeline
+    photo_ev = next(e for e in view.events if e.lane == "photos")
+    view.repaint()
+    rect = next(r for r, e in view._hit if e is photo_ev)
+    from PySide6.QtCore import Qt
+    with qtbot.waitSignal(view.itemSelected, timeout=2000) as sig:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert sig.args == [photo_ev.item_ids[0]]
+    span = view.span_s
+    view.zoom(2.0)
+    assert view.span_s == pytest.approx(span / 2)
+
+
+def test_search_finds_notes_and_names(with_data, qtbot):
+    win = with_data
+    item = next(it for it in win.case.items() if it["original_name"] == "DSCN0040.jpg")
+    win.edit_item(item["id"], "notes", "runway behind the hangar", "Edit note")
+    win.search_box.setText("hangar")
+    win.search_box.returnPressed.emit()
+    assert win.current_view == "search"
+    ids = [win.records.model.item_id(r) for r in range(win.records.model.rowCount())]
+    assert item["id"] in ids
+    win.search("DSCN0010")
+    names = [win.records.model.rows[r]["text"] for r in range(win.records.model.rowCount())]
+    assert any("DSCN0010.jpg" in n for n in names) and not any("DSCN0040" in n for n in names)
+
+
+def test_context_menu_copies_the_hash(with_data, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from casefile.ui.contextmenu import item_menu
+
+    win = with_data
+    item = win.case.items()[0]
+    menu = item_menu(win, item["id"])
+    acts = {a.text(): a for a in menu.actions() if a.text()}
+    assert {"Reveal in folder", "Copy SHA-256", "Add or edit note…", "Sensitive", "Tag…",
+            "Link to claim…"} <= set(acts)
+    acts["Copy SHA-256"].trigger()
+    assert QApplication.clipboard().text() == item["sha256"]
+
+
+def test_ela_view_shows_the_derived_image(with_data, qtbot):
+    win = with_data
+    if not adapters.has(adapters.PHOTOS, "make_ela"):
+        pytest.skip("the photos part is not in this build")
+    item = next(it for it in win.case.items() if it["original_name"] == "DSCN0010.jpg")
+    win.select_item(item["id"])
+    assert win.metadata.ela_button.isEnabled()
+    win.metadata.ela_button.click()
+    qtbot.waitUntil(lambda: win.metadata.ela_label.pixmap() is not None
+                    and not win.metadata.ela_label.pixmap().isNull(), timeout=30000)
+    assert win.case.derived(item["id"], "ela") is not None
+
+
+def test_missing_parts_show_not_available(with_data, qtbot, monkeypatch):
+    win = with_data
+
+    def absent(module, name):
+        raise adapters.Unavailable(f"{module} is not available in this build")
+
+    monkeypatch.setattr(adapters, "_function", absent)
+    for key in ("sources", "claims", "entities", "findings"):
+        win.show_view(key)
+        assert "not available" in win.records.note.text()
+    for key in ("photos", "map", "timeline", "flights", "all"):
+        win.show_view(key)                                        # generic fallbacks, no crash
+    assert "not available" in " ".join(win.map.data.notes)
+    photo = next(it for it in win.case.items() if it["mime"] == "image/jpeg")
+    win.select_item(photo["id"])
+    assert "not available" in win.xref.browser.toPlainText()
+    assert "not available" in win.metadata.tags_note.text()
+    assert photo["sha256"] in win.provenance.browser.toPlainText()   # the store part always works
+
+
+def test_recent_cases_and_layout_are_remembered(opened, qtbot, tmp_path):
+    from casefile.ui.mainwindow import MainWindow
+
+    path = str(opened.case.path)
+    opened.resize(700, 600)
+    assert opened.size().width() == 700
+    size = opened.size()
+    opened.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert [a.text() for a in again.recent_menu.actions()][0] == path
+    assert again.size() == size and size.width() == 700
+    again.close()
+
+
+def test_settings_dialog_saves_investigator_and_thumbnail_size(win, qtbot):
+    from casefile import settings
+    from casefile.ui.dialogs import SettingsDialog
+
+    dlg = SettingsDialog(win, win.qs)
+    qtbot.addWidget(dlg)
+    dlg.investigator.setText("A. Analyst")
+    dlg.thumb.setValue(128)
+    dlg.tz.setText("Europe/Berlin")
+    dlg._accept()
+    assert settings.load()["investigator"] == "A. Analyst"
+    assert int(win.qs.value("thumbnail_size")) == 128 and win.qs.value("default_tz") == "Europe/Berlin"
+
+
+def test_screenshot_mode_writes_a_png(with_data, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from casefile.ui.app import run
+
+    path = with_data.case.path
+    with_data.close_case()                                     # release the case lock
+    out = tmp_path / "shot.png"
+    assert run(str(path), screenshot=str(out)) == 0
+    img = QImage(str(out))
+    assert not img.isNull() and img.width() > 600 and img.height() > 400
+
+
+def test_local_time_display_names_the_zone(opened, qtbot):
+    from casefile.ui.timefmt import TimeDisplay
+
+    td = TimeDisplay()
+    assert td.fmt("2019-03-23T19:20:00.000Z") == "2019-03-23 19:20:00 UTC"
+    td.local, td.zone_name = True, "America/Caracas"
+    assert td.fmt("2019-03-23T19:20:00.000Z") == "2019-03-23 15:20:00 America/Caracas"
+    opened.act_local_time.setChecked(True)
+    assert opened.td.local
+
+
+def test_export_report_writes_the_pdf(with_data, qtbot, tmp_path):
+    if not adapters.has("casefile.report.pdf", "build_report"):
+        pytest.skip("the report part is not in this build")
+    from pypdf import PdfReader
+
+    out = tmp_path / "case-report.pdf"
+    op = wait_op(qtbot, with_data.export_report(str(out)), timeout=120000)
+    assert op.error is None, op.error
+    assert out.read_bytes()[:5] == b"%PDF-"
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(out)).pages)
+    assert "UI test case" in text
