@@ -19,6 +19,7 @@ from casefile.store import Case
 from casefile.timeutil import TimeValue, now_z
 
 _INPUT_TABLES = ("photos", "photo_aircraft", "items", "acquisitions")
+_MEMO: dict[str, tuple[str, dict[str, list[CheckFinding]]]] = {}
 
 
 def fingerprint(case: Case) -> str:
@@ -95,7 +96,13 @@ def findings_for(case: Case, item_id: str | None = None) -> dict[str, list[Check
     if case.writable:
         refresh(case)
     elif not is_fresh(case):
-        return compute(case, None if item_id is None else [item_id])
+        # Read-only and the stored findings are stale: compute them all once per case state.
+        fp = fingerprint(case)
+        memo = _MEMO.get(str(case.path))
+        if memo is None or memo[0] != fp:
+            memo = (fp, compute(case))
+            _MEMO[str(case.path)] = memo
+        return memo[1] if item_id is None else {item_id: memo[1].get(item_id, [])}
     sql = "SELECT * FROM photo_checks" + (" WHERE item_id = ?" if item_id else "") + \
         " ORDER BY item_id, n"
     out: dict[str, list[CheckFinding]] = {}
