@@ -43,7 +43,8 @@ CASE="$TMP/demo/caracas-2019-demo.casefile"
 "${RUN[@]}" "$APP" verify "$CASE"
 # parallel import (worker processes re-run the frozen executable) into a second case
 "${RUN[@]}" "$APP" new "$TMP/second" --title "Smoke: parallel import" >/dev/null
-"${RUN[@]}" "$APP" add "$TMP/second.casefile" "$TMP/demo/caracas-2019-demo-inputs" -r --workers 2 \
+"${RUN[@]}" "$APP" add "$TMP/second.casefile" "$TMP/demo/caracas-2019-demo-inputs/flights" \
+    "$TMP/demo/caracas-2019-demo-inputs/photos" -r --workers 2 \
     | tail -1 | grep -q "^15 imported, 0 duplicate, 0 failed" \
     || { echo "smoke: parallel import from the bundle failed" >&2; exit 1; }
 echo "smoke: parallel import OK"
