@@ -21,9 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--marking", default="UNMARKED",
                    help='handling marking on every page, e.g. "TLP:AMBER"')
     p.add_argument("--redact", metavar="FIELDS", default="",
-                   help="comma-separated fields to redact (e.g. acquired_by,actor,collected_by,"
-                        "investigator,original_path,source_url,serial; 'collector' = all identity "
-                        "fields)")
+                   help="comma-separated fields to redact: acquired_by, actor, author, "
+                        "collected_by, investigator, note, notes, original_name, original_path, "
+                        "serial, source_url, or 'collector' (everyone who handled the evidence); "
+                        "their values are also blanked wherever they appear in other text")
     p.add_argument("--exclude-sensitive", action="store_true",
                    help="leave out items marked sensitive and every finding that involves them")
     p.add_argument("--generated-at", metavar="UTC",
@@ -58,9 +59,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_unbundle)
 
 
-COLLECTOR = ("acquired_by", "actor", "collected_by", "investigator")
-
-
 def _list(text: str | None) -> list[str]:
     return [s.strip() for s in (text or "").split(",") if s.strip()]
 
@@ -71,8 +69,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     from casefile.timeutil import parse_analyst_time
 
     redact = set(_list(args.redact))
-    if "collector" in redact:
-        redact = (redact - {"collector"}) | set(COLLECTOR)
     generated = None
     if args.generated_at:
         tv = parse_analyst_time(args.generated_at, tz="UTC")

@@ -7,6 +7,7 @@ from typing import Any
 
 from casefile import __version__
 from casefile.errors import InvalidInput
+from casefile.report.pdf.styles import REDACTED
 from casefile.store import Case
 
 SECTIONS = ("summary", "findings", "sources", "photos", "flights", "timeline", "limitations",
@@ -15,7 +16,10 @@ SECTIONS = ("summary", "findings", "sources", "photos", "flights", "timeline", "
 # cross-reference cache (a pure function of the records). The fingerprint skips them, so exporting
 # twice describes the same state and gives the same bytes.
 READ_ONLY_ACTIONS = frozenset({"exported", "verified", "bundled", "xref-run"})
-REDACTED = "[redacted]"
+REDACTABLE = ("acquired_by", "actor", "author", "collected_by", "investigator", "note", "notes",
+              "original_name", "original_path", "serial", "source_url")
+# "collector": every field that names who collected or handled the evidence.
+REDACT_GROUPS = {"collector": ("acquired_by", "actor", "collected_by", "investigator")}
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,16 @@ class ReportOptions:
         if unknown:
             raise InvalidInput(f"unknown report section {unknown[0]!r} (choose from "
                                f"{', '.join(SECTIONS)})", field="sections")
+        fields: set[str] = set()
+        for name in self.redact:
+            if name in REDACT_GROUPS:
+                fields.update(REDACT_GROUPS[name])
+            elif name in REDACTABLE:
+                fields.add(name)
+            else:
+                raise InvalidInput(f"cannot redact {name!r}: choose from "
+                                   f"{', '.join(REDACTABLE + tuple(REDACT_GROUPS))}", field="redact")
+        object.__setattr__(self, "redact", frozenset(fields))
         if bool(self.sign_cert) != bool(self.sign_key):
             raise InvalidInput("signing needs both a certificate and its private key",
                                field="sign_cert")
@@ -84,6 +98,26 @@ class Context:
     @property
     def generated_at(self) -> str:
         return self.options.generated_at or self.head["at"]
+
+    def redacted_values(self, extra: dict[str, list[Any]] | None = None) -> set[str]:
+        """Every value of a redacted field in the case, to scrub from free text too."""
+        r = self.options.redact
+        vals: set[Any] = set()
+        acq = self.case.rows("SELECT acquired_by, original_path, source_url, note FROM acquisitions")
+        for name in ("acquired_by", "original_path", "source_url", "note"):
+            if name in r:
+                vals.update(a[name] for a in acq)
+        for name in ("original_name", "notes"):
+            if name in r:
+                vals.update(i[name] for i in self.case.items(include_removed=True))
+        if "actor" in r:
+            vals.update(x[0] for x in self.case.db.execute("SELECT DISTINCT actor FROM ledger"))
+        if "investigator" in r:
+            vals.update((self.meta.get("investigator"), self.meta.get("created_by")))
+        for name, values in (extra or {}).items():
+            if name in r:
+                vals.update(values)
+        return {str(v) for v in vals if v}
 
     def red(self, name: str, value: Any) -> Any:
         """The value, or a redaction mark when the field is redacted and has a value."""

@@ -230,3 +230,28 @@ def test_removed_items_stay_in_the_custody_appendix(real_case, tmp_path: Path) -
     flat = " ".join(text.split())
     assert gone["sha256"] in text
     assert "Removed items" in flat and "duplicate of another copy" in flat
+
+
+def test_redacted_names_vanish_from_every_section(demo_case, tmp_path: Path) -> None:
+    """File names and collectors also appear inside findings and the timeline: scrubbed there too."""
+    names = [i["original_name"] for i in demo_case.items()]
+    out = tmp_path / "r.pdf"
+    build_report(demo_case, out, ReportOptions(redact=frozenset({"original_name", "collector"})))
+    text, _ = pdf_text(out)
+    flat = " ".join(text.split())
+    for name in names:
+        assert name not in flat
+    assert INVESTIGATOR not in flat
+    for item in demo_case.items():
+        assert item["sha256"] in text          # hashes are never touched by redaction
+    plain = tmp_path / "plain.pdf"
+    build_report(demo_case, plain)
+    assert names[0] in " ".join(pdf_text(plain)[0].split())
+
+
+def test_unknown_redaction_field_is_refused() -> None:
+    from casefile.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="cannot redact 'aquired_by'"):
+        ReportOptions(redact=frozenset({"aquired_by"}))
+    assert "acquired_by" in ReportOptions(redact=frozenset({"collector"})).redact

@@ -16,7 +16,7 @@ from casefile.report import adapters
 from casefile.report.context import Context, ReportOptions
 from casefile.report.pdf import evidence, media, sections
 from casefile.report.pdf.doc import ReportDoc
-from casefile.report.pdf.styles import register_fonts
+from casefile.report.pdf.styles import register_fonts, scrubbing
 from casefile.store import Case
 
 
@@ -148,12 +148,26 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
     """The unsigned PDF bytes, the sections included, and the page count."""
     register_fonts()
     ctx = Context(case, options)
-    story, done = _story(ctx)
-    buf = io.BytesIO()
-    doc = ReportDoc(buf, title=ctx.title, author=str(ctx.investigator or ""),
-                    subject=options.marking, marking=options.marking)
-    pages = doc.render(story)
+    with scrubbing(ctx.redacted_values(_other_redacted(ctx))):
+        story, done = _story(ctx)
+        buf = io.BytesIO()
+        doc = ReportDoc(buf, title=ctx.title, author=str(ctx.investigator or ""),
+                        subject=options.marking, marking=options.marking)
+        pages = doc.render(story)
     return buf.getvalue(), done, pages
+
+
+def _other_redacted(ctx: Context) -> dict[str, list[Any]]:
+    """Values of redacted fields held by other parts (source collectors and authors, serials)."""
+    r = ctx.options.redact
+    out: dict[str, list[Any]] = {}
+    if r & {"collected_by", "author"}:
+        srcs = adapters.sources(ctx.case) or []
+        out["collected_by"] = [adapters.get(s, "collected_by") for s in srcs]
+        out["author"] = [adapters.get(s, "author") for s in srcs]
+    if "serial" in r:
+        out["serial"] = [adapters.get(e.info, "serial") for e in adapters.photos(ctx.case) or []]
+    return out
 
 
 def build_report(case: Case, out: str | Path, options: ReportOptions | None = None) -> ExportResult:

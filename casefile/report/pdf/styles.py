@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from xml.sax.saxutils import escape
@@ -20,6 +23,26 @@ MONO = "CasefileMono"
 _FILES = {SANS: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", MONO: "DejaVuSansMono.ttf"}
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SCRUB: ContextVar[re.Pattern[str] | None] = ContextVar("casefile_report_scrub", default=None)
+_PLAIN_TOKEN = re.compile(r"[0-9A-Fa-f:.\-TZ ]*")
+
+
+@contextlib.contextmanager
+def scrubbing(values: Iterable[str]) -> Iterator[None]:
+    """While active, every drawn string has these values replaced by REDACTED (redaction that also
+    reaches free text written by other parts, such as file names inside finding explanations).
+    Values made only of digits, hex and time punctuation are left to their own fields, so a
+    short serial number can never eat into a hash or a time."""
+    words = sorted({v for v in values if v and len(v) >= 3 and not _PLAIN_TOKEN.fullmatch(v)},
+                   key=len, reverse=True)
+    token = _SCRUB.set(re.compile("|".join(re.escape(w) for w in words)) if words else None)
+    try:
+        yield
+    finally:
+        _SCRUB.reset(token)
+
+
+REDACTED = "[redacted]"
 
 
 def font_versions() -> dict[str, str]:
@@ -45,6 +68,9 @@ def shape(text: str) -> str:
     that wraps onto several lines may read in the wrong line order (a known limit).
     """
     text = _CONTROL.sub("", text)
+    scrub = _SCRUB.get()
+    if scrub is not None:
+        text = scrub.sub(REDACTED, text)
     if not _RTL.search(text):
         return text
     try:
