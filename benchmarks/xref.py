@@ -90,11 +90,14 @@ def through_store(n_points: int) -> None:
     from casefile.xref.inputs import gather
 
     rng = random.Random(3)
-    trace, lat, lon = [], 55.8783, 38.0617
+    trace, lat, lon, north = [], 55.8783, 38.0617, 1.0
     for i in range(n_points):
         ground = i < 300 or i > n_points - 300
-        lat += 0.0 if ground else 0.0004 + rng.uniform(-0.00002, 0.00002)   # about 200 kt south-west
-        lon += 0.0 if ground else -0.0004 + rng.uniform(-0.00002, 0.00002)
+        if not ground:   # about 200 kt, zig-zagging between 30 and 70 N, westwards round the globe
+            if not 30.0 < lat + north * 0.0004 < 70.0:
+                north = -north
+            lat += north * 0.0004 + rng.uniform(-0.00002, 0.00002)
+            lon = (lon - 0.0004 + rng.uniform(-0.00002, 0.00002) + 180.0) % 360.0 - 180.0
         trace.append([float(i), round(lat, 6), round(lon, 6), "ground" if ground else 30000,
                       0.0 if ground else 450.0, 250.0, 0, 0, None, "adsb_icao"])
     doc = {"icao": "154042", "r": "RA-BENCH", "t": "A124", "timestamp": T0, "trace": trace}

@@ -237,11 +237,24 @@ def _point_row(p: Any) -> tuple[float, float, float, Any, bool] | None:
 
 def _points(points: Any, aircraft_id: str) -> PointsIn:
     """An aircraft's usable points in time order, as columns."""
-    rows = [r for r in map(_point_row, points) if r is not None]
-    rows.sort(key=lambda r: r[0])
-    return PointsIn(aircraft_id, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
-                    [r[3] if isinstance(r[3], int | float) else None for r in rows],
-                    [r[4] for r in rows])
+    ts: list[float] = []
+    lats: list[float] = []
+    lons: list[float] = []
+    alts: list[float | None] = []
+    grounds: list[bool] = []
+    for r in map(_point_row, points):
+        if r is None:
+            continue
+        ts.append(r[0])
+        lats.append(r[1])
+        lons.append(r[2])
+        alts.append(r[3] if isinstance(r[3], int | float) else None)
+        grounds.append(r[4])
+    if any(b < a for a, b in zip(ts, ts[1:], strict=False)):   # the read API sorts; be sure
+        order = sorted(range(len(ts)), key=ts.__getitem__)
+        ts, lats, lons = [ts[k] for k in order], [lats[k] for k in order], [lons[k] for k in order]
+        alts, grounds = [alts[k] for k in order], [grounds[k] for k in order]
+    return PointsIn(aircraft_id, ts, lats, lons, alts, grounds)
 
 
 def _reported(r: Any) -> ReportedIn:
