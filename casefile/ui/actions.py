@@ -52,7 +52,7 @@ def build_actions(win: MainWindow) -> None:
     win.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
     win.act_find = _act(win, "&Find…", lambda: (win.search_box.setFocus(), win.search_box.selectAll()),
                         QKeySequence.StandardKey.Find)
-    win.act_settings = _act(win, "&Settings…", lambda: SettingsDialog(win, win.qs).open(),
+    win.act_settings = _act(win, "&Settings…", lambda: settings_dialog(win),
                             QKeySequence.StandardKey.Preferences)
     win.act_local_time = QAction("Show times in &local zone", win, checkable=True)
     win.act_local_time.setStatusTip("Off: times in UTC. On: in the case's default zone (or this computer's)")
@@ -107,6 +107,14 @@ def _fill_recent(win: MainWindow) -> None:
     for p in paths:
         win.recent_menu.addAction(p, lambda _=False, p=p: win.open_case(p))
     win.recent_menu.setEnabled(bool(paths))
+
+
+def settings_dialog(win: MainWindow) -> SettingsDialog:
+    """Open the settings; the thumbnail size applies at once."""
+    dlg = SettingsDialog(win, win.qs)
+    dlg.accepted.connect(lambda: win.photos.set_thumbnail_size(int(win.qs.value("thumbnail_size", 160))))
+    dlg.open()
+    return dlg
 
 
 def new_case_dialog(win: MainWindow) -> None:

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, CaseLocked
 from casefile.store import Case
-from casefile.ui import adapters, caseops
+from casefile.ui import adapters
 from casefile.ui.actions import build_actions
 from casefile.ui.docks.metadata import MetadataDock
 from casefile.ui.docks.provenance import ProvenanceDock
 from casefile.ui.docks.xref import XrefDock
-from casefile.ui.ops import Changes, Operation, OpRunner
+from casefile.ui.ops import OpRunner
 from casefile.ui.qsettings import add_recent, qsettings
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.undo import EditItemCommand
@@ -36,13 +36,14 @@ from casefile.ui.views.photogrid import PhotoGridView
 from casefile.ui.views.records import CATEGORIES, SEARCH_COLUMNS, search_rows
 from casefile.ui.views.recordview import RecordView
 from casefile.ui.views.timeline import TimelineView
+from casefile.ui.window_ops import OperationsMixin
 
 NAVIGATOR = [("all", "All evidence"), ("sources", "Sources"), ("claims", "Claims"), ("photos", "Photos"),
              ("flights", "Flights"), ("entities", "Entities"), ("findings", "Findings"), ("map", "Map"),
              ("timeline", "Timeline"), ("ledger", "Custody log"), ("search", "Search results")]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OperationsMixin, QMainWindow):
     """One window, at most one open case."""
 
     selectionChanged = Signal(str)
@@ -158,6 +159,15 @@ class MainWindow(QMainWindow):
         """Open a case for writing (read-only when another Casefile holds it, after asking)."""
         try:
             case = Case.open(path, investigator=self.investigator)
+        except CaseLocked as exc:
+            try:
+                case = Case.open(path, write=False, investigator=self.investigator)
+            except CasefileError as exc2:
+                self.notify("Open Case", str(exc2), error=True)
+                return False
+            self._set_case(case)
+            self.notify("Open Case", f"{exc}. Opened read-only: you can look, not change.")
+            return True
         except CasefileError as exc:
             self.notify("Open Case", str(exc), error=True)
             return False
@@ -222,7 +232,8 @@ class MainWindow(QMainWindow):
                 dock.show_item(None, None, self.td)
             self.xref.show_item(None, None)
             return
-        self.setWindowTitle(f"{self.case.title} — Casefile")
+        ro = "" if self.case.writable else " [read-only]"
+        self.setWindowTitle(f"{self.case.title}{ro} — Casefile")
         self.status_path.setText(str(self.case.path))
         self.update_counts()
 
@@ -323,90 +334,6 @@ class MainWindow(QMainWindow):
             self.photos.select_item(item_id)
         self.map.select_item(item_id)
         self.timeline.select_item(item_id)
-
-    # ---- operations -------------------------------------------------------------------------
-    def run_op(self, title: str, fn: Any, *, on_done: Any = None,
-               cancellable: bool = True) -> Operation | None:
-        """Run fn(case, ctx) in a worker; progress in the status bar; errors in a dialog."""
-        if self.case is None:
-            self.notify(title, "Open or create a case first.", error=True)
-            return None
-        op = self.ops.run(self.case, title, fn, cancellable=cancellable)
-        op.finished.connect(lambda ch: self._op_done(op, ch, on_done))
-        op.failed.connect(lambda msg: self._op_failed(op, msg))
-        return op
-
-    def _op_started(self, op: Operation) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(op.title + " %p%")
-        self.progress.show()
-        self.cancel_button.setVisible(op.cancellable)
-        self.cancel_button.setEnabled(True)
-        op.progress.connect(self._op_progress)
-        self.statusBar().showMessage(op.title + "…")
-
-    def _op_progress(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setToolTip(text)
-
-    def _op_finish_ui(self) -> None:
-        if not self.ops.busy:
-            self.progress.hide()
-            self.cancel_button.hide()
-
-    def _op_done(self, op: Operation, changes: Changes, on_done: Any) -> None:
-        self._op_finish_ui()
-        self.statusBar().showMessage(changes.message, 10000)
-        if changes.items or changes.meta:
-            self.refresh()
-        if on_done:
-            on_done(changes)
-        elif changes.errors:
-            self.notify(op.title, changes.message, details="\n".join(changes.errors), error=True)
-
-    def _op_failed(self, op: Operation, message: str) -> None:
-        self._op_finish_ui()
-        self.statusBar().showMessage(f"{op.title} failed", 10000)
-        self.notify(op.title, message, error=True)
-
-    def import_files(self, paths: list[str], *, workers: int | None = None) -> Operation | None:
-        """Import files or folders (content decides the kind)."""
-        return self.run_op("Import", caseops.import_op(paths, workers=workers))
-
-    def verify(self, item_id: str | None = None) -> Operation | None:
-        return self.run_op("Verify this item" if item_id else "Verify integrity", caseops.verify_op(item_id),
-                           on_done=lambda ch: self._verified(item_id, ch), cancellable=False)
-
-    def _verified(self, item_id: str | None, changes: Changes) -> None:
-        report = changes.result
-        problems = [p.message for p in report.problems]
-        if item_id:
-            self.provenance.show_result(item_id, report.ok, problems)
-            self.provenance.show_item(self.case, item_id, self.td)
-            self.provenance.show_result(item_id, report.ok, problems)
-            return
-        self.last_verify = report
-        self.status_verify.setText("Last verification: " + ("intact" if report.ok else
-                                                            f"{len(problems)} problem(s)"))
-        self.status_verify.setStyleSheet("" if report.ok else "color: #c62828; font-weight: bold;")
-        self._mark_problems()
-        self.notify("Verify integrity", changes.message, details="\n".join(problems), error=not report.ok)
-
-    def _mark_problems(self) -> None:
-        probs: dict[str, str] = {}
-        if self.last_verify is not None:
-            for p in self.last_verify.problems:
-                if p.item_id:
-                    probs.setdefault(p.item_id, p.message)
-        self.records.model.set_problems(probs)
-
-    def compute_ela(self, item_id: str) -> None:
-        self.run_op("Error Level Analysis", caseops.ela_op(item_id),
-                    on_done=lambda ch: self.case and self.metadata.show_ela(self.case, item_id))
-
-    def export_report(self, out: str) -> Operation | None:
-        return self.run_op("Export report", caseops.report_op(Path(out)))
 
     # ---- analyst edits (undoable) ----------------------------------------------------------
     def edit_item(self, item_id: str, field: str, value: Any, text: str) -> bool:

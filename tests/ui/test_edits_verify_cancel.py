@@ -102,3 +102,20 @@ def test_cancel_of_an_import_leaves_the_case_consistent(opened, qtbot, corpora):
     assert list((win.case.path / "tmp").iterdir()) == []          # no half-staged file left
     assert "cancelled" in op.changes.message
     assert win.progress.isHidden()
+
+
+def test_a_case_held_elsewhere_opens_read_only_and_refuses_changes(win, qtbot, tmp_path, corpora):
+    from casefile.store import Case
+
+    holder = Case.create(tmp_path / "held", "Held elsewhere")
+    try:
+        assert win.open_case(holder.path)
+        assert not win.case.writable and "[read-only]" in win.windowTitle()
+        assert "read-only" in win.messages[-1][1]
+        op = wait_op(qtbot, win.import_files([str(corpora / GPS_PHOTOS / "DSCN0010.jpg")]))
+        assert op.changes is None or op.changes.result.count("imported") == 0
+        assert "read-only" in win.messages[-1][1]                  # the refusal is shown
+        assert win.case.items() == []
+    finally:
+        win.close_case()
+        holder.close()

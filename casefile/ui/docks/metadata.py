@@ -73,6 +73,8 @@ class MetadataDock(QDockWidget):
         self.checks.setAccessibleName("Metadata checks")
         self.checks.setHeaderLabels(["Severity", "Check", "Explanation"])
         self.checks.setWordWrap(True)
+        self.checks.setColumnWidth(0, 110)
+        self.checks.setColumnWidth(1, 220)
         self.tabs.addTab(self.checks, "Checks")
         # raw tags
         tags_box = QWidget()
@@ -201,7 +203,9 @@ class MetadataDock(QDockWidget):
         for c in found:
             row = QTreeWidgetItem(self.checks, [SEVERITY_MARK.get(f(c, "severity"), f(c, "severity")),
                                                 f(c, "title"), f(c, "explanation")])
-            row.setToolTip(2, f"Innocent explanation: {f(c, 'innocent_cause')}")
+            tip = f"{f(c, 'explanation')}\n\nCould also be: {f(c, 'innocent_cause')}"
+            for col in (1, 2):
+                row.setToolTip(col, tip)
             QTreeWidgetItem(row, ["", "could also be", f(c, "innocent_cause")])
             for k, v in (f(c, "fields") or {}).items():
                 QTreeWidgetItem(row, ["", str(k), str(v)])
