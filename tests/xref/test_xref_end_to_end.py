@@ -67,7 +67,7 @@ def _cli(*args: str, capsys) -> dict:
 def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     _need("photos", "flights")
     trace = corpora / "flights/readsb/trace_full_ac134a.json"
-    real = corpora / "exif-samples/jpg/gps/DSCN0010.jpg"
+    real = sorted((corpora / "exif-samples/jpg/gps").glob("*.jpg"))   # Nikon P6000, Tuscany, 2008
     made = {
         "consistent": make_photo(tmp_path / "on_apron.jpg", "2024:08:11 22:51:00", "-04:00", KDJT,
                                  (200, 30, 30)),
@@ -80,7 +80,7 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     }
     case = str(tmp_path / "e2e.casefile")
     assert main(["new", str(tmp_path / "e2e"), "--title", "xref end to end"]) == 0
-    added = _cli("add", case, str(trace), str(real), *map(str, made.values()), "--json",
+    added = _cli("add", case, str(trace), *map(str, real), *map(str, made.values()), "--json",
                  capsys=capsys)
     assert "failed" not in json.dumps(added).lower() or all(
         o.get("status") != "failed" for o in added.get("outcomes", []))
@@ -126,9 +126,17 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     assert "zone is unknown" in f["explanation"]
     assert any("not assumed to be UTC" in a for a in f["assumptions"])
 
-    # The real 2008 Tuscany photo: nothing in the case was there then, and it says so.
-    f = track("DSCN0010.jpg")
-    assert f["verdict"] == "undetermined" and "No aircraft in the case" in f["explanation"]
+    # The real 2008 Tuscany photos: nothing in the case was there then, and each says so; each
+    # also gets the sun's position for its own time and GPS place.
+    assert len(real) >= 5
+    for path in real:
+        f = track(path.name)
+        assert f["verdict"] == "undetermined" and "No aircraft in the case" in f["explanation"]
+        assert f["inputs"]["aircraft_elsewhere"] == [] and f["inputs"]["aircraft_no_data"]
+        sun = [x for x in found if x["kind"] == "sun-position" and ids[path.name] in x["item_ids"]]
+        assert len(sun) == 1
+        assert 42 < sun[0]["inputs"]["place"]["lat"] < 45          # Tuscany
+        assert -90 <= sun[0]["inputs"]["sun_at_centre"]["elevation_deg"] <= 90
 
     # Same case, same findings; the run is logged with its digest.
     again = _cli("xref", case, "--json", capsys=capsys)
