@@ -36,13 +36,24 @@ def main(argv: list[str]) -> int:
         loop.exec()
 
     assert win.case is not None
-    photos = [r for r in win.case.items() if r["kind"] == "photo"]
-    target = photos[0]["id"] if photos else win.case.items()[0]["id"]
+    from casefile.ui import adapters
+
+    photos = [r["id"] for r in win.case.items() if r["kind"] == "photo"]
+
+    def warnings(item_id: str) -> int:
+        try:
+            return sum(c.severity == "warning" for c in adapters.photo_checks(win.case, item_id))
+        except adapters.Unavailable:
+            return 0
+
+    target = max(photos, key=warnings) if photos else win.case.items()[0]["id"]
     for key, dock in (("photos", win.metadata), ("map", win.provenance), ("timeline", win.xref),
                       ("findings", win.xref), ("all", win.provenance)):
         win.show_view(key)
         win.select_item(target)
         dock.raise_()
+        if dock is win.metadata:
+            win.metadata.tabs.setCurrentIndex(1)        # the checks
         settle()
         path = out / f"{key}.png"
         win.grab().save(str(path), "PNG")

@@ -60,6 +60,14 @@ def test_selecting_a_photo_updates_all_three_panels(opened, qtbot, corpora):
     assert "DSCN0010.jpg" in win.metadata.title.text()
     qtbot.waitUntil(lambda: win.metadata.image_label.pixmap() is not None
                     and not win.metadata.image_label.pixmap().isNull(), timeout=10000)
+    from casefile.ui import adapters
+    if adapters.has(adapters.PHOTOS, "photo_checks"):
+        shown = win.metadata.checks.toPlainText()
+        for check in adapters.photo_checks(win.case, item["id"]):
+            assert check.title in shown
+        assert win.metadata.tags_model.rowCount() == len(adapters.raw_tags(win.case, item["id"])) > 10
+        win.metadata.tag_filter.setText("GPSLatitude")
+        assert 0 < win.metadata.tags_proxy.rowCount() < win.metadata.tags_model.rowCount()
     xref = win.xref.browser.toPlainText()
     assert xref and xref != before[2]
     assert before[0] != prov

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableView,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +31,7 @@ from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.photogrid import load_thumbnail
 
 SEVERITY_MARK = {"warning": "⚠ warning", "notice": "● notice", "info": "ℹ info"}
+SEVERITY_COLOR = {"warning": "#c62828", "notice": "#8a6d00", "info": "#1f5f99"}
 
 
 class _Signals(QObject):
@@ -69,12 +70,9 @@ class MetadataDock(QDockWidget):
         self.form = QFormLayout(self.summary)
         self.tabs.addTab(self._scroll(self.summary), "Summary")
         # checks
-        self.checks = QTreeWidget()
+        self.checks = QTextBrowser()
         self.checks.setAccessibleName("Metadata checks")
-        self.checks.setHeaderLabels(["Severity", "Check", "Explanation"])
-        self.checks.setWordWrap(True)
-        self.checks.setColumnWidth(0, 110)
-        self.checks.setColumnWidth(1, 220)
+        self.checks.setOpenLinks(False)
         self.tabs.addTab(self.checks, "Checks")
         # raw tags
         tags_box = QWidget()
@@ -196,19 +194,24 @@ class MetadataDock(QDockWidget):
         try:
             found = adapters.photo_checks(case, item_id)
         except adapters.Unavailable as exc:
-            QTreeWidgetItem(self.checks, ["", "not available", str(exc)])
+            self.checks.setHtml(f"<p>Checks not available: {html.escape(str(exc))}.</p>")
             return
         if not found:
-            QTreeWidgetItem(self.checks, ["", "no findings", "The checks found nothing to report."])
-        for c in found:
-            row = QTreeWidgetItem(self.checks, [SEVERITY_MARK.get(f(c, "severity"), f(c, "severity")),
-                                                f(c, "title"), f(c, "explanation")])
-            tip = f"{f(c, 'explanation')}\n\nCould also be: {f(c, 'innocent_cause')}"
-            for col in (1, 2):
-                row.setToolTip(col, tip)
-            QTreeWidgetItem(row, ["", "could also be", f(c, "innocent_cause")])
-            for k, v in (f(c, "fields") or {}).items():
-                QTreeWidgetItem(row, ["", str(k), str(v)])
+            self.checks.setHtml("<p>The checks found nothing to report.</p>")
+            return
+        order = {"warning": 0, "notice": 1, "info": 2}
+        parts = []
+        for c in sorted(found, key=lambda c: order.get(f(c, "severity"), 3)):
+            sev = str(f(c, "severity"))
+            fields = "; ".join(f"{html.escape(str(k))} = {html.escape(str(v))}"
+                               for k, v in (f(c, "fields") or {}).items())
+            parts.append(
+                f"<p><b style='color:{SEVERITY_COLOR.get(sev, '#555')}'>"
+                f"{html.escape(SEVERITY_MARK.get(sev, sev))}"
+                f"</b> <b>{html.escape(str(f(c, 'title')))}</b><br>{html.escape(str(f(c, 'explanation')))}"
+                f"<br><i>Could also be: {html.escape(str(f(c, 'innocent_cause')))}</i>"
+                + (f"<br><small>{fields}</small>" if fields else "") + "</p>")
+        self.checks.setHtml("".join(parts))
 
     def _tags(self, case: Case, item_id: str) -> None:
         try:
