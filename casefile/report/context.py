@@ -7,7 +7,6 @@ from typing import Any
 
 from casefile import __version__
 from casefile.errors import InvalidInput
-from casefile.report.pdf.styles import REDACTED
 from casefile.store import Case
 
 SECTIONS = ("summary", "findings", "sources", "photos", "flights", "timeline", "limitations",
@@ -16,6 +15,7 @@ SECTIONS = ("summary", "findings", "sources", "photos", "flights", "timeline", "
 # cross-reference cache (a pure function of the records). The fingerprint skips them, so exporting
 # twice describes the same state and gives the same bytes.
 READ_ONLY_ACTIONS = frozenset({"exported", "verified", "bundled", "xref-run"})
+REDACTED = "[redacted]"
 REDACTABLE = ("acquired_by", "actor", "author", "collected_by", "investigator", "note", "notes",
               "original_name", "original_path", "serial", "source_url")
 # "collector": every field that names who collected or handled the evidence.

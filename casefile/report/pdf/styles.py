@@ -17,6 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from casefile.report.context import REDACTED
+
 SANS = "CasefileSans"
 BOLD = "CasefileSans-Bold"
 MONO = "CasefileMono"
@@ -42,7 +44,6 @@ def scrubbing(values: Iterable[str]) -> Iterator[None]:
         _SCRUB.reset(token)
 
 
-REDACTED = "[redacted]"
 
 
 def font_versions() -> dict[str, str]:
