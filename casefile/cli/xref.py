@@ -9,6 +9,7 @@ from casefile.errors import NotFound
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the xref and timeline commands."""
     p = sub.add_parser("xref", help="cross-reference photos, flights, claims and sources")
     add_case_arg(p)
     p.add_argument("--item", metavar="ID", help="only findings involving this item")
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_xref(args: argparse.Namespace) -> int:
+    """Recompute (or --update, or --no-run) and print the findings."""
     from casefile.xref import findings, run_xref
     from casefile.xref.api import last_run
     from casefile.xref.inputs import missing_parts
@@ -71,6 +73,7 @@ def cmd_xref(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    """Print the case timeline in UTC, a zone, or local times."""
     from casefile.xref import timeline
 
     with open_case(args, write=False) as case:

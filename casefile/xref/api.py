@@ -109,6 +109,7 @@ class XrefSession:
         self.engine = engine or Engine(gather(case))
 
     def run(self) -> list[Finding]:
+        """Recompute and store every finding."""
         out = self.engine.run()
         save_all(self.case, out, missing=missing_parts(), problems=self.engine.problems)
         return out

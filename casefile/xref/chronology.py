@@ -16,6 +16,8 @@ LANES = ("sources", "photos", "flights", "claims")
 
 @dataclass(frozen=True)
 class TimelineEvent:
+    """One dated thing of the case, in UTC with its uncertainty, and where it happened."""
+
     time_utc: str                    # centre of what is known
     uncertainty_s: float             # +- around time_utc
     lane: str                        # sources | photos | flights | claims
@@ -28,6 +30,7 @@ class TimelineEvent:
     display: str = ""                # the time as shown in the chosen zone
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
         d = asdict(self)
         d["item_ids"] = list(self.item_ids)
         return d

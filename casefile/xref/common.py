@@ -102,6 +102,7 @@ def zone_of_place(lat: float, lon: float) -> str | None:
 
 
 def zone_of_airport(icao: str | None) -> str | None:
+    """The IANA zone of an airport (airportsdata), or None."""
     rec = airport(icao)
     return rec.get("tz") if rec else None
 

@@ -74,6 +74,7 @@ class Engine:
         return out
 
     def source_findings(self) -> list[Finding]:
+        """Sources collected before they were published."""
         out: list[Finding] = []
         for s in self.inputs.sources:
             out += self._guarded(f"source {s.id}",
@@ -82,6 +83,7 @@ class Engine:
 
     # ---- duplicates -------------------------------------------------------------------------
     def duplicate_findings(self, groups: Iterable[list[str]]) -> list[Finding]:
+        """One finding per group of near-duplicate photos."""
         out = []
         for g in groups:
             members = set(g)
@@ -91,6 +93,7 @@ class Engine:
         return out
 
     def all_groups(self) -> list[list[str]]:
+        """Compare every photo hash with every other; the groups of near-duplicates."""
         self.edges = {frozenset((a, b)): d for a, b, d in self.hashes.all_edges()}
         return duplicates.components(
             [], [(min(k), max(k), d) for k, d in self.edges.items()])

@@ -32,6 +32,8 @@ class LightHint:
 
 @dataclass(frozen=True)
 class PhotoIn:
+    """A photo: capture time, place, hashes, analyst aircraft tags, light hint."""
+
     item_id: str
     capture: TimeValue | None
     place: Place | None
@@ -44,6 +46,8 @@ class PhotoIn:
 
 @dataclass(frozen=True)
 class AircraftIn:
+    """An aircraft and every reference an analyst may use for it."""
+
     id: str
     refs: tuple[str, ...]      # registration, ICAO hex, type code: anything an analyst may tag
     label: str
@@ -63,6 +67,8 @@ class EndIn:
 
 @dataclass(frozen=True)
 class LegIn:
+    """One flight from take-off to landing (times None when unknown)."""
+
     id: str
     aircraft_id: str
     item_id: str | None
@@ -75,6 +81,8 @@ class LegIn:
 
 @dataclass(frozen=True)
 class GapIn:
+    """A stretch with no positions: whereabouts unknown inside, not absent."""
+
     aircraft_id: str
     start: float
     end: float
@@ -113,6 +121,8 @@ class PointsIn:
 
 @dataclass(frozen=True)
 class SourceIn:
+    """A source: when it was published and collected, and the items it published."""
+
     id: str
     title: str
     published: TimeValue | None
@@ -122,6 +132,8 @@ class SourceIn:
 
 @dataclass(frozen=True)
 class ClaimIn:
+    """A claim: what kind of event, its asserted window and place, the aircraft named."""
+
     id: str
     text: str
     kind: str                  # departure | arrival | presence | other

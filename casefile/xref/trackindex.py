@@ -245,6 +245,7 @@ NEAR_CELL_KM = 10.0
 
 
 def cell(lat: float, lon: float) -> tuple[int, int]:
+    """The map cell (CELL_DEG squares) of a place."""
     return int(math.floor(lat / CELL_DEG)), int(math.floor(lon / CELL_DEG))
 
 
