@@ -61,21 +61,22 @@ def _summary(spans: list[Span], lat: float, lon: float) -> str:
 
 
 def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack) -> tuple[
-        str, list[Span], list[Span], list[tuple], list[Span]]:
+        str, list[Span], list[Span], list[tuple], list[tuple], list[Span]]:
     """Verdict of one aircraft for a window and place, with the spans that decide it."""
     spans = track.query(lo, hi)
     near_ground = [s for s in spans if s.state in (GROUND, PARKED) and s.lat is not None
                    and s.lon is not None and _km(lat, lon, s.lat, s.lon) <= NEAR_KM]
     near_ground.sort(key=lambda s: s.state == PARKED)   # observed ground first
-    low_points = [] if near_ground else track.points_near(lo, hi, lat, lon, NEAR_KM)
+    events = [] if near_ground else track.events_near(lo, hi, lat, lon, NEAR_KM)
+    low_points = [] if near_ground or events else track.points_near(lo, hi, lat, lon, NEAR_KM)
     holes = [s for s in spans if s.state in (GAP, NODATA, PARKED)]
-    if near_ground or low_points:
+    if near_ground or events or low_points:
         verdict = "consistent"
     elif holes:
         verdict = "undetermined"
     else:
         verdict = "inconsistent"
-    return verdict, spans, near_ground, low_points, holes
+    return verdict, spans, near_ground, events, low_points, holes
 
 
 def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding | None:
@@ -85,7 +86,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         return None
     lo, hi = win
     lat, lon = photo.place.lat, photo.place.lon
-    _, spans, near_ground, low_points, holes = classify(lo, hi, lat, lon, track)
+    _, spans, near_ground, events, low_points, holes = classify(lo, hi, lat, lon, track)
     a = track.aircraft
     assumptions = [f"An aircraft on the ground within {NEAR_KM:g} km of the photo's place counts "
                    f"as being there; a track shows where the aircraft was, not what the photo shows."]
@@ -114,6 +115,12 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
                     f"positions then, but shows it on the ground at that spot before and after.")
             assumptions.append("An aircraft on the ground at the same spot before and after a gap "
                                "in its track is assumed to have stayed there during the gap.")
+    elif events:
+        e = events[0]
+        verdict, conf = "consistent", (0.8 if tagged else 0.6)
+        expl = (f"{who} {'took off from' if e[4] == 'takeoff' else 'landed at'} "
+                f"{e[3] or 'a place'} {_km(lat, lon, e[1], e[2]):.1f} km from where the photo was "
+                f"taken at {z(e[0])}, within the photo's time window ({when}).")
     elif low_points:
         verdict, conf = "consistent", (0.7 if tagged else 0.5)
         expl = (f"{who} was observed low or on the ground within {NEAR_KM:g} km of the photo's place "
@@ -140,6 +147,10 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         "track_spans": [_span_input(s, lat, lon) for s in spans],
         "near_km": NEAR_KM,
     }
+    if events:
+        inputs["events_near"] = [{"t": z(e[0]), "event": e[4], "airport_icao": e[3],
+                                  "distance_km": round(_km(lat, lon, e[1], e[2]), 2), "leg_id": e[5]}
+                                 for e in events[:5]]
     if low_points:
         inputs["low_points_near"] = [{"t": z(p[0]), "lat": p[1], "lon": p[2], "alt_ft": p[3],
                                       "ground": p[4]} for p in low_points[:5]]

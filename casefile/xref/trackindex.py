@@ -165,6 +165,21 @@ class AircraftTrack:
         self.spans = _disjoint(_subtract(_disjoint(spans), list(gaps)))
         self._starts = [s.start for s in self.spans]
         self._ends = [s.end for s in self.spans]
+        # observed take-offs and landings with a place: the aircraft was there at that instant
+        self.events: list[tuple[float, float, float, str | None, str, str, str | None]] = []
+        for leg in legs:
+            for what, end in (("takeoff", leg.takeoff), ("landing", leg.landing)):
+                elat, elon = end_place(end)
+                if end.time is not None and elat is not None and elon is not None:
+                    self.events.append((end.time, elat, elon, end.airport_icao, what, leg.id,
+                                        leg.item_id))
+        self.events.sort(key=lambda e: e[0])
+        self._event_t = [e[0] for e in self.events]
+
+    def events_near(self, lo: float, hi: float, lat: float, lon: float, km: float) -> list[tuple]:
+        """Take-offs and landings in [lo, hi] within km of a place."""
+        i, j = bisect_left(self._event_t, lo), bisect_right(self._event_t, hi)
+        return [e for e in self.events[i:j] if haversine_km(lat, lon, e[1], e[2]) <= km]
 
     def query(self, lo: float, hi: float) -> list[Span]:
         """The spans covering [lo, hi], clipped, with "no-data" spans for the uncovered parts."""
@@ -294,6 +309,8 @@ class FleetIndex:
                     ground.setdefault(cell(s.lat, s.lon), []).append((s.start, s.end, aid))
             for t, la, lo in zip(tr.low.t, tr.low.lat, tr.low.lon, strict=True):
                 low.setdefault(cell(la, lo), []).append((t, aid))
+            for e in tr.events:
+                low.setdefault(cell(e[1], e[2]), []).append((e[0], aid))
             for h in tr.holes():
                 starts.append(h.start)
                 ends.append(h.end)

@@ -111,3 +111,15 @@ def test_findings_are_reproducible_and_ids_follow_inputs():
     assert [f.id for f in a] == [f.id for f in b]
     moved = Engine(fleet_inputs()).photo_findings(replace(p, capture=utc_tv("2019-03-23 12:30")))
     assert {f.id for f in moved}.isdisjoint({f.id for f in a})
+
+
+def test_an_observed_landing_inside_the_window_counts_even_where_the_record_ends():
+    # L2 lands at UUMU at 23:00 and the record ends there; the photo is 23:05 +- 10 min at UUMU.
+    f = _one(photo("P11", utc_tv("2019-03-23 23:05", 600), place=UUMU, tags=("RA-82035",)))
+    assert f.verdict == "consistent", f.explanation
+    assert f.inputs["events_near"][0]["event"] == "landing"
+    assert f.inputs["events_near"][0]["t"] == "2019-03-23T23:00:00.000Z"
+    assert "landed at UUMU" in f.explanation
+    # 20 minutes later the record says nothing: undetermined, not "no flight".
+    g = _one(photo("P12", utc_tv("2019-03-23 23:30", 300), place=UUMU, tags=("RA-82035",)))
+    assert g.verdict == "undetermined"
