@@ -222,3 +222,24 @@ def test_consistent_manifest_over_edited_rows_still_fails_verification(real_case
     restored = unbundle(forged, tmp_path / "r")
     assert not restored["verify"]["ok"]
     assert any("Someone Else" in p["message"] for p in restored["verify"]["problems"])
+
+
+def test_accepted_member_names_always_stay_inside(tmp_path: Path) -> None:
+    """Whatever name a zip carries, a name the checks accept resolves inside the destination."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from casefile.report.bundle_safety import unsafe_name
+
+    root = (tmp_path / "dest").resolve()
+    parts = st.sampled_from(["..", ".", "", "a", "evidence", "ab", "C:", "\\", "x\\..", "..\\y",
+                             "/", "~", "b.txt", "\x00"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(parts, min_size=1, max_size=6).map("/".join))
+    def check(name: str) -> None:
+        if unsafe_name(name) is None:
+            target = (root / name).resolve()
+            assert target == root or root in target.parents, name
+
+    check()
