@@ -13,6 +13,7 @@ ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+VERDICT_COLORS = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,10 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else value
         if role == ITEM_ID_ROLE:
             return self._item_id(rec)
+        if role == Qt.ItemDataRole.ForegroundRole and col.header == "Verdict":
+            color = VERDICT_COLORS.get(self.texts(index.row())[index.column()])
+            if color:
+                return QBrush(QColor(color))
         problem = self.problems.get(self._item_id(rec) or "")
         if problem and role == Qt.ItemDataRole.ToolTipRole:
             return problem

@@ -211,3 +211,29 @@ def test_export_report_writes_the_pdf(with_data, qtbot, tmp_path):
     assert out.read_bytes()[:5] == b"%PDF-"
     text = "".join(page.extract_text() or "" for page in PdfReader(str(out)).pages)
     assert "UI test case" in text
+
+
+def test_dropping_a_case_folder_opens_it(win, qtbot, tmp_path):
+    from casefile.store import Case
+
+    Case.create(tmp_path / "dropped", "Dropped case").close()
+    win.handle_drop([str(tmp_path / "dropped.casefile")])
+    assert win.case is not None and win.case.title == "Dropped case"
+
+
+def test_controls_have_accessible_names_and_standard_shortcuts(win):
+    from PySide6.QtGui import QKeySequence
+
+    for w in (win.navigator, win.records.table, win.records.filter, win.photos, win.map, win.timeline,
+              win.search_box, win.cancel_button, win.progress, win.provenance, win.metadata, win.xref,
+              win.provenance.verify_button, win.metadata.tag_filter, win.metadata.ela_button):
+        assert w.accessibleName(), w
+    assert win.act_undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert win.act_redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert win.act_find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert win.act_open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    menus = [a.text().replace("&", "") for a in win.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Help"]
+    file_items = {a.text().replace("&", "").rstrip("…") for a in win.menuBar().actions()[0].menu().actions()}
+    assert {"New Case", "Open Case", "Open Recent", "Import Files", "Export Report", "Verify Integrity",
+            "Quit"} <= file_items

@@ -31,13 +31,16 @@ def findings_html(case: Case, item_id: str) -> str:
         links = " · ".join(
             f"<a href='item:{html.escape(i)}'>{html.escape(names.get(i) or i)}</a>"
             for i in f(fd, "item_ids") or () if i != item_id) or "—"
-        inputs = html.escape(json.dumps(f(fd, "inputs") or {}, ensure_ascii=False, default=str))
+        inputs = "".join(
+            f"<li><b>{html.escape(str(k))}</b>: <code>"
+            f"{html.escape(json.dumps(v, ensure_ascii=False, default=str))}</code></li>"
+            for k, v in (f(fd, "inputs") or {}).items())
         assumptions = "".join(f"<li>{html.escape(str(a))}</li>" for a in f(fd, "assumptions") or ())
         out.append(
             f"<h4 style='color:{VERDICT_COLOR.get(verdict, '#000')}'>{html.escape(verdict.upper())} — "
             f"{html.escape(str(f(fd, 'kind')))} ({float(f(fd, 'confidence') or 0):.0%})</h4>"
             f"<p>{html.escape(str(f(fd, 'explanation')))}</p><p><b>Linked items:</b> {links}</p>"
-            f"<p><b>Inputs:</b> <code>{inputs}</code></p>"
+            f"<p><b>Inputs:</b></p><ul>{inputs}</ul>"
             + (f"<p><b>Assumptions:</b></p><ul>{assumptions}</ul>" if assumptions else ""))
     return "<hr>".join(out)
 

@@ -64,11 +64,21 @@ def _item_columns(td: TimeDisplay) -> list[Column]:
     ]
 
 
+def _aircraft_label(a: Any) -> str:
+    parts = [f(a, "registration"), f(a, "icao24"), f(a, "type_code")]
+    return " ".join(str(p) for p in parts if p) or str(f(a, "id"))
+
+
 def _flight_rows(case: Case) -> list[Any]:
+    """Legs (with the aircraft named), or the flight-record files when the flights part is absent."""
     try:
-        return adapters.legs(case)
+        legs = adapters.legs(case)
     except adapters.Unavailable:
         return [r for r in _items(case) if r["kind"] == "flight-record"]
+    names = {f(a, "id"): _aircraft_label(a) for a in adapters.list_aircraft(case)}
+    return [{"leg": leg, "aircraft": names.get(f(leg, "aircraft_id")) or "(reported, not tracked)",
+             "item_id": f(leg, "item_id"), "takeoff": f(leg, "takeoff"), "landing": f(leg, "landing"),
+             "reported": f(leg, "reported"), "points": f(leg, "points")} for leg in legs]
 
 
 def _flight_columns(td: TimeDisplay) -> list[Column]:
@@ -77,7 +87,7 @@ def _flight_columns(td: TimeDisplay) -> list[Column]:
         return f(e, name) if e is not None else None
 
     return [
-        Column("Aircraft", lambda r: f(r, "aircraft_id") or f(r, "original_name")),
+        Column("Aircraft", lambda r: f(r, "aircraft") or f(r, "original_name")),
         Column("Takeoff (time)", lambda r: td.fmt(end(r, "takeoff", "time_utc")),
                lambda r: end(r, "takeoff", "time_utc") or ""),
         Column("From", lambda r: end(r, "takeoff", "airport_icao")),
@@ -85,6 +95,7 @@ def _flight_columns(td: TimeDisplay) -> list[Column]:
                lambda r: end(r, "landing", "time_utc") or ""),
         Column("To", lambda r: end(r, "landing", "airport_icao")),
         Column("Reported only", lambda r: "yes" if f(r, "reported") else ""),
+        Column("Points", lambda r: f(r, "points"), lambda r: f(r, "points") or 0),
         Column("Source item", lambda r: f(r, "item_id") or f(r, "id")),
     ]
 
