@@ -124,7 +124,7 @@ class MainWindow(OperationsMixin, QMainWindow):
         self.provenance.raise_()
         self.provenance.verifyRequested.connect(lambda i: self.verify(i))
         self.metadata.elaRequested.connect(self.compute_ela)
-        self.xref.itemActivated.connect(self.select_item)
+        self.xref.itemActivated.connect(self.reveal_item)
 
     def _build_status(self) -> None:
         sb = self.statusBar()
@@ -316,6 +316,17 @@ class MainWindow(OperationsMixin, QMainWindow):
         self._update_docks(item_id)
         self._sync_views(item_id)
         self.selectionChanged.emit(item_id)
+
+    def reveal_item(self, item_id: str) -> None:
+        """Select an item and make sure the centre shows it (All evidence if the view cannot)."""
+        self.select_item(item_id)
+        w = self.stack.currentWidget()
+        shown = ((w is self.records and self.records.select_item(item_id))
+                 or (w is self.photos and self.photos.select_item(item_id))
+                 or (w is self.map and item_id in self.map.markers)
+                 or (w is self.timeline and any(item_id in e.item_ids for e in self.timeline.events)))
+        if not shown:
+            self.show_view("all")
 
     def _update_docks(self, item_id: str) -> None:
         assert self.case is not None

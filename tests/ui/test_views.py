@@ -8,6 +8,7 @@ import pytest
 from uihelp import GPS_PHOTOS, TRACE, wait_op
 
 from casefile.ui import adapters
+from casefile.ui.tablemodel import ITEM_ID_ROLE
 
 
 @pytest.fixture
@@ -237,3 +238,35 @@ def test_controls_have_accessible_names_and_standard_shortcuts(win):
     file_items = {a.text().replace("&", "").rstrip("…") for a in win.menuBar().actions()[0].menu().actions()}
     assert {"New Case", "Open Case", "Open Recent", "Import Files", "Export Report", "Verify Integrity",
             "Quit"} <= file_items
+
+
+def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tmp_path):
+    from PIL import Image
+    from PySide6.QtCore import QUrl
+
+    win = opened
+    if not adapters.has(adapters.XREF, "run_xref"):
+        pytest.skip("the cross-reference part is not in this build")
+    src = corpora / GPS_PHOTOS / "DSCN0010.jpg"
+    with Image.open(src) as im:                      # the same picture, re-posted at lower quality
+        im.save(tmp_path / "repost.jpg", quality=70, exif=im.info.get("exif"))
+    wait_op(qtbot, win.import_files([str(src), str(tmp_path / "repost.jpg")]))
+    items = {it["original_name"]: it for it in win.case.items()}
+    original, repost = items["DSCN0010.jpg"], items["repost.jpg"]
+    adapters.call(adapters.XREF, "run_xref", win.case)
+    linked = [fd for fd in adapters.findings(win.case, original["id"]) if repost["id"] in fd.item_ids]
+    assert linked and linked[0].kind == "photo-duplicates"
+    win.show_view("photos")
+    win.select_item(original["id"])
+    assert f"item:{repost['id']}" in win.xref.browser.toHtml()
+    assert linked[0].explanation[:40] in win.xref.browser.toPlainText()
+    win.xref.browser.anchorClicked.emit(QUrl(f"item:{repost['id']}"))        # what a click emits
+    assert win.selected == repost["id"]
+    assert win.current_view == "photos"
+    assert win.photos.currentIndex().data(ITEM_ID_ROLE) == repost["id"]
+    assert repost["sha256"] in win.provenance.browser.toPlainText()
+    # an item the current view cannot show brings up All evidence
+    win.show_view("claims")                                  # no claims list this photo
+    win.reveal_item(repost["id"])
+    assert win.current_view == "all"
+    assert win.records.proxy.data(win.records.table.currentIndex().siblingAtColumn(0)) == "repost.jpg"
