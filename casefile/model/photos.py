@@ -83,14 +83,19 @@ class PhotoMeta:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PhotoMeta:
-        known = {f.name for f in fields(cls)}
-        d = {k: v for k, v in data.items() if k in known}
-        d["gps"] = GpsReading(**(d.get("gps") or {}))
+        d = _known(cls, data)
+        d["gps"] = GpsReading(**_known(GpsReading, d.get("gps") or {}))
         if d.get("jpeg"):
-            d["jpeg"] = JpegStructure(**d["jpeg"])
+            d["jpeg"] = JpegStructure(**_known(JpegStructure, d["jpeg"]))
         if d.get("thumbnail_size"):
             d["thumbnail_size"] = tuple(d["thumbnail_size"])
         return cls(**d)
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """Only the fields this version knows (metadata stored by another version still loads)."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
 
 
 @dataclass(frozen=True)
