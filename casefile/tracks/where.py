@@ -55,9 +55,11 @@ def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
     if a.track_id != b.track_id:
         return False
     lo, hi = sorted((a.seq, b.seq))
-    row = case.db.execute("SELECT 1 FROM track_points WHERE track_id = ? AND seq > ? AND seq <= ? "
-                          "AND new_leg = 1 AND quality IS NULL LIMIT 1",
-                          [b.track_id, lo, hi]).fetchone()
+    row = case.db.execute(
+        "SELECT 1 FROM track_points WHERE track_id = ? AND id > ? + (SELECT min(id) FROM track_points "
+        "WHERE track_id = ?) AND id <= ? + (SELECT min(id) FROM track_points WHERE track_id = ?) "
+        "AND new_leg = 1 AND quality IS NULL LIMIT 1",
+        [b.track_id, lo, b.track_id, hi, b.track_id]).fetchone()
     return row is not None
 
 

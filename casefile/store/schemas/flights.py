@@ -56,7 +56,9 @@ def _flights_1(db: sqlite_utils.Database) -> None:
         src TEXT,                          -- adsb_icao, mlat, ...
         new_leg INTEGER,
         quality TEXT)                      -- NULL = usable""")
-    db.execute("CREATE INDEX track_points_track ON track_points(track_id, seq)")
+    # (track_id) alone: entries run in rowid order within a track, so the ledger's per-track
+    # digest (ORDER BY id) and seq ranges (id = first id + seq) need no sort
+    db.execute("CREATE INDEX track_points_track ON track_points(track_id)")
     db.execute("CREATE INDEX track_points_where ON track_points(aircraft_id, t) WHERE quality IS NULL")
     db.execute("""CREATE TABLE flight_segments (
         id TEXT PRIMARY KEY,
