@@ -4,10 +4,11 @@ gaps)."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from casefile.report import adapters
 from casefile.report.adapters import Flights, PhotoEntry, get
@@ -20,19 +21,43 @@ from casefile.report.pdf.tables import grid, pairs
 THUMB = 110.0
 
 
+class Thumb(Flowable):
+    """A JPEG drawn at its place; the file is read only while its page is drawn, so a report of
+    thousands of photos never holds their pictures in memory at once."""
+
+    def __init__(self, source: Path | bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.source = source
+        self.width, self.height = width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        src = io.BytesIO(self.source) if isinstance(self.source, bytes) else \
+            io.BytesIO(self.source.read_bytes())
+        self.canv.drawImage(ImageReader(src), 0, 0, self.width, self.height)
+
+
 def thumbnail(ctx: Context, item_id: str) -> Flowable:
     """The stored thumbnail working copy, else one made in memory (never written to the case)."""
+    from PIL import Image as PILImage
+
     row = ctx.case.derived(item_id, "thumbnail")
     try:
+        source: Path | bytes
         if row is not None:
-            data = ctx.case.blob_path(row).read_bytes()
+            source = ctx.case.blob_path(row)
+            with PILImage.open(source) as im:      # reads the header only
+                iw, ih = im.size
         else:
-            data = _make_thumb(ctx.case.blob_path(ctx.case.resolve_item(item_id)))
-        iw, ih = ImageReader(io.BytesIO(data)).getSize()
+            source = _make_thumb(ctx.case.blob_path(ctx.case.resolve_item(item_id)))
+            with PILImage.open(io.BytesIO(source)) as im:
+                iw, ih = im.size
     except (OSError, ValueError, SyntaxError) as exc:
         return p(f"(no preview: {type(exc).__name__})", "Small")
     k = THUMB / max(iw, ih, 1)
-    return Image(io.BytesIO(data), width=iw * k, height=ih * k)
+    return Thumb(source, iw * k, ih * k)
 
 
 def _make_thumb(path: Any) -> bytes:
