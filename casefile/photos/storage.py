@@ -9,7 +9,7 @@ from casefile.model.photos import PhotoMeta
 from casefile.photos.capture import capture_time
 from casefile.photos.derive import JPEG_QUALITY, PREVIEW_PX, THUMB_PX
 from casefile.photos.extract import ParsedPhoto
-from casefile.store import Case, Ingested
+from casefile.store import Case, Ingested, blobs
 
 
 def dumps(value: Any) -> str:
@@ -46,12 +46,27 @@ def store_parsed(case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
                 item_id=item)
     pillow = parsed.tools.get("Pillow", "?")
     common = dict(parsed.derive_params)
-    if parsed.thumbnail:
-        case.add_derived(item, parsed.thumbnail, kind="thumbnail", tool="Pillow", tool_version=pillow,
-                         params={**common, "max_px": THUMB_PX, "jpeg_quality": JPEG_QUALITY},
-                         mime="image/jpeg")
-    if parsed.preview:
-        case.add_derived(item, parsed.preview, kind="preview", tool="Pillow", tool_version=pillow,
-                         params={**common, "max_px": PREVIEW_PX, "jpeg_quality": JPEG_QUALITY},
-                         mime="image/jpeg")
+    made: list[dict[str, Any]] = []
+    try:
+        for kind, data, max_px in (("thumbnail", parsed.thumbnail, THUMB_PX),
+                                   ("preview", parsed.preview, PREVIEW_PX)):
+            if data:
+                made.append(case.add_derived(item, data, kind=kind, tool="Pillow", tool_version=pillow,
+                                             params={**common, "max_px": max_px,
+                                                     "jpeg_quality": JPEG_QUALITY},
+                                             mime="image/jpeg"))
+    except BaseException:
+        _discard(case, made)
+        raise
     # The EXIF thumbnail stays inside the original; query.embedded_thumbnail() reads it on demand.
+
+
+def _discard(case: Case, made: list[dict[str, Any]]) -> None:
+    """Remove derived files written for a photo whose import is being rolled back."""
+    ids = [m["id"] for m in made]
+    for m in made:
+        others = case.db.execute(
+            f"SELECT count(*) FROM derived WHERE blob_path = ? AND id NOT IN ({','.join('?' * len(ids))})",
+            [m["blob_path"], *ids]).fetchone()[0]
+        if not others:
+            blobs.discard_blob(case.path, m["sha256"], folder="derived")
