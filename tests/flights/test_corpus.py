@@ -194,3 +194,25 @@ def test_where_infers_ground_from_speed_when_the_source_has_no_flag(fresh_case, 
     import_one(fresh_case, corpora / F / "flightaware/FlightAware_DLH1534_LSZH_EDDF_20210817.kml")
     w = Q.where(fresh_case, "DLH1534", "2021-08-17T13:00:00Z")   # no speed: implied by positions
     assert w.status == "airborne" and "inferred from speed" in w.reason
+
+
+@pytest.mark.parametrize("name, importer", [
+    ("opensky/states_RYR2RG_2022-02-02_from_traffic_cache.csv", "opensky-states-csv"),
+    ("fr24/SkyDolly_FlightRadar24.csv", "fr24-csv"),
+    ("fr24/FlightRadar24_FZ981-922b3bd.kml", "fr24-kml"),
+    ("flightaware/FlightAware_DLH1534_LSZH_EDDF_20210817.kml", "kml-gx-track"),
+    ("gpx/SkyDolly_Nile.gpx", "gpx"),
+    ("opensky/python-opensky_rest_states.json", "opensky-rest"),
+])
+def test_gzipped_exports_import_like_the_plain_file(fresh_case, corpora, tmp_path, name, importer):
+    import gzip
+
+    src = corpora / F / name
+    gz = tmp_path / (src.name + ".gz")
+    gz.write_bytes(gzip.compress(src.read_bytes()))
+    out = import_one(fresh_case, gz)
+    assert out.importer == importer, out.message
+    plain = import_one(fresh_case, src)
+    got = [(t["points"], t["first_utc"], t["last_utc"]) for t in tracks_of(fresh_case, out.item_id)]
+    want = [(t["points"], t["first_utc"], t["last_utc"]) for t in tracks_of(fresh_case, plain.item_id)]
+    assert got == want and got

@@ -155,6 +155,8 @@ class FlightImporter:
 
     @staticmethod
     def read(path: Path, data: bytes | None) -> bytes:
-        if data is not None:
-            return data
-        return path.read_bytes()
+        """The file's content, gunzipped when it is gzip-compressed."""
+        from casefile.importers.flights.gz import MAGIC, inflate
+
+        raw = data if data is not None else path.read_bytes()
+        return inflate(path, raw) if raw.startswith(MAGIC) else raw

@@ -16,6 +16,7 @@ from casefile.importers.flights.common import (
     position,
     require_columns,
 )
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
 from casefile.timeutil import parse_z
 
@@ -33,7 +34,7 @@ class FR24Csv(FlightImporter):
     extensions = (".csv",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
+        first = plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
         if first.startswith(b"timestamp,utc,callsign,position"):
             return 0.95
         return 0.0

@@ -16,8 +16,10 @@ from casefile.importers.flights.common import (
     num,
     position,
 )
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml
 from casefile.importers.registry import register
+from casefile.importers.sniff import sniff_mime
 from casefile.timeutil import parse_z
 
 
@@ -41,7 +43,11 @@ class Gpx(FlightImporter):
     extensions = (".gpx",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        return 0.9 if mime == "application/gpx+xml" else 0.0
+        if mime == "application/gpx+xml":
+            return 0.9
+        if mime == "application/gzip" and sniff_mime(plain_head(head)) == "application/gpx+xml":
+            return 0.9
+        return 0.0
 
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         root = parse_xml(path, self.read(path, data))

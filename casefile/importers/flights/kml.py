@@ -17,6 +17,7 @@ from casefile.importers.flights.common import (
     num,
     position,
 )
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml, walk
 from casefile.importers.registry import register
 from casefile.timeutil import parse_z
@@ -32,6 +33,7 @@ def _when(text: str | None) -> float:
 
 
 def _is_kml(head: bytes, mime: str) -> str | None:
+    head = plain_head(head)
     if mime != "application/vnd.google-earth.kml+xml" and b"<kml" not in head[:2048]:
         return None
     return head.decode("utf-8", "replace").lower()

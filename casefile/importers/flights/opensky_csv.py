@@ -19,6 +19,7 @@ from casefile.importers.flights.common import (
     require_columns,
 )
 from casefile.importers.flights.fr24_csv import decode
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
 
@@ -35,7 +36,7 @@ class OpenSkyStatesCsv(FlightImporter):
     extensions = (".csv",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
+        first = plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
         cols = {c.strip() for c in first.split(",")}
         if {"time", "icao24", "lat", "lon"} <= cols:
             return 0.9

@@ -18,6 +18,7 @@ from casefile.importers.flights.common import (
     require_columns,
 )
 from casefile.importers.flights.fr24_csv import decode
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
 
@@ -48,7 +49,7 @@ class OpenSkyFlightList(FlightImporter):
     extensions = (".csv",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
+        first = plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
         cols = {c.strip() for c in first.split(",")}
         if {"icao24", "firstseen", "lastseen"} <= cols:
             return 0.92

@@ -17,6 +17,7 @@ from casefile.importers.flights.common import (
     num,
     position,
 )
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
 
@@ -33,7 +34,7 @@ class OpenSkyRest(FlightImporter):
     extensions = (".json",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        text = head[:4096].decode("utf-8", "replace")
+        text = plain_head(head)[:4096].decode("utf-8", "replace")
         if text.lstrip().startswith("{") and '"states"' in text and '"time"' in text:
             return 0.9
         return 0.0

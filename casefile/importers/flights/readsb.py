@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import zlib
 from pathlib import Path
 
 from casefile.errors import CorruptFile
@@ -15,33 +14,12 @@ from casefile.importers.flights.common import (
     num,
     position,
 )
+from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
-
-MAX_INFLATED = 2 << 30
-_GZIP = b"\x1f\x8b"
-
-
-def _inflate(path: Path, data: bytes) -> bytes:
-    """Gunzip with a ceiling, so a gzip bomb is refused rather than filling memory."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, MAX_INFLATED)
-    except zlib.error as exc:
-        raise CorruptFile(f"broken gzip data: {exc}", path) from None
-    if d.unconsumed_tail:
-        raise CorruptFile(f"gzip data inflates to more than {MAX_INFLATED >> 20} MiB; refused", path)
-    if not d.eof:
-        raise CorruptFile("gzip data is truncated (the file ends early)", path)
-    return out
 
 
 def _head_text(head: bytes) -> str:
-    if head.startswith(_GZIP):
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 4096)
-        except zlib.error:
-            return ""
-    return head[:4096].decode("utf-8", "replace")
+    return plain_head(head, 4096)[:4096].decode("utf-8", "replace")
 
 
 class ReadsbTrace(FlightImporter):
@@ -56,8 +34,6 @@ class ReadsbTrace(FlightImporter):
 
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         raw = self.read(path, data)
-        if raw.startswith(_GZIP):
-            raw = _inflate(path, raw)
         try:
             doc = json.loads(raw)
         except json.JSONDecodeError as exc:
