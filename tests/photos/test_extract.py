@@ -59,6 +59,17 @@ def test_png_webp_tiff_made_in_test() -> None:
         assert (p.meta.width, p.meta.height) == (300, 200) and p.meta.phash and p.preview
 
 
+def test_exif_in_webp_png_tiff_made_in_test() -> None:
+    exif = Image.open(io.BytesIO(make_jpeg(gps=(48.85, 2.29), offset="+01:00"))).info["exif"]
+    for fmt in ("WEBP", "PNG", "TIFF"):
+        buf = io.BytesIO()
+        picture().save(buf, fmt, exif=exif)
+        m = parse_photo(Path(f"x.{fmt.lower()}"), buf.getvalue()).meta
+        assert (m.make, m.times["DateTimeOriginal"], m.times["OffsetTimeOriginal"]) == \
+            ("Canon", "2019:03:23 14:05:00", "+01:00"), fmt
+        assert m.gps.lat == pytest.approx(48.85, abs=1e-6) and not m.exif_problems, fmt
+
+
 def test_preview_and_thumbnail_sizes_and_draft_decode() -> None:
     p = parse_photo(Path("big.jpg"), make_jpeg(image=picture((4000, 3000))))
     assert p.derive_params["decode_scale"] == "1/4"       # decoded once at 1000x750
