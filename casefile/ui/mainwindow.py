@@ -26,7 +26,7 @@ from casefile.ui.actions import build_actions
 from casefile.ui.docks.metadata import MetadataDock
 from casefile.ui.docks.provenance import ProvenanceDock
 from casefile.ui.docks.xref import XrefDock
-from casefile.ui.ops import OpRunner
+from casefile.ui.ops import Loader, OpRunner
 from casefile.ui.qsettings import add_recent, qsettings
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.undo import EditItemCommand
@@ -48,6 +48,7 @@ class MainWindow(OperationsMixin, QMainWindow):
 
     selectionChanged = Signal(str)
     caseOpened = Signal()
+    viewLoaded = Signal(str)
 
     def __init__(self, investigator: str | None = None) -> None:
         super().__init__()
@@ -61,6 +62,7 @@ class MainWindow(OperationsMixin, QMainWindow):
         self.td = TimeDisplay()
         self.qs = qsettings()
         self.ops = OpRunner(self)
+        self.loader = Loader(self)
         self.undo_stack = QUndoStack(self)
         self.last_verify: Any = None
         self.messages: list[tuple[str, str]] = []      # (title, text) of every message shown
@@ -187,6 +189,7 @@ class MainWindow(OperationsMixin, QMainWindow):
 
     def _set_case(self, case: Case) -> None:
         self.close_case()
+        self.loader._latest.clear()              # results for the previous case are dropped
         self.case = case
         self.td.zone_name = case.default_tz
         add_recent(self.qs, str(case.path))
@@ -210,6 +213,7 @@ class MainWindow(OperationsMixin, QMainWindow):
         if self.case is None:
             return
         self.ops.wait()
+        self.loader.wait()
         self.photos.grid_model.stop()
         self.case.close()
         self.case = None
@@ -281,12 +285,13 @@ class MainWindow(OperationsMixin, QMainWindow):
             self.photos.set_photos(rows)
             self.stack.setCurrentWidget(self.photos)
         elif key == "map":
-            self.map.show_data(mapview.gather(case))
             self.stack.setCurrentWidget(self.map)
+            self.statusBar().showMessage("Loading the map…")
+            self.loader.load(case, "map", mapview.gather, self._map_loaded)
         elif key == "timeline":
-            events, notes = timeline.gather(case)
-            self.timeline.set_events(events, notes)
             self.stack.setCurrentWidget(self.timeline)
+            self.statusBar().showMessage("Loading the timeline…")
+            self.loader.load(case, "timeline", timeline.gather, self._timeline_loaded)
         elif key == "search":
             self.records.show_rows(SEARCH_COLUMNS, search_rows(case, self._search_text) if self._search_text
                                    else [], lambda r: r["id"])
@@ -296,6 +301,26 @@ class MainWindow(OperationsMixin, QMainWindow):
             self.records.show_rows(cat.columns(self.td), cat.load(case), cat.item_id)
             self._mark_problems()
             self.stack.setCurrentWidget(self.records)
+
+    def _map_loaded(self, data: Any, error: str) -> None:
+        self.statusBar().clearMessage()
+        if error:
+            self.notify("Map", error, error=True)
+        elif self.case is not None:
+            self.map.show_data(data)
+            if self.selected:
+                self.map.select_item(self.selected)
+        self.viewLoaded.emit("map")
+
+    def _timeline_loaded(self, result: Any, error: str) -> None:
+        self.statusBar().clearMessage()
+        if error:
+            self.notify("Timeline", error, error=True)
+        elif self.case is not None:
+            self.timeline.set_events(*result)
+            if self.selected:
+                self.timeline.select_item(self.selected)
+        self.viewLoaded.emit("timeline")
 
     def refresh(self) -> None:
         self.update_counts()

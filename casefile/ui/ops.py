@@ -143,3 +143,57 @@ class OpRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used on close and in tests)."""
         return self.pool.waitForDone(msecs)
+
+
+class _LoadSignals(QObject):
+    done = Signal(str, int, object, str)       # key, request number, result, error
+
+
+class _LoadJob(QRunnable):
+    def __init__(self, case: Case, key: str, number: int, fn: Callable[[Case], Any],
+                 signals: _LoadSignals) -> None:
+        super().__init__()
+        self.case, self.key, self.number, self.fn, self.signals = case, key, number, fn, signals
+
+    def run(self) -> None:
+        worker_case: Case | None = None
+        try:
+            worker_case = self.case.connect_again()
+            result = self.fn(worker_case)
+        except Exception as exc:  # noqa: BLE001 - shown in the view that asked
+            self.signals.done.emit(self.key, self.number, None, f"{type(exc).__name__}: {exc}"
+                                   if not isinstance(exc, CasefileError) else str(exc))
+        else:
+            self.signals.done.emit(self.key, self.number, result, "")
+        finally:
+            if worker_case is not None:
+                worker_case.db.conn.close()
+
+
+class Loader(QObject):
+    """Reads what a view shows off the UI thread; only the newest request per view is delivered."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _LoadSignals()
+        self._signals.done.connect(self._done)
+        self._latest: dict[str, int] = {}
+        self._callbacks: dict[str, Callable[[Any, str], None]] = {}
+        self._count = 0
+
+    def load(self, case: Case, key: str, fn: Callable[[Case], Any],
+             on_done: Callable[[Any, str], None]) -> None:
+        """Run fn(worker_case); on_done(result, error) runs on the UI thread."""
+        self._count += 1
+        self._latest[key] = self._count
+        self._callbacks[key] = on_done
+        self.pool.start(_LoadJob(case, key, self._count, fn, self._signals))
+
+    def _done(self, key: str, number: int, result: Any, error: str) -> None:
+        if self._latest.get(key) == number:
+            self._callbacks[key](result, error)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -21,6 +21,9 @@ class TimeDisplay:
         if not text:
             raw = getattr(value, "raw", None)
             return f"{raw} (zone unknown)" if raw else ""
+        text = str(text)
+        if not self.local and len(text) == 24 and text[10] == "T" and text.endswith("Z"):
+            return f"{text[:10]} {text[11:19]} UTC"      # canonical form: no parsing needed
         try:
             dt = parse_z(str(text))
         except (ValueError, TypeError):

@@ -42,8 +42,9 @@ def test_map_shows_the_imported_track_and_photo_positions(with_data, qtbot, corp
         gps = adapters.get_photo(win.case, item_id).gps
         assert data.photos[item_id][:2] == pytest.approx((gps.lon, gps.lat))
         assert 42 < gps.lat < 45 and 10 < gps.lon < 12.5, name          # Tuscany
-    win.show_view("map")
-    assert win.map.isVisible()
+    with qtbot.waitSignal(win.viewLoaded, timeout=20000):          # read off the UI thread
+        win.show_view("map")
+    assert win.map.isVisible() and win.map.data.tracks.keys() == data.tracks.keys()
     item_id = photos["DSCN0010.jpg"]
     assert win.map.select_item(item_id) and win.map._highlight is not None
     # clicking the marker selects the photo everywhere
@@ -72,8 +73,10 @@ def test_timeline_places_photos_at_their_capture_time(with_data, qtbot):
             continue
         mine = [e for e in events if e.lane == "photos" and item_id in e.item_ids]
         assert mine and mine[0].time == parse_z(info.capture.utc)
-    win.show_view("timeline")
+    with qtbot.waitSignal(win.viewLoaded, timeout=20000):
+        win.show_view("timeline")
     view = win.timeline
+    assert len(view.events) == len(events)
     photo_ev = next(e for e in view.events if e.lane == "photos")
     view.repaint()
     rect = next(r for r, e in view._hit if e is photo_ev)
@@ -138,8 +141,11 @@ def test_missing_parts_show_not_available(with_data, qtbot, monkeypatch):
     for key in ("sources", "claims", "entities", "findings"):
         win.show_view(key)
         assert "not available" in win.records.note.text()
-    for key in ("photos", "map", "timeline", "flights", "all"):
+    for key in ("photos", "flights", "all"):
         win.show_view(key)                                        # generic fallbacks, no crash
+    for key in ("map", "timeline"):
+        with qtbot.waitSignal(win.viewLoaded, timeout=20000):
+            win.show_view(key)
     assert "not available" in " ".join(win.map.data.notes)
     photo = next(it for it in win.case.items() if it["mime"] == "image/jpeg")
     win.select_item(photo["id"])
