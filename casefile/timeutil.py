@@ -15,9 +15,6 @@ from casefile.errors import InvalidInput
 BASES = ("exif-offset", "gps-utc", "location-tz", "case-default", "analyst", "source-stated",
          "recorded-utc", "unknown")
 
-#: Widest offset from UTC in use anywhere (UTC-12 .. UTC+14), for times whose zone is unknown.
-UNKNOWN_ZONE_UNCERTAINTY_S = 14 * 3600
-
 
 def utc_now() -> datetime:
     """The current instant, zone-aware UTC."""
@@ -60,7 +57,8 @@ class TimeValue:
     """A point in time as evidence gives it: the raw text, the UTC reading, and how sure we are.
 
     `utc` is None when the zone is unknown; then `local` holds the wall-clock reading and
-    `uncertainty_s` covers every zone on Earth, so nothing silently treats it as UTC.
+    `window()` spans every zone on Earth (UTC-12 .. UTC+14), so nothing silently treats it as
+    UTC. `uncertainty_s` is only the clock's or the source's own uncertainty, never the zone's.
     """
 
     raw: str

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from casefile.model.photos import PhotoMeta
 from casefile.photos.exif import parse_exif_datetime, parse_offset
-from casefile.timeutil import UNKNOWN_ZONE_UNCERTAINTY_S, TimeValue, get_zone, iso_z
+from casefile.timeutil import TimeValue, get_zone, iso_z
 
 #: Which offset and sub-second tag goes with each time tag.
 _PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
@@ -77,8 +77,8 @@ def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
     elif default_tz:
         zone_name, basis = default_tz, "case-default"
     if zone_name is None:
-        return TimeValue(raw=raw, utc=None, basis="unknown", uncertainty_s=UNKNOWN_ZONE_UNCERTAINTY_S,
-                         local=local_iso)
+        # The camera clock's own uncertainty; TimeValue.window() adds every zone on Earth.
+        return TimeValue(raw=raw, utc=None, basis="unknown", uncertainty_s=1.0, local=local_iso)
     zone = get_zone(zone_name)
     first = local.replace(tzinfo=zone, fold=0)
     second = local.replace(tzinfo=zone, fold=1)

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from casefile.photos.capture import capture_time
 from casefile.photos.extract import parse_photo
-from casefile.timeutil import UNKNOWN_ZONE_UNCERTAINTY_S
 
 from ._make import make_jpeg
 
@@ -48,7 +47,9 @@ def test_case_default_zone_then_unknown_never_utc() -> None:
     unknown = capture_time(meta, default_tz=None)
     assert unknown.basis == "unknown" and unknown.utc is None
     assert unknown.local == "2019-03-23T14:05:00.000"
-    assert unknown.uncertainty_s == UNKNOWN_ZONE_UNCERTAINTY_S
+    assert unknown.uncertainty_s == 1.0  # the zone spread is added by window(), once
+    start, end = unknown.window()
+    assert (end - start).total_seconds() == 26 * 3600 + 2.0
 
 
 def test_ambiguous_dst_wall_time_widens_uncertainty() -> None:
