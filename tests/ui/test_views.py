@@ -276,3 +276,16 @@ def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tm
     win.reveal_item(repost["id"])
     assert win.current_view == "all"
     assert win.records.proxy.data(win.records.table.currentIndex().siblingAtColumn(0)) == "repost.jpg"
+
+
+def test_tagging_from_the_context_menu_shows_in_provenance(with_data, qtbot):
+    from casefile.ui import contextmenu
+
+    win = with_data
+    if not adapters.has(adapters.NOTES, "add_tag"):
+        pytest.skip("the sources/claims part is not in this build")
+    item = win.case.items()[0]
+    win.select_item(item["id"])
+    contextmenu._write(win, "Tag", adapters.NOTES, "add_tag", item["id"], "runway")
+    assert "runway" in adapters.tags(win.case, item["id"])
+    assert "Tags: runway" in win.provenance.browser.toPlainText()

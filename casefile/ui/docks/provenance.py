@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import NotFound
 from casefile.store import Case
+from casefile.ui import adapters
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.records import human_size
 
@@ -47,6 +48,7 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
                  ["Imported", td.fmt(item["created_at"])], ["Importer", item["importer"]],
                  ["Sensitive", "yes" if item["sensitive"] else "no"], ["Notes", item["notes"] or ""],
                  ["Stored at", item["blob_path"]]])]
+    parts.append(_analyst(case, item["id"]))
     if item["removed_at"]:
         parts.append(f"<p><b>Removed</b> {_e(td.fmt(item['removed_at']))}: {_e(item['removed_reason'])}</p>")
     acqs = case.acquisitions(item["id"])
@@ -66,6 +68,19 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
         [d["kind"], d["tool"], d["tool_version"], d["params"], d["sha256"][:16] + "…"] for d in ders])
         if ders else "<p>None.</p>")
     return "".join(parts)
+
+
+def _analyst(case: Case, item_id: str) -> str:
+    """Tags and linked claims, when the sources/claims part is present."""
+    try:
+        tags = adapters.tags(case, item_id)
+        claims = adapters.call(adapters.ANALYST, "claims_of_item", case, item_id)
+    except adapters.Unavailable:
+        return ""
+    text = {c.id: c.text for c in adapters.list_claims(case)} if claims else {}
+    links = "; ".join(f"{rel}: {text.get(cid, cid)[:80]}" for cid, rel in claims)
+    return (f"<p><b>Tags:</b> {_e(', '.join(tags) or 'none')}<br>"
+            f"<b>Linked claims:</b> {_e(links or 'none')}</p>")
 
 
 def _what(event: dict) -> str:
