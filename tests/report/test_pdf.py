@@ -255,3 +255,26 @@ def test_unknown_redaction_field_is_refused() -> None:
     with pytest.raises(InvalidInput, match="cannot redact 'aquired_by'"):
         ReportOptions(redact=frozenset({"aquired_by"}))
     assert "acquired_by" in ReportOptions(redact=frozenset({"collector"})).redact
+
+
+def test_empty_case_still_gives_a_complete_report(fresh_case, tmp_path: Path) -> None:
+    head = fresh_case.head_hash()
+    out = tmp_path / "empty.pdf"
+    res = build_report(fresh_case, out)
+    text, pages = pdf_text(out)
+    flat = " ".join(text.split())
+    assert res.pages == len(pages) >= 3
+    assert "0 evidence item(s)" in flat
+    assert head in text
+
+
+def test_read_only_case_reports_without_writing(real_case, tmp_path: Path) -> None:
+    from casefile.store import Case
+
+    path = real_case.path
+    before = real_case.head()
+    real_case.close()
+    with Case.open(path, write=False) as ro:
+        res = build_report(ro, tmp_path / "ro.pdf")
+        assert res.ledger_seq is None
+        assert ro.head() == before
