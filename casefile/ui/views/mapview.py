@@ -6,13 +6,21 @@ stay thin at every zoom. Wheel zooms under the mouse, drag pans, keys + / - / 0 
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QLabel,
+)
 
 from casefile.reference.worldmap import Ring, load_world
 from casefile.store import Case
@@ -28,6 +36,7 @@ class MapData:
 
     tracks: dict[str, list[tuple[float, float]]] = field(default_factory=dict)   # key -> (lon, lat)
     track_items: dict[str, str] = field(default_factory=dict)                       # key -> item id
+    track_labels: dict[str, str] = field(default_factory=dict)                      # key -> aircraft
     airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)     # icao -> lon, lat, name
     photos: dict[str, tuple[float, float, str]] = field(default_factory=dict)       # item -> lon, lat, label
     notes: list[str] = field(default_factory=list)
@@ -47,6 +56,10 @@ def gather(case: Case) -> MapData:
             if f(p, "item_id"):
                 data.track_items.setdefault(key, f(p, "item_id"))
         data.tracks = dict(groups)
+        for a in adapters.list_aircraft(case):
+            label = " ".join(str(x) for x in (f(a, "registration"), f(a, "icao24"), f(a, "type_code")) if x)
+            if str(f(a, "id")) in data.tracks and label:
+                data.track_labels[str(f(a, "id"))] = label
     except adapters.Unavailable as exc:
         data.notes.append(f"Flight tracks: {exc}")
     try:
@@ -153,6 +166,12 @@ class MapView(QGraphicsView):
         self._highlight: QGraphicsEllipseItem | None = None
         self._base_drawn = False
         self._auto_fit = True          # keep fitting the data until the user zooms or pans
+        self.legend = QLabel(self)
+        self.legend.setAccessibleName("Map legend")
+        self.legend.setStyleSheet("QLabel { background: rgba(255,255,255,210); color: #222; padding: 6px; "
+                                  "border-radius: 4px; }")
+        self.legend.move(8, 8)
+        self.legend.hide()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scene().setSceneRect(QRectF(-540, -90, 1080, 180))   # room to pan across the antimeridian
@@ -191,18 +210,40 @@ class MapView(QGraphicsView):
             pen.setCosmetic(True)
             item = self.scene().addPath(track_path(pts), pen)
             item.setZValue(5)
-            item.setToolTip(f"track {key} ({len(pts)} points)")
+            item.setToolTip(f"{data.track_labels.get(key, 'track ' + key)} ({len(pts)} points)")
             item.setData(0, data.track_items.get(key))
             self.track_items.append(item)
+        text_color = self.palette().color(QPalette.ColorRole.Text)
         for icao, (lon, lat, name) in data.airports.items():
             m = _Marker(lon, lat, 4, QColor("#333333"), None, f"{icao} {name}")
             self.scene().addItem(m)
-            self.track_items.append(m)
+            label = QGraphicsSimpleTextItem(icao)
+            label.setBrush(text_color)
+            label.setPos(lon, -lat)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setTransform(QTransform.fromTranslate(6, -18))     # beside the dot, in pixels
+            label.setZValue(11)
+            self.scene().addItem(label)
+            self.track_items += [m, label]
         for item_id, (lon, lat, label) in data.photos.items():
             m = _Marker(lon, lat, 6, QColor("#e6007e"), item_id, f"photo {label}")
             self.scene().addItem(m)
             self.markers[item_id] = m
+        self._legend(data)
         self.fit()
+
+    def _legend(self, data: MapData) -> None:
+        rows = [f"<span style='color:{TRACK_COLORS[i % len(TRACK_COLORS)]}'>━━</span> "
+                f"{html.escape(data.track_labels.get(key, 'track ' + key[-6:]))}"
+                for i, key in enumerate(sorted(data.tracks))]
+        if data.photos:
+            rows.append(f"<span style='color:#e6007e'>●</span> photo with a position ({len(data.photos)})")
+        if data.airports:
+            rows.append("<span style='color:#333333'>●</span> airport of a flight leg")
+        rows += [f"<i>{html.escape(n)}</i>" for n in data.notes]
+        self.legend.setText("<br>".join(rows))
+        self.legend.setVisible(bool(rows))
+        self.legend.adjustSize()
 
     def data_rect(self) -> QRectF:
         """The area with data on it, in scene units (the whole world when there is none)."""
