@@ -289,3 +289,32 @@ def test_tagging_from_the_context_menu_shows_in_provenance(with_data, qtbot):
     contextmenu._write(win, "Tag", adapters.NOTES, "add_tag", item["id"], "runway")
     assert "runway" in adapters.tags(win.case, item["id"])
     assert "Tags: runway" in win.provenance.browser.toPlainText()
+
+
+def test_timeline_draws_uncertainty_as_a_bar(qtbot):
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtGui import QColor
+
+    from casefile.ui.views.timeline import LANE_COLORS, LANES, Event, TimelineView
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    t = datetime(2019, 3, 23, 19, 20, tzinfo=UTC)
+    sure = Event(t, 0, "photos", "exact", ("a",))
+    vague = Event(t + timedelta(hours=6), 3600, "claims", "± 1 h", ("b",))
+    view.set_events([sure, vague])
+    img = view.grab().toImage()
+    base = img.pixelColor(int(view.x_of(vague.time + timedelta(minutes=30))),
+                          int(view._lane_rect(LANES.index("photos")).center().y()))
+    y = int(view._lane_rect(LANES.index("claims")).center().y())
+    inside = img.pixelColor(int(view.x_of(vague.time + timedelta(minutes=40))), y)
+    outside = img.pixelColor(int(view.x_of(vague.time + timedelta(minutes=80))), y)
+    lane = QColor(LANE_COLORS["claims"])
+    assert inside != outside                                     # the bar ends at ± 1 h
+    assert inside.green() > inside.red() and inside != base      # tinted with the claims colour
+    assert lane.green() > lane.red()
+    y_photo = int(view._lane_rect(LANES.index("photos")).center().y())
+    beside = img.pixelColor(int(view.x_of(t + timedelta(minutes=40))), y_photo)
+    assert beside == img.pixelColor(int(view.x_of(t + timedelta(minutes=80))), y_photo)   # no bar

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from casefile.ui.tablemodel import ITEM_ID_ROLE
@@ -60,6 +60,12 @@ class _ThumbJob(QRunnable):
         self.signals.done.emit(self.item_id, load_thumbnail(self.path, self.size))
 
 
+def _screen_ratio() -> float:
+    """Device pixels per logical pixel of the main screen (2.0 on a 'retina' display)."""
+    screen = QGuiApplication.primaryScreen()
+    return max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0
+
+
 class PhotoGridModel(QAbstractListModel):
     """Rows: photo items (dicts with id, original_name, path). Decorations load on demand."""
 
@@ -67,6 +73,7 @@ class PhotoGridModel(QAbstractListModel):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
         self.size = size
+        self.dpr = _screen_ratio()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._signals = _Signals()
@@ -131,7 +138,7 @@ class PhotoGridModel(QAbstractListModel):
             self._pending.add(item_id)
             self.requested += 1
             # later requests run first: what is on screen now beats what scrolled past
-            self.pool.start(_ThumbJob(item_id, row["path"], self.size, self._signals),
+            self.pool.start(_ThumbJob(item_id, row["path"], round(self.size * self.dpr), self._signals),
                             next(self._priority))
         return self._placeholder
 
@@ -140,7 +147,9 @@ class PhotoGridModel(QAbstractListModel):
         if image.isNull():
             self.broken.add(item_id)
         else:
-            self._cache[item_id] = QIcon(QPixmap.fromImage(image))
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.dpr)            # sharp on high-DPI screens
+            self._cache[item_id] = QIcon(pixmap)
             while len(self._cache) > 600:
                 self._cache.popitem(last=False)
         row = self._row_of.get(item_id)

@@ -6,6 +6,7 @@ its first item. Events come from the cross-reference part, else from the parts' 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -104,15 +105,17 @@ def fit_range(times: list[datetime]) -> tuple[datetime, datetime]:
     return lo, hi
 
 
-def ticks(t0: datetime, span_s: float, width_px: float, label_px: float) -> tuple[list[datetime], str]:
+def ticks(t0: datetime, span_s: float, width_px: float,
+          measure: Callable[[str], float]) -> tuple[list[datetime], str]:
     """Calendar-aligned tick times and their label format, spaced so labels do not overlap."""
     fixed = [(60, "%H:%M"), (300, "%H:%M"), (900, "%H:%M"), (3600, "%m-%d %H:%M"),
              (3 * 3600, "%m-%d %H:%M"), (6 * 3600, "%m-%d %H:%M"), (12 * 3600, "%m-%d %H:%M"),
-             (86400, "%Y-%m-%d"), (7 * 86400, "%Y-%m-%d")]
-    need = span_s * (label_px + 16) / max(width_px, 1.0)
+             (86400, "%Y-%m-%d"), (2 * 86400, "%Y-%m-%d"), (7 * 86400, "%Y-%m-%d")]
     end = t0 + timedelta(seconds=span_s)
+    sample = datetime(2019, 12, 28, 23, 58, tzinfo=UTC)
+    need = span_s * (measure("2019-12") + 16) / max(width_px, 1.0)
     for step, fmt in fixed:
-        if step >= need:
+        if step >= span_s * (measure(sample.strftime(fmt)) + 16) / max(width_px, 1.0):
             start = datetime.fromtimestamp((t0.timestamp() // step) * step, UTC)
             out, t = [], start
             while t <= end:
@@ -157,7 +160,8 @@ class TimelineView(QWidget):
     def fit(self) -> None:
         """Show where the events are; a few far outliers are left to the edge markers."""
         if self.events:
-            lo, hi = fit_range([e.time for e in self.events])
+            lo, hi = fit_range([e.time + timedelta(seconds=sign * e.uncertainty_s)
+                                for e in self.events for sign in (-1, 1)])
             span = max((hi - lo).total_seconds(), 600.0)
             mid = lo + (hi - lo) / 2
             self.t0 = mid - timedelta(seconds=span * 0.55)
@@ -237,7 +241,7 @@ class TimelineView(QWidget):
 
     def _paint_axis(self, p: QPainter, fm: QFontMetrics, text: QColor, mid: QColor) -> None:
         width = max(1, self.width() - self._label_w() - 10)
-        times, fmt = ticks(self.t0, self.span_s, width, fm.horizontalAdvance("2019-03-23 00:00"))
+        times, fmt = ticks(self.t0, self.span_s, width, fm.horizontalAdvance)
         bottom = self._lane_rect(len(LANES) - 1).bottom()
         for dt in times:
             x = self.x_of(dt)
