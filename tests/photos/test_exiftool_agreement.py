@@ -88,3 +88,23 @@ def test_deliberate_disagreement_bogus_latitude_is_rejected_and_reported(corpora
     # ExifTool prints GPSLatitude 4294967295 here; we refuse to turn that into a position.
     assert meta.gps.lat is None and meta.gps.lon is None
     assert "4294967295" in (meta.gps.problem or "")
+
+
+def test_every_exif_structure_problem_is_confirmed_by_exiftool_validate(corpora: Path) -> None:
+    if not shutil.which("exiftool"):
+        pytest.skip("exiftool not installed (apt-get install libimage-exiftool-perl)")
+    out = subprocess.run(["exiftool", "-json", "-validate", "-warning", "-a", "-r", "-q", "-q", *FOLDERS],
+                         cwd=corpora, capture_output=True, check=False, timeout=120)
+    flagged = 0
+    for rec in json.loads(out.stdout or b"[]"):
+        path = corpora / rec["SourceFile"]
+        try:
+            meta = parse_photo(path, path.read_bytes()).meta
+        except CasefileError:
+            continue
+        ours = [p for p in meta.exif_problems if "truncated" not in p]
+        if ours:
+            flagged += 1
+            verdict = str(rec.get("Validate", "OK"))
+            assert verdict != "OK" and "all minor" not in verdict, (rec["SourceFile"], ours, verdict)
+    assert flagged >= 10
