@@ -7,7 +7,7 @@ from typing import Any
 
 import PIL
 
-from casefile.errors import InvalidInput, NotFound
+from casefile.errors import CorruptFile, InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.photos import PhotoMeta
 from casefile.photos.capture import tz_at
@@ -93,6 +93,10 @@ def make_ela(case: Case, item_id: str, quality: int = 90) -> dict[str, Any]:
     _photo_row(case, item_id)
     item = case.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
     data = case.blob_path(item).read_bytes()
-    png, params = error_level(data, quality)
+    try:
+        png, params = error_level(data, quality)
+    except Exception as exc:  # noqa: BLE001 - an undecodable picture gets a clear message
+        raise CorruptFile(f"cannot make an ELA image: the picture does not decode ({exc})",
+                          item["original_name"] or item_id) from None
     return case.add_derived(item_id, png, kind="ela", tool="Casefile ELA (Pillow)",
                             tool_version=PIL.__version__, params=params, mime="image/png")

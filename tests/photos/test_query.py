@@ -108,3 +108,15 @@ def test_capture_times_follow_a_new_case_default_zone(fresh_case: Case, tmp_path
     assert cap.basis == "case-default" and cap.utc == "2019-03-23T13:05:00.000Z"
     assert query.refresh_capture_times(fresh_case) == 0
     assert verify_case(fresh_case).ok
+
+
+def test_photo_whose_pixels_do_not_decode(fresh_case: Case, tmp_path: Path, corpora: Path) -> None:
+    from casefile.errors import CorruptFile
+
+    item = _add(fresh_case, tmp_path, "broken.png",
+                (corpora / "pillow-bad-images/broken_data_stream.png").read_bytes())
+    info = query.get_photo(fresh_case, item)
+    assert info.phash is None and fresh_case.derivations(item) == []
+    assert "image-damaged" in {f.check_id for f in query.photo_checks(fresh_case, item)}
+    with pytest.raises(CorruptFile, match="does not decode"):
+        query.make_ela(fresh_case, item)
