@@ -3,6 +3,8 @@ SQLite connection, progress reported to the window, and Cancel through a threadi
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 import traceback
@@ -53,6 +55,21 @@ class _Signals(QObject):
     failed = Signal(str)
 
 
+def background_priority() -> None:
+    """Lower this worker thread's CPU priority (Linux: per-thread nice), so the window keeps its core.
+
+    Processes the thread starts (the import pipeline's workers) inherit it. Best effort only.
+    """
+    if not hasattr(os, "setpriority") or sys.platform != "linux":
+        return
+    try:
+        tid = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, tid) < 10:
+            os.setpriority(os.PRIO_PROCESS, tid, 10)
+    except OSError:
+        pass
+
+
 class _Job(QRunnable):
     def __init__(self, case: Case, fn: Callable[[Case, OpContext], Changes], signals: _Signals,
                  ctx: OpContext) -> None:
@@ -62,6 +79,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         worker_case: Case | None = None
+        background_priority()
         try:
             worker_case = self.case.connect_again()
             changes = self.fn(worker_case, self.ctx)
