@@ -318,3 +318,20 @@ def test_timeline_draws_uncertainty_as_a_bar(qtbot):
     y_photo = int(view._lane_rect(LANES.index("photos")).center().y())
     beside = img.pixelColor(int(view.x_of(t + timedelta(minutes=40))), y_photo)
     assert beside == img.pixelColor(int(view.x_of(t + timedelta(minutes=80))), y_photo)   # no bar
+
+
+def test_map_follows_a_dark_palette(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from casefile.ui.views.mapview import MapData, MapView
+
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show_data(MapData())
+    light = view.backgroundBrush().color().lightness()
+    pal = view.palette()
+    pal.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    view.setPalette(pal)
+    assert view.backgroundBrush().color().lightness() < light
+    assert len(view._base_items) == 2 and all(it.scene() is view.scene() for it in view._base_items)

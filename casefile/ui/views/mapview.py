@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -165,6 +165,7 @@ class MapView(QGraphicsView):
         self.track_items: list[QGraphicsItem] = []
         self._highlight: QGraphicsEllipseItem | None = None
         self._base_drawn = False
+        self._base_items: list[QGraphicsItem] = []
         self._auto_fit = True          # keep fitting the data until the user zooms or pans
         self.legend = QLabel(self)
         self.legend.setAccessibleName("Map legend")
@@ -188,13 +189,16 @@ class MapView(QGraphicsView):
         item = self.scene().addPath(land, QPen(Qt.PenStyle.NoPen),
                                     QBrush(QColor("#3a4a3a") if dark else QColor("#f4f1e8")))
         item.setZValue(0)
+        self._base_items = [item]
         borders = QPainterPath()
         for country in world.countries:
             for ring in country.rings:
                 _ring_path(borders, ring)
         pen = QPen(QColor("#7d8b7d") if dark else QColor("#b9b3a5"), 0)
         pen.setCosmetic(True)
-        self.scene().addPath(borders, pen).setZValue(1)
+        border_item = self.scene().addPath(borders, pen)
+        border_item.setZValue(1)
+        self._base_items.append(border_item)
         self._base_drawn = True
 
     def show_data(self, data: MapData) -> None:
@@ -284,6 +288,14 @@ class MapView(QGraphicsView):
         if not self.viewport().rect().contains(self.mapFromScene(m.pos())):
             self.centerOn(m)
         return True
+
+    def changeEvent(self, event: Any) -> None:
+        """Follow a switch between the system's light and dark palettes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._base_drawn:
+            for it in self._base_items:
+                self.scene().removeItem(it)
+            self._draw_base()
 
     def zoom(self, factor: float) -> None:
         self._auto_fit = False
