@@ -16,12 +16,29 @@ def _expected_kind(path: Path) -> str:
     return registry.choose(path, head, sniff_mime(head)).importer.kind
 
 
-def test_create_case_then_import_photos_and_trace(opened, qtbot, corpora):
-    win = opened
+def test_create_case_then_import_photos_and_trace(win, qtbot, corpora, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from casefile.ui.dialogs import NewCaseDialog
+
+    # File > New Case: fill the dialog as a user would
+    win.act_new.trigger()
+    dlg = win.findChild(NewCaseDialog)
+    assert dlg is not None and dlg.isVisible()
+    dlg.title.setText("UI test case")
+    dlg.folder.setText(str(tmp_path))
+    dlg.name.setText("ui")
+    dlg.tz.setText("America/Caracas")
+    dlg._accept()
     assert win.case is not None and win.case.title == "UI test case"
+    assert win.case.path == tmp_path / "ui.casefile" and win.case.default_tz == "America/Caracas"
     assert win.windowTitle().startswith("UI test case")
     files = sorted((corpora / GPS_PHOTOS).glob("*.jpg")) + [corpora / TRACE]
-    op = wait_op(qtbot, win.import_files([str(p) for p in files]))
+    # File > Import Files…: the file dialog answers with the chosen files
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in files], ""))
+    with qtbot.waitSignal(win.ops.started, timeout=5000) as started:
+        win.act_import.trigger()
+    op = wait_op(qtbot, started.args[0])
     assert op.error is None, op.error
     report = op.changes.result
     assert report.count("imported") == len(files), [o.message for o in report.outcomes]
