@@ -13,6 +13,8 @@ from casefile.model.photos import PhotoMeta
 from casefile.photos.exif import parse_exif_datetime, parse_offset
 from casefile.timeutil import TimeValue, get_zone, iso_z
 
+#: XMP creation times, most specific first (used only when the EXIF has no capture time).
+XMP_TIMES = ("exif:DateTimeOriginal", "photoshop:DateCreated", "xmp:CreateDate", "xap:CreateDate")
 #: Which offset and sub-second tag goes with each time tag.
 _PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
           ("DateTimeDigitized", "OffsetTimeDigitized", "SubSecTimeDigitized"))
@@ -48,11 +50,31 @@ def camera_local(meta: PhotoMeta) -> tuple[str, datetime, str | None] | None:
     return None
 
 
+def _xmp_time(meta: PhotoMeta) -> TimeValue | None:
+    """The XMP creation time (ISO 8601), for files without an EXIF one; an offset in it is used."""
+    name = next((n for n in XMP_TIMES if meta.times.get(f"XMP {n}")), None)
+    if name is None:
+        return None
+    raw = meta.times[f"XMP {name}"]
+    try:
+        dt = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is None or len(raw.strip()) < 16:
+        return None      # no offset (or date only): left to the EXIF rules, not guessed here
+    return TimeValue(raw=f"XMP {name} {raw.strip()}", utc=iso_z(dt), basis="exif-offset", uncertainty_s=1.0,
+                     local=dt.replace(tzinfo=None).isoformat(timespec="milliseconds"),
+                     zone=dt.strftime("%z") or None)
+
+
 def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
                  place_zone: str | None = None, place_source: str = "exif") -> TimeValue | None:
     """The best-founded UTC capture time of a photo, or None when it carries no capture time."""
     cam = camera_local(meta)
     if cam is None:
+        xmp_time = _xmp_time(meta)
+        if xmp_time is not None:
+            return xmp_time
         if meta.gps.utc:
             return TimeValue(raw=f"GPS {meta.gps.date_raw} {meta.gps.time_raw}", utc=meta.gps.utc,
                              basis="gps-utc", uncertainty_s=1.0, zone="UTC")

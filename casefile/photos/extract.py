@@ -23,7 +23,7 @@ from casefile.errors import CorruptFile
 from casefile.model.photos import PhotoMeta
 from casefile.photos import exif as exifnorm
 from casefile.photos import ifd, jpeg, xmp
-from casefile.photos.capture import tz_at
+from casefile.photos.capture import XMP_TIMES, tz_at
 from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
 
 Buffer = bytes | mmap.mmap
@@ -228,6 +228,7 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
             raw["CIFF Make"], raw["CIFF Model"] = meta.jpeg.ciff_make_model
         for i, c in enumerate(meta.jpeg.comments):
             raw[f"JPEG Comment{i + 1 if i else ''}"] = c
+    if meta.format in ("JPEG", "TIFF"):
         _iptc(im, raw, meta)
     # JPEG: Pillow has already read the XMP segment; other containers are searched.
     packet = xmp.find_packet(b"" if meta.jpeg else data, info.get("xmp") or info.get("XML:com.adobe.xmp"))
@@ -238,6 +239,9 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
             raw[f"XMP {k}"] = v[:2000]
         meta.xmp_creator_tool = next((v for k, v in props.items() if k.endswith(":CreatorTool")), None)
         meta.xmp_history = xmp.history(packet)
+        for name in XMP_TIMES:
+            if props.get(name):
+                meta.times[f"XMP {name}"] = props[name]
     meta.creator_tool = meta.xmp_creator_tool
     if meta.jpeg:
         meta.c2pa = any(s.get("c2pa") for s in meta.jpeg.segments)

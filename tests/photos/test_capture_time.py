@@ -58,9 +58,21 @@ def test_ambiguous_dst_wall_time_widens_uncertainty() -> None:
     assert tv.uncertainty_s >= 3600
 
 
-def test_no_times_at_all_gives_none(corpora: Path) -> None:
+def test_no_times_at_all_gives_none() -> None:
+    import io
+
+    from ._make import picture
+
+    buf = io.BytesIO()
+    picture().save(buf, "PNG")
+    assert capture_time(parse_photo(Path("plain.png"), buf.getvalue()).meta) is None
+
+
+def test_xmp_create_date_used_when_exif_has_none(corpora: Path) -> None:
     path = corpora / "exif-samples" / "jpg" / "xmp" / "no_exif.jpg"
-    assert capture_time(parse_photo(path, path.read_bytes()).meta) is None
+    tv = capture_time(parse_photo(path, path.read_bytes()).meta)
+    # ExifTool: XMP CreateDate 2013:09:23 10:09:46+02:00
+    assert tv.utc == "2013-09-23T08:09:46.000Z" and tv.raw.startswith("XMP xmp:CreateDate")
 
 
 def test_real_iphone_heic_uses_offset_tag(corpora: Path) -> None:
@@ -80,3 +92,22 @@ def test_offset_tags_round_trip(quarters: int) -> None:
     tv = capture_time(_meta(offset=text))
     expect = datetime(2019, 3, 23, 14, 5, tzinfo=UTC) - timedelta(minutes=mins)
     assert tv.utc == expect.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def test_xmp_creation_time_with_offset_for_files_without_exif_time() -> None:
+    import io
+
+    from PIL import PngImagePlugin
+
+    from ._make import picture
+
+    info = PngImagePlugin.PngInfo()
+    packet = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description '
+              'photoshop:DateCreated="2019-03-23T14:05:00-04:00"/></rdf:RDF></x:xmpmeta>')
+    info.add_itxt("XML:com.adobe.xmp", packet)
+    buf = io.BytesIO()
+    picture().save(buf, "PNG", pnginfo=info)
+    meta = parse_photo(Path("s.png"), buf.getvalue()).meta
+    tv = capture_time(meta, default_tz="Asia/Tokyo")
+    assert tv.basis == "exif-offset" and tv.utc == "2019-03-23T18:05:00.000Z"
+    assert tv.raw == "XMP photoshop:DateCreated 2019-03-23T14:05:00-04:00"
