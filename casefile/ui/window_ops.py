@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,12 @@ class OperationsMixin:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setToolTip(text)
+        now = time.monotonic()
+        if now - getattr(self, "_last_live", 0.0) > 2.0:       # show what has arrived so far
+            self._last_live = now
+            self.update_counts()
+            if self.current_view == "all":
+                self.show_view("all")
 
     def _op_finish_ui(self: MainWindow) -> None:
         if not self.ops.busy:

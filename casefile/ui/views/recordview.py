@@ -42,7 +42,7 @@ class RecordView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self._headers: list[str] = []
+        self._headers: tuple[list[str], int] = ([], 0)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -79,12 +79,16 @@ class RecordView(QWidget):
         else:
             header.setSortIndicator(self.model.sort_column, self.model.sort_order)
         headers = [c.header for c in columns]
-        if headers != self._headers:          # size columns once per kind of table, not per refresh
-            self._headers = headers
+        sample = min(len(rows), 60)         # columns are sized from up to 60 rows
+        if headers != self._headers[0] or sample > self._headers[1]:
+            # size columns once per kind of table, and again while its first rows are arriving
+            self._headers = (headers, sample)
             self.table.resizeColumnsToContents()
             for c in range(len(columns)):
                 if self.table.columnWidth(c) > 360:
                     self.table.setColumnWidth(c, 360)
+            if rows and self.table.columnWidth(0) < 200:       # the first column names the record
+                self.table.setColumnWidth(0, 200)
 
     def show_note(self, text: str) -> None:
         """Show a message instead of the table (e.g. part not available, or an error)."""
