@@ -56,3 +56,10 @@ def test_date_alone_is_the_whole_local_day() -> None:
 def test_incomplete_ambiguous_or_inconsistent_dates_are_refused(text: str) -> None:
     with pytest.raises(InvalidInput):
         parse_analyst_time(text, tz="UTC")
+
+
+def test_epoch_seconds_round_to_the_nearest_millisecond() -> None:
+    from casefile.timeutil import from_epoch
+
+    assert from_epoch(1553256000.007) == "2019-03-22T12:00:00.007Z"
+    assert from_epoch(1553256000.9996) == "2019-03-22T12:00:01.000Z"

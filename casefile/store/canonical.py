@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -38,14 +38,3 @@ def row_state(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def row_digest(row: Mapping[str, Any]) -> str:
     return sha256_text(canonical_json(row_state(row)))
-
-
-def group_digest(rows: Iterable[Mapping[str, Any]]) -> tuple[str, int]:
-    """Digest of many rows (e.g. the points of one track) in the order given, and how many there were."""
-    h = hashlib.sha256()
-    n = 0
-    for row in rows:
-        h.update(repr(sorted((k, v) for k, v in row.items() if v is not None)).encode("utf-8"))
-        h.update(b"\n")
-        n += 1
-    return h.hexdigest(), n

@@ -7,6 +7,7 @@ the same transaction as the change.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import sqlite3
 import threading
@@ -21,7 +22,7 @@ from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, N
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
 from casefile.store import blobs, schema
-from casefile.store.canonical import canonical_json, group_digest, row_digest, row_state, sha256_text
+from casefile.store.canonical import canonical_json, row_digest, row_state, sha256_text
 from casefile.store.lock import CaseLock
 from casefile.timeutil import get_zone, now_z
 
@@ -277,6 +278,26 @@ class Case:
                  row_digest=None, details={"reason": reason.strip(), "row": row_state(before)})
         return before
 
+    def group_digest(self, table: str, group_value: Any) -> tuple[str, int]:
+        """The ledger digest of one group of bulk rows, and how many rows it covers.
+
+        SHA-256 over the JSON of the column names (sorted; columns NULL in every row of the group
+        left out, so adding a nullable column changes nothing) and then the rows in key order.
+        """
+        tracked = self._tracked(table)
+        where = f"FROM [{table}] WHERE [{tracked.group}] = ?"
+        names = sorted(c.name for c in self.db[table].columns)
+        counts = self.db.execute(f"SELECT count(*), {', '.join(f'count([{c}])' for c in names)} "
+                                 f"{where}", [group_value]).fetchone()
+        used = [c for c, n in zip(names, counts[1:]) if n]
+        h = hashlib.sha256(canonical_json(used).encode("utf-8"))
+        if used:
+            cur = self.db.execute(f"SELECT {', '.join(f'[{c}]' for c in used)} {where} "
+                                  f"ORDER BY [{tracked.pk}]", [group_value])
+            while batch := cur.fetchmany(10000):
+                h.update(json.dumps(batch, ensure_ascii=False, allow_nan=False).encode("utf-8"))
+        return h.hexdigest(), counts[0]
+
     def group_rows(self, table: str, group_value: Any) -> Iterator[dict[str, Any]]:
         tracked = self._tracked(table)
         cur = self.db.execute(f"SELECT * FROM [{table}] WHERE [{tracked.group}] = ? "
@@ -297,7 +318,7 @@ class Case:
 
     def record_group(self, table: str, group_value: Any, *, action: str, item_id: str | None = None,
                      details: Mapping[str, Any] | None = None) -> int:
-        digest, count = group_digest(self.group_rows(table, group_value))
+        digest, count = self.group_digest(table, group_value)
         self.log(action, item_id=item_id, target_table=table, target_id=group_value,
                  row_digest=digest, details={**(details or {}), "rows": count})
         return count

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casefile.store import blobs, schema
-from casefile.store.canonical import group_digest, row_digest, row_state
+from casefile.store.canonical import row_digest, row_state
 
 if TYPE_CHECKING:
     from casefile.store.case import Case
@@ -174,7 +174,7 @@ def _check_groups(case: Case, report: VerifyReport, last: dict, tracked: schema.
                 report.add("rows-missing", f"{tracked.table} rows of {tracked.group}={key} are "
                            "gone but the ledger records no deletion", **where)
             continue
-        digest, count = group_digest(case.group_rows(tracked.table, groups[key]))
+        digest, count = case.group_digest(tracked.table, groups[key])
         if ev is None:
             report.add("rows-unrecorded", f"{count} {tracked.table} rows of {tracked.group}={key} "
                        "were never recorded in the custody ledger", **where)

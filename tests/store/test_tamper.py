@@ -115,3 +115,18 @@ def test_verify_result_is_itself_a_ledger_event(fresh_case: Case, tmp_path: Path
     verify_case(fresh_case)
     last = fresh_case.events()[-1]
     assert last["action"] == "verified" and last["details"]["ok"] is True
+
+
+def test_edited_track_point_is_named_and_new_column_changes_nothing(fresh_case: Case, corpora: Path) -> None:
+    """Bulk rows (track points) are vouched for per track: one edited point is found."""
+    trace = corpora / "flights" / "readsb" / "trace_full_ac134a.json"
+    report = import_paths(fresh_case, [trace])
+    assert report.count("imported") == 1, report.to_dict()
+    # A nullable column added later (e.g. by a migration) leaves every digest as it was.
+    fresh_case.db.execute("ALTER TABLE track_points ADD COLUMN later_note TEXT")
+    assert verify_case(fresh_case, record=False).ok
+    fresh_case.db.execute("UPDATE track_points SET lat = lat + 0.01 WHERE rowid = "
+                          "(SELECT rowid FROM track_points LIMIT 1 OFFSET 100)")
+    problems = verify_case(fresh_case, record=False).problems
+    assert [p.kind for p in problems] == ["rows-changed"]
+    assert problems[0].table == "track_points" and "777 rows now" in problems[0].message
