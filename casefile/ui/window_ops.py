@@ -45,7 +45,7 @@ class OperationsMixin:
         if now - getattr(self, "_last_live", 0.0) > 2.0:       # show what has arrived so far
             self._last_live = now
             self.update_counts()
-            if self.current_view == "all":
+            if self.current_view == "all" and len(self.records.model.rows) < 5000:   # cheap only
                 self.show_view("all")
 
     def _op_finish_ui(self: MainWindow) -> None:
