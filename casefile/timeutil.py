@@ -22,10 +22,10 @@ def utc_now() -> datetime:
 
 
 def iso_z(dt: datetime) -> str:
-    """Format an aware datetime as sortable UTC text: 2019-03-23T14:05:00.000Z."""
+    """Format an aware datetime as sortable UTC text, to the nearest ms: 2019-03-23T14:05:00.000Z."""
     if dt.tzinfo is None:
         raise ValueError("refusing to format a naive datetime as UTC")
-    dt = dt.astimezone(UTC)
+    dt = dt.astimezone(UTC) + timedelta(microseconds=500)  # round to the nearest millisecond
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
 
 
