@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -51,13 +50,13 @@ class Case:
     """An open case. Not thread-safe: give each thread its own via `connect_again()`."""
 
     def __init__(self, path: Path, db: sqlite_utils.Database, lock: CaseLock | None,
-                 actor: str) -> None:
+                 actor: str, *, owns_lock: bool = True) -> None:
         self.path = path
         self.db = db
         self._lock = lock
         self.actor = actor
         self._depth = 0
-        self._owner = threading.get_ident()
+        self._owns_lock = owns_lock
 
     # ---- opening and closing -------------------------------------------------------------
     @classmethod
@@ -116,13 +115,17 @@ class Case:
         return case
 
     def connect_again(self) -> Case:
-        """Another connection to the same case, for a worker thread, sharing this process's lock."""
-        return Case(self.path, _connect(self.path / DB_NAME), self._lock, self.actor)
+        """Another connection to the same case, for a worker thread, sharing this process's lock.
+
+        Closing it closes only its connection; the lock stays with the Case it came from.
+        """
+        return Case(self.path, _connect(self.path / DB_NAME), self._lock, self.actor,
+                    owns_lock=False)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
-        if self._lock is not None and self._owner == threading.get_ident():
+        if self._lock is not None and self._owns_lock:
             self._lock.release()
         self._lock = None
 

@@ -92,8 +92,7 @@ class _Job(QRunnable):
             self.signals.finished.emit(changes)
         finally:
             if worker_case is not None:
-                # close only the connection: the case lock belongs to the window's Case
-                worker_case.db.conn.close()
+                worker_case.close()  # its own connection only: the lock stays with the window
 
 
 class Operation(QObject):
@@ -185,7 +184,7 @@ class _LoadJob(QRunnable):
             self.signals.done.emit(self.key, self.number, result, "")
         finally:
             if worker_case is not None:
-                worker_case.db.conn.close()
+                worker_case.close()
 
 
 class Loader(QObject):

@@ -152,3 +152,26 @@ def test_migrations_recorded_and_idempotent(fresh_case: Case) -> None:
     fresh_case.close()
     with Case.open(path) as again:
         assert schema.pending(again.db) == []
+
+
+def test_worker_connection_closes_without_releasing_the_lock(fresh_case: Case) -> None:
+    import threading
+
+    errors = []
+
+    def worker() -> None:
+        try:
+            with fresh_case.connect_again() as mine:
+                with mine.transaction():
+                    mine.insert("case_meta", {"key": "from-worker", "value": "x"})
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    assert errors == []
+    assert fresh_case.meta()["from-worker"] == "x"
+    assert fresh_case.writable
+    with pytest.raises(CaseLocked):
+        Case.open(fresh_case.path)
