@@ -21,11 +21,10 @@ def fold(text: str) -> str:
     return re.sub(r"(sk|tsk|ck)(iy|ii|yi|y|i)\b", r"\1", t)
 
 
-@lru_cache(maxsize=1)
 def by_icao() -> dict[str, dict[str, Any]]:
-    import airportsdata
+    from casefile.reference.airports import table
 
-    return airportsdata.load("ICAO")
+    return table()
 
 
 @lru_cache(maxsize=1)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 EARTH_RADIUS_KM = 6371.0088
 _CELL_DEG = 0.5
@@ -78,11 +81,24 @@ class AirportIndex:
 
 
 @lru_cache(maxsize=1)
+def table() -> dict[str, dict]:
+    """airportsdata's table keyed by ICAO code, as airportsdata.load("ICAO") gives it (read once).
+
+    Read in one piece and parsed from memory: parsing straight from the file releases and
+    retakes the GIL on every small read, which starves other threads (the GUI's event loop)
+    for 100 ms and more while the table loads.
+    """
+    text = resources.files("airportsdata").joinpath("airports.csv").read_text(encoding="utf8")
+    rows = {row["icao"]: row for row in csv.DictReader(io.StringIO(text),
+                                                      quoting=csv.QUOTE_NONNUMERIC)}
+    rows.pop("", None)
+    return rows
+
+
+@lru_cache(maxsize=1)
 def index() -> AirportIndex:
     """The airport index (loaded and built on first use, about 0.2 s)."""
-    import airportsdata
-
-    rows = airportsdata.load("ICAO")
+    rows = table()
     airports = [Airport(icao=k, iata=v.get("iata") or None, name=v.get("name", ""),
                         city=v.get("city", ""), country=v.get("country", ""), lat=float(v["lat"]),
                         lon=float(v["lon"]), elevation_ft=v.get("elevation"), tz=v.get("tz") or None)

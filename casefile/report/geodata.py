@@ -90,9 +90,9 @@ def gather(case: Case, *, exclude_sensitive: bool = False) -> GeoData:
 def _airports(codes: list[str]) -> list[PlaceOut]:
     if not codes:
         return []
-    import airportsdata
+    from casefile.reference.airports import table as airport_table
 
-    table = airportsdata.load("ICAO")
+    table = airport_table()
     out = []
     for code in codes:
         row = table.get(code)

@@ -74,11 +74,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-@lru_cache(maxsize=1)
 def _airports() -> dict[str, dict[str, Any]]:
-    import airportsdata
+    from casefile.reference.airports import table
 
-    return airportsdata.load("ICAO")
+    return table()
 
 
 def airport(icao: str | None) -> dict[str, Any] | None:
