@@ -90,8 +90,8 @@ def test_sections_option_controls_content_and_pages(real_case, tmp_path: Path) -
     assert real_case.items()[-1]["sha256"] not in text   # methods names only the first item
     two = tmp_path / "two.pdf"
     build_report(real_case, two, ReportOptions(sections=("custody", "methods")))
-    assert _outline(two) == ["Custody appendix", "Methods"]
-    assert _outline(part) == ["Methods"]
+    assert _outline(two) == ["How to read this report", "Custody appendix", "Methods"]
+    assert _outline(part) == ["How to read this report", "Methods"]
 
 
 def test_exclude_sensitive_and_redact(real_case, tmp_path: Path) -> None:

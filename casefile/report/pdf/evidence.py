@@ -8,7 +8,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from casefile.report.adapters import get
 from casefile.report.context import Context
-from casefile.report.pdf.common import dur, fmt_time, fmt_value
+from casefile.report.pdf.common import dur, fmt_time
+from casefile.report.pdf.finding_text import input_rows
 from casefile.report.pdf.styles import p, pm, safe
 from casefile.report.pdf.tables import grid, pairs
 
@@ -62,8 +63,7 @@ def findings(ctx: Context, found: list[Any]) -> list[Flowable]:
             ("Verdict", f"{get(f, 'verdict')} (confidence {float(get(f, 'confidence') or 0):.2f})"),
             ("Explanation", get(f, "explanation")),
             ("Items", ", ".join(get(f, "item_ids") or ()))]
-        for k, v in (get(f, "inputs") or {}).items():
-            rows.append((f"Input: {k}", fmt_value(v)))
+        rows += [(f"Input: {k}", v) for k, v in input_rows(get(f, "inputs"))]
         for a in get(f, "assumptions") or ():
             rows.append(("Assumption", a))
         out += [CondPageBreak(80), p(f"{get(f, 'kind')} — finding {get(f, 'id')}", "H3"),
