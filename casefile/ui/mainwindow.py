@@ -26,6 +26,7 @@ from casefile.ui.actions import build_actions
 from casefile.ui.docks.metadata import MetadataDock
 from casefile.ui.docks.provenance import ProvenanceDock
 from casefile.ui.docks.xref import XrefDock
+from casefile.ui.navcounts import nav_counts, nav_title
 from casefile.ui.ops import Loader, OpRunner
 from casefile.ui.qsettings import add_recent, qsettings
 from casefile.ui.timefmt import TimeDisplay
@@ -230,6 +231,7 @@ class MainWindow(OperationsMixin, QMainWindow):
             self.status_path.setText("No case open — File ▸ New Case or Open Case, "
                                      "or drop a .casefile folder here")
             self.status_counts.setText("")
+            self._set_nav_counts({})
             self.records.show_note("No case open.\n\nUse File ▸ New Case (Ctrl+N) or "
                                    "File ▸ Open Case (Ctrl+O).")
             for dock in (self.provenance, self.metadata):
@@ -246,9 +248,15 @@ class MainWindow(OperationsMixin, QMainWindow):
             return
         counts = {k: n for k, n in self.case.db.execute(
             "SELECT kind, COUNT(*) FROM items WHERE removed_at IS NULL GROUP BY kind")}
+        self._set_nav_counts(nav_counts(self.case))
         total = sum(counts.values())
         detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         self.status_counts.setText(f"{total} items" + (f" ({detail})" if detail else ""))
+
+    def _set_nav_counts(self, counts: dict[str, int]) -> None:
+        """Navigator titles with how many records each lists ("Photos (12)")."""
+        for key, title in NAVIGATOR:
+            self.nav_items[key].setText(0, nav_title(title, counts.get(key)))
 
     # ---- views ------------------------------------------------------------------------------
     def show_view(self, key: str) -> None:
@@ -358,7 +366,7 @@ class MainWindow(OperationsMixin, QMainWindow):
         try:
             self.provenance.show_item(self.case, item_id, self.td)
             self.metadata.show_item(self.case, item_id, self.td)
-            self.xref.show_item(self.case, item_id)
+            self.xref.show_item(self.case, item_id, self.td)
         except CasefileError as exc:
             self.statusBar().showMessage(str(exc), 8000)
 

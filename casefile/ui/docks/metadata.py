@@ -6,8 +6,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QHelpEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
     QFormLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +27,33 @@ from PySide6.QtWidgets import (
 from casefile.store import Case
 from casefile.ui import adapters
 from casefile.ui.adapters import field as f
+from casefile.ui.docks.readable import field_text, shorten
+from casefile.ui.docks.readable import label as field_label
 from casefile.ui.tablemodel import Column, RecordFilterProxy, RecordTableModel
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.photogrid import load_thumbnail
 
 SEVERITY_MARK = {"warning": "⚠ warning", "notice": "● notice", "info": "ℹ info"}
+FIELD_LIMIT = 120          # longer check field values are shortened with "…"
 SEVERITY_COLOR = {"warning": "#c62828", "notice": "#8a6d00", "info": "#1f5f99"}
+
+
+class ChecksBrowser(QTextBrowser):
+    """The checks text: a shortened field's full value shows as a tooltip over its "show all" link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full: dict[str, str] = {}          # field:N anchor -> the field's full text
+        self.expanded: set[str] = set()         # anchors shown in full
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            anchor = self.anchorAt(self.viewport().mapFromGlobal(e.globalPos()))
+            if anchor in self.full and anchor not in self.expanded:
+                QToolTip.showText(e.globalPos(), f"<p>{html.escape(self.full[anchor])}</p>", self)
+                return True
+            QToolTip.hideText()
+        return super().event(e)
 
 
 class _Signals(QObject):
@@ -70,9 +92,12 @@ class MetadataDock(QDockWidget):
         self.form = QFormLayout(self.summary)
         self.tabs.addTab(self._scroll(self.summary), "Summary")
         # checks
-        self.checks = QTextBrowser()
+        self.checks = ChecksBrowser()
         self.checks.setAccessibleName("Metadata checks")
         self.checks.setOpenLinks(False)
+        self.checks.anchorClicked.connect(self._field_clicked)
+        self._found: list[Any] = []
+        self._td = TimeDisplay()
         self.tabs.addTab(self.checks, "Checks")
         # raw tags
         tags_box = QWidget()
@@ -140,6 +165,9 @@ class MetadataDock(QDockWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.checks.clear()
+        self.checks.full.clear()
+        self.checks.expanded.clear()
+        self._found = []
         self.tags_model.set_rows([])
         for lab in (self.thumb_label, self.image_label, self.ela_label):
             lab.clear()
@@ -159,7 +187,7 @@ class MetadataDock(QDockWidget):
             return
         self.ela_button.setEnabled(adapters.has(adapters.PHOTOS, "make_ela"))
         self._summary(case, item_id, td)
-        self._checks(case, item_id)
+        self._checks(case, item_id, td)
         self._tags(case, item_id)
         self._images(case, item, item_id)
 
@@ -190,7 +218,7 @@ class MetadataDock(QDockWidget):
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(f"{label}:", lab)
 
-    def _checks(self, case: Case, item_id: str) -> None:
+    def _checks(self, case: Case, item_id: str, td: TimeDisplay) -> None:
         try:
             found = adapters.photo_checks(case, item_id)
         except adapters.Unavailable as exc:
@@ -200,18 +228,46 @@ class MetadataDock(QDockWidget):
             self.checks.setHtml("<p>The checks found nothing to report.</p>")
             return
         order = {"warning": 0, "notice": 1, "info": 2}
-        parts = []
-        for c in sorted(found, key=lambda c: order.get(f(c, "severity"), 3)):
+        self._found = sorted(found, key=lambda c: order.get(f(c, "severity"), 3))
+        self._td = td
+        self._render_checks()
+
+    def _render_checks(self) -> None:
+        """The checks as HTML; each field on its own line, long values shortened (see ChecksBrowser)."""
+        parts, full = [], {}
+        for c in self._found:
             sev = str(f(c, "severity"))
-            fields = "; ".join(f"{html.escape(str(k))} = {html.escape(str(v))}"
-                               for k, v in (f(c, "fields") or {}).items())
+            lines = []
+            for k, v in (f(c, "fields") or {}).items():
+                anchor = f"field:{len(full)}"
+                text = field_text(str(k), v, self._td)
+                full[anchor] = text
+                if len(text) <= FIELD_LIMIT:
+                    shown = html.escape(text)
+                elif anchor in self.checks.expanded:
+                    shown = f"{html.escape(text)} <a href='{anchor}'>show less</a>"
+                else:
+                    shown = (f"{html.escape(shorten(text, FIELD_LIMIT))} "
+                             f"<a href='{anchor}'>show all {len(text):,} characters</a>")
+                lines.append(f"<b>{html.escape(field_label(str(k)))}:</b> {shown}")
+            fields = "<br>".join(lines)
             parts.append(
                 f"<p><b style='color:{SEVERITY_COLOR.get(sev, '#555')}'>"
                 f"{html.escape(SEVERITY_MARK.get(sev, sev))}"
                 f"</b> <b>{html.escape(str(f(c, 'title')))}</b><br>{html.escape(str(f(c, 'explanation')))}"
                 f"<br><i>Could also be: {html.escape(str(f(c, 'innocent_cause')))}</i>"
                 + (f"<br><small>{fields}</small>" if fields else "") + "</p>")
+        self.checks.full = full
+        bar = self.checks.verticalScrollBar()
+        pos = bar.value()
         self.checks.setHtml("".join(parts))
+        bar.setValue(pos)
+
+    def _field_clicked(self, url: QUrl) -> None:
+        anchor = url.toString()
+        if anchor.startswith("field:"):
+            self.checks.expanded.symmetric_difference_update({anchor})
+            self._render_checks()
 
     def _tags(self, case: Case, item_id: str) -> None:
         try:
