@@ -1,0 +1,94 @@
+"""The demo case in the window: readable finding inputs, compact check fields, navigator counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casefile.ui import adapters
+
+
+@pytest.fixture(scope="module")
+def demo_case(tmp_path_factory) -> Path:
+    from casefile.demo.builder import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo"), say=lambda *a, **k: None).case_path
+
+
+@pytest.fixture
+def demo(win, demo_case):
+    assert win.open_case(demo_case)
+    return win
+
+
+def _item(win, name: str) -> str:
+    return next(it["id"] for it in win.case.items() if it["original_name"] == name)
+
+
+def test_finding_inputs_read_as_rows_and_the_exact_json_is_one_click_away(demo):
+    from PySide6.QtCore import QUrl
+
+    win = demo
+    if not adapters.has(adapters.XREF, "findings"):
+        pytest.skip("the cross-reference part is not in this build")
+    photo = _item(win, "demo-03-an124-time-airborne.jpg")
+    win.select_item(photo)
+    text = win.xref.browser.toPlainText()
+    found = [fd for fd in adapters.findings(win.case, photo) if fd.kind == "photo-aircraft"]
+    assert found
+    inputs = found[0].inputs
+    assert "from EXIF offset \u221204:00, ±1 s" in text
+    assert f"{inputs['nearest_observation']['alt_ft']:,.0f} ft" in text
+    assert "counts as near within: 10 km" in text
+    assert inputs["aircraft"]["label"] in text
+    assert '"near_km"' not in text and "{" not in text             # no raw JSON until asked
+    assert text.count("Exact inputs (JSON)") == len(adapters.findings(win.case, photo))
+    win.xref.browser.anchorClicked.emit(QUrl(f"json:{found[0].id}"))   # what a click emits
+    shown = win.xref.browser.toPlainText()
+    assert json.dumps(inputs, ensure_ascii=False, indent=1) in shown      # every number traces here
+    win.xref.browser.anchorClicked.emit(QUrl(f"json:{found[0].id}"))
+    assert '"near_km"' not in win.xref.browser.toPlainText()
+
+
+def test_long_check_fields_are_shortened_with_the_full_value_at_hand(demo):
+    from PySide6.QtCore import QUrl
+
+    win = demo
+    if not adapters.has(adapters.PHOTOS, "photo_checks"):
+        pytest.skip("the photos part is not in this build")
+    photo = _item(win, "demo-01-an124-on-apron.jpg")
+    win.select_item(photo)
+    check = next(c for c in adapters.photo_checks(win.case, photo) if "tables" in (c.fields or {}))
+    full_tables = next(v for v in win.metadata.checks.full.values() if v.startswith("[1] "))
+    assert len(full_tables) > 120
+    assert str(check.fields["tables"][0][0]) == full_tables[4:].split(",")[0]
+    text = win.metadata.checks.toPlainText()
+    assert check.title in text and full_tables not in text
+    line = next(ln for ln in text.splitlines() if ln.startswith("tables: "))
+    assert f"… show all {len(full_tables):,} characters" in line
+    assert len(line.split("…")[0]) <= len("tables: ") + 120
+    anchor = next(a for a, v in win.metadata.checks.full.items() if v == full_tables)
+    win.metadata.checks.anchorClicked.emit(QUrl(anchor))
+    assert full_tables in win.metadata.checks.toPlainText()
+    win.metadata.checks.anchorClicked.emit(QUrl(anchor))
+    assert full_tables not in win.metadata.checks.toPlainText()
+
+
+def test_navigator_shows_how_many_records_each_entry_lists(demo):
+    win = demo
+    photos = sum(adapters.is_photo_item(it) for it in win.case.items())
+    assert win.nav_items["photos"].text(0) == f"Photos ({photos})"
+    expected = {"sources": adapters.list_sources, "claims": adapters.list_claims,
+                "entities": adapters.list_entities, "flights": adapters.legs,
+                "findings": adapters.findings}
+    for key, lister in expected.items():
+        try:
+            n = len(lister(win.case))
+        except adapters.Unavailable:
+            continue
+        assert win.nav_items[key].text(0).endswith(f" ({n})"), key
+    assert win.nav_items["map"].text(0) == "Map"
+    win.close_case()
+    assert win.nav_items["photos"].text(0) == "Photos"
