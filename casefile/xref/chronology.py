@@ -43,6 +43,34 @@ def _from_tv(tv: TimeValue) -> tuple[str, float] | None:
     return z((w[0] + w[1]) / 2) or "", (w[1] - w[0]) / 2
 
 
+def _unknown_zone(tv: TimeValue) -> str:
+    """The label note of a time with no zone: placed at the middle of the window it may be in."""
+    if tv.utc is not None:
+        return ""
+    w = tv_window(tv)
+    span = f" {z(w[0])} to {z(w[1])}" if w else ""
+    return f" (time zone unknown: could be any time from{span}; placed at the middle)"
+
+
+def _instant(text: str) -> float | None:
+    try:
+        return epoch(text)
+    except ValueError:
+        return None
+
+
+def _canonical(text: str) -> str:
+    """Recorded UTC text in the one sortable form (e.g. '…+00:00' or no milliseconds)."""
+    t = _instant(text)
+    return text if t is None else z(t) or text
+
+
+def sort_key(e: TimelineEvent) -> tuple[float, int, str]:
+    """UTC order by the instant itself (not the text), then lane, then label; unreadable last."""
+    t = _instant(e.time_utc)
+    return (t if t is not None else float("inf"), LANES.index(e.lane), e.label)
+
+
 def _end_zone(end: EndIn) -> str | None:
     zone = zone_of_airport(end.airport_icao)
     if zone:
@@ -59,19 +87,21 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
         got = p.capture and _from_tv(p.capture)
         if got and p.capture:
             zone = zone_of_place(p.place.lat, p.place.lon) if p.place else None
-            note = " (time zone unknown: window covers every zone)" if p.capture.utc is None else ""
+            note = _unknown_zone(p.capture)
             out.append(TimelineEvent(got[0], got[1], "photos", f"Photo {p.label or p.item_id} "
                                      f"captured{note}", (p.item_id,), "captured", zone,
                                      basis=p.capture.basis))
     for s in inputs.sources:
         got = s.published and _from_tv(s.published)
         if got and s.published:
-            out.append(TimelineEvent(got[0], got[1], "sources", f"Source published: {s.title}",
+            out.append(TimelineEvent(got[0], got[1], "sources", f"Source published: {s.title}"
+                                     f"{_unknown_zone(s.published)}",
                                      (s.id, *s.item_ids), "published", s.published.zone
                                      if s.published.zone and "/" in s.published.zone else None,
                                      basis=s.published.basis))
         if s.collected_at:
-            out.append(TimelineEvent(s.collected_at, 0.0, "sources", f"Source collected: {s.title}",
+            out.append(TimelineEvent(_canonical(s.collected_at), 0.0, "sources",
+                                     f"Source collected: {s.title}",
                                      (s.id,), "collected", None, basis="recorded-utc"))
     for leg in inputs.legs:
         who = labels.get(leg.aircraft_id, leg.aircraft_id)
@@ -107,7 +137,7 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
         out.append(TimelineEvent(z(lo) or "", 0.0, "claims", f"Claim ({c.kind}): {c.text}",
                                  (c.id, *c.item_ids), "claim-window", zone, end_utc=z(hi),
                                  basis=c.window_start.basis if c.window_start else "unknown"))
-    out.sort(key=lambda e: (e.time_utc, LANES.index(e.lane), e.label))
+    out.sort(key=sort_key)
     return out
 
 

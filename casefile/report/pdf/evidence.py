@@ -97,9 +97,12 @@ def timeline(ctx: Context, events: list[Any]) -> list[Flowable]:
         if not ctx.shows(get(e, "item_ids")):
             continue
         unc = get(e, "uncertainty_s") or 0
+        zone = get(e, "local_zone") or ("zone unknown" if get(e, "basis") == "unknown" else "")
         rows.append((get(e, "time_utc") or "unknown", f"± {dur(unc)}" if unc else "",
-                     get(e, "lane"), get(e, "label"), get(e, "local_zone") or ""))
-    out: list[Flowable] = [pm("Timeline", "H1"), p(f"{len(rows)} event(s), UTC.")]
+                     get(e, "lane"), get(e, "label"), zone))
+    out: list[Flowable] = [pm("Timeline", "H1"), p(
+        f"{len(rows)} event(s) in UTC order. An event whose time zone is unknown is placed at the "
+        "middle of the window it could be in (± half of it) and marked 'zone unknown'.")]
     if rows:
         out.append(grid(["Time (UTC)", "±", "Lane", "What", "Local zone"], rows,
                         (95, 50, 50, 230, 70), mono=(0,)))
