@@ -35,3 +35,36 @@ def test_land_is_clipped_to_the_box() -> None:
     fig = map_figure(MapData(airports=[("X", 5.0, 5.0)]), [square])
     polys = [s for s in fig.contents if isinstance(s, Polygon)]
     assert len(polys) == 1
+
+
+def test_map_key_names_each_track_in_its_colour() -> None:
+    from reportlab.graphics.shapes import Line, String
+
+    data = MapData(tracks=[("15d3a1 (IL62)", [(55.9, 38.1), (10.6, -67.0)]),
+                           ("15d3b7 (A124)", [(55.9, 38.1), (35.4, 35.9)])])
+    fig = map_figure(data, None)
+    texts = {s.text: s for s in fig.contents if isinstance(s, String)}
+    assert "15d3a1 (IL62)" in texts and "15d3b7 (A124)" in texts
+    tracks = [s for s in fig.contents if isinstance(s, PolyLine)]
+    keys = [s for s in fig.contents if isinstance(s, Line) and s.strokeWidth == 1.6]
+    assert [k.strokeColor for k in keys] == [t.strokeColor for t in tracks]
+    top = max(s.y for s in texts.values())
+    assert texts["15d3a1 (IL62)"].y == top and top < fig.height   # above the map, inside the figure
+
+
+def test_demo_report_flights_and_timeline_read_clearly(demo_case, tmp_path) -> None:
+    from report_helpers import pdf_text
+
+    from casefile.report.context import ReportOptions
+    from casefile.report.pdf import build_report
+
+    out = tmp_path / "r.pdf"
+    build_report(demo_case, out, ReportOptions(sections=("flights", "timeline")))
+    text, _ = pdf_text(out)
+    flat = " ".join(text.split())
+    assert "Il-62 (reported)" in flat and "An-124 (reported)" in flat   # no blank aircraft cells
+    assert "± 12.0 h" in flat                                           # reported times' spread
+    assert "15d3b7 (A124)" in flat
+    # a claim's window shows its end; the zone-unknown photo is marked
+    assert "to 2019-03-22T20:59:59.000Z" in flat
+    assert "zone unknown" in flat and "placed at the middle" in flat

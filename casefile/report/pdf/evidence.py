@@ -98,11 +98,15 @@ def timeline(ctx: Context, events: list[Any]) -> list[Flowable]:
             continue
         unc = get(e, "uncertainty_s") or 0
         zone = get(e, "local_zone") or ("zone unknown" if get(e, "basis") == "unknown" else "")
-        rows.append((get(e, "time_utc") or "unknown", f"± {dur(unc)}" if unc else "",
+        when = get(e, "time_utc") or "unknown"
+        if get(e, "end_utc"):
+            when += f"\nto {get(e, 'end_utc')}"
+        rows.append((when, f"± {dur(unc)}" if unc else "",
                      get(e, "lane"), get(e, "label"), zone))
     out: list[Flowable] = [pm("Timeline", "H1"), p(
-        f"{len(rows)} event(s) in UTC order. An event whose time zone is unknown is placed at the "
-        "middle of the window it could be in (± half of it) and marked 'zone unknown'.")]
+        f"{len(rows)} event(s) in UTC order. A span (a claim's window, a coverage gap) is placed at "
+        "its start and shows its end. An event whose time zone is unknown is placed at the middle "
+        "of the window it could be in (± half of it) and marked 'zone unknown'.")]
     if rows:
         out.append(grid(["Time (UTC)", "±", "Lane", "What", "Local zone"], rows,
                         (95, 50, 50, 230, 70), mono=(0,)))

@@ -58,7 +58,7 @@ def map_figure(data: MapData, land: list[Ring] | None, width: float = 495,
     kx = math.cos(math.radians((s + n) / 2))
     scale = min(width / max((e - w) * kx, 1e-6), height / max(n - s, 1e-6))
     dw, dh = (e - w) * kx * scale, (n - s) * scale
-    d = Drawing(width, dh + 14)
+    d = Drawing(width, dh + (26 if data.tracks else 14))
 
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return (lon - w) * kx * scale, (lat - s) * scale
@@ -91,7 +91,22 @@ def map_figure(data: MapData, land: list[Ring] | None, width: float = 495,
                          strokeWidth=0.4))
     legend = "Lines: tracks (one colour per aircraft)  ■ airports  ● photo positions"
     d.add(String(0, dh + 4, legend, fontName=SANS, fontSize=6.5))
+    _track_key(d, [label for label, _ in data.tracks], dh + 15, width)
     return d
+
+
+def _track_key(d: Drawing, labels: list[str], y: float, width: float) -> None:
+    """One coloured line and label per track, in the colours the map draws them."""
+    x = 0.0
+    for i, label in enumerate(labels):
+        text = shape(label)
+        room = 22 + len(text) * 6.5 * 0.62 + 12      # DejaVu Sans is at most ~0.62 em a character
+        if x + room > width:
+            break
+        color = colors.HexColor(PALETTE[i % len(PALETTE)])
+        d.add(Line(x, y + 2.2, x + 18, y + 2.2, strokeColor=color, strokeWidth=1.6))
+        d.add(String(x + 22, y, text, fontName=SANS, fontSize=6.5))
+        x += room
 
 
 def split_antimeridian(track: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 from casefile.report import adapters
 from casefile.report.adapters import Flights, PhotoEntry, get
 from casefile.report.context import Context
-from casefile.report.pdf.common import fmt_num, fmt_time
+from casefile.report.pdf.common import dur, fmt_num, fmt_time
 from casefile.report.pdf.figures import MapData, map_figure
 from casefile.report.pdf.styles import p, pm
 from casefile.report.pdf.tables import grid, pairs
@@ -121,8 +121,7 @@ def map_data(ctx: Context, fl: Flights | None, entries: list[PhotoEntry] | None)
     if fl is not None:
         for a in fl.aircraft:
             pts = [(get(pt, "lat"), get(pt, "lon")) for pt in fl.points.get(get(a, "id"), [])]
-            label = get(a, "registration") or get(a, "icao24") or get(a, "id")
-            data.tracks.append((str(label), pts))
+            data.tracks.append((aircraft_name(a), pts))
         seen: set[str] = set()
         for leg in fl.legs:
             for end in (get(leg, "takeoff"), get(leg, "landing")):
@@ -172,7 +171,8 @@ def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list
         [(get(a, "registration"), get(a, "icao24"), get(a, "type_code"), get(a, "operator"),
           get(a, "country"), len(fl.points.get(get(a, "id"), []))) for a in fl.aircraft],
         (80, 70, 60, 140, 80, 65))]
-    names = {get(a, "id"): get(a, "registration") or get(a, "icao24") for a in fl.aircraft}
+    names = {get(a, "id"): aircraft_name(a) for a in fl.aircraft}
+    names.update({get(r, "id"): f"{get(r, 'aircraft_ref') or '?'} (reported)" for r in fl.reported})
     out += [pm("Legs", "H2"), p("An end marked 'inferred' was not observed in the data (the "
                                 "track starts or ends in the air or in a coverage gap).", "Small")]
     if fl.legs:
@@ -208,7 +208,10 @@ def _end(end: Any) -> tuple[str, str]:
         where += f" {get(end, 'airport_name')}"
     if get(end, "distance_km") is not None:
         where += f" ({get(end, 'distance_km'):.1f} km)"
-    return get(end, "time_utc") or "unknown", where
+    unc = (get(end, "evidence") or {}).get("time", {}) or {}
+    unc_s = unc.get("uncertainty_s") if isinstance(unc, dict) else None
+    when = get(end, "time_utc") or "unknown"
+    return (f"{when}\n± {dur(float(unc_s))}" if unc_s else when), where
 
 
 def _leg_row(names: dict[str, Any], leg: Any) -> tuple[Any, ...]:
@@ -218,4 +221,12 @@ def _leg_row(names: dict[str, Any], leg: Any) -> tuple[Any, ...]:
                      for e in (get(leg, "takeoff"), get(leg, "landing")))
     if get(leg, "reported"):
         basis += ", reported"
-    return (names.get(get(leg, "aircraft_id")), t0, a0, t1, a1, basis)
+    who = names.get(get(leg, "aircraft_id")) or names.get(get(leg, "id"))
+    return (who, t0, a0, t1, a1, basis)
+
+
+def aircraft_name(a: Any) -> str:
+    """Registration (or ICAO 24-bit address) and type, as the map key and the tables name it."""
+    name = get(a, "registration") or get(a, "icao24") or get(a, "id")
+    kind = get(a, "type_code")
+    return f"{name} ({kind})" if kind else str(name)
