@@ -1,13 +1,16 @@
 """Save the README screenshots of the desktop application from a case (e.g. the demo case).
 
 Usage: python resources/screenshots.py CASE OUT_DIR
-Renders offscreen when there is no display. Views: photos, map, timeline, findings.
+Renders offscreen when there is no display. Writes the README's file names: photos-and-checks.png,
+map.png, timeline.png and findings.png (the Findings view with the cross-reference dock enlarged).
+A temporary settings folder keeps a saved window layout out of the pictures.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -15,7 +18,8 @@ def main(argv: list[str]) -> int:
     """Open CASE, show each view with a photo selected, and save one PNG per view."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="casefile-shots-")
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from casefile.ui.app import application
     from casefile.ui.mainwindow import MainWindow
@@ -46,16 +50,37 @@ def main(argv: list[str]) -> int:
         except adapters.Unavailable:
             return 0
 
+    def inconsistent(item_id: str) -> int:
+        try:
+            return sum(fd.verdict == "inconsistent" for fd in adapters.findings(win.case, item_id))
+        except adapters.Unavailable:
+            return 0
+
     target = max(photos, key=warnings) if photos else win.case.items()[0]["id"]
-    for key, dock in (("photos", win.metadata), ("map", win.provenance), ("timeline", win.xref),
-                      ("findings", win.xref), ("all", win.provenance)):
+    flagged = max(photos, key=inconsistent) if photos else target
+    vertical = Qt.Orientation.Vertical
+    for name, key, dock, item in (("photos-and-checks", "photos", win.metadata, target),
+                                  ("map", "map", win.provenance, target),
+                                  ("timeline", "timeline", win.provenance, target),
+                                  ("findings", "findings", win.xref, flagged)):
         win.show_view(key)
-        win.select_item(target)
+        win.select_item(item)
+        if key == "findings":                           # the photo's inconsistent finding, as clicked
+            view = win.records
+            for r in range(view.proxy.rowCount()):
+                rec = view.model.rows[view.proxy.mapToSource(view.proxy.index(r, 0)).row()]
+                if rec.verdict == "inconsistent" and item in rec.item_ids:
+                    view.table.setCurrentIndex(view.proxy.index(r, 0))
+                    break
         dock.raise_()
         if dock is win.metadata:
             win.metadata.tabs.setCurrentIndex(1)        # the checks
+        if dock is win.xref:                            # the findings are what this picture shows
+            win.resizeDocks([win.provenance, win.xref], [150, 750], vertical)
+        else:
+            win.resizeDocks([win.provenance, win.xref], [600, 220], vertical)
         settle()
-        path = out / f"{key}.png"
+        path = out / f"{name}.png"
         win.grab().save(str(path), "PNG")
         print(f"wrote {path}")
     win.close()

@@ -366,7 +366,8 @@ class MainWindow(OperationsMixin, QMainWindow):
         try:
             self.provenance.show_item(self.case, item_id, self.td)
             self.metadata.show_item(self.case, item_id, self.td)
-            self.xref.show_item(self.case, item_id, self.td)
+            rec = self.records.current_record() if self.current_view == "findings" else None
+            self.xref.show_item(self.case, item_id, self.td, focus=adapters.field(rec, "id") if rec else None)
         except CasefileError as exc:
             self.statusBar().showMessage(str(exc), 8000)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+LONG_CELL = 60              # cells with longer text show all of it as a tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 VERDICT_COLORS = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
@@ -141,6 +143,10 @@ class RecordTableModel(QAbstractTableModel):
             return problem
         if problem and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(200, 30, 30))
+        if role == Qt.ItemDataRole.ToolTipRole:             # long text: all of it on hover
+            text = self.texts(index.row())[index.column()]
+            if isinstance(text, str) and len(text) > LONG_CELL:
+                return f"<p>{html.escape(text)}</p>"
         return None
 
 

@@ -92,3 +92,26 @@ def test_navigator_shows_how_many_records_each_entry_lists(demo):
     assert win.nav_items["map"].text(0) == "Map"
     win.close_case()
     assert win.nav_items["photos"].text(0) == "Photos"
+
+
+def test_the_finding_chosen_in_the_findings_view_leads_the_dock_and_keeps_its_row(demo):
+    win = demo
+    if not adapters.has(adapters.XREF, "findings"):
+        pytest.skip("the cross-reference part is not in this build")
+    photo = _item(win, "demo-03-an124-time-airborne.jpg")
+    found = adapters.findings(win.case, photo)
+    assert len(found) >= 2
+    win.show_view("findings")
+    view = win.records
+    rows = [r for r in range(view.proxy.rowCount())
+            if view.model.rows[view.proxy.mapToSource(view.proxy.index(r, 0)).row()].item_ids[0] == photo]
+    assert len(rows) >= 2
+    for r in rows:                                    # what clicking each of the photo's rows does
+        view.table.setCurrentIndex(view.proxy.index(r, 1))
+        chosen = view.current_record()
+        assert view.table.currentIndex().row() == r           # the row clicked stays current
+        assert win.selected == photo
+        text = win.xref.browser.toPlainText()
+        assert text.startswith("▶ the finding selected in the list")
+        first = text.split("Exact inputs (JSON)")[0]
+        assert chosen.explanation in first

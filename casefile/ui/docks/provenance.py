@@ -28,9 +28,19 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
+class _Mono(str):
+    """A cell shown in a small fixed-width font (hashes, paths): fits the dock, copies whole."""
+
+
+def _cell(c: Any) -> str:
+    if isinstance(c, _Mono):
+        return f"<td><code style='font-size:small'>{_e(c)}</code></td>"
+    return f"<td>{_e(c)}</td>"
+
+
 def _table(headers: list[str], rows: list[list[Any]]) -> str:
     head = "".join(f"<th align='left'>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(_cell(c) for c in r) + "</tr>" for r in rows)
     return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
@@ -44,10 +54,10 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
              _table(["Field", "Value"], [
                  ["Item id", item["id"]], ["Kind", item["kind"]], ["Type", item["mime"]],
                  ["Size", f"{human_size(item['size'])} ({item['size']} bytes)"],
-                 ["SHA-256", item["sha256"]], ["MD5", item["md5"]],
+                 ["SHA-256", _Mono(item["sha256"])], ["MD5", _Mono(item["md5"])],
                  ["Imported", td.fmt(item["created_at"])], ["Importer", item["importer"]],
                  ["Sensitive", "yes" if item["sensitive"] else "no"], ["Notes", item["notes"] or ""],
-                 ["Stored at", item["blob_path"]]])]
+                 ["Stored at", _Mono(item["blob_path"])]])]
     parts.append(_analyst(case, item["id"]))
     if item["removed_at"]:
         parts.append(f"<p><b>Removed</b> {_e(td.fmt(item['removed_at']))}: {_e(item['removed_reason'])}</p>")

@@ -292,13 +292,20 @@ def field_text(key: str, v: Any, td: TimeDisplay) -> str:
     if isinstance(v, list):
         if v and all(isinstance(x, list) for x in v):
             return " | ".join(f"[{i + 1}] " + ", ".join(str(y) for y in x) for i, x in enumerate(v))
-        return "; ".join(field_text(key, x, td) for x in v) if v else "none"
+        sep = ", " if all(isinstance(x, (int, float)) for x in v) else "; "
+        return sep.join(field_text(key, x, td) for x in v) if v else "none"
     if isinstance(v, Mapping):
         return "; ".join(f"{label(str(k))}: {field_text(str(k), x, td)}" for k, x in v.items())
     if isinstance(v, bool):
         return "yes" if v else "no"
-    if isinstance(v, float):
-        return number(v)
+    if isinstance(v, (int, float)):
+        if key.endswith("_s"):
+            return duration(v) + (f" ({number(v)} s)" if abs(v) >= 60 else "")
+        if key.endswith("_km"):
+            return km(v)
+        if key.endswith("_deg"):
+            return signed(f"{number(round(v, 1))}°")
+        return number(v) if isinstance(v, float) else str(v)
     return str(v)
 
 

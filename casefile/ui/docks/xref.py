@@ -29,10 +29,14 @@ KIND_TITLE = {
 }
 
 
+VERDICT_ORDER = {"inconsistent": 0, "undetermined": 1, "consistent": 2}
+
+
 def findings_html(case: Case, item_id: str, td: TimeDisplay | None = None,
-                  expanded: set[str] | frozenset = frozenset()) -> str:
+                  expanded: set[str] | frozenset = frozenset(), focus: str | None = None) -> str:
     """The findings for one item as HTML, linked items as item: links, the exact inputs of the
-    findings in `expanded` shown as JSON (a json: link toggles them)."""
+    findings in `expanded` shown as JSON (a json: link toggles them). The `focus` finding (the
+    row chosen in the Findings view) comes first, then inconsistent, undetermined, consistent."""
     td = td or TimeDisplay()
     try:
         found = adapters.findings(case, item_id)
@@ -41,6 +45,7 @@ def findings_html(case: Case, item_id: str, td: TimeDisplay | None = None,
     if not found:
         return "<p>No cross-reference findings involve this item.</p>"
     names = {r["id"]: r["original_name"] or r["id"] for r in case.rows("SELECT id, original_name FROM items")}
+    found.sort(key=lambda fd: (f(fd, "id") != focus, VERDICT_ORDER.get(str(f(fd, "verdict")), 3)))
     out = []
     for fd in found:
         verdict, kind, fid = str(f(fd, "verdict")), str(f(fd, "kind")), str(f(fd, "id"))
@@ -56,8 +61,10 @@ def findings_html(case: Case, item_id: str, td: TimeDisplay | None = None,
                      f"<pre style='font-size:small'>{raw}</pre>")
         else:
             exact = f"<p><a href='json:{html.escape(fid)}'>▸ Exact inputs (JSON)</a></p>"
+        chosen = "<p><small>▶ the finding selected in the list</small></p>" if fid == focus else ""
+        color = VERDICT_COLOR.get(verdict, "#000")
         out.append(
-            f"<h4 style='color:{VERDICT_COLOR.get(verdict, '#000')}'>{html.escape(verdict.upper())} — "
+            chosen + f"<h4 style='color:{color}'>{html.escape(verdict.upper())} — "
             f"{html.escape(title)}</h4>"
             f"<p><small>{html.escape(kind)} · confidence {float(f(fd, 'confidence') or 0):.0%}</small></p>"
             f"<p>{html.escape(str(f(fd, 'explanation')))}</p><p><b>Linked items:</b> {links}</p>"
@@ -80,6 +87,7 @@ class XrefDock(QDockWidget):
         self.case: Case | None = None
         self.td = TimeDisplay()
         self.expanded: set[str] = set()
+        self.focus: str | None = None
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Findings for the selected item")
         self.browser.setOpenLinks(False)
@@ -87,16 +95,18 @@ class XrefDock(QDockWidget):
         self.browser.anchorClicked.connect(self._clicked)
         self.setWidget(self.browser)
 
-    def show_item(self, case: Case | None, item_id: str | None, td: TimeDisplay | None = None) -> None:
+    def show_item(self, case: Case | None, item_id: str | None, td: TimeDisplay | None = None,
+                  focus: str | None = None) -> None:
+        """Show the findings of this item; `focus` (a finding id) first."""
         if item_id != self.item_id:
             self.expanded.clear()
-        self.item_id, self.case = item_id, case
+        self.item_id, self.case, self.focus = item_id, case, focus
         if td is not None:
             self.td = td
         if case is None or not item_id:
             self.browser.setHtml("<p>Select an item to see the findings that involve it.</p>")
             return
-        self.browser.setHtml(findings_html(case, item_id, self.td, self.expanded))
+        self.browser.setHtml(findings_html(case, item_id, self.td, self.expanded, focus))
 
     def toggle_exact(self, finding_id: str) -> None:
         """Show or hide one finding's exact inputs, keeping the reading position."""
@@ -105,7 +115,7 @@ class XrefDock(QDockWidget):
             return
         bar = self.browser.verticalScrollBar()
         pos = bar.value()
-        self.browser.setHtml(findings_html(self.case, self.item_id, self.td, self.expanded))
+        self.browser.setHtml(findings_html(self.case, self.item_id, self.td, self.expanded, self.focus))
         bar.setValue(pos)
 
     def _clicked(self, url: QUrl) -> None:

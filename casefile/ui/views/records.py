@@ -138,8 +138,8 @@ CATEGORIES: dict[str, Category] = {c.key: c for c in [
         Column("Verdict", lambda r: f(r, "verdict")),
         Column("Kind", lambda r: f(r, "kind")),
         Column("Confidence", lambda r: f"{f(r, 'confidence', 0):.0%}", lambda r: f(r, "confidence")),
-        Column("Explanation", lambda r: f(r, "explanation")),
-        Column("Items", lambda r: len(f(r, "item_ids") or ())),
+        Column("Items", lambda r: len(f(r, "item_ids") or ()), lambda r: len(f(r, "item_ids") or ())),
+        Column("Explanation", lambda r: f(r, "explanation")),          # last: it takes the width
     ], lambda r: (list(f(r, "item_ids") or []) or [None])[0]),
     Category("ledger", "Custody log", _ledger, lambda td: [
         Column("Seq", lambda r: r["seq"], lambda r: r["seq"]),

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from casefile.ui.tablemodel import ITEM_ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
+SHORT_FIRST = {"Verdict", "Seq"}        # first columns that need no room for a name
+
 
 class RecordView(QWidget):
     """Table + filter box; emits itemSelected(item_id) and contextRequested(item_id, global pos)."""
@@ -87,7 +89,8 @@ class RecordView(QWidget):
             for c in range(len(columns)):
                 if self.table.columnWidth(c) > 360:
                     self.table.setColumnWidth(c, 360)
-            if rows and self.table.columnWidth(0) < 200:       # the first column names the record
+            if rows and self.table.columnWidth(0) < 200 and headers[0] not in SHORT_FIRST:
+                # the first column names the record (a verdict is short: its width goes to the text)
                 self.table.setColumnWidth(0, 200)
 
     def show_note(self, text: str) -> None:
@@ -95,8 +98,17 @@ class RecordView(QWidget):
         self.note.setText(text)
         self._stack.setCurrentIndex(1)
 
+    def current_record(self) -> Any:
+        """The record of the current row (None when no row is current)."""
+        idx = self.proxy.mapToSource(self.table.currentIndex())
+        return self.model.rows[idx.row()] if idx.isValid() and idx.row() < len(self.model.rows) else None
+
     def select_item(self, item_id: str) -> bool:
-        """Select the row of this item if shown; no signal loop."""
+        """Select the row of this item if shown (the current row stays when it is one of the item's
+        rows, e.g. a second finding about the same photo); no signal loop."""
+        current = self.table.currentIndex()
+        if current.isValid() and current.data(ITEM_ID_ROLE) == item_id:
+            return True
         row = self.model.row_of(item_id)
         if row < 0:
             return False

@@ -249,8 +249,11 @@ class TimelineView(QWidget):
                 continue
             p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
             p.drawLine(QPointF(x, 8), QPointF(x, bottom))
+            tick = dt.strftime(fmt)
+            if x + 3 + fm.horizontalAdvance(tick) > self.width() - 4:
+                continue                               # a label cut by the edge reads wrong
             p.setPen(text)
-            p.drawText(QPointF(x + 3, bottom + fm.height()), dt.strftime(fmt))
+            p.drawText(QPointF(x + 3, bottom + fm.height()), tick)
         p.setPen(text)
         p.drawText(QPointF(6, bottom + fm.height()), "UTC")
         left = sum(1 for e in self.events if self.x_of(e.time) < self._label_w())
