@@ -93,3 +93,29 @@ def test_demo_report_holds_every_exact_input_of_every_finding(demo_case, tmp_pat
         for leaf in _leaves(f.inputs):
             if leaf is not None and not isinstance(leaf, bool):
                 assert "".join(str(leaf).split()) in packed, (f.kind, leaf)
+
+
+def test_a_finding_with_hundreds_of_inputs_lays_out(tmp_path: Path) -> None:
+    """A long input (many matches) is cut into rows, so no single row is taller than a page."""
+    from casefile.model.findings import Finding
+    from casefile.report.pdf.doc import ReportDoc
+    from casefile.report.pdf.evidence import CHUNK_LINES, chunks, findings
+    from casefile.report.pdf.styles import register_fonts
+
+    matches = [{"leg_id": f"L{n}", "event": "landing", "time_utc": "2019-03-23T16:05:00.000Z",
+                "airport_icao": "SVMI", "distance_km": float(n)} for n in range(300)]
+    f = Finding(id="F1", kind="claim-flights", verdict="consistent", confidence=0.85,
+                explanation="many legs", item_ids=("A",), inputs={"matches": matches},
+                assumptions=())
+
+    class Ctx:
+        def shows(self, _ids: object) -> bool:
+            return True
+
+    register_fonts()
+    story = findings(Ctx(), [f])  # type: ignore[arg-type]
+    doc = ReportDoc(str(tmp_path / "long.pdf"), title="t", author="", subject="", marking="TEST")
+    assert doc.render(story) > 3
+    text, _ = pdf_text(tmp_path / "long.pdf")
+    assert "L299" in text and "Input: Matches (continued)" in text
+    assert all(len(c.split("\n")) <= CHUNK_LINES for c in chunks("\n".join(map(str, range(100)))))

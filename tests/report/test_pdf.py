@@ -147,7 +147,7 @@ def test_demo_case_report_shows_every_finding_photo_and_leg(demo_case, tmp_path:
     found = findings(demo_case)
     assert found
     for f in found:
-        assert f"finding {f.id}" in text
+        assert f"Finding {f.id}: {f.kind} — {f.verdict}" in text
         assert f.verdict in text
     for ph in list_photos(demo_case):
         assert ph.item_id in text

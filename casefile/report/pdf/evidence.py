@@ -13,6 +13,8 @@ from casefile.report.pdf.finding_text import input_rows
 from casefile.report.pdf.styles import p, pm, safe
 from casefile.report.pdf.tables import grid, pairs
 
+CHUNK_LINES = 24
+
 
 def summary(ctx: Context, claims: list[Any], sources: list[Any] | None) -> list[Flowable]:
     """Claims with status, credibility and the grades of the sources behind them."""
@@ -63,12 +65,22 @@ def findings(ctx: Context, found: list[Any]) -> list[Flowable]:
             ("Verdict", f"{get(f, 'verdict')} (confidence {float(get(f, 'confidence') or 0):.2f})"),
             ("Explanation", get(f, "explanation")),
             ("Items", ", ".join(get(f, "item_ids") or ()))]
-        rows += [(f"Input: {k}", v) for k, v in input_rows(get(f, "inputs"))]
+        for k, v in input_rows(get(f, "inputs")):
+            rows += [(f"Input: {k}" + (" (continued)" if n else ""), part)
+                     for n, part in enumerate(chunks(v))]
         for a in get(f, "assumptions") or ():
             rows.append(("Assumption", a))
-        out += [CondPageBreak(80), p(f"{get(f, 'kind')} — finding {get(f, 'id')}", "H3"),
+        out += [CondPageBreak(80),
+                p(f"Finding {get(f, 'id')}: {get(f, 'kind')} — {get(f, 'verdict')}", "H3"),
                 pairs(rows, (110, 385)), Spacer(1, 4)]
     return out
+
+
+def chunks(text: str, size: int = CHUNK_LINES) -> list[str]:
+    """Long text cut into runs of lines, each a table row that fits on a page (a table splits
+    only between rows)."""
+    lines = text.split("\n")
+    return ["\n".join(lines[i:i + size]) for i in range(0, len(lines), size)] or [""]
 
 
 def sources(ctx: Context, srcs: list[Any]) -> list[Flowable]:
