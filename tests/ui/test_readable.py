@@ -84,7 +84,7 @@ def test_check_fields_read_as_text_and_long_ones_are_shortened():
     assert text.startswith("[1] 3, 2, 2, 3, 5, 8, 3,") and " | [2] 3, 3, 4, 8" in text
     assert field_text("events", ["created by X", "saved by Y"], TimeDisplay()) == "created by X; saved by Y"
     assert field_text("capture", EXIF_TIME, TimeDisplay()).startswith("2019-03-23 20:02:10 UTC (from EXIF")
-    assert field_text("difference_s", 148234.0, TimeDisplay()) == "1 d 17 h (148,234 s)"
+    assert field_text("difference_s", 148234.0, TimeDisplay()) == "41 h 11 min (148,234 s)"
     assert field_text("thumbnail_size", [160, 120], TimeDisplay()) == "160, 120"
     short = shorten(text, 120)
     assert len(short) <= 120 and short.endswith("…") and text.startswith(short[:-1])
