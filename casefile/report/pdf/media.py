@@ -75,11 +75,23 @@ def _make_thumb(path: Any) -> bytes:
 
 def photos(ctx: Context, entries: list[PhotoEntry]) -> list[Flowable]:
     """One block per photo: thumbnail beside its key metadata, then its check results."""
-    shown = [e for e in entries if get(e.info, "item_id") in ctx.item_ids]
-    out: list[Flowable] = [pm("Photos", "H1"), p(f"{len(shown)} photo(s).")]
+    shown = sorted((e for e in entries if get(e.info, "item_id") in ctx.item_ids), key=capture_order)
+    out: list[Flowable] = [pm("Photos", "H1"), p(
+        f"{len(shown)} photo(s), in order of capture time (UTC). A photo whose time zone is "
+        "unknown is placed at the middle of the window it could be in; photos with no capture "
+        "time come last.")]
     for e in shown:
         out += _photo(ctx, e)
     return out
+
+
+def capture_order(e: PhotoEntry) -> tuple[float, str]:
+    """Sort key: the middle of the capture time's UTC window; no time (or unreadable) last."""
+    tv = get(e.info, "capture")
+    window = tv.window() if tv is not None and hasattr(tv, "window") else None
+    if window is None:
+        return float("inf"), str(get(e.info, "item_id"))
+    return (window[0].timestamp() + window[1].timestamp()) / 2, str(get(e.info, "item_id"))
 
 
 def _photo(ctx: Context, e: PhotoEntry) -> list[Flowable]:
