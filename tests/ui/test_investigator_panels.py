@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -115,3 +116,21 @@ def test_the_finding_chosen_in_the_findings_view_leads_the_dock_and_keeps_its_ro
         assert text.startswith("▶ the finding selected in the list")
         first = text.split("Exact inputs (JSON)")[0]
         assert chosen.explanation in first
+
+
+def test_a_long_table_cell_shows_all_its_text_on_hover(demo):
+    from PySide6.QtCore import Qt
+
+    win = demo
+    if not adapters.has(adapters.XREF, "findings"):
+        pytest.skip("the cross-reference part is not in this build")
+    win.show_view("findings")
+    model = win.records.model
+    col = [c.header for c in model.columns].index("Explanation")
+    assert col == len(model.columns) - 1                       # the long text takes the free width
+    for row, fd in enumerate(model.rows):
+        tip = model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole)
+        if len(fd.explanation) > 60:
+            assert tip == f"<p>{html.escape(fd.explanation)}</p>"
+        else:
+            assert tip is None
