@@ -7,8 +7,9 @@ nearest airport; an end that is not observed says so and gives the evidence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice, pairwise
 from typing import Any
 
 from casefile.reference.airports import index as airport_index
@@ -80,21 +81,21 @@ class GapSpan:
 
 def ground_states(d: TrackData) -> list[bool]:
     """On the ground or not, per point: the source's flag, else slow movement means ground."""
-    out = []
-    for i in range(len(d)):
-        g = d.ground[i]
-        if g is None:
-            speed = d.gs[i]
-            for j in (i - 1, i + 1):   # else the speed implied by a neighbour (previous first)
-                if speed is None and 0 <= j < len(d) and 0 < abs(d.t[i] - d.t[j]) <= GAP_S:
-                    km = distance_km(d.lat[j], d.lon[j], d.lat[i], d.lon[i])
-                    speed = km / KM_PER_NM / abs(d.t[i] - d.t[j]) * 3600.0
-            g = speed is not None and speed < GROUND_SPEED_KT
-        out.append(bool(g))
+    n = len(d)
+    src = d.ground
+    out = list(map(bool, src))
+    unflagged = [i for i, g in enumerate(src) if g is None]   # usually none (readsb, OpenSky)
+    for i in unflagged:
+        speed = d.gs[i]
+        for j in (i - 1, i + 1):   # else the speed implied by a neighbour (previous first)
+            if speed is None and 0 <= j < n and 0 < abs(d.t[i] - d.t[j]) <= GAP_S:
+                km = distance_km(d.lat[j], d.lon[j], d.lat[i], d.lon[i])
+                speed = km / KM_PER_NM / abs(d.t[i] - d.t[j]) * 3600.0
+        out[i] = speed is not None and speed < GROUND_SPEED_KT
     # one point that disagrees with both neighbours is noise (GPS jitter, a bad flag), not a
     # take-off and landing; points with a flag from the source are never overridden
-    for i in range(1, len(out) - 1):
-        if (d.ground[i] is None and out[i - 1] == out[i + 1] != out[i]
+    for i in unflagged:
+        if (0 < i < n - 1 and out[i - 1] == out[i + 1] != out[i]
                 and d.t[i + 1] - d.t[i - 1] <= GAP_S):
             out[i] = out[i - 1]
     return out
@@ -103,10 +104,9 @@ def ground_states(d: TrackData) -> list[bool]:
 def find_gaps(d: TrackData, gap_s: float = GAP_S) -> list[GapSpan]:
     """Every pair of neighbouring usable points more than gap_s apart."""
     gaps = []
-    for i in range(1, len(d)):
-        dt = d.t[i] - d.t[i - 1]
-        if dt > gap_s:
-            gaps.append(GapSpan(i - 1, i, f"no position for {_dur(dt)}"))
+    for i, (a, b) in enumerate(pairwise(d.t), 1):
+        if b - a > gap_s:
+            gaps.append(GapSpan(i - 1, i, f"no position for {_dur(b - a)}"))
     return gaps
 
 
@@ -123,12 +123,14 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S) -
     ground = ground_states(d)
     segs: list[Segment] = []
     start = 0
-    for i in range(1, n + 1):
-        boundary = (i == n or ground[i] != ground[i - 1] or d.new_leg[i]
-                    or d.t[i] - d.t[i - 1] > leg_gap_s)
-        if boundary:
+    t = d.t
+    for i, (g0, g1, new_leg, t0, t1) in enumerate(
+            zip(ground, islice(ground, 1, None), islice(d.new_leg, 1, None), t, islice(t, 1, None)),
+            1):
+        if g1 != g0 or new_leg or t1 - t0 > leg_gap_s:
             segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
             start = i
+    segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
     for seg in segs:
         if seg.kind == "ground":
             _name_ground(d, seg)
@@ -257,6 +259,25 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float)
 def from_rows(rows: Sequence[Sequence[Any]]) -> TrackData:
     """TrackData from (seq, t, lat, lon, alt_ft, ground, gs_kt, vrate_fpm, new_leg) tuples."""
     cols = list(zip(*rows, strict=False)) if rows else [()] * 9
-    return TrackData(seq=list(cols[0]), t=list(cols[1]), lat=list(cols[2]), lon=list(cols[3]),
-                     alt=list(cols[4]), ground=[None if g is None else bool(g) for g in cols[5]],
-                     gs=list(cols[6]), vrate=list(cols[7]), new_leg=[bool(x) for x in cols[8]])
+    return from_columns(*cols)
+
+
+#: ground flags as bools (1 and 0 hash and compare like True and False)
+_GROUND_OF: dict[Any, bool | None] = {None: None, True: True, False: False}
+
+
+def ground_flags(values: Sequence[Any]) -> list[bool | None]:
+    """Ground flags (bool, 0/1 or None) as True/False/None."""
+    try:
+        return list(map(_GROUND_OF.__getitem__, values))
+    except (KeyError, TypeError):
+        return [None if g is None else bool(g) for g in values]
+
+
+def from_columns(seq: Iterable[int], t: Iterable[float], lat: Iterable[float], lon: Iterable[float],
+                 alt: Iterable[float | None], ground: Sequence[Any], gs: Iterable[float | None],
+                 vrate: Iterable[float | None], new_leg: Iterable[Any]) -> TrackData:
+    """TrackData from columns (any iterables), ground flags made bool/None, new-leg flags bool."""
+    return TrackData(seq=list(seq), t=list(t), lat=list(lat), lon=list(lon), alt=list(alt),
+                     ground=ground_flags(ground), gs=list(gs), vrate=list(vrate),
+                     new_leg=list(map(bool, new_leg)))

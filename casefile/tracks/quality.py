@@ -33,30 +33,42 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
     max_t = float("-inf")
     ref = -1
     misses = 0
+    # the reference point's values, kept in locals (this loop runs once per point of a file)
+    rt = rlat = rlon = 0.0
+    rground: bool | None = None
+    rmlat = False
+    k_deg = _KM_PER_DEG
+    cos, radians = math.cos, math.radians
     for i in range(n):
         ti = t[i]
-        if ti < max_t:
-            flags[i] = OUT_OF_ORDER
-            continue
-        if ti == max_t:
-            flags[i] = DUPLICATE
+        if ti <= max_t:
+            flags[i] = OUT_OF_ORDER if ti < max_t else DUPLICATE
             continue
         max_t = ti
-        if ref < 0:
-            ref = i
-            continue
-        dt = ti - t[ref]
-        limit = SURFACE_LIMIT_KT if (ground[i] and ground[ref]) else AIRBORNE_LIMIT_KT
-        if source[i] == "mlat" or source[ref] == "mlat":
-            limit *= MLAT_FACTOR
-        allowed = NOISE_KM + limit * KM_PER_NM * dt / 3600.0
-        if _far(lat[ref], lon[ref], lat[i], lon[i], allowed):
-            flags[i] = IMPOSSIBLE_SPEED
-            misses += 1
-            if misses >= REANCHOR_AFTER:
-                ref, misses = i, 0
-            continue
+        la, lo, gi = lat[i], lon[i], ground[i]
+        mlat = source[i] == "mlat"
+        if ref >= 0:
+            limit = SURFACE_LIMIT_KT if (gi and rground) else AIRBORNE_LIMIT_KT
+            if mlat or rmlat:
+                limit *= MLAT_FACTOR
+            allowed = NOISE_KM + limit * KM_PER_NM * (ti - rt) / 3600.0
+            # _far() inlined: the cheap bounds settle nearly every point
+            dlat = abs(la - rlat) * k_deg
+            if dlat > allowed:
+                far = True
+            else:
+                dlon = abs(lo - rlon)
+                if dlon > 180.0:
+                    dlon = 360.0 - dlon
+                far = (dlat + dlon * k_deg * cos(radians(max(abs(rlat), abs(la)))) > allowed
+                       and distance_km(rlat, rlon, la, lo) > allowed)
+            if far:
+                flags[i] = IMPOSSIBLE_SPEED
+                misses += 1
+                if misses < REANCHOR_AFTER:
+                    continue
         ref, misses = i, 0
+        rt, rlat, rlon, rground, rmlat = ti, la, lo, gi, mlat
     return flags
 
 

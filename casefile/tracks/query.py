@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
 from casefile.tracks.aircraft import all_aircraft, find
+from casefile.tracks.legs import ground_flags
 from casefile.tracks.reported import to_model
 from casefile.tracks.times import utc_text
 from casefile.tracks.where import POINT_SQL, row_to_point, where_at
@@ -144,6 +145,53 @@ def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None
         params.append(item_id)
     for r in case.db.execute(sql + " ORDER BY aircraft_id, t, track_id, seq", params):
         yield row_to_point(r)
+
+
+@dataclass
+class PointColumns:
+    """One aircraft's usable points in time order, as parallel lists (see track_columns)."""
+
+    aircraft_id: str
+    t: list[float] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    alt_ft: list[float | None] = field(default_factory=list)
+    ground: list[bool | None] = field(default_factory=list)   # None: the source did not say
+    gs_kt: list[float | None] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.t)
+
+
+_COLUMNS_SQL = ("SELECT t, lat, lon, alt_ft, ground, gs_kt FROM track_points "
+                "WHERE aircraft_id = ? AND quality IS NULL AND t IS NOT NULL ORDER BY t, track_id, seq")
+
+
+def track_columns(case: Case, aircraft_id: str | None = None, *,
+                  chunk: int = 65536) -> dict[str, PointColumns]:
+    """Usable points per aircraft (one aircraft, or every one), column-wise and in time order.
+
+    The same points, in the same order, as track_points(case, aircraft_id) gives, without building
+    a Point per row: one query per aircraft, read in chunks of `chunk` rows and transposed in C
+    (about 10x faster for a million points). Keyed by aircraft id, in list_aircraft order.
+    """
+    ids = [aircraft_id] if aircraft_id else [a.id for a in all_aircraft(case)]
+    out: dict[str, PointColumns] = {}
+    for aid in ids:
+        cols = PointColumns(aid)
+        grounds: list[Any] = []
+        cur = case.db.execute(_COLUMNS_SQL, [aid])
+        while rows := cur.fetchmany(chunk):
+            t, lat, lon, alt, ground, gs = zip(*rows, strict=True)
+            cols.t.extend(t)
+            cols.lat.extend(lat)
+            cols.lon.extend(lon)
+            cols.alt_ft.extend(alt)
+            grounds.extend(ground)
+            cols.gs_kt.extend(gs)
+        cols.ground = ground_flags(grounds)
+        out[aid] = cols
+    return out
 
 
 def reported_flights(case: Case) -> list[ReportedFlight]:

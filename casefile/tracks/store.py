@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from itertools import count, islice
+from operator import add, gt, itemgetter
 from typing import Any
 
 from casefile.ids import new_id
@@ -12,8 +15,10 @@ from casefile.tracks import legs as L
 from casefile.tracks.aircraft import resolve
 from casefile.tracks.times import utc_text
 
-_POINT_COLS = ("track_id", "aircraft_id", "seq", "t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground",
-               "gs_kt", "track_deg", "vrate_fpm", "callsign", "src", "new_leg", "quality")
+#: a parsed point row, as the importers build it (casefile.importers.flights.common.COLUMNS)
+_ROW_COLS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
+             "callsign", "src", "new_leg")
+_T, _GROUND = itemgetter(0), itemgetter(5)
 
 
 def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skipped: int) -> str:
@@ -22,8 +27,8 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
                           type_code=trk.type_code, description=trk.description,
                           operator=trk.operator, military=trk.military, label=trk.label)
     track_id = new_id()
-    times = [r[0] for r in trk.rows if r[0] is not None]
-    flagged = sum(1 for q in trk.quality if q is not None and q != "no-time")
+    times = [t for t in map(_T, trk.rows) if t is not None]
+    flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
     case.insert("tracks", {
         "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id, "format": trk.format,
         "callsigns": json.dumps(trk.callsigns()), "points": len(trk.rows), "flagged": flagged,
@@ -42,36 +47,45 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
 
 def _usable(rows: list[tuple], quality: list[str | None], first_id: int) -> tuple[L.TrackData, list[int]]:
     """The same TrackData track_data() would read back, built from the rows just inserted."""
-    seqs = [seq for seq, q in enumerate(quality) if q is None and rows[seq][0] is not None]
-    picked = [rows[seq] for seq in seqs]
-    times = [r[0] for r in picked]
-    if any(b < a for a, b in zip(times, times[1:], strict=False)):   # only untimed-mixed GPX
+    picked: Sequence[tuple] = rows
+    seqs: list[int] = list(range(len(rows)))
+    times = list(map(_T, rows))
+    if quality.count(None) != len(quality) or None in times:
+        seqs = [seq for seq, q in enumerate(quality) if q is None and times[seq] is not None]
+        picked = [rows[seq] for seq in seqs]
+        times = [times[seq] for seq in seqs]
+    if any(map(gt, times, islice(times, 1, None))):   # only untimed-mixed GPX
         order = sorted(range(len(seqs)), key=lambda k: (times[k], seqs[k]))
         seqs = [seqs[k] for k in order]
         picked = [picked[k] for k in order]
-    data = L.from_rows([(seq, r[0], r[1], r[2], r[3], r[5], r[6], r[8], r[11])
-                        for seq, r in zip(seqs, picked, strict=True)])
+        times = [times[k] for k in order]
+    data = L.from_columns(seqs, times, *(map(itemgetter(k), picked) for k in (1, 2, 3)),
+                          list(map(_GROUND, picked)), *(map(itemgetter(k), picked) for k in (6, 8, 11)))
     return data, [first_id + seq for seq in seqs]
+
+
+def _sql_text(value: str) -> str:
+    """A string as an SQL literal."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _insert_points(case: Case, track_id: str, aircraft_id: str, rows: list[tuple],
                    quality: list[str | None]) -> int:
-    """Bulk insert with executemany (sqlite-utils' insert_all is ~5x slower for millions of rows).
+    """Bulk insert with one executemany streaming the rows (no per-row Python code).
 
-    The caller records the group digest right after, in the same transaction, so the ledger
-    vouches for exactly these rows (as `Case.insert_group` would).
+    Each parameter tuple is a parsed row plus (quality, id, seq), glued in C by map(add, ...);
+    the track and aircraft ids, the same in every row, are literals in the statement; new_leg 0
+    is stored as NULL. The caller records the group digest right after, in the same
+    transaction, so the ledger vouches for exactly these rows (as `Case.insert_group` would).
     """
     first_id = case.db.execute("SELECT coalesce(max(id), 0) + 1 FROM track_points").fetchone()[0]
-    sql = (f"INSERT INTO track_points (id, {', '.join(_POINT_COLS)}) "
-           f"VALUES ({', '.join('?' * (len(_POINT_COLS) + 1))})")
-    batch: list[tuple] = []
-    for seq, (r, q) in enumerate(zip(rows, quality, strict=True)):
-        batch.append((first_id + seq, track_id, aircraft_id, seq, *r[:11], r[11] or None, q))
-        if len(batch) >= 50_000:
-            case.db.conn.executemany(sql, batch)
-            batch.clear()
-    if batch:
-        case.db.conn.executemany(sql, batch)
+    sql = (f"INSERT INTO track_points ({', '.join(_ROW_COLS)}, quality, id, seq, track_id, "
+           f"aircraft_id) VALUES ({'?, ' * (len(_ROW_COLS) - 1)}nullif(?, 0), ?, ?, ?, "
+           f"{_sql_text(track_id)}, {_sql_text(aircraft_id)})")
+    if len(quality) != len(rows) or not set(map(len, rows)) <= {len(_ROW_COLS)}:
+        raise ValueError(f"each parsed point row needs {len(_ROW_COLS)} values "
+                         f"({', '.join(_ROW_COLS)}) and one quality flag")
+    case.db.conn.executemany(sql, map(add, rows, zip(quality, count(first_id), count())))
     return first_id
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from itertools import islice
+from operator import gt
 from typing import Any
 
 from casefile.store import Case
@@ -200,8 +202,13 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
                 before, "lat") is not None and _get(before, "lon") is not None else None
             inputs.gaps.append(GapIn(str(g.aircraft_id), s, e, _get(g, "note", default="") or "",
                                      _get(g, "item_id"), _parked(before, _get(g, "after")), at))
+    columns = getattr(q, "track_columns", None)
     for a in inputs.aircraft:
-        inputs.points.append(_points(q.track_points(case, aircraft_id=a.id), a.id))
+        if columns is not None:   # column-wise reader: no Point object per row
+            inputs.points.append(_points_from_columns(columns(case, aircraft_id=a.id).get(a.id),
+                                                      a.id))
+        else:
+            inputs.points.append(_points(q.track_points(case, aircraft_id=a.id), a.id))
     fn = getattr(q, "reported_flights", None)
     for r in (fn(case) if fn else []):
         inputs.reported.append(_reported(r))
@@ -251,6 +258,22 @@ def _points(points: Any, aircraft_id: str) -> PointsIn:
         alts.append(r[3] if isinstance(r[3], int | float) else None)
         grounds.append(r[4])
     if any(b < a for a, b in zip(ts, ts[1:], strict=False)):   # the read API sorts; be sure
+        order = sorted(range(len(ts)), key=ts.__getitem__)
+        ts, lats, lons = [ts[k] for k in order], [lats[k] for k in order], [lons[k] for k in order]
+        alts, grounds = [alts[k] for k in order], [grounds[k] for k in order]
+    return PointsIn(aircraft_id, ts, lats, lons, alts, grounds)
+
+
+def _points_from_columns(cols: Any, aircraft_id: str) -> PointsIn:
+    """PointsIn from the flights part's track_columns() (usable points, time order): the same
+    lists _points() builds from track_points()."""
+    if cols is None:
+        return PointsIn(aircraft_id, [], [], [], [], [])
+    ts = list(map(float, cols.t))
+    lats, lons = list(map(float, cols.lat)), list(map(float, cols.lon))
+    alts = [a if isinstance(a, int | float) else None for a in cols.alt_ft]
+    grounds = list(map(bool, cols.ground))
+    if any(map(gt, ts, islice(ts, 1, None))):   # the read API sorts; be sure
         order = sorted(range(len(ts)), key=ts.__getitem__)
         ts, lats, lons = [ts[k] for k in order], [lats[k] for k in order], [lons[k] for k in order]
         alts, grounds = [alts[k] for k in order], [grounds[k] for k in order]

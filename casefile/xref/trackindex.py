@@ -11,6 +11,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 
@@ -243,10 +244,9 @@ def _low_points(p: PointsIn | None) -> PointsIn:
     """The points on the ground or low enough to be "at" a place, in time order."""
     if p is None:
         return PointsIn("", [], [], [], [], [])
-    keep = [k for k in range(len(p.t))
-            if p.ground[k] or (p.alt_ft[k] is not None and p.alt_ft[k] <= LOW_ALT_FT)]
-    return PointsIn(p.aircraft_id, [p.t[k] for k in keep], [p.lat[k] for k in keep],
-                    [p.lon[k] for k in keep], [p.alt_ft[k] for k in keep], [p.ground[k] for k in keep])
+    keep = [g or (a is not None and a <= LOW_ALT_FT) for g, a in zip(p.ground, p.alt_ft, strict=False)]
+    return PointsIn(p.aircraft_id, *(list(compress(col, keep))
+                                     for col in (p.t, p.lat, p.lon, p.alt_ft, p.ground)))
 
 
 def norm_ref(ref: str) -> str:

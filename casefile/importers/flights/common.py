@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.errors import CorruptFile
+from casefile.tracks.gcpause import gc_paused
 from casefile.tracks.quality import flag_points
 
 if TYPE_CHECKING:
@@ -43,11 +45,7 @@ class ParsedTrack:
     planned: bool = False
 
     def callsigns(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for r in self.rows:
-            if r[9]:
-                seen.setdefault(r[9], None)
-        return list(seen)
+        return [cs for cs in dict.fromkeys(map(itemgetter(9), self.rows)) if cs]
 
 
 @dataclass
@@ -105,14 +103,23 @@ def require_columns(path: Path, header: Sequence[str], needed: Iterable[str], fm
     return pos
 
 
+_T, _LAT, _LON, _GROUND, _SRC = (itemgetter(k) for k in (0, 1, 2, 5, 10))
+
+
 def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     """Flag quality problems and refuse a file with no readable position at all."""
     parsed.tracks = [t for t in parsed.tracks if t.rows]
     for trk in parsed.tracks:
-        idx = [k for k, r in enumerate(trk.rows) if r[0] is not None]
-        timed = [trk.rows[k] for k in idx]
-        flags = flag_points([r[0] for r in timed], [r[1] for r in timed], [r[2] for r in timed],
-                            [r[5] for r in timed], [r[10] for r in timed])
+        rows = trk.rows
+        times = list(map(_T, rows))
+        idx: Sequence[int] = range(len(rows))
+        timed = rows
+        if None in times:
+            idx = [k for k, t in enumerate(times) if t is not None]
+            timed = [rows[k] for k in idx]
+            times = [times[k] for k in idx]
+        flags = flag_points(times, list(map(_LAT, timed)), list(map(_LON, timed)),
+                            list(map(_GROUND, timed)), list(map(_SRC, timed)))
         if trk.planned:
             trk.quality = ["planned-route"] * len(trk.rows)
         elif len(idx) == len(trk.rows):
@@ -132,10 +139,12 @@ def store_flights(case: Case, ingested: Ingested, parsed: ParsedFlights) -> None
     """Write aircraft, tracks, points and derived legs/gaps inside the import transaction."""
     from casefile.tracks.store import store_track
 
-    for trk in parsed.tracks:
-        store_track(case, ingested.item_id, trk, warnings=parsed.notes + parsed.warnings
-                    if trk is parsed.tracks[0]
-                    else [], skipped=parsed.skipped if trk is parsed.tracks[0] else 0)
+    with gc_paused():
+        for trk in parsed.tracks:
+            first = trk is parsed.tracks[0]
+            store_track(case, ingested.item_id, trk,
+                        warnings=parsed.notes + parsed.warnings if first else [],
+                        skipped=parsed.skipped if first else 0)
     if not parsed.tracks:
         case.log("flight-record-empty", item_id=ingested.item_id,
                  details={"format": parsed.format, "notes": parsed.notes,

@@ -22,6 +22,7 @@ from casefile.importers.flights.fr24_csv import decode
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
+from casefile.tracks.gcpause import paused
 
 _BOOL = {"true": True, "false": False, "1": True, "0": False, "": None}
 
@@ -42,6 +43,7 @@ class OpenSkyStatesCsv(FlightImporter):
             return 0.9
         return 0.0
 
+    @paused
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         text = decode(path, self.read(path, data))
         reader = csv.reader(io.StringIO(text, newline=""))

@@ -16,6 +16,7 @@ from casefile.importers.flights.common import (
 )
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
+from casefile.tracks.gcpause import paused
 
 
 def _head_text(head: bytes) -> str:
@@ -32,6 +33,7 @@ class ReadsbTrace(FlightImporter):
             return 0.95
         return 0.0
 
+    @paused
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         raw = self.read(path, data)
         try:
