@@ -21,7 +21,7 @@ LABELS = {"near_km": "Near means within", "max_bits": "Match means at most",
           "t": "Time (UTC)", "no_data_s": "Time without track data",
           "phash_bits": "pHash difference", "dhash_bits": "dHash difference",
           "hours_outside_window": "Hours outside the window",
-          "seconds_from_photo_centre": "Seconds from the photo's time"}
+          "seconds_from_photo_centre": "Seconds from the photo's time", "raw": "As written"}
 
 
 def _split(key: str) -> tuple[str, str]:

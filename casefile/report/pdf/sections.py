@@ -125,7 +125,7 @@ def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Flowable]:
             ["Acquired (UTC)", "By", "Method", "From", "Note"],
             [(a["acquired_at"], ctx.red("acquired_by", a["acquired_by"]), a["method"],
               _origin(ctx, a), ctx.red("note", a["note"])) for a in acqs],
-            (95, 68, 55, 204, 73), mono=(0,))]
+            (95, 62, 50, 163, 125), mono=(0,))]
     derived = case.derivations(item["id"])
     if derived:
         out += [Spacer(1, 3), grid(
@@ -214,7 +214,10 @@ def methods(ctx: Context, thresholds: dict[str, Any] | None = None) -> list[Flow
     out += [pm("How times are shown", "H2"),
             p("Times are UTC with the basis that decided the zone (exif-offset, gps-utc, "
               "location-tz, case-default, analyst, unknown) and an uncertainty. A time whose zone "
-              "is unknown is shown as local time, never silently treated as UTC.")]
+              "is unknown is shown as the local time that was written, never silently treated as "
+              "UTC; where it must be placed in UTC order (timeline, photos) it goes at the middle "
+              "of the window it could be in (every zone on Earth, UTC−12 to UTC+14) and is marked "
+              "'zone unknown'.")]
     return out
 
 
