@@ -63,14 +63,11 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
         parts.append(f"<p><b>Removed</b> {_e(td.fmt(item['removed_at']))}: {_e(item['removed_reason'])}</p>")
     acqs = case.acquisitions(item["id"])
     parts.append(f"<h4>Acquisitions ({len(acqs)})</h4>")
-    parts.append(_table(["When", "Who", "How", "From", "File time", "Note"], [
-        [td.fmt(a["acquired_at"]), a["acquired_by"], a["method"],
-         a["source_url"] or a["original_path"], td.fmt(a["original_mtime"]), a["note"] or ""]
-        for a in acqs]))
+    parts.append("<ul>" + "".join(_acquisition(a, td) for a in acqs) + "</ul>")
     events = case.events(item["id"])
     parts.append(f"<h4>Custody events ({len(events)})</h4>")
     parts.append(_table(["#", "When", "Who", "Action", "What", "Event hash"], [
-        [e["seq"], td.fmt(e["at"]), e["actor"], e["action"], _what(e), e["hash"][:16] + "…"]
+        [e["seq"], td.fmt(e["at"]), e["actor"], e["action"], _what(e), _Mono(e["hash"][:12] + "…")]
         for e in events]))
     ders = case.derivations(item["id"])
     parts.append(f"<h4>Derived working copies ({len(ders)})</h4>")
@@ -78,6 +75,19 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
         [d["kind"], d["tool"], d["tool_version"], d["params"], d["sha256"][:16] + "…"] for d in ders])
         if ders else "<p>None.</p>")
     return "".join(parts)
+
+
+def _acquisition(a: dict, td: TimeDisplay) -> str:
+    """One acquisition as a short entry (a six-column table is unreadable in a narrow dock)."""
+    lines = [f"<b>{_e(td.fmt(a['acquired_at']))}</b> — {_e(a['acquired_by'])}, {_e(a['method'])}"]
+    origin = a["source_url"] or a["original_path"]
+    if origin:
+        lines.append(f"from <code style='font-size:small'>{_e(origin)}</code>")
+    if a["original_mtime"]:
+        lines.append(f"file time: {_e(td.fmt(a['original_mtime']))}")
+    if a["note"]:
+        lines.append(f"note: {_e(a['note'])}")
+    return "<li>" + "<br>".join(lines) + "</li>"
 
 
 def _analyst(case: Case, item_id: str) -> str:
