@@ -53,8 +53,10 @@ def test_finding_inputs_read_as_rows_and_the_exact_json_is_one_click_away(demo):
     assert '"near_km"' not in win.xref.browser.toPlainText()
 
 
-def test_long_check_fields_are_shortened_with_the_full_value_at_hand(demo):
-    from PySide6.QtCore import QUrl
+def test_long_check_fields_are_shortened_with_the_full_value_at_hand(demo, qtbot):
+    from PySide6.QtCore import QEvent, QUrl
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
 
     win = demo
     if not adapters.has(adapters.PHOTOS, "photo_checks"):
@@ -71,6 +73,18 @@ def test_long_check_fields_are_shortened_with_the_full_value_at_hand(demo):
     assert f"… show all {len(full_tables):,} characters" in line
     assert len(line.split("…")[0]) <= len("tables: ") + 120
     anchor = next(a for a, v in win.metadata.checks.full.items() if v == full_tables)
+    # hovering the "show all" link shows the full value as a tooltip
+    win.metadata.raise_()
+    win.metadata.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    browser = win.metadata.checks
+    cur = browser.document().find(f"show all {len(full_tables):,} characters")
+    cur.setPosition(cur.selectionStart() + 3)
+    pos = browser.cursorRect(cur).center()
+    assert browser.anchorAt(pos) == anchor
+    QApplication.sendEvent(browser.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos,
+                                                          browser.viewport().mapToGlobal(pos)))
+    assert QToolTip.text() == f"<p>{html.escape(full_tables)}</p>"
     win.metadata.checks.anchorClicked.emit(QUrl(anchor))
     assert full_tables in win.metadata.checks.toPlainText()
     win.metadata.checks.anchorClicked.emit(QUrl(anchor))

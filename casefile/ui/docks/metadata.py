@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QHelpEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -46,14 +46,21 @@ class ChecksBrowser(QTextBrowser):
         self.full: dict[str, str] = {}          # field:N anchor -> the field's full text
         self.expanded: set[str] = set()         # anchors shown in full
 
-    def event(self, e: QEvent) -> bool:
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """The full value of the shortened field whose link is at this viewport position."""
+        anchor = self.anchorAt(pos)
+        if anchor in self.full and anchor not in self.expanded:
+            return f"<p>{html.escape(self.full[anchor])}</p>"
+        return None
+
+    def viewportEvent(self, e: QEvent) -> bool:      # tooltips arrive at the viewport
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
-            anchor = self.anchorAt(self.viewport().mapFromGlobal(e.globalPos()))
-            if anchor in self.full and anchor not in self.expanded:
-                QToolTip.showText(e.globalPos(), f"<p>{html.escape(self.full[anchor])}</p>", self)
+            tip = self.tooltip_at(e.pos())
+            if tip:
+                QToolTip.showText(e.globalPos(), tip, self.viewport())
                 return True
             QToolTip.hideText()
-        return super().event(e)
+        return super().viewportEvent(e)
 
 
 class _Signals(QObject):
