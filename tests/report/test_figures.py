@@ -68,3 +68,15 @@ def test_demo_report_flights_and_timeline_read_clearly(demo_case, tmp_path) -> N
     # a claim's window shows its end; the zone-unknown photo is marked
     assert "to 2019-03-22T20:59:59.000Z" in flat
     assert "zone unknown" in flat and "placed at the middle" in flat
+
+
+def test_a_track_too_short_to_see_still_gets_a_dot() -> None:
+    from reportlab.graphics.shapes import Circle
+
+    taxi = [(33.943356, -118.42868), (33.944855, -118.427567)]       # 150 m at LAX
+    data = MapData(tracks=[("ANZ1005", taxi)], photos=[("p", 43.47, 11.88)])   # map spans to Italy
+    fig = map_figure(data, None)
+    line = next(s for s in fig.contents if isinstance(s, PolyLine))
+    dots = [s for s in fig.contents if isinstance(s, Circle) and s.fillColor == line.strokeColor]
+    assert len(dots) == 1
+    assert abs(dots[0].cx - line.points[-2]) < 1e-6 and abs(dots[0].cy - line.points[-1]) < 1e-6

@@ -44,14 +44,3 @@ def fmt_num(value: Any, digits: int = 5) -> str:
 
 def short_id(item_id: str | None) -> str:
     return item_id or ""
-
-
-def fmt_value(value: Any) -> str:
-    """A finding input or check field shown compactly and exactly."""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}={fmt_value(v)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return ", ".join(fmt_value(v) for v in value)
-    if hasattr(value, "to_dict"):
-        return fmt_value(value.to_dict())
-    return "" if value is None else str(value)

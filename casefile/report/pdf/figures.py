@@ -79,6 +79,9 @@ def map_figure(data: MapData, land: list[Ring] | None, width: float = 495,
             coords = [c for lat, lon in part for c in xy(lat, lon)]
             if len(coords) >= 4:
                 d.add(PolyLine(coords, strokeColor=color, strokeWidth=0.9))
+            if part:      # a dot at the last point keeps a short track (e.g. taxiing) visible
+                x, y = xy(*part[-1])
+                d.add(Circle(x, y, 1.6, fillColor=color, strokeColor=None))
     for code, lat, lon in data.airports:
         if _valid(lat, lon):
             x, y = xy(lat, lon)

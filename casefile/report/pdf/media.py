@@ -179,9 +179,11 @@ def flights(ctx: Context, fl: Flights, entries: list[PhotoEntry] | None) -> list
                         "; latitude/longitude grid only (no world map data in this build)."),
                        "Small")]
     out += [pm("Aircraft", "H2"), grid(
-        ["Registration", "ICAO 24-bit", "Type", "Operator", "Country", "Points"],
-        [(get(a, "registration"), get(a, "icao24"), get(a, "type_code"), get(a, "operator"),
-          get(a, "country"), len(fl.points.get(get(a, "id"), []))) for a in fl.aircraft],
+        ["Registration or name", "ICAO 24-bit", "Type", "Operator", "Country", "Points"],
+        [(get(a, "registration") or get(a, "label") or "not known", get(a, "icao24"),
+          get(a, "type_code"),
+          get(a, "operator") or "not known", get(a, "country"),
+          len(fl.points.get(get(a, "id"), []))) for a in fl.aircraft],
         (80, 70, 60, 140, 80, 65))]
     names = {get(a, "id"): aircraft_name(a) for a in fl.aircraft}
     names.update({get(r, "id"): f"{get(r, 'aircraft_ref') or '?'} (reported)" for r in fl.reported})
@@ -239,6 +241,6 @@ def _leg_row(names: dict[str, Any], leg: Any) -> tuple[Any, ...]:
 
 def aircraft_name(a: Any) -> str:
     """Registration (or ICAO 24-bit address) and type, as the map key and the tables name it."""
-    name = get(a, "registration") or get(a, "icao24") or get(a, "id")
+    name = get(a, "registration") or get(a, "icao24") or get(a, "label") or get(a, "id")
     kind = get(a, "type_code")
     return f"{name} ({kind})" if kind else str(name)
