@@ -148,3 +148,21 @@ def test_a_long_table_cell_shows_all_its_text_on_hover(demo):
             assert tip == f"<p>{html.escape(fd.explanation)}</p>"
         else:
             assert tip is None
+
+
+def test_the_summary_tab_names_the_time_basis_and_rounds_the_position(demo):
+    from PySide6.QtWidgets import QLabel
+
+    win = demo
+    if not adapters.has(adapters.PHOTOS, "get_photo"):
+        pytest.skip("the photos part is not in this build")
+    photo = _item(win, "demo-03-an124-time-airborne.jpg")
+    win.select_item(photo)
+    info = adapters.get_photo(win.case, photo)
+    texts = [lab.text() for lab in win.metadata.summary.findChildren(QLabel)]
+    capture = next(t for t in texts if t.startswith(info.capture.utc[:10]))
+    assert capture == (f"{info.capture.utc[:10]} {info.capture.utc[11:19]} UTC (from EXIF offset "
+                       f"\u221204:00, ±1 s; as found: {info.capture.raw})")
+    lat, lon = info.gps.lat, info.gps.lon
+    ns, ew = "N" if lat >= 0 else "S", "E" if lon >= 0 else "W"
+    assert f"{abs(lat):.4f}° {ns}, {abs(lon):.4f}° {ew} (EXIF GPS)" in texts

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from casefile.store import Case
 from casefile.ui import adapters
 from casefile.ui.adapters import field as f
-from casefile.ui.docks.readable import field_text, shorten
+from casefile.ui.docks.readable import field_text, place_text, shorten, time_text
 from casefile.ui.docks.readable import label as field_label
 from casefile.ui.tablemodel import Column, RecordFilterProxy, RecordTableModel
 from casefile.ui.timefmt import TimeDisplay
@@ -36,6 +36,13 @@ from casefile.ui.views.photogrid import load_thumbnail
 SEVERITY_MARK = {"warning": "⚠ warning", "notice": "● notice", "info": "ℹ info"}
 FIELD_LIMIT = 120          # longer check field values are shortened with "…"
 SEVERITY_COLOR = {"warning": "#c62828", "notice": "#8a6d00", "info": "#1f5f99"}
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    """A TimeValue (or its dict) as a dict for the readable helpers."""
+    if isinstance(value, dict):
+        return value
+    return {k: getattr(value, k, None) for k in ("raw", "utc", "basis", "uncertainty_s", "local", "zone")}
 
 
 class ChecksBrowser(QTextBrowser):
@@ -208,10 +215,10 @@ class MetadataDock(QDockWidget):
             self.form.addRow(QLabel(f"Could not read the photo's metadata: {exc}"))
             return
         cap = f(info, "capture")
-        cap_text = (f"{td.fmt(cap)} (basis: {f(cap, 'basis')}, ± {f(cap, 'uncertainty_s') or 0:.0f} s; "
-                    f"as found: {f(cap, 'raw')})") if cap is not None else "not recorded"
+        cap_text = time_text(_as_dict(cap), td) if cap is not None else "not recorded"
         gps = f(info, "gps")
-        gps_text = (f"{f(gps, 'lat'):.6f}, {f(gps, 'lon'):.6f} ({f(gps, 'source')})" if gps is not None
+        gps_text = (place_text({"lat": f(gps, "lat"), "lon": f(gps, "lon"), "source": f(gps, "source")})
+                    if gps is not None and f(gps, "lat") is not None
                     else (f"rejected: {f(info, 'gps_problem')}" if f(info, "gps_problem") else "none"))
         for label, value in [("Capture time", cap_text), ("Position", gps_text),
                              ("Camera", " ".join(x for x in (f(info, "make"), f(info, "model")) if x)),
