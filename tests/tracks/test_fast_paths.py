@@ -1,0 +1,241 @@
+"""The fast (column-wise, inlined) import and derivation paths give exactly what the plain per-point
+algorithms give: quality flags, ground states, legs, gaps, TrackData; the GC pause nests safely."""
+
+from __future__ import annotations
+
+import gc
+import math
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
+from casefile.store import Case
+from casefile.tracks import legs as L
+from casefile.tracks.gcpause import gc_paused, paused
+from casefile.tracks.geo import KM_PER_NM, distance_km
+from casefile.tracks.quality import (
+    AIRBORNE_LIMIT_KT,
+    DUPLICATE,
+    IMPOSSIBLE_SPEED,
+    MLAT_FACTOR,
+    NOISE_KM,
+    OUT_OF_ORDER,
+    REANCHOR_AFTER,
+    SURFACE_LIMIT_KT,
+    flag_points,
+)
+from casefile.tracks.store import _insert_points, store_track, track_data
+
+T0 = 1553256000.0
+
+
+# ---- plain reference algorithms (one point at a time, haversine only) -----------------------
+
+def _ref_flags(t, lat, lon, ground, source):
+    flags, max_t, ref, misses = [None] * len(t), -math.inf, -1, 0
+    for i in range(len(t)):
+        if t[i] < max_t:
+            flags[i] = OUT_OF_ORDER
+            continue
+        if t[i] == max_t:
+            flags[i] = DUPLICATE
+            continue
+        max_t = t[i]
+        if ref < 0:
+            ref = i
+            continue
+        limit = SURFACE_LIMIT_KT if (ground[i] and ground[ref]) else AIRBORNE_LIMIT_KT
+        if "mlat" in (source[i], source[ref]):
+            limit *= MLAT_FACTOR
+        allowed = NOISE_KM + limit * KM_PER_NM * (t[i] - t[ref]) / 3600.0
+        if distance_km(lat[ref], lon[ref], lat[i], lon[i]) > allowed:
+            flags[i] = IMPOSSIBLE_SPEED
+            misses += 1
+            if misses >= REANCHOR_AFTER:
+                ref, misses = i, 0
+            continue
+        ref, misses = i, 0
+    return flags
+
+
+def _ref_ground_states(d):
+    out = []
+    for i in range(len(d)):
+        g = d.ground[i]
+        if g is None:
+            speed = d.gs[i]
+            for j in (i - 1, i + 1):
+                if speed is None and 0 <= j < len(d) and 0 < abs(d.t[i] - d.t[j]) <= L.GAP_S:
+                    km = distance_km(d.lat[j], d.lon[j], d.lat[i], d.lon[i])
+                    speed = km / KM_PER_NM / abs(d.t[i] - d.t[j]) * 3600.0
+            g = speed is not None and speed < L.GROUND_SPEED_KT
+        out.append(bool(g))
+    for i in range(1, len(out) - 1):
+        if (d.ground[i] is None and out[i - 1] == out[i + 1] != out[i]
+                and d.t[i + 1] - d.t[i - 1] <= L.GAP_S):
+            out[i] = out[i - 1]
+    return out
+
+
+def _ref_boundaries(d, ground):
+    out, start = [], 0
+    for i in range(1, len(d) + 1):
+        if (i == len(d) or ground[i] != ground[i - 1] or d.new_leg[i]
+                or d.t[i] - d.t[i - 1] > L.LEG_GAP_S):
+            out.append((start, i - 1))
+            start = i
+    return out
+
+
+# ---- strategies ---------------------------------------------------------------------------
+
+steps = st.lists(st.tuples(
+    st.sampled_from([-30.0, 0.0, 0.0, 1.0, 5.0, 60.0, 700.0, 2000.0]),   # time step (dupes, back)
+    st.floats(-0.3, 0.3), st.floats(-0.3, 0.3),                           # position step (deg)
+    st.sampled_from([True, False, None]),
+    st.sampled_from(["adsb_icao", "mlat", None]),
+    st.one_of(st.none(), st.floats(0, 500)),                              # ground speed
+    st.booleans()), min_size=0, max_size=60)
+
+
+def _track(s):
+    t, lat, lon, ground, src, gs, new_leg = [], [], [], [], [], [], []
+    ti, la, lo = T0, 55.0, 179.8          # near the antimeridian: longitude wraps
+    for dt, dla, dlo, g, sr, speed, nl in s:
+        ti += dt
+        la = max(-89.0, min(89.0, la + dla))
+        lo = ((lo + dlo + 180.0) % 360.0) - 180.0
+        t.append(ti)
+        lat.append(la)
+        lon.append(lo)
+        ground.append(g)
+        src.append(sr)
+        gs.append(speed)
+        new_leg.append(nl)
+    return t, lat, lon, ground, src, gs, new_leg
+
+
+@settings(max_examples=300, deadline=None)
+@given(steps)
+def test_flag_points_matches_the_plain_algorithm(s):
+    t, lat, lon, ground, src, _, _ = _track(s)
+    assert flag_points(t, lat, lon, ground, src) == _ref_flags(t, lat, lon, ground, src)
+
+
+@settings(max_examples=300, deadline=None)
+@given(steps)
+def test_ground_states_legs_and_gaps_match_the_plain_algorithms(s):
+    t, lat, lon, ground, _, gs, new_leg = _track(s)
+    keep = sorted(range(len(t)), key=lambda k: (t[k], k))
+    keep = [k for n, k in enumerate(keep) if n == 0 or t[k] > t[keep[n - 1]]]   # usable: increasing
+    d = L.from_columns(range(len(keep)), [t[k] for k in keep], [lat[k] for k in keep],
+                       [lon[k] for k in keep], [30000.0] * len(keep), [ground[k] for k in keep],
+                       [gs[k] for k in keep], [None] * len(keep), [new_leg[k] for k in keep])
+    states = L.ground_states(d)
+    assert states == _ref_ground_states(d)
+    assert [(g.first, g.last) for g in L.split(d)] == (_ref_boundaries(d, states) if len(d) else [])
+    assert [(g.before, g.after) for g in L.find_gaps(d)] == [
+        (i - 1, i) for i in range(1, len(d)) if d.t[i] - d.t[i - 1] > L.GAP_S]
+
+
+def test_from_columns_makes_ground_flags_bool_or_none_like_from_rows():
+    cols = [(0, 1, 2, 3, 4, 5), (1.0, 2.0, 3.0, 4.0, 5.0, 6.0), (0.0,) * 6, (0.0,) * 6, (None,) * 6,
+            (1, 0, None, True, False, 2), (None,) * 6, (None,) * 6, (0, 1, None, 0, 2, 0)]
+    d = L.from_columns(*cols)
+    assert d.ground == [True, False, None, True, False, True]
+    assert all(g is None or type(g) is bool for g in d.ground)
+    assert d.new_leg == [False, True, False, False, True, False]
+    assert L.from_rows(list(zip(*cols, strict=True))) == d
+
+
+def test_gc_pause_nests_and_restores_the_previous_state():
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()   # was off before: stays off
+    finally:
+        gc.enable()
+
+    @paused
+    def boom() -> None:
+        assert not gc.isenabled()
+        raise RuntimeError("x")
+
+    with pytest.raises(RuntimeError):
+        boom()
+    assert gc.isenabled()
+
+
+# ---- storing: rows and derived legs are what the database gives back -----------------------
+
+def _case() -> Case:
+    return Case.create(Path(tempfile.mkdtemp()) / "f", "fast paths", investigator="T")
+
+
+def _store(case: Case, rows: list[tuple]) -> str:
+    from casefile.ids import new_id
+
+    parsed = finish(Path("synthetic.json"), ParsedFlights("test", [ParsedTrack("test", icao24="15a0f2",
+                                                                               rows=rows)]))
+    item = new_id()
+    with case.transaction():
+        case.db.execute("INSERT INTO items (id, kind, sha256, md5, size, mime, blob_path, created_at) "
+                        "VALUES (?, 'flight-record', ?, 'y', 1, 'application/json', 'b', 'now')",
+                        [item, item])
+        return store_track(case, item, parsed.tracks[0], warnings=[], skipped=0)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps.filter(lambda s: len(s) > 0))
+def test_stored_rows_and_legs_equal_a_rederivation_from_the_database(s):
+    t, lat, lon, ground, src, gs, new_leg = _track(s)
+    rows = [(t[i], lat[i], lon[i], 3000.0 if not ground[i] else None, None, ground[i], gs[i], 90.0,
+             0.0, "RFF1" if i % 3 else None, src[i], 1 if new_leg[i] else 0) for i in range(len(t))]
+    case = _case()
+    try:
+        track_id = _store(case, rows)
+        got = case.db.execute("SELECT t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, track_deg, "
+                              "vrate_fpm, callsign, src, new_leg, seq, id - seq FROM track_points "
+                              "WHERE track_id = ? ORDER BY id", [track_id]).fetchall()
+        assert [g[:12] for g in got] == [(*r[:5], None if r[5] is None else int(r[5]), *r[6:11],
+                                          r[11] or None) for r in rows]
+        assert [g[12] for g in got] == list(range(len(rows)))
+        assert len({g[13] for g in got}) == 1                       # id = first id + seq
+        segs = case.db.execute("SELECT kind, start_t, end_t, points, takeoff, landing FROM "
+                               "flight_segments WHERE track_id = ? ORDER BY start_t, kind",
+                               [track_id]).fetchall()
+        gaps = case.db.execute("SELECT before_id, after_id, start_t, end_t FROM flight_gaps WHERE "
+                               "track_id = ? ORDER BY start_t", [track_id]).fetchall()
+        from casefile.tracks.store import derive
+        derive(case, track_id, data=track_data(case, track_id))   # from the database this time
+        assert case.db.execute("SELECT kind, start_t, end_t, points, takeoff, landing FROM "
+                               "flight_segments WHERE track_id = ? ORDER BY start_t, kind",
+                               [track_id]).fetchall() == segs
+        assert case.db.execute("SELECT before_id, after_id, start_t, end_t FROM flight_gaps WHERE "
+                               "track_id = ? ORDER BY start_t", [track_id]).fetchall() == gaps
+    finally:
+        case.close()
+
+
+def test_insert_refuses_rows_of_the_wrong_shape():
+    case = _case()
+    try:
+        with case.transaction(), pytest.raises(ValueError, match="12 values"):
+            _insert_points(case, "t1", "a1", [(T0, 1.0, 2.0)], [None])
+        with case.transaction(), pytest.raises(ValueError, match="quality"):
+            _insert_points(case, "t1", "a1", [(T0, 1.0, 2.0, None, None, None, None, None, None,
+                                               None, None, 0)], [])
+    finally:
+        case.close()

@@ -1,0 +1,75 @@
+"""track_columns(): the same usable points, in the same order, as track_points(); the engine's
+inputs gathered through it equal those gathered point by point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casefile.ids import new_id
+from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
+from casefile.tracks import query as Q
+from casefile.tracks.store import store_track
+from casefile.xref.inputs import _points, _points_from_columns, gather
+from casefile.xref.trackindex import LOW_ALT_FT, _low_points
+
+T0 = 1553256000.0
+
+
+def _store(case, icao: str, rows: list[tuple]) -> None:
+    parsed = finish(Path("t.json"), ParsedFlights("test", [ParsedTrack("test", icao24=icao, rows=rows)]))
+    item = new_id()
+    with case.transaction():
+        case.db.execute("INSERT INTO items (id, kind, sha256, md5, size, mime, blob_path, created_at) "
+                        "VALUES (?, 'flight-record', ?, 'y', 1, 'application/json', 'b', 'now')",
+                        [item, item])
+        store_track(case, item, parsed.tracks[0], warnings=[], skipped=0)
+
+
+def _row(t: float, lat: float, alt: float | None, ground: bool | None) -> tuple:
+    return (t, lat, 10.0, alt, None, ground, 200.0, 90.0, 0.0, None, "adsb_icao", 0)
+
+
+def _filled(case) -> None:
+    # two files for one aircraft with interleaved times, a duplicate, an out-of-order point and
+    # an impossible jump (flagged, left out), ground unknown on some points; a second aircraft
+    a = [_row(T0 + 10 * i, 50.0 + i * 0.001, None if i < 3 else 1000.0 * i, True if i < 3 else None)
+         for i in range(20)]
+    a.insert(5, _row(T0 + 40, 50.0, 500.0, False))         # duplicate time
+    a.insert(9, _row(T0 + 5, 50.0, 500.0, False))          # out of order
+    a.insert(12, _row(T0 + 95, 10.0, 500.0, False))        # impossible speed
+    b = [_row(T0 + 10 * i + 5, 50.0 + i * 0.001, 1500.0, False) for i in range(10)]
+    _store(case, "15a0f2", a)
+    _store(case, "15a0f2", b)
+    _store(case, "4b1805", [_row(T0 + i, 47.0, 0.0, True) for i in range(5)])
+
+
+def test_track_columns_equal_track_points(fresh_case):
+    _filled(fresh_case)
+    every = Q.track_columns(fresh_case)
+    assert list(every) == [a.id for a in Q.list_aircraft(fresh_case)]
+    for ac in Q.list_aircraft(fresh_case):
+        pts = list(Q.track_points(fresh_case, aircraft_id=ac.id))
+        cols = Q.track_columns(fresh_case, ac.id)[ac.id]
+        assert every[ac.id] == cols
+        assert len(cols) == len(pts) > 0
+        assert cols.t == [p.t for p in pts]
+        assert cols.lat == [p.lat for p in pts] and cols.lon == [p.lon for p in pts]
+        assert cols.alt_ft == [p.alt_ft for p in pts] and cols.gs_kt == [p.gs_kt for p in pts]
+        assert cols.ground == [p.on_ground for p in pts]
+    assert Q.track_columns(fresh_case, "no-such-aircraft")["no-such-aircraft"].t == []
+
+
+def test_engine_inputs_through_columns_equal_point_by_point(fresh_case):
+    _filled(fresh_case)
+    inputs = gather(fresh_case)
+    assert len(inputs.points) == 2
+    for got in inputs.points:
+        want = _points(Q.track_points(fresh_case, aircraft_id=got.aircraft_id), got.aircraft_id)
+        assert got == want
+        assert got == _points_from_columns(Q.track_columns(fresh_case, got.aircraft_id)[got.aircraft_id],
+                                           got.aircraft_id)
+        low = _low_points(got)
+        keep = [k for k in range(len(got.t))
+                if got.ground[k] or (got.alt_ft[k] is not None and got.alt_ft[k] <= LOW_ALT_FT)]
+        assert low.t == [got.t[k] for k in keep] and low.alt_ft == [got.alt_ft[k] for k in keep]
+        assert low.ground == [got.ground[k] for k in keep] and low.lat == [got.lat[k] for k in keep]
