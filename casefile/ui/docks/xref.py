@@ -58,7 +58,7 @@ def findings_html(case: Case, item_id: str, td: TimeDisplay | None = None,
         if fid in expanded:
             raw = html.escape(json.dumps(inputs, ensure_ascii=False, indent=1, default=str))
             exact = (f"<p><a href='json:{html.escape(fid)}'>▾ Exact inputs (JSON)</a></p>"
-                     f"<pre style='font-size:small'>{raw}</pre>")
+                     f"<pre style='font-size:small; white-space:pre-wrap'>{raw}</pre>")
         else:
             exact = f"<p><a href='json:{html.escape(fid)}'>▸ Exact inputs (JSON)</a></p>"
         chosen = "<p><small>▶ the finding selected in the list</small></p>" if fid == focus else ""
