@@ -89,3 +89,12 @@ def test_check_fields_read_as_text_and_long_ones_are_shortened():
     short = shorten(text, 120)
     assert len(short) <= 120 and short.endswith("…") and text.startswith(short[:-1])
     assert shorten("short", 120) == "short"
+
+
+def test_odd_input_shapes_still_read_and_never_hide_a_value():
+    inputs = {"place": None, "aircraft_ref": "RA-82010", "weird": [[1, 2], {"x_km": 3.456}],
+              "empty": {}, "flag": False, "note": "text <b>not markup</b>"}
+    out = inputs_html(inputs, TimeDisplay(), {}, set())
+    assert "<b>place:</b> —" in out and "RA-82010" in out and "x: 3.46 km" in out
+    assert "<b>empty:</b> none" in out and "<b>flag:</b> no" in out
+    assert "text &lt;b&gt;not markup&lt;/b&gt;" in out

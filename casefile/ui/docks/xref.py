@@ -68,10 +68,18 @@ def findings_html(case: Case, item_id: str, td: TimeDisplay | None = None,
             f"{html.escape(title)}</h4>"
             f"<p><small>{html.escape(kind)} · confidence {float(f(fd, 'confidence') or 0):.0%}</small></p>"
             f"<p>{html.escape(str(f(fd, 'explanation')))}</p><p><b>Linked items:</b> {links}</p>"
-            f"<p><b>Inputs:</b></p>{inputs_html(inputs, td, names, set(names))}"
+            f"<p><b>Inputs:</b></p>{_readable(inputs, td, names)}"
             + (f"<p><b>Assumptions:</b></p><ul>{assumptions}</ul>" if assumptions else "")
             + exact)
     return "<hr>".join(out)
+
+
+def _readable(inputs: dict, td: TimeDisplay, names: dict[str, str]) -> str:
+    """The labelled rows; an input shape they cannot lay out points to the exact inputs instead."""
+    try:
+        return inputs_html(inputs, td, names, set(names))
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        return f"<p><i>These inputs are shown only as exact JSON below ({html.escape(str(exc))}).</i></p>"
 
 
 class XrefDock(QDockWidget):
