@@ -271,7 +271,9 @@ def _points_from_columns(cols: Any, aircraft_id: str) -> PointsIn:
         return PointsIn(aircraft_id, [], [], [], [], [])
     ts = list(map(float, cols.t))
     lats, lons = list(map(float, cols.lat)), list(map(float, cols.lon))
-    alts = [a if isinstance(a, int | float) else None for a in cols.alt_ft]
+    alts = list(cols.alt_ft)
+    if not set(map(type, alts)) <= {float, int, type(None)}:
+        alts = [a if isinstance(a, int | float) else None for a in alts]
     grounds = list(map(bool, cols.ground))
     if any(map(gt, ts, islice(ts, 1, None))):   # the read API sorts; be sure
         order = sorted(range(len(ts)), key=ts.__getitem__)

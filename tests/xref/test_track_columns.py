@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from casefile.ids import new_id
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
 from casefile.tracks import query as Q
@@ -29,7 +31,7 @@ def _row(t: float, lat: float, alt: float | None, ground: bool | None) -> tuple:
     return (t, lat, 10.0, alt, None, ground, 200.0, 90.0, 0.0, None, "adsb_icao", 0)
 
 
-def _filled(case) -> None:
+def _filled(case, ties: bool) -> None:
     # two files for one aircraft with interleaved times, a duplicate, an out-of-order point and
     # an impossible jump (flagged, left out), ground unknown on some points; a second aircraft
     a = [_row(T0 + 10 * i, 50.0 + i * 0.001, None if i < 3 else 1000.0 * i, True if i < 3 else None)
@@ -40,16 +42,21 @@ def _filled(case) -> None:
     b = [_row(T0 + 10 * i + 5, 50.0 + i * 0.001, 1500.0, False) for i in range(10)]
     _store(case, "15a0f2", a)
     _store(case, "15a0f2", b)
+    if ties:   # a third file with points at the same times as the first: ordered by track, seq
+        _store(case, "15a0f2", [_row(T0 + 10 * i, 50.02 + i * 0.001, 1200.0, False) for i in range(5, 9)])
     _store(case, "4b1805", [_row(T0 + i, 47.0, 0.0, True) for i in range(5)])
 
 
-def test_track_columns_equal_track_points(fresh_case):
-    _filled(fresh_case)
+@pytest.mark.parametrize("ties", [False, True])
+def test_track_columns_equal_track_points(fresh_case, ties):
+    _filled(fresh_case, ties)
     every = Q.track_columns(fresh_case)
     assert list(every) == [a.id for a in Q.list_aircraft(fresh_case)]
     for ac in Q.list_aircraft(fresh_case):
         pts = list(Q.track_points(fresh_case, aircraft_id=ac.id))
         cols = Q.track_columns(fresh_case, ac.id)[ac.id]
+        if ties and ac.icao24 == "15a0f2":
+            assert len(set(cols.t)) < len(cols.t)
         assert every[ac.id] == cols
         assert len(cols) == len(pts) > 0
         assert cols.t == [p.t for p in pts]
@@ -59,8 +66,9 @@ def test_track_columns_equal_track_points(fresh_case):
     assert Q.track_columns(fresh_case, "no-such-aircraft")["no-such-aircraft"].t == []
 
 
-def test_engine_inputs_through_columns_equal_point_by_point(fresh_case):
-    _filled(fresh_case)
+@pytest.mark.parametrize("ties", [False, True])
+def test_engine_inputs_through_columns_equal_point_by_point(fresh_case, ties):
+    _filled(fresh_case, ties)
     inputs = gather(fresh_case)
     assert len(inputs.points) == 2
     for got in inputs.points:
