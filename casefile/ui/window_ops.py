@@ -42,11 +42,11 @@ class OperationsMixin:
         self.progress.setValue(done)
         self.progress.setToolTip(text)
         now = time.monotonic()
-        if now - getattr(self, "_last_live", 0.0) > 2.0:       # show what has arrived so far
+        if now - getattr(self, "_last_live", 0.0) > 2.0:       # counts of what has arrived so far
             self._last_live = now
+            # Only cheap COUNT queries here: reloading a table view on the UI thread during an
+            # import stalled the event loop (the table refreshes when the import finishes).
             self.update_counts()
-            if self.current_view == "all" and len(self.records.model.rows) < 5000:   # cheap only
-                self.show_view("all")
 
     def _op_finish_ui(self: MainWindow) -> None:
         if not self.ops.busy:
