@@ -1,6 +1,6 @@
 """Benchmark: flight import speed vs a bare parse of the same file, `where` latency, peak memory.
 
-    python benchmarks/flights.py [--points 1000000] [--queries 10000]
+    python benchmarks/flights.py [--points 1000000] [--queries 10000] [--phases]
 
 Generates a synthetic trace (a great-circle flight with climbs, cruise, a ground stop and a gap) in
 readsb trace JSON and OpenSky state-vector CSV form, then for each: times a bare `json`/`csv`
@@ -77,15 +77,57 @@ def _bare(path: Path, kind: str) -> None:
         assert rows
 
 
-def _import(path: Path, case_dir: Path) -> None:
+def _timed_phases() -> dict[str, float]:
+    """Wrap the import's phases with timers; returns the dict they add their seconds to."""
+    import functools
+
+    import casefile.importers.flights.common as common
+    import casefile.importers.flights.opensky_csv as opensky
+    import casefile.importers.flights.readsb as readsb
+    import casefile.store.case as store_case
+    import casefile.tracks.store as tstore
+
+    spent: dict[str, float] = {}
+
+    def wrap(owner: object, name: str, label: str) -> None:
+        fn = getattr(owner, name)
+
+        @functools.wraps(fn)
+        def timed(*a, **k):
+            start = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - start
+        setattr(owner, name, timed)
+
+    wrap(readsb.json, "loads", "parse: json.loads")
+    wrap(readsb.ReadsbTrace, "parse", "parse (all)")
+    wrap(opensky.OpenSkyStatesCsv, "parse", "parse (all)")
+    wrap(common, "flag_points", "parse: quality flags")
+    wrap(tstore, "_insert_points", "store: insert points (executemany)")
+    wrap(store_case.Case, "record_group", "store: ledger digest (casefile/store)")
+    wrap(tstore, "_usable", "store: usable points")
+    wrap(tstore, "derive", "store: legs and gaps")
+    wrap(common, "store_flights", "store (all)")
+    return spent
+
+
+def _import(path: Path, case_dir: Path, phases: bool = False) -> None:
     from casefile.importers.pipeline import import_paths
     from casefile.store import Case
 
+    spent = _timed_phases() if phases else None
+
     case = Case.create(case_dir / "bench", "benchmark", investigator="benchmark")
     try:
+        start = time.perf_counter()
         rep = import_paths(case, [path], workers=1)
         if rep.errors:
             raise SystemExit(rep.errors[0].message)
+        if spent is not None:
+            spent["import_paths (all)"] = time.perf_counter() - start
+            print(json.dumps({"phases": spent}), file=sys.stderr)
     finally:
         case.close()
 
@@ -95,19 +137,23 @@ def _child(args: argparse.Namespace) -> None:
     if args.phase == "bare":
         _bare(Path(args.file), args.kind)
     else:
-        _import(Path(args.file), Path(args.case_dir))
+        _import(Path(args.file), Path(args.case_dir), phases=args.phases)
     took = time.perf_counter() - start
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": took, "peak_mib": peak_mib}))
 
 
-def _measure(phase: str, path: Path, kind: str, case_dir: Path) -> dict:
+def _measure(phase: str, path: Path, kind: str, case_dir: Path, phases: bool = False) -> dict:
     out = subprocess.run([sys.executable, __file__, "--phase", phase, "--file", str(path),
-                          "--kind", kind, "--case-dir", str(case_dir)],
+                          "--kind", kind, "--case-dir", str(case_dir)] + (["--phases"] if phases else []),
                          capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"{phase} of {path.name} failed:\n{out.stderr}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    for line in out.stderr.splitlines():
+        if line.startswith('{"phases"'):
+            result.update(json.loads(line))
+    return result
 
 
 def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
@@ -142,6 +188,8 @@ def main() -> None:
     ap.add_argument("--file")
     ap.add_argument("--kind")
     ap.add_argument("--case-dir")
+    ap.add_argument("--phases", action="store_true",
+                    help="also time an import phase by phase (parse, flags, insert, ledger digest, legs)")
     args = ap.parse_args()
     if args.phase:
         _child(args)
@@ -157,11 +205,17 @@ def main() -> None:
             case_dir.mkdir()
             bare = _measure("bare", path, kind, case_dir)
             imp = _measure("import", path, kind, case_dir)
+
             size = path.stat().st_size / 2**20
             print(f"{name} ({size:.0f} MiB): bare {kind} parse {bare['seconds']:.2f} s "
                   f"(peak {bare['peak_mib']:.0f} MiB); import {imp['seconds']:.2f} s "
                   f"(peak {imp['peak_mib']:.0f} MiB); ratio {imp['seconds'] / bare['seconds']:.2f}x "
                   "(goal <= 3x)")
+            if args.phases:   # a second import, timed phase by phase (the wrappers cost a little)
+                timed_dir = tmpd / f"{kind}-phases"
+                timed_dir.mkdir()
+                for label, secs in _measure("import", path, kind, timed_dir, phases=True)["phases"].items():
+                    print(f"  {label:40s} {secs:6.2f} s")
             if kind == "json":
                 mean_ms, p99_ms, statuses = _where_bench(case_dir, args.queries)
                 print(f"where: {args.queries:,} queries, mean {mean_ms:.3f} ms, p99 {p99_ms:.3f} ms "
