@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import repeat
+from operator import eq
+
+import numpy as np
 
 from casefile.tracks.geo import EARTH_RADIUS_KM, KM_PER_NM, distance_km
 
@@ -39,14 +43,28 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
     rmlat = False
     k_deg = _KM_PER_DEG
     cos, radians = math.cos, math.radians
-    for i in range(n):
+    stops = _unsure_pairs(t, lat, lon, ground, source)
+    si = 0
+    i = 0
+    while i < n:
+        if misses == 0 and 0 <= ref == i - 1:
+            # the point before is the reference: skip the run of pairs that surely pass
+            while stops[si] < i:
+                si += 1
+            if stops[si] > i:
+                ref = i = stops[si]
+                ref -= 1
+                max_t = rt = t[ref]
+                rlat, rlon, rground, rmlat = lat[ref], lon[ref], ground[ref], source[ref] == "mlat"
+                continue
         ti = t[i]
+        i += 1
         if ti <= max_t:
-            flags[i] = OUT_OF_ORDER if ti < max_t else DUPLICATE
+            flags[i - 1] = OUT_OF_ORDER if ti < max_t else DUPLICATE
             continue
         max_t = ti
-        la, lo, gi = lat[i], lon[i], ground[i]
-        mlat = source[i] == "mlat"
+        la, lo, gi = lat[i - 1], lon[i - 1], ground[i - 1]
+        mlat = source[i - 1] == "mlat"
         if ref >= 0:
             limit = SURFACE_LIMIT_KT if (gi and rground) else AIRBORNE_LIMIT_KT
             if mlat or rmlat:
@@ -63,16 +81,49 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
                 far = (dlat + dlon * k_deg * cos(radians(max(abs(rlat), abs(la)))) > allowed
                        and distance_km(rlat, rlon, la, lo) > allowed)
             if far:
-                flags[i] = IMPOSSIBLE_SPEED
+                flags[i - 1] = IMPOSSIBLE_SPEED
                 misses += 1
                 if misses < REANCHOR_AFTER:
                     continue
-        ref, misses = i, 0
+        ref, misses = i - 1, 0
         rt, rlat, rlon, rground, rmlat = ti, la, lo, gi, mlat
     return flags
 
 
 _KM_PER_DEG = math.pi * EARTH_RADIUS_KM / 180.0
+#: a pair passes "surely" only this far inside its allowance (covers rounding in numpy's cosine)
+_SURE = 1.0 - 1e-9
+
+
+def _unsure_pairs(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
+                  ground: Sequence[bool | None], source: Sequence[str | None]) -> list[int]:
+    """Indices i whose step from point i-1 is not surely fine, ascending, then len(t).
+
+    Surely fine: later in time, and within the speed allowance by the distance upper bound of
+    _far() with a margin, taking point i-1 as the reference, computed for all pairs at once.
+    Every other pair (and everything, when the values are not plain numbers) goes through the
+    exact check one point at a time, so the flags never depend on this shortcut.
+    """
+    n = len(t)
+    try:
+        ta = np.asarray(t, dtype=np.float64)
+        la = np.asarray(lat, dtype=np.float64)
+        lo = np.asarray(lon, dtype=np.float64)
+    except (TypeError, ValueError):
+        return list(range(1, n + 1))   # every pair checked one at a time
+    on_ground = np.fromiter(map(bool, ground), dtype=bool, count=n)
+    mlat = np.fromiter(map(eq, source, repeat("mlat")), dtype=bool, count=n)
+    limit = np.where(on_ground[1:] & on_ground[:-1], SURFACE_LIMIT_KT, AIRBORNE_LIMIT_KT)
+    limit = np.where(mlat[1:] | mlat[:-1], limit * MLAT_FACTOR, limit)
+    dt = ta[1:] - ta[:-1]
+    allowed = NOISE_KM + limit * KM_PER_NM * dt / 3600.0
+    dlon = np.abs(lo[1:] - lo[:-1])
+    dlon = np.where(dlon > 180.0, 360.0 - dlon, dlon)
+    cos_lat = np.cos(np.radians(np.maximum(np.abs(la[1:]), np.abs(la[:-1]))))
+    bound = np.abs(la[1:] - la[:-1]) * _KM_PER_DEG + dlon * _KM_PER_DEG * cos_lat
+    with np.errstate(invalid="ignore"):
+        sure = (dt > 0) & (bound <= allowed * _SURE)
+    return [*(np.flatnonzero(~sure) + 1).tolist(), n]
 
 
 def _far(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:

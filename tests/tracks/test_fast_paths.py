@@ -126,6 +126,30 @@ def test_flag_points_matches_the_plain_algorithm(s):
     assert flag_points(t, lat, lon, ground, src) == _ref_flags(t, lat, lon, ground, src)
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1999), st.sampled_from(["dup", "back", "jump", "mlat", "stop"])),
+                max_size=12), st.booleans())
+def test_flag_points_long_smooth_tracks_with_glitches_match_the_plain_algorithm(glitches, north):
+    n = 2000
+    t = [T0 + i for i in range(n)]
+    lat = [(70.0 if north else 0.0) + i * 0.002 for i in range(n)]     # about 430 kt
+    lon = [(179.0 + i * 0.002 + 180.0) % 360.0 - 180.0 for i in range(n)]
+    ground = [i < 50 for i in range(n)]
+    src = ["adsb_icao"] * n
+    for k, what in glitches:
+        if what == "dup" and k:
+            t[k] = t[k - 1]
+        elif what == "back":
+            t[k] -= 30.0
+        elif what == "jump":
+            lat[k] += 1.0
+        elif what == "mlat":
+            src[k] = "mlat"
+        else:
+            ground[k] = None
+    assert flag_points(t, lat, lon, ground, src) == _ref_flags(t, lat, lon, ground, src)
+
+
 @settings(max_examples=300, deadline=None)
 @given(steps)
 def test_ground_states_legs_and_gaps_match_the_plain_algorithms(s):
