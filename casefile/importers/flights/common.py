@@ -80,6 +80,12 @@ def num(value: Any, name: str) -> float | None:
     return x
 
 
+def num_scaled(value: Any, name: str, factor: float) -> float | None:
+    """num() converted to our units (e.g. OpenSky's metres to feet): None stays None."""
+    x = num(value, name)
+    return None if x is None else x * factor
+
+
 def position(lat: Any, lon: Any) -> tuple[float, float]:
     """A checked latitude/longitude pair; ValueError says which one is wrong."""
     la, lo = num(lat, "latitude"), num(lon, "longitude")

@@ -16,6 +16,7 @@ from casefile.importers.flights.common import (
     ParsedTrack,
     finish,
     num,
+    num_scaled,
     position,
     require_columns,
 )
@@ -25,11 +26,6 @@ from casefile.importers.flights.opensky_fast import _BOOL, Cols, fast_chunk
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
 from casefile.tracks.gcpause import paused
-
-
-def _scaled(value: str, name: str, factor: float) -> float | None:
-    x = num(value, name)
-    return None if x is None else x * factor
 
 
 class OpenSkyStatesCsv(FlightImporter):
@@ -115,12 +111,12 @@ class OpenSkyStatesCsv(FlightImporter):
                     gnd = _BOOL[key]
                 cs = row[c.cs].strip() if c.cs is not None else ""
                 point = (t, lat, lon,
-                         _scaled(row[c.baro], "baroaltitude", FT_PER_M) if c.baro is not None else None,
-                         _scaled(row[c.geo], "geoaltitude", FT_PER_M) if c.geo is not None else None,
+                         num_scaled(row[c.baro], "baroaltitude", FT_PER_M) if c.baro is not None else None,
+                         num_scaled(row[c.geo], "geoaltitude", FT_PER_M) if c.geo is not None else None,
                          gnd,
-                         _scaled(row[c.vel], "velocity", KT_PER_MS) if c.vel is not None else None,
+                         num_scaled(row[c.vel], "velocity", KT_PER_MS) if c.vel is not None else None,
                          num(row[c.hdg], "heading") if c.hdg is not None else None,
-                         _scaled(row[c.vr], "vertrate", FPM_PER_MS) if c.vr is not None else None,
+                         num_scaled(row[c.vr], "vertrate", FPM_PER_MS) if c.vr is not None else None,
                          cs or None, "opensky", 0)
             except ValueError as exc:
                 out.warn(path, f"line {line}", f"skipped: {exc}")

@@ -15,6 +15,7 @@ from casefile.importers.flights.common import (
     ParsedTrack,
     finish,
     num,
+    num_scaled,
     position,
 )
 from casefile.importers.flights.gz import plain_head
@@ -23,10 +24,6 @@ from casefile.reference.icao24 import normalise_hex
 
 _SOURCES = {0: "adsb", 1: "asterix", 2: "mlat", 3: "flarm"}
 
-
-def _si(value: object, name: str, factor: float) -> float | None:
-    x = num(value, name)
-    return None if x is None else x * factor
 
 
 class OpenSkyRest(FlightImporter):
@@ -70,10 +67,10 @@ class OpenSkyRest(FlightImporter):
                 lat, lon = position(s[6], s[5])
                 if s[8] not in (True, False, None):
                     raise ValueError(f"on_ground {s[8]!r} is not true/false")
-                row = (t, lat, lon, _si(s[7], "baro_altitude", FT_PER_M),
-                       _si(s[13], "geo_altitude", FT_PER_M), s[8],
-                       _si(s[9], "velocity", KT_PER_MS), num(s[10], "true_track"),
-                       _si(s[11], "vertical_rate", FPM_PER_MS), (str(s[1] or "").strip() or None),
+                row = (t, lat, lon, num_scaled(s[7], "baro_altitude", FT_PER_M),
+                       num_scaled(s[13], "geo_altitude", FT_PER_M), s[8],
+                       num_scaled(s[9], "velocity", KT_PER_MS), num(s[10], "true_track"),
+                       num_scaled(s[11], "vertical_rate", FPM_PER_MS), (str(s[1] or "").strip() or None),
                        _SOURCES.get(s[16], str(s[16])), 0)
             except ValueError as exc:
                 out.warn(path, where, f"skipped: {exc}")
