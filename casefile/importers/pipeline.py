@@ -12,9 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -170,19 +171,33 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
         registry.get(importer)
     tmp_dir = str(case.path / "tmp")
     pool = _executor(len(files), workers)
-    window = 4 * (workers or os.cpu_count() or 1) + 4
+    window = _BATCH + 4 * (workers or os.cpu_count() or 1)
     queue: deque[tuple[Path, Future]] = deque()
     todo = deque(files)
     syncer = ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync")
+
+    def refill() -> None:
+        while todo and len(queue) < window and not (cancel and cancel.is_set()):
+            p = todo.popleft()
+            queue.append((p, pool.submit(_work, str(p), tmp_dir, importer)))
+
     try:
         while todo or queue:
-            while todo and len(queue) < window and not (cancel and cancel.is_set()):
-                p = todo.popleft()
-                queue.append((p, pool.submit(_work, str(p), tmp_dir, importer)))
+            refill()
             if not queue:
                 break
             batch = [queue.popleft()]
-            while queue and queue[0][1].done() and len(batch) < _BATCH:
+            wait([batch[0][1]])
+            # Gather what finishes within a short while into the same transaction: one commit
+            # (and its fsync) for many files, progress still reported a few times a second.
+            deadline = time.monotonic() + _BATCH_WAIT_S
+            while queue and len(batch) < _BATCH and not (cancel and cancel.is_set()):
+                refill()
+                nxt = queue[0][1]
+                if not nxt.done():
+                    left = deadline - time.monotonic()
+                    if left <= 0 or not wait([nxt], timeout=left).done:
+                        break
                 batch.append(queue.popleft())
             for outcome in _commit_batch(case, batch, syncer, source_url=source_url, note=note,
                                          method=method, cancelled=bool(cancel and cancel.is_set())):
@@ -199,6 +214,7 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
 
 
 _BATCH = 64
+_BATCH_WAIT_S = 0.2
 
 
 def _commit_batch(case: Case, batch: list[tuple[Path, Future]], syncer: Executor,
