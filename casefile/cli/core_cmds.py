@@ -166,7 +166,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from casefile.ui.app import run  # type: ignore[import-not-found]
     except ImportError as exc:
-        if "casefile.ui.app" not in str(exc) and "PySide6" not in str(exc):
+        # Only a missing GUI (the Qt binding or its system libraries) is reported this way.
+        if not (exc.name or "").startswith(("casefile.ui", "PySide", "shiboken")):
             raise
         print(f"casefile: error: the desktop application is not available ({exc}); "
               "use the subcommands (casefile --help)", file=sys.stderr)

@@ -301,14 +301,6 @@ class Case:
                 h.update(json.dumps(batch, ensure_ascii=False, allow_nan=False).encode("utf-8"))
         return h.hexdigest(), counts[0]
 
-    def group_rows(self, table: str, group_value: Any) -> Iterator[dict[str, Any]]:
-        tracked = self._tracked(table)
-        cur = self.db.execute(f"SELECT * FROM [{table}] WHERE [{tracked.group}] = ? "
-                              f"ORDER BY [{tracked.pk}]", [group_value])
-        cols = [d[0] for d in cur.description]
-        for values in cur:
-            yield dict(zip(cols, values))
-
     def insert_group(self, table: str, rows: Iterable[Mapping[str, Any]], group_value: Any, *,
                      action: str = "imported", item_id: str | None = None,
                      details: Mapping[str, Any] | None = None, batch_size: int = 5000) -> int:
