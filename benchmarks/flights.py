@@ -105,8 +105,8 @@ def _timed_phases() -> dict[str, float]:
     wrap(readsb.ReadsbTrace, "parse", "parse (all)")
     wrap(opensky.OpenSkyStatesCsv, "parse", "parse (all)")
     wrap(common, "flag_points", "parse: quality flags")
-    wrap(tstore, "_insert_points", "store: insert points (executemany)")
-    wrap(store_case.Case, "record_group", "store: ledger digest (casefile/store)")
+    wrap(tstore, "_encode_points", "store: encode points (column file)")
+    wrap(store_case.Case, "add_derived", "store: write + hash points file")
     wrap(tstore, "_usable", "store: usable points")
     wrap(tstore, "derive", "store: legs and gaps")
     wrap(common, "store_flights", "store (all)")
@@ -158,13 +158,15 @@ def _measure(phase: str, path: Path, kind: str, case_dir: Path, phases: bool = F
 
 def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
     from casefile.store import Case
+    from casefile.timeutil import parse_z
     from casefile.tracks import query as Q
     from casefile.tracks.times import utc_text
 
     case = Case.open(case_dir / "bench.casefile", write=False)
     try:
         ac = Q.find_aircraft(case, HEX)
-        first, last = case.db.execute("SELECT min(t), max(t) FROM track_points").fetchone()
+        first, last = (parse_z(t).timestamp() for t in case.db.execute(
+            "SELECT min(first_utc), max(last_utc) FROM tracks").fetchone())
         rnd = random.Random(7)
         times = [utc_text(rnd.uniform(first - 600, last + 600)) for _ in range(queries)]
         statuses: dict[str, int] = {}
@@ -189,7 +191,7 @@ def main() -> None:
     ap.add_argument("--kind")
     ap.add_argument("--case-dir")
     ap.add_argument("--phases", action="store_true",
-                    help="also time an import phase by phase (parse, flags, insert, ledger digest, legs)")
+                    help="also time an import phase by phase (parse, flags, points file, legs)")
     args = ap.parse_args()
     if args.phase:
         _child(args)

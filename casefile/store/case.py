@@ -155,7 +155,7 @@ class Case:
     def _migrate(self, *, initial: bool) -> None:
         for group, number, name, fn in schema.pending(self.db):
             with self.transaction():
-                schema.apply(self.db, group, number, name, fn)
+                schema.apply(self.db, group, number, name, fn, case=self)
                 if not initial or group != "core":
                     self.log("schema-migrated", details={"group": group, "number": number,
                                                          "name": name})

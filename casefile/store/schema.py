@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
 from casefile.errors import SchemaTooNew
 from casefile.timeutil import now_z
 
-MigrationFn = Callable[[sqlite_utils.Database], None]
+MigrationFn = Callable[[Any], None]   # gets the database, or the Case when registered with_case
 _MIGRATIONS: dict[str, dict[int, tuple[str, MigrationFn]]] = {}
 
 
@@ -33,8 +34,13 @@ class Tracked:
 TRACKED: dict[str, Tracked] = {}
 
 
-def migration(group: str, number: int, name: str) -> Callable[[MigrationFn], MigrationFn]:
+def migration(group: str, number: int, name: str, *,
+              with_case: bool = False) -> Callable[[MigrationFn], MigrationFn]:
+    """Register a migration. `with_case`: it gets the open Case (to move data with ledger events
+    through the store) instead of the bare database."""
+
     def register(fn: MigrationFn) -> MigrationFn:
+        fn.with_case = with_case  # type: ignore[attr-defined]
         steps = _MIGRATIONS.setdefault(group, {})
         if number in steps:
             raise RuntimeError(f"duplicate migration {group} {number}")
@@ -90,11 +96,17 @@ def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]
     return todo
 
 
-def apply(db: sqlite_utils.Database, group: str, number: int, name: str, fn: MigrationFn) -> None:
-    """Run one migration; the caller holds the transaction."""
+def apply(db: sqlite_utils.Database, group: str, number: int, name: str, fn: MigrationFn, *,
+          case: Any = None) -> None:
+    """Run one migration; the caller holds the transaction (and passes the Case it belongs to)."""
     if "_schema" not in db.table_names():
         db.execute('CREATE TABLE _schema ("group" TEXT NOT NULL, number INTEGER NOT NULL, '
                    'name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY ("group", number))')
-    fn(db)
+    if getattr(fn, "with_case", False):
+        if case is None:
+            raise RuntimeError(f"migration {group} {number} needs the open case")
+        fn(case)
+    else:
+        fn(db)
     db.execute('INSERT INTO _schema ("group", number, name, applied_at) VALUES (?, ?, ?, ?)',
                [group, number, name, now_z()])

@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
-from operator import eq
 from typing import Any
+
+import numpy as np
 
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
+from casefile.tracks import points as P
 from casefile.tracks.aircraft import all_aircraft, find
 from casefile.tracks.gcpause import gc_paused
-from casefile.tracks.legs import ground_flags
 from casefile.tracks.reported import to_model
 from casefile.tracks.times import utc_text
-from casefile.tracks.where import POINT_SQL, row_to_point, where_at
+from casefile.tracks.where import where_at
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:
@@ -88,8 +88,8 @@ def ground_stays(case: Case, aircraft_id: str | None = None) -> list[dict[str, A
             for r in case.rows(sql + " ORDER BY start_t", params)]
 
 
-def _point_by_id(case: Case, pid: int) -> Point:
-    return row_to_point(case.db.execute(POINT_SQL + " WHERE id = ?", [pid]).fetchone())
+def _point(case: Case, track_id: str, seq: int) -> Point:
+    return P.load(case, track_id).point(seq)
 
 
 def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
@@ -100,8 +100,8 @@ def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
         sql += " WHERE aircraft_id = ?"
         params.append(aircraft_id)
     return [Gap(aircraft_id=r["aircraft_id"], start_utc=utc_text(r["start_t"]),
-                end_utc=utc_text(r["end_t"]), before=_point_by_id(case, r["before_id"]),
-                after=_point_by_id(case, r["after_id"]), note=r["note"] or "",
+                end_utc=utc_text(r["end_t"]), before=_point(case, r["track_id"], r["before_seq"]),
+                after=_point(case, r["track_id"], r["after_seq"]), note=r["note"] or "",
                 track_id=r["track_id"], item_id=r["item_id"])
             for r in case.rows(sql + " ORDER BY start_t", params)]
 
@@ -136,18 +136,15 @@ def _covers(rf: ReportedFlight, t_utc: str) -> bool:
 
 def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None = None, *,
                  include_flagged: bool = False) -> Iterator[Point]:
-    """Points in time order (usable ones unless include_flagged), for maps and exports."""
-    sql, params = POINT_SQL + " WHERE 1 = 1", []
-    if not include_flagged:
-        sql += " AND quality IS NULL AND t IS NOT NULL"
-    if aircraft_id:
-        sql += " AND aircraft_id = ?"
-        params.append(aircraft_id)
-    if item_id:
-        sql += " AND track_id IN (SELECT id FROM tracks WHERE item_id = ?)"
-        params.append(item_id)
-    for r in case.db.execute(sql + " ORDER BY aircraft_id, t, track_id, seq", params):
-        yield row_to_point(r)
+    """Points in time order (usable ones unless include_flagged), for maps and exports.
+
+    Aircraft by id, then time (untimed points first), track, position in the file.
+    """
+    by_aircraft: dict[str, list[P.TrackPoints]] = {}
+    for tp in P.load_many(case, aircraft_id=aircraft_id, item_id=item_id):
+        by_aircraft.setdefault(tp.aircraft_id, []).append(tp)
+    for aid in sorted(by_aircraft):
+        yield from P.merge(by_aircraft[aid], include_flagged=include_flagged).points()
 
 
 @dataclass
@@ -166,45 +163,33 @@ class PointColumns:
         return len(self.t)
 
 
-_COLUMNS_SQL = ("SELECT t, lat, lon, alt_ft, ground, gs_kt FROM track_points "
-                "WHERE aircraft_id = ? AND quality IS NULL AND t IS NOT NULL ORDER BY t")
-
-
-def track_columns(case: Case, aircraft_id: str | None = None, *,
-                  chunk: int = 65536) -> dict[str, PointColumns]:
+def track_columns(case: Case, aircraft_id: str | None = None) -> dict[str, PointColumns]:
     """Usable points per aircraft (one aircraft, or every one), column-wise and in time order.
 
     The same points, in the same order, as track_points(case, aircraft_id) gives, without building
-    a Point per row: one query per aircraft, read in chunks of `chunk` rows and transposed in C
-    (3-4x faster for a million points). Keyed by aircraft id, in list_aircraft order.
+    a Point per row. Keyed by aircraft id, in list_aircraft order.
     """
     ids = [aircraft_id] if aircraft_id else [a.id for a in all_aircraft(case)]
     out: dict[str, PointColumns] = {}
     with gc_paused():
         for aid in ids:
-            cols = _columns(case, _COLUMNS_SQL, aid, chunk)
-            if any(map(eq, cols.t, islice(cols.t, 1, None))):
-                # points at the same time (from different files): order them as track_points does;
-                # without ties the time order alone is that order, and the index gives it unsorted
-                cols = _columns(case, _COLUMNS_SQL + ", track_id, seq", aid, chunk)
+            m = P.aircraft_points(case, aid)
+            cols = PointColumns(aid)
+            if len(m):
+                cols.t = m.t.tolist()
+                cols.lat = m.column("lat").tolist()
+                cols.lon = m.column("lon").tolist()
+                cols.alt_ft = _nullable(m.column("alt_ft"))
+                cols.gs_kt = _nullable(m.column("gs_kt"))
+                g = m.column("ground")
+                cols.ground = [None if x < 0 else bool(x) for x in g.tolist()]
             out[aid] = cols
     return out
 
 
-def _columns(case: Case, sql: str, aircraft_id: str, chunk: int) -> PointColumns:
-    cols = PointColumns(aircraft_id)
-    grounds: list[Any] = []
-    cur = case.db.execute(sql, [aircraft_id])
-    while rows := cur.fetchmany(chunk):
-        t, lat, lon, alt, ground, gs = zip(*rows, strict=True)
-        cols.t.extend(t)
-        cols.lat.extend(lat)
-        cols.lon.extend(lon)
-        cols.alt_ft.extend(alt)
-        grounds.extend(ground)
-        cols.gs_kt.extend(gs)
-    cols.ground = ground_flags(grounds)
-    return cols
+def _nullable(a: Any) -> list[float | None]:
+    out = a.tolist()
+    return [None if x != x else x for x in out] if bool(np.isnan(a).any()) else out
 
 
 def reported_flights(case: Case) -> list[ReportedFlight]:
@@ -223,8 +208,6 @@ def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
         r["callsigns"] = json.loads(r["callsigns"] or "[]")
         r["warnings"] = json.loads(r["warnings"] or "[]")
         r["stated"] = json.loads(r["stated"]) if r["stated"] else None
-        r["quality"] = dict(case.db.execute(
-            "SELECT quality, count(*) FROM track_points WHERE track_id = ? AND quality IS NOT NULL "
-            "GROUP BY quality", [r["id"]]).fetchall())
+        r["quality"] = json.loads(r.pop("quality_counts") or "{}")
         out.append(r)
     return out

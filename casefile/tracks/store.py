@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from itertools import count, islice
-from operator import add, gt, itemgetter
+from itertools import islice
+from operator import gt, itemgetter
 from typing import Any
 
+import numpy as np
+
+from casefile import __version__
 from casefile.ids import new_id
 from casefile.reference.airports import data_version
-from casefile.store import Case
+from casefile.store import Case, columns
+from casefile.store.blobs import discard_blob
+from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME
 from casefile.tracks import legs as L
+from casefile.tracks import points
 from casefile.tracks.aircraft import resolve
+from casefile.tracks.points import NAMES
 from casefile.tracks.times import utc_text
 
 #: a parsed point row, as the importers build it (casefile.importers.flights.common.COLUMNS)
@@ -22,31 +29,62 @@ _T, _GROUND = itemgetter(0), itemgetter(5)
 
 
 def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skipped: int) -> str:
-    """Insert one parsed track (aircraft, track row, points as one ledger group) and its legs/gaps."""
-    aircraft_id = resolve(case, item_id=item_id, icao24=trk.icao24, registration=trk.registration,
-                          type_code=trk.type_code, description=trk.description,
-                          operator=trk.operator, military=trk.military, label=trk.label)
+    """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps."""
     track_id = new_id()
     times = [t for t in map(_T, trk.rows) if t is not None]
     flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
-    case.insert("tracks", {
-        "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id, "format": trk.format,
-        "callsigns": json.dumps(trk.callsigns()), "points": len(trk.rows), "flagged": flagged,
-        "skipped": skipped, "untimed": len(trk.rows) - len(times),
-        "first_utc": utc_text(min(times)) if times else None,
-        "last_utc": utc_text(max(times)) if times else None,
-        "warnings": json.dumps(warnings, ensure_ascii=False),
-        "stated": json.dumps(trk.stated) if trk.stated else None},
-        action="track-imported", item_id=item_id)
-    first_id = _insert_points(case, track_id, aircraft_id, trk.rows, trk.quality)
-    case.record_group("track_points", track_id, action="imported", item_id=item_id,
-                      details={"format": trk.format, "flagged": flagged})
-    derive(case, track_id, data=_usable(trk.rows, trk.quality, first_id))
+    counts: dict[str, int] = {}
+    for q in trk.quality:
+        if q is not None:
+            counts[q] = counts.get(q, 0) + 1
+    data = _encode_points(trk.rows, trk.quality)
+    sha = None
+    try:
+        with case.transaction():   # a savepoint: on failure the points file goes with the rows
+            aircraft_id = resolve(case, item_id=item_id, icao24=trk.icao24,
+                                  registration=trk.registration, type_code=trk.type_code,
+                                  description=trk.description, operator=trk.operator,
+                                  military=trk.military, label=trk.label)
+            derived = case.add_derived(item_id, data, kind=POINTS_KIND, tool="casefile",
+                                       tool_version=__version__, mime=POINTS_MIME,
+                                       params={"track_id": track_id, "format": trk.format,
+                                               "columns": list(NAMES)})
+            sha = derived["sha256"]
+            del data
+            case.insert("tracks", {
+                "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id,
+                "format": trk.format, "callsigns": json.dumps(trk.callsigns()),
+                "points": len(trk.rows), "flagged": flagged, "skipped": skipped,
+                "untimed": len(trk.rows) - len(times),
+                "first_utc": utc_text(min(times)) if times else None,
+                "last_utc": utc_text(max(times)) if times else None,
+                "warnings": json.dumps(warnings, ensure_ascii=False),
+                "stated": json.dumps(trk.stated) if trk.stated else None,
+                "points_sha256": sha, "quality_counts": json.dumps(counts, sort_keys=True)},
+                action="track-imported", item_id=item_id)
+            derive(case, track_id, data=_usable(trk.rows, trk.quality))
+    except BaseException:
+        if sha is not None and not case.db.execute("SELECT 1 FROM derived WHERE sha256 = ?",
+                                                   [sha]).fetchone():
+            discard_blob(case.path, sha, "derived")
+        raise
     return track_id
 
 
-def _usable(rows: list[tuple], quality: list[str | None], first_id: int) -> tuple[L.TrackData, list[int]]:
-    """The same TrackData track_data() would read back, built from the rows just inserted."""
+def _encode_points(rows: list[tuple], quality: list[str | None]) -> bytes:
+    """The column file of parsed point rows (casefile.importers.flights.common.COLUMNS order)."""
+    if len(quality) != len(rows) or not set(map(len, rows)) <= {len(_ROW_COLS)}:
+        raise ValueError(f"each parsed point row needs {len(_ROW_COLS)} values "
+                         f"({', '.join(_ROW_COLS)}) and one quality flag")
+    # one C-level pass per column (zip(*rows) over a million rows is several times slower)
+    cols: dict[str, Sequence[Any]] = {n: list(map(itemgetter(k), rows))
+                                      for k, n in enumerate(_ROW_COLS)}
+    cols["quality"] = quality
+    return columns.encode(POINT_COLUMNS, cols, len(rows))
+
+
+def _usable(rows: list[tuple], quality: list[str | None]) -> tuple[L.TrackData, list[int]]:
+    """The same TrackData track_data() would read back, built from the rows just stored."""
     picked: Sequence[tuple] = rows
     seqs: list[int] = list(range(len(rows)))
     times = list(map(_T, rows))
@@ -61,41 +99,21 @@ def _usable(rows: list[tuple], quality: list[str | None], first_id: int) -> tupl
         times = [times[k] for k in order]
     data = L.from_columns(seqs, times, *(map(itemgetter(k), picked) for k in (1, 2, 3)),
                           list(map(_GROUND, picked)), *(map(itemgetter(k), picked) for k in (6, 8, 11)))
-    return data, [first_id + seq for seq in seqs]
-
-
-def _sql_text(value: str) -> str:
-    """A string as an SQL literal."""
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _insert_points(case: Case, track_id: str, aircraft_id: str, rows: list[tuple],
-                   quality: list[str | None]) -> int:
-    """Bulk insert with one executemany streaming the rows (no per-row Python code).
-
-    Each parameter tuple is a parsed row plus (quality, id, seq), glued in C by map(add, ...);
-    the track and aircraft ids, the same in every row, are literals in the statement; new_leg 0
-    is stored as NULL. The caller records the group digest right after, in the same
-    transaction, so the ledger vouches for exactly these rows (as `Case.insert_group` would).
-    """
-    first_id = case.db.execute("SELECT coalesce(max(id), 0) + 1 FROM track_points").fetchone()[0]
-    sql = (f"INSERT INTO track_points ({', '.join(_ROW_COLS)}, quality, id, seq, track_id, "
-           f"aircraft_id) VALUES ({'?, ' * (len(_ROW_COLS) - 1)}nullif(?, 0), ?, ?, ?, "
-           f"{_sql_text(track_id)}, {_sql_text(aircraft_id)})")
-    if len(quality) != len(rows) or not set(map(len, rows)) <= {len(_ROW_COLS)}:
-        raise ValueError(f"each parsed point row needs {len(_ROW_COLS)} values "
-                         f"({', '.join(_ROW_COLS)}) and one quality flag")
-    case.db.conn.executemany(sql, map(add, rows, zip(quality, count(first_id), count())))
-    return first_id
+    return data, seqs
 
 
 def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
-    """Usable points of a track in time order, and their row ids."""
-    cur = case.db.execute(
-        "SELECT seq, t, lat, lon, alt_ft, ground, gs_kt, vrate_fpm, new_leg, id FROM track_points "
-        "WHERE track_id = ? AND quality IS NULL ORDER BY t, seq", [track_id])
-    rows = cur.fetchall()
-    return L.from_rows([r[:9] for r in rows]), [r[9] for r in rows]
+    """Usable points of a track in time order (ties in file order), and their seqs."""
+    tp = points.load(case, track_id)
+    idx = tp.usable()
+    t = tp.array("t")[idx]
+    if len(t) > 1 and not bool(np.all(t[1:] >= t[:-1])):
+        idx = idx[np.lexsort((idx, t))]
+    c = {n: tp.cols.column(n, idx) for n in ("t", "lat", "lon", "alt_ft", "ground", "gs_kt",
+                                            "vrate_fpm", "new_leg")}
+    seqs = idx.tolist()
+    return L.from_columns(seqs, c["t"], c["lat"], c["lon"], c["alt_ft"], c["ground"], c["gs_kt"],
+                          c["vrate_fpm"], c["new_leg"]), seqs
 
 
 def _end(e: L.End | None) -> str | None:
@@ -135,7 +153,7 @@ def derive(case: Case, track_id: str, *,
                                  seg_rows)
         gaps = L.find_gaps(d)
         case.db.conn.executemany(
-            "INSERT INTO flight_gaps (track_id, aircraft_id, item_id, before_id, after_id, start_t, "
+            "INSERT INTO flight_gaps (track_id, aircraft_id, item_id, before_seq, after_seq, start_t, "
             "end_t, note) VALUES (?,?,?,?,?,?,?,?)",
             [(track_id, info["aircraft_id"], info["item_id"], ids[g.before], ids[g.after],
               d.t[g.before], d.t[g.after], g.note) for g in gaps])

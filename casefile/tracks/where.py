@@ -4,36 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from casefile.model.flights import Point, Whereabouts
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.timeutil import parse_z
+from casefile.tracks import points
 from casefile.tracks.geo import KM_PER_NM, distance_km, intermediate
 from casefile.tracks.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
 from casefile.tracks.times import utc_text
-
-POINT_SQL = ("SELECT track_id, aircraft_id, seq, t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, "
-             "track_deg, vrate_fpm, callsign, src, quality FROM track_points")
-
-
-def row_to_point(r: tuple) -> Point:
-    return Point(track_id=r[0], aircraft_id=r[1], seq=r[2], t=r[3],
-                 time_utc=utc_text(r[3]) if r[3] is not None else "", lat=r[4], lon=r[5],
-                 alt_ft=r[6], geo_alt_ft=r[7], on_ground=None if r[8] is None else bool(r[8]),
-                 gs_kt=r[9], track_deg=r[10], vrate_fpm=r[11], callsign=r[12], source=r[13],
-                 quality=r[14])
-
 
 #: times in the API have millisecond resolution: a point this close to the asked time is "at" it
 SAME_TIME_S = 0.0005
 
 
 def _neighbours(case: Case, aircraft_id: str, t: float) -> tuple[Point | None, Point | None]:
-    before = case.db.execute(POINT_SQL + " WHERE aircraft_id = ? AND quality IS NULL AND t <= ? "
-                             "ORDER BY t DESC LIMIT 1", [aircraft_id, t + SAME_TIME_S]).fetchone()
-    after = case.db.execute(POINT_SQL + " WHERE aircraft_id = ? AND quality IS NULL AND t >= ? "
-                            "ORDER BY t LIMIT 1", [aircraft_id, t - SAME_TIME_S]).fetchone()
-    return (row_to_point(before) if before else None), (row_to_point(after) if after else None)
+    """The last usable point at or before t and the first at or after it (ties: file order)."""
+    m = points.aircraft_points(case, aircraft_id)
+    i = int(np.searchsorted(m.t, t + SAME_TIME_S, side="right")) - 1
+    j = int(np.searchsorted(m.t, t - SAME_TIME_S, side="left"))
+    return (m.point(i) if i >= 0 else None), (m.point(j) if j < len(m) else None)
 
 
 def _airport(lat: float, lon: float) -> Any:
@@ -52,15 +43,13 @@ def _on_ground(p: Point, implied_kt: float | None) -> tuple[bool | None, str]:
 
 
 def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
+    """Whether the source starts a new leg at a usable point after a, up to b (same track)."""
     if a.track_id != b.track_id:
         return False
     lo, hi = sorted((a.seq, b.seq))
-    row = case.db.execute(
-        "SELECT 1 FROM track_points WHERE track_id = ? AND id > ? + (SELECT min(id) FROM track_points "
-        "WHERE track_id = ?) AND id <= ? + (SELECT min(id) FROM track_points WHERE track_id = ?) "
-        "AND new_leg = 1 AND quality IS NULL LIMIT 1",
-        [b.track_id, lo, b.track_id, hi, b.track_id]).fetchone()
-    return row is not None
+    tp = points.load(case, b.track_id)
+    return bool(np.any((tp.array("new_leg")[lo + 1:hi + 1] == 1)
+                       & (tp.array("quality")[lo + 1:hi + 1] < 0)))
 
 
 def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) -> Whereabouts:

@@ -20,6 +20,9 @@ def tracks_of(case, item_id: str) -> list[dict]:
 
 
 def counts(case) -> dict[str, int]:
-    """Rows in every flights table and items: to prove nothing half-imported stays."""
-    return {t: case.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("items", "aircraft", "tracks", "track_points", "flight_segments", "flight_gaps")}
+    """Rows in every flights table and items, and files kept: to prove nothing half-imported stays."""
+    out = {t: case.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+           for t in ("items", "aircraft", "tracks", "derived", "flight_segments", "flight_gaps")}
+    for folder in ("evidence", "derived"):
+        out[f"{folder} files"] = sum(1 for p in (case.path / folder).rglob("*") if p.is_file())
+    return out

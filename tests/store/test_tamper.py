@@ -117,16 +117,44 @@ def test_verify_result_is_itself_a_ledger_event(fresh_case: Case, tmp_path: Path
     assert last["action"] == "verified" and last["details"]["ok"] is True
 
 
-def test_edited_track_point_is_named_and_new_column_changes_nothing(fresh_case: Case, corpora: Path) -> None:
-    """Bulk rows (track points) are vouched for per track: one edited point is found."""
+def test_edited_track_point_is_named(fresh_case: Case, corpora: Path) -> None:
+    """Track points live in a column file per track, vouched for by its hash: one edited point
+    is found by verify and refused by every reader; re-pointing the track at a doctored file is
+    found too."""
+    import pytest
+
+    from casefile.errors import CasefileError
+    from casefile.store import columns
+    from casefile.tracks import points as P
+    from casefile.tracks import query as Q
+
     trace = corpora / "flights" / "readsb" / "trace_full_ac134a.json"
     report = import_paths(fresh_case, [trace])
     assert report.count("imported") == 1, report.to_dict()
-    # A nullable column added later (e.g. by a migration) leaves every digest as it was.
-    fresh_case.db.execute("ALTER TABLE track_points ADD COLUMN later_note TEXT")
-    assert verify_case(fresh_case, record=False).ok
-    fresh_case.db.execute("UPDATE track_points SET lat = lat + 0.01 WHERE rowid = "
-                          "(SELECT rowid FROM track_points LIMIT 1 OFFSET 100)")
-    problems = verify_case(fresh_case, record=False).problems
-    assert [p.kind for p in problems] == ["rows-changed"]
-    assert problems[0].table == "track_points" and "777 rows now" in problems[0].message
+    [track] = Q.tracks(fresh_case)
+    [d] = fresh_case.rows("SELECT * FROM derived WHERE sha256 = ?", [track["points_sha256"]])
+    path = fresh_case.path / d["blob_path"]
+    cols = columns.decode(path.read_bytes())
+    assert cols.rows == track["points"] == 777
+    values = {n: cols.column(n) for n in P.NAMES}
+    values["lat"][100] += 0.01
+    doctored = columns.encode(P.POINT_COLUMNS, values, cols.rows)
+    os.chmod(path, 0o644)
+    path.write_bytes(doctored)
+    P._cache.clear()
+    [problem] = verify_case(fresh_case, record=False).problems
+    assert problem.kind == "derived-changed" and problem.target == d["id"]
+    with pytest.raises(CasefileError, match="does not match the hash"):
+        list(Q.track_points(fresh_case))
+    # the doctored file under its own hash, and the rows re-pointed at it with the sqlite3 shell
+    from casefile.store.blobs import blob_relpath, hash_file
+
+    sha, _ = hash_file(path)
+    (fresh_case.path / blob_relpath(sha, "derived")).parent.mkdir(exist_ok=True)
+    path.rename(fresh_case.path / blob_relpath(sha, "derived"))
+    _tamper_sql(fresh_case,
+                f"UPDATE derived SET sha256 = '{sha}', blob_path = '{blob_relpath(sha, 'derived')}' "
+                f"WHERE id = '{d['id']}'",
+                f"UPDATE tracks SET points_sha256 = '{sha}' WHERE id = '{track['id']}'")
+    kinds = sorted((p.kind, p.table) for p in verify_case(fresh_case, record=False).problems)
+    assert kinds == [("row-changed", "derived"), ("row-changed", "tracks")]

@@ -28,7 +28,8 @@ from casefile.tracks.quality import (
     SURFACE_LIMIT_KT,
     flag_points,
 )
-from casefile.tracks.store import _insert_points, store_track, track_data
+from casefile.tracks import points as P
+from casefile.tracks.store import _encode_points, store_track, track_data
 
 T0 = 1553256000.0
 
@@ -230,36 +231,29 @@ def test_stored_rows_and_legs_equal_a_rederivation_from_the_database(s):
     case = _case()
     try:
         track_id = _store(case, rows)
-        got = case.db.execute("SELECT t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, track_deg, "
-                              "vrate_fpm, callsign, src, new_leg, seq, id - seq FROM track_points "
-                              "WHERE track_id = ? ORDER BY id", [track_id]).fetchall()
-        assert [g[:12] for g in got] == [(*r[:5], None if r[5] is None else int(r[5]), *r[6:11],
-                                          r[11] or None) for r in rows]
-        assert [g[12] for g in got] == list(range(len(rows)))
-        assert len({g[13] for g in got}) == 1                       # id = first id + seq
+        tp = P.load(case, track_id)
+        got = list(zip(*(tp.cols.column(n) for n in P.NAMES[:12]), strict=True))
+        assert got == [(*r[:5], None if r[5] is None else bool(r[5]), *r[6:11], bool(r[11]))
+                       for r in rows]
+        assert [p.seq for p in tp.points(range(len(rows)))] == list(range(len(rows)))
         segs = case.db.execute("SELECT kind, start_t, end_t, points, takeoff, landing FROM "
                                "flight_segments WHERE track_id = ? ORDER BY start_t, kind",
                                [track_id]).fetchall()
-        gaps = case.db.execute("SELECT before_id, after_id, start_t, end_t FROM flight_gaps WHERE "
+        gaps = case.db.execute("SELECT before_seq, after_seq, start_t, end_t FROM flight_gaps WHERE "
                                "track_id = ? ORDER BY start_t", [track_id]).fetchall()
         from casefile.tracks.store import derive
         derive(case, track_id, data=track_data(case, track_id))   # from the database this time
         assert case.db.execute("SELECT kind, start_t, end_t, points, takeoff, landing FROM "
                                "flight_segments WHERE track_id = ? ORDER BY start_t, kind",
                                [track_id]).fetchall() == segs
-        assert case.db.execute("SELECT before_id, after_id, start_t, end_t FROM flight_gaps WHERE "
+        assert case.db.execute("SELECT before_seq, after_seq, start_t, end_t FROM flight_gaps WHERE "
                                "track_id = ? ORDER BY start_t", [track_id]).fetchall() == gaps
     finally:
         case.close()
 
 
-def test_insert_refuses_rows_of_the_wrong_shape():
-    case = _case()
-    try:
-        with case.transaction(), pytest.raises(ValueError, match="12 values"):
-            _insert_points(case, "t1", "a1", [(T0, 1.0, 2.0)], [None])
-        with case.transaction(), pytest.raises(ValueError, match="quality"):
-            _insert_points(case, "t1", "a1", [(T0, 1.0, 2.0, None, None, None, None, None, None,
-                                               None, None, 0)], [])
-    finally:
-        case.close()
+def test_storing_refuses_rows_of_the_wrong_shape():
+    with pytest.raises(ValueError, match="12 values"):
+        _encode_points([(T0, 1.0, 2.0)], [None])
+    with pytest.raises(ValueError, match="quality"):
+        _encode_points([(T0, 1.0, 2.0, None, None, None, None, None, None, None, None, 0)], [])

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import sqlite_utils
 
+from casefile import __version__
+from casefile.errors import CasefileError
+from casefile.store import columns
 from casefile.store.schema import migration, track
 
 
@@ -98,7 +104,65 @@ def _flights_1(db: sqlite_utils.Database) -> None:
         created_by TEXT NOT NULL)""")
 
 
+#: a track's points as a column file (casefile.store.columns), seq = row number in the file
+POINT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("t", "f8"), ("lat", "f8"), ("lon", "f8"), ("alt_ft", "f8"), ("geo_alt_ft", "f8"),
+    ("ground", "b1"), ("gs_kt", "f8"), ("track_deg", "f8"), ("vrate_fpm", "f8"),
+    ("callsign", "str"), ("src", "str"), ("new_leg", "b1"), ("quality", "str"))
+POINTS_KIND = "track-points"
+POINTS_MIME = "application/x-casefile-columns"
+
+
+@migration("flights", 2, "track points move from table rows to a column file per track",
+           with_case=True)
+def _flights_2(case: Any) -> None:
+    """Each track's points become one derived column file, vouched for by the track's row.
+
+    A million points were a million SQLite rows (slow to write, slow to vouch for); now they are
+    one file whose SHA-256 the tracks row records. Each group is checked against the ledger before
+    it moves (a case whose points were edited behind Casefile's back is refused, not laundered),
+    the move is recorded per track, and gaps point at points by their number in the track.
+    """
+    db = case.db
+    db.execute("ALTER TABLE tracks ADD COLUMN points_sha256 TEXT")   # the points' column file
+    db.execute("ALTER TABLE tracks ADD COLUMN quality_counts TEXT")  # JSON {flag: count}
+    names = [n for n, _ in POINT_COLUMNS]
+    for tid, item_id in db.execute("SELECT id, item_id FROM tracks ORDER BY id").fetchall():
+        digest, count = case.group_digest("track_points", tid)
+        last = db.execute("SELECT row_digest FROM ledger WHERE target_table = 'track_points' AND "
+                          "target_id = ? ORDER BY seq DESC LIMIT 1", [tid]).fetchone()
+        if last is None or last[0] != digest:
+            raise CasefileError(f"the points of track {tid} differ from the custody ledger; "
+                                "this Casefile will not move them. Run `casefile verify` with "
+                                "the Casefile that wrote the case", case.path)
+        sel = ", ".join("coalesce(new_leg, 0)" if n == "new_leg" else n for n in names)
+        rows = db.execute(f"SELECT {sel} FROM track_points WHERE track_id = ? ORDER BY seq",
+                          [tid]).fetchall()
+        cols = dict(zip(names, zip(*rows, strict=True))) if rows else {n: () for n in names}
+        data = columns.encode(POINT_COLUMNS, {n: list(v) for n, v in cols.items()}, len(rows))
+        flags: dict[str, int] = {}
+        for q in cols["quality"]:
+            if q is not None:
+                flags[q] = flags.get(q, 0) + 1
+        d = case.add_derived(item_id, data, kind=POINTS_KIND, tool="casefile",
+                             tool_version=__version__, mime=POINTS_MIME,
+                             params={"track_id": tid, "columns": names,
+                                     "from": "track_points rows (flights schema 1)"})
+        case.update("tracks", tid, {"points_sha256": d["sha256"],
+                                    "quality_counts": json.dumps(flags, sort_keys=True)},
+                    action="points-moved", item_id=item_id,
+                    reason="points moved from table rows to a column file (flights schema 2)")
+        case.log("deleted", item_id=item_id, target_table="track_points", target_id=tid,
+                 details={"rows": count, "reason": f"moved to derived column file {d['sha256']}"})
+    for end in ("before", "after"):
+        db.execute(f"UPDATE flight_gaps SET {end}_id = {end}_id - (SELECT min(id) FROM track_points "
+                   "p WHERE p.track_id = flight_gaps.track_id)")
+        db.execute(f"ALTER TABLE flight_gaps RENAME COLUMN {end}_id TO {end}_seq")
+    db.execute("DROP TABLE track_points")
+
+
 track("aircraft")
 track("tracks")
+# flights schema 1 kept points as rows vouched for per track; migration 2 reads them through this
 track("track_points", pk="id", group="track_id")
 track("reported_flights")
