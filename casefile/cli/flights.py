@@ -65,7 +65,8 @@ def cmd_flights(args: argparse.Namespace) -> int:
                 "ground": Q.ground_stays(case, only),
                 "tracks": [{k: t[k] for k in ("id", "item_id", "aircraft_id", "format", "callsigns",
                                                "points", "flagged", "skipped", "untimed",
-                                               "first_utc", "last_utc", "quality", "warnings")}
+                                               "first_utc", "last_utc", "quality", "warnings",
+                                               "points_sha256")}
                            for t in Q.tracks(case, only)]}
     emit(args, data, _print_flights)
     return 0
