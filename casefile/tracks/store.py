@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from itertools import islice
+from itertools import compress, islice
 from operator import gt, itemgetter
 from typing import Any
 
@@ -25,19 +24,19 @@ from casefile.tracks.times import utc_text
 #: a parsed point row, as the importers build it (casefile.importers.flights.common.COLUMNS)
 _ROW_COLS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
              "callsign", "src", "new_leg")
-_T, _GROUND = itemgetter(0), itemgetter(5)
 
 
 def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skipped: int) -> str:
     """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps."""
     track_id = new_id()
-    times = [t for t in map(_T, trk.rows) if t is not None]
+    cols = _point_columns(trk.rows, trk.quality)
+    times = [t for t in cols["t"] if t is not None]
     flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
     counts: dict[str, int] = {}
     for q in trk.quality:
         if q is not None:
             counts[q] = counts.get(q, 0) + 1
-    data = _encode_points(trk.rows, trk.quality)
+    data = columns.encode(POINT_COLUMNS, cols, len(trk.rows))
     sha = None
     try:
         with case.transaction():   # a savepoint: on failure the points file goes with the rows
@@ -62,7 +61,7 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
                 "stated": json.dumps(trk.stated) if trk.stated else None,
                 "points_sha256": sha, "quality_counts": json.dumps(counts, sort_keys=True)},
                 action="track-imported", item_id=item_id)
-            derive(case, track_id, data=_usable(trk.rows, trk.quality))
+            derive(case, track_id, data=_usable(cols))
     except BaseException:
         if sha is not None and not case.db.execute("SELECT 1 FROM derived WHERE sha256 = ?",
                                                    [sha]).fetchone():
@@ -71,35 +70,40 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
     return track_id
 
 
-def _encode_points(rows: list[tuple], quality: list[str | None]) -> bytes:
-    """The column file of parsed point rows (casefile.importers.flights.common.COLUMNS order)."""
+def _point_columns(rows: list[tuple], quality: list[str | None]) -> dict[str, list[Any]]:
+    """Parsed point rows (casefile.importers.flights.common.COLUMNS order) and their quality
+    flags as columns, named as in the points file."""
     if len(quality) != len(rows) or not set(map(len, rows)) <= {len(_ROW_COLS)}:
         raise ValueError(f"each parsed point row needs {len(_ROW_COLS)} values "
                          f"({', '.join(_ROW_COLS)}) and one quality flag")
     # one C-level pass per column (zip(*rows) over a million rows is several times slower)
-    cols: dict[str, Sequence[Any]] = {n: list(map(itemgetter(k), rows))
-                                      for k, n in enumerate(_ROW_COLS)}
+    cols = {n: list(map(itemgetter(k), rows)) for k, n in enumerate(_ROW_COLS)}
     cols["quality"] = quality
-    return columns.encode(POINT_COLUMNS, cols, len(rows))
+    return cols
 
 
-def _usable(rows: list[tuple], quality: list[str | None]) -> tuple[L.TrackData, list[int]]:
-    """The same TrackData track_data() would read back, built from the rows just stored."""
-    picked: Sequence[tuple] = rows
-    seqs: list[int] = list(range(len(rows)))
-    times = list(map(_T, rows))
+def _encode_points(rows: list[tuple], quality: list[str | None]) -> bytes:
+    """The column file of parsed point rows."""
+    return columns.encode(POINT_COLUMNS, _point_columns(rows, quality), len(rows))
+
+
+def _usable(cols: dict[str, list[Any]]) -> tuple[L.TrackData, list[int]]:
+    """The same TrackData track_data() would read back, built from the columns just stored."""
+    times, quality = cols["t"], cols["quality"]
+    names = ("lat", "lon", "alt_ft", "ground", "gs_kt", "vrate_fpm", "new_leg")
+    seqs: list[int] = list(range(len(times)))
+    picked = [cols[n] for n in names]
     if quality.count(None) != len(quality) or None in times:
-        seqs = [seq for seq, q in enumerate(quality) if q is None and times[seq] is not None]
-        picked = [rows[seq] for seq in seqs]
-        times = [times[seq] for seq in seqs]
+        keep = [q is None and t is not None for q, t in zip(quality, times)]
+        seqs = list(compress(seqs, keep))
+        times = list(compress(times, keep))
+        picked = [list(compress(c, keep)) for c in picked]
     if any(map(gt, times, islice(times, 1, None))):   # only untimed-mixed GPX
         order = sorted(range(len(seqs)), key=lambda k: (times[k], seqs[k]))
         seqs = [seqs[k] for k in order]
-        picked = [picked[k] for k in order]
         times = [times[k] for k in order]
-    data = L.from_columns(seqs, times, *(map(itemgetter(k), picked) for k in (1, 2, 3)),
-                          list(map(_GROUND, picked)), *(map(itemgetter(k), picked) for k in (6, 8, 11)))
-    return data, seqs
+        picked = [[c[k] for k in order] for c in picked]
+    return L.from_columns(seqs, times, *picked), seqs
 
 
 def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
