@@ -8,11 +8,14 @@ import hashlib
 import mmap
 import os
 import stat
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 1 << 20  # 1 MiB: big enough that hashlib releases the GIL and two files hash in parallel
+_READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
 
 @dataclass(frozen=True)
@@ -71,16 +74,35 @@ def _fill(src: BinaryIO, buf: memoryview) -> int:
     return filled
 
 
+_buffers = threading.local()
+
+
+def _chunk_buffer() -> memoryview:
+    """This thread's CHUNK-sized, page-aligned buffer (as direct I/O needs), made once and reused."""
+    view = getattr(_buffers, "view", None)
+    if view is None:
+        view = _buffers.view = memoryview(mmap.mmap(-1, CHUNK))
+    return view
+
+
 def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_bytes: bool = False,
-                 prefix: bytes = b"") -> tuple[StagedBlob, bytes | None]:
+                 prefix: bytes = b"", on_head: Callable[[bytes], bool] | None = None,
+                 ) -> tuple[StagedBlob, bytes | None]:
     """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning.
 
-    `prefix` is data already read from the stream (e.g. the head used for sniffing), at most
-    CHUNK bytes.
+    `prefix` is data already read from the stream, at most CHUNK bytes. `on_head`, if given, is
+    called with the first `head_size` bytes before anything is written and decides whether to keep
+    the bytes in memory (instead of `keep_bytes`); if it raises, no staging file is made.
+    The staged copy is read-only from the start (evidence is never modified).
     """
     sha, md5 = hashlib.sha256(), hashlib.md5()
     size = 0
-    head = b""
+    view = _chunk_buffer()
+    view[:len(prefix)] = prefix
+    n = len(prefix) + _fill(src, view[len(prefix):])
+    head = bytes(view[:min(n, head_size)])
+    if on_head is not None:
+        keep_bytes = on_head(head)
     kept: list[bytes] | None = [] if keep_bytes else None
     fd_path = tmp_dir / f"stage-{os.getpid()}-{os.urandom(6).hex()}.part"
     try:
@@ -88,15 +110,9 @@ def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_by
     except FileNotFoundError:
         tmp_dir.mkdir(parents=True, exist_ok=True)
         fd, direct = _open_staging(fd_path)
-    buf = mmap.mmap(-1, CHUNK)  # page-aligned, as direct I/O needs
-    view = memoryview(buf)
     try:
-        view[:len(prefix)] = prefix
-        n = len(prefix) + _fill(src, view[len(prefix):])
         while n:
             chunk = view[:n]
-            if not head:
-                head = bytes(chunk[:head_size])
             sha.update(chunk)
             md5.update(chunk)
             if kept is not None:
@@ -118,9 +134,13 @@ def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_by
                     _write_all(fd, chunk)
             size += n
             n = _fill(src, view)
+        os.fchmod(fd, _READ_ONLY)  # before the fsync, so the mode is as durable as the data
         os.fsync(fd)
-    finally:
-        os.close(fd)  # the buffer is freed with the last view of it
+    except BaseException:
+        os.close(fd)
+        fd_path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
     data = b"".join(kept) if kept is not None else None
     return StagedBlob(fd_path, sha.hexdigest(), md5.hexdigest(), size, head), data
 
@@ -145,16 +165,18 @@ def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
     if final.exists():
         staged.tmp_path.unlink(missing_ok=True)
         return rel, False
-    os.chmod(staged.tmp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    try:
+    dirs = [final.parent]
+    try:  # stage_stream made the staged copy read-only
         os.replace(staged.tmp_path, final)
-    except FileNotFoundError:  # first blob in this shard folder
+    except FileNotFoundError:  # first blob in this shard folder: its entry must be durable too
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged.tmp_path, final)
+        dirs.append(final.parent.parent)
     if dirs_to_sync is None:
-        fsync_dir(final.parent)
+        for d in dirs:
+            fsync_dir(d)
     else:
-        dirs_to_sync.add(final.parent)
+        dirs_to_sync.update(dirs)
     return rel, True
 
 

@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import io
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,49 @@ def test_staging_where_the_filesystem_refuses_direct_io(tmp_path: Path, monkeypa
     monkeypatch.setattr(os, "write", fake_write)
     data = os.urandom(CHUNK + 4097)
     _check(tmp_path, data, io.BytesIO(data))
+
+
+def test_staged_copy_is_read_only_from_the_start(tmp_path: Path) -> None:
+    staged, _ = stage_stream(io.BytesIO(b"evidence"), tmp_path)
+    assert stat.S_IMODE(staged.tmp_path.stat().st_mode) & 0o222 == 0
+
+
+def test_on_head_sees_the_first_bytes_and_decides_what_is_kept(tmp_path: Path) -> None:
+    data = os.urandom(CHUNK + 100)
+    seen: list[bytes] = []
+
+    def decide(head: bytes) -> bool:
+        seen.append(head)
+        return True
+
+    staged, kept = stage_stream(io.BytesIO(data), tmp_path, on_head=decide)
+    assert seen == [data[:8192]]
+    assert kept == data and staged.tmp_path.read_bytes() == data
+
+
+def test_a_refusal_in_on_head_leaves_no_staging_file(tmp_path: Path) -> None:
+    def refuse(head: bytes) -> bool:
+        raise ValueError("no importer")
+
+    with pytest.raises(ValueError):
+        stage_stream(io.BytesIO(b"x" * 10000), tmp_path, on_head=refuse)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_no_staging_file(tmp_path: Path, monkeypatch) -> None:
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OSError):
+        stage_stream(io.BytesIO(b"x" * 10000), tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_buffer_reuse_never_mixes_files(tmp_path: Path) -> None:
+    """The staging buffer is reused: a short file after a long one holds only its own bytes."""
+    long, short = os.urandom(CHUNK), os.urandom(5000)
+    stage_stream(io.BytesIO(long), tmp_path)
+    staged, kept = stage_stream(io.BytesIO(short), tmp_path, keep_bytes=True)
+    assert staged.tmp_path.read_bytes() == short and kept == short
+    assert staged.sha256 == hashlib.sha256(short).hexdigest()
