@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 import threading
 import time
 from collections import deque
@@ -25,7 +26,7 @@ from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
 from casefile.importers import registry
 from casefile.importers.sniff import sniff_mime
 from casefile.store import Acquisition, Case, commit_staged
-from casefile.store.blobs import CHUNK, StagedBlob, fsync_dir, stage_stream
+from casefile.store.blobs import StagedBlob, fsync_dir, stage_stream
 from casefile.timeutil import iso_z
 
 
@@ -68,6 +69,7 @@ class _Work:
     importer: str | None = None
     parsed: Any = None
     mtime: str | None = None
+    resolved: str | None = None  # the absolute path, links resolved
     error: str | None = None
 
 
@@ -101,23 +103,28 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
     work = _Work(path_str)
     try:
         st = path.stat()
-        if not path.is_file():
+        if not stat.S_ISREG(st.st_mode):
             raise UnsupportedFile("not a regular file", path)
         if st.st_size == 0:
             raise UnsupportedFile("empty file (0 bytes): nothing to keep as evidence", path)
         work.mtime = iso_z(datetime.fromtimestamp(st.st_mtime, UTC))
+        work.resolved = str(path.resolve())
         try:
-            src = open(path, "rb")
+            src = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
         except PermissionError:
             raise UnsupportedFile("cannot read the file (permission denied)", path) from None
-        with src:
-            first = src.read(CHUNK)
-            work.mime = sniff_mime(first[:8192])
-            imp = registry.get(forced) if forced else registry.choose(path, first[:8192],
-                                                                        work.mime).importer
+        imp: Any = None
+
+        def choose(head: bytes) -> bool:
+            """Sniff the first bytes, pick the importer; keep the bytes if it parses in memory."""
+            nonlocal imp
+            work.mime = sniff_mime(head)
+            imp = registry.get(forced) if forced else registry.choose(path, head, work.mime).importer
             work.importer = imp.name
-            keep = st.st_size <= imp.max_in_memory
-            work.staged, data = stage_stream(src, Path(tmp_dir), keep_bytes=keep, prefix=first)
+            return st.st_size <= imp.max_in_memory
+
+        with src:
+            work.staged, data = stage_stream(src, Path(tmp_dir), on_head=choose)
         try:
             work.parsed = imp.parse(path, data)
         except CasefileError:
@@ -137,6 +144,39 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
     return work
 
 
+def _work_many(path_strs: list[str], tmp_dir: str, forced: str | None) -> list[_Work]:
+    """Runs in a worker: several small files per task, so fewer round trips between processes."""
+    out = []
+    for path_str in path_strs:
+        try:
+            out.append(_work(path_str, tmp_dir, forced))
+        except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error only
+            out.append(_Work(path_str, error=f"{path_str}: import worker failed: {exc}"))
+    return out
+
+
+def _chunks(files: list[Path], workers: int) -> list[list[Path]]:
+    """Group files into tasks: small files together, each big file alone, enough tasks to share."""
+    most = max(1, min(_CHUNK_FILES, len(files) // (4 * workers)))
+    chunks: list[list[Path]] = []
+    size = 0
+    for p in files:
+        try:
+            n = p.stat().st_size
+        except OSError:
+            n = 0
+        if not chunks or len(chunks[-1]) >= most or size + n > _CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(p)
+        size += n
+    return chunks
+
+
+_CHUNK_FILES = 8
+_CHUNK_BYTES = 8 << 20
+
+
 class _Inline(Executor):
     """Runs work in the calling thread (one file, or workers=1)."""
 
@@ -153,8 +193,10 @@ def _executor(n_files: int, workers: int | None) -> Executor:
     workers = workers or os.cpu_count() or 1
     if n_files <= 1 or workers <= 1:
         return _Inline()
-    return ProcessPoolExecutor(max_workers=min(workers, n_files),
-                               mp_context=multiprocessing.get_context("forkserver"))
+    ctx = multiprocessing.get_context("forkserver")
+    # the fork server imports the importers once; each worker starts with them loaded
+    ctx.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(max_workers=min(workers, n_files), mp_context=ctx)
 
 
 def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = False,
@@ -170,16 +212,18 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
     if importer:
         registry.get(importer)
     tmp_dir = str(case.path / "tmp")
-    pool = _executor(len(files), workers)
-    window = _BATCH + 4 * (workers or os.cpu_count() or 1)
-    queue: deque[tuple[Path, Future]] = deque()
-    todo = deque(files)
+    n_workers = workers or os.cpu_count() or 1
+    pool = _executor(len(files), n_workers)
+    window = _BATCH + 4 * _CHUNK_FILES * n_workers
+    queue: deque[tuple[Path, _Slot]] = deque()
+    todo = deque(_chunks(files, n_workers))
     syncer = ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync")
 
     def refill() -> None:
         while todo and len(queue) < window and not (cancel and cancel.is_set()):
-            p = todo.popleft()
-            queue.append((p, pool.submit(_work, str(p), tmp_dir, importer)))
+            chunk = todo.popleft()
+            fut = pool.submit(_work_many, [str(p) for p in chunk], tmp_dir, importer)
+            queue.extend((p, _Slot(fut, i)) for i, p in enumerate(chunk))
 
     try:
         while todo or queue:
@@ -187,13 +231,13 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
             if not queue:
                 break
             batch = [queue.popleft()]
-            wait([batch[0][1]])
+            wait([batch[0][1].task])
             # Gather what finishes within a short while into the same transaction: one commit
             # (and its fsync) for many files, progress still reported a few times a second.
             deadline = time.monotonic() + _BATCH_WAIT_S
             while queue and len(batch) < _BATCH and not (cancel and cancel.is_set()):
                 refill()
-                nxt = queue[0][1]
+                nxt = queue[0][1].task
                 if not nxt.done():
                     left = deadline - time.monotonic()
                     if left <= 0 or not wait([nxt], timeout=left).done:
@@ -205,8 +249,8 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
                 done += 1
                 if progress:
                     progress(done, total, outcome)
-        for p in todo:
-            report.outcomes.append(FileOutcome(str(p), "cancelled"))
+        for chunk in todo:
+            report.outcomes.extend(FileOutcome(str(p), "cancelled") for p in chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         syncer.shutdown(wait=True)
@@ -217,7 +261,21 @@ _BATCH = 64
 _BATCH_WAIT_S = 0.2
 
 
-def _commit_batch(case: Case, batch: list[tuple[Path, Future]], syncer: Executor,
+@dataclass(frozen=True)
+class _Slot:
+    """One file's place in a task's results."""
+
+    task: Future
+    index: int
+
+    def done(self) -> bool:
+        return self.task.done()
+
+    def result(self) -> _Work:
+        return self.task.result()[self.index]
+
+
+def _commit_batch(case: Case, batch: list[tuple[Path, _Slot]], syncer: Executor,
                   **kw: Any) -> list[FileOutcome]:
     """Commit the files that are ready in one transaction (each file in its own savepoint)."""
     dirs: set[Path] = set()
@@ -236,7 +294,7 @@ def _commit_batch(case: Case, batch: list[tuple[Path, Future]], syncer: Executor
     return outcomes
 
 
-def _finish(case: Case, path: Path, fut: Future, *, source_url: str | None, note: str | None,
+def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note: str | None,
             method: str, cancelled: bool, dirs_to_sync: set[Path]) -> FileOutcome:
     try:
         work: _Work = fut.result()
@@ -249,8 +307,8 @@ def _finish(case: Case, path: Path, fut: Future, *, source_url: str | None, note
     if work.error or work.staged is None:
         return FileOutcome(str(path), "error", importer=work.importer, message=work.error)
     imp = registry.get(work.importer)
-    acq = Acquisition(method=method, original_path=str(path.resolve()), source_url=source_url,
-                      original_mtime=work.mtime, note=note)
+    acq = Acquisition(method=method, original_path=work.resolved or str(path.resolve()),
+                      source_url=source_url, original_mtime=work.mtime, note=note)
     try:
         ing = commit_staged(case, work.staged, kind=imp.kind, mime=work.mime or "", importer=imp.name,
                             original_name=path.name, acquisition=acq,

@@ -1,0 +1,84 @@
+"""Batch import: many files through worker processes, one transaction per batch, a valid chain."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from casefile.importers import registry
+from casefile.importers.pipeline import _chunks, import_paths
+from casefile.store import Case, verify_case
+
+
+def test_small_files_share_a_task_and_big_files_go_alone(tmp_path: Path) -> None:
+    files = []
+    for i, size in enumerate([10] * 20 + [9 << 20] + [10] * 3):
+        p = tmp_path / f"f{i:02d}"
+        p.write_bytes(b"x" * size)
+        files.append(p)
+    files.append(tmp_path / "missing")  # cannot be sized: still imported (and reported) in turn
+    chunks = _chunks(files, workers=2)
+    assert [p for c in chunks for p in c] == files
+    assert max(len(c) for c in chunks) <= 8
+    assert [files[20]] in chunks
+    assert len(chunks) >= 2 * 2  # every worker gets more than one task
+
+
+def test_many_files_through_worker_processes(fresh_case: Case, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"doc{i:02d}.txt").write_text(f"document {i}\n" * (1 + 500 * (i % 3)))
+    (src / "doc40.txt").write_text("document 6\n")  # same bytes as doc06
+    (src / "empty.txt").write_bytes(b"")
+    report = import_paths(fresh_case, [src], recursive=True, importer="file", workers=2)
+
+    names = [Path(o.path).name for o in report.outcomes]
+    assert names == sorted(p.name for p in src.iterdir())
+    by_name = {Path(o.path).name: o for o in report.outcomes}
+    assert by_name["doc40.txt"].status == "duplicate"
+    assert by_name["doc40.txt"].item_id == by_name["doc06.txt"].item_id
+    assert by_name["empty.txt"].status == "error" and "empty file" in by_name["empty.txt"].message
+    assert report.count("imported") == 40
+    for item in fresh_case.items():
+        blob = fresh_case.blob_path(item)
+        assert stat.S_IMODE(blob.stat().st_mode) & 0o222 == 0
+        acq = fresh_case.acquisitions(item["id"])
+        assert all(a["original_path"].startswith(str(src.resolve())) for a in acq)
+    actions = [e["action"] for e in fresh_case.events() if e["target_table"] in
+               ("items", "acquisitions")]
+    assert actions.count("imported") == 40 and actions.count("acquired") == 40
+    assert actions.count("acquired-again") == 1
+    assert list((fresh_case.path / "tmp").iterdir()) == []
+    assert verify_case(fresh_case).ok
+
+
+def test_a_file_rolled_back_inside_a_batch_leaves_a_valid_chain(
+        fresh_case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its item and acquisition events were appended, then rolled back with its savepoint; the
+    next file's events chain to what is really the last event."""
+    generic = registry.get("file")
+
+    def store(case, ingested, parsed):
+        if case.get_row("items", ingested.item_id)["original_name"] == "bad.txt":
+            raise RuntimeError("importer bug")
+
+    monkeypatch.setattr(generic, "store", store)
+    paths = []
+    for name in ("a.txt", "bad.txt", "c.txt", "d.txt"):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(f"contents of {name}\n")
+    before = fresh_case.head()[0]
+    report = import_paths(fresh_case, paths, importer="file", workers=1)
+
+    assert [o.status for o in report.outcomes] == ["imported", "error", "imported", "imported"]
+    assert "could not be stored" in report.outcomes[1].message
+    events = fresh_case.events()
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert len(events) == before + 3 * 2
+    assert all(e["prev_hash"] == p["hash"] for p, e in zip(events, events[1:]))
+    assert "bad.txt" not in {i["original_name"] for i in fresh_case.items()}
+    report = verify_case(fresh_case)
+    assert report.ok, report.problems
