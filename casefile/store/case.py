@@ -57,6 +57,9 @@ class Case:
         self.actor = actor
         self._depth = 0
         self._owns_lock = owns_lock
+        # the last ledger event, known while a transaction holds the write lock (no other writer
+        # can append then); forgotten when the transaction or a savepoint inside it rolls back
+        self._head: tuple[int, str] | None = None
 
     # ---- opening and closing -------------------------------------------------------------
     @classmethod
@@ -169,6 +172,7 @@ class Case:
         if self._depth == 0:
             self.db.execute("BEGIN IMMEDIATE")
             self._depth = 1
+            self._head = None
             try:
                 yield self
             except BaseException:
@@ -179,6 +183,7 @@ class Case:
                 self.db.execute("COMMIT")
             finally:
                 self._depth = 0
+                self._head = None
         else:
             name = f"sp{self._depth}"
             self.db.execute(f"SAVEPOINT {name}")
@@ -186,6 +191,7 @@ class Case:
             try:
                 yield self
             except BaseException:
+                self._head = None  # events appended inside the savepoint are gone
                 if self.db.conn.in_transaction:
                     self.db.execute(f"ROLLBACK TO {name}")
                     self.db.execute(f"RELEASE {name}")
@@ -200,8 +206,14 @@ class Case:
             raise RuntimeError("case changes must happen inside case.transaction()")
 
     def head(self) -> tuple[int, str]:
+        """The last ledger event's (seq, hash), or (0, GENESIS) for an empty ledger."""
+        if self._head is not None:
+            return self._head
         row = self.db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-        return (row[0], row[1]) if row else (0, GENESIS)
+        head = (row[0], row[1]) if row else (0, GENESIS)
+        if self._depth > 0:
+            self._head = head
+        return head
 
     def head_hash(self) -> str:
         return self.head()[1]
@@ -220,6 +232,7 @@ class Case:
         event["hash"] = event_hash(event)
         self.db.execute(f"INSERT INTO ledger ({', '.join(event)}) VALUES "
                         f"({', '.join('?' for _ in event)})", list(event.values()))
+        self._head = (event["seq"], event["hash"])
         return event["seq"]
 
     # ---- tracked changes -----------------------------------------------------------------
