@@ -71,6 +71,7 @@ class _Work:
     mtime: str | None = None
     resolved: str | None = None  # the absolute path, links resolved
     error: str | None = None
+    seconds: float = 0.0  # the worker's time on this file
 
 
 ProgressFn = Callable[[int, int, FileOutcome], None]
@@ -148,31 +149,46 @@ def _work_many(path_strs: list[str], tmp_dir: str, forced: str | None) -> list[_
     """Runs in a worker: several small files per task, so fewer round trips between processes."""
     out = []
     for path_str in path_strs:
+        started = time.perf_counter()
         try:
             out.append(_work(path_str, tmp_dir, forced))
+            out[-1].seconds = time.perf_counter() - started
         except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error only
             out.append(_Work(path_str, error=f"{path_str}: import worker failed: {exc}"))
     return out
 
 
-def _chunks(files: list[Path], workers: int) -> list[list[Path]]:
-    """Group files into tasks: small files together, each big file alone, enough tasks to share."""
-    most = max(1, min(_CHUNK_FILES, len(files) // (4 * workers)))
-    chunks: list[list[Path]] = []
-    size = 0
-    for p in files:
-        try:
-            n = p.stat().st_size
-        except OSError:
-            n = 0
-        if not chunks or len(chunks[-1]) >= most or size + n > _CHUNK_BYTES:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(p)
-        size += n
-    return chunks
+class _Pacer:
+    """How many files the next task gets: one at first, then as many as take about _TASK_S in a
+    worker by the times seen so far (cheap files share a round trip between processes; slow ones,
+    e.g. photos to parse, go one by one so progress and cancel stay prompt), never past
+    _CHUNK_FILES files or _CHUNK_BYTES bytes, and enough tasks to share between the workers."""
+
+    def __init__(self, n_files: int, workers: int) -> None:
+        self.most = max(1, min(_CHUNK_FILES, n_files // (4 * workers)))
+        self.per_file: float | None = None
+
+    def observe(self, seconds: float) -> None:
+        self.per_file = seconds if self.per_file is None else 0.8 * self.per_file + 0.2 * seconds
+
+    def take(self, todo: deque[Path]) -> list[Path]:
+        want = 1 if self.per_file is None else int(_TASK_S / max(self.per_file, 1e-6))
+        want = max(1, min(self.most, want))
+        chunk: list[Path] = []
+        size = 0
+        while todo and len(chunk) < want:
+            try:
+                n = todo[0].stat().st_size
+            except OSError:
+                n = 0  # the worker reports why it cannot be read
+            if chunk and size + n > _CHUNK_BYTES:
+                break
+            chunk.append(todo.popleft())
+            size += n
+        return chunk
 
 
+_TASK_S = 0.02
 _CHUNK_FILES = 8
 _CHUNK_BYTES = 8 << 20
 
@@ -216,12 +232,13 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
     pool = _executor(len(files), n_workers)
     window = _BATCH + 4 * _CHUNK_FILES * n_workers
     queue: deque[tuple[Path, _Slot]] = deque()
-    todo = deque(_chunks(files, n_workers))
+    todo = deque(files)
+    pacer = _Pacer(len(files), n_workers)
     syncer = ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync")
 
     def refill() -> None:
         while todo and len(queue) < window and not (cancel and cancel.is_set()):
-            chunk = todo.popleft()
+            chunk = pacer.take(todo)
             fut = pool.submit(_work_many, [str(p) for p in chunk], tmp_dir, importer)
             queue.extend((p, _Slot(fut, i)) for i, p in enumerate(chunk))
 
@@ -243,14 +260,17 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
                     if left <= 0 or not wait([nxt], timeout=left).done:
                         break
                 batch.append(queue.popleft())
+            for _, slot in batch:
+                if slot.task.done() and slot.task.exception() is None:
+                    pacer.observe(slot.result().seconds)
             for outcome in _commit_batch(case, batch, syncer, source_url=source_url, note=note,
                                          method=method, cancelled=bool(cancel and cancel.is_set())):
                 report.outcomes.append(outcome)
                 done += 1
                 if progress:
                     progress(done, total, outcome)
-        for chunk in todo:
-            report.outcomes.extend(FileOutcome(str(p), "cancelled") for p in chunk)
+        for p in todo:
+            report.outcomes.append(FileOutcome(str(p), "cancelled"))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         syncer.shutdown(wait=True)

@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import stat
+from collections import deque
 from pathlib import Path
 
 import pytest
 
 from casefile.importers import registry
-from casefile.importers.pipeline import _chunks, import_paths
+from casefile.importers.pipeline import _Pacer, import_paths
 from casefile.store import Case, verify_case
 
 
-def test_small_files_share_a_task_and_big_files_go_alone(tmp_path: Path) -> None:
+def test_cheap_small_files_share_a_task_slow_or_big_files_go_alone(tmp_path: Path) -> None:
     files = []
-    for i, size in enumerate([10] * 20 + [9 << 20] + [10] * 3):
+    for i, size in enumerate([10] * 20 + [9 << 20] + [10] * 40):
         p = tmp_path / f"f{i:02d}"
         p.write_bytes(b"x" * size)
         files.append(p)
-    files.append(tmp_path / "missing")  # cannot be sized: still imported (and reported) in turn
-    chunks = _chunks(files, workers=2)
+    files.insert(5, tmp_path / "missing")  # cannot be sized: still handed out in turn
+    todo = deque(files)
+    pacer = _Pacer(len(files), workers=1)
+    chunks = [pacer.take(todo)]
+    assert len(chunks[0]) == 1  # nothing known yet about how long a file takes
+    pacer.observe(0.002)
+    while todo:
+        chunks.append(pacer.take(todo))
+        if len(chunks) == 8:
+            pacer.observe(0.5)  # from now on, files are slow to parse
     assert [p for c in chunks for p in c] == files
-    assert max(len(c) for c in chunks) <= 8
-    assert [files[20]] in chunks
-    assert len(chunks) >= 2 * 2  # every worker gets more than one task
+    assert max(len(c) for c in chunks) == 8
+    assert [files[21]] in chunks  # the big file
+    assert all(len(c) == 1 for c in chunks[8:])
 
 
 def test_many_files_through_worker_processes(fresh_case: Case, tmp_path: Path) -> None:
