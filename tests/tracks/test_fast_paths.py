@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
 from casefile.store import Case
 from casefile.tracks import legs as L
+from casefile.tracks import points as P
 from casefile.tracks.gcpause import gc_paused, paused
 from casefile.tracks.geo import KM_PER_NM, distance_km
 from casefile.tracks.quality import (
@@ -28,7 +29,6 @@ from casefile.tracks.quality import (
     SURFACE_LIMIT_KT,
     flag_points,
 )
-from casefile.tracks import points as P
 from casefile.tracks.store import _encode_points, store_track, track_data
 
 T0 = 1553256000.0
