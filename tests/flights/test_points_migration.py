@@ -94,3 +94,4 @@ def test_legacy_points_edited_behind_our_back_are_refused(tmp_path: Path) -> Non
     assert conn.execute("SELECT max(number) FROM _schema WHERE \"group\" = 'flights'").fetchone() == (1,)
     assert conn.execute("SELECT count(*) FROM track_points").fetchone() == (4,)
     conn.close()
+    assert [p for p in (path / "derived").rglob("*") if p.is_file()] == []  # nothing half-moved

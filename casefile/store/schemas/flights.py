@@ -127,14 +127,18 @@ def _flights_2(case: Any) -> None:
     db.execute("ALTER TABLE tracks ADD COLUMN points_sha256 TEXT")   # the points' column file
     db.execute("ALTER TABLE tracks ADD COLUMN quality_counts TEXT")  # JSON {flag: count}
     names = [n for n, _ in POINT_COLUMNS]
-    for tid, item_id in db.execute("SELECT id, item_id FROM tracks ORDER BY id").fetchall():
-        digest, count = case.group_digest("track_points", tid)
+    tracks = db.execute("SELECT id, item_id FROM tracks ORDER BY id").fetchall()
+    counts = {}
+    for tid, _item in tracks:   # check every track before anything is written
+        digest, counts[tid] = case.group_digest("track_points", tid)
         last = db.execute("SELECT row_digest FROM ledger WHERE target_table = 'track_points' AND "
                           "target_id = ? ORDER BY seq DESC LIMIT 1", [tid]).fetchone()
         if last is None or last[0] != digest:
             raise CasefileError(f"the points of track {tid} differ from the custody ledger; "
                                 "this Casefile will not move them. Run `casefile verify` with "
                                 "the Casefile that wrote the case", case.path)
+    for tid, item_id in tracks:
+        count = counts[tid]
         sel = ", ".join("coalesce(new_leg, 0)" if n == "new_leg" else n for n in names)
         rows = db.execute(f"SELECT {sel} FROM track_points WHERE track_id = ? ORDER BY seq",
                           [tid]).fetchall()
