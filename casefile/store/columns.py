@@ -9,8 +9,8 @@ a few array copies, and reading is a few array views. The layout, all little-end
     zero padding to a multiple of 8, then each column's bytes at its offset (from the data start)
 
 Column types: "f8" float64, NaN meaning "no value" (real NaN or infinity is refused when
-writing); "b1" int8 flags 1/0, -1 meaning "no value"; "str" int32 codes into the column's
-"strings" list, -1 meaning "no value".
+writing; negative zero is stored as zero); "b1" int8 flags 1/0, -1 meaning "no value"; "str"
+int32 codes into the column's "strings" list, -1 meaning "no value".
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ def _encode(kind: str, name: str, values: Sequence[Any], n: int) -> tuple[bytes,
         bad = ~np.isfinite(arr)
         if bad.any() and int(bad.sum()) != values.count(None):
             raise ValueError(f"column {name}: NaN or infinite values cannot be stored")
+        arr += 0.0   # -0.0 becomes 0.0, as SQLite stores it (a "-0 ft" would only puzzle)
         return arr.astype("<f8", copy=False).tobytes(), None
     if kind == "b1":
         try:

@@ -195,7 +195,7 @@ def aircraft_points(case: Case, aircraft_id: str) -> Merged:
     hit = _merged_cache.get(key)
     if hit is None:
         hit = merge(tps)
-        if len(_merged_cache) > 16:
+        if len(_merged_cache) >= 4:   # each holds its tracks alive: keep few
             _merged_cache.clear()
         _merged_cache[key] = hit
     return hit
