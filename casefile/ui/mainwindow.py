@@ -112,6 +112,10 @@ class MainWindow(OperationsMixin, QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900])
+        # a narrow window squeezes the side panels, never the records themselves
+        self.navigator.setMinimumWidth(120)
+        self.stack.setMinimumWidth(300)
+        self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
     def _build_docks(self) -> None:
