@@ -113,8 +113,8 @@ class MainWindow(OperationsMixin, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900])
         # a narrow window squeezes the side panels, never the records themselves
-        self.navigator.setMinimumWidth(120)
-        self.stack.setMinimumWidth(300)
+        self.navigator.setMinimumWidth(100)
+        self.stack.setMinimumWidth(180)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
