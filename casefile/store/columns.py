@@ -40,25 +40,24 @@ class Columns:
 
     def value(self, name: str, i: int) -> Any:
         """One value as Python gives it back: float/bool/str, or None for "no value"."""
-        v = self.arrays[name][i]
-        if name in self.strings:
-            return None if v < 0 else self.strings[name][v]
-        if v.dtype.kind == "f":
-            return None if v != v else float(v)
-        return None if v < 0 else bool(v)
+        return as_python(self.arrays[name][i:i + 1], self.strings.get(name))[0]
 
     def column(self, name: str, index: np.ndarray | None = None) -> list[Any]:
         """A whole column (or the rows at `index`) as Python values, None for "no value"."""
         a = self.arrays[name] if index is None else self.arrays[name][index]
-        if name in self.strings:
-            table = [*self.strings[name], None]   # code -1 picks the trailing None
-            return [table[c] for c in a.tolist()]
-        if a.dtype.kind == "f":
-            out = a.tolist()
-            if np.isnan(a).any():
-                return [None if x != x else x for x in out]
-            return out
-        return [None if x < 0 else bool(x) for x in a.tolist()]
+        return as_python(a, self.strings.get(name))
+
+
+def as_python(a: np.ndarray, strings: list[str] | None = None) -> list[Any]:
+    """Column values as Python gives them back (float/bool/str), None for "no value"; `strings`
+    is the column's string table for a "str" column."""
+    if strings is not None:
+        table = [*strings, None]   # code -1 picks the trailing None
+        return [table[c] for c in a.tolist()]
+    if a.dtype.kind == "f":
+        out = a.tolist()
+        return [None if x != x else x for x in out] if np.isnan(a).any() else out
+    return [None if x < 0 else bool(x) for x in a.tolist()]
 
 
 def _encode(kind: str, name: str, values: Sequence[Any], n: int) -> tuple[bytes, list[str] | None]:

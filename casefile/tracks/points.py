@@ -91,15 +91,15 @@ def read_columns(case: Case, sha256: str, *, where: str) -> columns.Columns:
     cols = columns.decode(data, where=str(path))
     with _cache_lock:
         _cache[sha256] = cols
-        total = sum(len(c.arrays["t"]) for c in _cache.values()) * _row_bytes()
+        total = sum(map(_nbytes, _cache.values()))
         while total > _CACHE_BYTES and len(_cache) > 1:
             _sha, old = _cache.popitem(last=False)
-            total -= len(old.arrays["t"]) * _row_bytes()
+            total -= _nbytes(old)
     return cols
 
 
-def _row_bytes() -> int:
-    return sum(8 if kind == "f8" else 1 if kind == "b1" else 4 for _, kind in POINT_COLUMNS)
+def _nbytes(cols: columns.Columns) -> int:
+    return sum(a.nbytes for a in cols.arrays.values())
 
 
 def load(case: Case, track_id: str) -> TrackPoints:
@@ -150,10 +150,7 @@ class Merged:
         return out
 
     def points(self) -> Iterator[Point]:
-        if len(self.tracks) == 1:
-            yield from self.tracks[0].points(self.seq)
-            return
-        runs = np.flatnonzero(np.diff(self.which)) + 1
+        runs = np.flatnonzero(np.diff(self.which)) + 1   # where the next point is another track's
         for lo, hi in zip([0, *runs.tolist()], [*runs.tolist(), len(self.seq)], strict=True):
             if hi > lo:
                 yield from self.tracks[int(self.which[lo])].points(self.seq[lo:hi])
@@ -176,11 +173,8 @@ def merge(tracks: list[TrackPoints], *, include_flagged: bool = False) -> Merged
         return Merged([], np.zeros(0, np.int32), np.zeros(0, np.int64), np.zeros(0))
     which, seq, t = np.concatenate(whichs), np.concatenate(seqs), np.concatenate(times)
     key = np.where(np.isnan(t), -np.inf, t)
-    if len(tracks) == 1 and (len(key) < 2 or bool(np.all(key[1:] >= key[:-1]))):
-        order = None   # already in order (the usual case: one file, times ascending)
-    else:
+    if len(tracks) > 1 or bool(np.any(key[1:] < key[:-1])):   # usually one file, in time order
         order = np.lexsort((seq, which, key))
-    if order is not None:
         which, seq, t = which[order], seq[order], t[order]
     return Merged(tracks, which, seq, t)
 

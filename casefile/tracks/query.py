@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import numpy as np
-
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
+from casefile.store.columns import as_python
 from casefile.tracks import points as P
 from casefile.tracks.aircraft import all_aircraft, find
 from casefile.tracks.gcpause import gc_paused
@@ -179,17 +178,11 @@ def track_columns(case: Case, aircraft_id: str | None = None) -> dict[str, Point
                 cols.t = m.t.tolist()
                 cols.lat = m.column("lat").tolist()
                 cols.lon = m.column("lon").tolist()
-                cols.alt_ft = _nullable(m.column("alt_ft"))
-                cols.gs_kt = _nullable(m.column("gs_kt"))
-                g = m.column("ground")
-                cols.ground = [None if x < 0 else bool(x) for x in g.tolist()]
+                cols.alt_ft = as_python(m.column("alt_ft"))
+                cols.gs_kt = as_python(m.column("gs_kt"))
+                cols.ground = as_python(m.column("ground"))
             out[aid] = cols
     return out
-
-
-def _nullable(a: Any) -> list[float | None]:
-    out = a.tolist()
-    return [None if x != x else x for x in out] if bool(np.isnan(a).any()) else out
 
 
 def reported_flights(case: Case) -> list[ReportedFlight]:

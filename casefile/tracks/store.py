@@ -7,14 +7,12 @@ from itertools import compress, islice
 from operator import gt, itemgetter
 from typing import Any
 
-import numpy as np
-
 from casefile import __version__
 from casefile.ids import new_id
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
-from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME
+from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
 from casefile.tracks import legs as L
 from casefile.tracks import points
 from casefile.tracks.aircraft import resolve
@@ -32,10 +30,6 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
     cols = _point_columns(trk.rows, trk.quality)
     times = [t for t in cols["t"] if t is not None]
     flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
-    counts: dict[str, int] = {}
-    for q in trk.quality:
-        if q is not None:
-            counts[q] = counts.get(q, 0) + 1
     data = columns.encode(POINT_COLUMNS, cols, len(trk.rows))
     sha = None
     try:
@@ -59,7 +53,7 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
                 "last_utc": utc_text(max(times)) if times else None,
                 "warnings": json.dumps(warnings, ensure_ascii=False),
                 "stated": json.dumps(trk.stated) if trk.stated else None,
-                "points_sha256": sha, "quality_counts": json.dumps(counts, sort_keys=True)},
+                "points_sha256": sha, "quality_counts": quality_counts(trk.quality)},
                 action="track-imported", item_id=item_id)
             derive(case, track_id, data=_usable(cols))
     except BaseException:
@@ -80,11 +74,6 @@ def _point_columns(rows: list[tuple], quality: list[str | None]) -> dict[str, li
     cols = {n: list(map(itemgetter(k), rows)) for k, n in enumerate(_ROW_COLS)}
     cols["quality"] = quality
     return cols
-
-
-def _encode_points(rows: list[tuple], quality: list[str | None]) -> bytes:
-    """The column file of parsed point rows."""
-    return columns.encode(POINT_COLUMNS, _point_columns(rows, quality), len(rows))
 
 
 def _usable(cols: dict[str, list[Any]]) -> tuple[L.TrackData, list[int]]:
@@ -109,15 +98,11 @@ def _usable(cols: dict[str, list[Any]]) -> tuple[L.TrackData, list[int]]:
 def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
     """Usable points of a track in time order (ties in file order), and their seqs."""
     tp = points.load(case, track_id)
-    idx = tp.usable()
-    t = tp.array("t")[idx]
-    if len(t) > 1 and not bool(np.all(t[1:] >= t[:-1])):
-        idx = idx[np.lexsort((idx, t))]
-    c = {n: tp.cols.column(n, idx) for n in ("t", "lat", "lon", "alt_ft", "ground", "gs_kt",
-                                            "vrate_fpm", "new_leg")}
-    seqs = idx.tolist()
-    return L.from_columns(seqs, c["t"], c["lat"], c["lon"], c["alt_ft"], c["ground"], c["gs_kt"],
-                          c["vrate_fpm"], c["new_leg"]), seqs
+    seqs = points.merge([tp]).seq
+    c = {n: tp.cols.column(n, seqs) for n in ("t", "lat", "lon", "alt_ft", "ground", "gs_kt",
+                                             "vrate_fpm", "new_leg")}
+    return L.from_columns(seqs.tolist(), c["t"], c["lat"], c["lon"], c["alt_ft"], c["ground"],
+                          c["gs_kt"], c["vrate_fpm"], c["new_leg"]), seqs.tolist()
 
 
 def _end(e: L.End | None) -> str | None:

@@ -29,7 +29,7 @@ from casefile.tracks.quality import (
     SURFACE_LIMIT_KT,
     flag_points,
 )
-from casefile.tracks.store import _encode_points, store_track, track_data
+from casefile.tracks.store import _point_columns, store_track, track_data
 
 T0 = 1553256000.0
 
@@ -254,6 +254,6 @@ def test_stored_rows_and_legs_equal_a_rederivation_from_the_database(s):
 
 def test_storing_refuses_rows_of_the_wrong_shape():
     with pytest.raises(ValueError, match="12 values"):
-        _encode_points([(T0, 1.0, 2.0)], [None])
+        _point_columns([(T0, 1.0, 2.0)], [None])
     with pytest.raises(ValueError, match="quality"):
-        _encode_points([(T0, 1.0, 2.0, None, None, None, None, None, None, None, None, 0)], [])
+        _point_columns([(T0, 1.0, 2.0, None, None, None, None, None, None, None, None, 0)], [])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
@@ -113,6 +115,11 @@ POINTS_KIND = "track-points"
 POINTS_MIME = "application/x-casefile-columns"
 
 
+def quality_counts(quality: Iterable[str | None]) -> str:
+    """The tracks row's quality_counts: JSON {flag: points}, flags sorted."""
+    return json.dumps(Counter(q for q in quality if q is not None), sort_keys=True)
+
+
 @migration("flights", 2, "track points move from table rows to a column file per track",
            with_case=True)
 def _flights_2(case: Any) -> None:
@@ -144,16 +151,12 @@ def _flights_2(case: Any) -> None:
                           [tid]).fetchall()
         cols = dict(zip(names, zip(*rows, strict=True))) if rows else {n: () for n in names}
         data = columns.encode(POINT_COLUMNS, {n: list(v) for n, v in cols.items()}, len(rows))
-        flags: dict[str, int] = {}
-        for q in cols["quality"]:
-            if q is not None:
-                flags[q] = flags.get(q, 0) + 1
         d = case.add_derived(item_id, data, kind=POINTS_KIND, tool="casefile",
                              tool_version=__version__, mime=POINTS_MIME,
                              params={"track_id": tid, "columns": names,
                                      "from": "track_points rows (flights schema 1)"})
         case.update("tracks", tid, {"points_sha256": d["sha256"],
-                                    "quality_counts": json.dumps(flags, sort_keys=True)},
+                                    "quality_counts": quality_counts(cols["quality"])},
                     action="points-moved", item_id=item_id,
                     reason="points moved from table rows to a column file (flights schema 2)")
         case.log("deleted", item_id=item_id, target_table="track_points", target_id=tid,
