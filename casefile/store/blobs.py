@@ -63,6 +63,28 @@ def _write_all(fd: int, data: memoryview) -> None:
         data = data[os.write(fd, data):]
 
 
+def _write_chunk(fd: int, chunk: memoryview, direct: bool) -> bool:
+    """Write one chunk: with direct I/O its whole blocks, through the cache the rest (the tail of
+    a short last chunk), or all of it once the filesystem refuses direct I/O (EINVAL, at any
+    write). Returns whether direct I/O is still on."""
+    if direct:
+        start = os.lseek(fd, 0, os.SEEK_CUR)
+        whole = len(chunk) - len(chunk) % _ALIGN
+        try:
+            _write_all(fd, chunk[:whole])
+        except OSError as exc:
+            if exc.errno != errno.EINVAL:
+                raise
+            os.lseek(fd, start, os.SEEK_SET)   # write this chunk again, through the cache
+            whole = 0
+        if whole == len(chunk):
+            return True
+        _buffered(fd)
+        chunk = chunk[whole:]
+    _write_all(fd, chunk)
+    return False
+
+
 def _fill(src: BinaryIO, buf: memoryview) -> int:
     """Read until `buf` is full or the stream ends (short reads happen on pipes and sockets)."""
     filled = 0
@@ -86,20 +108,19 @@ def _chunk_buffer() -> memoryview:
 
 
 def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_bytes: bool = False,
-                 prefix: bytes = b"", on_head: Callable[[bytes], bool] | None = None,
+                 on_head: Callable[[bytes], bool] | None = None,
                  ) -> tuple[StagedBlob, bytes | None]:
     """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning.
 
-    `prefix` is data already read from the stream, at most CHUNK bytes. `on_head`, if given, is
-    called with the first `head_size` bytes before anything is written and decides whether to keep
-    the bytes in memory (instead of `keep_bytes`); if it raises, no staging file is made.
+    `on_head`, if given, is called with the first `head_size` bytes before anything is written
+    and decides whether to keep the bytes in memory (instead of `keep_bytes`); if it raises, no
+    staging file is made.
     The staged copy is read-only from the start (evidence is never modified).
     """
     sha, md5 = hashlib.sha256(), hashlib.md5()
     size = 0
     view = _chunk_buffer()
-    view[:len(prefix)] = prefix
-    n = len(prefix) + _fill(src, view[len(prefix):])
+    n = _fill(src, view)
     head = bytes(view[:min(n, head_size)])
     if on_head is not None:
         keep_bytes = on_head(head)
@@ -117,21 +138,7 @@ def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_by
             md5.update(chunk)
             if kept is not None:
                 kept.append(bytes(chunk))
-            whole = n if n == CHUNK else n - n % _ALIGN  # a short chunk is the last one
-            if direct and whole < n:
-                _write_all(fd, chunk[:whole])
-                _buffered(fd)  # the tail is not a whole block: write it through the cache
-                direct = False
-                _write_all(fd, chunk[whole:])
-            else:
-                try:
-                    _write_all(fd, chunk)
-                except OSError as exc:
-                    if not (direct and exc.errno == errno.EINVAL):
-                        raise
-                    _buffered(fd)  # opened with direct I/O but the filesystem refuses it
-                    direct = False
-                    _write_all(fd, chunk)
+            direct = _write_chunk(fd, chunk, direct)
             size += n
             n = _fill(src, view)
         os.fchmod(fd, _READ_ONLY)  # before the fsync, so the mode is as durable as the data
