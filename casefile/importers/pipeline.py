@@ -288,9 +288,6 @@ class _Slot:
     task: Future
     index: int
 
-    def done(self) -> bool:
-        return self.task.done()
-
     def result(self) -> _Work:
         return self.task.result()[self.index]
 

@@ -314,16 +314,6 @@ class Case:
                 h.update(json.dumps(batch, ensure_ascii=False, allow_nan=False).encode("utf-8"))
         return h.hexdigest(), counts[0]
 
-    def insert_group(self, table: str, rows: Iterable[Mapping[str, Any]], group_value: Any, *,
-                     action: str = "imported", item_id: str | None = None,
-                     details: Mapping[str, Any] | None = None, batch_size: int = 5000) -> int:
-        """Bulk-insert rows that the ledger vouches for together (one digest for the group)."""
-        self._require_tx()
-        self._tracked(table)
-        self.db[table].insert_all(rows, batch_size=batch_size)
-        return self.record_group(table, group_value, action=action, item_id=item_id,
-                                 details=details)
-
     def record_group(self, table: str, group_value: Any, *, action: str, item_id: str | None = None,
                      details: Mapping[str, Any] | None = None) -> int:
         digest, count = self.group_digest(table, group_value)
