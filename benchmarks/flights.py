@@ -81,11 +81,11 @@ def _timed_phases() -> dict[str, float]:
     """Wrap the import's phases with timers; returns the dict they add their seconds to."""
     import functools
 
+    import casefile.flights.store as tstore
     import casefile.importers.flights.common as common
     import casefile.importers.flights.opensky_csv as opensky
     import casefile.importers.flights.readsb as readsb
     import casefile.store.case as store_case
-    import casefile.tracks.store as tstore
 
     spent: dict[str, float] = {}
 
@@ -158,10 +158,10 @@ def _measure(phase: str, path: Path, kind: str, case_dir: Path, phases: bool = F
 
 
 def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
+    from casefile.flights import query as Q
+    from casefile.flights.times import utc_text
     from casefile.store import Case
     from casefile.timeutil import parse_z
-    from casefile.tracks import query as Q
-    from casefile.tracks.times import utc_text
 
     case = Case.open(case_dir / "bench.casefile", write=False)
     try:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from casefile.checks.base import CheckInput, finding
 from casefile.model.findings import CheckFinding
-from casefile.photos.capture import camera_local
+from casefile.photos.capture_time import camera_local
 from casefile.photos.exif import parse_exif_datetime, parse_offset
 from casefile.timeutil import TimeValue, get_zone, parse_z
 

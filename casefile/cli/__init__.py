@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import sys
 
 from casefile import __version__
 from casefile.errors import CasefileError
-
-_NOT_COMMANDS = {"common"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,13 +17,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--investigator", metavar="NAME",
                         help="who is acting (default: $CASEFILE_INVESTIGATOR, then settings)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: (m.name != "core_cmds", m.name)):
-        if mod.name in _NOT_COMMANDS or mod.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{mod.name}")
-        register = getattr(module, "register", None)
-        if register:
-            register(sub)
+    from casefile.cli import (
+        analyst,
+        claims,
+        core_cmds,
+        demo,
+        flights,
+        photos,
+        report,
+        sources,
+        xref,
+    )
+
+    for module in (core_cmds, analyst, claims, demo, flights, photos, report, sources, xref):
+        module.register(sub)
     return parser
 
 

@@ -54,7 +54,7 @@ def _airport(end: dict[str, Any]) -> str:
 
 
 def cmd_flights(args: argparse.Namespace) -> int:
-    from casefile.tracks import query as Q
+    from casefile.flights import query as Q
 
     with open_case(args, write=False) as case:
         only = Q.find_aircraft(case, args.aircraft).id if args.aircraft else None
@@ -106,8 +106,8 @@ def _print_flights(d: dict[str, Any]) -> None:
 
 def cmd_where(args: argparse.Namespace) -> int:
     from casefile.errors import InvalidInput
+    from casefile.flights import query as Q
     from casefile.timeutil import parse_analyst_time
-    from casefile.tracks import query as Q
 
     with open_case(args, write=False) as case:
         tv = parse_analyst_time(args.at, tz=args.tz, default_tz=case.default_tz, field="--at")
@@ -137,7 +137,7 @@ def _print_where(d: dict[str, Any]) -> None:
 
 
 def cmd_flight_add(args: argparse.Namespace) -> int:
-    from casefile.tracks.reported import add_reported_flight
+    from casefile.flights.reported import add_reported_flight
 
     def hours(h: float | None) -> float | None:
         return None if h is None else h * 3600.0

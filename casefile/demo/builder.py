@@ -16,12 +16,12 @@ from casefile.demo.flights import write_traces
 from casefile.demo.photos import PHOTOS, write_photos
 from casefile.demo.scenario import AN124, ARTICLE, CLAIMS, IL62, OSLK, SOCIAL_POST, SVMI, UUMU
 from casefile.errors import CasefileError
+from casefile.flights import reported
 from casefile.importers.pipeline import import_paths
 from casefile.photos import query as photos_q
 from casefile.report.context import ReportOptions
 from casefile.report.pdf.build import build_report
 from casefile.store import Case
-from casefile.tracks import reported
 from casefile.xref import run_xref
 
 CASE_NAME = "caracas-2019-demo"

@@ -10,7 +10,7 @@ import PIL
 from casefile.errors import CorruptFile, InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.photos import PhotoMeta
-from casefile.photos.capture import tz_at
+from casefile.photos.capture_time import tz_at
 from casefile.photos.derive import error_level
 from casefile.photos.storage import capture_fields
 from casefile.store import Case

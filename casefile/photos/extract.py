@@ -23,7 +23,7 @@ from casefile.errors import CorruptFile
 from casefile.model.photos import PhotoMeta
 from casefile.photos import exif as exifnorm
 from casefile.photos import ifd, jpeg, xmp
-from casefile.photos.capture import XMP_TIMES, tz_at
+from casefile.photos.capture_time import XMP_TIMES, tz_at
 from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
 
 Buffer = bytes | mmap.mmap

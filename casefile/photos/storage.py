@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from casefile.model.photos import PhotoMeta
-from casefile.photos.capture import capture_time
+from casefile.photos.capture_time import capture_time
 from casefile.photos.derive import JPEG_QUALITY, PREVIEW_PX, THUMB_PX
 from casefile.photos.extract import ParsedPhoto
 from casefile.store import Case, Ingested, blobs

@@ -37,7 +37,7 @@ def _fn(names: tuple[str, ...], attr: str) -> Callable[..., Any] | None:
 ANALYST = ("casefile.analyst.query", "casefile.analyst.claims", "casefile.analyst.sources",
            "casefile.analyst")
 PHOTOS = ("casefile.photos.query", "casefile.photos")
-TRACKS = ("casefile.tracks.query", "casefile.tracks")
+TRACKS = ("casefile.flights.query", "casefile.flights")
 XREF = ("casefile.xref.query", "casefile.xref.engine", "casefile.xref")
 
 

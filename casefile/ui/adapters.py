@@ -45,7 +45,7 @@ def has(module: str, name: str) -> bool:
 
 
 PHOTOS = "casefile.photos.query"
-TRACKS = "casefile.tracks.query"
+TRACKS = "casefile.flights.query"
 ANALYST = "casefile.analyst.query"
 NOTES = "casefile.analyst.notes"
 CLAIMS = "casefile.analyst.claims"

@@ -31,7 +31,7 @@ from casefile.xref.model import (
 from casefile.xref.sun import light_hint
 
 PARTS = {"photos": ("casefile.photos.query",),
-         "flights": ("casefile.tracks.query",),
+         "flights": ("casefile.flights.query",),
          "sources": ("casefile.analyst.query", "casefile.analyst", "casefile.analyst.sources",
                      "casefile.analyst.claims")}
 #: A function a part must offer for it to count as present.

@@ -11,7 +11,7 @@ from PIL import Image
 
 from casefile.checks import CheckInput, run_photo_checks
 from casefile.model.findings import SEVERITIES
-from casefile.photos.capture import capture_time
+from casefile.photos.capture_time import capture_time
 from casefile.photos.extract import parse_photo
 
 

@@ -75,7 +75,7 @@ def test_sources_and_claims_are_recorded_with_grades(built: dict) -> None:
 
 
 def test_reported_flights_say_they_are_reported_not_tracked(built: dict) -> None:
-    from casefile.tracks import query as tq
+    from casefile.flights import query as tq
 
     with Case.open(built["case"], write=False) as case:
         flights = tq.reported_flights(case)

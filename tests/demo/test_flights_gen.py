@@ -91,7 +91,7 @@ def test_route_follows_the_report(traces: dict[str, dict]) -> None:
 
 
 def test_traces_import_with_the_expected_legs_and_gaps(fresh_case, tmp_path: Path) -> None:
-    from casefile.tracks import query as tq
+    from casefile.flights import query as tq
 
     paths = write_traces(tmp_path / "in")
     rep = import_paths(fresh_case, paths, workers=1, note=ILLUSTRATIVE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casefile.flights import query as Q
 from casefile.importers.pipeline import import_paths
-from casefile.tracks import query as Q
 
 
 def import_one(case, path: Path | str):

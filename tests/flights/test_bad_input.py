@@ -6,7 +6,7 @@ import gzip
 import json
 from datetime import UTC
 
-from casefile.tracks import query as Q
+from casefile.flights import query as Q
 from flights.helpers import counts, import_one, tracks_of
 
 FR24_HEADER = "Timestamp,UTC,Callsign,Position,Altitude,Speed,Direction\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from casefile.flights import query as Q
 from casefile.store import verify_case
-from casefile.tracks import query as Q
 from flights.helpers import import_one, tracks_of
 
 F = "flights"

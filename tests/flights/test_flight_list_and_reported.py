@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from casefile.errors import InvalidInput
-from casefile.tracks import query as Q
-from casefile.tracks.reported import add_reported_flight
+from casefile.flights import query as Q
+from casefile.flights.reported import add_reported_flight
 from flights.helpers import import_one, tracks_of
 
 HEADER = ("callsign,number,icao24,registration,typecode,origin,destination,firstseen,lastseen,day,"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from casefile.errors import CasefileError
+from casefile.flights import query as Q
+from casefile.flights.aircraft import resolve
 from casefile.importers.pipeline import import_paths
 from casefile.store import Case, schema, verify_case
-from casefile.tracks import query as Q
-from casefile.tracks.aircraft import resolve
 
 T0 = 1553212800.0
 ROWS = [  # t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, track_deg, vrate_fpm, callsign, src, new_leg

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casefile.photos.capture import capture_time
+from casefile.photos.capture_time import capture_time
 from casefile.photos.extract import parse_photo
 
 from ._make import make_jpeg

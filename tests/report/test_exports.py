@@ -16,7 +16,7 @@ GX = "{http://www.google.com/kml/ext/2.2}"
 
 
 def _all_points(case) -> list:
-    from casefile.tracks.query import list_aircraft, track_points
+    from casefile.flights.query import list_aircraft, track_points
 
     return [p for a in list_aircraft(case) for p in track_points(case, aircraft_id=a.id,
                                                                   include_flagged=True)]

@@ -137,8 +137,8 @@ def test_pages_render(real_case, tmp_path: Path) -> None:
 
 
 def test_demo_case_report_shows_every_finding_photo_and_leg(demo_case, tmp_path: Path) -> None:
+    from casefile.flights.query import legs
     from casefile.photos.query import list_photos
-    from casefile.tracks.query import legs
     from casefile.xref import findings
 
     out = tmp_path / "demo.pdf"
@@ -191,7 +191,7 @@ def test_demo_report_summarises_claims_and_graded_sources(demo_case, tmp_path: P
 def test_methods_lists_thresholds_and_versions(real_case, tmp_path: Path) -> None:
     import importlib.metadata as md
 
-    from casefile.tracks.legs import GAP_S
+    from casefile.flights.legs import GAP_S
     from casefile.xref.duplicates import MAX_BITS
 
     out = tmp_path / "m.pdf"

@@ -124,9 +124,9 @@ def test_edited_track_point_is_named(fresh_case: Case, corpora: Path) -> None:
     import pytest
 
     from casefile.errors import CasefileError
+    from casefile.flights import points as P
+    from casefile.flights import query as Q
     from casefile.store import columns
-    from casefile.tracks import points as P
-    from casefile.tracks import query as Q
 
     trace = corpora / "flights" / "readsb" / "trace_full_ac134a.json"
     report = import_paths(fresh_case, [trace])

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from casefile.flights import query as Q
+from casefile.flights.store import store_track
 from casefile.ids import new_id
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
-from casefile.tracks import query as Q
-from casefile.tracks.store import store_track
 from casefile.xref.inputs import _points, _points_from_columns, gather
 from casefile.xref.trackindex import LOW_ALT_FT, _low_points
 

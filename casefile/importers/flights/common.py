@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.errors import CorruptFile
-from casefile.tracks.gcpause import gc_paused
-from casefile.tracks.quality import flag_points
+from casefile.flights.gcpause import gc_paused
+from casefile.flights.quality import flag_points
 
 if TYPE_CHECKING:
     from casefile.store import Case, Ingested
@@ -143,7 +143,7 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
 
 def store_flights(case: Case, ingested: Ingested, parsed: ParsedFlights) -> None:
     """Write aircraft, tracks, points and derived legs/gaps inside the import transaction."""
-    from casefile.tracks.store import store_track
+    from casefile.flights.store import store_track
 
     with gc_paused():
         for trk in parsed.tracks:

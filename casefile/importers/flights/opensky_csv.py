@@ -7,6 +7,7 @@ import io
 from itertools import islice
 from pathlib import Path
 
+from casefile.flights.gcpause import paused
 from casefile.importers.flights.common import (
     FPM_PER_MS,
     FT_PER_M,
@@ -25,7 +26,6 @@ from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.opensky_fast import _BOOL, Cols, fast_chunk
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
-from casefile.tracks.gcpause import paused
 
 
 class OpenSkyStatesCsv(FlightImporter):

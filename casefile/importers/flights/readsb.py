@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import CorruptFile
+from casefile.flights.gcpause import paused
 from casefile.importers.flights.common import (
     FlightImporter,
     ParsedFlights,
@@ -20,7 +21,6 @@ from casefile.importers.flights.common import (
 )
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.registry import register
-from casefile.tracks.gcpause import paused
 
 
 def _head_text(head: bytes) -> str:

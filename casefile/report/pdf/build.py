@@ -118,9 +118,9 @@ def _gaps(ctx: Context, found: Any, ph: Any, fl: Any) -> list[str]:
 
 
 # Modules whose numeric module-level constants are the thresholds behind legs, gaps and findings.
-THRESHOLD_MODULES = ("casefile.tracks.legs", "casefile.tracks.quality", "casefile.xref.common",
+THRESHOLD_MODULES = ("casefile.flights.legs", "casefile.flights.quality", "casefile.xref.common",
                      "casefile.xref.claims", "casefile.xref.photo_track", "casefile.xref.sanity",
-                     "casefile.xref.sun", "casefile.xref.duplicates", "casefile.photos.capture")
+                     "casefile.xref.sun", "casefile.xref.duplicates", "casefile.photos.capture_time")
 
 
 def _thresholds() -> dict[str, Any]:

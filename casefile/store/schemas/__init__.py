@@ -4,8 +4,4 @@ Each module here owns one migration group and its tables (one module per group, 
 program never renumber each other's migrations).
 """
 
-import importlib
-import pkgutil
-
-for _mod in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_mod.name}")
+from casefile.store.schemas import analyst, flights, photos, xref  # noqa: F401  (each registers itself)

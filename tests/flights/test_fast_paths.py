@@ -12,13 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
-from casefile.store import Case
-from casefile.tracks import legs as L
-from casefile.tracks import points as P
-from casefile.tracks.gcpause import gc_paused, paused
-from casefile.tracks.geo import KM_PER_NM, distance_km
-from casefile.tracks.quality import (
+from casefile.flights import legs as L
+from casefile.flights import points as P
+from casefile.flights.gcpause import gc_paused, paused
+from casefile.flights.geo import KM_PER_NM, distance_km
+from casefile.flights.quality import (
     AIRBORNE_LIMIT_KT,
     DUPLICATE,
     IMPOSSIBLE_SPEED,
@@ -29,7 +27,9 @@ from casefile.tracks.quality import (
     SURFACE_LIMIT_KT,
     flag_points,
 )
-from casefile.tracks.store import _point_columns, store_track, track_data
+from casefile.flights.store import _point_columns, store_track, track_data
+from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
+from casefile.store import Case
 
 T0 = 1553256000.0
 
@@ -241,7 +241,7 @@ def test_stored_rows_and_legs_equal_a_rederivation_from_the_database(s):
                                [track_id]).fetchall()
         gaps = case.db.execute("SELECT before_seq, after_seq, start_t, end_t FROM flight_gaps WHERE "
                                "track_id = ? ORDER BY start_t", [track_id]).fetchall()
-        from casefile.tracks.store import derive
+        from casefile.flights.store import derive
         derive(case, track_id, data=track_data(case, track_id))   # from the database this time
         assert case.db.execute("SELECT kind, start_t, end_t, points, takeoff, landing FROM "
                                "flight_segments WHERE track_id = ? ORDER BY start_t, kind",

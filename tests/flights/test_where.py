@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casefile.flights import query as Q
+from casefile.flights.geo import distance_km
+from casefile.flights.store import store_track
+from casefile.flights.times import utc_text
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
 from casefile.store import Case
-from casefile.tracks import query as Q
-from casefile.tracks.geo import distance_km
-from casefile.tracks.store import store_track
-from casefile.tracks.times import utc_text
 
 T0 = 1553256000.0   # 2019-03-22T12:00:00Z
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from casefile.flights.legs import End, Segment, TrackData
 from casefile.reference.airports import index as airport_index
-from casefile.tracks.legs import End, Segment, TrackData
 
 
 def _end(code: str | None, t: float | None, what: str, source: str) -> End:

@@ -6,14 +6,14 @@ from typing import Any
 
 import numpy as np
 
+from casefile.flights import points
+from casefile.flights.geo import KM_PER_NM, distance_km, intermediate
+from casefile.flights.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
+from casefile.flights.times import utc_text
 from casefile.model.flights import Point, Whereabouts
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.timeutil import parse_z
-from casefile.tracks import points
-from casefile.tracks.geo import KM_PER_NM, distance_km, intermediate
-from casefile.tracks.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
-from casefile.tracks.times import utc_text
 
 #: times in the API have millisecond resolution: a point this close to the asked time is "at" it
 SAME_TIME_S = 0.0005

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
 
+from casefile.flights.geo import KM_PER_NM, distance_km
 from casefile.reference.airports import index as airport_index
-from casefile.tracks.geo import KM_PER_NM, distance_km
 
 #: no position for longer than this: a coverage gap (whereabouts unknown inside)
 GAP_S = 600.0

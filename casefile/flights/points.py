@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from casefile.errors import CasefileError
+from casefile.flights.times import utc_text
 from casefile.model.flights import Point
 from casefile.store import Case, columns
 from casefile.store.blobs import blob_relpath
 from casefile.store.schemas.flights import POINT_COLUMNS
-from casefile.tracks.times import utc_text
 
 NAMES = tuple(n for n, _ in POINT_COLUMNS)
 _CACHE_BYTES = 768 << 20    # keep up to this much point data in memory

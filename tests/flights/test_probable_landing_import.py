@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
+from casefile.flights import query as Q
 from flights.helpers import import_one
-
-from casefile.tracks import query as Q
 
 T0 = 1553212800.0     # 2019-03-22T00:00:00Z
 

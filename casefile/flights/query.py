@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from casefile.flights import points as P
+from casefile.flights.aircraft import all_aircraft, find
+from casefile.flights.gcpause import gc_paused
+from casefile.flights.reported import to_model
+from casefile.flights.times import utc_text
+from casefile.flights.where import where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
 from casefile.store.columns import as_python
-from casefile.tracks import points as P
-from casefile.tracks.aircraft import all_aircraft, find
-from casefile.tracks.gcpause import gc_paused
-from casefile.tracks.reported import to_model
-from casefile.tracks.times import utc_text
-from casefile.tracks.where import where_at
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:

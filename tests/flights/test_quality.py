@@ -1,6 +1,6 @@
 """Quality flags: readsb-like speed limits (MLAT slack, surface limit), duplicates, order."""
 
-from casefile.tracks.quality import DUPLICATE, IMPOSSIBLE_SPEED, OUT_OF_ORDER, flag_points
+from casefile.flights.quality import DUPLICATE, IMPOSSIBLE_SPEED, OUT_OF_ORDER, flag_points
 
 KM_PER_DEG_LAT = 111.195
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from flights.helpers import import_one
 
+from casefile.flights import query as Q
+from casefile.flights.store import derive
 from casefile.store import verify_case
-from casefile.tracks import query as Q
-from casefile.tracks.store import derive
+from flights.helpers import import_one
 
 
 def _snapshot(case):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 from casefile.errors import InvalidInput, NotFound
+from casefile.flights.aircraft import find
 from casefile.ids import new_id
 from casefile.model.flights import ReportedFlight
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.timeutil import TimeValue, now_z, parse_analyst_time
-from casefile.tracks.aircraft import find
 
 
 def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = None,

@@ -8,16 +8,16 @@ from operator import gt, itemgetter
 from typing import Any
 
 from casefile import __version__
+from casefile.flights import legs as L
+from casefile.flights import points
+from casefile.flights.aircraft import resolve
+from casefile.flights.points import NAMES
+from casefile.flights.times import utc_text
 from casefile.ids import new_id
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
 from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
-from casefile.tracks import legs as L
-from casefile.tracks import points
-from casefile.tracks.aircraft import resolve
-from casefile.tracks.points import NAMES
-from casefile.tracks.times import utc_text
 
 #: a parsed point row, as the importers build it (casefile.importers.flights.common.COLUMNS)
 _ROW_COLS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
@@ -127,7 +127,7 @@ def derive(case: Case, track_id: str, *,
         case.db.execute("DELETE FROM flight_segments WHERE track_id = ?", [track_id])
         case.db.execute("DELETE FROM flight_gaps WHERE track_id = ?", [track_id])
         if info["stated"]:
-            from casefile.tracks.stated import stated_segments
+            from casefile.flights.stated import stated_segments
             segs = stated_segments(d, json.loads(info["stated"]))
         else:
             segs = L.split(d)
