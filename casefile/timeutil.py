@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
@@ -21,12 +23,29 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_US = timedelta(microseconds=1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ms_text(ms: int) -> str:
+    """Whole milliseconds since the epoch as UTC text: the one formatter every other path uses."""
+    secs, rest = divmod(ms, 1000)
+    tm = time.gmtime(secs)
+    return (f"{tm.tm_year:04d}-{tm.tm_mon:02d}-{tm.tm_mday:02d}T{tm.tm_hour:02d}:{tm.tm_min:02d}:"
+            f"{tm.tm_sec:02d}.{rest:03d}Z")
+
+
+def _us_to_ms(us: int) -> int:
+    """Microseconds to the nearest millisecond (a half rounds up, as the clock reads forward)."""
+    return (us + 500) // 1000
+
+
 def iso_z(dt: datetime) -> str:
     """Format an aware datetime as sortable UTC text, to the nearest ms: 2019-03-23T14:05:00.000Z."""
     if dt.tzinfo is None:
         raise ValueError("refusing to format a naive datetime as UTC")
-    dt = dt.astimezone(UTC) + timedelta(microseconds=500)  # round to the nearest millisecond
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+    return _ms_text(_us_to_ms((dt - _EPOCH) // _US))
 
 
 def now_z() -> str:
@@ -42,7 +61,18 @@ def parse_z(text: str) -> datetime:
 
 
 def from_epoch(seconds: float) -> str:
-    return iso_z(datetime.fromtimestamp(seconds, UTC))
+    """Epoch seconds to UTC text, to the nearest ms (the same text iso_z gives for that instant)."""
+    return _ms_text(_us_to_ms(round(seconds * 1e6)))
+
+
+def epoch_text(seconds: float | None) -> str | None:
+    """from_epoch, passing None through (an unknown time stays unknown)."""
+    return None if seconds is None else from_epoch(seconds)
+
+
+def epoch(text: str | None) -> float | None:
+    """UTC text (or any ISO time with an offset) to epoch seconds; None stays None."""
+    return None if not text else parse_z(text).timestamp()
 
 
 def get_zone(name: str) -> ZoneInfo:

@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 from casefile.checks.base import CheckInput, finding
+from casefile.checks.similarity import PHASH_DISTANCE, hamming, informative
 from casefile.model.findings import CheckFinding
-
-#: pHash bits (of 64) at or below which two photos show nearly the same picture.
-PHASH_DISTANCE = 8
-
-
-def hamming(a: str, b: str) -> int:
-    return bin(int(a, 16) ^ int(b, 16)).count("1")
-
-
-def informative(phash: str | None) -> bool:
-    """False for the hash of a flat (blank, one-colour) picture, which matches every other flat one."""
-    if not phash:
-        return False
-    bits = bin(int(phash, 16)).count("1")
-    return 2 < bits < 4 * len(phash) - 2
 
 
 def near_duplicate(inp: CheckInput) -> list[CheckFinding]:
     me = inp.meta
-    if not informative(me.phash):
+    if me.phash is None or not informative(me.phash):
         return []
     out = []
     for other in inp.others:
-        if other.item_id == inp.item_id or not informative(other.phash) or len(other.phash) != len(me.phash):
+        if other.item_id == inp.item_id or not informative(other.phash):
             continue
-        dist = hamming(me.phash, other.phash)
+        dist = hamming(me.phash, other.phash or "")
         if dist > PHASH_DISTANCE:
             continue
         ddist = hamming(me.dhash, other.dhash) if me.dhash and other.dhash else None

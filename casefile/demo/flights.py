@@ -10,50 +10,35 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from casefile import geo
 from casefile.demo import ILLUSTRATIVE
 from casefile.demo.scenario import AN124, IL62, OSLK, SVMI, UUMU, Airport, DemoAircraft
+from casefile.timeutil import parse_z
 
-EARTH_KM = 6371.0088
 KT_PER_KMH = 1 / 1.852
 
 
 def utc(text: str) -> float:
     """Epoch seconds of an ISO time written with Z."""
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC).timestamp()
+    return parse_z(text).timestamp()
 
 
 def _slerp(a: tuple[float, float], b: tuple[float, float], f: float) -> tuple[float, float]:
     """The point a fraction f of the way from a to b along the great circle."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    d = 2 * math.asin(math.sqrt(math.sin((la2 - la1) / 2) ** 2
-                                + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2))
-    if d == 0:
-        return a
-    x1, y1, z1 = math.cos(la1) * math.cos(lo1), math.cos(la1) * math.sin(lo1), math.sin(la1)
-    x2, y2, z2 = math.cos(la2) * math.cos(lo2), math.cos(la2) * math.sin(lo2), math.sin(la2)
-    s1, s2 = math.sin((1 - f) * d) / math.sin(d), math.sin(f * d) / math.sin(d)
-    x, y, z = s1 * x1 + s2 * x2, s1 * y1 + s2 * y2, s1 * z1 + s2 * z2
-    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+    return geo.intermediate(a[0], a[1], b[0], b[1], f)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * EARTH_KM * math.asin(math.sqrt(h))
+    return geo.distance_km(a[0], a[1], b[0], b[1])
 
 
 def bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Initial course from a to b, degrees true."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    y = math.sin(lo2 - lo1) * math.cos(la2)
-    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
-    return (math.degrees(math.atan2(y, x)) + 360) % 360
+    return geo.bearing_deg(a[0], a[1], b[0], b[1])
 
 
 @dataclass(frozen=True)

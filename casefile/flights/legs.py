@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
 
-from casefile.flights.geo import KM_PER_NM, distance_km
+from casefile.geo import KM_PER_NM, distance_km
 from casefile.reference.airports import index as airport_index
 
 #: no position for longer than this: a coverage gap (whereabouts unknown inside)

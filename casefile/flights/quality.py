@@ -14,7 +14,7 @@ from operator import eq
 
 import numpy as np
 
-from casefile.flights.geo import EARTH_RADIUS_KM, KM_PER_NM, distance_km
+from casefile.geo import EARTH_RADIUS_KM, KM_PER_NM, distance_km
 
 AIRBORNE_LIMIT_KT = 900.0
 SURFACE_LIMIT_KT = 120.0

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from casefile.flights import points
-from casefile.flights.geo import KM_PER_NM, distance_km, intermediate
+from casefile.geo import KM_PER_NM, distance_km, intermediate
 from casefile.flights.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
 from casefile.flights.times import utc_text
 from casefile.model.flights import Point, Whereabouts

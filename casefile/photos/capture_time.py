@@ -7,7 +7,6 @@ Order of evidence: EXIF offset tags > the GPS UTC stamp > the time zone at the p
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
 
 from casefile.model.photos import PhotoMeta
 from casefile.photos.exif import parse_exif_datetime, parse_offset
@@ -18,21 +17,6 @@ XMP_TIMES = ("exif:DateTimeOriginal", "photoshop:DateCreated", "xmp:CreateDate",
 #: Which offset and sub-second tag goes with each time tag.
 _PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
           ("DateTimeDigitized", "OffsetTimeDigitized", "SubSecTimeDigitized"))
-
-
-@lru_cache(maxsize=1)
-def _finder():  # noqa: ANN202 - timezonefinder's class, loaded once per process
-    from timezonefinder import TimezoneFinder
-
-    return TimezoneFinder()
-
-
-def tz_at(lat: float, lon: float) -> str | None:
-    """The IANA zone at a position, offline (timezonefinder's bundled boundaries); None at sea."""
-    try:
-        return _finder().timezone_at(lat=lat, lng=lon)
-    except (ValueError, OSError):
-        return None
 
 
 def _subsec(text: str | None) -> timedelta:

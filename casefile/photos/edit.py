@@ -10,9 +10,9 @@ import PIL
 from casefile.errors import CorruptFile, InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.photos import PhotoMeta
-from casefile.photos.capture_time import tz_at
 from casefile.photos.derive import error_level
 from casefile.photos.storage import capture_fields
+from casefile.reference.zones import zone_at
 from casefile.store import Case
 from casefile.timeutil import now_z
 
@@ -36,7 +36,7 @@ def set_photo_location(case: Case, item_id: str, lat: float | None, lon: float |
         if not (-180 <= lon <= 180):
             raise InvalidInput(f"longitude {lon} is outside -180..180", field="lon")
     meta = PhotoMeta.from_dict(json.loads(row["meta"]))
-    zone = tz_at(lat, lon) if lat is not None and lon is not None else None
+    zone = zone_at(lat, lon) if lat is not None and lon is not None else None
     changes: dict[str, Any] = {"place_lat": lat, "place_lon": lon,
                                "place_note": (note or "").strip() or None}
     changes.update(capture_fields(meta, case.default_tz, place_zone=zone, place_set=lat is not None))
@@ -53,7 +53,7 @@ def refresh_capture_times(case: Case) -> int:
         for row in case.rows("SELECT * FROM photos ORDER BY item_id"):
             meta = PhotoMeta.from_dict(json.loads(row["meta"]))
             place_set = row["place_lat"] is not None and row["place_lon"] is not None
-            zone = tz_at(row["place_lat"], row["place_lon"]) if place_set else None
+            zone = zone_at(row["place_lat"], row["place_lon"]) if place_set else None
             fields = capture_fields(meta, case.default_tz, place_zone=zone, place_set=place_set)
             if fields["capture"] != row["capture"]:
                 case.update("photos", row["item_id"], fields, action="capture-time-recomputed",

@@ -23,8 +23,9 @@ from casefile.errors import CorruptFile
 from casefile.model.photos import PhotoMeta
 from casefile.photos import exif as exifnorm
 from casefile.photos import ifd, jpeg, xmp
-from casefile.photos.capture_time import XMP_TIMES, tz_at
+from casefile.photos.capture_time import XMP_TIMES
 from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
+from casefile.reference.zones import zone_at
 
 Buffer = bytes | mmap.mmap
 FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "TIFF": "TIFF", "WEBP": "WebP",
@@ -212,7 +213,7 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
     tags = _exif_tags(path, data, tiff, meta)
     exifnorm.normalise(tags, meta)
     if meta.gps.lat is not None and meta.gps.lon is not None:
-        meta.gps.tz_at_position = tz_at(meta.gps.lat, meta.gps.lon)
+        meta.gps.tz_at_position = zone_at(meta.gps.lat, meta.gps.lon)
     raw = exifnorm.raw_tag_texts(tags)
     if tiff and meta.format != "TIFF":
         meta.exif_problems.extend(ifd.validate(tiff))

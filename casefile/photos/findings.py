@@ -8,11 +8,10 @@ findings are recomputed whenever an analyst changes a photo's data or a photo is
 from __future__ import annotations
 
 import json
-
-import numpy as np
+from typing import Any
 
 from casefile.checks import CHECKS_VERSION, CheckInput, OtherPhoto, run_photo_checks
-from casefile.checks.duplicates import PHASH_DISTANCE
+from casefile.checks.similarity import SimilarityIndex
 from casefile.model.findings import CheckFinding
 from casefile.model.photos import PhotoMeta
 from casefile.store import Case
@@ -29,19 +28,15 @@ def fingerprint(case: Case) -> str:
     return f"v{CHECKS_VERSION}:seq{seq or 0}:{now_z()[:10]}"
 
 
-def _near_pairs(rows: list[dict]) -> dict[str, list[int]]:
-    """For each photo, the indexes of other photos whose pHash is within the threshold."""
-    idx = [i for i, r in enumerate(rows) if r["phash"] and len(r["phash"]) == 16]
+def _near_pairs(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """For each photo, the indexes of other photos that show nearly the same picture."""
+    index = SimilarityIndex((r["item_id"], r["phash"]) for r in rows)
+    at = {r["item_id"]: i for i, r in enumerate(rows)}
     out: dict[str, list[int]] = {}
-    if len(idx) < 2:
-        return out
-    hashes = np.array([int(rows[i]["phash"], 16) for i in idx], dtype=np.uint64)
-    for k, i in enumerate(idx):
-        dist = np.bitwise_count(hashes ^ hashes[k])
-        near = np.nonzero(dist <= PHASH_DISTANCE)[0]
-        others = [idx[j] for j in near if j != k]
+    for r in rows:
+        others = sorted(at[j] for j in index.neighbours(r["item_id"]))
         if others:
-            out[rows[i]["item_id"]] = others
+            out[r["item_id"]] = others
     return out
 
 

@@ -1,4 +1,4 @@
-"""Airports from the airportsdata package, with a grid index for fast nearest-airport search."""
+"""Airports from airportsdata (the only module that reads it), with a grid index for nearest search."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
-EARTH_RADIUS_KM = 6371.0088
+from casefile.geo import distance_km
+
 _CELL_DEG = 0.5
 
 
@@ -24,13 +26,6 @@ class Airport:
     lon: float
     elevation_ft: float | None
     tz: str | None
-
-
-def _dist_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 class AirportIndex:
@@ -63,7 +58,7 @@ class AirportIndex:
             for cj in span:
                 cj_wrapped = (cj + ncols // 2) % ncols - ncols // 2
                 for a in self._cells.get((ci, cj_wrapped), ()):
-                    d = _dist_km(lat, lon, a.lat, a.lon)
+                    d = distance_km(lat, lon, a.lat, a.lon)
                     if d <= radius_km:
                         out.append((d, a))
         out.sort(key=lambda x: (x[0], x[1].icao))
@@ -81,7 +76,7 @@ class AirportIndex:
 
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, dict]:
+def table() -> dict[str, dict[str, Any]]:
     """airportsdata's table keyed by ICAO code, as airportsdata.load("ICAO") gives it (read once).
 
     Read in one piece and parsed from memory: parsing straight from the file releases and
@@ -93,6 +88,19 @@ def table() -> dict[str, dict]:
                                                       quoting=csv.QUOTE_NONNUMERIC)}
     rows.pop("", None)
     return rows
+
+
+def airport(icao: str | None) -> dict[str, Any] | None:
+    """The airportsdata record of an ICAO code (any case, spaces ignored), or None."""
+    if not icao:
+        return None
+    return table().get(icao.strip().upper())
+
+
+def zone_of_airport(icao: str | None) -> str | None:
+    """The IANA zone of an airport, or None when the code is unknown."""
+    rec = airport(icao)
+    return (rec.get("tz") or None) if rec else None
 
 
 @lru_cache(maxsize=1)

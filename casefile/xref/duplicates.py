@@ -5,81 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
-
+from casefile.checks.similarity import PHASH_DISTANCE, SimilarityIndex, hash_bits
 from casefile.model.findings import Finding
 from casefile.xref.common import make_finding, tv_window, z
 from casefile.xref.model import PhotoIn, SourceIn
 
 KIND = "photo-duplicates"
-#: Two 64-bit perceptual hashes this many bits apart or fewer are the same picture (resized,
-#: recompressed, lightly cropped or recoloured). imagehash's docs treat <= 10 as similar.
-MAX_BITS = 8
+#: The threshold comes from the one photo-similarity rule (casefile.checks.similarity).
+MAX_BITS = PHASH_DISTANCE
 
 
-def _bits(hex_hash: str | None) -> int | None:
-    if not hex_hash:
-        return None
-    try:
-        value = int(hex_hash, 16)
-    except ValueError:
-        return None
-    return value if value < 1 << 64 else None
-
-
-class HashIndex:
-    """The photos' pHashes in one array, so one photo is compared with all at once."""
-
-    def __init__(self, photos: Iterable[PhotoIn]) -> None:
-        self.ids: list[str] = []
-        vals: list[int] = []
-        for p in photos:
-            b = _bits(p.phash)
-            if b is not None:
-                self.ids.append(p.item_id)
-                vals.append(b)
-        self.pos = {pid: i for i, pid in enumerate(self.ids)}
-        self.arr = np.array(vals, dtype=np.uint64)
-
-    def set(self, photo: PhotoIn) -> None:
-        """Add or change one photo's hash."""
-        b = _bits(photo.phash)
-        i = self.pos.get(photo.item_id)
-        if b is None:
-            if i is not None:
-                self.arr[i] = 0
-                self.ids[i] = ""
-                del self.pos[photo.item_id]
-            return
-        if i is None:
-            self.pos[photo.item_id] = len(self.ids)
-            self.ids.append(photo.item_id)
-            self.arr = np.append(self.arr, np.uint64(b))
-        else:
-            self.arr[i] = np.uint64(b)
-
-    def neighbours(self, item_id: str) -> dict[str, int]:
-        """Photos within MAX_BITS of this one: id -> Hamming distance."""
-        i = self.pos.get(item_id)
-        if i is None:
-            return {}
-        d = np.bitwise_count(self.arr ^ self.arr[i])
-        hits = np.nonzero(d <= MAX_BITS)[0]
-        return {self.ids[j]: int(d[j]) for j in hits if j != i and self.ids[j]}
-
-    def all_edges(self, block: int = 256) -> list[tuple[str, str, int]]:
-        """Every near-duplicate pair (a < b by position), computed in blocks."""
-        out: list[tuple[str, str, int]] = []
-        n = len(self.arr)
-        for s in range(0, n, block):
-            chunk = self.arr[s:s + block]
-            d = np.bitwise_count(chunk[:, None] ^ self.arr[None, :])
-            rows, cols = np.nonzero(d <= MAX_BITS)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                i = s + r
-                if c > i and self.ids[i] and self.ids[c]:
-                    out.append((self.ids[i], self.ids[c], int(d[r, c])))
-        return out
+def photo_index(photos: Iterable[PhotoIn]) -> SimilarityIndex:
+    """The near-duplicate index over the photos' pHashes (flat, one-colour pictures left out)."""
+    return SimilarityIndex((p.item_id, p.phash) for p in photos)
 
 
 def components(nodes: Iterable[str], edges: Iterable[tuple[str, str, int]]) -> list[list[str]]:
@@ -145,7 +83,7 @@ def group_finding(group: list[str], photos: dict[str, PhotoIn],
                 f"{MAX_BITS} bits apart); too few have a known time to tell which appeared first.")
         verdict, conf = "undetermined", 0.5
     def dbits(a: str, b: str) -> int | None:
-        x, y = _bits(photos[a].dhash), _bits(photos[b].dhash)
+        x, y = hash_bits(photos[a].dhash), hash_bits(photos[b].dhash)
         return None if x is None or y is None else (x ^ y).bit_count()
 
     inputs = {"order": apps, "max_bits": MAX_BITS,

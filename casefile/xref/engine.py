@@ -24,7 +24,7 @@ class Engine:
         for s in inputs.sources:
             for item in s.item_ids:
                 self.sources_of.setdefault(item, []).append(s)
-        self.hashes = duplicates.HashIndex(inputs.photos)
+        self.hashes = duplicates.photo_index(inputs.photos)
         self.edges: dict[frozenset[str], int] = {}
         #: One line per record that could not be checked; the others still are.
         self.problems: list[str] = list(inputs.problems)
@@ -120,11 +120,11 @@ class Engine:
             del self.edges[k]
         if photo is None:
             self.photos.pop(item_id, None)
-            self.hashes.set(PhotoIn(item_id, None, None))
+            self.hashes.set(item_id, None)
             touched = old_group - {item_id}
             return self.duplicate_findings(self._groups_within(touched)), old_group
         self.photos[item_id] = photo
-        self.hashes.set(photo)
+        self.hashes.set(photo.item_id, photo.phash)
         for other, d in self.hashes.neighbours(item_id).items():
             self.edges[frozenset((item_id, other))] = d
         touched = set(old_group) | {item_id}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from casefile.checks import CheckInput, OtherPhoto
-from casefile.checks.duplicates import PHASH_DISTANCE, hamming, informative, near_duplicate
+from casefile.checks.duplicates import near_duplicate
+from casefile.checks.similarity import PHASH_DISTANCE, hamming, informative
 from casefile.model.photos import PhotoMeta
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from casefile.flights import legs as L
 from casefile.flights import points as P
 from casefile.flights.gcpause import gc_paused, paused
-from casefile.flights.geo import KM_PER_NM, distance_km
+from casefile.geo import KM_PER_NM, distance_km
 from casefile.flights.quality import (
     AIRBORNE_LIMIT_KT,
     DUPLICATE,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.flights import query as Q
-from casefile.flights.geo import distance_km
+from casefile.geo import distance_km
 from casefile.flights.store import store_track
 from casefile.flights.times import utc_text
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish

@@ -1,4 +1,4 @@
-"""Great-circle math on a spherical Earth (good to ~0.5 %, enough for tracks and airports)."""
+"""Great-circle math on a spherical Earth (good to ~0.5 %): the one home of distances in Casefile."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ def intermediate(lat1: float, lon1: float, lat2: float, lon2: float, f: float) -
     lat = math.degrees(math.atan2(z, math.hypot(x, y)))
     lon = math.degrees(math.atan2(y, x))
     return lat, lon
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial course from point 1 to point 2, degrees true (0..360)."""
+    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    y = math.sin(l2 - l1) * math.cos(p2)
+    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(l2 - l1)
+    return (math.degrees(math.atan2(y, x)) + 360) % 360
