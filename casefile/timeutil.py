@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -190,3 +191,53 @@ def parse_analyst_time(text: str, *, tz: str | None = None, default_tz: str | No
                              uncertainty_s=unc, zone=zone_name)
     return TimeValue(raw=raw, utc=None, basis="unknown", uncertainty_s=unc,
                      local=dt.replace(tzinfo=None).isoformat())
+
+
+# ---- EXIF times: wall-clock readings and offsets as cameras write them --------------------------
+_EXIF_DT = re.compile(r"^\s*(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
+
+
+def parse_exif_datetime(raw: str | None) -> datetime | None:
+    """'2008:10:22 16:28:39' as a naive wall-clock datetime; None for blank or impossible values."""
+    if not raw:
+        return None
+    m = _EXIF_DT.match(raw)
+    if not m:
+        return None
+    try:
+        return datetime(*(int(g) for g in m.groups()))
+    except ValueError:
+        return None
+
+
+def parse_offset(raw: str | None) -> int | None:
+    """'+02:00' as seconds east of UTC; None when absent or not an offset in use on Earth."""
+    if not raw:
+        return None
+    m = _OFFSET.match(raw)
+    if not m:
+        return None
+    secs = (int(m.group(2)) * 60 + int(m.group(3))) * 60
+    secs = -secs if m.group(1) == "-" else secs
+    return secs if -12 * 3600 <= secs <= 14 * 3600 else None
+
+
+#: Which offset and sub-second tag goes with each time tag.
+_PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
+          ("DateTimeDigitized", "OffsetTimeDigitized", "SubSecTimeDigitized"))
+
+
+def _subsec(text: str | None) -> timedelta:
+    digits = "".join(ch for ch in (text or "") if ch.isdigit())[:6]
+    return timedelta(microseconds=int(digits.ljust(6, "0"))) if digits else timedelta(0)
+
+
+def camera_local(times: Mapping[str, str]) -> tuple[str, datetime, str | None] | None:
+    """A camera's wall-clock capture time from EXIF tags: (tag used, naive datetime, its offset text)."""
+    for tag, off_tag, sub_tag in _PAIRS:
+        local = parse_exif_datetime(times.get(tag))
+        if local is not None:
+            offset = times.get(off_tag) or times.get("OffsetTime")
+            return tag, local + _subsec(times.get(sub_tag)), offset
+    return None

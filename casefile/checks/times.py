@@ -6,9 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from casefile.checks.base import CheckInput, finding
 from casefile.model.findings import CheckFinding
-from casefile.photos.capture_time import camera_local
-from casefile.photos.exif import parse_exif_datetime, parse_offset
-from casefile.timeutil import TimeValue, get_zone, parse_z
+from casefile.timeutil import TimeValue, camera_local, get_zone, parse_exif_datetime, parse_offset, parse_z
 
 #: Differences below this many seconds are clock jitter, not findings.
 SLACK_S = 60
@@ -84,7 +82,7 @@ def capture_after_acquisition(inp: CheckInput) -> list[CheckFinding]:
 
 def gps_vs_camera_clock(inp: CheckInput) -> list[CheckFinding]:
     m = inp.meta
-    cam = camera_local(m)
+    cam = camera_local(m.times)
     if cam is None or not m.gps.utc:
         return []
     tag, local, offset_text = cam

@@ -9,31 +9,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from casefile.model.photos import PhotoMeta
-from casefile.photos.exif import parse_exif_datetime, parse_offset
-from casefile.timeutil import TimeValue, get_zone, iso_z
+from casefile.timeutil import TimeValue, camera_local, get_zone, iso_z, parse_offset
 
 #: XMP creation times, most specific first (used only when the EXIF has no capture time).
 XMP_TIMES = ("exif:DateTimeOriginal", "photoshop:DateCreated", "xmp:CreateDate", "xap:CreateDate")
-#: Which offset and sub-second tag goes with each time tag.
-_PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
-          ("DateTimeDigitized", "OffsetTimeDigitized", "SubSecTimeDigitized"))
-
-
-def _subsec(text: str | None) -> timedelta:
-    digits = "".join(ch for ch in (text or "") if ch.isdigit())[:6]
-    return timedelta(microseconds=int(digits.ljust(6, "0"))) if digits else timedelta(0)
-
-
-def camera_local(meta: PhotoMeta) -> tuple[str, datetime, str | None] | None:
-    """The camera's wall-clock capture time: (tag used, naive datetime, its offset tag text)."""
-    for tag, off_tag, sub_tag in _PAIRS:
-        local = parse_exif_datetime(meta.times.get(tag))
-        if local is not None:
-            offset = meta.times.get(off_tag) or meta.times.get("OffsetTime")
-            return tag, local + _subsec(meta.times.get(sub_tag)), offset
-    return None
-
-
 def _xmp_time(meta: PhotoMeta) -> TimeValue | None:
     """The XMP creation time (ISO 8601), for files without an EXIF one; an offset in it is used."""
     name = next((n for n in XMP_TIMES if meta.times.get(f"XMP {n}")), None)
@@ -54,7 +33,7 @@ def _xmp_time(meta: PhotoMeta) -> TimeValue | None:
 def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
                  place_zone: str | None = None, place_source: str = "exif") -> TimeValue | None:
     """The best-founded UTC capture time of a photo, or None when it carries no capture time."""
-    cam = camera_local(meta)
+    cam = camera_local(meta.times)
     if cam is None:
         xmp_time = _xmp_time(meta)
         if xmp_time is not None:

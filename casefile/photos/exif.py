@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from casefile.model.photos import GpsReading, PhotoMeta
-from casefile.timeutil import iso_z
+from casefile.timeutil import iso_z, parse_exif_datetime
 
 #: Normalised time field -> exifread tag names that may hold it (first found wins).
 TIME_TAGS = {
@@ -22,8 +22,6 @@ TIME_TAGS = {
     "OffsetTimeDigitized": ("EXIF OffsetTimeDigitized",),
     "OffsetTime": ("EXIF OffsetTime",),
 }
-_EXIF_DT = re.compile(r"^\s*(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
-_OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 
 
 def text(tags: dict[str, Any], *names: str) -> str | None:
@@ -36,31 +34,6 @@ def text(tags: dict[str, Any], *names: str) -> str | None:
         if value:
             return value
     return None
-
-
-def parse_exif_datetime(raw: str | None) -> datetime | None:
-    """'2008:10:22 16:28:39' as a naive wall-clock datetime; None for blank or impossible values."""
-    if not raw:
-        return None
-    m = _EXIF_DT.match(raw)
-    if not m:
-        return None
-    try:
-        return datetime(*(int(g) for g in m.groups()))
-    except ValueError:
-        return None
-
-
-def parse_offset(raw: str | None) -> int | None:
-    """'+02:00' as seconds east of UTC; None when absent or not an offset in use on Earth."""
-    if not raw:
-        return None
-    m = _OFFSET.match(raw)
-    if not m:
-        return None
-    secs = (int(m.group(2)) * 60 + int(m.group(3))) * 60
-    secs = -secs if m.group(1) == "-" else secs
-    return secs if -12 * 3600 <= secs <= 14 * 3600 else None
 
 
 def _num(v: Any) -> float | None:
