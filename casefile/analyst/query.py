@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casefile.analyst.claims import claim_links, claims_of_item, get_claim, list_claims
+from casefile.analyst.claims import claim_links, claims_of_item, get_claim, link, list_claims
 from casefile.analyst.entities import find_entity, get_entity, list_entities
 from casefile.analyst.mentions import suggest_mentions, summarise
-from casefile.analyst.notes import aircraft_tags, notes, tagged, tags
+from casefile.analyst.notes import add_tag, aircraft_tags, notes, tagged, tags
 from casefile.analyst.search import search
 from casefile.analyst.sources import capture_text, get_source, list_sources, source_items, sources_of_item
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["list_sources", "get_source", "source_items", "sources_of_item", "capture_text",
            "list_claims", "get_claim", "claim_links", "claims_of_item", "list_entities",
            "get_entity", "find_entity", "tags", "tagged", "aircraft_tags", "notes", "search",
-           "source_mentions"]
+           "source_mentions", "add_tag", "link", "count_sources", "count_claims", "count_entities"]
 
 
 def source_mentions(case: Case, source_id: str) -> list[dict]:
@@ -29,3 +29,18 @@ def source_mentions(case: Case, source_id: str) -> list[dict]:
     for text in texts:
         found.extend(suggest_mentions(text))
     return summarise(found)
+
+
+def count_sources(case: Case) -> int:
+    """How many sources list_sources() gives (one COUNT query, cheap during an import)."""
+    return int(case.db.execute("SELECT COUNT(*) FROM sources").fetchone()[0])
+
+
+def count_claims(case: Case) -> int:
+    """How many claims list_claims() gives (one COUNT query)."""
+    return int(case.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+
+def count_entities(case: Case) -> int:
+    """How many entities list_entities() gives (one COUNT query)."""
+    return int(case.db.execute("SELECT COUNT(*) FROM entities").fetchone()[0])

@@ -1,0 +1,139 @@
+"""Store-level reads for listings: items with their first acquisition, the custody log, counts.
+
+Only the store's own tables (items, acquisitions, derived, ledger). Rows are typed dicts with
+the columns of the table they come from (see schema_core.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypedDict, cast
+
+from casefile.store.case import Case
+
+
+class ItemRow(TypedDict):
+    """One row of the items table."""
+
+    id: str
+    kind: str                  # file, photo, flight-record, capture, ...
+    sha256: str
+    md5: str
+    size: int
+    mime: str
+    blob_path: str
+    original_name: str | None
+    created_at: str
+    importer: str | None
+    notes: str | None
+    sensitive: int
+    removed_at: str | None
+    removed_reason: str | None
+
+
+class ListedItem(ItemRow):
+    """An item with its first acquisition (when, by whom, from where)."""
+
+    acquired_by: str | None
+    acquired_at: str | None
+    original_path: str | None
+
+
+class LedgerRow(TypedDict):
+    """One custody event as the log lists it."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    item_id: str | None
+    target_table: str | None
+    target_id: str | None
+    hash: str
+
+
+@dataclass(frozen=True)
+class LastVerification:
+    """The outcome of the last whole-case verification recorded in the ledger."""
+
+    at: str
+    ok: bool
+    problems: int
+
+
+def is_photo_item(item: Mapping[str, Any]) -> bool:
+    """A photo item (kind photo, or any image kept as a generic file)."""
+    return item.get("kind") == "photo" or str(item.get("mime") or "").startswith("image/")
+
+
+def listed_items(case: Case) -> list[ListedItem]:
+    """Items not removed, by id, each with its first acquisition."""
+    first = {r["item_id"]: r for r in case.rows(
+        "SELECT item_id, acquired_by, original_path, MIN(acquired_at) AS acquired_at "
+        "FROM acquisitions GROUP BY item_id")}
+    out: list[ListedItem] = []
+    for it in case.items():
+        acq = first.get(it["id"], {})
+        out.append(cast(ListedItem, {**it, "acquired_by": acq.get("acquired_by"),
+                                     "acquired_at": acq.get("acquired_at"),
+                                     "original_path": acq.get("original_path")}))
+    return out
+
+
+def image_items(case: Case) -> list[ItemRow]:
+    """Items not removed that are photos or images, by id."""
+    return [cast(ItemRow, it) for it in case.items() if is_photo_item(it)]
+
+
+def thumbnail_paths(case: Case) -> dict[str, Path]:
+    """Item id -> the file of its newest stored thumbnail (derived kind 'thumbnail')."""
+    return {r["item_id"]: case.path / r["blob_path"] for r in case.rows(
+        "SELECT item_id, blob_path FROM derived WHERE kind = 'thumbnail' ORDER BY id")}
+
+
+def search_items(case: Case, query: str) -> list[ItemRow]:
+    """Items not removed whose name, notes, id or SHA-256 contain the text (case-insensitive)."""
+    like = f"%{query}%"
+    return cast(list[ItemRow], case.rows(
+        "SELECT * FROM items WHERE removed_at IS NULL AND "
+        "(original_name LIKE ? OR notes LIKE ? OR sha256 LIKE ? OR id LIKE ?) ORDER BY id",
+        [like, like, like.lower(), like.upper()]))
+
+
+def item_names(case: Case) -> dict[str, str]:
+    """Item id -> its original file name (the id when it has none), removed items included."""
+    return {r["id"]: r["original_name"] or r["id"]
+            for r in case.rows("SELECT id, original_name FROM items")}
+
+
+def item_counts(case: Case) -> dict[str, int]:
+    """How many items (not removed) of each kind."""
+    return {k: int(n) for k, n in case.db.execute(
+        "SELECT kind, COUNT(*) FROM items WHERE removed_at IS NULL GROUP BY kind")}
+
+
+def count_image_items(case: Case) -> int:
+    """How many items image_items() lists (one COUNT query)."""
+    return int(case.db.execute(
+        "SELECT COUNT(*) FROM items WHERE removed_at IS NULL "
+        "AND (kind = 'photo' OR mime LIKE 'image/%')").fetchone()[0])
+
+
+def ledger_rows(case: Case) -> list[LedgerRow]:
+    """Every custody event, oldest first (details left out: the log lists, the item panel explains)."""
+    return cast(list[LedgerRow], case.rows(
+        "SELECT seq, at, actor, action, item_id, target_table, target_id, hash FROM ledger ORDER BY seq"))
+
+
+def last_verification(case: Case) -> LastVerification | None:
+    """The last whole-case verification, or None when the case was never verified."""
+    rows = case.rows("SELECT at, details FROM ledger WHERE action = 'verified' AND item_id IS NULL "
+                     "ORDER BY seq DESC LIMIT 1")
+    if not rows:
+        return None
+    details = json.loads(rows[0]["details"])
+    return LastVerification(at=rows[0]["at"], ok=bool(details.get("ok")),
+                            problems=len(details.get("problems", [])))
