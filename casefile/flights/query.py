@@ -204,3 +204,9 @@ def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
         r["quality"] = json.loads(r.pop("quality_counts") or "{}")
         out.append(r)
     return out
+
+
+def count_legs(case: Case) -> int:
+    """How many legs legs(case) gives, reported flights included (COUNT queries, cheap during an import)."""
+    return int(case.db.execute("SELECT (SELECT COUNT(*) FROM flight_segments WHERE kind = 'leg') "
+                               "+ (SELECT COUNT(*) FROM reported_flights)").fetchone()[0])
