@@ -159,9 +159,8 @@ def _measure(phase: str, path: Path, kind: str, case_dir: Path, phases: bool = F
 
 def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
     from casefile.flights import query as Q
-    from casefile.flights.times import utc_text
     from casefile.store import Case
-    from casefile.timeutil import parse_z
+    from casefile.timeutil import from_epoch, parse_z
 
     case = Case.open(case_dir / "bench.casefile", write=False)
     try:
@@ -169,7 +168,7 @@ def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
         first, last = (parse_z(t).timestamp() for t in case.db.execute(
             "SELECT min(first_utc), max(last_utc) FROM tracks").fetchone())
         rnd = random.Random(7)
-        times = [utc_text(rnd.uniform(first - 600, last + 600)) for _ in range(queries)]
+        times = [from_epoch(rnd.uniform(first - 600, last + 600)) for _ in range(queries)]
         statuses: dict[str, int] = {}
         lat = []
         for t in times:

@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from casefile.errors import CasefileError
-from casefile.flights.times import utc_text
 from casefile.model.flights import Point
 from casefile.store import Case, columns
 from casefile.store.blobs import blob_relpath
 from casefile.store.schemas.flights import POINT_COLUMNS
+from casefile.timeutil import from_epoch
 
 NAMES = tuple(n for n, _ in POINT_COLUMNS)
 _CACHE_BYTES = 768 << 20    # keep up to this much point data in memory
@@ -52,7 +52,7 @@ class TrackPoints:
         v = self.cols.value
         t = v("t", seq)
         return Point(track_id=self.track_id, aircraft_id=self.aircraft_id, seq=int(seq), t=t,
-                     time_utc=utc_text(t) if t is not None else "", lat=v("lat", seq),
+                     time_utc=from_epoch(t) if t is not None else "", lat=v("lat", seq),
                      lon=v("lon", seq), alt_ft=v("alt_ft", seq), geo_alt_ft=v("geo_alt_ft", seq),
                      on_ground=v("ground", seq), gs_kt=v("gs_kt", seq),
                      track_deg=v("track_deg", seq), vrate_fpm=v("vrate_fpm", seq),
@@ -65,7 +65,7 @@ class TrackPoints:
         for k, seq in enumerate(idx.tolist()):
             t = c["t"][k]
             yield Point(track_id=self.track_id, aircraft_id=self.aircraft_id, seq=seq, t=t,
-                        time_utc=utc_text(t) if t is not None else "", lat=c["lat"][k],
+                        time_utc=from_epoch(t) if t is not None else "", lat=c["lat"][k],
                         lon=c["lon"][k], alt_ft=c["alt_ft"][k], geo_alt_ft=c["geo_alt_ft"][k],
                         on_ground=c["ground"][k], gs_kt=c["gs_kt"][k],
                         track_deg=c["track_deg"][k], vrate_fpm=c["vrate_fpm"][k],

@@ -11,11 +11,11 @@ from casefile.flights import points as P
 from casefile.flights.aircraft import all_aircraft, find
 from casefile.flights.gcpause import gc_paused
 from casefile.flights.reported import to_model
-from casefile.flights.times import utc_text
 from casefile.flights.where import where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
 from casefile.store.columns import as_python
+from casefile.timeutil import from_epoch
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:
@@ -60,8 +60,8 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
         params.append(aircraft_id)
     out = [Leg(id=r["id"], aircraft_id=r["aircraft_id"], item_id=r["item_id"],
                takeoff=_end(r["takeoff"]), landing=_end(r["landing"]), reported=False,
-               track_id=r["track_id"], first_seen_utc=utc_text(r["start_t"]),
-               last_seen_utc=utc_text(r["end_t"]), points=r["points"])
+               track_id=r["track_id"], first_seen_utc=from_epoch(r["start_t"]),
+               last_seen_utc=from_epoch(r["end_t"]), points=r["points"])
            for r in case.rows(sql + " ORDER BY start_t, id", params)]
     if include_reported:
         for rf in reported_flights(case):
@@ -82,7 +82,7 @@ def ground_stays(case: Case, aircraft_id: str | None = None) -> list[dict[str, A
         sql += " AND aircraft_id = ?"
         params.append(aircraft_id)
     return [{"aircraft_id": r["aircraft_id"], "track_id": r["track_id"], "item_id": r["item_id"],
-             "start_utc": utc_text(r["start_t"]), "end_utc": utc_text(r["end_t"]),
+             "start_utc": from_epoch(r["start_t"]), "end_utc": from_epoch(r["end_t"]),
              "points": r["points"], "airport_icao": r["airport_icao"]}
             for r in case.rows(sql + " ORDER BY start_t", params)]
 
@@ -98,8 +98,8 @@ def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
     if aircraft_id:
         sql += " WHERE aircraft_id = ?"
         params.append(aircraft_id)
-    return [Gap(aircraft_id=r["aircraft_id"], start_utc=utc_text(r["start_t"]),
-                end_utc=utc_text(r["end_t"]), before=_point(case, r["track_id"], r["before_seq"]),
+    return [Gap(aircraft_id=r["aircraft_id"], start_utc=from_epoch(r["start_t"]),
+                end_utc=from_epoch(r["end_t"]), before=_point(case, r["track_id"], r["before_seq"]),
                 after=_point(case, r["track_id"], r["after_seq"]), note=r["note"] or "",
                 track_id=r["track_id"], item_id=r["item_id"])
             for r in case.rows(sql + " ORDER BY start_t", params)]

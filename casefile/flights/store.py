@@ -12,12 +12,12 @@ from casefile.flights import legs as L
 from casefile.flights import points
 from casefile.flights.aircraft import resolve
 from casefile.flights.points import NAMES
-from casefile.flights.times import utc_text
 from casefile.ids import new_id
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
 from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
+from casefile.timeutil import from_epoch
 
 #: a parsed point row, as the importers build it (casefile.importers.flights.common.COLUMNS)
 _ROW_COLS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
@@ -49,8 +49,8 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
                 "format": trk.format, "callsigns": json.dumps(trk.callsigns()),
                 "points": len(trk.rows), "flagged": flagged, "skipped": skipped,
                 "untimed": len(trk.rows) - len(times),
-                "first_utc": utc_text(min(times)) if times else None,
-                "last_utc": utc_text(max(times)) if times else None,
+                "first_utc": from_epoch(min(times)) if times else None,
+                "last_utc": from_epoch(max(times)) if times else None,
                 "warnings": json.dumps(warnings, ensure_ascii=False),
                 "stated": json.dumps(trk.stated) if trk.stated else None,
                 "points_sha256": sha, "quality_counts": quality_counts(trk.quality)},
@@ -108,7 +108,7 @@ def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
 def _end(e: L.End | None) -> str | None:
     if e is None:
         return None
-    return json.dumps({"time_utc": utc_text(e.t) if e.t is not None else None,
+    return json.dumps({"time_utc": from_epoch(e.t) if e.t is not None else None,
                        "airport_icao": e.airport_icao, "airport_name": e.airport_name,
                        "distance_km": e.distance_km, "observed": e.observed, "note": e.note,
                        "evidence": e.evidence}, ensure_ascii=False)

@@ -7,13 +7,12 @@ from typing import Any
 import numpy as np
 
 from casefile.flights import points
-from casefile.geo import KM_PER_NM, distance_km, intermediate
 from casefile.flights.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
-from casefile.flights.times import utc_text
+from casefile.geo import KM_PER_NM, distance_km, intermediate
 from casefile.model.flights import Point, Whereabouts
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
-from casefile.timeutil import parse_z
+from casefile.timeutil import from_epoch, parse_z
 
 #: times in the API have millisecond resolution: a point this close to the asked time is "at" it
 SAME_TIME_S = 0.0005
@@ -55,7 +54,7 @@ def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
 def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) -> Whereabouts:
     """Position at t_utc from the aircraft's usable points (all its tracks), never across a gap."""
     t = parse_z(t_utc).timestamp()
-    iso = utc_text(t)
+    iso = from_epoch(t)
     before, after = _neighbours(case, aircraft_id, t)
 
     def out(status: str, reason: str, lat: float | None = None, lon: float | None = None,

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from casefile.flights import legs as L
 from casefile.flights import points as P
 from casefile.flights.gcpause import gc_paused, paused
-from casefile.geo import KM_PER_NM, distance_km
 from casefile.flights.quality import (
     AIRBORNE_LIMIT_KT,
     DUPLICATE,
@@ -28,6 +27,7 @@ from casefile.flights.quality import (
     flag_points,
 )
 from casefile.flights.store import _point_columns, store_track, track_data
+from casefile.geo import KM_PER_NM, distance_km
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
 from casefile.store import Case
 

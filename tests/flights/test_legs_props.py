@@ -91,7 +91,7 @@ def test_dark_while_cruising_is_unknown_not_a_landing():
 @given(st.floats(-89, 89), st.floats(-180, 180), st.floats(-89, 89), st.floats(-180, 180),
        st.floats(0.1, 3000))
 def test_fast_distance_check_agrees_with_haversine(lat1, lon1, lat2, lon2, km):
-    from casefile.geo import distance_km
     from casefile.flights.quality import _far
+    from casefile.geo import distance_km
 
     assert _far(lat1, lon1, lat2, lon2, km) == (distance_km(lat1, lon1, lat2, lon2) > km)

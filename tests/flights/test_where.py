@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.flights import query as Q
-from casefile.geo import distance_km
 from casefile.flights.store import store_track
-from casefile.flights.times import utc_text
+from casefile.geo import distance_km
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
 from casefile.store import Case
+from casefile.timeutil import from_epoch
 
 T0 = 1553256000.0   # 2019-03-22T12:00:00Z
 
@@ -68,13 +68,13 @@ def test_where_at_an_observed_point_returns_that_point_and_interpolates_between(
     case = _case_with(rows, hexa, _shared_case())
     if True:
         for r in rows:
-            w = Q.where(case, hexa, utc_text(r[0]))
+            w = Q.where(case, hexa, from_epoch(r[0]))
             assert w.status == "airborne"
             assert (w.lat, w.lon, w.alt_ft) == (r[1], r[2], r[3])
         a, b = rows[0], rows[1]
         tq = a[0] + frac * (b[0] - a[0])
         tq = round(tq * 1000) / 1000                  # where() takes millisecond times
-        w = Q.where(case, hexa, utc_text(tq))
+        w = Q.where(case, hexa, from_epoch(tq))
         assert w.nearest_before is not None and w.nearest_after is not None
         d_ab = distance_km(a[1], a[2], b[1], b[2])
         d_aw = distance_km(a[1], a[2], w.lat, w.lon)
@@ -82,8 +82,8 @@ def test_where_at_an_observed_point_returns_that_point_and_interpolates_between(
         assert d_aw + d_wb == pytest.approx(d_ab, abs=1e-3)    # on the great circle between them
         lo, hi = sorted((a[3], b[3]))
         assert lo - 1e-6 <= w.alt_ft <= hi + 1e-6
-        assert Q.where(case, hexa, utc_text(rows[0][0] - 1)).status == "unknown"
-        assert Q.where(case, hexa, utc_text(rows[-1][0] + 1)).status == "unknown"
+        assert Q.where(case, hexa, from_epoch(rows[0][0] - 1)).status == "unknown"
+        assert Q.where(case, hexa, from_epoch(rows[-1][0] + 1)).status == "unknown"
 
 
 def test_inside_a_gap_whereabouts_are_unknown_with_both_neighbours():
@@ -91,7 +91,7 @@ def test_inside_a_gap_whereabouts_are_unknown_with_both_neighbours():
             _row(T0 + 3600, 10.0, -55.0, 30000, False)]
     case = _case_with(rows)
     try:
-        w = Q.where(case, "15a0f2", utc_text(T0 + 1800))
+        w = Q.where(case, "15a0f2", from_epoch(T0 + 1800))
         assert w.status == "unknown" and "coverage gap" in w.reason
         assert w.lat is None and w.nearest_before.t == T0 + 60 and w.nearest_after.t == T0 + 3600
         [gap] = Q.gaps(case)
@@ -105,7 +105,7 @@ def test_on_the_ground_at_an_airport():
     rows = [_row(T0, 10.6031, -66.9906, None, True), _row(T0 + 30, 10.6035, -66.9900, None, True)]
     case = _case_with(rows)
     try:
-        w = Q.where(case, "15a0f2", utc_text(T0 + 15))
+        w = Q.where(case, "15a0f2", from_epoch(T0 + 15))
         assert w.status == "ground" and w.airport_icao == "SVMI"
     finally:
         case.close()
