@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from casefile.errors import NotFound
+from casefile.flights.refs import AircraftRefs
 from casefile.ids import new_id
 from casefile.model.flights import Aircraft
 from casefile.reference.icao24 import country_for, normalise_hex
@@ -59,20 +60,14 @@ def all_aircraft(case: Case) -> list[Aircraft]:
     return [row_to_aircraft(r) for r in case.rows("SELECT * FROM aircraft ORDER BY id")]
 
 
+def refs_index(case: Case) -> AircraftRefs:
+    """Every aircraft of the case by every reference that names it (callsigns from its tracks)."""
+    callsigns: dict[str, set[str]] = {}
+    for r in case.rows("SELECT aircraft_id, callsigns FROM tracks WHERE callsigns IS NOT NULL"):
+        callsigns.setdefault(r["aircraft_id"], set()).update(json.loads(r["callsigns"]) or [])
+    return AircraftRefs.build((a, callsigns.get(a.id, ())) for a in all_aircraft(case))
+
+
 def find(case: Case, ref: str) -> Aircraft:
-    """An aircraft by registration, hex, id, or a callsign/label it was recorded with."""
-    text = ref.strip()
-    hexa = normalise_hex(text)
-    rows = case.rows("SELECT * FROM aircraft WHERE id = ? OR upper(registration) = ? "
-                     "OR upper(replace(registration, '-', '')) = ? OR icao24 = ? ORDER BY id",
-                     [text, text.upper(), text.upper().replace("-", ""), hexa or "-"])
-    if not rows:
-        rows = case.rows("SELECT * FROM aircraft WHERE label = ? OR id IN (SELECT aircraft_id FROM "
-                         "tracks WHERE callsigns LIKE ?) ORDER BY id",
-                         [text, f'%"{text.upper()}"%'])
-    if not rows:
-        raise NotFound(f"no aircraft {ref!r} in this case (give a registration, ICAO hex or id)")
-    if len(rows) > 1:
-        names = ", ".join(row_to_aircraft(r).display() for r in rows[:5])
-        raise NotFound(f"{ref!r} matches {len(rows)} aircraft ({names}); give its hex or id")
-    return row_to_aircraft(rows[0])
+    """An aircraft by registration, hex, id, a callsign/label it was recorded with, or its type."""
+    return refs_index(case).find_one(ref.strip())

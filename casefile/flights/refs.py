@@ -1,0 +1,90 @@
+"""Aircraft references: which aircraft a registration, ICAO hex, callsign or type names (one rule).
+
+Everything an analyst may type for an aircraft (a CLI argument, a photo's aircraft tag, a claim's
+aircraft) is matched here, so the CLI, the cross-reference and the GUI agree on what "RA-82010",
+"15d3b7", "0x15D3B7" or "A124" mean. References compare without case, spaces or dashes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from casefile.errors import NotFound
+from casefile.model.flights import Aircraft
+from casefile.reference.icao24 import normalise_hex
+
+#: How a reference names an aircraft, most specific first: the tiers `find_one` tries in order.
+IDENTITY = ("id", "registration", "icao24")
+RECORDED = ("label", "callsign")
+TYPE = ("type",)
+
+
+def norm_ref(ref: str) -> str:
+    """A reference as compared: upper case, letters and digits only ("RA-82010" -> "RA82010")."""
+    return "".join(ch for ch in ref.upper() if ch.isalnum())
+
+
+def _forms(ref: str) -> set[str]:
+    """The keys a typed reference may match (a hex also in its canonical six-digit form)."""
+    out = {norm_ref(ref)}
+    hexa = normalise_hex(ref)
+    if hexa:
+        out.add(hexa.upper())
+    out.discard("")
+    return out
+
+
+def aircraft_keys(a: Aircraft, callsigns: Iterable[str] = ()) -> dict[str, str]:
+    """Every reference that names this aircraft: normalised key -> what it is (see IDENTITY...)."""
+    keys: dict[str, str] = {}
+    named = [("type", a.type_code), ("callsign", *callsigns), ("label", a.label),
+             ("icao24", a.icao24), ("registration", a.registration), ("id", a.id)]
+    for kind, *values in named:          # later (more specific) kinds win a shared key
+        for v in values:
+            if v:
+                keys[norm_ref(str(v))] = kind
+    keys.pop("", None)
+    return keys
+
+
+def references(a: Aircraft) -> tuple[str, ...]:
+    """The references an analyst would use for an aircraft, as written (registration, hex, type)."""
+    return tuple(str(r) for r in (a.registration, a.icao24, a.type_code) if r)
+
+
+@dataclass
+class AircraftRefs:
+    """Aircraft by every reference that names them, for resolving what an analyst typed."""
+
+    aircraft: dict[str, Aircraft] = field(default_factory=dict)
+    _by_key: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, fleet: Iterable[tuple[Aircraft, Iterable[str]]]) -> AircraftRefs:
+        """From (aircraft, callsigns it was recorded with) pairs."""
+        out = cls()
+        for a, callsigns in fleet:
+            out.aircraft[a.id] = a
+            for key, kind in aircraft_keys(a, callsigns).items():
+                out._by_key.setdefault(key, []).append((kind, a.id))
+        return out
+
+    def matches(self, ref: str, kinds: Iterable[str] | None = None) -> list[str]:
+        """Ids of every aircraft the reference names (a type names them all), sorted."""
+        wanted = set(kinds) if kinds is not None else None
+        found = {aid for key in _forms(ref) for kind, aid in self._by_key.get(key, [])
+                 if wanted is None or kind in wanted}
+        return sorted(found)
+
+    def find_one(self, ref: str) -> Aircraft:
+        """The one aircraft a reference names: identity first, then recorded names, then type."""
+        for tier in (IDENTITY, RECORDED, TYPE):
+            ids = self.matches(ref, tier)
+            if len(ids) == 1:
+                return self.aircraft[ids[0]]
+            if len(ids) > 1:
+                names = ", ".join(self.aircraft[i].display() for i in ids[:5])
+                raise NotFound(f"{ref!r} matches {len(ids)} aircraft ({names}); give its hex or "
+                               "registration")
+        raise NotFound(f"no aircraft {ref!r} in this case (give a registration, ICAO hex or id)")
