@@ -206,7 +206,8 @@ def parse_exif_datetime(raw: str | None) -> datetime | None:
     if not m:
         return None
     try:
-        return datetime(*(int(g) for g in m.groups()))
+        year, month, day, hour, minute, second = (int(g) for g in m.groups())
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

@@ -178,8 +178,9 @@ def _trend(d: TrackData, i: int, toward: int) -> float | None:
     if d.vrate[i] is not None and d.vrate[i] != 0:
         return d.vrate[i]
     j = i + toward
-    if 0 <= j < len(d) and d.alt[i] is not None and d.alt[j] is not None and d.t[j] != d.t[i]:
-        return (d.alt[j] - d.alt[i]) / (d.t[j] - d.t[i]) * 60.0
+    alt_i, alt_j = d.alt[i], (d.alt[j] if 0 <= j < len(d) else None)
+    if alt_i is not None and alt_j is not None and d.t[j] != d.t[i]:
+        return (alt_j - alt_i) / (d.t[j] - d.t[i]) * 60.0
     return None
 
 

@@ -38,9 +38,10 @@ def _forms(ref: str) -> set[str]:
 def aircraft_keys(a: Aircraft, callsigns: Iterable[str] = ()) -> dict[str, str]:
     """Every reference that names this aircraft: normalised key -> what it is (see IDENTITY...)."""
     keys: dict[str, str] = {}
-    named = [("type", a.type_code), ("callsign", *callsigns), ("label", a.label),
-             ("icao24", a.icao24), ("registration", a.registration), ("id", a.id)]
-    for kind, *values in named:          # later (more specific) kinds win a shared key
+    named: list[tuple[str, Iterable[str | None]]] = [
+        ("type", [a.type_code]), ("callsign", callsigns), ("label", [a.label]),
+        ("icao24", [a.icao24]), ("registration", [a.registration]), ("id", [a.id])]
+    for kind, values in named:           # later (more specific) kinds win a shared key
         for v in values:
             if v:
                 keys[norm_ref(str(v))] = kind

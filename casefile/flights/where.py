@@ -64,6 +64,7 @@ def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) 
     if before is None and after is None:
         return out("unknown", "no usable position of this aircraft in the case")
     if before is None:
+        assert after is not None
         return out("unknown", f"before the first record ({after.time_utc})")
     if after is None:
         return out("unknown", f"after the last record ({before.time_utc})")
