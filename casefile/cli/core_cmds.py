@@ -6,16 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from casefile.cli.common import (
-    Progress,
-    add_case_arg,
-    add_json_arg,
-    emit,
-    human_size,
-    open_case,
-    print_json,
-    print_table,
-)
+from casefile.cli.args import add_case_arg, add_json_arg, open_case
+from casefile.cli.output import Progress, emit, human_size, print_json, print_table
 from casefile.store import Case, verify_case
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from casefile.cli.common import print_json
+from casefile.cli.output import print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:

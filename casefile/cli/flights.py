@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from casefile.cli.common import add_case_arg, add_json_arg, emit, open_case, print_table
+from casefile.cli.args import add_case_arg, add_json_arg, open_case
+from casefile.cli.output import emit, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:

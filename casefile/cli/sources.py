@@ -6,7 +6,8 @@ import argparse
 import contextlib
 from typing import Any
 
-from casefile.cli.common import add_case_arg, add_json_arg, emit, open_case, print_table
+from casefile.cli.args import add_case_arg, add_json_arg, open_case
+from casefile.cli.output import emit, print_table
 from casefile.errors import InvalidInput
 
 

@@ -1,4 +1,4 @@
-"""Shared CLI plumbing: opening cases, printing tables or JSON, and turning errors into exit codes."""
+"""What commands print: JSON, aligned tables, sizes and a progress line on stderr."""
 
 from __future__ import annotations
 
@@ -7,20 +7,6 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-
-from casefile.store import Case
-
-
-def add_case_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("case", metavar="CASE", help="the case folder (NAME.casefile)")
-
-
-def add_json_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print JSON (stable shape, see README)")
-
-
-def open_case(args: argparse.Namespace, *, write: bool) -> Case:
-    return Case.open(args.case, write=write, investigator=getattr(args, "investigator", None))
 
 
 def print_json(data: Any) -> None:
