@@ -26,7 +26,8 @@ from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
 from casefile.importers import registry
 from casefile.importers.sniff import sniff_mime
 from casefile.store import Acquisition, Case, commit_staged
-from casefile.store.blobs import StagedBlob, fsync_dir, stage_stream
+from casefile.store.blobs import StagedBlob, stage_stream
+from casefile.store.platform_io import fsync_dir
 from casefile.timeutil import iso_z
 
 
@@ -140,7 +141,7 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
     except OSError as exc:
         work.error = f"{path}: {exc.strerror or exc}"
     if work.error and work.staged is not None:
-        work.staged.tmp_path.unlink(missing_ok=True)
+        work.staged.discard()
         work.staged = None
     return work
 
@@ -209,9 +210,12 @@ def _executor(n_files: int, workers: int | None) -> Executor:
     workers = workers or os.cpu_count() or 1
     if n_files <= 1 or workers <= 1:
         return _Inline()
-    ctx = multiprocessing.get_context("forkserver")
-    # the fork server imports the importers once; each worker starts with them loaded
-    ctx.set_forkserver_preload([__name__])
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("forkserver")
+        # the fork server imports the importers once; each worker starts with them loaded
+        ctx.set_forkserver_preload([__name__])  # type: ignore[attr-defined]
+    else:  # Windows: no fork server; each worker starts afresh
+        ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=min(workers, n_files), mp_context=ctx)
 
 
@@ -319,7 +323,7 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
         return FileOutcome(str(path), "error", message=f"{path}: import worker failed: {exc}")
     if cancelled:
         if work.staged is not None:
-            work.staged.tmp_path.unlink(missing_ok=True)
+            work.staged.discard()
         return FileOutcome(str(path), "cancelled")
     if work.error or work.staged is None:
         return FileOutcome(str(path), "error", importer=work.importer, message=work.error)

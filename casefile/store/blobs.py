@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import fcntl
 import hashlib
 import mmap
 import os
@@ -13,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from casefile.store import platform_io
 
 CHUNK = 1 << 20  # 1 MiB: big enough that hashlib releases the GIL and two files hash in parallel
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -28,34 +29,13 @@ class StagedBlob:
     size: int
     head: bytes
 
+    def discard(self) -> None:
+        """Remove the staged copy (it never became evidence)."""
+        platform_io.remove_read_only(self.tmp_path)
+
 
 def blob_relpath(sha256: str, folder: str = "evidence") -> str:
     return f"{folder}/{sha256[:2]}/{sha256}"
-
-
-_ALIGN = 4096  # direct I/O needs block-aligned buffers, offsets and lengths
-
-
-def _open_staging(path: Path) -> tuple[int, bool]:
-    """Open a new staging file, with direct I/O where the filesystem allows it.
-
-    Direct I/O sends the evidence copy straight from our buffer to the disk: it is written once
-    (the fsync has nothing left to flush) and does not crowd the page cache with copies nobody
-    reads back during the import.
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    direct = getattr(os, "O_DIRECT", 0)
-    if direct:
-        try:
-            return os.open(path, flags | direct, 0o600), True
-        except OSError as exc:
-            if exc.errno != errno.EINVAL:  # EINVAL: no direct I/O on this filesystem (tmpfs)
-                raise
-    return os.open(path, flags, 0o600), False
-
-
-def _buffered(fd: int) -> None:
-    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~getattr(os, "O_DIRECT", 0))
 
 
 def _write_all(fd: int, data: memoryview) -> None:
@@ -69,7 +49,7 @@ def _write_chunk(fd: int, chunk: memoryview, direct: bool) -> bool:
     write). Returns whether direct I/O is still on."""
     if direct:
         start = os.lseek(fd, 0, os.SEEK_CUR)
-        whole = len(chunk) - len(chunk) % _ALIGN
+        whole = len(chunk) - len(chunk) % platform_io.ALIGN
         try:
             _write_all(fd, chunk[:whole])
         except OSError as exc:
@@ -79,7 +59,7 @@ def _write_chunk(fd: int, chunk: memoryview, direct: bool) -> bool:
             whole = 0
         if whole == len(chunk):
             return True
-        _buffered(fd)
+        platform_io.direct_off(fd)
         chunk = chunk[whole:]
     _write_all(fd, chunk)
     return False
@@ -126,11 +106,13 @@ def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_by
         keep_bytes = on_head(head)
     kept: list[bytes] | None = [] if keep_bytes else None
     fd_path = tmp_dir / f"stage-{os.getpid()}-{os.urandom(6).hex()}.part"
+    # direct I/O where the filesystem allows it: the copy goes straight from our buffer to the
+    # disk, written once (the fsync has nothing left to flush), not crowding the page cache
     try:
-        fd, direct = _open_staging(fd_path)
+        fd, direct = platform_io.open_new(fd_path, direct=True)
     except FileNotFoundError:
         tmp_dir.mkdir(parents=True, exist_ok=True)
-        fd, direct = _open_staging(fd_path)
+        fd, direct = platform_io.open_new(fd_path, direct=True)
     try:
         while n:
             chunk = view[:n]
@@ -141,23 +123,15 @@ def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_by
             direct = _write_chunk(fd, chunk, direct)
             size += n
             n = _fill(src, view)
-        os.fchmod(fd, _READ_ONLY)  # before the fsync, so the mode is as durable as the data
+        platform_io.make_read_only(fd, fd_path, _READ_ONLY)  # before the fsync: as durable as the data
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        fd_path.unlink(missing_ok=True)
+        platform_io.remove_read_only(fd_path)
         raise
     os.close(fd)
     data = b"".join(kept) if kept is not None else None
     return StagedBlob(fd_path, sha.hexdigest(), md5.hexdigest(), size, head), data
-
-
-def fsync_dir(path: Path) -> None:
-    dir_fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
@@ -170,7 +144,7 @@ def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
     rel = blob_relpath(staged.sha256, folder)
     final = case_dir / rel
     if final.exists():
-        staged.tmp_path.unlink(missing_ok=True)
+        staged.discard()
         return rel, False
     dirs = [final.parent]
     try:  # stage_stream made the staged copy read-only
@@ -181,7 +155,7 @@ def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
         dirs.append(final.parent.parent)
     if dirs_to_sync is None:
         for d in dirs:
-            fsync_dir(d)
+            platform_io.fsync_dir(d)
     else:
         dirs_to_sync.update(dirs)
     return rel, True
@@ -210,5 +184,4 @@ def discard_blob(case_dir: Path, sha256: str, folder: str = "evidence") -> None:
     """Remove a blob whose recording transaction rolled back (it was never part of the case)."""
     final = case_dir / blob_relpath(sha256, folder)
     if final.exists():
-        os.chmod(final, 0o644)
-        final.unlink()
+        platform_io.remove_read_only(final)

@@ -59,7 +59,7 @@ def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
     except BaseException:
         if new_blob:  # the rows that would refer to it were rolled back
             blobs.discard_blob(case.path, staged.sha256)
-        staged.tmp_path.unlink(missing_ok=True)
+        staged.discard()
         raise
 
 

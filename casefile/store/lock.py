@@ -1,19 +1,19 @@
 """The case write lock: one writing process at a time; a dead holder's lock is recovered safely.
 
-The lock is an fcntl.flock on `case.lock`, which the kernel releases when the holder dies, so a
-stale file left by a crash never blocks anyone. The file also names the holder (host, pid) for the
-message the next process shows.
+The lock is an OS file lock (`platform_io.try_lock`) which the operating system releases when the
+holder dies, so a stale file left by a crash never blocks anyone. `case.lock` also names the
+holder (host, pid) for the message the next process shows.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import socket
 from pathlib import Path
 
 from casefile.errors import CaseLocked
+from casefile.store import platform_io
 
 LOCK_NAME = "case.lock"
 
@@ -21,40 +21,38 @@ LOCK_NAME = "case.lock"
 class CaseLock:
     def __init__(self, case_dir: Path) -> None:
         self.path = case_dir / LOCK_NAME
-        self._fd: int | None = None
+        self._held: platform_io.HeldLock | None = None
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._held is not None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = self._read_holder(fd)
-            os.close(fd)
+        held = platform_io.try_lock(self.path)
+        if held is None:
+            holder = self._read_holder()
             raise CaseLocked(
                 f"case is open in another Casefile (host {holder.get('host', '?')}, "
-                f"pid {holder.get('pid', '?')})", self.path.parent) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps({"host": socket.gethostname(), "pid": os.getpid()}).encode(), 0)
-        os.fsync(fd)
-        self._fd = fd
-
-    @staticmethod
-    def _read_holder(fd: int) -> dict:
+                f"pid {holder.get('pid', '?')})", self.path.parent)
         try:
-            return json.loads(os.pread(fd, 4096, 0).decode() or "{}")
+            held.write_note(json.dumps({"host": socket.gethostname(), "pid": os.getpid()}))
+        except BaseException:
+            held.release()
+            raise
+        self._held = held
+
+    def _read_holder(self) -> dict[str, object]:
+        try:
+            found = json.loads(self.path.read_bytes().decode() or "{}")
         except (OSError, ValueError):
             return {}
+        return found if isinstance(found, dict) else {}
 
     def release(self) -> None:
-        if self._fd is None:
+        if self._held is None:
             return
         try:
-            os.ftruncate(self._fd, 0)
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            self._held.write_note("")
         finally:
-            os.close(self._fd)
-            self._fd = None
+            self._held.release()
+            self._held = None

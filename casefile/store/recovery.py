@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from casefile.store import platform_io
+
 if TYPE_CHECKING:
     from casefile.store.case import Case
 
@@ -19,7 +21,7 @@ def recover(case: Case) -> list[str]:
     if tmp.is_dir():
         for entry in tmp.iterdir():
             if entry.is_file():
-                entry.unlink(missing_ok=True)
+                platform_io.remove_read_only(entry)
                 removed.append(f"tmp/{entry.name}")
     referenced = {r[0] for r in case.db.execute(
         "SELECT blob_path FROM items UNION SELECT blob_path FROM derived")}
@@ -34,8 +36,7 @@ def recover(case: Case) -> list[str]:
                 if rel not in referenced:
                     orphans.append(rel)
     for rel in orphans:
-        os.chmod(case.path / rel, 0o644)
-        (case.path / rel).unlink(missing_ok=True)
+        platform_io.remove_read_only(case.path / rel)
     if orphans:
         with case.transaction():
             case.log("recovered", details={"removed_uncommitted_blobs": sorted(orphans),
