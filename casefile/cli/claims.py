@@ -8,6 +8,8 @@ from typing import Any
 from casefile.cli.args import add_case_arg, add_json_arg, open_case
 from casefile.cli.output import emit, print_table
 from casefile.errors import InvalidInput
+from casefile.model.analyst import Claim
+from casefile.store import Case
 
 
 def _window_args(p: argparse.ArgumentParser) -> None:
@@ -120,7 +122,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_delete)
 
 
-def _entity_ids(case: Any, refs: list[str]) -> list[str]:
+def _entity_ids(case: Case, refs: list[str]) -> list[str]:
     from casefile.analyst.entities import find_entity
 
     return [find_entity(case, r).id for r in refs]
@@ -143,7 +145,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _when(c: Any) -> str:
+def _when(c: Claim) -> str:
     s, e = c.window_start, c.window_end
     a = s.utc or s.local or ""
     b = e.utc or e.local or ""

@@ -8,7 +8,7 @@ from typing import Any
 
 from casefile.cli.args import add_case_arg, add_json_arg, open_case
 from casefile.cli.output import Progress, emit, human_size, print_json, print_table
-from casefile.store import Case, verify_case
+from casefile.store import Case, VerifyReport, verify_case
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -135,7 +135,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     if args.case.endswith(".zip"):
-        from casefile.report.bundle import verify_bundle  # type: ignore[import-not-found]
+        from casefile.report.bundle import verify_bundle
 
         report = verify_bundle(args.case)
     else:
@@ -143,7 +143,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             item_id = case.resolve_item(args.item)["id"] if args.item else None
             report = verify_case(case, item_id=item_id)
 
-    def human(r: Any) -> None:
+    def human(r: VerifyReport) -> None:
         for p in r.problems:
             print(f"FAIL {p.kind}: {p.message}")
         counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
@@ -156,7 +156,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
-        from casefile.ui.app import run  # type: ignore[import-not-found]
+        from casefile.ui.app import run
     except ImportError as exc:
         # Only a missing GUI (the Qt binding or its system libraries) is reported this way.
         if not (exc.name or "").startswith(("casefile.ui", "PySide", "shiboken")):

@@ -7,6 +7,8 @@ from typing import Any
 
 from casefile.cli.args import add_case_arg, add_json_arg, open_case
 from casefile.cli.output import emit, print_table
+from casefile.model.findings import CheckFinding
+from casefile.model.photos import PhotoInfo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +54,7 @@ def _capture_text(cap: dict[str, Any] | None) -> str:
     return f"{cap['local']} local, zone unknown"
 
 
-def _photo_dict(info: Any, checks: list[Any]) -> dict[str, Any]:
+def _photo_dict(info: PhotoInfo, checks: list[CheckFinding]) -> dict[str, Any]:
     d = info.to_dict()
     d["checks"] = [c.to_dict() for c in checks]
     return d

@@ -9,6 +9,8 @@ from typing import Any
 from casefile.cli.args import add_case_arg, add_json_arg, open_case
 from casefile.cli.output import emit, print_table
 from casefile.errors import InvalidInput
+from casefile.model.analyst import Source
+from casefile.store import Case
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -160,7 +162,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _apply_suggestion(case: Any, sug: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+def _apply_suggestion(case: Case, sug: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     applied: dict[str, Any] = {}
     for key in ("title", "author", "publisher", "url"):
         if not fields.get(key) and sug.get(key):
@@ -175,7 +177,7 @@ def _apply_suggestion(case: Any, sug: dict[str, Any], fields: dict[str, Any]) ->
     return applied
 
 
-def _src_row(s: Any) -> tuple:
+def _src_row(s: Source) -> tuple[object, ...]:
     pub = s.published.utc or s.published.raw if s.published else ""
     return (s.id, s.kind, s.reliability or "-", pub, s.publisher or "",
             s.title or s.url or "", len(s.capture_item_ids))
