@@ -7,8 +7,6 @@ the same transaction as the change.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,21 +18,13 @@ from casefile import __version__
 from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import blobs, schema
-from casefile.store.canonical import canonical_json, row_digest, row_state, sha256_text
+from casefile.store import blobs, ledger, schema
+from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.timeutil import get_zone, now_z
 
 DB_NAME = "case.sqlite"
 SUFFIX = ".casefile"
-GENESIS = "0" * 64
-
-
-def event_hash(event: Mapping[str, Any]) -> str:
-    """SHA-256 over the canonical encoding of an event's fields (all but its own hash)."""
-    fields = {k: event[k] for k in ("seq", "at", "actor", "action", "item_id", "target_table",
-                                    "target_id", "row_digest", "details", "prev_hash")}
-    return sha256_text(canonical_json(fields))
 
 
 def _connect(db_path: Path) -> sqlite_utils.Database:
@@ -57,9 +47,7 @@ class Case:
         self.actor = actor
         self._depth = 0
         self._owns_lock = owns_lock
-        # the last ledger event, known while a transaction holds the write lock (no other writer
-        # can append then); forgotten when the transaction or a savepoint inside it rolls back
-        self._head: tuple[int, str] | None = None
+        self._ledger = ledger.Ledger(db)
 
     # ---- opening and closing -------------------------------------------------------------
     @classmethod
@@ -172,7 +160,7 @@ class Case:
         if self._depth == 0:
             self.db.execute("BEGIN IMMEDIATE")
             self._depth = 1
-            self._head = None
+            self._ledger.forget_head()
             try:
                 yield self
             except BaseException:
@@ -183,7 +171,7 @@ class Case:
                 self.db.execute("COMMIT")
             finally:
                 self._depth = 0
-                self._head = None
+                self._ledger.forget_head()
         else:
             name = f"sp{self._depth}"
             self.db.execute(f"SAVEPOINT {name}")
@@ -191,7 +179,7 @@ class Case:
             try:
                 yield self
             except BaseException:
-                self._head = None  # events appended inside the savepoint are gone
+                self._ledger.forget_head()  # events appended inside the savepoint are gone
                 if self.db.conn.in_transaction:
                     self.db.execute(f"ROLLBACK TO {name}")
                     self.db.execute(f"RELEASE {name}")
@@ -207,13 +195,7 @@ class Case:
 
     def head(self) -> tuple[int, str]:
         """The last ledger event's (seq, hash), or (0, GENESIS) for an empty ledger."""
-        if self._head is not None:
-            return self._head
-        row = self.db.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-        head = (row[0], row[1]) if row else (0, GENESIS)
-        if self._depth > 0:
-            self._head = head
-        return head
+        return self._ledger.head(keep=self._depth > 0)
 
     def head_hash(self) -> str:
         return self.head()[1]
@@ -223,17 +205,10 @@ class Case:
             details: Mapping[str, Any] | None = None) -> int:
         """Append one custody event, chained to the previous one."""
         self._require_tx()
-        seq, prev = self.head()
-        event = {"seq": seq + 1, "at": now_z(), "actor": self.actor, "action": action,
-                 "item_id": item_id, "target_table": target_table,
-                 "target_id": None if target_id is None else str(target_id),
-                 "row_digest": row_digest, "details": canonical_json(dict(details or {})),
-                 "prev_hash": prev}
-        event["hash"] = event_hash(event)
-        self.db.execute(f"INSERT INTO ledger ({', '.join(event)}) VALUES "
-                        f"({', '.join('?' for _ in event)})", list(event.values()))
-        self._head = (event["seq"], event["hash"])
-        return event["seq"]
+        return self._ledger.append(at=now_z(), actor=self.actor, action=action, item_id=item_id,
+                                   target_table=target_table,
+                                   target_id=None if target_id is None else str(target_id),
+                                   row_digest=row_digest, details=details or {})
 
     # ---- tracked changes -----------------------------------------------------------------
     def _tracked(self, table: str) -> schema.Tracked:
@@ -273,7 +248,7 @@ class Case:
         diff = {k: v for k, v in changes.items() if before.get(k) != v}
         if not diff:
             return before
-        self.db[table].update(pk_value, dict(diff))
+        self.db.table(table).update(pk_value, dict(diff))
         after = self.get_row(table, pk_value)
         details: dict[str, Any] = {"before": {k: before.get(k) for k in diff},
                                    "after": {k: after.get(k) for k in diff}, "row": row_state(after)}
@@ -289,30 +264,14 @@ class Case:
         if not reason or not reason.strip():
             raise InvalidInput("deleting needs a reason", field="reason")
         before = self.get_row(table, pk_value)
-        self.db[table].delete(pk_value)
+        self.db.table(table).delete(pk_value)
         self.log("deleted", item_id=item_id, target_table=table, target_id=pk_value,
                  row_digest=None, details={"reason": reason.strip(), "row": row_state(before)})
         return before
 
     def group_digest(self, table: str, group_value: Any) -> tuple[str, int]:
-        """The ledger digest of one group of bulk rows, and how many rows it covers.
-
-        SHA-256 over the JSON of the column names (sorted; columns NULL in every row of the group
-        left out, so adding a nullable column changes nothing) and then the rows in key order.
-        """
-        tracked = self._tracked(table)
-        where = f"FROM [{table}] WHERE [{tracked.group}] = ?"
-        names = sorted(c.name for c in self.db[table].columns)
-        counts = self.db.execute(f"SELECT count(*), {', '.join(f'count([{c}])' for c in names)} "
-                                 f"{where}", [group_value]).fetchone()
-        used = [c for c, n in zip(names, counts[1:]) if n]
-        h = hashlib.sha256(canonical_json(used).encode("utf-8"))
-        if used:
-            cur = self.db.execute(f"SELECT {', '.join(f'[{c}]' for c in used)} {where} "
-                                  f"ORDER BY [{tracked.pk}]", [group_value])
-            while batch := cur.fetchmany(10000):
-                h.update(json.dumps(batch, ensure_ascii=False, allow_nan=False).encode("utf-8"))
-        return h.hexdigest(), counts[0]
+        """The ledger digest of one group of bulk rows, and how many rows it covers."""
+        return ledger.group_digest(self.db, self._tracked(table), group_value)
 
     def record_group(self, table: str, group_value: Any, *, action: str, item_id: str | None = None,
                      details: Mapping[str, Any] | None = None) -> int:
@@ -381,18 +340,8 @@ class Case:
     def derivations(self, item_id: str) -> list[dict]:
         return self.rows("SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
 
-    def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict]:
-        sql, params = "SELECT * FROM ledger", []
-        if item_id:
-            sql += " WHERE item_id = ?"
-            params.append(item_id)
-        sql += " ORDER BY seq"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        out = self.rows(sql, params)
-        for ev in out:
-            ev["details"] = json.loads(ev["details"])
-        return out
+    def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
+        return ledger.read_events(self.db, item_id, limit=limit)
 
     def blob_path(self, item_or_row: Mapping[str, Any]) -> Path:
         return self.path / item_or_row["blob_path"]

@@ -26,7 +26,7 @@ from casefile.errors import CasefileError
 
 MAGIC = b"CASEFILE-COLUMNS/1\n"
 TYPES = ("f8", "b1", "str")
-_DTYPE = {"f8": np.dtype("<f8"), "b1": np.dtype("i1"), "str": np.dtype("<i4")}
+_DTYPE: dict[str, np.dtype[Any]] = {"f8": np.dtype("<f8"), "b1": np.dtype("i1"), "str": np.dtype("<i4")}
 _FLAG = {None: -1, True: 1, False: 0}
 
 

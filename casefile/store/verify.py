@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.store import blobs, schema
 from casefile.store.canonical import row_digest, row_state
+from casefile.store.ledger import GENESIS, event_hash
 
 if TYPE_CHECKING:
     from casefile.store.case import Case
@@ -42,8 +43,6 @@ class VerifyReport:
 
 def verify_case(case: Case, *, record: bool = True, item_id: str | None = None) -> VerifyReport:
     """Check everything (or one item's files and rows); record the result in the ledger if writable."""
-    from casefile.store.case import GENESIS, event_hash
-
     report = VerifyReport()
     events = case.rows("SELECT * FROM ledger ORDER BY seq")
     prev = GENESIS

@@ -8,7 +8,7 @@ import pytest
 
 from casefile.errors import InvalidInput
 from casefile.store import Case, verify_case
-from casefile.store.case import GENESIS, event_hash
+from casefile.store.ledger import GENESIS, event_hash
 
 
 def test_events_are_chained_by_hash(fresh_case: Case) -> None:
