@@ -13,6 +13,8 @@ from casefile.timeutil import TimeValue, camera_local, get_zone, iso_z, parse_of
 
 #: XMP creation times, most specific first (used only when the EXIF has no capture time).
 XMP_TIMES = ("exif:DateTimeOriginal", "photoshop:DateCreated", "xmp:CreateDate", "xap:CreateDate")
+
+
 def _xmp_time(meta: PhotoMeta) -> TimeValue | None:
     """The XMP creation time (ISO 8601), for files without an EXIF one; an offset in it is used."""
     name = next((n for n in XMP_TIMES if meta.times.get(f"XMP {n}")), None)
@@ -46,7 +48,7 @@ def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
     raw = meta.times[tag]
     local_iso = local.isoformat(timespec="milliseconds")
     offset = parse_offset(offset_text)
-    if offset is not None:
+    if offset_text is not None and offset is not None:
         utc = local.replace(tzinfo=timezone(timedelta(seconds=offset)))
         return TimeValue(raw=f"{raw} {offset_text.strip()}", utc=iso_z(utc), basis="exif-offset",
                          uncertainty_s=1.0, local=local_iso, zone=offset_text.strip())

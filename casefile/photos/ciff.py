@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+ByteOrder = Literal["little", "big"]
+
 _MAKE_MODEL = 0x080A
 _MAX_DEPTH = 6
 
 
-def _heap(block: bytes, start: int, end: int, order: str, depth: int) -> tuple[str, str] | None:
+def _heap(block: bytes, start: int, end: int, order: ByteOrder, depth: int) -> tuple[str, str] | None:
     if depth > _MAX_DEPTH or end - start < 6 or end > len(block):
         return None
     table = start + int.from_bytes(block[end - 4:end], order)
@@ -39,6 +43,6 @@ def make_model(app0_payload: bytes) -> tuple[str, str] | None:
     """(make, model) from a CIFF APP0 payload ('II' + header length + 'HEAPJPGM'), or None."""
     if len(app0_payload) < 14 or app0_payload[6:14] != b"HEAPJPGM":
         return None
-    order = "little" if app0_payload[:2] == b"II" else "big"
+    order: ByteOrder = "little" if app0_payload[:2] == b"II" else "big"
     header = int.from_bytes(app0_payload[2:6], order)
     return _heap(app0_payload, header, len(app0_payload), order, 0)

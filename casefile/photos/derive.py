@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from PIL import Image, ImageChops
 
@@ -37,7 +38,15 @@ def encode_jpeg(im: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
     return buf.getvalue()
 
 
-def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[bytes, dict]:
+def _peak(im: Image.Image) -> float:
+    """The highest pixel value over every band."""
+    extrema = im.getextrema()
+    if isinstance(extrema[0], tuple):      # one (min, max) pair per band
+        return max(band[1] for band in extrema if isinstance(band, tuple))
+    return float(extrema[1])
+
+
+def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[bytes, dict[str, Any]]:
     """Error Level Analysis: re-save at `quality`, amplify the difference; PNG bytes and parameters."""
     with Image.open(io.BytesIO(data)) as im:
         if im.format == "JPEG":
@@ -47,8 +56,7 @@ def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[byt
     base = fit(base, max_px)
     resaved = Image.open(io.BytesIO(encode_jpeg(base, quality)))
     diff = ImageChops.difference(base, resaved)
-    extrema = diff.getextrema()
-    peak = max(hi for _, hi in extrema) or 1
+    peak = _peak(diff) or 1
     scale = 255.0 / peak
     ela = diff.point(lambda v: min(255, int(v * scale)))
     buf = io.BytesIO()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -61,8 +61,9 @@ def _dms(tags: dict[str, Any], name: str, limit: float) -> tuple[float | None, s
     vals = _values(tags, name)
     if vals is None:
         return None, None
-    nums = [_num(v) for v in vals]
-    if not nums or any(x is None for x in nums) or len(nums) > 3:
+    read = [_num(v) for v in vals]
+    nums = [x for x in read if x is not None]
+    if not nums or len(nums) < len(read) or len(nums) > 3:
         return None, (f"{name.split()[-1]} {text(tags, name)!r} is not a readable "
                       "degrees/minutes/seconds value")
     while len(nums) < 3:
@@ -123,8 +124,8 @@ def _gps_utc(date_raw: str | None, time_vals: list[Any] | None) -> str | None:
     if not date_raw or not time_vals or len(time_vals) != 3:
         return None
     m = re.match(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})", date_raw)
-    nums = [_num(v) for v in time_vals]
-    if not m or any(x is None for x in nums):
+    nums = [x for x in (_num(v) for v in time_vals) if x is not None]
+    if not m or len(nums) != 3:
         return None
     h, mi, s = nums
     if not (0 <= h < 24 and 0 <= mi < 60 and 0 <= s < 61):
@@ -133,8 +134,6 @@ def _gps_utc(date_raw: str | None, time_vals: list[Any] | None) -> str | None:
         day = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=UTC)
     except ValueError:
         return None
-    from datetime import timedelta
-
     return iso_z(day + timedelta(hours=h, minutes=mi, seconds=s))
 
 

@@ -88,7 +88,7 @@ def _exif_tags(path: Path, data: Buffer, tiff: bytes | None, meta: PhotoMeta) ->
     return tags
 
 
-def _open(path: Path, data: Buffer) -> Image.Image:
+def _open(path: Path, data: Buffer) -> ImageFile.ImageFile:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -202,7 +202,7 @@ def extract_metadata_file(path: Path) -> tuple[PhotoMeta, dict[str, str]]:
 
 
 def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
-                   ) -> tuple[Image.Image, PhotoMeta, dict[str, str], dict]:
+                   ) -> tuple[ImageFile.ImageFile, PhotoMeta, dict[str, str], dict[str, Any]]:
     im = _open(path, data)
     meta = PhotoMeta(format=FORMATS.get(im.format or "", im.format or "?"))
     meta.width, meta.height = im.size
@@ -219,10 +219,7 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
         meta.exif_problems.extend(ifd.validate(tiff))
     if meta.format == "JPEG":
         meta.jpeg = jpeg.read_structure(data, find_end=find_end)
-        try:
-            meta.jpeg.quant_tables = [list(im.quantization[k]) for k in sorted(im.quantization)]
-        except Exception:  # noqa: BLE001
-            meta.jpeg.quant_tables = []
+        meta.jpeg.quant_tables = jpeg.quant_tables(im)
         meta.jpeg.standard_quality = jpeg.standard_quality(meta.jpeg.quant_tables)
         if meta.jpeg.ciff_make_model and not meta.make:
             meta.make, meta.model = meta.jpeg.ciff_make_model
@@ -248,11 +245,11 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
         meta.c2pa = any(s.get("c2pa") for s in meta.jpeg.segments)
     else:
         meta.c2pa = data.find(b"jumb") >= 0 and data.find(b"c2pa") >= 0
-    for k, v in info.items():
-        if k not in ("exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "photoshop", "thumbnails",
+    for key, value in info.items():
+        if key not in ("exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "photoshop", "thumbnails",
                      "depth_images", "aux", "metadata", "primary", "tiling") and \
-                isinstance(v, (str, int, float, tuple)):
-            raw.setdefault(f"{meta.format} {k}", str(v)[:2000])
+                isinstance(value, (str, int, float, tuple)):
+            raw.setdefault(f"{meta.format} {key}", str(value)[:2000])
     return im, meta, raw, tags
 
 
@@ -297,7 +294,7 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
     return parsed
 
 
-def _iptc(im: Image.Image, raw: dict[str, str], meta: PhotoMeta) -> None:
+def _iptc(im: ImageFile.ImageFile, raw: dict[str, str], meta: PhotoMeta) -> None:
     try:
         info = IptcImagePlugin.getiptcinfo(im) or {}
     except Exception:  # noqa: BLE001 - broken IPTC is left out of the raw tags

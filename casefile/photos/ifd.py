@@ -8,6 +8,7 @@ Never raises: a broken structure is the finding.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 _TYPE_SIZE = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 _POINTERS = {0x8769: "ExifIFD", 0x8825: "GPS", 0xA005: "InteropIFD"}
@@ -39,7 +40,7 @@ def validate(block: bytes) -> list[str]:
     problems: list[str] = []
     if len(block) < 8 or block[:4] not in (b"II*\x00", b"MM\x00*"):
         return ["EXIF block has no valid TIFF header"]
-    order = "little" if block[:2] == b"II" else "big"
+    order: Literal["little", "big"] = "little" if block[:2] == b"II" else "big"
     n = len(block)
 
     def u16(o: int) -> int:

@@ -7,6 +7,7 @@ import mmap
 from functools import lru_cache
 
 import numpy as np
+from PIL import Image, JpegImagePlugin
 
 from casefile.model.photos import JpegStructure
 from casefile.photos import ciff
@@ -40,7 +41,7 @@ def _decode_comment(data: bytes) -> str:
         return data.decode("latin-1").rstrip("\x00").strip()
 
 
-def _find_eoi(data: bytes, start: int) -> int:
+def _find_eoi(data: bytes | mmap.mmap, start: int) -> int:
     """Offset of the first FF D9 at or after start, or -1 (vectorised: scan data is megabytes)."""
     arr = np.frombuffer(data, dtype=np.uint8)
     ff = np.flatnonzero(arr[start:-1] == 0xFF) + start
@@ -133,11 +134,16 @@ def read_structure(data: bytes | mmap.mmap, *, find_end: bool = True) -> JpegStr
     return st
 
 
+def quant_tables(im: Image.Image) -> list[list[int]]:
+    """The quantization tables Pillow read from a JPEG, by table number (none for other images)."""
+    if not isinstance(im, JpegImagePlugin.JpegImageFile):
+        return []
+    return [list(im.quantization[k]) for k in sorted(im.quantization)]
+
+
 @lru_cache(maxsize=1)
 def _standard_tables() -> dict[tuple[tuple[int, ...], ...], int]:
     """The libjpeg (IJG) standard quantization tables for qualities 1..100, as Pillow writes them."""
-    from PIL import Image
-
     out: dict[tuple[tuple[int, ...], ...], int] = {}
     img = Image.new("RGB", (8, 8))
     for q in range(1, 101):
@@ -145,8 +151,7 @@ def _standard_tables() -> dict[tuple[tuple[int, ...], ...], int]:
         img.save(buf, "JPEG", quality=q)
         buf.seek(0)
         with Image.open(buf) as im:
-            tables = im.quantization
-        key = tuple(tuple(tables[i]) for i in sorted(tables))
+            key = tuple(tuple(t) for t in quant_tables(im))
         out.setdefault(key, q)
         out.setdefault(key[:1], q)       # greyscale files carry only the luminance table
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 import re
 
 _PACKET = re.compile(rb"<x:xmpmeta.*?</x:xmpmeta>", re.S)
@@ -10,7 +11,8 @@ _ELEM = re.compile(r"<([A-Za-z][\w-]*):([A-Za-z][\w-]*)>([^<]+)</\1:\2>")
 _EVT = re.compile(r"stEvt:(action|softwareAgent|when|changed)(?:=\"([^\"]*)\"|>([^<]*)<)")
 
 
-def find_packet(data: bytes, info_xmp: bytes | str | None = None, limit: int = 4 << 20) -> str | None:
+def find_packet(data: bytes | mmap.mmap, info_xmp: bytes | str | None = None,
+                limit: int = 4 << 20) -> str | None:
     """The XMP packet text, from Pillow's info if it has one, else searched for in the file's start."""
     raw: bytes | None = None
     if isinstance(info_xmp, str):
