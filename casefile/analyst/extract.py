@@ -12,6 +12,7 @@ import email.policy
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
@@ -278,7 +279,8 @@ def extract_mhtml(data: bytes) -> Extracted:
     url = msg.get("Snapshot-Content-Location") or None
     for part in msg.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            decoded = part.get_payload(decode=True)
+            payload = decoded if isinstance(decoded, bytes) else b""
             charset = part.get_content_charset()
             html = payload.decode(charset, errors="replace") if charset else decode_text(payload)
             ex = extract_html(html, "mhtml")
@@ -303,7 +305,7 @@ def extract_pdf(data: bytes) -> Extracted:
             pages.append(page.extract_text() or "")
         except Exception as exc:  # noqa: BLE001 - one unreadable page must not lose the others
             pages.append(f"[page text could not be read: {type(exc).__name__}]")
-    info = reader.metadata or {}
+    info: Mapping[str, object] = reader.metadata or {}
     values: dict[str, str] = {}
     where: dict[str, str] = {}
     for fld, key in (("title", "/Title"), ("author", "/Author"), ("published_raw", "/CreationDate")):

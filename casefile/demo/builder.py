@@ -134,11 +134,11 @@ def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
     published = {p.filename: result.items.get(p.filename) for p in PHOTOS if p.source == "social"}
     for key, src in (("article", ARTICLE), ("social", SOCIAL_POST)):
         items = [(i, "published-photo") for i in published.values() if i] if key == "social" else []
-        note = src["summary"] + (f" Dateline: {src['dateline']}." if src.get("dateline") else "")
-        s = so.add_source(case, kind=src["kind"], url=src["url"], title=src["title"],
-                          publisher=src["publisher"], author=src["author"],
-                          published=src["published"], published_tz=src["published_tz"],
-                          reliability=src["reliability"], rationale=src["reliability_rationale"],
+        note = src.summary + (f" Dateline: {src.dateline}." if src.dateline else "")
+        s = so.add_source(case, kind=src.kind, url=src.url, title=src.title,
+                          publisher=src.publisher, author=src.author,
+                          published=src.published, published_tz=src.published_tz,
+                          reliability=src.reliability, rationale=src.reliability_rationale,
                           items=items, note=note)
         result.sources[key] = s.id
     aircraft = {}

@@ -19,6 +19,8 @@ from casefile.demo.scenario import AN124, IL62, OSLK, SVMI, UUMU, Airport, DemoA
 from casefile.timeutil import parse_z
 
 KT_PER_KMH = 1 / 1.852
+#: One trace sample: (epoch s, lat, lon, altitude in ft or "ground", vertical rate in ft/min or None).
+Sample = tuple[float, float, float, int | str, int | None]
 
 
 def utc(text: str) -> float:
@@ -90,12 +92,12 @@ def _flight_times(t0: float, t1: float, step_s: int) -> list[float]:
     return times
 
 
-def _flight_points(f: Flight) -> list[tuple[float, float, float, Any, float]]:
+def _flight_points(f: Flight) -> list[Sample]:
     """(t, lat, lon, alt, vrate) samples of one flight, without the gap and cut-off parts."""
     t0, t1 = utc(f.takeoff), utc(f.landing)
     stop = utc(f.end_at) if f.end_at else t1
     gaps = [(utc(a), utc(b)) for a, b in f.gaps]
-    out = []
+    out: list[Sample] = []
     prev_t, prev_alt = t0, float(f.origin.elev_ft)
     for t in _flight_times(t0, t1, f.step_s):
         if t > stop:
@@ -109,12 +111,12 @@ def _flight_points(f: Flight) -> list[tuple[float, float, float, Any, float]]:
     return out
 
 
-def _ground_points(g: Ground, taxi_in: bool, taxi_out: bool) -> list[tuple[float, float, float, Any, None]]:
+def _ground_points(g: Ground, taxi_in: bool, taxi_out: bool) -> list[Sample]:
     """Ground samples: a short taxi between the runway and the apron, then parked."""
     t0, t1 = utc(g.start), utc(g.end)
     runway, apron = (g.airport.lat, g.airport.lon), g.airport.apron
     taxi = 600.0
-    out = []
+    out: list[Sample] = []
     t = t0
     while t <= t1:
         if taxi_in and t - t0 < taxi:
@@ -131,7 +133,7 @@ def _ground_points(g: Ground, taxi_in: bool, taxi_out: bool) -> list[tuple[float
 
 def trace_json(spec: TraceSpec) -> dict[str, Any]:
     """The readsb trace_full document for one aircraft."""
-    samples: list[tuple[float, float, float, Any, Any]] = []
+    samples: list[Sample] = []
     phases = spec.phases
     for i, ph in enumerate(phases):
         if isinstance(ph, Ground):

@@ -17,11 +17,17 @@ EXIF_IFD_POINTER, GPS_IFD_POINTER = 0x8769, 0x8825
 THUMB_OFFSET, THUMB_LENGTH = 0x0201, 0x0202
 
 
+Rational = tuple[int, int]
+#: str or bytes (ASCII), bytes or int (UNDEFINED/BYTE), int or tuple of ints (SHORT/LONG),
+#: one (num, den) pair or a list of them (RATIONAL/SRATIONAL).
+TagValue = str | bytes | int | tuple[int, ...] | list[Rational]
+
+
 @dataclass
 class Tag:
     tag: int
     type: int
-    value: object    # str (ASCII), bytes (UNDEFINED/BYTE), int or tuple of ints, or (num, den) pairs
+    value: TagValue
 
 
 @dataclass
@@ -32,20 +38,38 @@ class ExifSpec:
     thumbnail: bytes | None = None      # a JPEG, written in IFD1
 
 
+def _wrong(t: Tag) -> TypeError:
+    return TypeError(f"tag 0x{t.tag:04X} of type {t.type} cannot hold {t.value!r}")
+
+
 def _payload(t: Tag) -> tuple[int, bytes]:
     """(count, little-endian bytes) of a tag's value."""
     v = t.value
     if t.type == ASCII:
-        raw = (v.encode("ascii") if isinstance(v, str) else bytes(v)) + b"\x00"
+        if not isinstance(v, (str, bytes)):
+            raise _wrong(t)
+        raw = (v.encode("ascii") if isinstance(v, str) else v) + b"\x00"
         return len(raw), raw
     if t.type in (UNDEFINED, BYTE):
-        raw = bytes(v) if not isinstance(v, int) else bytes([v])
+        if not isinstance(v, (bytes, int)):
+            raise _wrong(t)
+        raw = v if isinstance(v, bytes) else bytes([v])
         return len(raw), raw
     if t.type in (RATIONAL, SRATIONAL):
-        pairs = [v] if isinstance(v[0], int) else list(v)
+        if isinstance(v, tuple) and len(v) == 2:
+            pairs = [(v[0], v[1])]
+        elif isinstance(v, list):
+            pairs = v
+        else:
+            raise _wrong(t)
         fmt = "<II" if t.type == RATIONAL else "<ii"
         return len(pairs), b"".join(struct.pack(fmt, n, d) for n, d in pairs)
-    vals = [v] if isinstance(v, int) else list(v)
+    if isinstance(v, int):
+        vals: list[int] = [v]
+    elif isinstance(v, tuple):
+        vals = list(v)
+    else:
+        raise _wrong(t)
     fmt = "<H" if t.type == SHORT else "<I"
     return len(vals), b"".join(struct.pack(fmt, x) for x in vals)
 
@@ -82,11 +106,12 @@ def tiff_block(spec: ExifSpec) -> bytes:
         ifd0.append(Tag(EXIF_IFD_POINTER, LONG, 0))
     if spec.gps:
         ifd0.append(Tag(GPS_IFD_POINTER, LONG, 0))
-    ifd1 = []
-    if spec.thumbnail is not None:
+    thumbnail = spec.thumbnail
+    ifd1: list[Tag] = []
+    if thumbnail is not None:
         ifd1 = [Tag(0x0103, SHORT, 6), Tag(0x011A, RATIONAL, (72, 1)), Tag(0x011B, RATIONAL, (72, 1)),
                 Tag(0x0128, SHORT, 2), Tag(THUMB_OFFSET, LONG, 0),
-                Tag(THUMB_LENGTH, LONG, len(spec.thumbnail))]
+                Tag(THUMB_LENGTH, LONG, len(thumbnail))]
     off0 = 8
     off_exif = off0 + _ifd_size(ifd0)
     off_gps = off_exif + (_ifd_size(spec.exif) if spec.exif else 0)
@@ -106,8 +131,8 @@ def tiff_block(spec: ExifSpec) -> bytes:
         out += _write_ifd(spec.exif, off_exif, 0)
     if spec.gps:
         out += _write_ifd(spec.gps, off_gps, 0)
-    if ifd1:
-        out += _write_ifd(ifd1, off1, 0) + spec.thumbnail
+    if thumbnail is not None:
+        out += _write_ifd(ifd1, off1, 0) + thumbnail
     return out
 
 

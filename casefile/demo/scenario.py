@@ -44,42 +44,60 @@ class DemoAircraft:
 IL62 = DemoAircraft("15d3a1", "IL62", "ILYUSHIN IL-62", "passenger jet (reported)")
 AN124 = DemoAircraft("15d3b7", "A124", "ANTONOV AN-124 RUSLAN", "cargo plane (reported)")
 
+
+@dataclass(frozen=True)
+class DemoSource:
+    """A source as the demo records it: bibliographic details, a grade and our own summary."""
+
+    kind: str
+    title: str
+    publisher: str
+    author: str | None
+    published: str
+    published_tz: str | None
+    reliability: str
+    reliability_rationale: str
+    summary: str
+    url: str | None = None
+    dateline: str | None = None
+
+
 #: The article, described (not copied). Times are as the article gives them (Caracas dateline).
-ARTICLE = {
-    "kind": "news-article",
-    "title": "[no headline in the saved copy] Report: two Russian Air Force planes land in Caracas",
-    "publisher": "FRN (the outlet names itself \u201cFRN\u201d in the text)",
-    "author": None,
-    "dateline": "CARACAS",
-    "published": "2019-03-24",
-    "published_tz": "America/Caracas",
-    "url": None,
-    "reliability": "D",
-    "reliability_rationale": (
+ARTICLE = DemoSource(
+    kind="news-article",
+    title="[no headline in the saved copy] Report: two Russian Air Force planes land in Caracas",
+    publisher="FRN (the outlet names itself \u201cFRN\u201d in the text)",
+    author=None,
+    dateline="CARACAS",
+    published="2019-03-24",
+    published_tz="America/Caracas",
+    url=None,
+    reliability="D",
+    reliability_rationale=(
         "Partisan outlet that mixes attributed reporting with opinion and unattributed assertions; "
         "its factual core cites flight-tracking sites, local journalists and social-media posts "
         "that can be checked independently."),
-    "summary": (
+    summary=(
         "Our summary: the report says flight trackers showed two Russian Air Force aircraft, an "
         "Il-62 and an An-124, flying from Chkalovsky near Moscow to Caracas via Syria on 22 March "
         "2019, landing at Maiquetía on 23 March with a defence official and about 100 troops, and "
         "the cargo plane leaving on the afternoon of 24 March. It adds background on earlier "
         "Russian flights and aid, and opinion."),
-}
+)
 
-SOCIAL_POST = {
-    "kind": "social-media-post",
-    "title": "Post with a photo of an An-124 said to be in Caracas \u201ctoday, March 23 2019\u201d",
-    "publisher": "Twitter",
-    "author": "@Capt_Navy",
-    "published": "2019-03-24",
-    "published_tz": None,
-    "url": None,
-    "reliability": "F",
-    "reliability_rationale": "Anonymous account; the post is dated the day after the date it gives "
-                             "for its photo; the photo's origin is not stated.",
-    "summary": "Cited in the article. Our photo standing in for it is SYNTHETIC (made by Casefile).",
-}
+SOCIAL_POST = DemoSource(
+    kind="social-media-post",
+    title="Post with a photo of an An-124 said to be in Caracas \u201ctoday, March 23 2019\u201d",
+    publisher="Twitter",
+    author="@Capt_Navy",
+    published="2019-03-24",
+    published_tz=None,
+    url=None,
+    reliability="F",
+    reliability_rationale="Anonymous account; the post is dated the day after the date it gives "
+                          "for its photo; the photo's origin is not stated.",
+    summary="Cited in the article. Our photo standing in for it is SYNTHETIC (made by Casefile).",
+)
 
 
 @dataclass(frozen=True)
