@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,8 @@ from casefile.analyst import search as idx
 from casefile.analyst.common import clean_text, resolve_id
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
+from casefile.model.photos import PhotoInfo
+from casefile.photos import query as photos
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
@@ -102,10 +103,10 @@ def add_tag(case: Case, target_ref: str, tag: str) -> dict[str, Any]:
     if target_id is None:
         raise InvalidInput("tag an item, source, claim or entity, not the case", field="target")
     t = normalise_tag(tag)
-    photos = _photo_part(case, kind, target_id, "tag_aircraft")
-    if photos is not None and t.startswith("aircraft:"):
+    photo = _photo(case, kind, target_id)
+    if photo is not None and t.startswith("aircraft:"):
         # one place for a photo's aircraft tags: the photos part, which xref reads
-        tag_id = photos.tag_aircraft(case, target_id, t.split(":", 1)[1])
+        tag_id = photos.tag_aircraft(case, photo.item_id, t.split(":", 1)[1])
         return {"id": tag_id, "target_kind": kind, "target_id": target_id, "tag": t,
                 "stored_by": "photos"}
     have = case.rows("SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
@@ -122,9 +123,9 @@ def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> dict[st
     kind, target_id = resolve_target(case, target_ref)
     t = normalise_tag(tag)
     have = case.rows("SELECT id FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
-    photos = _photo_part(case, kind, target_id, "untag_aircraft")
-    if not have and photos is not None and t.startswith("aircraft:"):
-        photos.untag_aircraft(case, target_id, t.split(":", 1)[1], reason=reason)
+    photo = _photo(case, kind, target_id)
+    if not have and photo is not None and t.startswith("aircraft:"):
+        photos.untag_aircraft(case, photo.item_id, t.split(":", 1)[1], reason=reason)
         return {"target_kind": kind, "target_id": target_id, "tag": t, "stored_by": "photos"}
     if not have:
         raise NotFound(f"{target_id} has no tag {t!r}")
@@ -138,32 +139,26 @@ def tags(case: Case, item_id: str) -> list[str]:
     aircraft tags (kept by the photos part) appear as 'aircraft:<ref>'."""
     out = [r["tag"] for r in case.rows("SELECT tag FROM tags WHERE target_id = ? ORDER BY id",
                                        [item_id])]
-    photos = _photo_part(case, "item", item_id, "get_photo")
-    if photos is not None:
-        for ref in photos.get_photo(case, item_id).aircraft_tags or ():
+    photo = _photo(case, "item", item_id)
+    if photo is not None:
+        for ref in photo.aircraft_tags:
             if f"aircraft:{ref}" not in out:
                 out.append(f"aircraft:{ref}")
     return out
 
 
-def _photo_part(case: Case, kind: str, target_id: str | None, fn: str) -> Any | None:
-    """The photos part's read/write API when the target is a photo it knows, else None."""
+def _photo(case: Case, kind: str, target_id: str | None) -> PhotoInfo | None:
+    """The photo a note or tag target is, when the photos part holds it (its aircraft tags live
+    there), else None."""
     if kind != "item" or not target_id:
         return None
     rows = case.rows("SELECT kind FROM items WHERE id = ?", [target_id])
     if not rows or rows[0]["kind"] != "photo":
         return None
     try:
-        mod = importlib.import_module("casefile.photos.query")
-    except ImportError:
-        return None
-    if not callable(getattr(mod, fn, None)):
-        return None
-    try:
-        mod.get_photo(case, target_id)
+        return photos.get_photo(case, target_id)
     except NotFound:
         return None
-    return mod
 
 
 def all_tags(case: Case) -> list[dict[str, Any]]:
