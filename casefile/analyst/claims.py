@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import airports
 from casefile.analyst import search as idx
-from casefile.analyst.common import choice, clean_text, credibility_grade, jdump, jlist, resolve_id
+from casefile.analyst.inputs import choice, clean_text, credibility_grade, resolve_id
+from casefile.analyst.json_lists import dump_list, load_list
 from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
@@ -98,7 +99,7 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
            "start_utc": s.utc, "end_utc": e.utc, **place(place_ref),
            "credibility": credibility_grade(credibility),
            "status": choice(status, CLAIM_STATUSES, "status"),
-           "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": jdump(_refs(aircraft_refs)),
+           "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": dump_list(_refs(aircraft_refs)),
            "note": clean_text(note, "note"), "created_at": now_z(), "created_by": case.actor}
     sids = [resolve_id(case, "sources", r) for r in source_ids]
     eids = [resolve_id(case, "entities", r) for r in entity_ids]
@@ -145,7 +146,7 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
         elif key == "kind":
             upd["kind"] = choice(value, CLAIM_KINDS, "kind")
         elif key == "aircraft_refs":
-            upd["aircraft_refs"] = jdump(_refs(value))
+            upd["aircraft_refs"] = dump_list(_refs(value))
         elif key == "note":
             upd["note"] = clean_text(value, "note")
         else:
@@ -281,7 +282,7 @@ def _to_claim(row: dict, sources: list[str], entities: list[str]) -> Claim:
         place_text=row["place_text"], place_icao=row["place_icao"], place_lat=row["place_lat"],
         place_lon=row["place_lon"], credibility=row["credibility"], status=row["status"],
         source_ids=sources, entity_ids=entities, kind=row["kind"],
-        aircraft_refs=jlist(row["aircraft_refs"]), note=row["note"], created_at=row["created_at"],
+        aircraft_refs=load_list(row["aircraft_refs"]), note=row["note"], created_at=row["created_at"],
         credibility_meaning=CREDIBILITY.get(row["credibility"] or 0))
 
 

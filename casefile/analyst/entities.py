@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import airports
 from casefile.analyst import search as idx
-from casefile.analyst.common import choice, clean_text, jdump, jlist, resolve_id
+from casefile.analyst.inputs import choice, clean_text, resolve_id
+from casefile.analyst.json_lists import dump_list, load_list
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import ENTITY_KINDS, Entity
@@ -56,7 +57,7 @@ def add_entity(case: Case, kind: str, name: str | None = None, *, aliases: Itera
             name = ref
         else:
             raise InvalidInput("an entity needs a name", field="name")
-    row = {"id": new_id(), "kind": kind, "name": name, "aliases": jdump(_aliases(names, name)),
+    row = {"id": new_id(), "kind": kind, "name": name, "aliases": dump_list(_aliases(names, name)),
            "ref": ref, **extra, "note": clean_text(note, "note"), "created_at": now_z()}
     with case.transaction():
         case.insert("entities", row, action="entity-added")
@@ -68,9 +69,9 @@ def add_alias(case: Case, entity_ref: str, alias: str) -> Entity:
     """Another name the entity goes by (spelling, transliteration, handle)."""
     eid = resolve_id(case, "entities", entity_ref)
     row = case.get_row("entities", eid)
-    new = _aliases([*jlist(row["aliases"]), alias], row["name"])
+    new = _aliases([*load_list(row["aliases"]), alias], row["name"])
     with case.transaction():
-        after = case.update("entities", eid, {"aliases": jdump(new)}, action="entity-edited")
+        after = case.update("entities", eid, {"aliases": dump_list(new)}, action="entity-edited")
         idx.index_entity(case, after)
     return get_entity(case, eid)
 
@@ -89,7 +90,7 @@ def delete_entity(case: Case, entity_ref: str, *, reason: str) -> dict[str, Any]
 
 
 def _to_entity(row: dict[str, Any]) -> Entity:
-    return Entity(id=row["id"], kind=row["kind"], name=row["name"], aliases=jlist(row["aliases"]),
+    return Entity(id=row["id"], kind=row["kind"], name=row["name"], aliases=load_list(row["aliases"]),
                   ref=row["ref"], lat=row["lat"], lon=row["lon"], tz=row["tz"], note=row["note"])
 
 

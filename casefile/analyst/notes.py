@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import search as idx
-from casefile.analyst.common import clean_text, resolve_id
+from casefile.analyst.inputs import clean_text, resolve_id
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.photos import PhotoInfo

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import search as idx
 from casefile.analyst.airports import city_zone
-from casefile.analyst.common import choice, clean_text, jdump, jlist, reliability_grade, resolve_id
 from casefile.analyst.extract import Extracted, can_extract, extract_any
+from casefile.analyst.inputs import choice, clean_text, reliability_grade, resolve_id
+from casefile.analyst.json_lists import dump_list, load_list
 from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
@@ -171,7 +172,7 @@ def _checked_row(case: Case, *, kind: str = "news-article", url: str | None = No
            "collected_by": clean_text(collected_by, "collected_by") or case.actor,
            "reliability": reliability_grade(reliability),
            "reliability_rationale": clean_text(rationale, "rationale"),
-           "archive_urls": jdump(_urls(archive_urls, "archive_url")), "note": clean_text(note, "note"),
+           "archive_urls": dump_list(_urls(archive_urls, "archive_url")), "note": clean_text(note, "note"),
            "created_at": now_z(), "created_by": case.actor}
     links = [(case.resolve_item(ref)["id"], choice(role, SOURCE_ITEM_ROLES, "role", ROLE_ALIASES))
              for ref, role in items]
@@ -219,7 +220,7 @@ def edit_source(case: Case, source_ref: str, changes: Mapping[str, Any], *,
         elif key == "collected":
             upd["collected_at"] = _collected(case, value, tz)
         elif key == "archive_urls":
-            upd["archive_urls"] = jdump(_urls(value, "archive_url"))
+            upd["archive_urls"] = dump_list(_urls(value, "archive_url"))
         else:
             raise InvalidInput(f"a source has no editable field {key!r}", field=key)
     with case.transaction():
@@ -245,7 +246,7 @@ def grade_source(case: Case, source_ref: str, grade: str, rationale: str | None 
 def add_archive_url(case: Case, source_ref: str, url: str) -> Source:
     """Add an archive link (e.g. a web-archive copy) to a source."""
     sid = resolve_id(case, "sources", source_ref)
-    current = jlist(case.get_row("sources", sid)["archive_urls"])
+    current = load_list(case.get_row("sources", sid)["archive_urls"])
     return edit_source(case, sid, {"archive_urls": [*current, *_urls([url], "archive_url")]})
 
 
@@ -273,7 +274,7 @@ def _to_source(row: dict[str, Any], links: list[dict[str, Any]]) -> Source:
         collected_at=row["collected_at"], collected_by=row["collected_by"],
         reliability=row["reliability"], reliability_rationale=row["reliability_rationale"],
         capture_item_ids=[r["item_id"] for r in links if r["role"] in ("capture", "screenshot")],
-        archive_urls=jlist(row["archive_urls"]), created_at=row["created_at"],
+        archive_urls=load_list(row["archive_urls"]), created_at=row["created_at"],
         reliability_meaning=RELIABILITY.get(row["reliability"] or ""),
         item_roles={r["item_id"]: r["role"] for r in links})
 

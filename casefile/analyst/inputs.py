@@ -1,10 +1,9 @@
-"""Helpers shared by the analyst modules: id lookup, JSON columns, grade and choice checks."""
+"""What the analyst types, checked: ids (or id prefixes), choices, grades and free text."""
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.errors import InvalidInput, NotFound
 
@@ -32,14 +31,6 @@ def resolve_id(case: Case, table: str, ref: str) -> str:
     if not found:
         raise NotFound(f"no {what} {ref!r}")
     raise InvalidInput(f"{ref!r} matches {len(found)} {table}; give more characters", field=what)
-
-
-def jlist(text: str | None) -> list[Any]:
-    return json.loads(text) if text else []
-
-
-def jdump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def choice(value: str, allowed: tuple[str, ...], field: str,
