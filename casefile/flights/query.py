@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from casefile.flights import legs as leg_rules
 from casefile.flights import points as P
+from casefile.flights import quality as quality_rules
 from casefile.flights.aircraft import all_aircraft, find
 from casefile.flights.gcpause import gc_paused
 from casefile.flights.reported import to_model
@@ -210,3 +212,20 @@ def count_legs(case: Case) -> int:
     """How many legs legs(case) gives, reported flights included (COUNT queries, cheap during an import)."""
     return int(case.db.execute("SELECT (SELECT COUNT(*) FROM flight_segments WHERE kind = 'leg') "
                                "+ (SELECT COUNT(*) FROM reported_flights)").fetchone()[0])
+
+
+#: The settings that decide legs, coverage gaps and flagged points, named by the module that holds
+#: them (the report lists them under Methods).
+THRESHOLDS: dict[str, float | int] = {
+    "flights.legs.GAP_S": leg_rules.GAP_S,
+    "flights.legs.GROUND_AIRPORT_KM": leg_rules.GROUND_AIRPORT_KM,
+    "flights.legs.GROUND_SPEED_KT": leg_rules.GROUND_SPEED_KT,
+    "flights.legs.LEG_GAP_S": leg_rules.LEG_GAP_S,
+    "flights.legs.PROBABLE_AIRPORT_KM": leg_rules.PROBABLE_AIRPORT_KM,
+    "flights.legs.PROBABLE_MAX_AGL_FT": leg_rules.PROBABLE_MAX_AGL_FT,
+    "flights.quality.AIRBORNE_LIMIT_KT": quality_rules.AIRBORNE_LIMIT_KT,
+    "flights.quality.MLAT_FACTOR": quality_rules.MLAT_FACTOR,
+    "flights.quality.NOISE_KM": quality_rules.NOISE_KM,
+    "flights.quality.REANCHOR_AFTER": quality_rules.REANCHOR_AFTER,
+    "flights.quality.SURFACE_LIMIT_KT": quality_rules.SURFACE_LIMIT_KT,
+}
