@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from casefile import __version__
 from casefile.errors import InvalidInput
@@ -20,6 +21,7 @@ REDACTABLE = ("acquired_by", "actor", "author", "collected_by", "investigator", 
               "original_name", "original_path", "serial", "source_url")
 # "collector": every field that names who collected or handled the evidence.
 REDACT_GROUPS = {"collector": ("acquired_by", "actor", "collected_by", "investigator")}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -92,17 +94,17 @@ class Context:
         return self.meta.get("title", self.case.path.stem)
 
     @property
-    def investigator(self) -> str:
+    def investigator(self) -> str | None:
         return self.red("investigator", self.meta.get("investigator") or self.meta.get("created_by"))
 
     @property
     def generated_at(self) -> str:
         return self.options.generated_at or self.head["at"]
 
-    def redacted_values(self, extra: dict[str, list[Any]] | None = None) -> set[str]:
+    def redacted_values(self, extra: Mapping[str, Sequence[object]] | None = None) -> set[str]:
         """Every value of a redacted field in the case, to scrub from free text too."""
         r = self.options.redact
-        vals: set[Any] = set()
+        vals: set[object] = set()
         acq = self.case.rows("SELECT acquired_by, original_path, source_url, note FROM acquisitions")
         for name in ("acquired_by", "original_path", "source_url", "note"):
             if name in r:
@@ -119,13 +121,13 @@ class Context:
                 vals.update(values)
         return {str(v) for v in vals if v}
 
-    def red(self, name: str, value: Any) -> Any:
+    def red(self, name: str, value: T) -> T | str:
         """The value, or a redaction mark when the field is redacted and has a value."""
         if name in self.options.redact and value not in (None, ""):
             return REDACTED
         return value
 
-    def shows(self, item_ids: Any) -> bool:
+    def shows(self, item_ids: Iterable[str] | None) -> bool:
         """False when any of these items is withheld (sensitive and excluded)."""
         if not self.options.exclude_sensitive:
             return True

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import InvalidInput
-from casefile.report import geodata, tables
+from casefile.report import csv_json, geodata
 from casefile.report.geojson import to_geojson
 from casefile.report.kml import to_kml
 from casefile.report.pdf.build import record_export, write_atomic
@@ -20,6 +20,7 @@ def export(case: Case, fmt: str, out: str | Path, *, what: str = "items",
            exclude_sensitive: bool = False) -> dict[str, Any]:
     """Write one export file; returns path, sha256, size and how many records it holds."""
     out = Path(out)
+    extra: dict[str, int | str]
     if fmt in ("kml", "geojson"):
         data = geodata.gather(case, exclude_sensitive=exclude_sensitive)
         body = (to_kml if fmt == "kml" else to_geojson)(data, case.title)
@@ -29,9 +30,9 @@ def export(case: Case, fmt: str, out: str | Path, *, what: str = "items",
     elif fmt in ("csv", "json"):
         if what not in ("items", "findings"):
             raise InvalidInput(f"cannot export {what!r} (items or findings)", field="what")
-        rows = (tables.item_records if what == "items" else tables.finding_records)(
+        rows = (csv_json.item_records if what == "items" else csv_json.finding_records)(
             case, exclude_sensitive=exclude_sensitive)
-        body = tables.to_csv(rows, what) if fmt == "csv" else tables.to_json(rows, what, case)
+        body = csv_json.to_csv(rows, what) if fmt == "csv" else csv_json.to_json(rows, what, case)
         records, extra = len(rows), {"what": what}
     else:
         raise InvalidInput(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from casefile.report.adapters import get
 from casefile.report.geodata import GeoData, alt_m
 
 KML = "http://www.opengis.net/kml/2.2"
@@ -35,17 +34,17 @@ def to_kml(data: GeoData, title: str) -> bytes:
     for t in data.tracks:
         pm = _el(folder, "Placemark")
         _el(pm, "name", f"{t.label} ({len(t.points)} points)")
-        flagged = sum(1 for p in t.points if get(p, "quality"))
+        flagged = sum(1 for p in t.points if p.quality)
         _el(pm, "description", f"aircraft {t.aircraft_id}; track {t.track_id}; source item "
                                f"{t.item_id}; {flagged} point(s) flagged by quality checks")
         trk = _el(pm, "Track", ns=GX)
         known = all(alt_m(p) is not None for p in t.points)
         _el(trk, "altitudeMode", "absolute" if known else "clampToGround")
         for p in t.points:
-            _el(trk, "when", get(p, "time_utc"))
+            _el(trk, "when", p.time_utc)
         for p in t.points:
             alt = alt_m(p) if known else 0.0
-            _el(trk, "coord", f"{get(p, 'lon'):.6f} {get(p, 'lat'):.6f} {alt:g}", ns=GX)
+            _el(trk, "coord", f"{p.lon:.6f} {p.lat:.6f} {alt:g}", ns=GX)
     for kind, label in (("photo", "Photos"), ("airport", "Airports")):
         f = _el(doc, "Folder")
         _el(f, "name", label)

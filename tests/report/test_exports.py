@@ -110,10 +110,11 @@ def test_sensitive_items_left_out_of_exports(demo_case, tmp_path: Path) -> None:
 
 
 def test_geojson_cuts_tracks_at_the_antimeridian() -> None:
+    from casefile.model.flights import Point
     from casefile.report.geodata import GeoData, TrackOut
     from casefile.report.geojson import to_geojson
 
-    pts = [{"lat": 50.0, "lon": lon, "time_utc": f"2020-01-01T00:0{i}:00.000Z", "alt_ft": None}
+    pts = [Point("t", "a", i, 1577836800.0 + 60 * i, f"2020-01-01T00:0{i}:00.000Z", 50.0, lon)
            for i, lon in enumerate((170.0, 179.5, -179.5, -170.0))]
     doc = json.loads(to_geojson(GeoData(tracks=[TrackOut("a", "A", "t", None, pts)]), "x"))
     geom = doc["features"][0]["geometry"]

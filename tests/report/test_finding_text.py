@@ -80,13 +80,13 @@ def test_demo_report_findings_have_no_raw_key_value_dumps(demo_case, tmp_path: P
 
 
 def test_demo_report_holds_every_exact_input_of_every_finding(demo_case, tmp_path: Path) -> None:
-    from casefile.report import adapters
+    from casefile.report.gather import findings
 
     out = tmp_path / "r.pdf"
     build_report(demo_case, out, ReportOptions(sections=("findings",)))
     text, _ = pdf_text(out)
     packed = "".join(text.split())          # lines wrap anywhere inside long values
-    found = adapters.findings(demo_case)
+    found = findings(demo_case)
     assert found and len(found) >= 20
     for f in found:
         assert f.id in packed
@@ -99,7 +99,7 @@ def test_a_finding_with_hundreds_of_inputs_lays_out(tmp_path: Path) -> None:
     """A long input (many matches) is cut into rows, so no single row is taller than a page."""
     from casefile.model.findings import Finding
     from casefile.report.pdf.doc import ReportDoc
-    from casefile.report.pdf.evidence import CHUNK_LINES, chunks, findings
+    from casefile.report.pdf.findings import CHUNK_LINES, chunks, findings
     from casefile.report.pdf.styles import register_fonts
 
     matches = [{"leg_id": f"L{n}", "event": "landing", "time_utc": "2019-03-23T16:05:00.000Z",

@@ -198,7 +198,7 @@ def test_methods_lists_thresholds_and_versions(real_case, tmp_path: Path) -> Non
     build_report(real_case, out, ReportOptions(sections=("methods",)))
     text, _ = pdf_text(out)
     flat = " ".join(text.split())      # pypdf puts a line break between table cells
-    assert f"tracks.legs.GAP_S {GAP_S}" in flat
+    assert f"flights.legs.GAP_S {GAP_S}" in flat
     assert f"xref.duplicates.MAX_BITS {MAX_BITS}" in flat
     assert md.version("reportlab") in text
     assert "casefile verify CASE" in text and "sha256sum" in text
@@ -278,3 +278,27 @@ def test_read_only_case_reports_without_writing(real_case, tmp_path: Path) -> No
         res = build_report(ro, tmp_path / "ro.pdf")
         assert res.ledger_seq is None
         assert ro.head() == before
+
+
+def test_an_empty_case_says_which_sections_hold_nothing(fresh_case, tmp_path: Path) -> None:
+    out = tmp_path / "empty.pdf"
+    res = build_report(fresh_case, out, ReportOptions())
+    flat = " ".join(pdf_text(out)[0].split())
+    assert res.sections == ["limitations", "custody", "methods"]
+    for name in ("summary", "findings", "sources", "photos", "flights", "timeline"):
+        assert f"No {name} section: the case holds none." in flat
+
+
+def test_a_part_that_fails_is_left_out_and_named(real_case, tmp_path: Path, monkeypatch) -> None:
+    from casefile.report import gather
+
+    def broken(_case: object) -> list[object]:
+        raise RuntimeError("engine down")
+
+    monkeypatch.setattr(gather, "findings", broken)
+    out = tmp_path / "r.pdf"
+    res = build_report(real_case, out, ReportOptions(sections=("findings", "photos", "limitations")))
+    flat = " ".join(pdf_text(out)[0].split())
+    assert res.sections == ["photos", "limitations"]
+    assert "The cross-reference findings could not be read (RuntimeError: engine down)" in flat
+    assert "No findings section" not in flat

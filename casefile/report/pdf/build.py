@@ -1,23 +1,41 @@
-"""Assemble the report, write it atomically, sign it if asked, and record the export in the ledger."""
+"""Assemble the PDF report from its sections, write it atomically, sign it if asked, and record
+the export in the ledger."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.platypus import Flowable, PageBreak
 
+from casefile.analyst import query as analyst_query
 from casefile.errors import CasefileError
-from casefile.report import adapters
+from casefile.model.analyst import Claim, Source
+from casefile.model.findings import Finding
+from casefile.photos import query as photos_query
+from casefile.report import gather
 from casefile.report.context import Context, ReportOptions
-from casefile.report.pdf import evidence, media, sections
+from casefile.report.gather import Flights, PhotoEntry
+from casefile.report.pdf.claims import summary
+from casefile.report.pdf.cover import cover
+from casefile.report.pdf.custody import custody
 from casefile.report.pdf.doc import ReportDoc
+from casefile.report.pdf.findings import findings
+from casefile.report.pdf.flights import flights
+from casefile.report.pdf.limitations import data_notes, limitations
+from casefile.report.pdf.methods import methods
+from casefile.report.pdf.photos import photos
+from casefile.report.pdf.sources import sources
 from casefile.report.pdf.styles import register_fonts, scrubbing
+from casefile.report.pdf.timeline import timeline
 from casefile.store import Case
+from casefile.xref import query as xref_query
+from casefile.xref.query import TimelineEvent
 
 
 @dataclass
@@ -35,113 +53,73 @@ class ExportResult:
         return dict(self.__dict__)
 
 
+T = TypeVar("T")
+
+
 def _story(ctx: Context) -> tuple[list[Flowable], list[str]]:
     case = ctx.case
     notes: list[str] = []
-    story: list[Flowable] = sections.cover(ctx)
+    story: list[Flowable] = cover(ctx)
     done: list[str] = []
-    claims = srcs = found = ph = fl = tl = None
     failed: set[str] = set()
 
-    def pull(what: str, fn: Any) -> Any:
+    def pull(key: str, what: str, read: Callable[[Case], T]) -> T | None:
         try:
-            return fn(case)
+            return read(case)
         except Exception as exc:  # noqa: BLE001 - another part failed: say so in the report
-            failed.add(fn.__name__)
+            failed.add(key)
             notes.append(f"The {what} could not be read ({type(exc).__name__}: {exc}); the "
                          "report leaves it out.")
             return None
 
+    claims: list[Claim] | None = None
+    srcs: list[Source] | None = None
+    found: list[Finding] | None = None
+    ph: list[PhotoEntry] | None = None
+    fl: Flights | None = None
+    tl: list[TimelineEvent] | None = None
     if ctx.wants("summary") or ctx.wants("sources"):
-        claims, srcs = pull("claims", adapters.claims), pull("sources", adapters.sources)
+        claims = pull("claims", "claims", analyst_query.list_claims)
+        srcs = pull("sources", "sources", analyst_query.list_sources)
     if ctx.wants("findings") or ctx.wants("limitations"):
-        found = pull("cross-reference findings", adapters.findings)
+        found = pull("findings", "cross-reference findings", gather.findings)
     if ctx.wants("photos") or ctx.wants("flights") or ctx.wants("limitations"):
-        ph = pull("photo records", adapters.photos)
+        ph = pull("photos", "photo records", gather.photos)
     if ctx.wants("flights") or ctx.wants("limitations"):
-        fl = pull("flight records", adapters.flights)
+        fl = pull("flights", "flight records", gather.flights)
     if ctx.wants("timeline"):
-        tl = pull("timeline", adapters.timeline)
-    parts: list[tuple[str, Any, Any]] = [
-        ("summary", claims, lambda: evidence.summary(ctx, claims, srcs)),
-        ("findings", found, lambda: evidence.findings(ctx, found)),
-        ("sources", srcs, lambda: evidence.sources(ctx, srcs)),
-        ("photos", ph, lambda: media.photos(ctx, ph)),
-        ("flights", fl, lambda: media.flights(ctx, fl, ph)),
-        ("timeline", tl, lambda: evidence.timeline(ctx, tl)),
+        tl = pull("timeline", "timeline", xref_query.timeline)
+    # Each section: its name, the part it reads (skipped when that failed), whether the case
+    # holds anything for it, and how to draw it.
+    parts: list[tuple[str, str, bool, Callable[[], list[Flowable]]]] = [
+        ("summary", "claims", bool(claims), lambda: summary(ctx, claims or [], srcs)),
+        ("findings", "findings", bool(found), lambda: findings(ctx, found or [])),
+        ("sources", "sources", bool(srcs), lambda: sources(ctx, srcs or [])),
+        ("photos", "photos", bool(ph), lambda: photos(ctx, ph or [])),
+        ("flights", "flights", fl is not None and bool(fl.aircraft),
+         lambda: flights(ctx, fl, ph) if fl is not None else []),
+        ("timeline", "timeline", bool(tl), lambda: timeline(ctx, tl or [])),
     ]
-    for name, data, make in parts:
-        if not ctx.wants(name):
+    for name, source, has_data, make in parts:
+        if not ctx.wants(name) or source in failed:
             continue
-        if name in failed or (name == "summary" and "claims" in failed):
-            continue
-        if not data or (isinstance(data, adapters.Flights) and not data.aircraft):
-            notes.append(f"No {name} section: " + ("this build has no such data source."
-                                                   if data is None else "the case holds none."))
+        if not has_data:
+            notes.append(f"No {name} section: the case holds none.")
             continue
         story += make() + [PageBreak()]
         done.append(name)
     if ctx.wants("limitations"):
-        story += sections.limitations(ctx, notes + _gaps(ctx, found, ph, fl)) + [PageBreak()]
+        story += limitations(ctx, notes + data_notes(ctx, found, ph, fl)) + [PageBreak()]
         done.append("limitations")
     if ctx.wants("custody"):
-        story += sections.custody(ctx) + [PageBreak()]
+        story += custody(ctx) + [PageBreak()]
         done.append("custody")
     if ctx.wants("methods"):
-        story += sections.methods(ctx, _thresholds())
+        story += methods(ctx)
         done.append("methods")
     if story and isinstance(story[-1], PageBreak):
         story.pop()
     return story, done
-
-
-def _gaps(ctx: Context, found: Any, ph: Any, fl: Any) -> list[str]:
-    """Automatic limitation notes from the data itself."""
-    notes = []
-    undetermined = [f for f in found or [] if adapters.get(f, "verdict") == "undetermined"
-                    and ctx.shows(adapters.get(f, "item_ids"))]
-    if undetermined:
-        notes.append(f"{len(undetermined)} cross-reference finding(s) are undetermined: the "
-                     "evidence could neither confirm nor contradict them.")
-    shown = [e for e in ph or [] if adapters.get(e.info, "item_id") in ctx.item_ids]
-    no_time = [e for e in shown if adapters.get(e.info, "capture") is None]
-    no_gps = [e for e in shown if adapters.get(e.info, "gps") is None]
-    if no_time:
-        notes.append(f"{len(no_time)} photo(s) carry no capture time (metadata stripped or "
-                     "never written).")
-    if no_gps:
-        notes.append(f"{len(no_gps)} photo(s) carry no usable position.")
-    if fl is not None and fl.gaps:
-        notes.append(f"{len(fl.gaps)} coverage gap(s) in the flight tracks: where the aircraft was "
-                     "during a gap is not known from tracking data.")
-    return notes
-
-
-# Modules whose numeric module-level constants are the thresholds behind legs, gaps and findings.
-THRESHOLD_MODULES = ("casefile.flights.legs", "casefile.flights.quality", "casefile.xref.common",
-                     "casefile.xref.claims", "casefile.xref.photo_track", "casefile.xref.sanity",
-                     "casefile.xref.sun", "casefile.xref.duplicates", "casefile.photos.capture_time")
-
-
-def _thresholds() -> dict[str, Any]:
-    """Every numeric constant (UPPER_CASE) of the modules that decide legs, gaps and findings."""
-    out: dict[str, Any] = {}
-    for name in THRESHOLD_MODULES:
-        mod = adapters._module(name)
-        if mod is None:
-            continue
-        short = name.removeprefix("casefile.")
-        values = getattr(mod, "THRESHOLDS", None)
-        if isinstance(values, dict):
-            out.update({f"{short}.{k}": v for k, v in values.items()})
-        for key, value in vars(mod).items():
-            if key.isupper() and not key.startswith("_") and isinstance(value, (int, float)) \
-                    and not isinstance(value, bool):
-                out[f"{short}.{key}"] = value
-        version = getattr(mod, "ENGINE_VERSION", None)
-        if version is not None:
-            out[f"{short}.ENGINE_VERSION"] = version
-    return out
 
 
 def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str], int]:
@@ -157,16 +135,16 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
     return buf.getvalue(), done, pages
 
 
-def _other_redacted(ctx: Context) -> dict[str, list[Any]]:
+def _other_redacted(ctx: Context) -> dict[str, list[str | None]]:
     """Values of redacted fields held by other parts (source collectors and authors, serials)."""
     r = ctx.options.redact
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[str | None]] = {}
     if r & {"collected_by", "author"}:
-        srcs = adapters.sources(ctx.case) or []
-        out["collected_by"] = [adapters.get(s, "collected_by") for s in srcs]
-        out["author"] = [adapters.get(s, "author") for s in srcs]
+        srcs = analyst_query.list_sources(ctx.case)
+        out["collected_by"] = [s.collected_by for s in srcs]
+        out["author"] = [s.author for s in srcs]
     if "serial" in r:
-        out["serial"] = [adapters.get(e.info, "serial") for e in adapters.photos(ctx.case) or []]
+        out["serial"] = [p.serial for p in photos_query.list_photos(ctx.case)]
     return out
 
 

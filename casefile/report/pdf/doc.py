@@ -75,7 +75,7 @@ class Contents(Flowable):
         for f in story:
             if isinstance(f, Paragraph) and f.style.name in LEVELS:
                 key = f"h{len(self.entries) + 1}"
-                f._cf_key = key  # type: ignore[attr-defined]
+                f._cf_key = key
                 self.entries.append((LEVELS[f.style.name], f.getPlainText(), key))
 
     def _line(self, level: int) -> tuple[float, float, float]:

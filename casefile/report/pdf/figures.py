@@ -4,7 +4,7 @@ from the offline world map when it is available)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
@@ -48,7 +48,7 @@ def _step(span: float) -> float:
     return 90
 
 
-def map_figure(data: MapData, land: list[Ring] | None, width: float = 495,
+def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
                height: float = 330) -> Drawing | None:
     """An equirectangular map fitted to the data; None when nothing has a position."""
     pts = data.points()
@@ -123,8 +123,8 @@ def split_antimeridian(track: list[tuple[float, float]]) -> list[list[tuple[floa
     return parts
 
 
-def _grid(d: Drawing, xy, s: float, n: float, w: float, e: float, step: float,
-          dw: float, dh: float) -> None:
+def _grid(d: Drawing, xy: Callable[[float, float], tuple[float, float]], s: float, n: float,
+          w: float, e: float, step: float, dw: float, dh: float) -> None:
     grey = colors.HexColor("#9aa7b4")
     lat = math.ceil(s / step) * step
     while lat <= n:

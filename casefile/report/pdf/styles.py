@@ -22,6 +22,7 @@ from casefile.report.context import REDACTED
 SANS = "CasefileSans"
 BOLD = "CasefileSans-Bold"
 MONO = "CasefileMono"
+MONO_OPEN = f"<font name='{MONO}'>"      # markup that starts monospaced text in a paragraph
 _FILES = {SANS: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", MONO: "DejaVuSansMono.ttf"}
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

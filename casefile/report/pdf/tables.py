@@ -5,7 +5,6 @@ across pages with the header row repeated."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -52,17 +51,17 @@ def wrap_text(text: str, width: float, font: str = SANS, size: float = SIZE) -> 
     return "\n".join(lines)
 
 
-def cell(value: Any, width: float) -> str:
+def cell(value: object, width: float) -> str:
     """One wrapping table cell of plain text."""
     return wrap_text(plain(value), width - PAD)
 
 
-def plain(value: Any) -> str:
+def plain(value: object) -> str:
     """A non-wrapping cell: drawn as a string, so nothing in it is ever read as markup."""
     return "" if value is None else shape(str(value))
 
 
-def grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
+def grid(headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float], *,
          mono: Sequence[int] = (), fixed: Sequence[int] = ()) -> Table:
     """A table with a repeated header row. `mono` columns (hashes, times) use the monospaced font
     and, like `fixed` columns (short program words), are drawn without wrapping."""
@@ -77,10 +76,10 @@ def grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
     return t
 
 
-def pairs(rows: Sequence[tuple[str, Any]], widths: Sequence[float] = (95, 400), *,
+def pairs(rows: Sequence[tuple[str, object]], widths: Sequence[float] = (95, 400), *,
           mono: Sequence[str] = ()) -> Table:
     """A two-column label/value table; values of labels in `mono` use the monospaced font."""
-    body: list[list[Any]] = []
+    body: list[list[str]] = []
     style = [*_BASE, ("BACKGROUND", (0, 0), (0, -1), HEAD_BG)]
     for n, (k, v) in enumerate(rows):
         label = cell(k, widths[0])

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from casefile.report import adapters
+from casefile.report.gather import findings
 from casefile.store import Case
 
 ITEM_COLUMNS = ("id", "kind", "original_name", "mime", "size", "sha256", "md5", "created_at",
@@ -35,15 +35,8 @@ def item_records(case: Case, *, exclude_sensitive: bool = False) -> list[dict[st
 
 def finding_records(case: Case, *, exclude_sensitive: bool = False) -> list[dict[str, Any]]:
     """Stored cross-reference findings (recomputed when the case is writable)."""
-    found = adapters.findings(case) or []
     hidden = {i["id"] for i in case.items() if i["sensitive"]} if exclude_sensitive else set()
-    out = []
-    for f in found:
-        d = f.to_dict() if hasattr(f, "to_dict") else dict(f)
-        if hidden & set(d.get("item_ids") or []):
-            continue
-        out.append(d)
-    return out
+    return [f.to_dict() for f in findings(case) if not hidden & set(f.item_ids)]
 
 
 def _cell(value: Any) -> str:
