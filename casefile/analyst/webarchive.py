@@ -9,7 +9,7 @@ import re
 import zipfile
 from dataclasses import replace
 
-from casefile.analyst.extract import Extracted, _cap, extract_html, extract_text
+from casefile.analyst.page_text import Extracted, capped, extract_html, extract_text
 from casefile.model.analyst import Suggestion
 
 
@@ -72,7 +72,7 @@ def extract_warc(data: bytes, fmt: str = "warc") -> Extracted:
             if uri and not s.url:
                 s = replace(s, url=uri, where={**s.where, "url": "WARC-Target-URI"})
             sug = s
-    return _cap(Extracted(fmt, "\n\n".join(texts), sug or Suggestion(), tool="warc-reader"))
+    return capped(Extracted(fmt, "\n\n".join(texts), sug or Suggestion(), tool="warc-reader"))
 
 
 def _unchunk(payload: bytes) -> bytes:
@@ -109,4 +109,4 @@ def extract_wacz(data: bytes) -> Extracted:
     sug = parts[0].suggestion
     if title and (not sug.title or sug.where.get("title", "").startswith("text")):
         sug = replace(sug, title=title, where={**sug.where, "title": "pages.jsonl"})
-    return _cap(Extracted("wacz", "\n\n".join(p.text for p in parts), sug, tool="warc-reader"))
+    return capped(Extracted("wacz", "\n\n".join(p.text for p in parts), sug, tool="warc-reader"))

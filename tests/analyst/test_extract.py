@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casefile.analyst import extract as ex
+from casefile.analyst import page_text as pt
 from casefile.analyst import webarchive as wa
 
 UNUSUAL = "Василий Тонкошкуров · עברית ‏mixed‎ · العربية · 🇷🇺✈️🇻🇪 · <b>not markup</b>"
@@ -31,7 +32,7 @@ PAGE = f"""<!DOCTYPE html>
 
 
 def test_html_meta_tags_become_suggestions_with_their_origin():
-    out = ex.extract_html(PAGE.encode("utf-8"))
+    out = pt.extract_html(PAGE.encode("utf-8"))
     s = out.suggestion
     assert s.title == "Russian planes land in Caracas"
     assert s.where["title"] == '<meta "og:title">'
@@ -43,7 +44,7 @@ def test_html_meta_tags_become_suggestions_with_their_origin():
 
 
 def test_html_text_is_visible_text_only_and_keeps_unicode():
-    out = ex.extract_html(PAGE.encode("utf-8"))
+    out = pt.extract_html(PAGE.encode("utf-8"))
     assert "do not index" not in out.text and "color: red" not in out.text
     assert "First paragraph with & entity." in out.text
     assert UNUSUAL in out.text.splitlines()
@@ -54,14 +55,14 @@ def test_html_without_meta_falls_back_to_json_ld_then_title():
     <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",
       "datePublished": "2019-03-24", "author": [{"name": "A. Writer"}],
       "publisher": {"name": "LD Publisher"}}]}</script></head><body>x</body></html>"""
-    s = ex.extract_html(page.encode()).suggestion
+    s = pt.extract_html(page.encode()).suggestion
     assert s.title == "Only a title" and s.where["title"] == "<title>"
     assert s.published_raw == "2019-03-24" and s.where["published_raw"] == "JSON-LD datePublished"
     assert s.author == "A. Writer" and s.publisher == "LD Publisher"
 
 
 def test_text_article_gives_date_and_dateline(article):
-    out = ex.extract_text(article.read_bytes())
+    out = pt.extract_text(article.read_bytes())
     assert out.text == article.read_text("utf-8")
     assert out.suggestion.published_raw == "2019-03-24"
     assert out.suggestion.dateline == "CARACAS"
@@ -70,21 +71,21 @@ def test_text_article_gives_date_and_dateline(article):
 
 def test_text_with_title_and_byline():
     text = "Planes seen at Maiquetía\nBy Ana María Pérez\nMarch 24, 2019\n\nBody text here."
-    s = ex.extract_text(text.encode("utf-8")).suggestion
+    s = pt.extract_text(text.encode("utf-8")).suggestion
     assert s.title == "Planes seen at Maiquetía"
     assert s.author == "Ana María Pérez"
     assert s.published_raw == "March 24, 2019"
 
 
 def test_text_bom_dropped_and_cp1252_fallback():
-    assert ex.extract_text("\ufeffhello".encode("utf-8")).text == "hello"
-    assert ex.extract_text("Guaidó’s".encode("cp1252")).text == "Guaidó’s"
-    assert ex.extract_text("Тест".encode("utf-16")).text == "Тест"
+    assert pt.extract_text("\ufeffhello".encode("utf-8")).text == "hello"
+    assert pt.extract_text("Guaidó’s".encode("cp1252")).text == "Guaidó’s"
+    assert pt.extract_text("Тест".encode("utf-16")).text == "Тест"
 
 
 @given(st.text().filter(lambda t: not t.startswith("\ufeff")))
 def test_plain_text_round_trips_exactly(text):
-    assert ex.extract_text(text.encode("utf-8")).text == text
+    assert pt.extract_text(text.encode("utf-8")).text == text
 
 
 def test_mhtml_html_part_and_snapshot_location():
@@ -155,19 +156,19 @@ def test_wacz_reads_its_warcs_and_page_titles():
 
 
 def test_long_text_is_capped_and_says_so(monkeypatch):
-    monkeypatch.setattr(ex, "MAX_TEXT_CHARS", 10)
-    out = ex.extract_text(b"abcdefghijklmnop")
+    monkeypatch.setattr(pt, "MAX_TEXT_CHARS", 10)
+    out = pt.extract_text(b"abcdefghijklmnop")
     assert out.text == "abcdefghij" and out.truncated
 
 
 def test_legacy_cyrillic_encodings():
     text = "Самолёт Ан-124 приземлился в Каракасе"
-    assert ex.extract_text(text.encode("cp1251")).text == text
-    assert ex.extract_text(text.encode("cp1251")).tool == "text (cp1251)"
+    assert pt.extract_text(text.encode("cp1251")).text == text
+    assert pt.extract_text(text.encode("cp1251")).tool == "text (cp1251)"
     page = f'<html><head><meta charset="koi8-r"></head><body><p>{text}</p></body></html>'
-    assert ex.extract_html(page.encode("koi8-r")).text == text
+    assert pt.extract_html(page.encode("koi8-r")).text == text
     # Western text with a few accents stays Windows-1252
-    assert ex.extract_text("Guaidó’s café, Maiquetía".encode("cp1252")).text == "Guaidó’s café, Maiquetía"
+    assert pt.extract_text("Guaidó’s café, Maiquetía".encode("cp1252")).text == "Guaidó’s café, Maiquetía"
 
 
 def test_warc_chunked_gzipped_response_with_http_charset():
