@@ -18,12 +18,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from casefile.reference.airports import airport
 from casefile.store import Case
-from casefile.timeutil import TimeValue
-from casefile.xref.api import XrefSession
-from casefile.xref.common import z
+from casefile.timeutil import TimeValue, from_epoch
 from casefile.xref.engine import Engine
 from casefile.xref.model import AircraftIn, CaseInputs, EndIn, GapIn, LegIn, PhotoIn, Place, PointsIn
+from casefile.xref.query import XrefSession
 
 T0 = 1_553_000_000.0          # March 2019
 AIRPORTS = ["SVMI", "UUMU", "OSLK", "EDDF", "LSZH", "KJFK", "EGLL", "LFPG", "OMDB", "RJTT",
@@ -31,10 +31,12 @@ AIRPORTS = ["SVMI", "UUMU", "OSLK", "EDDF", "LSZH", "KJFK", "EGLL", "LFPG", "OMD
 
 
 def generate(n_photos: int, n_aircraft: int, n_legs: int, n_points: int, seed: int = 7) -> CaseInputs:
-    from casefile.xref.common import airport
-
     rng = random.Random(seed)
-    coords = {a: (airport(a)["lat"], airport(a)["lon"]) for a in AIRPORTS}
+    coords = {}
+    for code in AIRPORTS:
+        rec = airport(code)
+        assert rec is not None, code
+        coords[code] = (float(rec["lat"]), float(rec["lon"]))
     inputs = CaseInputs()
     per_legs = n_legs // n_aircraft
     per_pts = n_points // n_aircraft
@@ -59,10 +61,10 @@ def generate(n_photos: int, n_aircraft: int, n_legs: int, n_points: int, seed: i
     for i in range(n_photos):
         ap = rng.choice(AIRPORTS)
         lat, lon = coords[ap]
-        tv = TimeValue(raw="x", utc=z(T0 + rng.uniform(0, span)), basis="exif-offset",
+        tv = TimeValue(raw="x", utc=from_epoch(T0 + rng.uniform(0, span)), basis="exif-offset",
                        uncertainty_s=rng.choice([1, 60, 3600]))
         if i % 10 == 0:  # some cameras without a zone
-            local = (z(T0 + rng.uniform(0, span)) or "")[:19]
+            local = from_epoch(T0 + rng.uniform(0, span))[:19]
             tv = TimeValue(raw="x", utc=None, basis="unknown", local=local)
         tags = (f"RA-{80000 + rng.randrange(n_aircraft)}",) if i % 3 == 0 else ()
         inputs.photos.append(PhotoIn(f"P{i:05d}", tv, Place(lat + rng.uniform(-0.02, 0.02),
@@ -156,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
             times = []
             for _ in range(args.updates):
                 p = rng.choice(inputs.photos)
-                moved = replace(p, capture=TimeValue(raw="y", utc=z(T0 + rng.uniform(0, 86400 * 100)),
-                                                     basis="exif-offset", uncertainty_s=60))
+                when = from_epoch(T0 + rng.uniform(0, 86400 * 100))
+                moved = replace(p, capture=TimeValue(raw="y", utc=when, basis="exif-offset",
+                                                     uncertainty_s=60))
                 t = time.perf_counter()
                 session.apply(p.item_id, moved)
                 times.append(time.perf_counter() - t)

@@ -6,10 +6,12 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from casefile.timeutil import TimeValue, get_zone
-from casefile.xref.common import epoch, tv_window, z, zone_of_airport, zone_of_place
+from casefile.reference.airports import zone_of_airport
+from casefile.reference.zones import zone_at
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone
 from casefile.xref.model import CaseInputs, EndIn
 from casefile.xref.trackindex import end_place
+from casefile.xref.windows import tv_window
 
 LANES = ("sources", "photos", "flights", "claims")
 
@@ -40,7 +42,7 @@ def _from_tv(tv: TimeValue) -> tuple[str, float] | None:
     w = tv_window(tv)
     if w is None:
         return None
-    return z((w[0] + w[1]) / 2) or "", (w[1] - w[0]) / 2
+    return from_epoch((w[0] + w[1]) / 2), (w[1] - w[0]) / 2
 
 
 def _unknown_zone(tv: TimeValue) -> str:
@@ -48,7 +50,7 @@ def _unknown_zone(tv: TimeValue) -> str:
     if tv.utc is not None:
         return ""
     w = tv_window(tv)
-    span = f" {z(w[0])} to {z(w[1])}" if w else ""
+    span = f" {from_epoch(w[0])} to {from_epoch(w[1])}" if w else ""
     return f" (time zone unknown: could be any time from{span}; placed at the middle)"
 
 
@@ -62,7 +64,7 @@ def _instant(text: str) -> float | None:
 def _canonical(text: str) -> str:
     """Recorded UTC text in the one sortable form (e.g. '…+00:00' or no milliseconds)."""
     t = _instant(text)
-    return text if t is None else z(t) or text
+    return text if t is None else from_epoch(t)
 
 
 def sort_key(e: TimelineEvent) -> tuple[float, int, str]:
@@ -76,7 +78,7 @@ def _end_zone(end: EndIn) -> str | None:
     if zone:
         return zone
     lat, lon = end_place(end)
-    return zone_of_place(lat, lon) if lat is not None and lon is not None else None
+    return zone_at(lat, lon) if lat is not None and lon is not None else None
 
 
 def events(inputs: CaseInputs) -> list[TimelineEvent]:
@@ -86,7 +88,7 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
     for p in inputs.photos:
         got = p.capture and _from_tv(p.capture)
         if got and p.capture:
-            zone = zone_of_place(p.place.lat, p.place.lon) if p.place else None
+            zone = zone_at(p.place.lat, p.place.lon) if p.place else None
             note = _unknown_zone(p.capture)
             out.append(TimelineEvent(got[0], got[1], "photos", f"Photo {p.label or p.item_id} "
                                      f"captured{note}", (p.item_id,), "captured", zone,
@@ -110,7 +112,7 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
                 continue
             where = f" {'from' if what == 'takeoff' else 'at'} {end.airport_icao}" if end.airport_icao else ""
             tag = " (reported, not tracked)" if leg.reported else ""
-            out.append(TimelineEvent(z(end.time) or "", 0.0, "flights",
+            out.append(TimelineEvent(from_epoch(end.time), 0.0, "flights",
                                      f"{who} {'took off' if what == 'takeoff' else 'landed'}{where}{tag}",
                                      tuple(x for x in (leg.item_id,) if x), what, _end_zone(end)))
     for r in inputs.reported:
@@ -118,24 +120,24 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
             if end.time is None:
                 continue
             where = f" {end.airport_icao}" if end.airport_icao else ""
-            out.append(TimelineEvent(z(end.time) or "", 0.0, "flights",
+            out.append(TimelineEvent(from_epoch(end.time), 0.0, "flights",
                                      f"{r.aircraft_ref} reported {what}{where} (reported, not tracked)",
                                      r.item_ids, f"reported-{what}", _end_zone(end), basis="analyst"))
     for g in inputs.gaps:
         who = labels.get(g.aircraft_id, g.aircraft_id)
-        out.append(TimelineEvent(z(g.start) or "", 0.0, "flights", f"{who}: no track data "
+        out.append(TimelineEvent(from_epoch(g.start), 0.0, "flights", f"{who}: no track data "
                                  f"({g.note or 'coverage gap'})", tuple(x for x in (g.item_id,) if x),
-                                 "gap", zone_of_place(*g.before_at) if g.before_at else None,
-                                 end_utc=z(g.end)))
+                                 "gap", zone_at(*g.before_at) if g.before_at else None,
+                                 end_utc=from_epoch(g.end)))
     for c in inputs.claims:
         ws, we = tv_window(c.window_start), tv_window(c.window_end or c.window_start)
         if ws is None or we is None:
             continue
         lo, hi = min(ws[0], we[0]), max(ws[1], we[1])
-        zone = zone_of_airport(c.place_icao) or (zone_of_place(c.place.lat, c.place.lon)
+        zone = zone_of_airport(c.place_icao) or (zone_at(c.place.lat, c.place.lon)
                                                  if c.place else None)
-        out.append(TimelineEvent(z(lo) or "", 0.0, "claims", f"Claim ({c.kind}): {c.text}",
-                                 (c.id, *c.item_ids), "claim-window", zone, end_utc=z(hi),
+        out.append(TimelineEvent(from_epoch(lo), 0.0, "claims", f"Claim ({c.kind}): {c.text}",
+                                 (c.id, *c.item_ids), "claim-window", zone, end_utc=from_epoch(hi),
                                  basis=c.window_start.basis if c.window_start else "unknown"))
     out.sort(key=sort_key)
     return out

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from casefile.geo import distance_km
 from casefile.model.findings import Finding
-from casefile.xref.common import (
-    airport,
-    fmt_window,
-    haversine_km,
-    make_finding,
-    time_basis_note,
-    tv_window,
-    z,
-)
+from casefile.reference.airports import airport
+from casefile.timeutil import from_epoch
+from casefile.xref.findings import make_finding
 from casefile.xref.model import ClaimIn, EndIn, LegIn, ReportedIn
 from casefile.xref.trackindex import GAP, GROUND, NODATA, STAY_NOTE, AircraftTrack, FleetIndex, end_place
+from casefile.xref.windows import fmt_window, time_basis_note, tv_window
 
 KIND = "claim-flights"
 NEAR_KM = 10.0
@@ -41,7 +38,7 @@ def _at(end: EndIn, icao: str | None, lat: float, lon: float) -> float | None:
     elat, elon = end_place(end)
     if elat is None or elon is None:
         return None
-    return haversine_km(lat, lon, elat, elon)
+    return distance_km(lat, lon, elat, elon)
 
 
 def _events(kind: str, leg: LegIn | ReportedIn) -> list[tuple[str, EndIn]]:
@@ -52,7 +49,7 @@ def _events(kind: str, leg: LegIn | ReportedIn) -> list[tuple[str, EndIn]]:
     return [("takeoff", leg.takeoff), ("landing", leg.landing)]
 
 
-def _match(kind: str, legs: list, icao: str | None, lat: float, lon: float, lo: float,
+def _match(kind: str, legs: Sequence[LegIn | ReportedIn], icao: str | None, lat: float, lon: float, lo: float,
            hi: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Events at the place inside the window, and near misses (at the place, just outside it)."""
     hits, misses = [], []
@@ -63,7 +60,7 @@ def _match(kind: str, legs: list, icao: str | None, lat: float, lon: float, lo: 
             d = _at(end, icao, lat, lon)
             if d is None or d > NEAR_KM:
                 continue
-            row = {"leg_id": leg.id, "event": what, "time_utc": z(end.time),
+            row = {"leg_id": leg.id, "event": what, "time_utc": from_epoch(end.time),
                    "airport_icao": end.airport_icao, "distance_km": round(d, 2),
                    "aircraft_id": leg.aircraft_id}
             if end.uncertainty_s:
@@ -77,18 +74,19 @@ def _match(kind: str, legs: list, icao: str | None, lat: float, lon: float, lo: 
     return hits, misses
 
 
-def _presence(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> list[dict]:
-    out = []
+def _presence(track: AircraftTrack, lo: float, hi: float, lat: float,
+              lon: float) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     low = track.points_near(lo, hi, lat, lon, NEAR_KM)
     if low:
         out.append({"aircraft_id": track.aircraft.id, "observed_low_near_place": len(low),
-                    "first": z(low[0][0]), "last": z(low[-1][0])})
+                    "first": from_epoch(low[0][0]), "last": from_epoch(low[-1][0])})
     for s in track.query(lo, hi):
         if s.state == GROUND and s.lat is not None and s.lon is not None:
-            d = haversine_km(lat, lon, s.lat, s.lon)
+            d = distance_km(lat, lon, s.lat, s.lon)
             if d <= NEAR_KM:
-                row = {"aircraft_id": track.aircraft.id, "on_ground_from": z(s.start),
-                       "to": z(s.end), "airport_icao": s.airport_icao, "distance_km": round(d, 2)}
+                row = {"aircraft_id": track.aircraft.id, "on_ground_from": from_epoch(s.start),
+                       "to": from_epoch(s.end), "airport_icao": s.airport_icao, "distance_km": round(d, 2)}
                 if s.note:
                     row["note"] = s.note
                 out.append(row)
@@ -175,7 +173,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
                  f"{m['hours_outside_window']} h outside the claimed window.")
     inputs = {
         "claim": {"id": claim.id, "text": claim.text, "kind": claim.kind,
-                  "window_utc": [z(lo), z(hi)],
+                  "window_utc": [from_epoch(lo), from_epoch(hi)],
                   "window_start": claim.window_start and claim.window_start.to_dict(),
                   "window_end": claim.window_end and claim.window_end.to_dict(),
                   "place": {"icao": claim.place_icao, "lat": lat, "lon": lon}},
@@ -185,6 +183,6 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
         "near_km": NEAR_KM,
     }
     leg_items = {x.id: x.item_id for x in legs}
-    items = [claim.id, *claim.item_ids, *sorted({leg_items.get(h.get("leg_id")) or "" for h in hits}
-                                                - {""})]
+    items = [claim.id, *claim.item_ids,
+             *sorted({leg_items.get(h["leg_id"]) or "" for h in hits if "leg_id" in h} - {""})]
     return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from casefile.model.findings import Finding
 from casefile.xref import claims, duplicates, photo_track, sanity, sun
@@ -58,7 +59,7 @@ class Engine:
         out = []
         src = {s.id: s for s in self.inputs.sources}
         for c in self.inputs.claims:
-            out += self._guarded(f"claim {c.id}", lambda c=c: self._claim(c, src))
+            out += self._guarded(f"claim {c.id}", partial(self._claim, c, src))
         return out
 
     def _claim(self, c: ClaimIn, src: dict[str, SourceIn]) -> list[Finding]:
@@ -77,9 +78,13 @@ class Engine:
         """Sources collected before they were published."""
         out: list[Finding] = []
         for s in self.inputs.sources:
-            out += self._guarded(f"source {s.id}",
-                                 lambda s=s: [f] if (f := sanity.source_vs_capture(s)) else [])
+            out += self._guarded(f"source {s.id}", partial(self._source, s))
         return out
+
+    @staticmethod
+    def _source(s: SourceIn) -> list[Finding]:
+        f = sanity.source_vs_capture(s)
+        return [f] if f else []
 
     # ---- duplicates -------------------------------------------------------------------------
     def duplicate_findings(self, groups: Iterable[list[str]]) -> list[Finding]:
@@ -88,9 +93,11 @@ class Engine:
         for g in groups:
             members = set(g)
             edges = [(min(k), max(k), d) for k, d in self.edges.items() if k <= members]
-            out += self._guarded(f"photos {', '.join(g)}", lambda g=g, edges=edges: [
-                duplicates.group_finding(g, self.photos, self.sources_of, edges)])
+            out += self._guarded(f"photos {', '.join(g)}", partial(self._group, g, edges))
         return out
+
+    def _group(self, group: list[str], edges: list[tuple[str, str, int]]) -> list[Finding]:
+        return [duplicates.group_finding(group, self.photos, self.sources_of, edges)]
 
     def all_groups(self) -> list[list[str]]:
         """Compare every photo hash with every other; the groups of near-duplicates."""

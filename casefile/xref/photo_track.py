@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from casefile.geo import distance_km
 from casefile.model.findings import Finding
-from casefile.xref.common import fmt_window, haversine_km, make_finding, time_basis_note, tv_window, z
+from casefile.timeutil import from_epoch
+from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn
 from casefile.xref.trackindex import (
     AIRBORNE,
@@ -16,9 +18,12 @@ from casefile.xref.trackindex import (
     PARKED,
     STAY_NOTE,
     AircraftTrack,
+    Event,
+    Fix,
     FleetIndex,
     Span,
 )
+from casefile.xref.windows import fmt_window, time_basis_note, tv_window
 
 KIND = "photo-aircraft"
 #: An aircraft on the ground within this distance of the photo's place counts as "there".
@@ -27,11 +32,11 @@ NEAR_KM = 10.0
 
 @lru_cache(maxsize=1 << 14)
 def _km(lat: float, lon: float, slat: float, slon: float) -> float:
-    return haversine_km(lat, lon, slat, slon)
+    return distance_km(lat, lon, slat, slon)
 
 
 def _span_input(s: Span, photo_lat: float, photo_lon: float) -> dict[str, Any]:
-    d: dict[str, Any] = {"from": z(s.start), "to": z(s.end), "state": s.state}
+    d: dict[str, Any] = {"from": from_epoch(s.start), "to": from_epoch(s.end), "state": s.state}
     if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
         d["airport_icao"] = s.airport_icao
         d["distance_km"] = round(_km(photo_lat, photo_lon, s.lat, s.lon), 2)
@@ -61,7 +66,7 @@ def _summary(spans: list[Span], lat: float, lon: float) -> str:
 
 
 def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack) -> tuple[
-        str, list[Span], list[Span], list[tuple], list[tuple], list[Span]]:
+        str, list[Span], list[Span], list[Event], list[Fix], list[Span]]:
     """Verdict of one aircraft for a window and place, with the spans that decide it."""
     spans = track.query(lo, hi)
     near_ground = [s for s in spans if s.state in (GROUND, PARKED) and s.lat is not None
@@ -120,7 +125,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         verdict, conf = "consistent", (0.8 if tagged else 0.6)
         expl = (f"{who} {'took off from' if e[4] == 'takeoff' else 'landed at'} "
                 f"{e[3] or 'a place'} {_km(lat, lon, e[1], e[2]):.1f} km from where the photo was "
-                f"taken at {z(e[0])}, within the photo's time window ({when}).")
+                f"taken at {from_epoch(e[0])}, within the photo's time window ({when}).")
     elif low_points:
         verdict, conf = "consistent", (0.7 if tagged else 0.5)
         expl = (f"{who} was observed low or on the ground within {NEAR_KM:g} km of the photo's place "
@@ -141,26 +146,26 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
     inputs = {
         "photo": {"item_id": photo.item_id, "capture": _capture(photo),
-                  "window_utc": [z(lo), z(hi)],
+                  "window_utc": [from_epoch(lo), from_epoch(hi)],
                   "place": {"lat": lat, "lon": lon, "source": photo.place.source}},
         "aircraft": {"id": a.id, "label": a.label, "tagged": tagged},
         "track_spans": [_span_input(s, lat, lon) for s in spans],
         "near_km": NEAR_KM,
     }
     if events:
-        inputs["events_near"] = [{"t": z(e[0]), "event": e[4], "airport_icao": e[3],
+        inputs["events_near"] = [{"t": from_epoch(e[0]), "event": e[4], "airport_icao": e[3],
                                   "distance_km": round(_km(lat, lon, e[1], e[2]), 2), "leg_id": e[5]}
                                  for e in events[:5]]
     if low_points:
-        inputs["low_points_near"] = [{"t": z(p[0]), "lat": p[1], "lon": p[2], "alt_ft": p[3],
+        inputs["low_points_near"] = [{"t": from_epoch(p[0]), "lat": p[1], "lon": p[2], "alt_ft": p[3],
                                       "ground": p[4]} for p in low_points[:5]]
     if tagged:
         near = track.nearest_point((lo + hi) / 2)
         if near is not None:
             inputs["nearest_observation"] = {
-                "t": z(near[0]), "seconds_from_photo_centre": round(near[0] - (lo + hi) / 2, 1),
+                "t": from_epoch(near[0]), "seconds_from_photo_centre": round(near[0] - (lo + hi) / 2, 1),
                 "lat": near[1], "lon": near[2], "alt_ft": near[3], "ground": near[4],
-                "distance_km": round(haversine_km(lat, lon, near[1], near[2]), 2)}
+                "distance_km": round(distance_km(lat, lon, near[1], near[2]), 2)}
     items = [photo.item_id] + sorted({s.item_id for s in spans if s.item_id})
     return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)
 
@@ -208,7 +213,7 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
         notes = [n for n in [time_basis_note(photo.capture)] if n]
         out.append(make_finding(KIND, "undetermined", 0.4, expl, [photo.item_id],
                                 {"photo": {"item_id": photo.item_id, "capture": _capture(photo),
-                                           "window_utc": [z(lo), z(hi)],
+                                           "window_utc": [from_epoch(lo), from_epoch(hi)],
                                            "place": {"lat": photo.place.lat, "lon": photo.place.lon,
                                                      "source": photo.place.source}},
                                  "aircraft_elsewhere": sorted(elsewhere),
@@ -242,8 +247,8 @@ def _whereabouts(photo: PhotoIn, fleet: FleetIndex, ref: str, aid: str) -> Findi
         expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
     notes = [n for n in [time_basis_note(photo.capture)] if n]
     inputs = {"photo": {"item_id": photo.item_id, "capture": _capture(photo),
-                        "window_utc": [z(lo), z(hi)], "place": None},
+                        "window_utc": [from_epoch(lo), from_epoch(hi)], "place": None},
               "aircraft": {"id": aid, "label": track.aircraft.label, "tagged": True, "ref": ref},
-              "track_spans": [{"from": z(s.start), "to": z(s.end), "state": s.state,
+              "track_spans": [{"from": from_epoch(s.start), "to": from_epoch(s.end), "state": s.state,
                                "airport_icao": s.airport_icao} for s in spans]}
     return make_finding(KIND, "undetermined", 0.3, expl, [photo.item_id], inputs, notes)

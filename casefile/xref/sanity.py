@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from casefile.model.findings import Finding
-from casefile.xref.common import describe_time, epoch, fmt_window, make_finding, time_basis_note, tv_window, z
+from casefile.timeutil import epoch, from_epoch
+from casefile.xref.findings import make_finding
 from casefile.xref.model import ClaimIn, PhotoIn, SourceIn
+from casefile.xref.windows import describe_time, fmt_window, time_basis_note, tv_window
 
 PHOTO_VS_SOURCE = "time-photo-after-source"
 CLAIM_VS_SOURCE = "time-claim-after-source"
@@ -71,7 +73,7 @@ def source_vs_capture(source: SourceIn) -> Finding | None:
                          "collected_at": source.collected_at}}
     notes = [n for n in (time_basis_note(source.published),) if n]
     return make_finding(SOURCE_VS_CAPTURE, "inconsistent", 0.8,
-                        f"The source {source.title!r} was collected at {z(got)}, "
+                        f"The source {source.title!r} was collected at {from_epoch(got)}, "
                         f"{(sw[0] - got) / 3600:.1f} h before its stated publication time "
                         f"({fmt_window(*sw)}): the publication date or its zone is wrong, or the page "
                         f"was re-dated after it was captured.",

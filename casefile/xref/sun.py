@@ -10,8 +10,10 @@ from astral import Observer
 from astral.sun import zenith_and_azimuth
 
 from casefile.model.findings import Finding
-from casefile.xref.common import make_finding, time_basis_note, tv_window, z
+from casefile.timeutil import from_epoch
+from casefile.xref.findings import make_finding
 from casefile.xref.model import LightHint, PhotoIn
+from casefile.xref.windows import time_basis_note, tv_window
 
 KIND = "sun-position"
 #: Exposure value (at ISO 100) from which a scene is sunlit daylight (overcast day is about 12-13,
@@ -83,9 +85,9 @@ def sun_finding(photo: PhotoIn) -> Finding | None:
     el_min, el_max = min(samples), max(samples)
     inputs = {"photo": {"item_id": photo.item_id, "capture_utc": photo.capture.utc,
                         "basis": photo.capture.basis, "raw": photo.capture.raw,
-                        "window_utc": [z(lo), z(hi)]},
+                        "window_utc": [from_epoch(lo), from_epoch(hi)]},
               "place": {"lat": lat, "lon": lon, "source": photo.place.source},
-              "sun_at_centre": {"time_utc": z(mid), "azimuth_deg": az, "elevation_deg": el},
+              "sun_at_centre": {"time_utc": from_epoch(mid), "azimuth_deg": az, "elevation_deg": el},
               "elevation_range_deg": [el_min, el_max],
               "light_hint": photo.light and {"kind": photo.light.kind, "reason": photo.light.reason},
               "thresholds": {"night_below_deg": NIGHT_ELEVATION, "day_above_deg": DAY_ELEVATION,
@@ -93,7 +95,7 @@ def sun_finding(photo: PhotoIn) -> Finding | None:
     notes = [n for n in [time_basis_note(photo.capture)] if n]
     notes.append("Sun position from astral (NOAA formulas) for the place, ignoring terrain and clouds.")
     where = f"at {lat:.4f}, {lon:.4f}"
-    pos = f"the sun was at azimuth {az:.0f}° and elevation {el:.0f}° {where} at {z(mid)}"
+    pos = f"the sun was at azimuth {az:.0f}° and elevation {el:.0f}° {where} at {from_epoch(mid)}"
     hint = photo.light
     if hint is None:
         expl = (f"For shadow checks: {pos} (over the photo's time window the elevation ranges "

@@ -15,7 +15,8 @@ from itertools import compress
 
 import numpy as np
 
-from casefile.xref.common import airport, haversine_km
+from casefile.geo import distance_km
+from casefile.reference.airports import airport
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
 
 AIRBORNE, GROUND, GAP, NODATA = "airborne", "ground", "gap", "no-data"
@@ -26,6 +27,12 @@ STAY_NOTE = ("inferred: landed here and next took off from here, so on the groun
 PARKED = "parked-gap"
 #: Take-off and landing places further apart than this are different places.
 SAME_PLACE_KM = 5.0
+
+
+#: An observed take-off or landing: (time, lat, lon, airport ICAO, "takeoff"|"landing", leg id, item id).
+Event = tuple[float, float, float, str | None, str, str, str | None]
+#: An observed point: (time, lat, lon, altitude ft, on the ground).
+Fix = tuple[float, float, float, float | None, bool]
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ def _same_place(a: EndIn, b: EndIn) -> bool:
     (la, lo), (lb, lob) = end_place(a), end_place(b)
     if None in (la, lo, lb, lob):
         return False
-    return haversine_km(la, lo, lb, lob) <= SAME_PLACE_KM  # type: ignore[arg-type]
+    return distance_km(la, lo, lb, lob) <= SAME_PLACE_KM  # type: ignore[arg-type]
 
 
 def _merge_gaps(gaps: list[GapIn]) -> list[GapIn]:
@@ -68,7 +75,7 @@ def _merge_gaps(gaps: list[GapIn]) -> list[GapIn]:
     for g in sorted(gaps, key=lambda g: (g.start, g.end)):
         if out and g.start <= out[-1].end:
             last = out[-1]
-            parked = last.parked_at if (last.parked_at and g.parked_at and haversine_km(
+            parked = last.parked_at if (last.parked_at and g.parked_at and distance_km(
                 *last.parked_at, *g.parked_at) <= SAME_PLACE_KM) else None
             out[-1] = GapIn(last.aircraft_id, last.start, max(last.end, g.end),
                             "; ".join(dict.fromkeys(x for x in (last.note, g.note) if x)),
@@ -147,6 +154,7 @@ class AircraftTrack:
             if t1 is not None:
                 lat, lon = end_place(leg.landing)
                 nxt = legs[i + 1] if i + 1 < len(legs) else None
+                stop: float | None
                 if nxt is None:
                     stop = self.coverage[1] if self.coverage else t1
                     ok = True
@@ -167,7 +175,7 @@ class AircraftTrack:
         self._starts = [s.start for s in self.spans]
         self._ends = [s.end for s in self.spans]
         # observed take-offs and landings with a place: the aircraft was there at that instant
-        self.events: list[tuple[float, float, float, str | None, str, str, str | None]] = []
+        self.events: list[Event] = []
         for leg in legs:
             for what, end in (("takeoff", leg.takeoff), ("landing", leg.landing)):
                 elat, elon = end_place(end)
@@ -177,10 +185,10 @@ class AircraftTrack:
         self.events.sort(key=lambda e: e[0])
         self._event_t = [e[0] for e in self.events]
 
-    def events_near(self, lo: float, hi: float, lat: float, lon: float, km: float) -> list[tuple]:
+    def events_near(self, lo: float, hi: float, lat: float, lon: float, km: float) -> list[Event]:
         """Take-offs and landings in [lo, hi] within km of a place."""
         i, j = bisect_left(self._event_t, lo), bisect_right(self._event_t, hi)
-        return [e for e in self.events[i:j] if haversine_km(lat, lon, e[1], e[2]) <= km]
+        return [e for e in self.events[i:j] if distance_km(lat, lon, e[1], e[2]) <= km]
 
     def query(self, lo: float, hi: float) -> list[Span]:
         """The spans covering [lo, hi], clipped, with "no-data" spans for the uncovered parts."""
@@ -207,7 +215,7 @@ class AircraftTrack:
         return out
 
     def points_near(self, lo: float, hi: float, lat: float, lon: float, km: float,
-                    max_alt_ft: float = 2000.0) -> list[tuple[float, float, float, float | None, bool]]:
+                    max_alt_ft: float = 2000.0) -> list[Fix]:
         """Observed points in [lo, hi] within km of a place and low (on the ground or near it)."""
         p = self.low
         if not p.t:
@@ -218,7 +226,7 @@ class AircraftTrack:
             alt = p.alt_ft[k]
             if not p.ground[k] and (alt is None or alt > max_alt_ft):
                 continue
-            if haversine_km(lat, lon, p.lat[k], p.lon[k]) <= km:
+            if distance_km(lat, lon, p.lat[k], p.lon[k]) <= km:
                 out.append((p.t[k], p.lat[k], p.lon[k], alt, p.ground[k]))
         return out
 
@@ -226,7 +234,7 @@ class AircraftTrack:
         """Every stretch with no data (gaps, before/after coverage, unexplained stops)."""
         return [s for s in self.query(-math.inf, math.inf) if s.state in (GAP, NODATA, PARKED)]
 
-    def nearest_point(self, t: float) -> tuple[float, float, float, float | None, bool] | None:
+    def nearest_point(self, t: float) -> Fix | None:
         """The observed point closest in time to t."""
         p = self.points
         if p is None or not p.t:
@@ -245,8 +253,9 @@ def _low_points(p: PointsIn | None) -> PointsIn:
     if p is None:
         return PointsIn("", [], [], [], [], [])
     keep = [g or (a is not None and a <= LOW_ALT_FT) for g, a in zip(p.ground, p.alt_ft, strict=False)]
-    return PointsIn(p.aircraft_id, *(list(compress(col, keep))
-                                     for col in (p.t, p.lat, p.lon, p.alt_ft, p.ground)))
+    return PointsIn(p.aircraft_id, list(compress(p.t, keep)), list(compress(p.lat, keep)),
+                    list(compress(p.lon, keep)), list(compress(p.alt_ft, keep)),
+                    list(compress(p.ground, keep)))
 
 
 def norm_ref(ref: str) -> str:

@@ -1,5 +1,5 @@
 """track_columns(): the same usable points, in the same order, as track_points(); the engine's
-inputs gathered through it equal those gathered point by point."""
+inputs gathered through it hold exactly those points."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from casefile.flights import query as Q
 from casefile.flights.store import store_track
 from casefile.ids import new_id
 from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
-from casefile.xref.inputs import _points, _points_from_columns, gather
+from casefile.xref.inputs import gather, points_in
+from casefile.xref.model import PointsIn
 from casefile.xref.trackindex import LOW_ALT_FT, _low_points
 
 T0 = 1553256000.0
@@ -72,10 +73,13 @@ def test_engine_inputs_through_columns_equal_point_by_point(fresh_case, ties):
     inputs = gather(fresh_case)
     assert len(inputs.points) == 2
     for got in inputs.points:
-        want = _points(Q.track_points(fresh_case, aircraft_id=got.aircraft_id), got.aircraft_id)
+        pts = list(Q.track_points(fresh_case, aircraft_id=got.aircraft_id))
+        want = PointsIn(got.aircraft_id, [p.t for p in pts], [p.lat for p in pts],
+                        [p.lon for p in pts], [p.alt_ft for p in pts],
+                        [bool(p.on_ground) for p in pts])   # ground unknown: not on the ground
         assert got == want
-        assert got == _points_from_columns(Q.track_columns(fresh_case, got.aircraft_id)[got.aircraft_id],
-                                           got.aircraft_id)
+        assert got == points_in(Q.track_columns(fresh_case, got.aircraft_id)[got.aircraft_id],
+                                got.aircraft_id)
         low = _low_points(got)
         keep = [k for k in range(len(got.t))
                 if got.ground[k] or (got.alt_ft[k] is not None and got.alt_ft[k] <= LOW_ALT_FT)]

@@ -10,20 +10,12 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from PIL import Image, ImageDraw
 
 from casefile.cli import main
-from casefile.xref.inputs import part
 
 KDJT = (26.6832, -80.0956)
 MIAMI = (25.7933, -80.2906)        # 104 km from KDJT
-
-
-def _need(*names: str) -> None:
-    for n in names:
-        if part(n) is None:
-            pytest.skip(f"the {n} part (read API) is not in this Casefile yet")
 
 
 def _dms(deg: float) -> tuple[float, float, float]:
@@ -65,7 +57,6 @@ def _cli(*args: str, capsys) -> dict:
 
 
 def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
-    _need("photos", "flights")
     trace = corpora / "flights/readsb/trace_full_ac134a.json"
     real = sorted((corpora / "exif-samples/jpg/gps").glob("*.jpg"))   # Nikon P6000, Tuscany, 2008
     made = {

@@ -7,10 +7,10 @@ from dataclasses import replace
 from xref_helpers import fleet_inputs, photo, unknown_tv, utc_tv
 
 from casefile.xref import sun
-from casefile.xref.api import XrefSession, findings
 from casefile.xref.chronology import display, events
 from casefile.xref.engine import Engine
 from casefile.xref.model import LightHint, SourceIn
+from casefile.xref.session import XrefSession, findings
 
 BASE = 0x9F3A_55C0_1E2D_7B48
 
@@ -112,7 +112,7 @@ def test_stored_run_and_one_photo_update(fresh_case):
 
 def test_an_unreadable_record_is_reported_and_the_others_still_checked(fresh_case):
     from casefile.timeutil import TimeValue
-    from casefile.xref.api import last_run
+    from casefile.xref.session import last_run
 
     inputs = fleet_inputs()
     broken = TimeValue(raw="2019:03:23 25:99:00", utc="2019-03-23T25:99:00.000Z", basis="exif-offset")

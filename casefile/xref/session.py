@@ -1,17 +1,18 @@
-"""Run the engine on a case, store its findings (a cache), and read them back."""
+"""Stored findings: an engine run written to the case (a cache), read back, and kept current."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Iterable
+from typing import Any, TypedDict
 
 from casefile.model.findings import Finding
 from casefile.store import Case
 from casefile.timeutil import now_z
-from casefile.xref.common import ENGINE_VERSION, inputs_json
 from casefile.xref.engine import Engine
-from casefile.xref.inputs import gather, gather_photo, missing_parts
+from casefile.xref.findings import ENGINE_VERSION, inputs_json
+from casefile.xref.inputs import gather, gather_photo
 from casefile.xref.model import PhotoIn
 
 #: Kinds recomputed when one photo changes; claim and source findings are left alone.
@@ -24,7 +25,7 @@ def digest(findings: Iterable[Finding]) -> str:
     return hashlib.sha256(json.dumps(rows, separators=(",", ":")).encode()).hexdigest()
 
 
-def _row(f: Finding, at: str) -> dict:
+def _row(f: Finding, at: str) -> dict[str, Any]:
     return {"id": f.id, "kind": f.kind, "verdict": f.verdict, "confidence": f.confidence,
             "explanation": f.explanation, "item_ids": json.dumps(list(f.item_ids)),
             "inputs": inputs_json(f), "computed_at": at,
@@ -42,7 +43,7 @@ def _insert(case: Case, findings: list[Finding]) -> None:
         [(f.id, i) for f in findings for i in f.item_ids])
 
 
-def _log(case: Case, mode: str, findings: list[Finding], extra: dict,
+def _log(case: Case, mode: str, findings: list[Finding], extra: dict[str, Any],
          problems: list[str] | None = None) -> None:
     d = digest(findings)
     case.db.execute("INSERT INTO xref_runs (at, mode, findings, digest, problems) VALUES (?, ?, ?, ?, ?)",
@@ -56,22 +57,13 @@ def _log(case: Case, mode: str, findings: list[Finding], extra: dict,
                                   "verdicts": counts, "engine": ENGINE_VERSION, **extra})
 
 
-def save_all(case: Case, findings: list[Finding], *, missing: list[str] | None = None,
-             problems: list[str] | None = None) -> None:
+def save_all(case: Case, findings: list[Finding], *, problems: list[str] | None = None) -> None:
     """Replace every stored finding with this run's, and log the run with its digest."""
     with case.transaction():
         case.db.execute("DELETE FROM xref_finding_items")
         case.db.execute("DELETE FROM xref_findings")
         _insert(case, findings)
-        _log(case, "full", findings, {"missing_parts": missing or []}, problems)
-
-
-def run_xref(case: Case) -> list[Finding]:
-    """Recompute every finding of the case from its current records, store them, return them."""
-    engine = Engine(gather(case))
-    out = engine.run()
-    save_all(case, out, missing=missing_parts(), problems=engine.problems)
-    return out
+        _log(case, "full", findings, {}, problems)
 
 
 def findings(case: Case, item_id: str | None = None) -> list[Finding]:
@@ -88,13 +80,25 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
             for r in case.rows(sql, params)]
 
 
-def last_run(case: Case) -> dict | None:
+class XrefRun(TypedDict):
+    """One run of the engine as logged: when, full or items, how many findings, digest, problems."""
+
+    id: int
+    at: str
+    mode: str                  # full | items
+    findings: int
+    digest: str
+    problems: list[str]
+
+
+def last_run(case: Case) -> XrefRun | None:
     """The last run: when, full or items, how many findings, their digest, and its problems."""
     rows = case.rows("SELECT * FROM xref_runs ORDER BY id DESC LIMIT 1")
     if not rows:
         return None
-    rows[0]["problems"] = json.loads(rows[0]["problems"] or "[]")
-    return rows[0]
+    r = rows[0]
+    return XrefRun(id=r["id"], at=r["at"], mode=r["mode"], findings=r["findings"],
+                   digest=r["digest"], problems=json.loads(r["problems"] or "[]"))
 
 
 class XrefSession:
@@ -111,7 +115,7 @@ class XrefSession:
     def run(self) -> list[Finding]:
         """Recompute and store every finding."""
         out = self.engine.run()
-        save_all(self.case, out, missing=missing_parts(), problems=self.engine.problems)
+        save_all(self.case, out, problems=self.engine.problems)
         return out
 
     def update_photos(self, item_ids: Iterable[str]) -> list[Finding]:

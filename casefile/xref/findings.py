@@ -1,0 +1,42 @@
+"""Finding ids and construction: a finding's id is a stable hash of what it was decided from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from casefile.model.findings import Finding
+
+#: Bumped when the engine's rules change, so stored findings are known to be stale.
+ENGINE_VERSION = "1"
+
+
+def finding_id(kind: str, items: list[str] | tuple[str, ...], inputs_text: str,
+               assumptions: list[str] | tuple[str, ...] = ()) -> str:
+    """Stable id: SHA-256 of the kind, items, canonical inputs and assumptions (same case, same id)."""
+    h = hashlib.sha256()
+    for part in (ENGINE_VERSION, kind, "\x1f".join(items), inputs_text, "\x1f".join(assumptions)):
+        h.update(part.encode())
+        h.update(b"\x1e")
+    return "F" + h.hexdigest()[:24]
+
+
+def inputs_json(f: Finding) -> str:
+    """The finding's inputs as JSON, exactly as hashed into its id (kept on the finding when made here)."""
+    text = getattr(f, "_inputs_json", None)
+    return text if isinstance(text, str) else json.dumps(f.inputs, separators=(",", ":"), default=str)
+
+
+def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
+                 item_ids: list[str] | tuple[str, ...], inputs: dict[str, Any],
+                 assumptions: list[str] | tuple[str, ...] = ()) -> Finding:
+    """A Finding whose id hashes its kind, items, verdict inputs and assumptions."""
+    items = tuple(dict.fromkeys(i for i in item_ids if i))
+    # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.
+    text = json.dumps(inputs, separators=(",", ":"), default=str)
+    fid = finding_id(kind, items, text, tuple(assumptions))
+    f = Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
+                explanation=explanation, item_ids=items, inputs=inputs, assumptions=tuple(assumptions))
+    object.__setattr__(f, "_inputs_json", text)   # not a field: storing reuses the hashed text
+    return f

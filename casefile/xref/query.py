@@ -1,0 +1,54 @@
+"""The cross-reference part's public API (for ui, report and cli): run, update, read, timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from casefile.model.findings import Finding
+from casefile.store import Case
+from casefile.xref import chronology, trackindex
+from casefile.xref import claims as claim_rules
+from casefile.xref import duplicates as duplicate_rules
+from casefile.xref import inputs as input_rules
+from casefile.xref import photo_track as photo_track_rules
+from casefile.xref import sun as sun_rules
+from casefile.xref.chronology import LANES, TimelineEvent
+from casefile.xref.findings import ENGINE_VERSION
+from casefile.xref.inputs import gather
+from casefile.xref.session import XrefRun, XrefSession, findings, last_run
+
+
+def run_xref(case: Case) -> list[Finding]:
+    """Recompute every finding of the case from its current records, store them, return them."""
+    return XrefSession(case).run()
+
+
+def update_xref(case: Case, item_ids: Iterable[str]) -> list[Finding]:
+    """Re-evaluate only what involves these photos (changed, added or removed); returns their findings."""
+    return XrefSession(case).update_photos(item_ids)
+
+
+def timeline(case: Case, tz: str | None = None) -> list[TimelineEvent]:
+    """Every dated thing in the case, shown in UTC (None), a zone, or "local" (each place's zone)."""
+    return chronology.display(chronology.events(gather(case)), tz)
+
+
+__all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "findings", "last_run", "run_xref",
+           "timeline", "update_xref", "THRESHOLDS"]
+
+#: The settings behind the findings, named by the module that holds them (the report lists them
+#: under Methods).
+THRESHOLDS: dict[str, float | int | str] = {
+    "xref.claims.NEAR_KM": claim_rules.NEAR_KM,
+    "xref.claims.NEAR_MISS_H": claim_rules.NEAR_MISS_H,
+    "xref.duplicates.MAX_BITS": duplicate_rules.MAX_BITS,
+    "xref.findings.ENGINE_VERSION": ENGINE_VERSION,
+    "xref.inputs.PARKED_KM": input_rules.PARKED_KM,
+    "xref.photo_track.NEAR_KM": photo_track_rules.NEAR_KM,
+    "xref.sun.DARK_EV": sun_rules.DARK_EV,
+    "xref.sun.DAYLIGHT_EV": sun_rules.DAYLIGHT_EV,
+    "xref.sun.DAY_ELEVATION": sun_rules.DAY_ELEVATION,
+    "xref.sun.NIGHT_ELEVATION": sun_rules.NIGHT_ELEVATION,
+    "xref.trackindex.LOW_ALT_FT": trackindex.LOW_ALT_FT,
+    "xref.trackindex.SAME_PLACE_KM": trackindex.SAME_PLACE_KM,
+}
