@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from casefile.model.findings import CheckFinding
+from casefile.model.findings import CheckFinding, Severity
 from casefile.model.photos import PhotoMeta
 from casefile.timeutil import TimeValue
 
@@ -33,7 +33,7 @@ class CheckInput:
     others: tuple[OtherPhoto, ...] = field(default_factory=tuple)
 
 
-def finding(inp: CheckInput, check_id: str, severity: str, title: str, explanation: str,
+def finding(inp: CheckInput, check_id: str, severity: Severity, title: str, explanation: str,
             innocent_cause: str, **fields: Any) -> CheckFinding:
     return CheckFinding(check_id=check_id, item_id=inp.item_id, severity=severity, title=title,
                         explanation=explanation, innocent_cause=innocent_cause, fields=fields)

@@ -27,7 +27,7 @@ def editor_named(text: str | None) -> str | None:
 def no_metadata(inp: CheckInput) -> list[CheckFinding]:
     m = inp.meta
     camera_segment = bool(m.jpeg and (m.jpeg.ciff_make_model or any(
-        s.get("marker") == "0xFFEC" for s in m.jpeg.segments)))     # Canon CIFF, Olympus APP12
+        s["marker"] == "0xFFEC" for s in m.jpeg.segments)))     # Canon CIFF, Olympus APP12
     if m.has_exif or m.xmp_present or m.iptc_present or camera_segment:
         return []
     return [finding(inp, "no-metadata", "notice", "No camera metadata",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-SEVERITIES = ("info", "notice", "warning")
+#: How much a metadata check's finding matters to the examiner.
+Severity = Literal["info", "notice", "warning"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 VERDICTS = ("consistent", "inconsistent", "undetermined")
 
 
@@ -15,7 +17,7 @@ class CheckFinding:
 
     check_id: str
     item_id: str
-    severity: str              # info | notice | warning
+    severity: Severity
     title: str
     explanation: str           # one sentence a non-engineer understands
     innocent_cause: str        # what harmless reason could also explain it

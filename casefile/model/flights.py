@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from casefile.timeutil import TimeValue
+
 
 @dataclass(frozen=True)
 class Aircraft:
@@ -138,15 +140,14 @@ class ReportedFlight:
     aircraft_id: str | None
     from_icao: str | None
     to_icao: str | None
-    departed: Any                  # TimeValue | None
-    arrived: Any                   # TimeValue | None
+    departed: TimeValue | None
+    arrived: TimeValue | None
     source_note: str | None
     created_at: str
     created_by: str
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for key in ("departed", "arrived"):
-            v = getattr(self, key)
-            d[key] = v.to_dict() if v is not None else None
+        d["departed"] = self.departed.to_dict() if self.departed is not None else None
+        d["arrived"] = self.arrived.to_dict() if self.arrived is not None else None
         return d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from casefile.model.geo import GeoPoint
 from casefile.timeutil import TimeValue
@@ -26,11 +26,22 @@ class GpsReading:
     tz_at_position: str | None = None  # IANA zone at the accepted position (offline lookup)
 
 
+class JpegSegment(TypedDict):
+    """One marker segment as found (stored as JSON in the photo's metadata)."""
+
+    marker: str                   # "0xFFE1"
+    offset: int                   # where the marker starts
+    length: int                   # the segment's length field
+    ident: NotRequired[str]       # APPn: the identifier its payload starts with
+    jumbf: NotRequired[bool]      # APP11 holding JUMBF boxes
+    c2pa: NotRequired[bool]       # ... labelled C2PA
+
+
 @dataclass
 class JpegStructure:
     """The JPEG container as an examiner reads it."""
 
-    segments: list[dict[str, Any]] = field(default_factory=list)  # marker, offset, length, ident
+    segments: list[JpegSegment] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     photoshop_app13: bool = False
     adobe_app14: bool = False

@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, JpegImagePlugin
 
-from casefile.model.photos import JpegStructure
+from casefile.model.photos import JpegSegment, JpegStructure
 from casefile.photos import ciff
 
 _APP_IDENTS = (b"Exif\x00", b"http://ns.adobe.com/xap/1.0/", b"http://ns.adobe.com/xmp/extension/",
@@ -85,7 +85,7 @@ def read_structure(data: bytes | mmap.mmap, *, find_end: bool = True) -> JpegStr
             st.problems.append(f"segment 0xFF{marker:02X} at byte {start} runs past the end of the file")
             return st
         payload = data[pos + 2:pos + length]
-        seg = {"marker": f"0xFF{marker:02X}", "offset": start, "length": length}
+        seg = JpegSegment(marker=f"0xFF{marker:02X}", offset=start, length=length)
         if 0xE0 <= marker <= 0xEF:
             seg["ident"] = _ident(payload)
             if marker == 0xED and payload.startswith(b"Photoshop 3.0"):
