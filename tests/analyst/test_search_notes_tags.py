@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from casefile.analyst import claims, entities, notes, search, sources
 from casefile.errors import InvalidInput, NotFound
+from casefile.importers.pipeline import import_paths
+from casefile.photos.query import get_photo
 from casefile.store import verify_case
 
 
@@ -122,15 +124,10 @@ def test_entities_places_resolve_through_airport_list(fresh_case):
 
 
 def test_aircraft_tag_on_a_photo_is_the_photos_part_tag(fresh_case, corpora):
-    from casefile.importers.pipeline import import_paths
-
     photo = corpora / "exif-samples" / "jpg" / "gps" / "DSCN0010.jpg"
     rep = import_paths(fresh_case, [photo], workers=1)
     item = rep.outcomes[0]
-    if item.kind != "photo":
-        pytest.skip("the photos part is not in this build")
-    from casefile.photos.query import get_photo
-
+    assert item.kind == "photo" and item.item_id is not None
     row = notes.add_tag(fresh_case, item.item_id, "aircraft:ra-82010")
     assert row["stored_by"] == "photos"
     assert get_photo(fresh_case, item.item_id).aircraft_tags == ["RA-82010"]
