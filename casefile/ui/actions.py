@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,14 +10,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QStyle
 
 from casefile import settings as user_settings
+from casefile.ui import window_ops
 from casefile.ui.dialogs import NewCaseDialog, SettingsDialog, show_about
-from casefile.ui.qsettings import recent_cases
+from casefile.ui.qsettings import int_value, str_value
 
 if TYPE_CHECKING:
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.casewindow import CaseWindow
 
 
-def _act(win: MainWindow, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+def _act(win: CaseWindow, text: str, slot: Callable[[], object],
+         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
          icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
     act = QAction(text, win)
     if shortcut is not None:
@@ -30,7 +33,7 @@ def _act(win: MainWindow, text: str, slot: object, shortcut: QKeySequence | str 
     return act
 
 
-def build_actions(win: MainWindow) -> None:
+def build_actions(win: CaseWindow) -> None:
     """Create the menus and toolbar, and attach the actions to the window."""
     sp = QStyle.StandardPixmap
     win.act_new = _act(win, "&New Case…", lambda: new_case_dialog(win), QKeySequence.StandardKey.New,
@@ -42,7 +45,7 @@ def build_actions(win: MainWindow) -> None:
     win.act_import_dir = _act(win, "Import &Folder…", lambda: import_dir_dialog(win), "Ctrl+Shift+I")
     win.act_export = _act(win, "&Export Report…", lambda: export_dialog(win), "Ctrl+E",
                           sp.SP_DialogSaveButton, "Write the PDF case report")
-    win.act_verify = _act(win, "&Verify Integrity", lambda: win.verify(), "Ctrl+Shift+V",
+    win.act_verify = _act(win, "&Verify Integrity", lambda: window_ops.verify(win), "Ctrl+Shift+V",
                           sp.SP_DialogApplyButton, "Re-hash every file and check the custody ledger")
     win.act_close = _act(win, "&Close Case", win.close_case, QKeySequence.StandardKey.Close)
     win.act_quit = _act(win, "&Quit", win.close, QKeySequence.StandardKey.Quit)
@@ -50,11 +53,11 @@ def build_actions(win: MainWindow) -> None:
     win.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
     win.act_redo = win.undo_stack.createRedoAction(win, "&Redo")
     win.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-    win.act_find = _act(win, "&Find…", lambda: (win.search_box.setFocus(), win.search_box.selectAll()),
-                        QKeySequence.StandardKey.Find)
+    win.act_find = _act(win, "&Find…", lambda: focus_search(win), QKeySequence.StandardKey.Find)
     win.act_settings = _act(win, "&Settings…", lambda: settings_dialog(win),
                             QKeySequence.StandardKey.Preferences)
-    win.act_local_time = QAction("Show times in &local zone", win, checkable=True)
+    win.act_local_time = QAction("Show times in &local zone", win)
+    win.act_local_time.setCheckable(True)
     win.act_local_time.setStatusTip("Off: times in UTC. On: in the case's default zone (or this computer's)")
     win.act_local_time.toggled.connect(win.set_local_time)
     win.act_about = _act(win, "&About Casefile", lambda: show_about(win))
@@ -79,7 +82,7 @@ def build_actions(win: MainWindow) -> None:
     m_view.addSeparator()
     for key, title in (("map", "&Map"), ("timeline", "&Timeline"), ("photos", "&Photos"),
                        ("ledger", "&Custody log")):
-        m_view.addAction(_act(win, title, lambda _=False, k=key: win.show_view(k)))
+        m_view.addAction(_act(win, title, _show_view(win, key)))
     m_view.addSeparator()
     m_view.addAction(win.act_local_time)
     m_help = mb.addMenu("&Help")
@@ -97,29 +100,30 @@ def build_actions(win: MainWindow) -> None:
     win.search_box.setMaximumWidth(320)
     win.search_box.returnPressed.connect(lambda: win.search(win.search_box.text()))
     tb.addWidget(win.search_box)
-    win.update_recent_menu = lambda: _fill_recent(win)
-    _fill_recent(win)
+    win.update_recent_menu()
 
 
-def _fill_recent(win: MainWindow) -> None:
-    win.recent_menu.clear()
-    paths = recent_cases(win.qs)
-    for p in paths:
-        win.recent_menu.addAction(p, lambda _=False, p=p: win.open_case(p))
-    win.recent_menu.setEnabled(bool(paths))
+def _show_view(win: CaseWindow, key: str) -> Callable[[], None]:
+    return lambda: win.show_view(key)
 
 
-def settings_dialog(win: MainWindow) -> SettingsDialog:
+def focus_search(win: CaseWindow) -> None:
+    """Edit > Find: the search box, its text selected."""
+    win.search_box.setFocus()
+    win.search_box.selectAll()
+
+
+def settings_dialog(win: CaseWindow) -> SettingsDialog:
     """Open the settings; the thumbnail size applies at once."""
     dlg = SettingsDialog(win, win.qs)
-    dlg.accepted.connect(lambda: win.photos.set_thumbnail_size(int(win.qs.value("thumbnail_size", 160))))
+    dlg.accepted.connect(lambda: win.photos.set_thumbnail_size(int_value(win.qs, "thumbnail_size", 160)))
     dlg.open()
     return dlg
 
 
-def new_case_dialog(win: MainWindow) -> None:
+def new_case_dialog(win: CaseWindow) -> None:
     dlg = NewCaseDialog(win, user_settings.investigator(win.investigator),
-                        str(win.qs.value("default_tz", "")))
+                        str_value(win.qs, "default_tz"))
 
     def done() -> None:
         win.create_case(dlg.path(), dlg.title.text(), investigator=dlg.investigator.text().strip() or None,
@@ -129,29 +133,29 @@ def new_case_dialog(win: MainWindow) -> None:
     dlg.open()
 
 
-def open_case_dialog(win: MainWindow) -> None:
+def open_case_dialog(win: CaseWindow) -> None:
     path = QFileDialog.getExistingDirectory(win, "Open Case (the NAME.casefile folder)", str(Path.home()))
     if path:
         win.open_case(path)
 
 
-def import_dialog(win: MainWindow) -> None:
+def import_dialog(win: CaseWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(win, "Import files into the case", str(Path.home()))
     if paths:
-        win.import_files(paths)
+        window_ops.import_files(win, paths)
 
 
-def import_dir_dialog(win: MainWindow) -> None:
+def import_dir_dialog(win: CaseWindow) -> None:
     path = QFileDialog.getExistingDirectory(win, "Import a folder (everything in it)", str(Path.home()))
     if path:
-        win.import_files([path])
+        window_ops.import_files(win, [path])
 
 
-def export_dialog(win: MainWindow) -> None:
+def export_dialog(win: CaseWindow) -> None:
     out, _ = QFileDialog.getSaveFileName(win, "Export the case report", str(Path.home() / "report.pdf"),
                                          "PDF (*.pdf)")
     if out:
-        win.export_report(out)
+        window_ops.export_report(win, out)
 
 
 def copy_text(text: str) -> None:

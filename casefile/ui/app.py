@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -12,13 +13,18 @@ from PySide6.QtWidgets import QApplication
 
 from casefile import __version__
 
+if TYPE_CHECKING:
+    from casefile.ui.mainwindow import MainWindow
+
 APP_ID = "org.casefile.Casefile"
 
 
 def application() -> QApplication:
     """The QApplication (created once), with names used by QSettings and the desktop."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
@@ -29,7 +35,7 @@ def application() -> QApplication:
     icon = Path(__file__).with_name("icons") / "casefile.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(case_path: str | None, screenshot: str | None = None, investigator: str | None = None) -> int:
@@ -51,15 +57,13 @@ def run(case_path: str | None, screenshot: str | None = None, investigator: str 
     return app.exec()
 
 
-def _screenshot(app: QApplication, win: object, out: str) -> int:
-    from casefile.ui.mainwindow import MainWindow
-
-    assert isinstance(win, MainWindow)
+def _screenshot(app: QApplication, win: MainWindow, out: str) -> int:
     if win.case is not None:
         first = win.records.model.item_id(0) if win.records.model.rows else None
-        photo = next((r["id"] for r in win.case.items() if r["kind"] == "photo"), None)
-        if photo or first:
-            win.select_item(photo or first)
+        photo = next((r["id"] for r in win.case.items("photo")), None)
+        chosen = photo or first
+        if chosen:
+            win.select_item(chosen)
     loop = QEventLoop()
     QTimer.singleShot(1500, loop.quit)     # let thumbnails and images arrive
     loop.exec()

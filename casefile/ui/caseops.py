@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casefile.importers.pipeline import FileOutcome, import_paths
+from casefile.photos.query import make_ela
 from casefile.store import Case, verify_case
-from casefile.ui import adapters
 from casefile.ui.ops import Changes, OpContext
 
 
@@ -51,7 +51,7 @@ def ela_op(item_id: str, quality: int = 90) -> Callable[[Case, OpContext], Chang
     """Make the Error Level Analysis working copy of a photo."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
-        row = adapters.make_ela(case, item_id, quality)
+        row = make_ela(case, item_id, quality=quality)
         return Changes(items=False, message="Error Level Analysis ready", result=row)
 
     return run
@@ -61,12 +61,12 @@ def report_op(out: Path) -> Callable[[Case, OpContext], Changes]:
     """Export the PDF report through the report part (default sections, unmarked)."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
-        try:
-            from casefile.report.context import ReportOptions
-        except ModuleNotFoundError as exc:
-            raise adapters.Unavailable("the PDF report is not available in this build") from exc
+        # imported here, in the worker: the PDF machinery is heavy and only needed for an export
+        from casefile.report.context import ReportOptions
+        from casefile.report.pdf import build_report
+
         ctx.progress(0, 1, "writing the report")
-        result = adapters.call("casefile.report.pdf", "build_report", case, str(out), ReportOptions())
+        result = build_report(case, out, ReportOptions())
         ctx.progress(1, 1, "done")
         return Changes(message=f"Report written to {out}", result=result)
 

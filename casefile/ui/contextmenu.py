@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
-from casefile.ui import adapters
+from casefile.analyst import query as analyst
+from casefile.model.analyst import LINK_RELATIONS
+from casefile.store import Case
 
 if TYPE_CHECKING:
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.casewindow import CaseWindow
 
 
-def item_menu(win: MainWindow, item_id: str) -> QMenu:
-    """The menu for one item (actions that need a missing part are disabled with a reason)."""
+def item_menu(win: CaseWindow, item_id: str) -> QMenu:
+    """The menu for one item."""
     assert win.case is not None
     item = win.case.resolve_item(item_id)
     blob = win.case.blob_path(item)
@@ -31,16 +34,12 @@ def item_menu(win: MainWindow, item_id: str) -> QMenu:
         "Unmark sensitive" if item["sensitive"] else "Mark sensitive"))
     sens.setCheckable(True)
     sens.setChecked(bool(item["sensitive"]))
-    tag = menu.addAction("Tag…", lambda: ask_tag(win, item_id))
-    link = menu.addAction("Link to claim…", lambda: ask_link(win, item_id))
-    for act, module, fn in ((tag, adapters.NOTES, "add_tag"), (link, adapters.CLAIMS, "link")):
-        if not adapters.has(module, fn):
-            act.setEnabled(False)
-            act.setToolTip("not available in this build")
+    menu.addAction("Tag…", lambda: ask_tag(win, item_id))
+    menu.addAction("Link to claim…", lambda: ask_link(win, item_id))
     return menu
 
 
-def ask_note(win: MainWindow, item_id: str) -> None:
+def ask_note(win: CaseWindow, item_id: str) -> None:
     assert win.case is not None
     current = win.case.get_row("items", item_id)["notes"] or ""
     text, ok = QInputDialog.getMultiLineText(win, "Note", "Note on this item (kept in the custody log):",
@@ -49,19 +48,16 @@ def ask_note(win: MainWindow, item_id: str) -> None:
         win.edit_item(item_id, "notes", text or None, "Edit note")
 
 
-def ask_tag(win: MainWindow, item_id: str) -> None:
+def ask_tag(win: CaseWindow, item_id: str) -> None:
     text, ok = QInputDialog.getText(win, "Tag", "Tag for this item:")
-    if ok and text.strip():
-        _write(win, "Tag", adapters.NOTES, "add_tag", item_id, text.strip())
+    tag = text.strip()
+    if ok and tag:
+        _write(win, "Tag", lambda case: analyst.add_tag(case, item_id, tag))
 
 
-def ask_link(win: MainWindow, item_id: str) -> None:
+def ask_link(win: CaseWindow, item_id: str) -> None:
     assert win.case is not None
-    try:
-        claims = adapters.list_claims(win.case)
-    except adapters.Unavailable as exc:
-        win.notify("Link to claim", str(exc), error=True)
-        return
+    claims = analyst.list_claims(win.case)
     if not claims:
         win.notify("Link to claim", "The case has no claims yet.", error=True)
         return
@@ -69,18 +65,17 @@ def ask_link(win: MainWindow, item_id: str) -> None:
     choice, ok = QInputDialog.getItem(win, "Link to claim", "Claim:", labels, 0, False)
     if not ok:
         return
-    relation, ok = QInputDialog.getItem(win, "Link to claim", "This item…",
-                                        ["supports", "contradicts", "context"], 0, False)
+    relation, ok = QInputDialog.getItem(win, "Link to claim", "This item…", list(LINK_RELATIONS), 0, False)
     if ok:
         claim = claims[labels.index(choice)]
-        _write(win, "Link to claim", adapters.CLAIMS, "link", claim.id, item_id, relation)
+        _write(win, "Link to claim", lambda case: analyst.link(case, claim.id, item_id, relation))
 
 
-def _write(win: MainWindow, title: str, module: str, fn: str, *args: str) -> None:
-    """Call an analyst write function; errors appear in a dialog."""
+def _write(win: CaseWindow, title: str, change: Callable[[Case], object]) -> None:
+    """Make an analyst change to the open case; errors appear in a dialog."""
     assert win.case is not None
     try:
-        adapters.call(module, fn, win.case, *args)
+        change(win.case)
     except Exception as exc:  # noqa: BLE001 - shown where the user looks
         win.notify(title, str(exc), error=True)
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import platform
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import PySide6
 from PySide6.QtCore import QSettings, qVersion
@@ -26,6 +25,7 @@ from casefile import __version__
 from casefile import settings as user_settings
 from casefile.errors import CasefileError
 from casefile.timeutil import get_zone
+from casefile.ui.qsettings import int_value, str_value
 
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 
@@ -101,14 +101,14 @@ class SettingsDialog(QDialog):
         self.investigator = QLineEdit(user_settings.load().get("investigator", ""))
         self.investigator.setAccessibleName("Investigator name")
         self.investigator.setPlaceholderText(user_settings.investigator())
-        self.tz = QLineEdit(str(qs.value("default_tz", "") or ""))
+        self.tz = QLineEdit(str_value(qs, "default_tz"))
         self.tz.setAccessibleName("Default time zone")
         self.tz.setPlaceholderText("e.g. UTC or Europe/Berlin")
         self.thumb = QSpinBox()
         self.thumb.setRange(64, 256)
         self.thumb.setSingleStep(16)
         self.thumb.setSuffix(" px")
-        self.thumb.setValue(int(qs.value("thumbnail_size", 160)))
+        self.thumb.setValue(int_value(qs, "thumbnail_size", 160))
         self.thumb.setAccessibleName("Thumbnail size")
         form.addRow("&Investigator name:", self.investigator)
         form.addRow("Default time &zone for new cases:", self.tz)
@@ -149,7 +149,7 @@ def about_text() -> str:
             "Airport data: airportsdata (MIT).</p>")
 
 
-def show_about(parent: Any) -> QMessageBox:
+def show_about(parent: QWidget | None) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle("About Casefile")
     box.setText(about_text())

@@ -1,35 +1,22 @@
-"""How many records each navigator entry lists, by cheap COUNT queries (safe during an import).
-
-A part that is absent (its table missing) has no count, so its entry shows no number.
-"""
+"""How many records each navigator entry lists, by cheap counts (safe during an import)."""
 
 from __future__ import annotations
 
-import sqlite3
+from casefile.analyst import query as analyst
+from casefile.flights import query as flights
+from casefile.store import Case, reads
+from casefile.xref.query import findings
 
-from casefile.store import Case
-
-COUNT_SQL: dict[str, str] = {
-    "sources": "SELECT COUNT(*) FROM sources",
-    "claims": "SELECT COUNT(*) FROM claims",
-    "photos": "SELECT COUNT(*) FROM items WHERE removed_at IS NULL "
-              "AND (kind = 'photo' OR mime LIKE 'image/%')",
-    "flights": "SELECT (SELECT COUNT(*) FROM flight_segments WHERE kind = 'leg') "
-               "+ (SELECT COUNT(*) FROM reported_flights)",
-    "entities": "SELECT COUNT(*) FROM entities",
-    "findings": "SELECT COUNT(*) FROM xref_findings",
-}
+NAVIGATOR = [("all", "All evidence"), ("sources", "Sources"), ("claims", "Claims"), ("photos", "Photos"),
+             ("flights", "Flights"), ("entities", "Entities"), ("findings", "Findings"), ("map", "Map"),
+             ("timeline", "Timeline"), ("ledger", "Custody log"), ("search", "Search results")]
 
 
 def nav_counts(case: Case) -> dict[str, int]:
-    """{navigator key: number of records it lists}, for the keys whose tables exist."""
-    out: dict[str, int] = {}
-    for key, sql in COUNT_SQL.items():
-        try:
-            out[key] = int(case.db.execute(sql).fetchone()[0])
-        except sqlite3.Error:
-            continue
-    return out
+    """{navigator key: number of records it lists} for the entries that list records."""
+    return {"sources": analyst.count_sources(case), "claims": analyst.count_claims(case),
+            "photos": reads.count_image_items(case), "flights": flights.count_legs(case),
+            "entities": analyst.count_entities(case), "findings": len(findings(case))}
 
 
 def nav_title(title: str, count: int | None) -> str:

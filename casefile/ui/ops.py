@@ -27,7 +27,7 @@ class Changes:
     meta: bool = False
     message: str = ""
     errors: list[str] = field(default_factory=list)
-    result: Any = None
+    result: object = None
 
 
 class OpContext:
@@ -215,6 +215,10 @@ class Loader(QObject):
         self._latest[key] = self._count
         self._callbacks[key] = on_done
         self.pool.start(_LoadJob(case, key, self._count, fn, self._signals))
+
+    def forget(self) -> None:
+        """Deliver none of the results still on their way (the case they were read from closed)."""
+        self._latest.clear()
 
     def _done(self, key: str, number: int, result: Any, error: str) -> None:
         if self._latest.get(key) == number:

@@ -15,9 +15,32 @@ def qsettings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
+def int_value(qs: QSettings, key: str, default: int) -> int:
+    """A whole-number setting (an INI file keeps it as text); the default when absent or not a number."""
+    value = qs.value(key, default)
+    try:
+        return int(value) if isinstance(value, (int, str)) else default
+    except ValueError:
+        return default
+
+
+def str_value(qs: QSettings, key: str, default: str = "") -> str:
+    """A text setting; the default when absent."""
+    value = qs.value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def bool_value(qs: QSettings, key: str, default: bool = False) -> bool:
+    """A yes/no setting (an INI file keeps it as "true" / "false")."""
+    value = qs.value(key, default)
+    return value in (True, "true") if value is not None else default
+
+
 def recent_cases(qs: QSettings) -> list[str]:
-    value = qs.value("recent_cases", []) or []
-    return [value] if isinstance(value, str) else [str(v) for v in value]
+    value = qs.value("recent_cases", [])
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def add_recent(qs: QSettings, path: str) -> list[str]:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,26 +24,32 @@ LONG_CELL = 60              # cells with longer text show all of it as a tooltip
 Index = QModelIndex | QPersistentModelIndex
 VERDICT_COLORS = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
 
+R = TypeVar("R")
+
 
 @dataclass(frozen=True)
-class Column:
-    """A column: header, how to get the shown text, and (optionally) the value to sort by."""
+class Column(Generic[R]):
+    """A column of records of type R: header, the shown text, and (optionally) the value to sort by."""
 
     header: str
-    text: Callable[[Any], Any]
-    sort: Callable[[Any], Any] | None = None
+    text: Callable[[R], object]
+    sort: Callable[[R], object] | None = None
     tip: str = ""
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows are any records (dicts or dataclasses); columns say how to show them."""
+    """Rows are the records of one listing (dataclasses or typed dicts); columns say how to show them.
 
-    def __init__(self, columns: Sequence[Column], item_id: Callable[[Any], str | None],
-                 parent: Any = None) -> None:
+    One model shows every listing in turn, so it holds Column[Any]; RecordView.show_rows keeps a
+    listing's records, columns and item ids of one type.
+    """
+
+    def __init__(self, columns: Sequence[Column[Any]], item_id: Callable[[Any], str | None],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.columns = list(columns)
+        self.columns: list[Column[Any]] = list(columns)
         self.rows: list[Any] = []
-        self._item_id = item_id
+        self.item_id_of = item_id
         self.problems: dict[str, str] = {}       # item id -> problem shown on its row
         self._text: dict[int, list[str]] = {}    # row -> shown texts (filled lazily)
         self._hay: list[str] | None = None       # row -> lower-case text of all columns
@@ -72,7 +85,7 @@ class RecordTableModel(QAbstractTableModel):
         col = self.columns[column]
         getter = col.sort or col.text
 
-        def key(rec: Any) -> tuple:
+        def key(rec: Any) -> tuple[int, int, float | str]:
             v = getter(rec)
             if v is None or v == "":
                 return (1, 0, "")
@@ -114,11 +127,11 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def item_id(self, row: int) -> str | None:
-        return self._item_id(self.rows[row]) if 0 <= row < len(self.rows) else None
+        return self.item_id_of(self.rows[row]) if 0 <= row < len(self.rows) else None
 
     def row_of(self, item_id: str) -> int:
         for i, rec in enumerate(self.rows):
-            if self._item_id(rec) == item_id:
+            if self.item_id_of(rec) == item_id:
                 return i
         return -1
 
@@ -133,12 +146,12 @@ class RecordTableModel(QAbstractTableModel):
             value = (col.sort or col.text)(rec)
             return "" if value is None else value
         if role == ITEM_ID_ROLE:
-            return self._item_id(rec)
+            return self.item_id_of(rec)
         if role == Qt.ItemDataRole.ForegroundRole and col.header == "Verdict":
             color = VERDICT_COLORS.get(self.texts(index.row())[index.column()])
             if color:
                 return QBrush(QColor(color))
-        problem = self.problems.get(self._item_id(rec) or "")
+        problem = self.problems.get(self.item_id_of(rec) or "")
         if problem and role == Qt.ItemDataRole.ToolTipRole:
             return problem
         if problem and role == Qt.ItemDataRole.ForegroundRole:
@@ -153,7 +166,7 @@ class RecordTableModel(QAbstractTableModel):
 class RecordFilterProxy(QSortFilterProxyModel):
     """Case-insensitive text filter over every column; sorting is passed to the source model."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
 

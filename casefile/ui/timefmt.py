@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from casefile.timeutil import parse_z
+from casefile.timeutil import TimeValue, parse_z
 
 
 class TimeDisplay:
@@ -15,27 +14,19 @@ class TimeDisplay:
         self.local = False
         self.zone_name: str | None = None     # None = the computer's zone
 
-    def fmt(self, value: object) -> str:
+    def fmt(self, value: TimeValue | str | None) -> str:
         """An ISO 'Z' string (or TimeValue) as text in the chosen zone, with the zone named."""
-        text = getattr(value, "utc", value)
+        text = value.utc if isinstance(value, TimeValue) else value
         if not text:
-            raw = getattr(value, "raw", None)
+            raw = value.raw if isinstance(value, TimeValue) else None
             return f"{raw} (zone unknown)" if raw else ""
-        text = str(text)
         if not self.local and len(text) == 24 and text[10] == "T" and text.endswith("Z"):
             return f"{text[:10]} {text[11:19]} UTC"      # canonical form: no parsing needed
         try:
-            dt = parse_z(str(text))
+            dt = parse_z(text)
         except (ValueError, TypeError):
-            return str(text)
+            return text
         if not self.local:
             return dt.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
         local = dt.astimezone(ZoneInfo(self.zone_name)) if self.zone_name else dt.astimezone()
         return local.strftime("%Y-%m-%d %H:%M:%S ") + (self.zone_name or local.tzname() or "")
-
-    def to_datetime(self, value: object) -> datetime | None:
-        text = getattr(value, "utc", value)
-        try:
-            return parse_z(str(text)) if text else None
-        except (ValueError, TypeError):
-            return None

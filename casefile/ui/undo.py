@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from casefile.store import Case
 
 EDITABLE = {"notes", "sensitive"}
+EditValue = str | int | None          # notes text (or None), sensitive flag 0/1
 
 
 class EditItemCommand(QUndoCommand):
     """Change one field of an item (notes, sensitive flag); undo writes the old value back."""
 
-    def __init__(self, case: Case, item_id: str, field: str, value: Any, text: str,
+    def __init__(self, case: Case, item_id: str, field: str, value: EditValue, text: str,
                  on_change: Callable[[str], None], on_error: Callable[[str], None]) -> None:
         super().__init__(text)
         if field not in EDITABLE:
             raise ValueError(f"{field} is not an analyst-editable item field")
         self.case, self.item_id, self.field = case, item_id, field
-        self.old = case.get_row("items", item_id)[field]
+        self.old: EditValue = case.get_row("items", item_id)[field]
         self.new = value
         self.on_change, self.on_error = on_change, on_error
         self._first = True
 
-    def _apply(self, value: Any, *, action: str, reason: str | None) -> bool:
+    def _apply(self, value: EditValue, *, action: str, reason: str | None) -> bool:
         try:
             with self.case.transaction():
                 self.case.update("items", self.item_id, {self.field: value}, action=action,

@@ -8,6 +8,7 @@ from uihelp import GPS_PHOTOS, TRACE, wait_op
 
 from casefile.importers import registry
 from casefile.importers.sniff import sniff_mime
+from casefile.photos.query import photo_checks, raw_tags
 from casefile.store import verify_case
 
 
@@ -77,14 +78,12 @@ def test_selecting_a_photo_updates_all_three_panels(opened, qtbot, corpora):
     assert "DSCN0010.jpg" in win.metadata.title.text()
     qtbot.waitUntil(lambda: win.metadata.image_label.pixmap() is not None
                     and not win.metadata.image_label.pixmap().isNull(), timeout=10000)
-    from casefile.ui import adapters
-    if adapters.has(adapters.PHOTOS, "photo_checks"):
-        shown = win.metadata.checks.toPlainText()
-        for check in adapters.photo_checks(win.case, item["id"]):
-            assert check.title in shown
-        assert win.metadata.tags_model.rowCount() == len(adapters.raw_tags(win.case, item["id"])) > 10
-        win.metadata.tag_filter.setText("GPSLatitude")
-        assert 0 < win.metadata.tags_proxy.rowCount() < win.metadata.tags_model.rowCount()
+    shown = win.metadata.checks.toPlainText()
+    for check in photo_checks(win.case, item["id"]):
+        assert check.title in shown
+    assert win.metadata.tags_model.rowCount() == len(raw_tags(win.case, item["id"])) > 10
+    win.metadata.tag_filter.setText("GPSLatitude")
+    assert 0 < win.metadata.tags_proxy.rowCount() < win.metadata.tags_model.rowCount()
     xref = win.xref.browser.toPlainText()
     assert xref and xref != before[2]
     assert before[0] != prov
@@ -138,3 +137,20 @@ def test_bad_file_error_is_shown_and_batch_goes_on(opened, qtbot, corpora, tmp_p
     title, text = win.messages[-1]
     assert title == "Import" and "empty.jpg" in text and "1 failed" in text
     assert [it["original_name"] for it in win.case.items()] == ["DSCN0021.jpg"]
+
+
+def test_an_image_kept_as_a_plain_file_fills_every_panel(opened, qtbot, tmp_path):
+    from PIL import Image
+
+    win = opened
+    gif = tmp_path / "banner.gif"                  # an image type the photo importer does not read
+    Image.new("RGB", (40, 30), "red").save(gif)
+    wait_op(qtbot, win.import_files([str(gif)]))
+    item = win.case.items()[0]
+    assert item["kind"] == "file" and item["mime"] == "image/gif"
+    win.select_item(item["id"])
+    assert "banner.gif" in win.metadata.title.text()
+    assert "plain file" in win.metadata.checks.toPlainText()
+    assert "plain file" in win.metadata.tags_note.text()
+    assert "No cross-reference findings involve this item." in win.xref.browser.toPlainText()
+    assert item["sha256"] in win.provenance.browser.toPlainText()

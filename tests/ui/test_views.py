@@ -7,8 +7,10 @@ import json
 import pytest
 from uihelp import GPS_PHOTOS, TRACE, wait_op
 
-from casefile.ui import adapters
+from casefile.analyst.query import tags
+from casefile.photos.query import get_photo, list_photos
 from casefile.ui.tablemodel import ITEM_ID_ROLE
+from casefile.xref.query import findings, run_xref
 
 
 @pytest.fixture
@@ -29,8 +31,6 @@ def test_map_shows_the_imported_track_and_photo_positions(with_data, qtbot, corp
     from casefile.ui.views import mapview
 
     win = with_data
-    if not adapters.has(adapters.TRACKS, "track_points") or not adapters.has(adapters.PHOTOS, "list_photos"):
-        pytest.skip("the flights or photos part is not in this build")
     data = mapview.gather(win.case)
     assert len(data.tracks) == 1
     (pts,) = data.tracks.values()
@@ -39,7 +39,7 @@ def test_map_shows_the_imported_track_and_photo_positions(with_data, qtbot, corp
     assert (min(lons), max(lons), min(lats), max(lats)) == pytest.approx((w, e, s, n), abs=1e-6)
     photos = {it["original_name"]: it["id"] for it in win.case.items() if it["kind"] == "photo"}
     for name, item_id in photos.items():
-        gps = adapters.get_photo(win.case, item_id).gps
+        gps = get_photo(win.case, item_id).gps
         assert data.photos[item_id][:2] == pytest.approx((gps.lon, gps.lat))
         assert 42 < gps.lat < 45 and 10 < gps.lon < 12.5, name          # Tuscany
     with qtbot.waitSignal(win.viewLoaded, timeout=20000):          # read off the UI thread
@@ -64,14 +64,13 @@ def test_timeline_places_photos_at_their_capture_time(with_data, qtbot):
     from casefile.ui.views import timeline
 
     win = with_data
-    if not adapters.has(adapters.PHOTOS, "list_photos"):
-        pytest.skip("the photos part is not in this build")
-    events, _notes = timeline.gather(win.case)
-    infos = adapters.photo_infos(win.case)
-    for item_id, info in infos.items():
+    events = timeline.gather(win.case)
+    infos = list_photos(win.case)
+    assert any(info.capture is not None and info.capture.utc for info in infos)
+    for info in infos:
         if info.capture is None or not info.capture.utc:
             continue
-        mine = [e for e in events if e.lane == "photos" and item_id in e.item_ids]
+        mine = [e for e in events if e.lane == "photos" and info.item_id in e.item_ids]
         assert mine and mine[0].time == parse_z(info.capture.utc)
     with qtbot.waitSignal(win.viewLoaded, timeout=20000):
         win.show_view("timeline")
@@ -99,7 +98,7 @@ def test_search_finds_notes_and_names(with_data, qtbot):
     ids = [win.records.model.item_id(r) for r in range(win.records.model.rowCount())]
     assert item["id"] in ids
     win.search("DSCN0010")
-    names = [win.records.model.rows[r]["text"] for r in range(win.records.model.rowCount())]
+    names = [win.records.model.rows[r].text for r in range(win.records.model.rowCount())]
     assert any("DSCN0010.jpg" in n for n in names) and not any("DSCN0040" in n for n in names)
 
 
@@ -120,8 +119,6 @@ def test_context_menu_copies_the_hash(with_data, qtbot):
 
 def test_ela_view_shows_the_derived_image(with_data, qtbot):
     win = with_data
-    if not adapters.has(adapters.PHOTOS, "make_ela"):
-        pytest.skip("the photos part is not in this build")
     item = next(it for it in win.case.items() if it["original_name"] == "DSCN0010.jpg")
     win.select_item(item["id"])
     assert win.metadata.ela_button.isEnabled()
@@ -131,27 +128,26 @@ def test_ela_view_shows_the_derived_image(with_data, qtbot):
     assert win.case.derived(item["id"], "ela") is not None
 
 
-def test_missing_parts_show_not_available(with_data, qtbot, monkeypatch):
+def test_every_view_fills_in_without_a_note(with_data, qtbot):
     win = with_data
-
-    def absent(module, name):
-        raise adapters.Unavailable(f"{module} is not available in this build")
-
-    monkeypatch.setattr(adapters, "_function", absent)
-    for key in ("sources", "claims", "entities", "findings"):
+    for key in ("all", "sources", "claims", "flights", "entities", "findings", "ledger"):
         win.show_view(key)
-        assert "not available" in win.records.note.text()
-    for key in ("photos", "flights", "all"):
-        win.show_view(key)                                        # generic fallbacks, no crash
+        assert win.stack.currentWidget() is win.records and win.records.table.isVisible(), key
+        assert not win.records.note.isVisible(), key                  # a table, not a message
+    win.show_view("photos")
+    assert win.photos.isVisible() and win.photos.grid_model.rowCount() == 2
+    win.show_view("flights")
+    assert win.records.model.rowCount() >= 1                          # the trace's legs
     for key in ("map", "timeline"):
         with qtbot.waitSignal(win.viewLoaded, timeout=20000):
             win.show_view(key)
-    assert "not available" in " ".join(win.map.data.notes)
+    assert win.map.data.tracks and win.map.data.photos
+    assert set(win.map.data.track_items.values()) <= {it["id"] for it in win.case.items()}
+    assert win.map.data.track_items                                  # a track leads to its file
     photo = next(it for it in win.case.items() if it["mime"] == "image/jpeg")
     win.select_item(photo["id"])
-    assert "not available" in win.xref.browser.toPlainText()
-    assert "not available" in win.metadata.tags_note.text()
-    assert photo["sha256"] in win.provenance.browser.toPlainText()   # the store part always works
+    assert win.metadata.tags_note.text().endswith("tags as found in the file.")
+    assert photo["sha256"] in win.provenance.browser.toPlainText()
 
 
 def test_recent_cases_and_layout_are_remembered(opened, qtbot, tmp_path):
@@ -208,8 +204,6 @@ def test_local_time_display_names_the_zone(opened, qtbot):
 
 
 def test_export_report_writes_the_pdf(with_data, qtbot, tmp_path):
-    if not adapters.has("casefile.report.pdf", "build_report"):
-        pytest.skip("the report part is not in this build")
     from pypdf import PdfReader
 
     out = tmp_path / "case-report.pdf"
@@ -251,16 +245,14 @@ def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tm
     from PySide6.QtCore import QUrl
 
     win = opened
-    if not adapters.has(adapters.XREF, "run_xref"):
-        pytest.skip("the cross-reference part is not in this build")
     src = corpora / GPS_PHOTOS / "DSCN0010.jpg"
     with Image.open(src) as im:                      # the same picture, re-posted at lower quality
         im.save(tmp_path / "repost.jpg", quality=70, exif=im.info.get("exif"))
     wait_op(qtbot, win.import_files([str(src), str(tmp_path / "repost.jpg")]))
     items = {it["original_name"]: it for it in win.case.items()}
     original, repost = items["DSCN0010.jpg"], items["repost.jpg"]
-    adapters.call(adapters.XREF, "run_xref", win.case)
-    linked = [fd for fd in adapters.findings(win.case, original["id"]) if repost["id"] in fd.item_ids]
+    run_xref(win.case)
+    linked = [fd for fd in findings(win.case, original["id"]) if repost["id"] in fd.item_ids]
     assert linked and linked[0].kind == "photo-duplicates"
     win.show_view("photos")
     win.select_item(original["id"])
@@ -278,16 +270,17 @@ def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tm
     assert win.records.proxy.data(win.records.table.currentIndex().siblingAtColumn(0)) == "repost.jpg"
 
 
-def test_tagging_from_the_context_menu_shows_in_provenance(with_data, qtbot):
+def test_tagging_from_the_context_menu_shows_in_provenance(with_data, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
     from casefile.ui import contextmenu
 
     win = with_data
-    if not adapters.has(adapters.NOTES, "add_tag"):
-        pytest.skip("the sources/claims part is not in this build")
     item = win.case.items()[0]
     win.select_item(item["id"])
-    contextmenu._write(win, "Tag", adapters.NOTES, "add_tag", item["id"], "runway")
-    assert "runway" in adapters.tags(win.case, item["id"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  runway ", True))    # the user types
+    contextmenu.ask_tag(win, item["id"])
+    assert tags(win.case, item["id"]) == ["runway"]
     assert "Tags: runway" in win.provenance.browser.toPlainText()
 
 

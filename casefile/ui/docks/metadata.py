@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.errors import NotFound
+from casefile.model.findings import CheckFinding
+from casefile.photos import query as photos
 from casefile.store import Case
-from casefile.ui import adapters
-from casefile.ui.adapters import field as f
+from casefile.store.reads import is_photo_item
 from casefile.ui.docks.readable import field_text, place_text, shorten, time_text
 from casefile.ui.docks.readable import label as field_label
 from casefile.ui.tablemodel import Column, RecordFilterProxy, RecordTableModel
@@ -36,13 +38,6 @@ from casefile.ui.views.photogrid import load_thumbnail
 SEVERITY_MARK = {"warning": "⚠ warning", "notice": "● notice", "info": "ℹ info"}
 FIELD_LIMIT = 120          # longer check field values are shortened with "…"
 SEVERITY_COLOR = {"warning": "#c62828", "notice": "#8a6d00", "info": "#1f5f99"}
-
-
-def _as_dict(value: Any) -> dict[str, Any]:
-    """A TimeValue (or its dict) as a dict for the readable helpers."""
-    if isinstance(value, dict):
-        return value
-    return {k: getattr(value, k, None) for k in ("raw", "utc", "basis", "uncertainty_s", "local", "zone")}
 
 
 class ChecksBrowser(QTextBrowser):
@@ -88,7 +83,7 @@ class MetadataDock(QDockWidget):
 
     elaRequested = Signal(str)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Image metadata checks", parent)
         self.setObjectName("MetadataDock")
         self.setAccessibleName("Image metadata checks")
@@ -110,7 +105,7 @@ class MetadataDock(QDockWidget):
         self.checks.setAccessibleName("Metadata checks")
         self.checks.setOpenLinks(False)
         self.checks.anchorClicked.connect(self._field_clicked)
-        self._found: list[Any] = []
+        self._found: list[CheckFinding] = []
         self._td = TimeDisplay()
         self.tabs.addTab(self.checks, "Checks")
         # raw tags
@@ -196,10 +191,10 @@ class MetadataDock(QDockWidget):
             return
         item = case.resolve_item(item_id)
         self.title.setText(f"<b>{item['original_name'] or item_id}</b> — {item['mime']}")
-        if not adapters.is_photo_item(item):
+        if not is_photo_item(item):
             self.form.addRow(QLabel("This item is not an image: no image metadata to check."))
             return
-        self.ela_button.setEnabled(adapters.has(adapters.PHOTOS, "make_ela"))
+        self.ela_button.setEnabled(True)
         self._summary(case, item_id, td)
         self._checks(case, item_id, td)
         self._tags(case, item_id)
@@ -207,26 +202,22 @@ class MetadataDock(QDockWidget):
 
     def _summary(self, case: Case, item_id: str, td: TimeDisplay) -> None:
         try:
-            info = adapters.get_photo(case, item_id)
-        except adapters.Unavailable as exc:
-            self.form.addRow(QLabel(f"Normalised fields not available: {exc}."))
-            return
+            info = photos.get_photo(case, item_id)
         except Exception as exc:  # noqa: BLE001 - shown where the user looks
             self.form.addRow(QLabel(f"Could not read the photo's metadata: {exc}"))
             return
-        cap = f(info, "capture")
-        cap_text = time_text(_as_dict(cap), td) if cap is not None else "not recorded"
-        gps = f(info, "gps")
-        gps_text = (place_text({"lat": f(gps, "lat"), "lon": f(gps, "lon"), "source": f(gps, "source")})
-                    if gps is not None and f(gps, "lat") is not None
-                    else (f"rejected: {f(info, 'gps_problem')}" if f(info, "gps_problem") else "none"))
-        for label, value in [("Capture time", cap_text), ("Position", gps_text),
-                             ("Camera", " ".join(x for x in (f(info, "make"), f(info, "model")) if x)),
-                             ("Lens", f(info, "lens")), ("Serial", f(info, "serial")),
-                             ("Software", f(info, "software")),
-                             ("Size", f"{f(info, 'width')} × {f(info, 'height')} px"),
-                             ("Orientation", f(info, "orientation")), ("pHash", f(info, "phash")),
-                             ("Aircraft tags", ", ".join(f(info, "aircraft_tags") or []))]:
+        cap = info.capture
+        cap_text = time_text(cap.to_dict(), td) if cap is not None else "not recorded"
+        gps = info.gps
+        gps_text = (place_text({"lat": gps.lat, "lon": gps.lon, "source": gps.source}) if gps is not None
+                    else (f"rejected: {info.gps_problem}" if info.gps_problem else "none"))
+        rows: list[tuple[str, object]] = [
+            ("Capture time", cap_text), ("Position", gps_text),
+            ("Camera", " ".join(x for x in (info.make, info.model) if x)),
+            ("Lens", info.lens), ("Serial", info.serial), ("Software", info.software),
+            ("Size", f"{info.width} × {info.height} px"), ("Orientation", info.orientation),
+            ("pHash", info.phash), ("Aircraft tags", ", ".join(info.aircraft_tags))]
+        for label, value in rows:
             lab = QLabel("" if value is None else str(value))
             lab.setWordWrap(True)
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -234,25 +225,26 @@ class MetadataDock(QDockWidget):
 
     def _checks(self, case: Case, item_id: str, td: TimeDisplay) -> None:
         try:
-            found = adapters.photo_checks(case, item_id)
-        except adapters.Unavailable as exc:
-            self.checks.setHtml(f"<p>Checks not available: {html.escape(str(exc))}.</p>")
+            found = photos.photo_checks(case, item_id)
+        except NotFound:
+            self.checks.setHtml("<p>No checks: this image was kept as a plain file, not read as a photo.</p>")
             return
         if not found:
             self.checks.setHtml("<p>The checks found nothing to report.</p>")
             return
         order = {"warning": 0, "notice": 1, "info": 2}
-        self._found = sorted(found, key=lambda c: order.get(f(c, "severity"), 3))
+        self._found = sorted(found, key=lambda c: order.get(c.severity, 3))
         self._td = td
         self._render_checks()
 
     def _render_checks(self) -> None:
         """The checks as HTML; each field on its own line, long values shortened (see ChecksBrowser)."""
-        parts, full = [], {}
+        parts: list[str] = []
+        full: dict[str, str] = {}
         for c in self._found:
-            sev = str(f(c, "severity"))
+            sev = c.severity
             lines = []
-            for k, v in (f(c, "fields") or {}).items():
+            for k, v in c.fields.items():
                 anchor = f"field:{len(full)}"
                 text = field_text(str(k), v, self._td)
                 full[anchor] = text
@@ -268,8 +260,8 @@ class MetadataDock(QDockWidget):
             parts.append(
                 f"<p><b style='color:{SEVERITY_COLOR.get(sev, '#555')}'>"
                 f"{html.escape(SEVERITY_MARK.get(sev, sev))}"
-                f"</b> <b>{html.escape(str(f(c, 'title')))}</b><br>{html.escape(str(f(c, 'explanation')))}"
-                f"<br><i>Could also be: {html.escape(str(f(c, 'innocent_cause')))}</i>"
+                f"</b> <b>{html.escape(c.title)}</b><br>{html.escape(c.explanation)}"
+                f"<br><i>Could also be: {html.escape(c.innocent_cause)}</i>"
                 + (f"<br><small>{fields}</small>" if fields else "") + "</p>")
         self.checks.full = full
         bar = self.checks.verticalScrollBar()
@@ -285,9 +277,9 @@ class MetadataDock(QDockWidget):
 
     def _tags(self, case: Case, item_id: str) -> None:
         try:
-            tags = adapters.raw_tags(case, item_id)
-        except adapters.Unavailable as exc:
-            self.tags_note.setText(f"Raw tags not available: {exc}.")
+            tags = photos.raw_tags(case, item_id)
+        except NotFound:
+            self.tags_note.setText("No raw tags: this image was kept as a plain file, not read as a photo.")
             return
         rows = []
         for name, value in tags.items():
@@ -297,7 +289,7 @@ class MetadataDock(QDockWidget):
         self.tags_model.set_rows(rows)
         self.tags_view.resizeColumnsToContents()
 
-    def _images(self, case: Case, item: dict, item_id: str) -> None:
+    def _images(self, case: Case, item: dict[str, Any], item_id: str) -> None:
         thumb = case.derived(item_id, "thumbnail")
         if thumb:
             self.pool.start(_ImageJob(item_id, "thumb", case.path / thumb["blob_path"], 256, self._signals))

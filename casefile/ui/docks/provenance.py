@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.analyst import query as analyst
 from casefile.errors import NotFound
 from casefile.store import Case
-from casefile.ui import adapters
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.records import human_size
 
 
-def _e(value: Any) -> str:
+def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
@@ -32,13 +32,13 @@ class _Mono(str):
     """A cell shown in a small fixed-width font (hashes, paths): fits the dock, copies whole."""
 
 
-def _cell(c: Any) -> str:
+def _cell(c: object) -> str:
     if isinstance(c, _Mono):
         return f"<td><code style='font-size:small'>{_e(c)}</code></td>"
     return f"<td>{_e(c)}</td>"
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> str:
+def _table(headers: list[str], rows: list[list[object]]) -> str:
     head = "".join(f"<th align='left'>{_e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(_cell(c) for c in r) + "</tr>" for r in rows)
     return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
@@ -77,7 +77,7 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
     return "".join(parts)
 
 
-def _acquisition(a: dict, td: TimeDisplay) -> str:
+def _acquisition(a: dict[str, Any], td: TimeDisplay) -> str:
     """One acquisition as a short entry (a six-column table is unreadable in a narrow dock)."""
     lines = [f"<b>{_e(td.fmt(a['acquired_at']))}</b> — {_e(a['acquired_by'])}, {_e(a['method'])}"]
     origin = a["source_url"] or a["original_path"]
@@ -91,19 +91,16 @@ def _acquisition(a: dict, td: TimeDisplay) -> str:
 
 
 def _analyst(case: Case, item_id: str) -> str:
-    """Tags and linked claims, when the sources/claims part is present."""
-    try:
-        tags = adapters.tags(case, item_id)
-        claims = adapters.call(adapters.ANALYST, "claims_of_item", case, item_id)
-    except adapters.Unavailable:
-        return ""
-    text = {c.id: c.text for c in adapters.list_claims(case)} if claims else {}
+    """Tags and linked claims."""
+    tags = analyst.tags(case, item_id)
+    claims = analyst.claims_of_item(case, item_id)
+    text = {c.id: c.text for c in analyst.list_claims(case)} if claims else {}
     links = "; ".join(f"{rel}: {text.get(cid, cid)[:80]}" for cid, rel in claims)
     return (f"<p><b>Tags:</b> {_e(', '.join(tags) or 'none')}<br>"
             f"<b>Linked claims:</b> {_e(links or 'none')}</p>")
 
 
-def _what(event: dict) -> str:
+def _what(event: dict[str, Any]) -> str:
     d = event["details"]
     if "after" in d:
         return "changed " + ", ".join(f"{k}: {json.dumps(d['before'].get(k))} → {json.dumps(v)}"
@@ -118,7 +115,7 @@ class ProvenanceDock(QDockWidget):
 
     verifyRequested = Signal(str)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Evidence provenance", parent)
         self.setObjectName("ProvenanceDock")
         self.setAccessibleName("Evidence provenance")

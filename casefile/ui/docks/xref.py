@@ -11,13 +11,14 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QDockWidget, QTextBrowser
+from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
+from casefile.model.findings import Finding
 from casefile.store import Case
-from casefile.ui import adapters
-from casefile.ui.adapters import field as f
+from casefile.store.reads import item_names
 from casefile.ui.docks.readable import Reader, inputs_html
 from casefile.ui.timefmt import TimeDisplay
+from casefile.xref.query import findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
 KIND_TITLE = {
@@ -33,48 +34,46 @@ VERDICT_ORDER = {"inconsistent": 0, "undetermined": 1, "consistent": 2}
 
 
 def findings_html(case: Case, item_id: str, td: TimeDisplay | None = None,
-                  expanded: set[str] | frozenset = frozenset(), focus: str | None = None) -> str:
+                  expanded: set[str] | frozenset[str] = frozenset(), focus: str | None = None) -> str:
     """The findings for one item as HTML, linked items as item: links, the exact inputs of the
     findings in `expanded` shown as JSON (a json: link toggles them). The `focus` finding (the
     row chosen in the Findings view) comes first, then inconsistent, undetermined, consistent."""
     td = td or TimeDisplay()
-    try:
-        found = adapters.findings(case, item_id)
-    except adapters.Unavailable as exc:
-        return f"<p>Cross-reference is not available: {html.escape(str(exc))}.</p>"
+    found = findings(case, item_id)
     if not found:
         return "<p>No cross-reference findings involve this item.</p>"
-    names = {r["id"]: r["original_name"] or r["id"] for r in case.rows("SELECT id, original_name FROM items")}
-    found.sort(key=lambda fd: (f(fd, "id") != focus, VERDICT_ORDER.get(str(f(fd, "verdict")), 3)))
-    out = []
-    for fd in found:
-        verdict, kind, fid = str(f(fd, "verdict")), str(f(fd, "kind")), str(f(fd, "id"))
-        inputs = f(fd, "inputs") or {}
-        reader = Reader(td, names, set(names))
-        reader.learn(inputs)
-        links = " · ".join(reader.ref(i) for i in f(fd, "item_ids") or () if i != item_id) or "—"
-        assumptions = "".join(f"<li>{html.escape(str(a))}</li>" for a in f(fd, "assumptions") or ())
-        title = KIND_TITLE.get(kind, kind)
-        if fid in expanded:
-            raw = html.escape(json.dumps(inputs, ensure_ascii=False, indent=1, default=str))
-            exact = (f"<p><a href='json:{html.escape(fid)}'>▾ Exact inputs (JSON)</a></p>"
-                     f"<pre style='font-size:small; white-space:pre-wrap'>{raw}</pre>")
-        else:
-            exact = f"<p><a href='json:{html.escape(fid)}'>▸ Exact inputs (JSON)</a></p>"
-        chosen = "<p><small>▶ the finding selected in the list</small></p>" if fid == focus else ""
-        color = VERDICT_COLOR.get(verdict, "#000")
-        out.append(
-            chosen + f"<h4 style='color:{color}'>{html.escape(verdict.upper())} — "
-            f"{html.escape(title)}</h4>"
-            f"<p><small>{html.escape(kind)} · confidence {float(f(fd, 'confidence') or 0):.0%}</small></p>"
-            f"<p>{html.escape(str(f(fd, 'explanation')))}</p><p><b>Linked items:</b> {links}</p>"
-            f"<p><b>Inputs:</b></p>{_readable(inputs, td, names)}"
+    names = item_names(case)
+    found.sort(key=lambda fd: (fd.id != focus, VERDICT_ORDER.get(fd.verdict, 3)))
+    return "<hr>".join(_finding_html(fd, item_id, td, names, fd.id in expanded, fd.id == focus)
+                       for fd in found)
+
+
+def _finding_html(fd: Finding, item_id: str, td: TimeDisplay, names: dict[str, str], expanded: bool,
+                  chosen: bool) -> str:
+    """One finding: verdict, explanation, linked items, readable inputs, assumptions, exact inputs."""
+    reader = Reader(td, names, set(names))
+    reader.learn(fd.inputs)
+    links = " · ".join(reader.ref(i) for i in fd.item_ids if i != item_id) or "—"
+    assumptions = "".join(f"<li>{html.escape(a)}</li>" for a in fd.assumptions)
+    title = KIND_TITLE.get(fd.kind, fd.kind)
+    fid = html.escape(fd.id)
+    if expanded:
+        raw = html.escape(json.dumps(fd.inputs, ensure_ascii=False, indent=1, default=str))
+        exact = (f"<p><a href='json:{fid}'>▾ Exact inputs (JSON)</a></p>"
+                 f"<pre style='font-size:small; white-space:pre-wrap'>{raw}</pre>")
+    else:
+        exact = f"<p><a href='json:{fid}'>▸ Exact inputs (JSON)</a></p>"
+    lead = "<p><small>▶ the finding selected in the list</small></p>" if chosen else ""
+    color = VERDICT_COLOR.get(fd.verdict, "#000")
+    return (lead + f"<h4 style='color:{color}'>{html.escape(fd.verdict.upper())} — {html.escape(title)}</h4>"
+            f"<p><small>{html.escape(fd.kind)} · confidence {fd.confidence:.0%}</small></p>"
+            f"<p>{html.escape(fd.explanation)}</p><p><b>Linked items:</b> {links}</p>"
+            f"<p><b>Inputs:</b></p>{_readable(fd.inputs, td, names)}"
             + (f"<p><b>Assumptions:</b></p><ul>{assumptions}</ul>" if assumptions else "")
             + exact)
-    return "<hr>".join(out)
 
 
-def _readable(inputs: dict, td: TimeDisplay, names: dict[str, str]) -> str:
+def _readable(inputs: dict[str, Any], td: TimeDisplay, names: dict[str, str]) -> str:
     """The labelled rows; an input shape they cannot lay out points to the exact inputs instead."""
     try:
         return inputs_html(inputs, td, names, set(names))
@@ -87,7 +86,7 @@ class XrefDock(QDockWidget):
 
     itemActivated = Signal(str)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Cross-reference findings", parent)
         self.setObjectName("XrefDock")
         self.setAccessibleName("Cross-reference findings")

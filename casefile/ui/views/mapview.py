@@ -7,12 +7,23 @@ stay thin at every zoom. Wheel zooms under the mouse, drag pans, keys + / - / 0 
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -20,12 +31,15 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QLabel,
+    QWidget,
 )
 
+from casefile.flights import query as flights
+from casefile.photos import query as photos
+from casefile.reference.airports import index as airport_index
 from casefile.reference.worldmap import Ring, load_world
 from casefile.store import Case
-from casefile.ui import adapters
-from casefile.ui.adapters import field as f
+from casefile.ui.views.records import aircraft_label
 
 TRACK_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"]
 
@@ -34,71 +48,38 @@ TRACK_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"
 class MapData:
     """What the map shows, gathered from the parts' read APIs."""
 
-    tracks: dict[str, list[tuple[float, float]]] = field(default_factory=dict)   # key -> (lon, lat)
-    track_items: dict[str, str] = field(default_factory=dict)                       # key -> item id
-    track_labels: dict[str, str] = field(default_factory=dict)                      # key -> aircraft
+    tracks: dict[str, list[tuple[float, float]]] = field(default_factory=dict)   # aircraft -> (lon, lat)
+    track_items: dict[str, str] = field(default_factory=dict)                       # aircraft -> item id
+    track_labels: dict[str, str] = field(default_factory=dict)                      # aircraft -> label
     airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)     # icao -> lon, lat, name
     photos: dict[str, tuple[float, float, str]] = field(default_factory=dict)       # item -> lon, lat, label
-    notes: list[str] = field(default_factory=list)
 
 
 def gather(case: Case) -> MapData:
-    """Tracks, airports and photo positions; what is not available is noted, not fatal."""
+    """Each aircraft's usable track points, the airports of its legs, and photo positions."""
     data = MapData()
-    try:
-        groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        for p in adapters.track_points(case):
-            lat, lon = f(p, "lat"), f(p, "lon")
-            if lat is None or lon is None:
-                continue
-            key = str(f(p, "aircraft_id") or f(p, "item_id") or "track")
-            groups[key].append((float(lon), float(lat)))
-            if f(p, "item_id"):
-                data.track_items.setdefault(key, f(p, "item_id"))
-        data.tracks = dict(groups)
-        for a in adapters.list_aircraft(case):
-            label = " ".join(str(x) for x in (f(a, "registration"), f(a, "icao24"), f(a, "type_code")) if x)
-            if str(f(a, "id")) in data.tracks and label:
-                data.track_labels[str(f(a, "id"))] = label
-    except adapters.Unavailable as exc:
-        data.notes.append(f"Flight tracks: {exc}")
-    try:
-        for leg in adapters.legs(case):
-            for end in (f(leg, "takeoff"), f(leg, "landing")):
-                icao = f(end, "airport_icao") if end is not None else None
-                if icao and icao not in data.airports:
-                    ap = _airport(icao)
-                    if ap:
-                        data.airports[icao] = ap
-    except adapters.Unavailable:
-        pass
-    infos = adapters.photo_infos(case)
-    if not infos and not adapters.has(adapters.PHOTOS, "list_photos"):
-        data.notes.append("Photo positions: the photos part is not available in this build")
-    for item_id, info in infos.items():
-        gps = f(info, "gps")
-        if gps is not None and f(gps, "lat") is not None:
-            data.photos[item_id] = (float(f(gps, "lon")), float(f(gps, "lat")), item_id)
+    for aircraft_id, cols in flights.track_columns(case).items():
+        if len(cols):
+            data.tracks[aircraft_id] = list(zip(cols.lon, cols.lat, strict=True))
+    for track in flights.tracks(case):                    # clicking a track selects its first file
+        if track["aircraft_id"] in data.tracks and track["item_id"]:
+            data.track_items.setdefault(track["aircraft_id"], track["item_id"])
+    for a in flights.list_aircraft(case):
+        label = aircraft_label(a)
+        if a.id in data.tracks and label:
+            data.track_labels[a.id] = label
+    airports = airport_index()
+    for leg in flights.legs(case):
+        for end in (leg.takeoff, leg.landing):
+            icao = end.airport_icao
+            if icao and icao not in data.airports:
+                ap = airports.get(icao)
+                if ap is not None:
+                    data.airports[icao] = (ap.lon, ap.lat, ap.name)
+    for info in photos.list_photos(case):
+        if info.gps is not None:
+            data.photos[info.item_id] = (info.gps.lon, info.gps.lat, info.item_id)
     return data
-
-
-def _airport(icao: str) -> tuple[float, float, str] | None:
-    try:
-        import airportsdata
-
-        ap = _airports(airportsdata).get(icao)
-    except ImportError:
-        return None
-    return (float(ap["lon"]), float(ap["lat"]), ap["name"]) if ap else None
-
-
-_AIRPORTS: dict[str, Any] = {}
-
-
-def _airports(module: Any) -> dict[str, Any]:
-    if not _AIRPORTS:
-        _AIRPORTS.update(module.load("ICAO"))
-    return _AIRPORTS
 
 
 def _ring_path(path: QPainterPath, ring: Ring) -> None:
@@ -151,7 +132,7 @@ class MapView(QGraphicsView):
 
     itemSelected = Signal(str)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Map")
         self.setScene(QGraphicsScene(self))
@@ -229,8 +210,8 @@ class MapView(QGraphicsView):
             label.setZValue(11)
             self.scene().addItem(label)
             self.track_items += [m, label]
-        for item_id, (lon, lat, label) in data.photos.items():
-            m = _Marker(lon, lat, 6, QColor("#e6007e"), item_id, f"photo {label}")
+        for item_id, (lon, lat, name) in data.photos.items():
+            m = _Marker(lon, lat, 6, QColor("#e6007e"), item_id, f"photo {name}")
             self.scene().addItem(m)
             self.markers[item_id] = m
         self._legend(data)
@@ -244,7 +225,6 @@ class MapView(QGraphicsView):
             rows.append(f"<span style='color:#e6007e'>●</span> photo with a position ({len(data.photos)})")
         if data.airports:
             rows.append("<span style='color:#333333'>●</span> airport of a flight leg")
-        rows += [f"<i>{html.escape(n)}</i>" for n in data.notes]
         self.legend.setText("<br>".join(rows))
         self.legend.setVisible(bool(rows))
         self.legend.adjustSize()
@@ -265,7 +245,7 @@ class MapView(QGraphicsView):
         self._auto_fit = True
         self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
             self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -289,7 +269,7 @@ class MapView(QGraphicsView):
             self.centerOn(m)
         return True
 
-    def changeEvent(self, event: Any) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         """Follow a switch between the system's light and dark palettes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._base_drawn:
@@ -301,10 +281,10 @@ class MapView(QGraphicsView):
         self._auto_fit = False
         self.scale(factor, factor)
 
-    def wheelEvent(self, event: Any) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.25)
@@ -315,14 +295,11 @@ class MapView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: Any) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._auto_fit = False
         for it in self.items(event.position().toPoint()):
-            item_id = getattr(it, "item_id", None) or it.data(0)
+            item_id = it.item_id if isinstance(it, _Marker) else it.data(0)
             if item_id:
                 self.itemSelected.emit(item_id)
                 break
         super().mousePressEvent(event)
-
-    def point_of(self, lon: float, lat: float) -> QPointF:
-        return self.mapFromScene(QPointF(lon, -lat))

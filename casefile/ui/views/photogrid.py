@@ -10,13 +10,14 @@ from __future__ import annotations
 import itertools
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRunnable,
     QSize,
     Qt,
@@ -24,11 +25,19 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from casefile.ui.tablemodel import ITEM_ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class GridPhoto(TypedDict):
+    """One photo in the grid: its item id, its name, and the image file to make the thumbnail from."""
+
+    id: str
+    original_name: str | None
+    path: Path
 
 
 def load_thumbnail(path: Path, size: int) -> QImage:
@@ -36,13 +45,13 @@ def load_thumbnail(path: Path, size: int) -> QImage:
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(path) as im:
-            im.draft("RGB", (size, size))
-            im = ImageOps.exif_transpose(im)
+        with Image.open(path) as src:
+            src.draft("RGB", (size, size))
+            im = ImageOps.exif_transpose(src)
             im.thumbnail((size, size))
-            im = im.convert("RGBA")
-            data = im.tobytes("raw", "RGBA")
-            return QImage(data, im.width, im.height, im.width * 4, QImage.Format.Format_RGBA8888).copy()
+            rgba = im.convert("RGBA")
+            data = rgba.tobytes("raw", "RGBA")
+            return QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888).copy()
     except Exception:  # noqa: BLE001 - a broken image shows a placeholder, the grid goes on
         return QImage()
 
@@ -71,7 +80,7 @@ class PhotoGridModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None, size: int = 160) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[GridPhoto] = []
         self.size = size
         self.dpr = _screen_ratio()
         self.pool = QThreadPool(self)
@@ -95,7 +104,7 @@ class PhotoGridModel(QAbstractListModel):
         p.end()
         return QIcon(pm)
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[GridPhoto]) -> None:
         self.beginResetModel()
         self.rows = rows
         self._row_of = {r["id"]: i for i, r in enumerate(rows)}
@@ -116,17 +125,17 @@ class PhotoGridModel(QAbstractListModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.get("label") or row.get("original_name") or row["id"]
+            return row["original_name"] or row["id"]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             extra = " (cannot be decoded)" if row["id"] in self.broken else ""
-            return f"{row.get('original_name') or ''} — {row['id']}{extra}"
+            return f"{row['original_name'] or ''} — {row['id']}{extra}"
         if role == ITEM_ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(row)
         return None
 
-    def _icon(self, row: dict[str, Any]) -> QIcon:
+    def _icon(self, row: GridPhoto) -> QIcon:
         item_id = row["id"]
         icon = self._cache.get(item_id)
         if icon is not None:
@@ -169,7 +178,7 @@ class PhotoGridView(QListView):
     itemSelected = Signal(str)
     contextRequested = Signal(str, object)
 
-    def __init__(self, parent: Any = None, size: int = 160) -> None:
+    def __init__(self, parent: QWidget | None = None, size: int = 160) -> None:
         super().__init__(parent)
         self.setAccessibleName("Photo grid")
         self.grid_model = PhotoGridModel(self, size)
@@ -196,7 +205,7 @@ class PhotoGridView(QListView):
         self.grid_model.set_size(size)
         self._apply_size(size)
 
-    def set_photos(self, rows: list[dict[str, Any]]) -> None:
+    def set_photos(self, rows: list[GridPhoto]) -> None:
         self.grid_model.set_rows(rows)
 
     def select_item(self, item_id: str) -> bool:
@@ -213,7 +222,7 @@ class PhotoGridView(QListView):
         if current.isValid():
             self.itemSelected.emit(current.data(ITEM_ID_ROLE))
 
-    def _context(self, pos: Any) -> None:
+    def _context(self, pos: QPoint) -> None:
         idx = self.indexAt(pos)
         if idx.isValid():
             self.contextRequested.emit(idx.data(ITEM_ID_ROLE), self.viewport().mapToGlobal(pos))

@@ -1,27 +1,34 @@
-"""What each navigator category lists: loader and columns, built on the store and the adapters."""
+"""What each navigator category lists: loader and columns, from the parts' query modules."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from casefile.store import Case
-from casefile.ui import adapters
-from casefile.ui.adapters import field as f
+from casefile.analyst import query as analyst
+from casefile.flights import query as flights
+from casefile.model.analyst import Claim, Entity, Source
+from casefile.model.findings import Finding
+from casefile.model.flights import Aircraft, Leg, LegEnd
+from casefile.store import Case, reads
+from casefile.store.reads import LedgerRow, ListedItem
 from casefile.ui.tablemodel import Column
 from casefile.ui.timefmt import TimeDisplay
+from casefile.xref.query import findings
+
+R = TypeVar("R")
 
 
 @dataclass
-class Category:
-    """One navigator entry shown as a table."""
+class Category(Generic[R]):
+    """One navigator entry shown as a table of records of type R."""
 
     key: str
     title: str
-    load: Callable[[Case], list[Any]]
-    columns: Callable[[TimeDisplay], list[Column]]
-    item_id: Callable[[Any], str | None]
+    load: Callable[[Case], Sequence[R]]
+    columns: Callable[[TimeDisplay], list[Column[R]]]
+    item_id: Callable[[R], str | None]
 
 
 def human_size(n: int | None) -> str:
@@ -36,19 +43,7 @@ def human_size(n: int | None) -> str:
     return str(n)
 
 
-def _items(case: Case) -> list[dict]:
-    first = {r["item_id"]: r for r in case.rows(
-        "SELECT item_id, acquired_by, original_path, MIN(acquired_at) AS acquired_at "
-        "FROM acquisitions GROUP BY item_id")}
-    out = []
-    for it in case.items():
-        acq = first.get(it["id"], {})
-        out.append({**it, "acquired_by": acq.get("acquired_by"), "acquired_at": acq.get("acquired_at"),
-                    "original_path": acq.get("original_path")})
-    return out
-
-
-def _item_columns(td: TimeDisplay) -> list[Column]:
+def _item_columns(td: TimeDisplay) -> list[Column[ListedItem]]:
     return [
         Column("Name", lambda r: r["original_name"]),
         Column("Kind", lambda r: r["kind"]),
@@ -64,84 +59,86 @@ def _item_columns(td: TimeDisplay) -> list[Column]:
     ]
 
 
-def _aircraft_label(a: Any) -> str:
-    parts = [f(a, "registration"), f(a, "icao24"), f(a, "type_code")]
-    return " ".join(str(p) for p in parts if p) or str(f(a, "id"))
+def aircraft_label(a: Aircraft) -> str:
+    """Registration, hex and type code, as far as known ("" when none is)."""
+    return " ".join(p for p in (a.registration, a.icao24, a.type_code) if p)
 
 
-def _flight_rows(case: Case) -> list[Any]:
-    """Legs (with the aircraft named), or the flight-record files when the flights part is absent."""
-    try:
-        legs = adapters.legs(case)
-    except adapters.Unavailable:
-        return [r for r in _items(case) if r["kind"] == "flight-record"]
-    names = {f(a, "id"): _aircraft_label(a) for a in adapters.list_aircraft(case)}
-    return [{"leg": leg, "aircraft": names.get(f(leg, "aircraft_id")) or "(reported, not tracked)",
-             "item_id": f(leg, "item_id"), "takeoff": f(leg, "takeoff"), "landing": f(leg, "landing"),
-             "reported": f(leg, "reported"), "points": f(leg, "points")} for leg in legs]
+@dataclass(frozen=True)
+class FlightRow:
+    """A leg with its aircraft named."""
+
+    leg: Leg
+    aircraft: str
 
 
-def _flight_columns(td: TimeDisplay) -> list[Column]:
-    def end(rec: Any, which: str, name: str) -> Any:
-        e = f(rec, which)
-        return f(e, name) if e is not None else None
+def _flight_rows(case: Case) -> list[FlightRow]:
+    names = {a.id: aircraft_label(a) or a.id for a in flights.list_aircraft(case)}
+    return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)")
+            for leg in flights.legs(case)]
+
+
+def _flight_columns(td: TimeDisplay) -> list[Column[FlightRow]]:
+    def takeoff(r: FlightRow) -> LegEnd:
+        return r.leg.takeoff
+
+    def landing(r: FlightRow) -> LegEnd:
+        return r.leg.landing
 
     return [
-        Column("Aircraft", lambda r: f(r, "aircraft") or f(r, "original_name")),
-        Column("Takeoff (time)", lambda r: td.fmt(end(r, "takeoff", "time_utc")),
-               lambda r: end(r, "takeoff", "time_utc") or ""),
-        Column("From", lambda r: end(r, "takeoff", "airport_icao")),
-        Column("Landing (time)", lambda r: td.fmt(end(r, "landing", "time_utc")),
-               lambda r: end(r, "landing", "time_utc") or ""),
-        Column("To", lambda r: end(r, "landing", "airport_icao")),
-        Column("Reported only", lambda r: "yes" if f(r, "reported") else ""),
-        Column("Points", lambda r: f(r, "points"), lambda r: f(r, "points") or 0),
-        Column("Source item", lambda r: f(r, "item_id") or f(r, "id")),
+        Column("Aircraft", lambda r: r.aircraft),
+        Column("Takeoff (time)", lambda r: td.fmt(takeoff(r).time_utc), lambda r: takeoff(r).time_utc or ""),
+        Column("From", lambda r: takeoff(r).airport_icao),
+        Column("Landing (time)", lambda r: td.fmt(landing(r).time_utc), lambda r: landing(r).time_utc or ""),
+        Column("To", lambda r: landing(r).airport_icao),
+        Column("Reported only", lambda r: "yes" if r.leg.reported else ""),
+        Column("Points", lambda r: r.leg.points, lambda r: r.leg.points),
+        Column("Source item", lambda r: r.leg.item_id),
     ]
 
 
-def _ledger(case: Case) -> list[dict]:
-    return case.rows("SELECT seq, at, actor, action, item_id, target_table, target_id, hash "
-                     "FROM ledger ORDER BY seq")
+def _source_columns(td: TimeDisplay) -> list[Column[Source]]:
+    return [
+        Column("Title", lambda r: r.title),
+        Column("Kind", lambda r: r.kind),
+        Column("Publisher", lambda r: r.publisher),
+        Column("Author", lambda r: r.author),
+        Column("Published", lambda r: td.fmt(r.published)),
+        Column("Reliability", lambda r: r.reliability, tip="A (reliable) to F (cannot judge)"),
+        Column("URL", lambda r: r.url),
+        Column("Collected", lambda r: td.fmt(r.collected_at)),
+    ]
 
 
-CATEGORIES: dict[str, Category] = {c.key: c for c in [
-    Category("all", "All evidence", _items, _item_columns, lambda r: r["id"]),
-    Category("sources", "Sources", adapters.list_sources, lambda td: [
-        Column("Title", lambda r: f(r, "title")),
-        Column("Kind", lambda r: f(r, "kind")),
-        Column("Publisher", lambda r: f(r, "publisher")),
-        Column("Author", lambda r: f(r, "author")),
-        Column("Published", lambda r: td.fmt(f(r, "published"))),
-        Column("Reliability", lambda r: f(r, "reliability"), tip="A (reliable) to F (cannot judge)"),
-        Column("URL", lambda r: f(r, "url")),
-        Column("Collected", lambda r: td.fmt(f(r, "collected_at"))),
-    ], lambda r: (list(f(r, "capture_item_ids") or []) or [None])[0]),
-    Category("claims", "Claims", adapters.list_claims, lambda td: [
-        Column("Claim", lambda r: f(r, "text")),
-        Column("Kind", lambda r: f(r, "kind")),
-        Column("From", lambda r: td.fmt(f(r, "window_start"))),
-        Column("To", lambda r: td.fmt(f(r, "window_end"))),
-        Column("Place", lambda r: f(r, "place_text") or f(r, "place_icao")),
-        Column("Credibility", lambda r: f(r, "credibility"), tip="1 (confirmed) to 6 (cannot judge)"),
-        Column("Status", lambda r: f(r, "status")),
-        Column("Aircraft", lambda r: ", ".join(f(r, "aircraft_refs") or [])),
-    ], lambda r: None),
-    Category("flights", "Flights", _flight_rows, _flight_columns,
-             lambda r: f(r, "item_id") or f(r, "id")),
-    Category("entities", "Entities", adapters.list_entities, lambda td: [
-        Column("Name", lambda r: f(r, "name")),
-        Column("Kind", lambda r: f(r, "kind")),
-        Column("ID", lambda r: f(r, "id")),
-    ], lambda r: None),
-    Category("findings", "Findings", lambda c: adapters.findings(c), lambda td: [
-        Column("Verdict", lambda r: f(r, "verdict")),
-        Column("Kind", lambda r: f(r, "kind")),
-        Column("Confidence", lambda r: f"{f(r, 'confidence', 0):.0%}", lambda r: f(r, "confidence")),
-        Column("Items", lambda r: len(f(r, "item_ids") or ()), lambda r: len(f(r, "item_ids") or ())),
-        Column("Explanation", lambda r: f(r, "explanation")),          # last: it takes the width
-    ], lambda r: (list(f(r, "item_ids") or []) or [None])[0]),
-    Category("ledger", "Custody log", _ledger, lambda td: [
+def _claim_columns(td: TimeDisplay) -> list[Column[Claim]]:
+    return [
+        Column("Claim", lambda r: r.text),
+        Column("Kind", lambda r: r.kind),
+        Column("From", lambda r: td.fmt(r.window_start)),
+        Column("To", lambda r: td.fmt(r.window_end)),
+        Column("Place", lambda r: r.place_text or r.place_icao),
+        Column("Credibility", lambda r: r.credibility, tip="1 (confirmed) to 6 (cannot judge)"),
+        Column("Status", lambda r: r.status),
+        Column("Aircraft", lambda r: ", ".join(r.aircraft_refs)),
+    ]
+
+
+def _entity_columns(td: TimeDisplay) -> list[Column[Entity]]:
+    return [Column("Name", lambda r: r.name), Column("Kind", lambda r: r.kind), Column("ID", lambda r: r.id)]
+
+
+def _finding_columns(td: TimeDisplay) -> list[Column[Finding]]:
+    return [
+        Column("Verdict", lambda r: r.verdict),
+        Column("Kind", lambda r: r.kind),
+        Column("Confidence", lambda r: f"{r.confidence:.0%}", lambda r: r.confidence),
+        Column("Items", lambda r: len(r.item_ids), lambda r: len(r.item_ids)),
+        Column("Explanation", lambda r: r.explanation),          # last: it takes the width
+    ]
+
+
+def _ledger_columns(td: TimeDisplay) -> list[Column[LedgerRow]]:
+    return [
         Column("Seq", lambda r: r["seq"], lambda r: r["seq"]),
         Column("At", lambda r: td.fmt(r["at"]), lambda r: r["at"]),
         Column("Actor", lambda r: r["actor"]),
@@ -149,28 +146,51 @@ CATEGORIES: dict[str, Category] = {c.key: c for c in [
         Column("Item", lambda r: r["item_id"]),
         Column("Target", lambda r: f"{r['target_table'] or ''}:{r['target_id'] or ''}".strip(":")),
         Column("Hash", lambda r: r["hash"][:16] + "…", lambda r: r["hash"]),
-    ], lambda r: r["item_id"]),
-]}
+    ]
 
 
-def search_rows(case: Case, query: str) -> list[dict]:
+def _first(ids: Sequence[str]) -> str | None:
+    return ids[0] if ids else None
+
+
+def _no_item(_record: object) -> None:
+    return None
+
+
+_LISTINGS: list[Category[Any]] = [
+    Category[ListedItem]("all", "All evidence", reads.listed_items, _item_columns, lambda r: r["id"]),
+    Category[Source]("sources", "Sources", analyst.list_sources, _source_columns,
+                     lambda r: _first(r.capture_item_ids)),
+    Category[Claim]("claims", "Claims", analyst.list_claims, _claim_columns, _no_item),
+    Category[FlightRow]("flights", "Flights", _flight_rows, _flight_columns, lambda r: r.leg.item_id),
+    Category[Entity]("entities", "Entities", analyst.list_entities, _entity_columns, _no_item),
+    Category[Finding]("findings", "Findings", findings, _finding_columns,
+                      lambda r: _first(r.item_ids)),
+    Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"]),
+]
+CATEGORIES: dict[str, Category[Any]] = {c.key: c for c in _LISTINGS}
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    """One search result: where it was found, the text, the item it leads to."""
+
+    id: str | None
+    what: str
+    text: str
+
+
+def search_rows(case: Case, query: str) -> list[SearchRow]:
     """Full-text hits from the analyst part, plus items whose name, notes, id or hash match."""
-    out: list[dict] = []
-    try:
-        for h in adapters.search(case, query):
-            out.append({"id": f(h, "item_id") or f(h, "id"), "what": f(h, "kind"),
-                        "text": " — ".join(str(x) for x in (f(h, "title"), f(h, "snippet")) if x)})
-    except adapters.Unavailable:
-        pass
-    like = f"%{query}%"
-    rows = case.rows("SELECT id, original_name, notes, kind FROM items WHERE removed_at IS NULL AND "
-                     "(original_name LIKE ? OR notes LIKE ? OR sha256 LIKE ? OR id LIKE ?) ORDER BY id",
-                     [like, like, like.lower(), like.upper()])
-    seen = {r["id"] for r in out}
-    out += [{"id": r["id"], "what": f"{r['kind']} (name, notes or hash)", "text": " — ".join(
-        x for x in (r["original_name"], r["notes"]) if x)} for r in rows if r["id"] not in seen]
+    out = [SearchRow(h.item_id or h.id, h.kind, " — ".join(x for x in (h.title, h.snippet) if x))
+           for h in analyst.search(case, query)]
+    seen = {r.id for r in out}
+    out += [SearchRow(r["id"], f"{r['kind']} (name, notes or hash)",
+                      " — ".join(x for x in (r["original_name"], r["notes"]) if x))
+            for r in reads.search_items(case, query) if r["id"] not in seen]
     return out
 
 
-SEARCH_COLUMNS = [Column("Found in", lambda r: r["what"]), Column("Text", lambda r: r["text"]),
-                  Column("Item", lambda r: r["id"])]
+SEARCH_COLUMNS: list[Column[SearchRow]] = [Column("Found in", lambda r: r.what),
+                                           Column("Text", lambda r: r.text),
+                                           Column("Item", lambda r: r.id)]

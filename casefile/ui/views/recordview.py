@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from casefile.ui.tablemodel import ITEM_ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
 SHORT_FIRST = {"Verdict", "Seq"}        # first columns that need no room for a name
+R = TypeVar("R")
 
 
 class RecordView(QWidget):
@@ -67,12 +69,13 @@ class RecordView(QWidget):
         self.filter.textChanged.connect(self.proxy.set_filter_text)
         self.table.selectionModel().currentRowChanged.connect(self._current)
 
-    def show_rows(self, columns: list[Column], rows: list[Any], item_id: Any) -> None:
+    def show_rows(self, columns: list[Column[R]], rows: Sequence[R],
+                  item_id: Callable[[R], str | None]) -> None:
         """Show these records (keeps the sort column)."""
         if [c.header for c in columns] != [c.header for c in self.model.columns]:
             self.model.sort_column = -1
         self.model.columns = columns
-        self.model._item_id = item_id
+        self.model.item_id_of = item_id
         self.model.set_rows(rows)
         self._stack.setCurrentIndex(0)
         header = self.table.horizontalHeader()
@@ -98,7 +101,7 @@ class RecordView(QWidget):
         self.note.setText(text)
         self._stack.setCurrentIndex(1)
 
-    def current_record(self) -> Any:
+    def current_record(self) -> object:
         """The record of the current row (None when no row is current)."""
         idx = self.proxy.mapToSource(self.table.currentIndex())
         return self.model.rows[idx.row()] if idx.isValid() and idx.row() < len(self.model.rows) else None
@@ -129,7 +132,7 @@ class RecordView(QWidget):
         if item_id:
             self.itemSelected.emit(item_id)
 
-    def _context(self, pos: Any) -> None:
+    def _context(self, pos: QPoint) -> None:
         idx = self.table.indexAt(pos)
         item_id = idx.data(ITEM_ID_ROLE) if idx.isValid() else None
         if item_id:

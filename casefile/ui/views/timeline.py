@@ -1,7 +1,7 @@
 """Timeline: one lane each for sources, photos, flights and claims; uncertainty drawn as a bar.
 
 Wheel or + / - zoom around the mouse, drag or arrow keys pan, 0 fits; clicking an event selects
-its first item. Events come from the cross-reference part, else from the parts' read APIs.
+its first item. Events come from the cross-reference part's timeline.
 """
 
 from __future__ import annotations
@@ -9,16 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from casefile.store import Case
 from casefile.timeutil import parse_z
-from casefile.ui import adapters
-from casefile.ui.adapters import field as f
+from casefile.xref.query import timeline
 
 LANES = ("sources", "photos", "flights", "claims")
 LANE_COLORS = {"sources": "#1f77b4", "photos": "#e6007e", "flights": "#d62728", "claims": "#2ca02c"}
@@ -35,61 +43,16 @@ class Event:
     item_ids: tuple[str, ...]
 
 
-def _dt(value: Any) -> datetime | None:
-    text = getattr(value, "utc", value)
-    if not text:
-        return None
-    try:
-        return parse_z(str(text))
-    except (ValueError, TypeError):
-        return None
-
-
-def gather(case: Case) -> tuple[list[Event], list[str]]:
-    """Events for the timeline and notes on what is not available."""
-    notes: list[str] = []
-    try:
-        out = []
-        for ev in adapters.timeline(case):
-            t = _dt(f(ev, "time_utc"))
-            if t is not None:
-                out.append(Event(t, float(f(ev, "uncertainty_s") or 0), str(f(ev, "lane")),
-                                 str(f(ev, "label") or ""), tuple(f(ev, "item_ids") or ())))
-        return out, notes
-    except adapters.Unavailable as exc:
-        notes.append(f"Cross-reference timeline: {exc}; showing what the other parts provide")
-    events: list[Event] = []
-    for item_id, info in adapters.photo_infos(case).items():
-        cap = f(info, "capture")
-        t = _dt(cap)
-        if t is not None:
-            events.append(Event(t, float(f(cap, "uncertainty_s") or 0), "photos",
-                                f"photo {item_id[-6:]}", (item_id,)))
-    try:
-        for leg in adapters.legs(case):
-            for which in ("takeoff", "landing"):
-                end = f(leg, which)
-                t = _dt(f(end, "time_utc")) if end is not None else None
-                if t is not None:
-                    events.append(Event(t, 0, "flights", f"{which} {f(end, 'airport_icao') or ''}",
-                                        tuple(x for x in [f(leg, "item_id")] if x)))
-    except adapters.Unavailable as exc:
-        notes.append(f"Flights: {exc}")
-    try:
-        for claim in adapters.list_claims(case):
-            a, b = _dt(f(claim, "window_start")), _dt(f(claim, "window_end"))
-            if a and b:
-                mid = a + (b - a) / 2
-                events.append(Event(mid, (b - a).total_seconds() / 2, "claims",
-                                    str(f(claim, "text") or "")[:40], ()))
-        for src in adapters.list_sources(case):
-            t = _dt(f(src, "published"))
-            if t is not None:
-                events.append(Event(t, 0, "sources", str(f(src, "title") or "")[:40],
-                                    tuple(f(src, "capture_item_ids") or ())))
-    except adapters.Unavailable as exc:
-        notes.append(f"Sources and claims: {exc}")
-    return events, notes
+def gather(case: Case) -> list[Event]:
+    """The case's dated events (the cross-reference timeline), in UTC."""
+    out = []
+    for ev in timeline(case):
+        try:
+            t = parse_z(ev.time_utc)
+        except (ValueError, TypeError):
+            continue
+        out.append(Event(t, float(ev.uncertainty_s or 0), ev.lane, ev.label, tuple(ev.item_ids)))
+    return out
 
 
 def fit_range(times: list[datetime]) -> tuple[datetime, datetime]:
@@ -138,23 +101,21 @@ class TimelineView(QWidget):
 
     itemSelected = Signal(str)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.events: list[Event] = []
-        self.notes: list[str] = []
         self.selected: str | None = None
         self.t0 = datetime(2000, 1, 1, tzinfo=UTC)
         self.span_s = 86400.0
         self._drag: QPointF | None = None
         self._hit: list[tuple[QRectF, Event]] = []
 
-    def set_events(self, events: list[Event], notes: list[str] | None = None) -> None:
+    def set_events(self, events: list[Event]) -> None:
         self.events = sorted(events, key=lambda e: e.time)
-        self.notes = list(notes or [])
         self.fit()
 
     def fit(self) -> None:
@@ -191,7 +152,7 @@ class TimelineView(QWidget):
         return QRectF(0, top + i * h, self.width(), h)
 
     # ---- painting ---------------------------------------------------------------------------
-    def paintEvent(self, _event: Any) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -234,9 +195,8 @@ class TimelineView(QWidget):
                 label_end[e.lane] = x + 8 + fm.horizontalAdvance(label) + 12
         if not self.events:
             p.setPen(text)
-            msg = "No dated events yet." + ("\n" + "\n".join(self.notes) if self.notes else "")
             p.drawText(self.rect().adjusted(self._label_w(), 0, -10, -40),
-                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, msg)
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "No dated events yet.")
         p.end()
 
     def _paint_axis(self, p: QPainter, fm: QFontMetrics, text: QColor, mid: QColor) -> None:
@@ -278,20 +238,21 @@ class TimelineView(QWidget):
         self.t0 += timedelta(seconds=self.span_s * fraction)
         self.update()
 
-    def wheelEvent(self, event: Any) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8, event.position().x())
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        actions = {Qt.Key.Key_Plus: lambda: self.zoom(1.25), Qt.Key.Key_Equal: lambda: self.zoom(1.25),
-                   Qt.Key.Key_Minus: lambda: self.zoom(0.8), Qt.Key.Key_0: self.fit,
-                   Qt.Key.Key_Left: lambda: self.pan(-0.1), Qt.Key.Key_Right: lambda: self.pan(0.1)}
+        actions: dict[int, Callable[[], None]] = {
+            Qt.Key.Key_Plus: lambda: self.zoom(1.25), Qt.Key.Key_Equal: lambda: self.zoom(1.25),
+            Qt.Key.Key_Minus: lambda: self.zoom(0.8), Qt.Key.Key_0: self.fit,
+            Qt.Key.Key_Left: lambda: self.pan(-0.1), Qt.Key.Key_Right: lambda: self.pan(0.1)}
         if key in actions:
             actions[key]()
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: Any) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         for rect, e in self._hit:
             if rect.contains(pos) and e.item_ids:
@@ -299,7 +260,7 @@ class TimelineView(QWidget):
                 return
         self._drag = pos
 
-    def mouseMoveEvent(self, event: Any) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if self._drag is not None:
             width = max(1, self.width() - self._label_w() - 10)
@@ -311,5 +272,5 @@ class TimelineView(QWidget):
                     for rect, e in self._hit if rect.contains(pos)), "")
         self.setToolTip(tip)
 
-    def mouseReleaseEvent(self, _event: Any) -> None:
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
         self._drag = None

@@ -1,0 +1,441 @@
+"""The case window: navigator, central views, the three docks, status bar, selection; holds the open case.
+
+MainWindow (mainwindow.py) adds the menus, the long operations, drag and drop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from casefile.errors import CasefileError, CaseLocked
+from casefile.model.findings import Finding
+from casefile.store import Case, VerifyReport, reads
+from casefile.ui.docks.metadata import MetadataDock
+from casefile.ui.docks.provenance import ProvenanceDock
+from casefile.ui.docks.xref import XrefDock
+from casefile.ui.navcounts import NAVIGATOR, nav_counts, nav_title
+from casefile.ui.ops import Loader, OpRunner
+from casefile.ui.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
+from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.undo import EditItemCommand, EditValue
+from casefile.ui.views import mapview, timeline
+from casefile.ui.views.mapview import MapData, MapView
+from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
+from casefile.ui.views.records import CATEGORIES, SEARCH_COLUMNS, search_rows
+from casefile.ui.views.recordview import RecordView
+from casefile.ui.views.timeline import Event, TimelineView
+
+
+class CaseWindow(QMainWindow):
+    """One window, at most one open case: what it shows and how the views follow the selection."""
+
+    selectionChanged = Signal(str)
+    caseOpened = Signal()
+    viewLoaded = Signal(str)
+
+    # made by actions.build_actions (MainWindow)
+    act_new: QAction
+    act_open: QAction
+    act_import: QAction
+    act_import_dir: QAction
+    act_export: QAction
+    act_verify: QAction
+    act_close: QAction
+    act_quit: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_find: QAction
+    act_settings: QAction
+    act_local_time: QAction
+    act_about: QAction
+    recent_menu: QMenu
+    search_box: QLineEdit
+
+    def __init__(self, investigator: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("CasefileMainWindow")
+        self.setWindowTitle("Casefile")
+        self.investigator = investigator
+        self.case: Case | None = None
+        self.selected: str | None = None
+        self.current_view = "all"
+        self.td = TimeDisplay()
+        self.qs = qsettings()
+        self.ops = OpRunner(self)
+        self.loader = Loader(self)
+        self.undo_stack = QUndoStack(self)
+        self.last_verify: VerifyReport | None = None
+        self.last_live = 0.0                           # when the counts last followed an operation
+        self.messages: list[tuple[str, str]] = []      # (title, text) of every message shown
+        self._box: QMessageBox | None = None
+        self._search_text = ""
+        self.case_actions: list[QAction] = []          # enabled only while a case is open
+        self.td.local = bool_value(self.qs, "local_time")
+        self._build_central()
+        self._build_docks()
+        self._build_status()
+
+    # ---- layout -----------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.navigator = QTreeWidget()
+        self.navigator.setHeaderHidden(True)
+        self.navigator.setAccessibleName("Navigator")
+        self.nav_items: dict[str, QTreeWidgetItem] = {}
+        for key, title in NAVIGATOR:
+            it = QTreeWidgetItem(self.navigator, [title])
+            it.setData(0, Qt.ItemDataRole.UserRole, key)
+            self.nav_items[key] = it
+        self.navigator.currentItemChanged.connect(self._nav_changed)
+        self.records = RecordView("Records")
+        self.photos = PhotoGridView(size=int_value(self.qs, "thumbnail_size", 160))
+        self.map = MapView()
+        self.timeline = TimelineView()
+        self.stack = QStackedWidget()
+        for w in (self.records, self.photos, self.map, self.timeline):
+            self.stack.addWidget(w)
+        for view in (self.records, self.photos, self.map, self.timeline):
+            view.itemSelected.connect(self.select_item)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 900])
+        # a narrow window squeezes the side panels, never the records themselves
+        self.navigator.setMinimumWidth(100)
+        self.stack.setMinimumWidth(180)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _build_docks(self) -> None:
+        self.provenance = ProvenanceDock(self)
+        self.metadata = MetadataDock(self)
+        self.xref = XrefDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.provenance)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.xref)
+        self.splitDockWidget(self.provenance, self.xref, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.provenance, self.metadata)
+        self.resizeDocks([self.provenance, self.xref], [600, 220], Qt.Orientation.Vertical)
+        self.resizeDocks([self.provenance], [560], Qt.Orientation.Horizontal)
+        self.provenance.raise_()
+        self.xref.itemActivated.connect(self.reveal_item)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.status_path = QLabel("No case open")
+        self.status_counts = QLabel("")
+        self.status_verify = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Operation progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel operation")
+        for w in (self.status_path, self.status_counts, self.status_verify):
+            w.setAccessibleName(w.text() or "status")
+        sb.addWidget(self.status_path, 1)
+        sb.addPermanentWidget(self.status_counts)
+        sb.addPermanentWidget(self.status_verify)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_operations)
+
+    def _nav_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is not None:
+            self.show_view(str(current.data(0, Qt.ItemDataRole.UserRole)))
+
+    def update_recent_menu(self) -> None:
+        """File > Open Recent, from the remembered case folders."""
+        self.recent_menu.clear()
+        paths = recent_cases(self.qs)
+        for p in paths:
+            self.recent_menu.addAction(p, self._opener(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _opener(self, path: str) -> Callable[[], object]:
+        return lambda: self.open_case(path)
+
+    def cancel_operations(self) -> None:
+        """Ask every running operation to stop (each leaves the case whole)."""
+        for op in self.ops.running:
+            op.cancel()
+        self.cancel_button.setEnabled(False)
+        self.statusBar().showMessage("Cancelling…")
+
+    # ---- case lifecycle ---------------------------------------------------------------------
+    def open_case(self, path: str | Path) -> bool:
+        """Open a case for writing (read-only when another Casefile holds it, after asking)."""
+        try:
+            case = Case.open(path, investigator=self.investigator)
+        except CaseLocked as exc:
+            try:
+                case = Case.open(path, write=False, investigator=self.investigator)
+            except CasefileError as exc2:
+                self.notify("Open Case", str(exc2), error=True)
+                return False
+            self._set_case(case)
+            self.notify("Open Case", f"{exc}. Opened read-only: you can look, not change.")
+            return True
+        except CasefileError as exc:
+            self.notify("Open Case", str(exc), error=True)
+            return False
+        self._set_case(case)
+        return True
+
+    def create_case(self, path: str | Path, title: str, *, investigator: str | None = None,
+                    default_tz: str | None = None) -> bool:
+        try:
+            case = Case.create(path, title, investigator=investigator or self.investigator,
+                               default_tz=default_tz or None)
+        except CasefileError as exc:
+            self.notify("New Case", str(exc), error=True)
+            return False
+        self._set_case(case)
+        return True
+
+    def _set_case(self, case: Case) -> None:
+        self.close_case()
+        self.loader.forget()                     # results for the previous case are dropped
+        self.case = case
+        self.td.zone_name = case.default_tz
+        add_recent(self.qs, str(case.path))
+        self.update_recent_menu()
+        self.undo_stack.clear()
+        self.last_verify = None
+        last = reads.last_verification(case)
+        if last is not None:
+            self.status_verify.setText("Last verification: " + ("intact" if last.ok else
+                                                                f"{last.problems} problem(s)"))
+        self.caseOpened.emit()
+        self.show_case_state()
+        self.navigator.setCurrentItem(self.nav_items["all"])
+        self.show_view("all")
+
+    def close_case(self) -> None:
+        if self.case is None:
+            return
+        self.ops.wait()
+        self.loader.wait()
+        self.photos.grid_model.stop()
+        self.case.close()
+        self.case = None
+        self.selected = None
+        self.status_verify.setText("")
+        self.show_case_state()
+
+    def show_case_state(self) -> None:
+        for act in self.case_actions:
+            act.setEnabled(self.case is not None)
+        if self.case is None:
+            self.setWindowTitle("Casefile")
+            self.status_path.setText("No case open — File ▸ New Case or Open Case, "
+                                     "or drop a .casefile folder here")
+            self.status_counts.setText("")
+            self._set_nav_counts({})
+            self.records.show_note("No case open.\n\nUse File ▸ New Case (Ctrl+N) or "
+                                   "File ▸ Open Case (Ctrl+O).")
+            for dock in (self.provenance, self.metadata):
+                dock.show_item(None, None, self.td)
+            self.xref.show_item(None, None)
+            return
+        ro = "" if self.case.writable else " [read-only]"
+        self.setWindowTitle(f"{self.case.title}{ro} — Casefile")
+        self.status_path.setText(str(self.case.path))
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        if self.case is None:
+            return
+        counts = reads.item_counts(self.case)
+        self._set_nav_counts(nav_counts(self.case))
+        total = sum(counts.values())
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        self.status_counts.setText(f"{total} items" + (f" ({detail})" if detail else ""))
+
+    def _set_nav_counts(self, counts: dict[str, int]) -> None:
+        """Navigator titles with how many records each lists ("Photos (12)")."""
+        for key, title in NAVIGATOR:
+            self.nav_items[key].setText(0, nav_title(title, counts.get(key)))
+
+    # ---- views ------------------------------------------------------------------------------
+    def show_view(self, key: str) -> None:
+        """Show one navigator entry in the centre."""
+        self.current_view = key
+        if self.navigator.currentItem() is not self.nav_items.get(key):
+            self.navigator.blockSignals(True)
+            self.navigator.setCurrentItem(self.nav_items[key])
+            self.navigator.blockSignals(False)
+        if self.case is None:
+            self.stack.setCurrentWidget(self.records)
+            return
+        try:
+            self._fill_view(key)
+        except CasefileError as exc:
+            self.stack.setCurrentWidget(self.records)
+            self.records.show_note(f"{dict(NAVIGATOR)[key]}: {exc}")
+        if self.selected:
+            self._sync_views(self.selected)
+
+    def _fill_view(self, key: str) -> None:
+        case = self.case
+        assert case is not None
+        self.records.filter.setPlaceholderText(f"Filter {dict(NAVIGATOR)[key].lower()}…")
+        if key == "photos":
+            thumbs = reads.thumbnail_paths(case)
+            self.photos.set_photos([GridPhoto(id=it["id"], original_name=it["original_name"],
+                                              path=thumbs.get(it["id"]) or case.blob_path(it))
+                                    for it in reads.image_items(case)])
+            self.stack.setCurrentWidget(self.photos)
+        elif key == "map":
+            self.stack.setCurrentWidget(self.map)
+            self.statusBar().showMessage("Loading the map…")
+            self.loader.load(case, "map", mapview.gather, self._map_loaded)
+        elif key == "timeline":
+            self.stack.setCurrentWidget(self.timeline)
+            self.statusBar().showMessage("Loading the timeline…")
+            self.loader.load(case, "timeline", timeline.gather, self._timeline_loaded)
+        elif key == "search":
+            self.records.show_rows(SEARCH_COLUMNS, search_rows(case, self._search_text) if self._search_text
+                                   else [], lambda r: r.id)
+            self.stack.setCurrentWidget(self.records)
+        else:
+            cat = CATEGORIES[key]
+            self.records.show_rows(cat.columns(self.td), cat.load(case), cat.item_id)
+            self.mark_problems()
+            self.stack.setCurrentWidget(self.records)
+
+    def mark_problems(self) -> None:
+        """Mark the rows of items the last verification found a problem with."""
+        probs: dict[str, str] = {}
+        if self.last_verify is not None:
+            for p in self.last_verify.problems:
+                if p.item_id:
+                    probs.setdefault(p.item_id, p.message)
+        self.records.model.set_problems(probs)
+
+    def _map_loaded(self, data: MapData | None, error: str) -> None:
+        self.statusBar().clearMessage()
+        if error:
+            self.notify("Map", error, error=True)
+        elif self.case is not None and data is not None:
+            self.map.show_data(data)
+            if self.selected:
+                self.map.select_item(self.selected)
+        self.viewLoaded.emit("map")
+
+    def _timeline_loaded(self, events: list[Event] | None, error: str) -> None:
+        self.statusBar().clearMessage()
+        if error:
+            self.notify("Timeline", error, error=True)
+        elif self.case is not None and events is not None:
+            self.timeline.set_events(events)
+            if self.selected:
+                self.timeline.select_item(self.selected)
+        self.viewLoaded.emit("timeline")
+
+    def refresh(self) -> None:
+        self.update_counts()
+        self.show_view(self.current_view)
+        if self.selected:
+            self._update_docks(self.selected)
+
+    def search(self, text: str) -> None:
+        self._search_text = text.strip()
+        self.show_view("search")
+
+    # ---- selection --------------------------------------------------------------------------
+    def select_item(self, item_id: str) -> None:
+        """Make this item the current one: docks follow, views highlight it."""
+        if self.case is None or not item_id:
+            return
+        self.selected = item_id
+        self._update_docks(item_id)
+        self._sync_views(item_id)
+        self.selectionChanged.emit(item_id)
+
+    def reveal_item(self, item_id: str) -> None:
+        """Select an item and make sure the centre shows it (All evidence if the view cannot)."""
+        self.select_item(item_id)
+        w = self.stack.currentWidget()
+        shown = ((w is self.records and self.records.select_item(item_id))
+                 or (w is self.photos and self.photos.select_item(item_id))
+                 or (w is self.map and item_id in self.map.markers)
+                 or (w is self.timeline and any(item_id in e.item_ids for e in self.timeline.events)))
+        if not shown:
+            self.show_view("all")
+
+    def _update_docks(self, item_id: str) -> None:
+        assert self.case is not None
+        try:
+            self.provenance.show_item(self.case, item_id, self.td)
+            self.metadata.show_item(self.case, item_id, self.td)
+            rec = self.records.current_record() if self.current_view == "findings" else None
+            focus = rec.id if isinstance(rec, Finding) else None       # the finding chosen in the list
+            self.xref.show_item(self.case, item_id, self.td, focus=focus)
+        except CasefileError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def _sync_views(self, item_id: str) -> None:
+        w = self.stack.currentWidget()
+        if w is self.records:
+            self.records.select_item(item_id)
+        elif w is self.photos:
+            self.photos.select_item(item_id)
+        self.map.select_item(item_id)
+        self.timeline.select_item(item_id)
+
+    # ---- analyst edits (undoable) ----------------------------------------------------------
+    def edit_item(self, item_id: str, field: str, value: EditValue, text: str) -> bool:
+        """Change an item field through the undo stack (recorded in the ledger)."""
+        if self.case is None:
+            return False
+        if self.ops.busy:
+            self.notify(text, "Wait for the running operation to finish, then try again.", error=True)
+            return False
+
+        def failed(message: str) -> None:
+            self.notify(text, message, error=True)
+
+        cmd = EditItemCommand(self.case, item_id, field, value, text, self._item_changed, failed)
+        self.undo_stack.push(cmd)
+        return not cmd.isObsolete()
+
+    def _item_changed(self, item_id: str) -> None:
+        self.refresh()
+        if item_id == self.selected:
+            self._update_docks(item_id)
+
+    # ---- messages ---------------------------------------------------------------------------
+    def notify(self, title: str, text: str, *, details: str = "", error: bool = False) -> QMessageBox:
+        """A window-modal message that does not block the event loop (errors never only in a log)."""
+        self.messages.append((title, text + ("\n" + details if details else "")))
+        box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        self._box = box
+        return box
+
+    def set_local_time(self, local: bool) -> None:
+        self.td.local = local
+        if self.case:
+            self.refresh()
