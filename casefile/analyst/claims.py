@@ -274,7 +274,7 @@ def _group(sql: str, key: str, value: str, case: Case) -> dict[str, list[str]]:
     return out
 
 
-def _to_claim(row: dict, sources: list[str], entities: list[str]) -> Claim:
+def _to_claim(row: dict[str, Any], sources: list[str], entities: list[str]) -> Claim:
     return Claim(
         id=row["id"], text=row["text"], quoted=bool(row["quoted"]),
         window_start=TimeValue(**json.loads(row["window_start"])),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.analyst.claims import claim_links, claims_of_item, get_claim, link, list_claims
 from casefile.analyst.entities import find_entity, get_entity, list_entities
@@ -20,7 +20,7 @@ __all__ = ["list_sources", "get_source", "source_items", "sources_of_item", "cap
            "source_mentions", "add_tag", "link", "count_sources", "count_claims", "count_entities"]
 
 
-def source_mentions(case: Case, source_id: str) -> list[dict]:
+def source_mentions(case: Case, source_id: str) -> list[dict[str, Any]]:
     """Suggested entity mentions in a source's title and its captures' text, one row per value."""
     src = get_source(case, source_id)
     found = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Hit
@@ -37,26 +37,26 @@ def _join(*parts: str | None) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def index_source(case: Case, row: dict) -> None:
+def index_source(case: Case, row: dict[str, Any]) -> None:
     index_doc(case, "source", row["id"], row.get("title") or row.get("url") or "(untitled source)",
               _join(row.get("title"), row.get("publisher"), row.get("author"), row.get("url"),
                     row.get("reliability_rationale"), row.get("note"),
                     " ".join(json.loads(row.get("archive_urls") or "[]"))))
 
 
-def index_claim(case: Case, row: dict) -> None:
+def index_claim(case: Case, row: dict[str, Any]) -> None:
     index_doc(case, "claim", row["id"], row["text"][:200],
               _join(row["text"], row.get("place_text"), row.get("place_icao"), row.get("note"),
                     " ".join(json.loads(row.get("aircraft_refs") or "[]"))))
 
 
-def index_entity(case: Case, row: dict) -> None:
+def index_entity(case: Case, row: dict[str, Any]) -> None:
     index_doc(case, "entity", row["id"], row["name"],
               _join(row["name"], " ".join(json.loads(row.get("aliases") or "[]")), row.get("ref"),
                     row.get("note")))
 
 
-def index_note(case: Case, row: dict) -> None:
+def index_note(case: Case, row: dict[str, Any]) -> None:
     index_doc(case, "note", row["id"], row["text"][:200], row["text"],
               item_id=row["target_id"] if row["target_kind"] == "item" else None)
 
@@ -123,7 +123,7 @@ def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
            "FROM search_docs_fts JOIN search_docs d ON d.rowid = search_docs_fts.rowid "
            "LEFT JOIN items i ON i.id = d.item_id "
            "WHERE search_docs_fts MATCH ? AND i.removed_at IS NULL")
-    params: list = [expr]
+    params: list[Any] = [expr]
     if kinds:
         bad = [k for k in kinds if k not in KINDS]
         if bad:
