@@ -153,7 +153,7 @@ def _when(c: Claim) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from casefile.analyst.common import resolve_id
+    from casefile.analyst.inputs import resolve_id
     from casefile.analyst.query import list_claims
 
     with open_case(args, write=False) as case:

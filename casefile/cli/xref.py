@@ -32,16 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_xref(args: argparse.Namespace) -> int:
     """Recompute (or --update, or --no-run) and print the findings."""
-    from casefile.xref import findings, run_xref
-    from casefile.xref.api import last_run
-    from casefile.xref.inputs import missing_parts
+    from casefile.xref.query import findings, last_run, run_xref, update_xref
 
     with open_case(args, write=not args.no_run) as case:
         if args.no_run:
             found = findings(case)
         elif args.update:
-            from casefile.xref import update_xref
-
             update_xref(case, [case.resolve_item(ref)["id"] for ref in args.update])
             found = findings(case)
         else:
@@ -57,11 +53,9 @@ def cmd_xref(args: argparse.Namespace) -> int:
     if args.verdict:
         found = [f for f in found if f.verdict == args.verdict]
     data = {"findings": [f.to_dict() for f in found], "digest": run and run["digest"],
-            "missing_parts": missing_parts(), "problems": run["problems"] if run else []}
+            "problems": run["problems"] if run else []}
 
     def human(d: dict) -> None:
-        for name in d["missing_parts"]:
-            print(f"note: the {name} part is not installed; its records were not cross-referenced")
         for problem in d["problems"]:
             print(f"warning: {problem}")
         print_table([(f["id"][:10], f["kind"], f["verdict"], f"{f['confidence']:.2f}",
@@ -75,7 +69,7 @@ def cmd_xref(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """Print the case timeline in UTC, a zone, or local times."""
-    from casefile.xref import timeline
+    from casefile.xref.query import timeline
 
     with open_case(args, write=False) as case:
         evs = timeline(case, args.tz)

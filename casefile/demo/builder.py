@@ -22,7 +22,7 @@ from casefile.photos import query as photos_q
 from casefile.report.context import ReportOptions
 from casefile.report.pdf.build import build_report
 from casefile.store import Case
-from casefile.xref import run_xref
+from casefile.xref.query import run_xref
 
 CASE_NAME = "caracas-2019-demo"
 TITLE = "DEMO (training): Russian Air Force flights to Caracas, 22-24 March 2019"
