@@ -2,7 +2,8 @@
 
 import math
 
-from casefile.reference.airports import _dist_km, index
+from casefile.geo import distance_km
+from casefile.reference.airports import index
 
 
 def test_nearest_finds_the_airport_under_a_ground_point():
@@ -19,7 +20,7 @@ def test_nothing_within_radius_mid_ocean():
 def test_index_agrees_with_brute_force():
     ix = index()
     for lat, lon in ((55.87, 38.06), (10.6, -67.0), (-33.9, 151.17), (64.1, -21.9), (0.3, 179.9)):
-        brute = sorted((_dist_km(lat, lon, a.lat, a.lon), a.icao) for a in ix.by_icao.values())
+        brute = sorted((distance_km(lat, lon, a.lat, a.lon), a.icao) for a in ix.by_icao.values())
         within = [b for b in brute if b[0] <= 30]
         got = [(round(d, 6), a.icao) for d, a in ix.within(lat, lon, 30)]
         assert got == [(round(d, 6), c) for d, c in within]
