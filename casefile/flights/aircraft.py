@@ -69,5 +69,5 @@ def refs_index(case: Case) -> AircraftRefs:
 
 
 def find(case: Case, ref: str) -> Aircraft:
-    """An aircraft by registration, hex, id, a callsign/label it was recorded with, or its type."""
+    """An aircraft by registration, hex, id, or a callsign/label it was recorded with (never by type)."""
     return refs_index(case).find_one(ref.strip())

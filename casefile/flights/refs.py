@@ -14,7 +14,7 @@ from casefile.errors import NotFound
 from casefile.model.flights import Aircraft
 from casefile.reference.icao24 import normalise_hex
 
-#: How a reference names an aircraft, most specific first: the tiers `find_one` tries in order.
+#: How a reference names an aircraft, most specific first (`find_one` tries the first two tiers).
 IDENTITY = ("id", "registration", "icao24")
 RECORDED = ("label", "callsign")
 TYPE = ("type",)
@@ -79,8 +79,12 @@ class AircraftRefs:
         return sorted(found)
 
     def find_one(self, ref: str) -> Aircraft:
-        """The one aircraft a reference names: identity first, then recorded names, then type."""
-        for tier in (IDENTITY, RECORDED, TYPE):
+        """The one airframe a reference names: identity first, then the names it was recorded with.
+
+        A type ("IL62") never picks an airframe here, even when the case has only one of that
+        type: that is an inference for the analyst to make, not a lookup.
+        """
+        for tier in (IDENTITY, RECORDED):
             ids = self.matches(ref, tier)
             if len(ids) == 1:
                 return self.aircraft[ids[0]]

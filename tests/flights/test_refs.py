@@ -22,8 +22,9 @@ def test_find_by_registration_or_hex_in_any_spelling(southwest, ref):
     assert (a.icao24, a.registration) == ("ac134a", "N8774Q")
 
 
-def test_find_by_type_when_it_names_one_aircraft(southwest):
-    assert Q.find_aircraft(southwest, "B38M").icao24 == "ac134a"
+def test_a_type_never_picks_an_airframe_even_the_only_one_of_that_type(southwest):
+    with pytest.raises(NotFound):
+        Q.find_aircraft(southwest, "B38M")
 
 
 def test_unknown_reference_says_what_to_give(southwest):
