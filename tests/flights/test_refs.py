@@ -39,7 +39,11 @@ def test_type_names_every_aircraft_of_that_type_but_find_one_refuses(southwest):
     refs = AircraftRefs.build([(a, ()), (twin, ())])
     assert refs.matches("b38m") == sorted([a.id, "other"])
     assert refs.matches("N8775-Q") == ["other"]
-    with pytest.raises(NotFound, match="matches 2 aircraft"):
+    with pytest.raises(NotFound, match="no aircraft 'B38M'"):
         refs.find_one("B38M")
+    same_reg = type(a)(id="dup", icao24=None, registration="N8774Q", type_code=None,
+                       description=None, operator=None, country=None, military=None)
+    with pytest.raises(NotFound, match="matches 2 aircraft"):
+        AircraftRefs.build([(a, ()), (same_reg, ())]).find_one("N8774Q")
     assert references(a) == ("N8774Q", "ac134a", "B38M")
     assert norm_ref("RA-82010 ") == "RA82010"
