@@ -18,7 +18,7 @@ from casefile import __version__
 from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import blobs, ledger, schema
+from casefile.store import blobs, ledger, recovery, schema
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.timeutil import get_zone, now_z
@@ -97,9 +97,7 @@ class Case:
             if schema.pending(case.db):
                 case._migrate_with_lock()
             if write:
-                from casefile.store.recovery import recover
-
-                recover(case)
+                case._recover()
         except BaseException:
             lock.release()
             raise
@@ -129,6 +127,14 @@ class Case:
     @property
     def writable(self) -> bool:
         return self._lock is not None and self._lock.held
+
+    def _recover(self) -> None:
+        """Remove what imports that never committed left behind, and say so in the ledger."""
+        _staged, orphans = recovery.remove_uncommitted(self.path, self.db)
+        if orphans:
+            with self.transaction():
+                self.log("recovered", details={"removed_uncommitted_blobs": orphans,
+                                               "why": "written by an import that never committed"})
 
     def _migrate_with_lock(self) -> None:
         if self.writable:

@@ -4,6 +4,9 @@ Each group ("core", "photos", "flights", ...) numbers its migrations 1, 2, 3...;
 what it has applied in `_schema`. A case holding a group or a number this Casefile does not know
 was written by a newer Casefile and is refused rather than misread.
 
+Schema modules (`schema_core`, `schemas/<group>.py`) register their migrations here when they are
+imported; importing `casefile.store` imports them all.
+
 Tables whose rows the custody ledger vouches for are registered with `track()`: `verify` compares
 each row (or each group of rows, for bulk data such as track points) with the state the ledger last
 recorded for it.
@@ -54,16 +57,7 @@ def track(table: str, pk: str = "id", group: str | None = None) -> None:
     TRACKED[table] = Tracked(table, pk, group)
 
 
-def _load_all() -> None:
-    # Importing the schema modules registers their migrations and tracked tables.
-    from casefile.store import (
-        schema_core,  # noqa: F401
-        schemas,  # noqa: F401
-    )
-
-
 def known_versions() -> dict[str, int]:
-    _load_all()
     return {group: max(steps) for group, steps in _MIGRATIONS.items()}
 
 
