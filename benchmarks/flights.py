@@ -82,8 +82,9 @@ def _timed_phases() -> dict[str, float]:
     import functools
 
     import casefile.flights.store as tstore
-    import casefile.importers.flights.common as common
+    import casefile.importers.flights.importer as importer
     import casefile.importers.flights.opensky_csv as opensky
+    import casefile.importers.flights.parsed as parsed
     import casefile.importers.flights.readsb as readsb
     import casefile.store.case as store_case
 
@@ -104,13 +105,13 @@ def _timed_phases() -> dict[str, float]:
     wrap(readsb.json, "loads", "parse: json.loads")
     wrap(readsb.ReadsbTrace, "parse", "parse (all)")
     wrap(opensky.OpenSkyStatesCsv, "parse", "parse (all)")
-    wrap(common, "flag_points", "parse: quality flags")
+    wrap(parsed, "flag_points", "parse: quality flags")
     wrap(tstore, "_point_columns", "store: rows to columns")
     wrap(tstore.columns, "encode", "store: encode points file")
     wrap(store_case.Case, "add_derived", "store: write + hash points file")
     wrap(tstore, "_usable", "store: usable points")
     wrap(tstore, "derive", "store: legs and gaps")
-    wrap(common, "store_flights", "store (all)")
+    wrap(importer, "store_flights", "store (all)")
     return spent
 
 
@@ -160,12 +161,12 @@ def _measure(phase: str, path: Path, kind: str, case_dir: Path, phases: bool = F
 def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
     from casefile.flights import query as Q
     from casefile.store import Case
-    from casefile.timeutil import from_epoch, parse_z
+    from casefile.timeutil import epoch, from_epoch
 
     case = Case.open(case_dir / "bench.casefile", write=False)
     try:
         ac = Q.find_aircraft(case, HEX)
-        first, last = (parse_z(t).timestamp() for t in case.db.execute(
+        first, last = (epoch(t) or 0.0 for t in case.db.execute(
             "SELECT min(first_utc), max(last_utc) FROM tracks").fetchone())
         rnd = random.Random(7)
         times = [from_epoch(rnd.uniform(first - 600, last + 600)) for _ in range(queries)]

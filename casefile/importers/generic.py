@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casefile.importers.registry import register
+
+if TYPE_CHECKING:
+    from casefile.store import Case, Ingested
 
 
 class GenericFile:
@@ -17,10 +20,10 @@ class GenericFile:
     def score(self, path: Path, head: bytes, mime: str) -> float:
         return 0.01
 
-    def parse(self, path: Path, data: bytes | None) -> Any:
+    def parse(self, path: Path, data: bytes | None) -> None:
         return None
 
-    def store(self, case: Any, ingested: Any, parsed: Any) -> None:
+    def store(self, case: Case, ingested: Ingested, parsed: None) -> None:
         return None
 
 

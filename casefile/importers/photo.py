@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casefile.errors import CorruptFile
 from casefile.importers.registry import register
 from casefile.photos.extract import ParsedPhoto, parse_photo
 from casefile.photos.storage import store_parsed
+
+if TYPE_CHECKING:
+    from casefile.store import Case, Ingested
 
 PHOTO_MIMES = {"image/jpeg", "image/png", "image/tiff", "image/webp", "image/heic", "image/heif"}
 
@@ -29,7 +32,7 @@ class PhotoImporter:
                               "as a photo (add it with --as file to keep it as plain evidence)", path)
         return parse_photo(path, data)
 
-    def store(self, case: Any, ingested: Any, parsed: ParsedPhoto) -> None:
+    def store(self, case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
         store_parsed(case, ingested, parsed)
 
 

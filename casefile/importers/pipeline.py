@@ -197,7 +197,7 @@ _CHUNK_BYTES = 8 << 20
 class _Inline(Executor):
     """Runs work in the calling thread (one file, or workers=1)."""
 
-    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:  # type: ignore[override]
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:
         fut: Future = Future()
         try:
             fut.set_result(fn(*args, **kwargs))
@@ -213,7 +213,7 @@ def _executor(n_files: int, workers: int | None) -> Executor:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("forkserver")
         # the fork server imports the importers once; each worker starts with them loaded
-        ctx.set_forkserver_preload([__name__])  # type: ignore[attr-defined]
+        ctx.set_forkserver_preload([__name__])
     else:  # Windows: no fork server; each worker starts afresh
         ctx = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=min(workers, n_files), mp_context=ctx)
@@ -325,7 +325,7 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
         if work.staged is not None:
             work.staged.discard()
         return FileOutcome(str(path), "cancelled")
-    if work.error or work.staged is None:
+    if work.error or work.staged is None or work.importer is None:
         return FileOutcome(str(path), "error", importer=work.importer, message=work.error)
     imp = registry.get(work.importer)
     acq = Acquisition(method=method, original_path=work.resolved or str(path.resolve()),

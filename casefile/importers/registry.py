@@ -17,11 +17,21 @@ if TYPE_CHECKING:
 
 
 class Importer(Protocol):
-    name: str          # stable id, e.g. "photo", "readsb-trace", "file"
-    kind: str          # the item kind it creates: "photo", "flight-record", "capture", "file"
-    extensions: tuple[str, ...]
-    #: parse() gets the whole file as bytes (read once while hashing) below this size, else None
-    max_in_memory: int
+    @property
+    def name(self) -> str:
+        """Stable id, e.g. "photo", "readsb-trace", "file"."""
+
+    @property
+    def kind(self) -> str:
+        """The item kind it creates: "photo", "flight-record", "capture", "file"."""
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """File name endings it usually reads (a hint that breaks ties, never the decider)."""
+
+    @property
+    def max_in_memory(self) -> int:
+        """parse() gets the whole file as bytes (read once while hashing) up to this size, else None."""
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
         """0 = cannot read this; 1 = certainly mine. Runs on the first 8 KiB."""

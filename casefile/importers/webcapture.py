@@ -7,12 +7,15 @@ the file says about itself (title, date, author) as suggestions for the analyst 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casefile.analyst.extract import Extracted, extract_any
 from casefile.errors import CorruptFile
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
+
+if TYPE_CHECKING:
+    from casefile.store import Case, Ingested
 
 
 class CaptureImporter:
@@ -51,7 +54,7 @@ class CaptureImporter:
                               f"{type(exc).__name__}: {exc}", path) from None
         return ex
 
-    def store(self, case: Any, ingested: Any, parsed: Extracted) -> None:
+    def store(self, case: Case, ingested: Ingested, parsed: Extracted) -> None:
         from casefile.analyst.sources import store_capture_text
 
         store_capture_text(case, ingested.item_id, parsed)

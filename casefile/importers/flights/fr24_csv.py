@@ -6,27 +6,12 @@ import csv
 import io
 from pathlib import Path
 
-from casefile.errors import CorruptFile
-from casefile.importers.flights.common import (
-    FlightImporter,
-    ParsedFlights,
-    ParsedTrack,
-    finish,
-    num,
-    position,
-    require_columns,
-)
+from casefile.importers.flights.fields import num, position, require_columns, utf8_text
 from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.importer import FlightImporter
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
 from casefile.importers.registry import register
 from casefile.timeutil import parse_z
-
-
-def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 text (BOM allowed), or CorruptFile."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorruptFile(f"not UTF-8 text (byte {exc.start})", path) from None
 
 
 class FR24Csv(FlightImporter):
@@ -40,7 +25,7 @@ class FR24Csv(FlightImporter):
         return 0.0
 
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
-        text = decode(path, self.read(path, data))
+        text = utf8_text(path, self.read(path, data))
         reader = csv.reader(io.StringIO(text, newline=""))
         header = next(reader, [])
         col = require_columns(path, header, ("timestamp", "position", "altitude", "speed",
@@ -76,8 +61,8 @@ class FR24Csv(FlightImporter):
                                  cs or None, None, 0))
             except ValueError as exc:
                 out.warn(path, f"line {line}", f"skipped: {exc}")
-        cs = trk.callsigns()
-        trk.label = f"callsign {', '.join(cs)} (Flightradar24 CSV {path.name})" if cs else \
+        callsigns = trk.callsigns()
+        trk.label = f"callsign {', '.join(callsigns)} (Flightradar24 CSV {path.name})" if callsigns else \
             f"unidentified aircraft (Flightradar24 CSV {path.name})"
         out.tracks.append(trk)
         return finish(path, out)

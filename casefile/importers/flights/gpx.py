@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from casefile.errors import CorruptFile
-from casefile.importers.flights.common import (
-    FT_PER_M,
-    KT_PER_MS,
-    FlightImporter,
-    ParsedFlights,
-    ParsedTrack,
-    finish,
-    num,
-    position,
-)
+from casefile.importers.flights.fields import FT_PER_M, KT_PER_MS, num, position, utc_iso_epoch
 from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.importer import FlightImporter
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
-from casefile.timeutil import parse_z
-
-
-def _gpx_time(text: str) -> tuple[float, int]:
-    """Epoch seconds, and 1 if the time had no zone (GPX defines its times as UTC)."""
-    try:
-        return parse_z(text).timestamp(), 0
-    except ValueError:
-        pass
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"time {text!r} is not an ISO 8601 time") from None
-    if dt.tzinfo is not None:
-        return dt.timestamp(), 0
-    return dt.replace(tzinfo=UTC).timestamp(), 1
 
 
 class Gpx(FlightImporter):
@@ -80,7 +56,7 @@ class Gpx(FlightImporter):
                     when = child_text(p, "time")
                     t = None
                     if when:
-                        t, naive = _gpx_time(when)
+                        t, naive = utc_iso_epoch(when, "time")
                         naive_times += naive
                     speed = num(child_text(p, "speed"), "speed")
                     course = num(child_text(p, "course"), "course")

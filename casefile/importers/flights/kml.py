@@ -8,16 +8,10 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from casefile.errors import CorruptFile
-from casefile.importers.flights.common import (
-    FT_PER_M,
-    FlightImporter,
-    ParsedFlights,
-    ParsedTrack,
-    finish,
-    num,
-    position,
-)
+from casefile.importers.flights.fields import FT_PER_M, num, position
 from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.importer import FlightImporter
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml, walk
 from casefile.importers.registry import register
 from casefile.timeutil import parse_z

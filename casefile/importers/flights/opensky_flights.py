@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+import math
 from pathlib import Path
 
-from casefile.importers.flights.common import (
+from casefile.importers.flights.fields import (
     FT_PER_M,
-    FlightImporter,
-    ParsedFlights,
-    ParsedTrack,
-    finish,
     num,
     position,
     require_columns,
+    utc_iso_epoch,
+    utf8_text,
 )
-from casefile.importers.flights.fr24_csv import decode
 from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.importer import FlightImporter
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, PointRow, finish
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
 
@@ -28,20 +27,20 @@ SOURCE = "the OpenSky flight list"
 def _time(text: str, name: str) -> float:
     """Epoch seconds, or an ISO time; OpenSky states these in UTC, so a time without zone is UTC."""
     text = text.strip()
-    x = None
     try:
         x = num(text, name)
     except ValueError:
         try:
-            dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return utc_iso_epoch(text, name)[0]
         except ValueError:
             raise ValueError(f"{name} {text!r} is neither epoch seconds nor an ISO time") from None
-        if dt.tzinfo is None:
-            dt = dt.replace(tzinfo=UTC)
-        return dt.timestamp()
     if x is None:
         raise ValueError(f"{name} is empty")
     return x
+
+
+def _time_of(row: PointRow) -> float:
+    return math.inf if row[0] is None else row[0]
 
 
 class OpenSkyFlightList(FlightImporter):
@@ -56,7 +55,7 @@ class OpenSkyFlightList(FlightImporter):
         return 0.0
 
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
-        text = decode(path, self.read(path, data))
+        text = utf8_text(path, self.read(path, data))
         reader = csv.reader(io.StringIO(text, newline=""))
         header = next(reader, [])
         col = require_columns(path, header, ("icao24", "firstseen", "lastseen"),
@@ -109,7 +108,7 @@ class OpenSkyFlightList(FlightImporter):
                 out.notes.append(f"line {reader.line_num}: flight {cs or hexa} has no positions; "
                                  "its stated origin/destination are kept with the track")
         for trk in tracks.values():
-            trk.rows.sort(key=lambda r: r[0])  # a list of flights, not a time series
+            trk.rows.sort(key=_time_of)  # a list of flights, not a time series
         out.tracks = list(tracks.values())
         return finish(path, out)
 

@@ -6,19 +6,10 @@ import json
 from pathlib import Path
 
 from casefile.errors import CorruptFile
-from casefile.importers.flights.common import (
-    FPM_PER_MS,
-    FT_PER_M,
-    KT_PER_MS,
-    FlightImporter,
-    ParsedFlights,
-    ParsedTrack,
-    finish,
-    num,
-    num_scaled,
-    position,
-)
+from casefile.importers.flights.fields import FPM_PER_MS, FT_PER_M, KT_PER_MS, num, num_scaled, position
 from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.importer import FlightImporter
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
 from casefile.importers.registry import register
 from casefile.reference.icao24 import normalise_hex
 

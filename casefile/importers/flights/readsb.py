@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import compress, repeat
+from collections.abc import Sequence
+from itertools import compress, repeat, zip_longest
 from operator import add
 from pathlib import Path
 from typing import Any
 
 from casefile.errors import CorruptFile
 from casefile.flights.gcpause import paused
-from casefile.importers.flights.common import (
-    FlightImporter,
-    ParsedFlights,
-    ParsedTrack,
-    finish,
-    num,
-    position,
-)
+from casefile.importers.flights.fields import num, position
 from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.importer import FlightImporter
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, PointRow, finish
 from casefile.importers.registry import register
 
 
@@ -70,124 +66,152 @@ class ReadsbTrace(FlightImporter):
         for lo in range(0, len(trace), CHUNK):
             part = trace[lo:lo + CHUNK]
             trace[lo:lo + CHUNK] = [None] * len(part)   # each chunk's points freed once converted
-            done, after = _fast_chunk(part, base, callsign, trk.rows)
-            callsign = after if done else _slow_chunk(path, out, part, lo, base, callsign)
-            del part
+            rows, bad, callsign = convert_chunk(part, base, callsign)
+            trk.rows.extend(rows)
+            for k, message in bad:
+                out.warn(path, f"trace[{lo + k}]", f"skipped: {message}")
+            del part, rows
         return finish(path, out)
 
 
-#: points converted at a time: the column-wise fast path transposes one chunk
+#: points converted at a time (each chunk is transposed to columns)
 CHUNK = 32768
 _NUMS = (int, float)
 _NUMERIC = frozenset((int, float, type(None)))
+_SHORT = "a trace point needs at least 8 fields"
 #: an altitude as stored, and the ground flag it implies ("ground" -> None/True, None -> None/None)
 _ALT = {"ground": None, None: None}
 _GROUND = {"ground": True, None: None}
 
+Bad = dict[int, str]   # row index in the chunk -> why it is skipped (the first problem found)
 
-def _fast_chunk(part: list[Any], base: float, callsign: str | None,
-                rows: list[tuple]) -> tuple[bool, str | None]:
-    """Convert a chunk column-wise (in C) when every point is well-formed; (False, _) otherwise.
 
-    Well-formed: lists of one length >= 8, float positions in range, numeric time offsets, speeds,
-    tracks, rates and geometric altitudes, altitudes numeric, null or "ground". Anything else goes
-    point by point (_slow_chunk), which gives the same rows and names each bad point. Appends the
-    rows and returns (True, the callsign in force after the chunk).
+def convert_chunk(part: list[Any], base: float, callsign: str | None,
+                  ) -> tuple[list[PointRow], list[tuple[int, str]], str | None]:
+    """Convert trace points column by column (in C where every value is well-formed).
+
+    A point is a list of at least 8 fields: time offset, lat, lon, altitude (feet, "ground" or
+    null), ground speed, track, flags, vertical rate, then optionally details (a dict that may name
+    the flight), source and geometric altitude. A malformed point is skipped and named, with the
+    first problem it has; each column is checked in C first and value by value only when that
+    check fails. Returns (rows, [(index in part, problem)] in order, the callsign in force after).
     """
-    n = len(part)
-    if not n or set(map(type, part)) != {list}:
-        return False, callsign
+    bad: Bad = {}
+    kept: list[int] | None = None   # indices into part of the points that have the right shape
+    if set(map(type, part)) != {list} or min(map(len, part), default=8) < 8:
+        kept = [k for k, p in enumerate(part) if type(p) is list and len(p) >= 8]
+        bad.update((k, _SHORT) for k in set(range(len(part))).difference(kept))
+        part = [part[k] for k in kept]
+    if not part:
+        return [], sorted(bad.items()), callsign
+    col_bad: Bad = {}
     widths = set(map(len, part))
-    width = widths.pop()
-    if widths or width < 8:
-        return False, callsign
-    cols = list(zip(*part, strict=True))
-    dt, lat, lon, alt, gs, track, f, vr = cols[:8]
-    for c in (lat, lon):
-        if set(map(type, c)) != {float} or not math.isfinite(sum(c)):
-            return False, callsign
-    if not (-90.0 <= min(lat) and max(lat) <= 90.0 and -180.0 <= min(lon) and max(lon) <= 180.0):
-        return False, callsign
-    if not set(map(type, dt)) <= _NUMERIC - {type(None)}:
-        return False, callsign
-    geo = cols[10] if width > 10 else repeat(None, n)
-    for c in (gs, track, vr, *((geo,) if width > 10 else ())):
-        if not set(map(type, c)) <= _NUMERIC:
-            return False, callsign
-    alt_types = set(map(type, alt))
-    if not alt_types <= _NUMERIC | {str} or (
-            str in alt_types and list(map(type, alt)).count(str) != alt.count("ground")):
-        return False, callsign
-    if str in alt_types or type(None) in alt_types:
-        alts = list(map(_ALT.get, alt, alt))
-        grounds: Any = list(map(_GROUND.get, alt, repeat(False)))
-    else:
-        alts, grounds = alt, repeat(False)
+    cols = list(zip(*part, strict=True) if len(widths) == 1 else zip_longest(*part))
+    n = len(part)
+    lat, lon = _positions(cols[1], cols[2], col_bad)
+    dt = _time_offsets(cols[0], col_bad)
+    alts, grounds = _altitudes(cols[3], col_bad)
+    geo = cols[10] if len(cols) > 10 else (None,) * n
+    _check_numbers((cols[4], cols[5], cols[7], geo), col_bad)
+    f = cols[6]
     if set(map(type, f)) == {int}:
         leg_flag = {v: 1 if v & 2 else 0 for v in set(f)}
-        new_leg: Any = map(leg_flag.__getitem__, f)
+        new_leg: Sequence[int] = list(map(leg_flag.__getitem__, f))
     else:
         new_leg = [1 if type(v) is int and v & 2 else 0 for v in f]
+    det = cols[8] if len(cols) > 8 else (None,) * n
+    src = cols[9] if len(cols) > 9 else (None,) * n
+    columns: list[Sequence[Any]] = [dt, lat, lon, alts, geo, grounds, cols[4], cols[5], cols[7],
+                                    new_leg, det, src]
+    if col_bad:
+        good = [j not in col_bad for j in range(n)]
+        columns = [list(compress(c, good)) for c in columns]
+        n = len(columns[0])
+        for j, message in col_bad.items():
+            bad[kept[j] if kept is not None else j] = message
+    t_off, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr, leg, details, source = columns
     callsigns: Any = repeat(callsign, n)
-    if width > 8 and any(cols[8]):
+    if any(details):
         callsigns = []
-        det, start = cols[8], 0
-        for k in compress(range(n), det):
-            d = det[k]
+        start = 0
+        for k in compress(range(n), details):
+            d = details[k]
             if type(d) is dict and d.get("flight"):
                 now = str(d["flight"]).strip() or callsign
                 callsigns += [callsign] * (k - start)
                 callsign, start = now, k
         callsigns += [callsign] * (n - start)
-    src = cols[9] if width > 9 else repeat(None, n)
-    rows.extend(zip(map(add, repeat(base, n), dt), lat, lon, alts, geo, grounds, gs, track, vr,
-                    callsigns, src, new_leg))
-    return True, callsign
+    rows = list(zip(map(add, repeat(base, n), t_off), la, lo, alt_ft, geo_ft, on_ground, gs, track,
+                    vr, callsigns, source, leg))
+    return rows, sorted(bad.items()), callsign
 
 
-def _slow_chunk(path: Path, out: ParsedFlights, part: list[Any], lo: int, base: float,
-                callsign: str | None) -> str | None:
-    """Convert a chunk point by point, skipping (with a warning) each malformed point."""
-    append = out.tracks[0].rows.append
-    nums = _NUMS
-    for k, p in enumerate(part):
+def _positions(lat: Sequence[Any], lon: Sequence[Any], bad: Bad) -> tuple[Sequence[Any], Sequence[Any]]:
+    """Latitudes and longitudes: floats in range as they are, anything else through position()."""
+    if (set(map(type, lat)) == {float} == set(map(type, lon))
+            and math.isfinite(sum(lat)) and math.isfinite(sum(lon))
+            and -90.0 <= min(lat) and max(lat) <= 90.0 and -180.0 <= min(lon) and max(lon) <= 180.0):
+        return lat, lon
+    lat, lon = list(lat), list(lon)
+    for j, (la, lo) in enumerate(zip(lat, lon, strict=True)):
+        if type(la) is float and type(lo) is float and -90.0 <= la <= 90.0 and -180.0 <= lo <= 180.0:
+            continue
         try:
-            if type(p) is not list or len(p) < 8:
-                raise ValueError("a trace point needs at least 8 fields")
-            dt, lat, lon, alt, gs, track, f, vr = p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]
-            n = len(p)
-            det = p[8] if n > 8 else None
-            src = p[9] if n > 9 else None
-            geo = p[10] if n > 10 else None
-            if type(lat) is not float or type(lon) is not float or not (
-                    -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-                lat, lon = position(lat, lon)
-            if type(dt) not in nums:
-                dt = num(dt, "time offset")
-                if dt is None:
-                    raise ValueError("time offset is empty")
-            if alt == "ground":
-                alt, ground = None, True
-            elif alt is None:
-                ground = None
-            else:
-                if type(alt) not in nums:
-                    alt = num(alt, "altitude")
-                ground = False
-            if ((gs is not None and type(gs) not in nums)
-                    or (track is not None and type(track) not in nums)
-                    or (vr is not None and type(vr) not in nums)
-                    or (geo is not None and type(geo) not in nums)):
-                bad = next(v for v in (gs, track, vr, geo) if v is not None and type(v) not in nums)
-                raise ValueError(f"{bad!r} is not a number (ground speed, track, vertical rate "
-                                 "and geometric altitude must be numbers)")
-            if det and type(det) is dict and det.get("flight"):
-                callsign = str(det["flight"]).strip() or callsign
-            append((base + dt, lat, lon, alt, geo, ground, gs, track, vr, callsign, src,
-                    1 if type(f) is int and f & 2 else 0))
-        except (ValueError, TypeError) as exc:
-            out.warn(path, f"trace[{lo + k}]", f"skipped: {exc}")
-    return callsign
+            lat[j], lon[j] = position(la, lo)
+        except ValueError as exc:
+            bad.setdefault(j, str(exc))
+    return lat, lon
+
+
+def _time_offsets(dt: Sequence[Any], bad: Bad) -> Sequence[Any]:
+    """Seconds after the trace's base time: numbers as they are, text read as a number."""
+    if set(map(type, dt)) <= {int, float}:
+        return dt
+    out = list(dt)
+    for j, d in enumerate(dt):
+        if type(d) in _NUMS:
+            continue
+        try:
+            x = num(d, "time offset")
+            if x is None:
+                raise ValueError("time offset is empty")
+            out[j] = x
+        except ValueError as exc:
+            bad.setdefault(j, str(exc))
+    return out
+
+
+def _altitudes(alt: Sequence[Any], bad: Bad) -> tuple[Sequence[Any], Sequence[Any]]:
+    """(altitude in feet or None, on ground) per point, from a number, "ground" or null."""
+    types = set(map(type, alt))
+    if types <= _NUMERIC:
+        if type(None) not in types:
+            return alt, (False,) * len(alt)
+    elif not (types <= _NUMERIC | {str} and list(map(type, alt)).count(str) == alt.count("ground")):
+        alts = list(alt)
+        grounds: list[bool | None] = [False] * len(alt)
+        for j, a in enumerate(alt):
+            if a == "ground" or a is None:
+                alts[j], grounds[j] = None, _GROUND[a]
+            elif type(a) not in _NUMS:
+                try:
+                    alts[j] = num(a, "altitude")
+                except ValueError as exc:
+                    bad.setdefault(j, str(exc))
+        return alts, grounds
+    return list(map(_ALT.get, alt, alt)), list(map(_GROUND.get, alt, repeat(False)))
+
+
+def _check_numbers(cols: tuple[Sequence[Any], ...], bad: Bad) -> None:
+    """Ground speed, track, vertical rate and geometric altitude must be numbers (or null)."""
+    wrong: set[int] = set()
+    for c in cols:
+        if not set(map(type, c)) <= _NUMERIC:
+            wrong.update(j for j, v in enumerate(c) if type(v) not in _NUMERIC)
+    for j in sorted(wrong):
+        value = next(c[j] for c in cols if type(c[j]) not in _NUMERIC)
+        bad.setdefault(j, f"{value!r} is not a number (ground speed, track, vertical rate "
+                          "and geometric altitude must be numbers)")
 
 
 register(ReadsbTrace())

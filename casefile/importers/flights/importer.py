@@ -1,0 +1,47 @@
+"""FlightImporter: what every flight format's importer shares (kind, memory limit, gzip, storing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from casefile.flights.gcpause import gc_paused
+from casefile.importers.flights.gz import MAGIC, inflate
+from casefile.importers.flights.parsed import ParsedFlights
+
+if TYPE_CHECKING:
+    from casefile.store import Case, Ingested
+
+
+def store_flights(case: Case, ingested: Ingested, parsed: ParsedFlights) -> None:
+    """Write aircraft, tracks, points and derived legs/gaps inside the import transaction."""
+    from casefile.flights.store import store_track
+
+    with gc_paused():
+        for trk in parsed.tracks:
+            first = trk is parsed.tracks[0]
+            store_track(case, ingested.item_id, trk,
+                        warnings=parsed.notes + parsed.warnings if first else [],
+                        skipped=parsed.skipped if first else 0)
+    if not parsed.tracks:
+        case.log("flight-record-empty", item_id=ingested.item_id,
+                 details={"format": parsed.format, "notes": parsed.notes,
+                          "warnings": parsed.warnings, "skipped": parsed.skipped})
+
+
+class FlightImporter:
+    """Base for flight importers: kind, memory limit and store() are the same for all."""
+
+    name = "flight"
+    kind = "flight-record"
+    extensions: tuple[str, ...] = ()
+    max_in_memory = 1 << 30
+
+    def store(self, case: Case, ingested: Ingested, parsed: ParsedFlights) -> None:
+        store_flights(case, ingested, parsed)
+
+    @staticmethod
+    def read(path: Path, data: bytes | None) -> bytes:
+        """The file's content, gunzipped when it is gzip-compressed."""
+        raw = data if data is not None else path.read_bytes()
+        return inflate(path, raw) if raw.startswith(MAGIC) else raw

@@ -1,0 +1,94 @@
+"""What a flight parser hands over: tracks of point rows, per-row warnings, quality flags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from casefile.errors import CorruptFile
+from casefile.flights.quality import flag_points
+
+MAX_WARNINGS = 200
+
+#: column order of a parsed point row (quality flags are kept beside the rows, see finish())
+COLUMNS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
+           "callsign", "src", "new_leg")
+
+#: one point in COLUMNS order: time (epoch s, None if the file gives none), position, altitudes
+#: (ft), on ground, speed (kt), track (deg), vertical rate (ft/min), callsign, source, new-leg flag
+PointRow = tuple[float | None, float, float, float | None, float | None, bool | None,
+                 float | None, float | None, float | None, str | None, str | None, int]
+
+
+@dataclass
+class ParsedTrack:
+    """One aircraft's points from one file, plus what the file says about the aircraft."""
+
+    format: str
+    icao24: str | None = None
+    registration: str | None = None
+    type_code: str | None = None
+    description: str | None = None
+    operator: str | None = None
+    military: bool | None = None
+    label: str = ""
+    rows: list[PointRow] = field(default_factory=list)
+    quality: list[str | None] = field(default_factory=list)
+    stated: list[dict[str, Any]] = field(default_factory=list)
+    #: planned positions (a GPX route), not observations: kept, never used for legs or `where`
+    planned: bool = False
+
+    def callsigns(self) -> list[str]:
+        return [cs for cs in dict.fromkeys(map(itemgetter(9), self.rows)) if cs]
+
+
+@dataclass
+class ParsedFlights:
+    """What a flight importer's parse() hands to store(): tracks plus per-row warnings."""
+
+    format: str
+    tracks: list[ParsedTrack] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def warn(self, path: Path, where: str, message: str) -> None:
+        """Record a row that was skipped (counted always, text kept for the first few hundred)."""
+        self.skipped += 1
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(f"{path.name}: {where}: {message}")
+
+
+_T, _LAT, _LON, _GROUND, _SRC = (itemgetter(k) for k in (0, 1, 2, 5, 10))
+
+
+def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
+    """Flag quality problems and refuse a file with no readable position at all."""
+    parsed.tracks = [t for t in parsed.tracks if t.rows]
+    for trk in parsed.tracks:
+        rows = trk.rows
+        times: list[Any] = list(map(_T, rows))
+        idx: Sequence[int] = range(len(rows))
+        timed = rows
+        if None in times:
+            idx = [k for k, t in enumerate(times) if t is not None]
+            timed = [rows[k] for k in idx]
+            times = [times[k] for k in idx]
+        flags = flag_points(times, list(map(_LAT, timed)), list(map(_LON, timed)),
+                            list(map(_GROUND, timed)), list(map(_SRC, timed)))
+        if trk.planned:
+            trk.quality = ["planned-route"] * len(trk.rows)
+        elif len(idx) == len(trk.rows):
+            trk.quality = flags
+        else:
+            trk.quality = ["no-time"] * len(trk.rows)
+            for k, flag in zip(idx, flags, strict=True):
+                trk.quality[k] = flag
+    if not parsed.tracks and parsed.skipped:
+        first = parsed.warnings[0] if parsed.warnings else ""
+        raise CorruptFile(f"no readable position in {parsed.skipped} row(s) (first problem: "
+                          f"{first.split(': ', 1)[-1]})", path)
+    return parsed
