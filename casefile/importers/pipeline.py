@@ -18,7 +18,6 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from casefile.importers.sniff import sniff_mime
 from casefile.store import Acquisition, Case, commit_staged
 from casefile.store.blobs import StagedBlob, stage_stream
 from casefile.store.platform_io import fsync_dir
-from casefile.timeutil import iso_z
+from casefile.timeutil import from_epoch
 
 
 @dataclass
@@ -109,7 +108,7 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
             raise UnsupportedFile("not a regular file", path)
         if st.st_size == 0:
             raise UnsupportedFile("empty file (0 bytes): nothing to keep as evidence", path)
-        work.mtime = iso_z(datetime.fromtimestamp(st.st_mtime, UTC))
+        work.mtime = from_epoch(st.st_mtime)
         work.resolved = str(path.resolve())
         try:
             src = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
