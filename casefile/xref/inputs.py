@@ -184,8 +184,3 @@ def gather(case: Case) -> CaseInputs:
     inputs.sources = [source_in(case, s) for s in analyst.list_sources(case)]
     inputs.claims = [claim_in(case, c) for c in analyst.list_claims(case)]
     return inputs
-
-
-def missing_parts() -> list[str]:
-    """Always empty: every part is imported directly. Kept only until cli/xref.py stops asking."""
-    return []
