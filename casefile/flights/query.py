@@ -17,7 +17,7 @@ from casefile.flights.where import where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
 from casefile.store.columns import as_python
-from casefile.timeutil import from_epoch
+from casefile.timeutil import from_epoch, parse_z
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:
@@ -126,13 +126,11 @@ def where(case: Case, aircraft_ref: str, t_utc: str) -> Whereabouts:
 
 def _covers(rf: ReportedFlight, t_utc: str) -> bool:
     """Whether t falls between the reported departure and arrival windows."""
-    lo = rf.departed.window()[0] if rf.departed and rf.departed.window() else None
-    hi = rf.arrived.window()[1] if rf.arrived and rf.arrived.window() else None
-    if lo is None or hi is None:
+    dep = rf.departed.window() if rf.departed else None
+    arr = rf.arrived.window() if rf.arrived else None
+    if dep is None or arr is None:
         return False
-    from casefile.timeutil import parse_z
-
-    return lo <= parse_z(t_utc) <= hi
+    return dep[0] <= parse_z(t_utc) <= arr[1]
 
 
 def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None = None, *,
