@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from casefile.analyst import airports
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import choice, clean_text, credibility_grade, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
@@ -15,6 +14,7 @@ from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
+from casefile.reference import airports
 from casefile.store.canonical import canonical_json
 from casefile.timeutil import TimeValue, iso_z, now_z
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from casefile.analyst import airports
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import choice, clean_text, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import ENTITY_KINDS, Entity
+from casefile.reference import airports
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from casefile.analyst import airports
 from casefile.model.analyst import Mention
+from casefile.reference import airports
 
 # ICAO nationality marks written with a hyphen before the rest of the registration.
 _PREFIXES = set("""A2 A3 A4O A5 A6 A7 A8 A9C AP B C C2 C3 C5 C6 C9 CC CN CP CS CU CX D D2 D4 D6 DQ

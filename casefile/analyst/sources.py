@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import search as idx
-from casefile.analyst.airports import city_zone
 from casefile.analyst.extract import Extracted, can_extract, extract_any
 from casefile.analyst.inputs import choice, clean_text, reliability_grade, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
@@ -16,6 +15,7 @@ from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import RELIABILITY, SOURCE_ITEM_ROLES, SOURCE_KINDS, Source, Suggestion
+from casefile.reference.airports import city_zone
 from casefile.store.canonical import canonical_json
 from casefile.timeutil import BASES, TimeValue, now_z
 
