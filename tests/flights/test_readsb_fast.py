@@ -79,8 +79,9 @@ def reference(path: Path, base: float, trace: list) -> ParsedFlights:
 
 
 def _summary(out: ParsedFlights) -> tuple:
-    return ([repr(t.rows) for t in out.tracks],                  # repr: 55 and 55.0 differ [t.quality for t in out.tracks], out.warnings,
-            out.skipped, [t.callsigns() for t in out.tracks])
+    return ([repr(t.rows) for t in out.tracks],                   # repr: 55 and 55.0 differ
+            [t.quality for t in out.tracks], out.warnings, out.skipped,
+            [t.callsigns() for t in out.tracks])
 
 
 def _both(tmp: Path, points: list, monkeypatch) -> tuple:
