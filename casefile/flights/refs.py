@@ -25,7 +25,7 @@ def norm_ref(ref: str) -> str:
     return "".join(ch for ch in ref.upper() if ch.isalnum())
 
 
-def _forms(ref: str) -> set[str]:
+def ref_forms(ref: str) -> set[str]:
     """The keys a typed reference may match (a hex also in its canonical six-digit form)."""
     out = {norm_ref(ref)}
     hexa = normalise_hex(ref)
@@ -74,7 +74,7 @@ class AircraftRefs:
     def matches(self, ref: str, kinds: Iterable[str] | None = None) -> list[str]:
         """Ids of every aircraft the reference names (a type names them all), sorted."""
         wanted = set(kinds) if kinds is not None else None
-        found = {aid for key in _forms(ref) for kind, aid in self._by_key.get(key, [])
+        found = {aid for key in ref_forms(ref) for kind, aid in self._by_key.get(key, [])
                  if wanted is None or kind in wanted}
         return sorted(found)
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from casefile.checks.similarity import PHASH_DISTANCE, SimilarityIndex, hash_bits
 from casefile.model.findings import Finding
-from casefile.xref.common import make_finding, tv_window, z
+from casefile.timeutil import from_epoch
+from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn, SourceIn
+from casefile.xref.windows import tv_window
 
 KIND = "photo-duplicates"
 #: The threshold comes from the one photo-similarity rule (casefile.checks.similarity).
@@ -48,17 +50,17 @@ def appearance(photo: PhotoIn, sources: list[SourceIn]) -> dict[str, Any]:
     w = tv_window(photo.capture)
     if w is not None and photo.capture is not None:
         cands.append((w[0], "captured", {"basis": photo.capture.basis, "raw": photo.capture.raw,
-                                         "window_utc": [z(w[0]), z(w[1])]}))
+                                         "window_utc": [from_epoch(w[0]), from_epoch(w[1])]}))
     for s in sources:
         sw = tv_window(s.published)
         if sw is not None and s.published is not None:
             cands.append((sw[0], "published", {"source_id": s.id, "title": s.title,
                                                "basis": s.published.basis, "raw": s.published.raw,
-                                               "window_utc": [z(sw[0]), z(sw[1])]}))
+                                               "window_utc": [from_epoch(sw[0]), from_epoch(sw[1])]}))
     if not cands:
         return {"item_id": photo.item_id, "earliest_utc": None, "how": "no known time"}
     t, how, detail = min(cands, key=lambda c: c[0])
-    return {"item_id": photo.item_id, "earliest_utc": z(t), "how": how, **detail}
+    return {"item_id": photo.item_id, "earliest_utc": from_epoch(t), "how": how, **detail}
 
 
 def group_finding(group: list[str], photos: dict[str, PhotoIn],

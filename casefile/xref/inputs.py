@@ -138,7 +138,7 @@ def reported_in(r: ReportedFlight) -> ReportedIn:
 
 def _flights(case: Case, inputs: CaseInputs) -> None:
     for a in flights.list_aircraft(case):
-        refs = tuple(r for r in (a.registration, a.icao24, a.type_code) if r)
+        refs = flights.references(a)
         label = " ".join(x for x in (a.registration or a.icao24 or a.id,
                                      f"({a.type_code})" if a.type_code else "") if x)
         inputs.aircraft.append(AircraftIn(a.id, refs, label))

@@ -15,6 +15,7 @@ from itertools import compress
 
 import numpy as np
 
+from casefile.flights.query import ref_forms
 from casefile.geo import distance_km
 from casefile.reference.airports import airport
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
@@ -258,10 +259,6 @@ def _low_points(p: PointsIn | None) -> PointsIn:
                     list(compress(p.ground, keep)))
 
 
-def norm_ref(ref: str) -> str:
-    """Registrations and hex codes compare without case, spaces or dashes."""
-    return "".join(ch for ch in ref.upper() if ch.isalnum())
-
 
 CELL_DEG = 0.25
 #: Distance the place index must cover around a photo (the "near" radius of the checks).
@@ -301,7 +298,7 @@ class FleetIndex:
                                            by_pts.get(a.id)) for a in aircraft}
         self._refs: dict[str, list[str]] = {}
         for a in aircraft:
-            for r in {norm_ref(x) for x in (a.id, *a.refs) if x}:
+            for r in {key for x in (a.id, *a.refs) if x for key in ref_forms(x)}:
                 self._refs.setdefault(r, []).append(a.id)
         self._build_place_index()
 
@@ -363,4 +360,4 @@ class FleetIndex:
 
     def resolve(self, ref: str) -> list[str]:
         """Aircraft ids an analyst reference (registration, hex, type code, id) points to."""
-        return sorted(set(self._refs.get(norm_ref(ref), [])))
+        return sorted({aid for key in ref_forms(ref) for aid in self._refs.get(key, [])})
