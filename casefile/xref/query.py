@@ -15,7 +15,7 @@ from casefile.xref import sun as sun_rules
 from casefile.xref.chronology import LANES, TimelineEvent
 from casefile.xref.findings import ENGINE_VERSION
 from casefile.xref.inputs import gather
-from casefile.xref.session import XrefRun, XrefSession, findings, last_run
+from casefile.xref.session import XrefRun, XrefSession, count_findings, findings, last_run
 
 
 def run_xref(case: Case) -> list[Finding]:
@@ -33,8 +33,8 @@ def timeline(case: Case, tz: str | None = None) -> list[TimelineEvent]:
     return chronology.display(chronology.events(gather(case)), tz)
 
 
-__all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "findings", "last_run", "run_xref",
-           "timeline", "update_xref", "THRESHOLDS"]
+__all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings", "findings",
+           "last_run", "run_xref", "timeline", "update_xref", "THRESHOLDS"]
 
 #: The settings behind the findings, named by the module that holds them (the report lists them
 #: under Methods).

@@ -80,6 +80,11 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
             for r in case.rows(sql, params)]
 
 
+def count_findings(case: Case) -> int:
+    """How many findings the last run stored (a COUNT, for counters that refresh often)."""
+    return int(case.db.execute("SELECT count(*) FROM xref_findings").fetchone()[0])
+
+
 class XrefRun(TypedDict):
     """One run of the engine as logged: when, full or items, how many findings, digest, problems."""
 
