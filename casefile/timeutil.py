@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Mapping
@@ -63,7 +64,7 @@ def parse_z(text: str) -> datetime:
 
 def from_epoch(seconds: float) -> str:
     """Epoch seconds to UTC text, to the nearest ms (the same text iso_z gives for that instant)."""
-    return _ms_text(_us_to_ms(round(seconds * 1e6)))
+    return _ms_text(math.floor(seconds * 1000 + 0.5))    # rounded once: no double rounding via µs
 
 
 def epoch_text(seconds: float | None) -> str | None:

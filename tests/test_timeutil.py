@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casefile.errors import InvalidInput
-from casefile.timeutil import iso_z, parse_analyst_time, parse_z
+from casefile.timeutil import epoch, epoch_text, from_epoch, iso_z, parse_analyst_time, parse_z
 
 
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
@@ -63,3 +63,18 @@ def test_epoch_seconds_round_to_the_nearest_millisecond() -> None:
 
     assert from_epoch(1553256000.007) == "2019-03-22T12:00:00.007Z"
     assert from_epoch(1553256000.9996) == "2019-03-22T12:00:01.000Z"
+
+
+# ---- one formatter for epoch seconds and datetimes ---------------------------------------------
+@given(st.integers(min_value=-2_000_000_000_000, max_value=4_000_000_000_000))
+def test_epoch_text_and_iso_z_agree_to_the_millisecond(ms):
+    seconds = ms / 1000
+    assert from_epoch(seconds) == iso_z(datetime.fromtimestamp(seconds, UTC))
+    assert epoch(from_epoch(seconds)) == pytest.approx(seconds, abs=5e-4)
+
+
+def test_epoch_text_rounds_once_to_the_nearest_millisecond():
+    assert from_epoch(1373040773.62249946) == "2013-07-05T16:12:53.622Z"   # not .623 via microseconds
+    assert from_epoch(1723420805.06) == "2024-08-12T00:00:05.060Z"
+    assert from_epoch(0.0005) == "1970-01-01T00:00:00.001Z"
+    assert epoch_text(None) is None and epoch(None) is None

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from casefile.flights import query as Q
 from casefile.flights.store import store_track
 from casefile.geo import distance_km
-from casefile.importers.flights.common import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
 from casefile.store import Case
 from casefile.timeutil import from_epoch
 
