@@ -13,18 +13,15 @@ from casefile.flights import points
 from casefile.flights.aircraft import resolve
 from casefile.flights.points import NAMES
 from casefile.ids import new_id
+from casefile.model.flights import COLUMNS, ParsedTrack, PointRow
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
 from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
 from casefile.timeutil import from_epoch
 
-#: a parsed point row, as the importers build it (casefile.importers.flights.common.COLUMNS)
-_ROW_COLS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
-             "callsign", "src", "new_leg")
 
-
-def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skipped: int) -> str:
+def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[str], skipped: int) -> str:
     """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps."""
     track_id = new_id()
     cols = _point_columns(trk.rows, trk.quality)
@@ -64,14 +61,14 @@ def store_track(case: Case, item_id: str, trk: Any, *, warnings: list[str], skip
     return track_id
 
 
-def _point_columns(rows: list[tuple], quality: list[str | None]) -> dict[str, list[Any]]:
-    """Parsed point rows (casefile.importers.flights.common.COLUMNS order) and their quality
+def _point_columns(rows: list[PointRow], quality: list[str | None]) -> dict[str, list[Any]]:
+    """Parsed point rows (casefile.model.flights.COLUMNS order) and their quality
     flags as columns, named as in the points file."""
-    if len(quality) != len(rows) or not set(map(len, rows)) <= {len(_ROW_COLS)}:
-        raise ValueError(f"each parsed point row needs {len(_ROW_COLS)} values "
-                         f"({', '.join(_ROW_COLS)}) and one quality flag")
+    if len(quality) != len(rows) or not set(map(len, rows)) <= {len(COLUMNS)}:
+        raise ValueError(f"each parsed point row needs {len(COLUMNS)} values "
+                         f"({', '.join(COLUMNS)}) and one quality flag")
     # one C-level pass per column (zip(*rows) over a million rows is several times slower)
-    cols = {n: list(map(itemgetter(k), rows)) for k, n in enumerate(_ROW_COLS)}
+    cols = {n: list(map(itemgetter(k), rows)) for k, n in enumerate(COLUMNS)}
     cols["quality"] = quality
     return cols
 

@@ -28,7 +28,8 @@ from casefile.flights.quality import (
 )
 from casefile.flights.store import _point_columns, store_track, track_data
 from casefile.geo import KM_PER_NM, distance_km
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
+from casefile.model.flights import ParsedTrack
 from casefile.store import Case
 
 T0 = 1553256000.0

@@ -22,7 +22,8 @@ from casefile.importers.flights.fields import (
     require_columns,
 )
 from casefile.importers.flights.opensky_csv import Cols, convert_chunk
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
+from casefile.model.flights import ParsedTrack
 from casefile.reference.icao24 import normalise_hex
 
 HEADER = ("time,icao24,lat,lon,velocity,heading,vertrate,callsign,onground,alert,spi,squawk,"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from casefile.importers.flights import readsb
 from casefile.importers.flights.fields import num, position
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
+from casefile.model.flights import ParsedTrack
 
 good = st.tuples(
     st.floats(0, 1e5, allow_nan=False) | st.integers(0, 10**5),                 # time offset

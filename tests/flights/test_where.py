@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from casefile.flights import query as Q
 from casefile.flights.store import store_track
 from casefile.geo import distance_km
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
+from casefile.model.flights import ParsedTrack
 from casefile.store import Case
 from casefile.timeutil import from_epoch
 

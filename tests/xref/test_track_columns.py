@@ -10,7 +10,8 @@ import pytest
 from casefile.flights import query as Q
 from casefile.flights.store import store_track
 from casefile.ids import new_id
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
+from casefile.model.flights import ParsedTrack
 from casefile.xref.inputs import gather, points_in
 from casefile.xref.model import PointsIn
 from casefile.xref.trackindex import LOW_ALT_FT, _low_points

@@ -9,8 +9,9 @@ from pathlib import Path
 from casefile.importers.flights.fields import num, position, require_columns, utf8_text
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
+from casefile.model.flights import ParsedTrack
 from casefile.timeutil import parse_z
 
 

@@ -8,10 +8,11 @@ from casefile.errors import CorruptFile
 from casefile.importers.flights.fields import FT_PER_M, KT_PER_MS, num, position, utc_iso_epoch
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
+from casefile.model.flights import ParsedTrack
 
 
 class Gpx(FlightImporter):

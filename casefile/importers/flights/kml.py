@@ -11,9 +11,10 @@ from casefile.errors import CorruptFile
 from casefile.importers.flights.fields import FT_PER_M, num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.flights.xmlsafe import child_text, children, local, parse_xml, walk
 from casefile.importers.registry import register
+from casefile.model.flights import ParsedTrack
 from casefile.timeutil import parse_z
 
 

@@ -28,8 +28,9 @@ from casefile.importers.flights.fields import (
 )
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, PointRow, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
+from casefile.model.flights import ParsedTrack, PointRow
 from casefile.reference.icao24 import normalise_hex
 
 #: rows converted at a time (each chunk is transposed to columns)

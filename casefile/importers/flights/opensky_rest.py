@@ -9,8 +9,9 @@ from casefile.errors import CorruptFile
 from casefile.importers.flights.fields import FPM_PER_MS, FT_PER_M, KT_PER_MS, num, num_scaled, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
+from casefile.model.flights import ParsedTrack
 from casefile.reference.icao24 import normalise_hex
 
 _SOURCES = {0: "adsb", 1: "asterix", 2: "mlat", 3: "flarm"}

@@ -10,40 +10,9 @@ from typing import Any
 
 from casefile.errors import CorruptFile
 from casefile.flights.quality import flag_points
+from casefile.model.flights import ParsedTrack
 
 MAX_WARNINGS = 200
-
-#: column order of a parsed point row (quality flags are kept beside the rows, see finish())
-COLUMNS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "ground", "gs_kt", "track_deg", "vrate_fpm",
-           "callsign", "src", "new_leg")
-
-#: one point in COLUMNS order: time (epoch s, None if the file gives none), position, altitudes
-#: (ft), on ground, speed (kt), track (deg), vertical rate (ft/min), callsign, source, new-leg flag
-PointRow = tuple[float | None, float, float, float | None, float | None, bool | None,
-                 float | None, float | None, float | None, str | None, str | None, int]
-
-
-@dataclass
-class ParsedTrack:
-    """One aircraft's points from one file, plus what the file says about the aircraft."""
-
-    format: str
-    icao24: str | None = None
-    registration: str | None = None
-    type_code: str | None = None
-    description: str | None = None
-    operator: str | None = None
-    military: bool | None = None
-    label: str = ""
-    rows: list[PointRow] = field(default_factory=list)
-    quality: list[str | None] = field(default_factory=list)
-    stated: list[dict[str, Any]] = field(default_factory=list)
-    #: planned positions (a GPX route), not observations: kept, never used for legs or `where`
-    planned: bool = False
-
-    def callsigns(self) -> list[str]:
-        return [cs for cs in dict.fromkeys(map(itemgetter(9), self.rows)) if cs]
-
 
 @dataclass
 class ParsedFlights:

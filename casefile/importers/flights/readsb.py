@@ -15,8 +15,9 @@ from casefile.flights.gcpause import paused
 from casefile.importers.flights.fields import num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
-from casefile.importers.flights.parsed import ParsedFlights, ParsedTrack, PointRow, finish
+from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
+from casefile.model.flights import ParsedTrack, PointRow
 
 
 def _head_text(head: bytes) -> str:
