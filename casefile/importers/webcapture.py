@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casefile.analyst.extract import Extracted, extract_any
+from casefile.analyst.extract import extract_any
+from casefile.analyst.page_text import Extracted
 from casefile.errors import CorruptFile
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime

@@ -39,9 +39,12 @@ class Finding:
     item_ids: tuple[str, ...]
     inputs: dict[str, Any] = field(default_factory=dict)
     assumptions: tuple[str, ...] = ()
+    #: the inputs as JSON exactly as hashed into the id (set by the engine; storing reuses it)
+    inputs_text: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["inputs_text"]
         d["item_ids"] = list(self.item_ids)
         d["assumptions"] = list(self.assumptions)
         return d

@@ -24,8 +24,9 @@ def finding_id(kind: str, items: list[str] | tuple[str, ...], inputs_text: str,
 
 def inputs_json(f: Finding) -> str:
     """The finding's inputs as JSON, exactly as hashed into its id (kept on the finding when made here)."""
-    text = getattr(f, "_inputs_json", None)
-    return text if isinstance(text, str) else json.dumps(f.inputs, separators=(",", ":"), default=str)
+    if f.inputs_text is not None:
+        return f.inputs_text
+    return json.dumps(f.inputs, separators=(",", ":"), default=str)
 
 
 def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
@@ -36,7 +37,6 @@ def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
     # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.
     text = json.dumps(inputs, separators=(",", ":"), default=str)
     fid = finding_id(kind, items, text, tuple(assumptions))
-    f = Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
-                explanation=explanation, item_ids=items, inputs=inputs, assumptions=tuple(assumptions))
-    object.__setattr__(f, "_inputs_json", text)   # not a field: storing reuses the hashed text
-    return f
+    return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
+                   explanation=explanation, item_ids=items, inputs=inputs,
+                   assumptions=tuple(assumptions), inputs_text=text)
