@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,20 @@ def require_columns(path: Path, header: Sequence[str], needed: Iterable[str], fm
                           f"(header has: {', '.join(h.strip() for h in header) or 'nothing'})",
                           path, line=1)
     return pos
+
+
+#: row index in a chunk -> why that row is skipped (the first problem found)
+Bad = dict[int, str]
+
+
+def drop_bad_rows(columns: list[Sequence[Any]], col_bad: Bad, kept: list[int] | None,
+                  bad: Bad) -> list[Sequence[Any]]:
+    """Columns without the rows col_bad names; each reason moves to `bad` under the row's index
+    in the chunk (through `kept`, the chunk indices of the rows still in play, when some were
+    already left out)."""
+    if not col_bad:
+        return columns
+    good = [j not in col_bad for j in range(len(columns[0]))]
+    for j, message in col_bad.items():
+        bad[kept[j] if kept is not None else j] = message
+    return [list(compress(col, good)) for col in columns]

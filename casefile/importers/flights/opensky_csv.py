@@ -21,6 +21,8 @@ from casefile.importers.flights.fields import (
     FPM_PER_MS,
     FT_PER_M,
     KT_PER_MS,
+    Bad,
+    drop_bad_rows,
     num,
     position,
     require_columns,
@@ -37,7 +39,6 @@ from casefile.reference.icao24 import normalise_hex
 CHUNK = 32768
 _BOOL = {"true": True, "false": False, "1": True, "0": False, "": None}
 
-Bad = dict[int, str]   # row index in the chunk -> why it is skipped (the first problem found)
 
 
 @dataclass(frozen=True)
@@ -157,12 +158,8 @@ def convert_chunk(rows: list[list[str]], width: int, c: Cols,
                                 (c.vr, "vertrate", FPM_PER_MS)))
     columns: list[Sequence[Any]] = [t, lat, lon, baro, geo, ground, vel, hdg, vr, callsign,
                                     cols[c.hexa]]
-    if col_bad:
-        good = [j not in col_bad for j in range(n)]
-        columns = [list(compress(col, good)) for col in columns]
-        n = len(columns[0])
-        for j, message in col_bad.items():
-            bad[kept[j] if kept is not None else j] = message
+    columns = drop_bad_rows(columns, col_bad, kept, bad)
+    n = len(columns[0])
     *values, raw_hex = columns
     points: list[PointRow] = list(zip(*values, repeat("opensky", n), repeat(0, n)))
     hex_ok = {h: x for h, x in hex_of.items() if x is not None}

@@ -12,7 +12,7 @@ from typing import Any
 
 from casefile.errors import CorruptFile
 from casefile.flights.gcpause import paused
-from casefile.importers.flights.fields import num, position
+from casefile.importers.flights.fields import Bad, drop_bad_rows, num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
@@ -84,7 +84,6 @@ _SHORT = "a trace point needs at least 8 fields"
 _ALT = {"ground": None, None: None}
 _GROUND = {"ground": True, None: None}
 
-Bad = dict[int, str]   # row index in the chunk -> why it is skipped (the first problem found)
 
 
 def convert_chunk(part: list[Any], base: float, callsign: str | None,
@@ -124,12 +123,8 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
     src = cols[9] if len(cols) > 9 else (None,) * n
     columns: list[Sequence[Any]] = [dt, lat, lon, alts, geo, grounds, cols[4], cols[5], cols[7],
                                     new_leg, det, src]
-    if col_bad:
-        good = [j not in col_bad for j in range(n)]
-        columns = [list(compress(c, good)) for c in columns]
-        n = len(columns[0])
-        for j, message in col_bad.items():
-            bad[kept[j] if kept is not None else j] = message
+    columns = drop_bad_rows(columns, col_bad, kept, bad)
+    n = len(columns[0])
     t_off, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr, leg, details, source = columns
     callsigns: Any = repeat(callsign, n)
     if any(details):
