@@ -23,8 +23,8 @@ HASHED = ("seq", "at", "actor", "action", "item_id", "target_table", "target_id"
           "details", "prev_hash")
 
 
-class Event(TypedDict):
-    """One ledger row as written (`details` is canonical JSON text)."""
+class LedgerRow(TypedDict):
+    """One custody event as the log lists it."""
 
     seq: int
     at: str
@@ -33,10 +33,15 @@ class Event(TypedDict):
     item_id: str | None
     target_table: str | None
     target_id: str | None
+    hash: str
+
+
+class Event(LedgerRow):
+    """One ledger row as written: the listed fields plus digest, details (canonical JSON), chain."""
+
     row_digest: str | None
     details: str
     prev_hash: str
-    hash: str
 
 
 def event_hash(event: Mapping[str, Any]) -> str:

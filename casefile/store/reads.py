@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypedDict, cast
 
 from casefile.store.case import Case
+from casefile.store.ledger import LedgerRow
 
 
 class ItemRow(TypedDict):
@@ -40,19 +41,6 @@ class ListedItem(ItemRow):
     acquired_by: str | None
     acquired_at: str | None
     original_path: str | None
-
-
-class LedgerRow(TypedDict):
-    """One custody event as the log lists it."""
-
-    seq: int
-    at: str
-    actor: str
-    action: str
-    item_id: str | None
-    target_table: str | None
-    target_id: str | None
-    hash: str
 
 
 @dataclass(frozen=True)

@@ -26,3 +26,23 @@ def counts(case) -> dict[str, int]:
     for folder in ("evidence", "derived"):
         out[f"{folder} files"] = sum(1 for p in (case.path / folder).rglob("*") if p.is_file())
     return out
+
+
+def store_rows(case, rows: list[tuple], icao: str = "15a0f2") -> str:
+    """Store made-up point rows (COLUMNS order) as one track of a placeholder item; its track id.
+
+    For tests that need a track with a particular shape; the item row stands in for a file.
+    """
+    from casefile.flights.store import store_track
+    from casefile.ids import new_id
+    from casefile.importers.flights.parsed import ParsedFlights, finish
+    from casefile.model.flights import ParsedTrack
+
+    parsed = finish(Path("synthetic.json"), ParsedFlights("test", [ParsedTrack("test", icao24=icao,
+                                                                               rows=rows)]))
+    item = new_id()
+    with case.transaction():
+        case.db.execute("INSERT INTO items (id, kind, sha256, md5, size, mime, blob_path, created_at) "
+                        "VALUES (?, 'flight-record', ?, 'y', 1, 'application/json', 'b', 'now')",
+                        [item, item])
+        return store_track(case, item, parsed.tracks[0], warnings=[], skipped=0)

@@ -26,11 +26,10 @@ from casefile.flights.quality import (
     SURFACE_LIMIT_KT,
     flag_points,
 )
-from casefile.flights.store import _point_columns, store_track, track_data
+from casefile.flights.store import _point_columns, track_data
 from casefile.geo import KM_PER_NM, distance_km
-from casefile.importers.flights.parsed import ParsedFlights, finish
-from casefile.model.flights import ParsedTrack
 from casefile.store import Case
+from tests.flights.helpers import store_rows
 
 T0 = 1553256000.0
 
@@ -211,16 +210,7 @@ def _case() -> Case:
 
 
 def _store(case: Case, rows: list[tuple]) -> str:
-    from casefile.ids import new_id
-
-    parsed = finish(Path("synthetic.json"), ParsedFlights("test", [ParsedTrack("test", icao24="15a0f2",
-                                                                               rows=rows)]))
-    item = new_id()
-    with case.transaction():
-        case.db.execute("INSERT INTO items (id, kind, sha256, md5, size, mime, blob_path, created_at) "
-                        "VALUES (?, 'flight-record', ?, 'y', 1, 'application/json', 'b', 'now')",
-                        [item, item])
-        return store_track(case, item, parsed.tracks[0], warnings=[], skipped=0)
+    return store_rows(case, rows)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

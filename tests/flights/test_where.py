@@ -10,12 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.flights import query as Q
-from casefile.flights.store import store_track
 from casefile.geo import distance_km
-from casefile.importers.flights.parsed import ParsedFlights, finish
-from casefile.model.flights import ParsedTrack
 from casefile.store import Case
 from casefile.timeutil import from_epoch
+from tests.flights.helpers import store_rows
 
 T0 = 1553256000.0   # 2019-03-22T12:00:00Z
 
@@ -33,16 +31,7 @@ def _shared_case() -> Case:
 def _case_with(rows: list[tuple], icao: str = "15a0f2", case: Case | None = None) -> Case:
     if case is None:
         case = Case.create(Path(tempfile.mkdtemp()) / "w", "where test", investigator="Test")
-    parsed = finish(Path("synthetic.json"), ParsedFlights("test", [ParsedTrack("test", icao24=icao,
-                                                                               rows=rows)]))
-    from casefile.ids import new_id
-
-    item = new_id()
-    with case.transaction():
-        case.db.execute("INSERT INTO items (id, kind, sha256, md5, size, mime, blob_path, created_at) "
-                        "VALUES (?, 'flight-record', ?, 'y', 1, 'application/json', 'b', 'now')",
-                        [item, item])
-        store_track(case, item, parsed.tracks[0], warnings=[], skipped=0)
+    store_rows(case, rows, icao)
     return case
 
 

@@ -3,30 +3,19 @@ inputs gathered through it hold exactly those points."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from casefile.flights import query as Q
-from casefile.flights.store import store_track
-from casefile.ids import new_id
-from casefile.importers.flights.parsed import ParsedFlights, finish
-from casefile.model.flights import ParsedTrack
 from casefile.xref.inputs import gather, points_in
 from casefile.xref.model import PointsIn
 from casefile.xref.trackindex import LOW_ALT_FT, _low_points
+from tests.flights.helpers import store_rows
 
 T0 = 1553256000.0
 
 
 def _store(case, icao: str, rows: list[tuple]) -> None:
-    parsed = finish(Path("t.json"), ParsedFlights("test", [ParsedTrack("test", icao24=icao, rows=rows)]))
-    item = new_id()
-    with case.transaction():
-        case.db.execute("INSERT INTO items (id, kind, sha256, md5, size, mime, blob_path, created_at) "
-                        "VALUES (?, 'flight-record', ?, 'y', 1, 'application/json', 'b', 'now')",
-                        [item, item])
-        store_track(case, item, parsed.tracks[0], warnings=[], skipped=0)
+    store_rows(case, rows, icao)
 
 
 def _row(t: float, lat: float, alt: float | None, ground: bool | None) -> tuple:
