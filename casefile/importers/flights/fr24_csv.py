@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from casefile.importers.flights.fields import num, position, require_columns, utf8_text
-from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.gz import header_line
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
@@ -20,8 +20,7 @@ class FR24Csv(FlightImporter):
     extensions = (".csv",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        first = plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
-        if first.startswith(b"timestamp,utc,callsign,position"):
+        if header_line(head).startswith("timestamp,utc,callsign,position"):
             return 0.95
         return 0.0
 

@@ -33,3 +33,13 @@ def plain_head(head: bytes, size: int = 8192) -> bytes:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
     except zlib.error:
         return b""
+
+
+def header_line(head: bytes) -> str:
+    """The first line of a (possibly gzipped) text file, lower case, without a UTF-8 BOM."""
+    return plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
+
+
+def header_columns(head: bytes) -> set[str]:
+    """The column names of a CSV file's header line, for sniffing (lower case, trimmed)."""
+    return {c.strip() for c in header_line(head).split(",")}

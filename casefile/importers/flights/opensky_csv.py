@@ -28,7 +28,7 @@ from casefile.importers.flights.fields import (
     require_columns,
     utf8_text,
 )
-from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.gz import header_columns
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
@@ -64,8 +64,7 @@ class OpenSkyStatesCsv(FlightImporter):
     extensions = (".csv",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        first = plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
-        cols = {c.strip() for c in first.split(",")}
+        cols = header_columns(head)
         if {"time", "icao24", "lat", "lon"} <= cols:
             return 0.9
         return 0.0

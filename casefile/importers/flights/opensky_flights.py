@@ -15,7 +15,7 @@ from casefile.importers.flights.fields import (
     utc_iso_epoch,
     utf8_text,
 )
-from casefile.importers.flights.gz import plain_head
+from casefile.importers.flights.gz import header_columns
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
@@ -49,8 +49,7 @@ class OpenSkyFlightList(FlightImporter):
     extensions = (".csv",)
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
-        first = plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
-        cols = {c.strip() for c in first.split(",")}
+        cols = header_columns(head)
         if {"icao24", "firstseen", "lastseen"} <= cols:
             return 0.92
         return 0.0
