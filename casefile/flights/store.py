@@ -18,7 +18,7 @@ from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
 from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
-from casefile.timeutil import from_epoch
+from casefile.timeutil import epoch_text, from_epoch
 
 
 def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[str], skipped: int) -> str:
@@ -105,7 +105,7 @@ def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
 def _end(e: L.End | None) -> str | None:
     if e is None:
         return None
-    return json.dumps({"time_utc": from_epoch(e.t) if e.t is not None else None,
+    return json.dumps({"time_utc": epoch_text(e.t),
                        "airport_icao": e.airport_icao, "airport_name": e.airport_name,
                        "distance_km": e.distance_km, "observed": e.observed, "note": e.note,
                        "evidence": e.evidence}, ensure_ascii=False)

@@ -34,6 +34,7 @@ from casefile.xref.model import (
     SourceIn,
 )
 from casefile.xref.sun import light_hint
+from casefile.xref.windows import tv_window
 
 #: What a malformed record raises while it is turned into engine input.
 BAD_RECORD = (ValueError, TypeError, KeyError, AttributeError)
@@ -122,9 +123,9 @@ def points_in(cols: flights.PointColumns | None, aircraft_id: str) -> PointsIn:
 def _reported_end(tv: TimeValue | None, icao: str | None) -> EndIn:
     """A reported departure or arrival: the middle of its time window, ± half its width."""
     t, unc = None, 0.0
-    w = tv.window() if tv is not None else None
+    w = tv_window(tv)
     if w is not None:
-        lo, hi = w[0].timestamp(), w[1].timestamp()
+        lo, hi = w
         t, unc = (lo + hi) / 2, (hi - lo) / 2
     return EndIn(time=t, airport_icao=icao, observed=False, uncertainty_s=unc)
 

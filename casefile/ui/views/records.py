@@ -61,7 +61,7 @@ def _item_columns(td: TimeDisplay) -> list[Column[ListedItem]]:
 
 def aircraft_label(a: Aircraft) -> str:
     """Registration, hex and type code, as far as known ("" when none is)."""
-    return " ".join(p for p in (a.registration, a.icao24, a.type_code) if p)
+    return " ".join(flights.references(a))
 
 
 @dataclass(frozen=True)
