@@ -322,9 +322,8 @@ def claims_of_item(case: Case, item_id: str) -> list[tuple[str, str]]:
 def window_utc(claim: Claim) -> tuple[str, str] | None:
     """The claim's window as UTC text (widened for unknown zones), or None when no time is asserted."""
     lo, hi = claim.window_start.window(), claim.window_end.window()
-    if lo is None and hi is None:
+    first, last = lo or hi, hi or lo
+    if first is None or last is None:
         return None
-    a = (lo or hi)[0]  # type: ignore[index]
-    b = (hi or lo)[1]  # type: ignore[index]
-    return iso_z(a), iso_z(b)
+    return iso_z(first[0]), iso_z(last[1])
 

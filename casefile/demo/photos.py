@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -147,8 +148,8 @@ def encode(p: DemoPhoto, img: Image.Image) -> bytes:
     return data[: int(len(data) * p.truncate)] if p.truncate else data
 
 
-def _sc(seed: int, label: str, **kw: object) -> Scene:
-    return Scene(seed=seed, label=label, **kw)  # type: ignore[arg-type]
+def _sc(seed: int, label: str, **kw: Any) -> Scene:
+    return Scene(seed=seed, label=label, **kw)
 
 
 AN = (AN124.icao24,)

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from casefile.store import platform_io
 
@@ -65,11 +65,17 @@ def _write_chunk(fd: int, chunk: memoryview, direct: bool) -> bool:
     return False
 
 
-def _fill(src: BinaryIO, buf: memoryview) -> int:
+class Readable(Protocol):
+    """A binary stream that reads into a buffer (a file opened "rb", BytesIO, a pipe)."""
+
+    def readinto(self, buffer: memoryview, /) -> int | None: ...
+
+
+def _fill(src: Readable, buf: memoryview) -> int:
     """Read until `buf` is full or the stream ends (short reads happen on pipes and sockets)."""
     filled = 0
     while filled < len(buf):
-        n = src.readinto(buf[filled:])  # type: ignore[attr-defined]
+        n = src.readinto(buf[filled:])
         if not n:
             break
         filled += n
@@ -87,7 +93,7 @@ def _chunk_buffer() -> memoryview:
     return view
 
 
-def stage_stream(src: BinaryIO, tmp_dir: Path, *, head_size: int = 8192, keep_bytes: bool = False,
+def stage_stream(src: Readable, tmp_dir: Path, *, head_size: int = 8192, keep_bytes: bool = False,
                  on_head: Callable[[bytes], bool] | None = None,
                  ) -> tuple[StagedBlob, bytes | None]:
     """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning.

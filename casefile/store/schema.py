@@ -25,6 +25,8 @@ from casefile.timeutil import now_z
 
 MigrationFn = Callable[[Any], None]   # gets the database, or the Case when registered with_case
 _MIGRATIONS: dict[str, dict[int, tuple[str, MigrationFn]]] = {}
+#: migrations registered with_case: they get the open Case, not the bare database
+_WITH_CASE: set[MigrationFn] = set()
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def migration(group: str, number: int, name: str, *,
     through the store) instead of the bare database."""
 
     def register(fn: MigrationFn) -> MigrationFn:
-        fn.with_case = with_case  # type: ignore[attr-defined]
+        if with_case:
+            _WITH_CASE.add(fn)
         steps = _MIGRATIONS.setdefault(group, {})
         if number in steps:
             raise RuntimeError(f"duplicate migration {group} {number}")
@@ -96,7 +99,7 @@ def apply(db: sqlite_utils.Database, group: str, number: int, name: str, fn: Mig
     if "_schema" not in db.table_names():
         db.execute('CREATE TABLE _schema ("group" TEXT NOT NULL, number INTEGER NOT NULL, '
                    'name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY ("group", number))')
-    if getattr(fn, "with_case", False):
+    if fn in _WITH_CASE:
         if case is None:
             raise RuntimeError(f"migration {group} {number} needs the open case")
         fn(case)

@@ -7,7 +7,7 @@ from typing import Any
 
 from casefile.geo import distance_km
 from casefile.model.findings import Finding
-from casefile.timeutil import from_epoch
+from casefile.timeutil import TimeValue, from_epoch
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn
 from casefile.xref.trackindex import (
@@ -145,7 +145,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         conf = min(conf, 0.5)
         expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
     inputs = {
-        "photo": {"item_id": photo.item_id, "capture": _capture(photo),
+        "photo": {"item_id": photo.item_id, "capture": _capture(photo.capture),
                   "window_utc": [from_epoch(lo), from_epoch(hi)],
                   "place": {"lat": lat, "lon": lon, "source": photo.place.source}},
         "aircraft": {"id": a.id, "label": a.label, "tagged": tagged},
@@ -170,19 +170,18 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)
 
 
-def _capture(photo: PhotoIn) -> dict[str, Any]:
-    tv = photo.capture
-    assert tv is not None
+def _capture(tv: TimeValue) -> dict[str, Any]:
     return {"raw": tv.raw, "utc": tv.utc, "basis": tv.basis, "uncertainty_s": tv.uncertainty_s,
             "local": tv.local}
 
 
 def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
     """Photo against the aircraft it is tagged with, or against every aircraft when untagged."""
-    if photo.capture is None or tv_window(photo.capture) is None:
+    win = tv_window(photo.capture)
+    if photo.capture is None or win is None:
         return []
     if photo.place is None:
-        return [_whereabouts(photo, fleet, ref, aid) for ref in photo.aircraft_tags
+        return [_whereabouts(photo, photo.capture, win, fleet, ref, aid) for ref in photo.aircraft_tags
                 for aid in fleet.resolve(ref)]
     out: list[Finding] = []
     if photo.aircraft_tags:
@@ -196,7 +195,7 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
                     out.append(f)
         return out
     # Untagged: report the aircraft that were there; say plainly when none was.
-    lo, hi = tv_window(photo.capture)  # type: ignore[misc]
+    lo, hi = win
     lat, lon = photo.place.lat, photo.place.lon
     for aid in sorted(fleet.candidates(lo, hi, lat, lon)):
         f = evaluate(photo, fleet.tracks[aid], tagged=False)
@@ -212,7 +211,7 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
                 f"the case has no records for.")
         notes = [n for n in [time_basis_note(photo.capture)] if n]
         out.append(make_finding(KIND, "undetermined", 0.4, expl, [photo.item_id],
-                                {"photo": {"item_id": photo.item_id, "capture": _capture(photo),
+                                {"photo": {"item_id": photo.item_id, "capture": _capture(photo.capture),
                                            "window_utc": [from_epoch(lo), from_epoch(hi)],
                                            "place": {"lat": photo.place.lat, "lon": photo.place.lon,
                                                      "source": photo.place.source}},
@@ -230,10 +229,11 @@ def _unknown_tag(photo: PhotoIn, ref: str) -> Finding:
         [photo.item_id], {"photo": {"item_id": photo.item_id}, "aircraft_ref": ref})
 
 
-def _whereabouts(photo: PhotoIn, fleet: FleetIndex, ref: str, aid: str) -> Finding:
-    """A tagged photo with a time but no place: where the aircraft was, for the analyst to compare."""
-    assert photo.capture is not None
-    lo, hi = tv_window(photo.capture)  # type: ignore[misc]
+def _whereabouts(photo: PhotoIn, capture: TimeValue, win: tuple[float, float], fleet: FleetIndex,
+                 ref: str, aid: str) -> Finding:
+    """A tagged photo with a time (capture, its UTC window) but no place: where the aircraft was,
+    for the analyst to compare."""
+    lo, hi = win
     track = fleet.tracks[aid]
     spans = track.query(lo, hi)
     places = sorted({s.airport_icao or f"{s.lat:.3f},{s.lon:.3f}" for s in spans
@@ -243,10 +243,10 @@ def _whereabouts(photo: PhotoIn, fleet: FleetIndex, ref: str, aid: str) -> Findi
             f"against {track.aircraft.label}'s track. During the photo's time window "
             f"({fmt_window(lo, hi)}) the aircraft was: {', '.join(states)}"
             + (f"; on the ground at {', '.join(places)}" if places else "") + ".")
-    if photo.capture.utc is None:
+    if capture.utc is None:
         expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
-    notes = [n for n in [time_basis_note(photo.capture)] if n]
-    inputs = {"photo": {"item_id": photo.item_id, "capture": _capture(photo),
+    notes = [n for n in [time_basis_note(capture)] if n]
+    inputs = {"photo": {"item_id": photo.item_id, "capture": _capture(capture),
                         "window_utc": [from_epoch(lo), from_epoch(hi)], "place": None},
               "aircraft": {"id": aid, "label": track.aircraft.label, "tagged": True, "ref": ref},
               "track_spans": [{"from": from_epoch(s.start), "to": from_epoch(s.end), "state": s.state,

@@ -65,9 +65,9 @@ def _same_place(a: EndIn, b: EndIn) -> bool:
     if a.airport_icao and b.airport_icao:
         return a.airport_icao.upper() == b.airport_icao.upper()
     (la, lo), (lb, lob) = end_place(a), end_place(b)
-    if None in (la, lo, lb, lob):
+    if la is None or lo is None or lb is None or lob is None:
         return False
-    return distance_km(la, lo, lb, lob) <= SAME_PLACE_KM  # type: ignore[arg-type]
+    return distance_km(la, lo, lb, lob) <= SAME_PLACE_KM
 
 
 def _merge_gaps(gaps: list[GapIn]) -> list[GapIn]:
