@@ -27,13 +27,17 @@ def hash_bits(phash: str | None) -> int | None:
         return None
 
 
+def _pairable(phash: str | None) -> int | None:
+    """The hash as an integer when it can make a pair: 64 bits, and not a flat picture's."""
+    bits = hash_bits(phash)
+    if bits is None or not 2 < bits.bit_count() < 4 * _HEX_DIGITS - 2:
+        return None
+    return bits
+
+
 def informative(phash: str | None) -> bool:
     """False for a missing hash or the hash of a flat picture, which matches every other flat one."""
-    bits = hash_bits(phash)
-    if bits is None:
-        return False
-    ones = bits.bit_count()
-    return 2 < ones < 4 * _HEX_DIGITS - 2
+    return _pairable(phash) is not None
 
 
 def hamming(a: str, b: str) -> int:
@@ -48,22 +52,24 @@ class SimilarityIndex:
         self.ids: list[str] = []
         vals: list[int] = []
         for item_id, phash in photos:
-            if informative(phash):
+            bits = _pairable(phash)
+            if bits is not None:
                 self.ids.append(item_id)
-                vals.append(int(phash or "0", 16))
+                vals.append(bits)
         self.pos = {pid: i for i, pid in enumerate(self.ids)}
         self.arr = np.array(vals, dtype=np.uint64)
 
     def set(self, item_id: str, phash: str | None) -> None:
         """Add, change or (with an uninformative hash) drop one photo."""
         i = self.pos.get(item_id)
-        if not informative(phash):
+        bits = _pairable(phash)
+        if bits is None:
             if i is not None:
                 self.arr[i] = 0
                 self.ids[i] = ""
                 del self.pos[item_id]
             return
-        value = np.uint64(int(phash or "0", 16))
+        value = np.uint64(bits)
         if i is None:
             self.pos[item_id] = len(self.ids)
             self.ids.append(item_id)
