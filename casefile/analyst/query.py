@@ -33,14 +33,14 @@ def source_mentions(case: Case, source_id: str) -> list[dict[str, Any]]:
 
 def count_sources(case: Case) -> int:
     """How many sources list_sources() gives (one COUNT query, cheap during an import)."""
-    return int(case.db.execute("SELECT COUNT(*) FROM sources").fetchone()[0])
+    return case.db.table("sources").count
 
 
 def count_claims(case: Case) -> int:
     """How many claims list_claims() gives (one COUNT query)."""
-    return int(case.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+    return case.db.table("claims").count
 
 
 def count_entities(case: Case) -> int:
     """How many entities list_entities() gives (one COUNT query)."""
-    return int(case.db.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
+    return case.db.table("entities").count

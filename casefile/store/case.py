@@ -130,7 +130,7 @@ class Case:
 
     def _recover(self) -> None:
         """Remove what imports that never committed left behind, and say so in the ledger."""
-        _staged, orphans = recovery.remove_uncommitted(self.path, self.db)
+        orphans = recovery.remove_uncommitted(self.path, self.db)
         if orphans:
             with self.transaction():
                 self.log("recovered", details={"removed_uncommitted_blobs": orphans,

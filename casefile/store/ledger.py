@@ -120,9 +120,7 @@ def read_events(db: sqlite_utils.Database, item_id: str | None = None, *,
     sql += " ORDER BY seq"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    cur = db.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    out = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    out = list(db.query(sql, params))
     for ev in out:
         ev["details"] = json.loads(ev["details"])
     return out

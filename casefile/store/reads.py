@@ -52,6 +52,10 @@ class LastVerification:
     problems: int
 
 
+#: items not removed that are photos or images kept as plain files (is_photo_item, in SQL)
+_IMAGES = "removed_at IS NULL AND (kind = 'photo' OR mime LIKE 'image/%')"
+
+
 def is_photo_item(item: Mapping[str, Any]) -> bool:
     """A photo item (kind photo, or any image kept as a generic file)."""
     return item.get("kind") == "photo" or str(item.get("mime") or "").startswith("image/")
@@ -73,7 +77,7 @@ def listed_items(case: Case) -> list[ListedItem]:
 
 def image_items(case: Case) -> list[ItemRow]:
     """Items not removed that are photos or images, by id."""
-    return [cast(ItemRow, it) for it in case.items() if is_photo_item(it)]
+    return cast(list[ItemRow], case.rows(f"SELECT * FROM items WHERE {_IMAGES} ORDER BY id"))
 
 
 def thumbnail_paths(case: Case) -> dict[str, Path]:
@@ -105,9 +109,7 @@ def item_counts(case: Case) -> dict[str, int]:
 
 def count_image_items(case: Case) -> int:
     """How many items image_items() lists (one COUNT query)."""
-    return int(case.db.execute(
-        "SELECT COUNT(*) FROM items WHERE removed_at IS NULL "
-        "AND (kind = 'photo' OR mime LIKE 'image/%')").fetchone()[0])
+    return case.db.table("items").count_where(_IMAGES)
 
 
 def ledger_rows(case: Case) -> list[LedgerRow]:

@@ -15,16 +15,14 @@ import sqlite_utils
 from casefile.store import platform_io
 
 
-def remove_uncommitted(case_dir: Path, db: sqlite_utils.Database) -> tuple[list[str], list[str]]:
-    """Remove leftovers of imports that never committed: (staged files, orphaned blobs), as paths
-    relative to the case folder."""
-    staged: list[str] = []
+def remove_uncommitted(case_dir: Path, db: sqlite_utils.Database) -> list[str]:
+    """Remove leftovers of imports that never committed: staged files (never evidence) and the
+    blobs no committed row refers to, which it returns as paths relative to the case folder."""
     tmp = case_dir / "tmp"
     if tmp.is_dir():
         for entry in tmp.iterdir():
             if entry.is_file():
                 platform_io.remove_read_only(entry)
-                staged.append(f"tmp/{entry.name}")
     referenced = {r[0] for r in db.execute(
         "SELECT blob_path FROM items UNION SELECT blob_path FROM derived")}
     orphans = []
@@ -39,4 +37,4 @@ def remove_uncommitted(case_dir: Path, db: sqlite_utils.Database) -> tuple[list[
                     orphans.append(rel)
     for rel in orphans:
         platform_io.remove_read_only(case_dir / rel)
-    return staged, sorted(orphans)
+    return sorted(orphans)

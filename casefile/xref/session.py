@@ -82,7 +82,7 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
 
 def count_findings(case: Case) -> int:
     """How many findings the last run stored (a COUNT, for counters that refresh often)."""
-    return int(case.db.execute("SELECT count(*) FROM xref_findings").fetchone()[0])
+    return case.db.table("xref_findings").count
 
 
 class XrefRun(TypedDict):
