@@ -13,8 +13,8 @@ from casefile.flights import quality as quality_rules
 from casefile.flights.aircraft import all_aircraft, find
 from casefile.flights.gcpause import gc_paused
 from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: the public API
+from casefile.flights.refs import RefIndex as RefIndex
 from casefile.flights.refs import norm_ref as norm_ref
-from casefile.flights.refs import ref_forms as ref_forms
 from casefile.flights.refs import references as references
 from casefile.flights.reported import to_model
 from casefile.flights.where import where_at

@@ -7,7 +7,7 @@ aircraft) is matched here, so the CLI, the cross-reference and the GUI agree on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from casefile.errors import NotFound
@@ -45,7 +45,6 @@ def aircraft_keys(a: Aircraft, callsigns: Iterable[str] = ()) -> dict[str, str]:
         for v in values:
             if v:
                 keys[norm_ref(str(v))] = kind
-    keys.pop("", None)
     return keys
 
 
@@ -55,21 +54,17 @@ def references(a: Aircraft) -> tuple[str, ...]:
 
 
 @dataclass
-class AircraftRefs:
-    """Aircraft by every reference that names them, for resolving what an analyst typed."""
+class RefIndex:
+    """Aircraft ids by normalised reference key, each key marked with what it is (a kind)."""
 
-    aircraft: dict[str, Aircraft] = field(default_factory=dict)
     _by_key: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
-    @classmethod
-    def build(cls, fleet: Iterable[tuple[Aircraft, Iterable[str]]]) -> AircraftRefs:
-        """From (aircraft, callsigns it was recorded with) pairs."""
-        out = cls()
-        for a, callsigns in fleet:
-            out.aircraft[a.id] = a
-            for key, kind in aircraft_keys(a, callsigns).items():
-                out._by_key.setdefault(key, []).append((kind, a.id))
-        return out
+    def add(self, aircraft_id: str, keys: Mapping[str, str]) -> None:
+        """Index an aircraft under keys (normalised reference -> kind, as aircraft_keys gives);
+        an empty key (a reference with no letter or digit) names nothing."""
+        for key, kind in keys.items():
+            if key:
+                self._by_key.setdefault(key, []).append((kind, aircraft_id))
 
     def matches(self, ref: str, kinds: Iterable[str] | None = None) -> list[str]:
         """Ids of every aircraft the reference names (a type names them all), sorted."""
@@ -77,6 +72,22 @@ class AircraftRefs:
         found = {aid for key in ref_forms(ref) for kind, aid in self._by_key.get(key, [])
                  if wanted is None or kind in wanted}
         return sorted(found)
+
+
+@dataclass
+class AircraftRefs(RefIndex):
+    """Aircraft by every reference that names them, for resolving what an analyst typed."""
+
+    aircraft: dict[str, Aircraft] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, fleet: Iterable[tuple[Aircraft, Iterable[str]]]) -> AircraftRefs:
+        """From (aircraft, callsigns it was recorded with) pairs."""
+        out = cls()
+        for a, callsigns in fleet:
+            out.aircraft[a.id] = a
+            out.add(a.id, aircraft_keys(a, callsigns))
+        return out
 
     def find_one(self, ref: str) -> Aircraft:
         """The one airframe a reference names: identity first, then the names it was recorded with.

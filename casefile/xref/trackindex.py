@@ -15,7 +15,7 @@ from itertools import compress
 
 import numpy as np
 
-from casefile.flights.query import ref_forms
+from casefile.flights.query import RefIndex, norm_ref
 from casefile.geo import distance_km
 from casefile.reference.airports import airport
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
@@ -296,10 +296,9 @@ class FleetIndex:
         by_pts = {p.aircraft_id: p for p in points}
         self.tracks = {a.id: AircraftTrack(a, by_legs.get(a.id, []), by_gaps.get(a.id, []),
                                            by_pts.get(a.id)) for a in aircraft}
-        self._refs: dict[str, list[str]] = {}
+        self._refs = RefIndex()
         for a in aircraft:
-            for r in {key for x in (a.id, *a.refs) if x for key in ref_forms(x)}:
-                self._refs.setdefault(r, []).append(a.id)
+            self._refs.add(a.id, {norm_ref(x): "reference" for x in (a.id, *a.refs)})
         self._build_place_index()
 
     def _build_place_index(self) -> None:
@@ -360,4 +359,4 @@ class FleetIndex:
 
     def resolve(self, ref: str) -> list[str]:
         """Aircraft ids an analyst reference (registration, hex, type code, id) points to."""
-        return sorted({aid for key in ref_forms(ref) for aid in self._refs.get(key, [])})
+        return self._refs.matches(ref)
