@@ -77,6 +77,18 @@ def epoch(text: str | None) -> float | None:
     return None if not text else parse_z(text).timestamp()
 
 
+def utc_iso_epoch(text: str, name: str) -> tuple[float, bool]:
+    """Epoch seconds of an ISO 8601 time stated in UTC, and whether it had no zone (read as UTC,
+    as GPX and OpenSky define their times); ValueError naming the field otherwise."""
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"{name} {text!r} is not an ISO 8601 time") from None
+    if dt.tzinfo is not None:
+        return dt.timestamp(), False
+    return dt.replace(tzinfo=UTC).timestamp(), True
+
+
 def get_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -59,18 +58,6 @@ def position(lat: Any, lon: Any) -> tuple[float, float]:
     if not -180.0 <= lo <= 180.0:
         raise ValueError(f"longitude {lo} is outside -180..180")
     return la, lo
-
-
-def utc_iso_epoch(text: str, name: str) -> tuple[float, bool]:
-    """Epoch seconds of an ISO 8601 time stated in UTC, and whether it had no zone (read as UTC,
-    as GPX and OpenSky define their times); ValueError naming the field otherwise."""
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{name} {text!r} is not an ISO 8601 time") from None
-    if dt.tzinfo is not None:
-        return dt.timestamp(), False
-    return dt.replace(tzinfo=UTC).timestamp(), True
 
 
 def require_columns(path: Path, header: Sequence[str], needed: Iterable[str], fmt: str) -> dict[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefile.errors import CorruptFile
-from casefile.importers.flights.fields import FT_PER_M, KT_PER_MS, num, position, utc_iso_epoch
+from casefile.importers.flights.fields import FT_PER_M, KT_PER_MS, num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
@@ -13,6 +13,7 @@ from casefile.importers.flights.xmlsafe import child_text, children, local, pars
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
 from casefile.model.flights import ParsedTrack
+from casefile.timeutil import utc_iso_epoch
 
 
 class Gpx(FlightImporter):

@@ -12,7 +12,6 @@ from casefile.importers.flights.fields import (
     num,
     position,
     require_columns,
-    utc_iso_epoch,
     utf8_text,
 )
 from casefile.importers.flights.gz import header_columns
@@ -21,6 +20,7 @@ from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.registry import register
 from casefile.model.flights import ParsedTrack, PointRow
 from casefile.reference.icao24 import normalise_hex
+from casefile.timeutil import utc_iso_epoch
 
 SOURCE = "the OpenSky flight list"
 
