@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
 from casefile.flights import legs as leg_rules
 from casefile.flights import points as P
 from casefile.flights import quality as quality_rules
@@ -148,6 +150,22 @@ def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None
         by_aircraft.setdefault(tp.aircraft_id, []).append(tp)
     for aid in sorted(by_aircraft):
         yield from P.merge(by_aircraft[aid], include_flagged=include_flagged).points()
+
+
+def stretches(case: Case, track_id: str, *, gap_s: float = leg_rules.GAP_S) -> list[list[Point]]:
+    """One track's continuous stretches: its usable points in time order, split wherever no
+    position came for longer than `gap_s` (a coverage gap), so a map draws a gap as a gap.
+
+    Flagged points (bad positions, duplicate times) are left out, as from legs and `where`; a
+    stretch may hold a single point. Every usable point of the track is in exactly one stretch.
+    """
+    tp = P.load(case, track_id)
+    m = P.merge([tp])
+    if not len(m):
+        return []
+    cuts = (np.flatnonzero(np.diff(m.t) > gap_s) + 1).tolist()
+    pts = list(tp.points(m.seq))
+    return [pts[a:b] for a, b in zip([0, *cuts], [*cuts, len(pts)], strict=True)]
 
 
 @dataclass
