@@ -14,6 +14,7 @@ from casefile.flights import points as P
 from casefile.flights import quality as quality_rules
 from casefile.flights.aircraft import all_aircraft, find
 from casefile.flights.gcpause import gc_paused
+from casefile.flights.palette import aircraft_color as aircraft_color  # re-exported: GUI and PDF colours
 from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: the public API
 from casefile.flights.refs import RefIndex as RefIndex
 from casefile.flights.refs import norm_ref as norm_ref

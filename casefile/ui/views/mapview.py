@@ -41,8 +41,6 @@ from casefile.reference.worldmap import Ring, load_world
 from casefile.store import Case
 from casefile.ui.views.records import aircraft_label
 
-TRACK_COLORS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"]
-
 
 @dataclass
 class MapData:
@@ -51,6 +49,7 @@ class MapData:
     tracks: dict[str, list[tuple[float, float]]] = field(default_factory=dict)   # aircraft -> (lon, lat)
     track_items: dict[str, str] = field(default_factory=dict)                       # aircraft -> item id
     track_labels: dict[str, str] = field(default_factory=dict)                      # aircraft -> label
+    track_colors: dict[str, str] = field(default_factory=dict)                      # aircraft -> #rrggbb
     airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)     # icao -> lon, lat, name
     photos: dict[str, tuple[float, float, str]] = field(default_factory=dict)       # item -> lon, lat, label
 
@@ -68,6 +67,7 @@ def gather(case: Case) -> MapData:
         label = aircraft_label(a)
         if a.id in data.tracks and label:
             data.track_labels[a.id] = label
+        data.track_colors[a.id] = flights.aircraft_color(a)
     airports = airport_index()
     for leg in flights.legs(case):
         for end in (leg.takeoff, leg.landing):
@@ -190,8 +190,8 @@ class MapView(QGraphicsView):
             self.scene().removeItem(it)
         self.track_items, self.markers, self.data = [], {}, data
         self._highlight = None
-        for i, (key, pts) in enumerate(sorted(data.tracks.items())):
-            pen = QPen(QColor(TRACK_COLORS[i % len(TRACK_COLORS)]), 2)
+        for key, pts in sorted(data.tracks.items()):
+            pen = QPen(QColor(data.track_colors.get(key, '#555555')), 2)
             pen.setCosmetic(True)
             item = self.scene().addPath(track_path(pts), pen)
             item.setZValue(5)
@@ -218,9 +218,9 @@ class MapView(QGraphicsView):
         self.fit()
 
     def _legend(self, data: MapData) -> None:
-        rows = [f"<span style='color:{TRACK_COLORS[i % len(TRACK_COLORS)]}'>━━</span> "
+        rows = [f"<span style='color:{data.track_colors.get(key, '#555555')}'>━━</span> "
                 f"{html.escape(data.track_labels.get(key, 'track ' + key[-6:]))}"
-                for i, key in enumerate(sorted(data.tracks))]
+                for key in sorted(data.tracks)]
         if data.photos:
             rows.append(f"<span style='color:#e6007e'>●</span> photo with a position ({len(data.photos)})")
         if data.airports:
