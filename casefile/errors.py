@@ -60,5 +60,14 @@ class NotFound(CasefileError):
     """A referenced item, row or file does not exist."""
 
 
+class UnknownReference(NotFound):
+    """A short reference (S2, C4, ...) or name that matches no record; the message suggests the
+    closest ones. `suggestions` holds them for callers that present them differently."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        self.suggestions = list(suggestions or [])
+        super().__init__(message)
+
+
 class Cancelled(CasefileError):
     """The user cancelled a long operation."""

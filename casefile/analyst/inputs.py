@@ -6,12 +6,15 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from casefile.errors import InvalidInput, NotFound
+from casefile.store import refs
 
 if TYPE_CHECKING:
     from casefile.store import Case
 
 _WHAT = {"sources": "source", "claims": "claim", "entities": "entity", "notes": "note",
          "tags": "tag"}
+#: the short-reference kinds that name rows of a table
+_REF_KINDS = {"sources": "S", "claims": "C", "entities": "E", "reported_flights": "R"}
 
 
 def resolve_id(case: Case, table: str, ref: str) -> str:
@@ -22,6 +25,9 @@ def resolve_id(case: Case, table: str, ref: str) -> str:
         raise InvalidInput(f"no {what} given", field=what)
     if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [ref]):
         return ref
+    kind = _REF_KINDS.get(table)
+    if kind is not None and refs.parse(ref) is not None:
+        return refs.resolve(case, ref, [kind])   # "S2"; unknown ones get "did you mean"
     if len(ref) < 6:
         raise NotFound(f"no {what} {ref!r} (give at least 6 characters of its id)")
     up = ref.upper()

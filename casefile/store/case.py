@@ -18,7 +18,7 @@ from casefile import __version__
 from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import blobs, ledger, recovery, schema
+from casefile.store import blobs, ledger, recovery, refs, schema
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.timeutil import get_zone, now_z
@@ -330,6 +330,8 @@ class Case:
         exact = self.rows("SELECT * FROM items WHERE id = ? OR sha256 = ?", [ref, ref.lower()])
         if exact:
             return exact[0]
+        if refs.parse(ref) is not None:   # "P3"; unknown ones get "did you mean"
+            return self.rows("SELECT * FROM items WHERE id = ?", [refs.resolve(self, ref, "PFD")])[0]
         if len(ref) < 6:
             raise NotFound(f"no item {ref!r} (give at least 6 characters of its id or hash)")
         found = self.rows("SELECT * FROM items WHERE id LIKE ? OR id LIKE ? OR sha256 LIKE ?",

@@ -85,7 +85,8 @@ def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]
     known = known_versions()
     applied = applied_versions(db)
     todo = []
-    for group in sorted(known, key=lambda g: (g != "core", g)):
+    # core first (every table refers to items), refs last (its triggers sit on the other groups' tables)
+    for group in sorted(known, key=lambda g: (g == "refs", g != "core", g)):
         for number in sorted(_MIGRATIONS[group]):
             if number > applied.get(group, 0):
                 name, fn = _MIGRATIONS[group][number]

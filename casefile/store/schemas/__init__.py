@@ -4,4 +4,4 @@ Each module here owns one migration group and its tables (one module per group, 
 program never renumber each other's migrations).
 """
 
-from casefile.store.schemas import analyst, flights, photos, xref  # noqa: F401  (each registers itself)
+from casefile.store.schemas import analyst, flights, photos, refs, xref  # noqa: F401  (each registers itself)

@@ -1,0 +1,124 @@
+"""Short references a person can say: S2 (source), C4 (claim), P3 (photo) ... resolved to record ids.
+
+Kinds: S sources, C claims, E entities, P photo items, F flight-record items, D other items
+(documents, web captures, files), R reported flights, X cross-reference findings. The numbers are
+given by the database when a row is inserted (see `casefile.store.schemas.refs`), per case and
+kind, and never change. The CLI, the window and the report all show the same reference.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+import sqlite_utils
+
+from casefile.errors import UnknownReference
+
+KINDS: dict[str, str] = {
+    "S": "source", "C": "claim", "E": "entity", "P": "photo", "F": "flight record",
+    "D": "document", "R": "reported flight", "X": "finding",
+}
+_REF = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d+)\s*$")
+
+
+class _HasDb(Protocol):
+    @property
+    def db(self) -> sqlite_utils.Database: ...
+
+
+DbLike = sqlite_utils.Database | _HasDb
+
+
+def _db(where: DbLike) -> sqlite_utils.Database:
+    return where if isinstance(where, sqlite_utils.Database) else where.db
+
+
+
+def ref_of(where: DbLike, target_id: str) -> str | None:
+    """The short reference of one record ("C4"), or None when it has none."""
+    db = _db(where)
+    row = db.execute("SELECT kind, n FROM refs WHERE target_id = ?", [target_id]).fetchone()
+    return f"{row[0]}{row[1]}" if row else None
+
+
+def refs_of(where: DbLike, ids: Iterable[str]) -> dict[str, str]:
+    """id -> reference for the given ids (ids without one are left out)."""
+    db = _db(where)
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for target_id, kind, n in db.execute(
+                f"SELECT target_id, kind, n FROM refs WHERE target_id IN ({marks})", chunk):
+            out[target_id] = f"{kind}{n}"
+    return out
+
+
+def all_refs(where: DbLike, kind: str | None = None) -> dict[str, str]:
+    """id -> reference for every record, or for one kind letter ("P")."""
+    db = _db(where)
+    if kind is None:
+        rows = db.execute("SELECT target_id, kind, n FROM refs ORDER BY kind, n")
+    else:
+        rows = db.execute("SELECT target_id, kind, n FROM refs WHERE kind = ? ORDER BY n", [kind])
+    return {target_id: f"{k}{n}" for target_id, k, n in rows}
+
+
+def parse(text: str) -> tuple[str, int] | None:
+    """("C", 4) for "C4", "c4" or "C-4"; None when the text is not shaped like a reference."""
+    m = _REF.match(text)
+    if not m or m.group(1).upper() not in KINDS:
+        return None
+    return m.group(1).upper(), int(m.group(2))
+
+
+def target_of(where: DbLike, ref: str) -> str | None:
+    """The record id a reference names, or None."""
+    parsed = parse(ref)
+    if parsed is None:
+        return None
+    row = _db(where).execute("SELECT target_id FROM refs WHERE kind = ? AND n = ?", list(parsed)).fetchone()
+    return str(row[0]) if row else None
+
+
+def _describe(kinds: Iterable[str] | None) -> str:
+    names = [KINDS[k] for k in (kinds or KINDS)]
+    return " or ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def suggestions(where: DbLike, text: str, kinds: Iterable[str] | None = None, limit: int = 3) -> list[str]:
+    """The references closest to `text`: same kind and nearest number first, then by spelling."""
+    db = _db(where)
+    allowed = list(kinds) if kinds else list(KINDS)
+    have = [r for r in all_refs(db).values() if r[0] in allowed]
+    parsed = parse(text)
+    if parsed is not None:
+        kind, n = parsed
+        same = sorted((r for r in have if r[0] == kind), key=lambda r: (abs(int(r[1:]) - n), int(r[1:])))
+        if same:
+            return same[:limit]
+    return difflib.get_close_matches(text.strip().upper(), have, n=limit, cutoff=0.0)
+
+
+def resolve(where: DbLike, text: str, kinds: Iterable[str] | None = None) -> str:
+    """The record id for a reference ("C4") or an exact id; raises UnknownReference with the closest
+    references when nothing matches (or when the reference is of a kind not accepted here)."""
+    db = _db(where)
+    allowed = [k.upper() for k in kinds] if kinds else list(KINDS)
+    parsed = parse(text)
+    if parsed is not None and parsed[0] in allowed:
+        found = target_of(db, text)
+        if found is not None:
+            return found
+    elif parsed is None:
+        row = db.execute("SELECT kind FROM refs WHERE target_id = ?", [text.strip()]).fetchone()
+        if row is not None and row[0] in allowed:
+            return text.strip()
+    near = suggestions(db, text, allowed)
+    wanted = _describe(allowed)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UnknownReference(f"no {wanted} '{text.strip()}'{hint}", near)
