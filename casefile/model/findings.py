@@ -39,6 +39,8 @@ class Finding:
     item_ids: tuple[str, ...]
     inputs: dict[str, Any] = field(default_factory=dict)
     assumptions: tuple[str, ...] = ()
+    #: one sentence saying what raised and lowered the confidence (casefile.xref.confidence)
+    confidence_note: str = ""
     #: the inputs as JSON exactly as hashed into the id (set by the engine; storing reuses it)
     inputs_text: str | None = field(default=None, compare=False, repr=False)
 

@@ -7,9 +7,13 @@ import json
 from typing import Any
 
 from casefile.model.findings import Finding
+from casefile.xref.confidence import Confidence, stated
+
+#: The reason given for a confidence that a rule sets without weighing factors.
+FIXED = "set by the rule for this kind of finding (see Methods)"
 
 #: Bumped when the engine's rules change, so stored findings are known to be stale.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 def finding_id(kind: str, items: list[str] | tuple[str, ...], inputs_text: str,
@@ -29,14 +33,23 @@ def inputs_json(f: Finding) -> str:
     return json.dumps(f.inputs, separators=(",", ":"), default=str)
 
 
-def make_finding(kind: str, verdict: str, confidence: float, explanation: str,
+def make_finding(kind: str, verdict: str, confidence: float | Confidence, explanation: str,
                  item_ids: list[str] | tuple[str, ...], inputs: dict[str, Any],
                  assumptions: list[str] | tuple[str, ...] = ()) -> Finding:
-    """A Finding whose id hashes its kind, items, verdict inputs and assumptions."""
+    """A Finding whose id hashes its kind, items, verdict inputs and assumptions; its confidence
+    sentence is kept in the inputs (`confidence_note`) so it is stored and hashed with them."""
+    conf = confidence if isinstance(confidence, Confidence) else stated(confidence, FIXED)
+    inputs = {**inputs, "confidence_note": conf.sentence}
     items = tuple(dict.fromkeys(i for i in item_ids if i))
     # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.
     text = json.dumps(inputs, separators=(",", ":"), default=str)
     fid = finding_id(kind, items, text, tuple(assumptions))
-    return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(confidence), 3),
+    return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(conf.value), 3),
                    explanation=explanation, item_ids=items, inputs=inputs,
-                   assumptions=tuple(assumptions), inputs_text=text)
+                   assumptions=tuple(assumptions), confidence_note=conf.sentence, inputs_text=text)
+
+
+def confidence_note(inputs: dict[str, Any], confidence: float) -> str:
+    """A stored finding's confidence sentence (findings stored before it existed get the fixed one)."""
+    note = inputs.get("confidence_note")
+    return note if isinstance(note, str) and note else stated(confidence, FIXED).sentence

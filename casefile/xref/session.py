@@ -11,7 +11,7 @@ from casefile.model.findings import Finding
 from casefile.store import Case
 from casefile.timeutil import now_z
 from casefile.xref.engine import Engine
-from casefile.xref.findings import ENGINE_VERSION, inputs_json
+from casefile.xref.findings import ENGINE_VERSION, confidence_note, inputs_json
 from casefile.xref.inputs import gather, gather_photo
 from casefile.xref.model import PhotoIn
 
@@ -76,7 +76,9 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
     sql += " ORDER BY f.kind, f.id"
     return [Finding(id=r["id"], kind=r["kind"], verdict=r["verdict"], confidence=r["confidence"],
                     explanation=r["explanation"], item_ids=tuple(json.loads(r["item_ids"])),
-                    inputs=json.loads(r["inputs"]), assumptions=tuple(json.loads(r["assumptions"])))
+                    inputs=(inp := json.loads(r["inputs"])),
+                    assumptions=tuple(json.loads(r["assumptions"])),
+                    confidence_note=confidence_note(inp, r["confidence"]))
             for r in case.rows(sql, params)]
 
 
