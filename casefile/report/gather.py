@@ -33,6 +33,8 @@ class Flights:
     points: dict[str, list[Point]]      # aircraft id -> points in time order
     reported: list[ReportedFlight]
     track_items: dict[str, str] = field(default_factory=dict)   # track id -> source item id
+    # aircraft id -> its tracks' continuous stretches (split at coverage gaps), in time order
+    stretches: dict[str, list[list[Point]]] = field(default_factory=dict)
 
 
 def photos(case: Case) -> list[PhotoEntry]:
@@ -47,9 +49,16 @@ def flights(case: Case, *, every_point: bool = False) -> Flights:
     points = {a.id: list(flights_query.track_points(case, aircraft_id=a.id,
                                                     include_flagged=every_point))
               for a in aircraft}
-    track_items = {str(r["id"]): str(r["item_id"]) for r in flights_query.tracks(case)}
+    rows = flights_query.tracks(case)
+    track_items = {str(r["id"]): str(r["item_id"]) for r in rows}
+    stretches: dict[str, list[list[Point]]] = {}
+    for r in rows:
+        stretches.setdefault(str(r["aircraft_id"]), []).extend(
+            flights_query.stretches(case, str(r["id"])))
+    for parts in stretches.values():
+        parts.sort(key=lambda part: part[0].t if part else 0.0)
     return Flights(aircraft, flights_query.legs(case), flights_query.gaps(case), points,
-                   flights_query.reported_flights(case), track_items)
+                   flights_query.reported_flights(case), track_items, stretches)
 
 
 def findings(case: Case) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Polygon, PolyLine
 
-from casefile.report.pdf.figures import MapData, _clip, map_figure, split_antimeridian
+from casefile.report.pdf.figures import MapData, MapTrack, _clip, land_pieces, map_figure, split_antimeridian
 
 
 def test_split_antimeridian() -> None:
@@ -14,7 +14,7 @@ def test_split_antimeridian() -> None:
 
 
 def test_no_line_spans_the_map_when_crossing_the_dateline() -> None:
-    data = MapData(tracks=[("A", [(50.0, 170.0), (51.0, 179.0), (52.0, -179.0), (53.0, -170.0)])])
+    data = MapData(tracks=[MapTrack("A", [[(50.0, 170.0), (51.0, 179.0), (52.0, -179.0), (53.0, -170.0)]])])
     fig = map_figure(data, None)
     lines = [s for s in fig.contents if isinstance(s, PolyLine)]
     assert len(lines) == 2
@@ -40,8 +40,8 @@ def test_land_is_clipped_to_the_box() -> None:
 def test_map_key_names_each_track_in_its_colour() -> None:
     from reportlab.graphics.shapes import Line, String
 
-    data = MapData(tracks=[("15d3a1 (IL62)", [(55.9, 38.1), (10.6, -67.0)]),
-                           ("15d3b7 (A124)", [(55.9, 38.1), (35.4, 35.9)])])
+    data = MapData(tracks=[MapTrack("15d3a1 (IL62)", [[(55.9, 38.1), (10.6, -67.0)]]),
+                           MapTrack("15d3b7 (A124)", [[(55.9, 38.1), (35.4, 35.9)]])])
     fig = map_figure(data, None)
     texts = {s.text: s for s in fig.contents if isinstance(s, String)}
     assert "15d3a1 (IL62)" in texts and "15d3b7 (A124)" in texts
@@ -74,9 +74,47 @@ def test_a_track_too_short_to_see_still_gets_a_dot() -> None:
     from reportlab.graphics.shapes import Circle
 
     taxi = [(33.943356, -118.42868), (33.944855, -118.427567)]       # 150 m at LAX
-    data = MapData(tracks=[("ANZ1005", taxi)], photos=[("p", 43.47, 11.88)])   # map spans to Italy
+    data = MapData(tracks=[MapTrack("ANZ1005", [taxi])], photos=[("p", 43.47, 11.88)])   # map spans to Italy
     fig = map_figure(data, None)
     line = next(s for s in fig.contents if isinstance(s, PolyLine))
     dots = [s for s in fig.contents if isinstance(s, Circle) and s.fillColor == line.strokeColor]
     assert len(dots) == 1
     assert abs(dots[0].cx - line.points[-2]) < 1e-6 and abs(dots[0].cy - line.points[-1]) < 1e-6
+
+
+def test_every_aircraft_is_in_the_key_even_when_it_needs_several_rows() -> None:
+    from reportlab.graphics.shapes import String
+
+    labels = [f"RA-{86000 + i} (IL62) long operator name" for i in range(8)]
+    data = MapData(tracks=[MapTrack(x, [[(55.0 + i, 37.0), (10.0, -67.0 + i)]], f"#{i}0{i}0{i}0")
+                           for i, x in enumerate(labels)])
+    fig = map_figure(data, None)
+    texts = [s for s in fig.contents if isinstance(s, String)]
+    shown = {s.text for s in texts}
+    assert all(x in shown for x in labels)
+    assert all(s.x + 5 < fig.width and s.y < fig.height for s in texts)
+    assert len({s.y for s in texts if s.text in labels}) > 1          # wrapped onto rows
+
+
+def test_a_coverage_gap_is_drawn_dotted_not_as_a_flown_line() -> None:
+    from reportlab.graphics.shapes import Line
+
+    track = MapTrack("A", [[(55.9, 38.1), (50.0, 20.0)], [(30.0, -30.0), (10.6, -67.0)]], "#d62728")
+    fig = map_figure(MapData(tracks=[track]), None)
+    lines = [s for s in fig.contents if isinstance(s, PolyLine)]
+    assert len(lines) == 2                      # one solid line per stretch, none across the gap
+    dotted = [s for s in fig.contents if isinstance(s, Line) and s.strokeDashArray]
+    gap = [s for s in dotted if s.strokeColor == lines[0].strokeColor]
+    assert len(gap) == 1
+
+
+def test_land_that_crosses_the_dateline_draws_no_band_across_the_map() -> None:
+    """Natural Earth's Russia crosses ±180°; clipped as it stood it drew a band near 70°N."""
+    from casefile.report.gather import world_land
+
+    w, e, s, n = -80.0, 40.0, 35.0, 80.0
+    for ring in world_land():
+        for piece in land_pieces(ring, w, e, s, n):
+            for (x0, y0), (x1, y1) in zip(piece, piece[1:]):
+                if abs(y1 - y0) < 0.5 and y0 < n - 0.01 and y0 > s + 0.01:
+                    assert abs(x1 - x0) < 60, (x0, y0, x1, y1)   # no edge spanning the ocean

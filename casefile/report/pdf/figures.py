@@ -9,21 +9,32 @@ from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from casefile.report.pdf.styles import SANS, shape
+from casefile.report.pdf.styles import SANS, register_fonts, shape
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 Ring = list[tuple[float, float]]
 
 
 @dataclass
+class MapTrack:
+    """One aircraft's track as continuous stretches of (lat, lon); a coverage gap between two
+    stretches is drawn as a gap (dotted), never as a line the aircraft was seen flying."""
+
+    label: str
+    stretches: list[list[tuple[float, float]]]
+    color: str = ""
+
+
+@dataclass
 class MapData:
-    tracks: list[tuple[str, list[tuple[float, float]]]] = field(default_factory=list)  # label, (lat, lon)
+    tracks: list[MapTrack] = field(default_factory=list)
     airports: list[tuple[str, float, float]] = field(default_factory=list)
     photos: list[tuple[str, float, float]] = field(default_factory=list)
 
     def points(self) -> list[tuple[float, float]]:
-        pts = [pt for _, tr in self.tracks for pt in tr]
+        pts = [pt for t in self.tracks for part in t.stretches for pt in part]
         pts += [(lat, lon) for _, lat, lon in self.airports + self.photos]
         return [(a, b) for a, b in pts if _valid(a, b)]
 
@@ -48,17 +59,43 @@ def _step(span: float) -> float:
     return 90
 
 
+KEY_SIZE = 6.5
+KEY_ROW = 10.0
+
+
+def _key_rows(labels: list[str], width: float) -> list[list[tuple[int, str, float]]]:
+    """The key's entries (index, text, x) laid out in rows that fit `width`: every one is shown."""
+    rows: list[list[tuple[int, str, float]]] = [[]]
+    x = 0.0
+    for i, label in enumerate(labels):
+        text = shape(label)
+        room = 22 + stringWidth(text, SANS, KEY_SIZE) + 12
+        if x and x + room > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((i, text, x))
+        x += room
+    return rows if rows[0] else []
+
+
+def track_color(track: MapTrack, i: int) -> colors.Color:
+    return colors.HexColor(track.color or PALETTE[i % len(PALETTE)])
+
+
 def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
                height: float = 330) -> Drawing | None:
-    """An equirectangular map fitted to the data; None when nothing has a position."""
+    """An equirectangular map fitted to the data, with a key naming every aircraft in its
+    colour; None when nothing has a position."""
     pts = data.points()
     if not pts:
         return None
+    register_fonts()
     s, n, w, e = _bounds(pts)
     kx = math.cos(math.radians((s + n) / 2))
     scale = min(width / max((e - w) * kx, 1e-6), height / max(n - s, 1e-6))
     dw, dh = (e - w) * kx * scale, (n - s) * scale
-    d = Drawing(width, dh + (26 if data.tracks else 14))
+    rows = _key_rows([t.label for t in data.tracks], width)
+    d = Drawing(width, dh + 14 + KEY_ROW * len(rows) + (2 if rows else 0))
 
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return (lon - w) * kx * scale, (lat - s) * scale
@@ -66,50 +103,85 @@ def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
     d.add(Rect(0, 0, dw, dh, fillColor=colors.HexColor("#eef4fa"), strokeColor=colors.grey,
                strokeWidth=0.5))
     for ring in land or []:
-        clipped = _clip(ring, w, e, s, n)
-        if len(clipped) >= 3:
+        for clipped in land_pieces(ring, w, e, s, n):
             d.add(Polygon([c for lon, lat in clipped for c in xy(lat, lon)],
-                          fillColor=colors.HexColor("#e4e0d4"), strokeColor=colors.HexColor("#b0a890"),
-                          strokeWidth=0.3))
+                          fillColor=colors.HexColor("#e4e0d4"),
+                          strokeColor=colors.HexColor("#b0a890"), strokeWidth=0.3))
     step = _step(max(n - s, e - w))
     _grid(d, xy, s, n, w, e, step, dw, dh)
-    for i, (_label, track) in enumerate(data.tracks):
-        color = colors.HexColor(PALETTE[i % len(PALETTE)])
-        for part in split_antimeridian([pt for pt in track if _valid(*pt)]):
-            coords = [c for lat, lon in part for c in xy(lat, lon)]
-            if len(coords) >= 4:
-                d.add(PolyLine(coords, strokeColor=color, strokeWidth=0.9))
-            if part:      # a dot at the last point keeps a short track (e.g. taxiing) visible
-                x, y = xy(*part[-1])
-                d.add(Circle(x, y, 1.6, fillColor=color, strokeColor=None))
+    for i, track in enumerate(data.tracks):
+        color = track_color(track, i)
+        last: tuple[float, float] | None = None
+        for stretch in track.stretches:
+            good = [pt for pt in stretch if _valid(*pt)]
+            if not good:
+                continue
+            if last is not None and abs(good[0][1] - last[1]) <= 180:
+                # a coverage gap: dotted and thin, so it never reads as a flown path
+                d.add(Line(*xy(*last), *xy(*good[0]), strokeColor=color, strokeWidth=0.6,
+                           strokeDashArray=[1, 2.5]))
+            for part in split_antimeridian(good):
+                coords = [c for lat, lon in part for c in xy(lat, lon)]
+                if len(coords) >= 4:
+                    d.add(PolyLine(coords, strokeColor=color, strokeWidth=0.9))
+                if part:      # a dot at the last point keeps a short track (e.g. taxiing) visible
+                    x, y = xy(*part[-1])
+                    d.add(Circle(x, y, 1.6, fillColor=color, strokeColor=None))
+            last = good[-1]
     for code, lat, lon in data.airports:
         if _valid(lat, lon):
             x, y = xy(lat, lon)
             d.add(Rect(x - 2.2, y - 2.2, 4.4, 4.4, fillColor=colors.black, strokeColor=None))
             d.add(String(x + 3.5, y + 2, shape(code), fontName=SANS, fontSize=6))
-    for _label, lat, lon in data.photos:
+    for label, lat, lon in data.photos:
         if _valid(lat, lon):
             x, y = xy(lat, lon)
             d.add(Circle(x, y, 2.6, fillColor=colors.HexColor("#f59e0b"), strokeColor=colors.black,
                          strokeWidth=0.4))
-    legend = "Lines: tracks (one colour per aircraft)  ■ airports  ● photo positions"
-    d.add(String(0, dh + 4, legend, fontName=SANS, fontSize=6.5))
-    _track_key(d, [label for label, _ in data.tracks], dh + 15, width)
+            if label:
+                d.add(String(x - 3, y - 8.5, shape(label), fontName=SANS, fontSize=5.5,
+                             textAnchor="end"))
+    legend = ("Solid lines: tracks, one colour per aircraft; dotted: a coverage gap (no position "
+              "received)  ■ airports  ● photo positions")
+    d.add(String(0, dh + 4, legend, fontName=SANS, fontSize=KEY_SIZE))
+    for r, row in enumerate(rows):
+        y = dh + 14 + KEY_ROW * (len(rows) - 1 - r)
+        for i, text, x in row:
+            color = track_color(data.tracks[i], i)
+            d.add(Line(x, y + 2.2, x + 18, y + 2.2, strokeColor=color, strokeWidth=1.6))
+            d.add(String(x + 22, y, text, fontName=SANS, fontSize=KEY_SIZE))
     return d
 
 
-def _track_key(d: Drawing, labels: list[str], y: float, width: float) -> None:
-    """One coloured line and label per track, in the colours the map draws them."""
-    x = 0.0
-    for i, label in enumerate(labels):
-        text = shape(label)
-        room = 22 + len(text) * 6.5 * 0.62 + 12      # DejaVu Sans is at most ~0.62 em a character
-        if x + room > width:
-            break
-        color = colors.HexColor(PALETTE[i % len(PALETTE)])
-        d.add(Line(x, y + 2.2, x + 18, y + 2.2, strokeColor=color, strokeWidth=1.6))
-        d.add(String(x + 22, y, text, fontName=SANS, fontSize=6.5))
-        x += room
+def land_pieces(ring: Ring, w: float, e: float, s: float, n: float) -> list[Ring]:
+    """A (lon, lat) land ring clipped to the box. A ring that crosses ±180° (Russia, Antarctica)
+    is first made continuous and drawn once per 360° copy that meets the box, so no edge runs
+    across the whole map (the band that once crossed the Atlantic near 70°N)."""
+    flat = unwrap(ring)
+    lo, hi = min(x for x, _ in flat), max(x for x, _ in flat)
+    out = []
+    for shift in (-360.0, 0.0, 360.0):
+        if hi + shift < w or lo + shift > e:
+            continue
+        clipped = _clip([(x + shift, y) for x, y in flat], w, e, s, n)
+        if len(clipped) >= 3:
+            out.append(clipped)
+    return out
+
+
+def unwrap(ring: Ring) -> Ring:
+    """The ring with longitudes made continuous (steps over 180° taken the short way round)."""
+    if not ring:
+        return []
+    out = [ring[0]]
+    off = 0.0
+    for (x0, _), (x1, y1) in zip(ring, ring[1:]):
+        if x1 - x0 > 180:
+            off -= 360
+        elif x0 - x1 > 180:
+            off += 360
+        out.append((x1 + off, y1))
+    return out
 
 
 def split_antimeridian(track: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:

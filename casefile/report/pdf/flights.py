@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from casefile.flights import query as flights_query
 from casefile.model.flights import Aircraft, Leg, LegEnd
 from casefile.reference.airports import airport
 from casefile.report.context import Context
 from casefile.report.gather import Flights, PhotoEntry, world_land
-from casefile.report.pdf.figures import MapData, map_figure
+from casefile.report.pdf.figures import MapData, MapTrack, map_figure
 from casefile.report.pdf.formatting import dur, fmt_time
 from casefile.report.pdf.styles import p, pm
 from casefile.report.pdf.tables import grid
@@ -20,8 +21,8 @@ def map_data(ctx: Context, fl: Flights | None, entries: list[PhotoEntry] | None)
     data = MapData()
     if fl is not None:
         for a in fl.aircraft:
-            pts = [(pt.lat, pt.lon) for pt in fl.points.get(a.id, [])]
-            data.tracks.append((aircraft_name(a), pts))
+            parts = [[(pt.lat, pt.lon) for pt in part] for part in fl.stretches.get(a.id, [])]
+            data.tracks.append(MapTrack(aircraft_name(a), parts, flights_query.aircraft_color(a)))
         seen: set[str] = set()
         for leg in fl.legs:
             for end in (leg.takeoff, leg.landing):
@@ -34,7 +35,7 @@ def map_data(ctx: Context, fl: Flights | None, entries: list[PhotoEntry] | None)
     for e in entries or []:
         gps = e.info.gps
         if gps is not None and e.info.item_id in ctx.item_ids:
-            data.photos.append((e.info.item_id, gps.lat, gps.lon))
+            data.photos.append(("", gps.lat, gps.lon))
     return data
 
 
