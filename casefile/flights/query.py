@@ -224,6 +224,7 @@ def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
         r["callsigns"] = json.loads(r["callsigns"] or "[]")
         r["warnings"] = json.loads(r["warnings"] or "[]")
         r["stated"] = json.loads(r["stated"]) if r["stated"] else None
+        r["flight"] = json.loads(r["flight"]) if r.get("flight") else None
         r["quality"] = json.loads(r.pop("quality_counts") or "{}")
         out.append(r)
     return out

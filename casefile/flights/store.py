@@ -50,6 +50,7 @@ def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[st
                 "last_utc": from_epoch(max(times)) if times else None,
                 "warnings": json.dumps(warnings, ensure_ascii=False),
                 "stated": json.dumps(trk.stated) if trk.stated else None,
+                "flight": json.dumps(trk.flight, ensure_ascii=False) if trk.flight else None,
                 "points_sha256": sha, "quality_counts": quality_counts(trk.quality)},
                 action="track-imported", item_id=item_id)
             derive(case, track_id, data=_usable(cols))

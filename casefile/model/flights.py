@@ -182,6 +182,9 @@ class ParsedTrack:
     stated: list[dict[str, Any]] = field(default_factory=list)
     #: planned positions (a GPX route), not observations: kept, never used for legs or `where`
     planned: bool = False
+    #: what the file states about the flight flown (number, callsign, origin, destination), not
+    #: observed: kept with the track; its number and callsign name the aircraft too
+    flight: dict[str, Any] = field(default_factory=dict)
 
     def callsigns(self) -> list[str]:
         return [cs for cs in dict.fromkeys(map(itemgetter(9), self.rows)) if cs]

@@ -2,10 +2,12 @@
 
 from casefile.importers.flights import (  # noqa: F401
     fr24_csv,
+    fr24_json,
     gpx,
     kml,
     opensky_csv,
     opensky_flights,
     opensky_rest,
     readsb,
+    traffic_json,
 )

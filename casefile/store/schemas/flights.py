@@ -168,6 +168,11 @@ def _flights_2(case: Any) -> None:
     db.execute("DROP TABLE track_points")
 
 
+@migration("flights", 3, "tracks keep what their file states about the flight flown")
+def _flights_3(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE tracks ADD COLUMN flight TEXT")   # JSON: number, callsign, route...
+
+
 track("aircraft")
 track("tracks")
 # flights schema 1 kept points as rows vouched for per track; migration 2 reads them through this
