@@ -163,7 +163,8 @@ def test_whole_corpus_folder_imports_without_errors(fresh_case, corpora):
     rep = import_paths(fresh_case, [corpora / F], recursive=True, workers=1)
     assert rep.errors == []
     flights = [o for o in rep.outcomes if o.kind == "flight-record"]
-    assert len(flights) == 7 + 34          # 7 tracker exports + 34 SkyDolly/gpxpy GPX files
+    # 7 tracker exports + 34 SkyDolly/gpxpy GPX files + 15 in traffic/ (3 FR24 playback, 12 records)
+    assert len(flights) == 7 + 34 + 15
     assert verify_case(fresh_case, record=False).ok
 
 
