@@ -1,51 +1,65 @@
-"""The `casefile` command. Subcommands live in this package's modules, each with `register()`."""
+"""The `casefile` command (click). Each module of this package declares its subcommands with
+`casefile.cli.base.command`; `main` runs them and turns every error into one line and an exit code:
+0 ok, 1 a problem with the case or a file, 2 a usage error or an unacceptable value, 130 interrupted.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from casefile import __version__
-from casefile.errors import CasefileError
+import click
+from click.exceptions import NoArgsIsHelpError
+
+from casefile.cli import (  # noqa: F401 - importing a module registers its commands
+    analyst,
+    claims,
+    core_cmds,
+    demo,
+    flights,
+    photos,
+    report,
+    sources,
+    xref,
+)
+from casefile.cli.base import cli
+from casefile.errors import CasefileError, InvalidInput
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="casefile",
-        description="Casefile: keep and check the evidence of an open-source investigation, offline.")
-    parser.add_argument("--version", action="version", version=f"Casefile {__version__}")
-    parser.add_argument("--investigator", metavar="NAME",
-                        help="who is acting (default: $CASEFILE_INVESTIGATOR, then settings)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from casefile.cli import (
-        analyst,
-        claims,
-        core_cmds,
-        demo,
-        flights,
-        photos,
-        report,
-        sources,
-        xref,
-    )
-
-    for module in (core_cmds, analyst, claims, demo, flights, photos, report, sources, xref):
-        module.register(sub)
-    return parser
+def _usage_error(exc: click.UsageError) -> int:
+    """The failing subcommand's own usage, then one error line (with what to do, where known)."""
+    ctx = exc.ctx
+    if isinstance(exc, NoArgsIsHelpError) and ctx is not None:
+        print(ctx.get_help(), file=sys.stderr)
+        return 2
+    if ctx is not None:
+        print(ctx.get_usage(), file=sys.stderr)
+        print(f"Try '{ctx.command_path} --help' for help.", file=sys.stderr)
+    message = exc.format_message()
+    if isinstance(exc, click.MissingParameter) and isinstance(exc.param, click.Option) and exc.param.help:
+        message = f"{message.rstrip('.')}: {exc.param.help}"
+    repeatable = [p.opts[0] for p in ctx.command.params if isinstance(p, click.Option) and p.multiple
+                  ] if ctx is not None else []
+    if message.startswith("Got unexpected extra argument") and repeatable:
+        message += f"; repeat an option for each value ({repeatable[0]} A {repeatable[0]} B)"
+    print(f"casefile: error: {message}", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        args = parser.parse_args(["gui", *(argv or [])])
     try:
-        return int(args.func(args) or 0)
+        return int(cli.main(args=argv, prog_name="casefile", standalone_mode=False) or 0)
+    except click.UsageError as exc:
+        return _usage_error(exc)
+    except click.ClickException as exc:
+        print(f"casefile: error: {exc.format_message()}", file=sys.stderr)
+        return exc.exit_code
     except CasefileError as exc:
         print(f"casefile: error: {exc}", file=sys.stderr)
-        return 2 if type(exc).__name__ in {"InvalidInput"} else 1
-    except KeyboardInterrupt:
+        return 2 if isinstance(exc, InvalidInput) else 1
+    except (click.Abort, KeyboardInterrupt):
         print("casefile: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except SystemExit as exc:           # click's own exit on a closed pipe
+        return exc.code if isinstance(exc.code, int) else 1

@@ -1,12 +1,25 @@
-"""What commands print: JSON, aligned tables, sizes and a progress line on stderr."""
+"""What commands print: JSON, tables (rich), sizes, and an import progress bar on stderr."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from types import TracebackType
 from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+)
+from rich.table import Table
+from rich.text import Text
 
 
 def print_json(data: Any) -> None:
@@ -14,38 +27,25 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def emit(args: argparse.Namespace, data: Any, human: Callable[[Any], None]) -> None:
-    """Print JSON with --json, else the human rendering."""
-    if getattr(args, "json", False):
-        print_json(data)
-    else:
-        human(data)
+def _console() -> Console:
+    """A console on the current stdout; piped or captured output is never wrapped or cut."""
+    tty = sys.stdout.isatty()
+    return Console(file=sys.stdout, highlight=False, soft_wrap=not tty,
+                   width=None if tty else 10_000)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("\n", " ")
-    return text
+def _cell(value: Any) -> Text:
+    return Text("" if value is None else str(value).replace("\n", " "))
 
 
-def print_table(rows: Iterable[Sequence[Any]], headers: Sequence[str], *,
-                max_width: int = 60) -> None:
-    """A plain aligned text table; long cells are shortened with an ellipsis."""
-    body = [[_cell(c) for c in r] for r in rows]
-    for r in body:
-        for i, c in enumerate(r):
-            if len(c) > max_width:
-                r[i] = c[: max_width - 1] + "…"
-    widths = [len(h) for h in headers]
-    for r in body:
-        for i, c in enumerate(r):
-            widths[i] = max(widths[i], len(c))
-    line = "  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()
-    print(line)
-    print("  ".join("-" * w for w in widths))
-    for r in body:
-        print("  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
+def print_table(rows: Iterable[Sequence[Any]], headers: Sequence[str], *, max_width: int = 60) -> None:
+    """An aligned table; cells longer than `max_width` end with an ellipsis."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for h in headers:
+        table.add_column(h, max_width=max_width, overflow="ellipsis", no_wrap=True)
+    for r in rows:
+        table.add_row(*(_cell(c) for c in r))
+    _console().print(table)
 
 
 def human_size(n: int) -> str:
@@ -57,19 +57,54 @@ def human_size(n: int) -> str:
     return f"{n} B"
 
 
-class Progress:
-    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+def _rate(task: Task) -> float | None:
+    """Files per second since the import started (steadier than rich's short-window estimate)."""
+    elapsed = task.elapsed
+    return task.completed / elapsed if elapsed and task.completed else None
+
+
+class _Rate(ProgressColumn):
+    """Files per second."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        return Text(f"{rate:.1f} files/s" if rate else "", style="progress.data.speed")
+
+
+class _Left(ProgressColumn):
+    """Time left at the rate so far."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        if not rate or task.total is None:
+            return Text("")
+        left = int((task.total - task.completed) / rate)
+        return Text(f"{left // 60}:{left % 60:02d} left", style="progress.remaining")
+
+
+class ImportProgress:
+    """A progress bar with rate and time left on stderr when it is a terminal; silent otherwise.
+
+    Called as `progress(done, total, outcome)` by the import pipeline; use as a context manager.
+    """
 
     def __init__(self, label: str) -> None:
-        self.label = label
         self.enabled = sys.stderr.isatty()
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                             _Rate(), _Left(),
+                             console=Console(stderr=True), transient=False, disable=not self.enabled)
+        self._task = self._bar.add_task(label, total=None)
+
+    def __enter__(self) -> ImportProgress:
+        if self.enabled:
+            self._bar.start()
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.enabled:
+            self._bar.stop()
 
     def __call__(self, done: int, total: int, *_: Any) -> None:
-        if not self.enabled or total == 0:
-            return
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+        if self.enabled:
+            self._bar.update(self._task, completed=done, total=total)

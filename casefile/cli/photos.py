@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
-from casefile.cli.args import add_case_arg, add_json_arg, open_case
-from casefile.cli.output import emit, print_table
+import click
+
+from casefile.cli.base import Out, cli, command
+from casefile.cli.output import print_table
 from casefile.model.findings import CheckFinding
 from casefile.model.photos import PhotoInfo
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("photos", help="list photos: metadata, capture time with its basis, checks")
-    add_case_arg(p)
-    add_json_arg(p)
-    p.set_defaults(func=cmd_photos)
-
-    p = sub.add_parser("photo", help="one photo: normalised metadata, checks, and (--raw) every tag")
-    add_case_arg(p)
-    p.add_argument("id", metavar="ID", help="item id (or 6+ characters of it, or of its SHA-256)")
-    p.add_argument("--raw", action="store_true", help="also list every tag as found")
-    p.add_argument("--ela", type=int, metavar="QUALITY", nargs="?", const=90,
-                   help="make an Error Level Analysis copy (default quality 90) and show its path")
-    add_json_arg(p)
-    p.set_defaults(func=cmd_photo)
-
-    p = sub.add_parser("photo-place", help="record where the analyst places a photo (or --clear)")
-    add_case_arg(p)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("lat", type=float, nargs="?")
-    p.add_argument("lon", type=float, nargs="?")
-    p.add_argument("--note", metavar="TEXT", help="how the place was established")
-    p.add_argument("--clear", action="store_true", help="remove the analyst's place")
-    add_json_arg(p)
-    p.set_defaults(func=cmd_photo_place)
-
-    p = sub.add_parser("photo-tag", help="tag a photo with an aircraft (registration, hex, type)")
-    add_case_arg(p)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("ref", metavar="AIRCRAFT")
-    p.add_argument("--remove", metavar="REASON", help="remove the tag, for this reason")
-    add_json_arg(p)
-    p.set_defaults(func=cmd_photo_tag)
+from casefile.store import Case
 
 
 def _capture_text(cap: dict[str, Any] | None) -> str:
@@ -60,13 +28,12 @@ def _photo_dict(info: PhotoInfo, checks: list[CheckFinding]) -> dict[str, Any]:
     return d
 
 
-def cmd_photos(args: argparse.Namespace) -> int:
+@command(cli, "photos", help="list photos: metadata, capture time with its basis, checks")
+def photos(case: Case) -> Out:
     from casefile.photos.query import all_photo_checks, list_photos
 
-    with open_case(args, write=False) as case:
-        photos = list_photos(case)
-        checks = all_photo_checks(case)
-        data = [_photo_dict(p, checks.get(p.item_id, [])) for p in photos]
+    checks = all_photo_checks(case)
+    data = [_photo_dict(p, checks.get(p.item_id, [])) for p in list_photos(case)]
 
     def human(rows: list[dict[str, Any]]) -> None:
         table = []
@@ -82,24 +49,31 @@ def cmd_photos(args: argparse.Namespace) -> int:
         print_table(table, ["ID", "FILE", "CAMERA", "CAPTURE (UTC, basis)", "GPS", "CHECKS"])
         print(f"{len(rows)} photo(s)")
 
-    emit(args, data, human)
-    return 0
+    return Out(data, human)
 
 
-def cmd_photo(args: argparse.Namespace) -> int:
+PHOTO = click.argument("photo_ref", metavar="PHOTO")
+
+
+@command(cli, "photo", help="one photo: normalised metadata, checks, and (--raw) every tag",
+         write=lambda o: o["ela"] is not None)
+@PHOTO
+@click.option("--raw", is_flag=True, help="also list every tag as found")
+@click.option("--ela", type=int, metavar="QUALITY", is_flag=False, flag_value=90,
+              help="make an Error Level Analysis copy (default quality 90) and show its path")
+def photo(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
+    """PHOTO: the photo's reference (P3), file name, or 6+ characters of its id or SHA-256."""
     from casefile.photos.query import get_photo, make_ela, photo_checks, raw_tags
 
-    with open_case(args, write=args.ela is not None) as case:
-        item = case.resolve_item(args.id)
-        info = get_photo(case, item["id"])
-        data = _photo_dict(info, photo_checks(case, item["id"]))
-        data["derived"] = [{k: d[k] for k in ("kind", "blob_path", "sha256", "tool", "tool_version",
-                                                "params")} for d in case.derivations(item["id"])]
-        if args.ela is not None:
-            row = make_ela(case, item["id"], args.ela)
-            data["ela"] = {"path": str(case.path / row["blob_path"]), "params": row["params"]}
-        if args.raw:
-            data["raw_tags"] = raw_tags(case, item["id"])
+    item = case.resolve_item(photo_ref)
+    data = _photo_dict(get_photo(case, item["id"]), photo_checks(case, item["id"]))
+    data["derived"] = [{k: d[k] for k in ("kind", "blob_path", "sha256", "tool", "tool_version",
+                                            "params")} for d in case.derivations(item["id"])]
+    if ela is not None:
+        row = make_ela(case, item["id"], ela)
+        data["ela"] = {"path": str(case.path / row["blob_path"]), "params": row["params"]}
+    if raw:
+        data["raw_tags"] = raw_tags(case, item["id"])
 
     def human(d: dict[str, Any]) -> None:
         print(f"{d['original_name']}  ({d['item_id']})")
@@ -132,37 +106,42 @@ def cmd_photo(args: argparse.Namespace) -> int:
             for k, v in d["raw_tags"].items():
                 print(f"  {k} = {v[:200]}")
 
-    emit(args, data, human)
-    return 0
+    return Out(data, human)
 
 
-def cmd_photo_place(args: argparse.Namespace) -> int:
+@command(cli, "photo-place", help="record where the analyst places a photo (or --clear)",
+         write=True, ignore_unknown_options=True)
+@PHOTO
+@click.argument("lat", type=float, required=False)
+@click.argument("lon", type=float, required=False)
+@click.option("--note", metavar="TEXT", help="how the place was established")
+@click.option("--clear", is_flag=True, help="remove the analyst's place")
+def photo_place(case: Case, photo_ref: str, lat: float | None, lon: float | None, note: str | None,
+                clear: bool) -> Out:
+    """LAT LON: decimal degrees (south and west negative: 10.6 -66.99)."""
     from casefile.errors import InvalidInput
     from casefile.photos.query import get_photo, set_photo_location
 
-    if not args.clear and (args.lat is None or args.lon is None):
+    if not clear and (lat is None or lon is None):
         raise InvalidInput("give LAT and LON, or --clear", field="location")
-    with open_case(args, write=True) as case:
-        item = case.resolve_item(args.id)["id"]
-        set_photo_location(case, item, None if args.clear else args.lat,
-                           None if args.clear else args.lon, args.note)
-        data = get_photo(case, item).to_dict()
-    emit(args, data, lambda d: print(f"{d['original_name']}: place "
-                                     f"{'cleared' if args.clear else f'{args.lat}, {args.lon}'}; "
-                                     f"capture {_capture_text(d['capture'])}"))
-    return 0
+    item = case.resolve_item(photo_ref)["id"]
+    set_photo_location(case, item, None if clear else lat, None if clear else lon, note)
+    return Out(get_photo(case, item).to_dict(), lambda d: print(
+        f"{d['original_name']}: place {'cleared' if clear else f'{lat}, {lon}'}; "
+        f"capture {_capture_text(d['capture'])}"))
 
 
-def cmd_photo_tag(args: argparse.Namespace) -> int:
+@command(cli, "photo-tag", help="tag a photo with an aircraft (registration, hex, type)", write=True)
+@PHOTO
+@click.argument("ref", metavar="AIRCRAFT")
+@click.option("--remove", metavar="REASON", help="remove the tag, for this reason")
+def photo_tag(case: Case, photo_ref: str, ref: str, remove: str | None) -> Out:
     from casefile.photos.query import get_photo, tag_aircraft, untag_aircraft
 
-    with open_case(args, write=True) as case:
-        item = case.resolve_item(args.id)["id"]
-        if args.remove:
-            untag_aircraft(case, item, args.ref, reason=args.remove)
-        else:
-            tag_aircraft(case, item, args.ref)
-        data = get_photo(case, item).to_dict()
-    emit(args, data, lambda d: print(f"{d['original_name']}: aircraft "
-                                     f"{', '.join(d['aircraft_tags']) or 'none'}"))
-    return 0
+    item = case.resolve_item(photo_ref)["id"]
+    if remove:
+        untag_aircraft(case, item, ref, reason=remove)
+    else:
+        tag_aircraft(case, item, ref)
+    return Out(get_photo(case, item).to_dict(), lambda d: print(
+        f"{d['original_name']}: aircraft {', '.join(d['aircraft_tags']) or 'none'}"))

@@ -163,10 +163,10 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(cli: Cli, tmp_path: Path)
     bad = [
         (("source", "add", "--title", "x", "--grade", "G"), "reliability"),
         (("source", "grade", s, "7"), "A-F"),
-        (("claim", "add", "x", "--grade", "7"), "1-6"),
-        (("claim", "add", "x", "--grade", "C"), "1-6"),
+        (("claim", "add", "x", "--source", s, "--grade", "7"), "1-6"),
+        (("claim", "add", "x", "--source", s, "--grade", "C"), "1-6"),
         (("claim", "grade", c, "0"), "1-6"),
-        (("claim", "add", "x", "--when", "Saturday-ish afternoon"), "cannot read"),
+        (("claim", "add", "x", "--source", s, "--when", "Saturday-ish afternoon"), "cannot read"),
         (("claim", "add", "x", "--source", "NOSUCHSOURCE"), "no source"),
         (("claim", "link", c, "01ZZZZZZZZZZZZZZZZZZZZZZZZ", "supports"), "no item"),
         (("claim", "status", c, "true"), "not one of"),

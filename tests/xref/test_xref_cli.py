@@ -40,7 +40,11 @@ def test_reported_flight_supports_a_claim_only_weakly_and_shows_once(tmp_path, c
     assert main(["flight", "add", case, "--aircraft", "RA-86496", "--from", "OSLK", "--to", "SVMI",
                  "--arrived", "2019-03-23T16:00", "--arrived-window", "2", "--tz", "America/Caracas",
                  "--note", "local journalists"]) == 0
+    capsys.readouterr()
+    assert main(["source", "add", case, "--title", "local journalists", "--json"]) == 0
+    source = json.loads(capsys.readouterr().out)["id"]
     assert main(["claim", "add", case, "Il-62 landed at Maiquetía on 23 March", "--kind", "arrival",
+                 "--source", source,
                  "--when", "2019-03-23", "--tz", "America/Caracas", "--place", "SVMI"]) == 0
     capsys.readouterr()
     assert main(["xref", case, "--json"]) == 0
