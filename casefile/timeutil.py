@@ -111,6 +111,7 @@ class TimeValue:
     uncertainty_s: float = 0.0
     local: str | None = None
     zone: str | None = None
+    read_from: str | None = None    # where in the evidence the time was read ("exif DateTimeOriginal")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -24,6 +24,26 @@ class GpsReading:
     time_raw: str | None = None        # GPSTimeStamp as found
     utc: str | None = None             # GPS date + time stamp as a UTC instant
     tz_at_position: str | None = None  # IANA zone at the accepted position (offline lookup)
+    read_from: str | None = None       # where the accepted position was read ("exif GPS", "xmp ...")
+
+
+@dataclass
+class FoundValue:
+    """One time, zone, position or camera name as one place in the file gives it.
+
+    kind: "original" (when the picture was taken), "digitized", "zone" (a UTC offset alone, e.g. a
+    maker note's time-zone setting), "position", "make", "model". place: exif, xmp, iptc,
+    makernote, ciff, pictureinfo. Nothing is dropped: a value that cannot be used keeps its problem.
+    """
+
+    kind: str
+    place: str
+    tag: str                           # as a reader names it: "XMP photoshop:DateCreated"
+    raw: str                           # the text (or numbers) as found
+    value: str | None = None           # times: local "2019-03-23T14:05:00[.fff]" or a date alone;
+                                       # zones: "+02:00"; names: the text; positions: "lat,lon"
+    offset: str | None = None          # the UTC offset the same place states for this time
+    problem: str | None = None         # why the value is not used
 
 
 class JpegSegment(TypedDict):
@@ -53,6 +73,8 @@ class JpegStructure:
     quant_tables: list[list[int]] = field(default_factory=list)
     ciff_make_model: list[str] | None = None  # Canon CIFF (APP0 HEAPJPGM) camera make and model
     standard_quality: int | None = None  # IJG/libjpeg standard tables at this quality, if they are
+    ciff_taken: list[int] | None = None  # Canon CIFF TimeStamp: local seconds, zone code, zone flag
+    picture_info: dict[str, str] | None = None  # APP12 "[picture info]" lines (Olympus, Agfa, ...)
     problems: list[str] = field(default_factory=list)
 
 
@@ -86,6 +108,7 @@ class PhotoMeta:
     iptc_present: bool = False
     c2pa: bool = False
     jpeg: JpegStructure | None = None
+    found: list[FoundValue] = field(default_factory=list)   # every place's value (photos.places)
     phash: str | None = None
     dhash: str | None = None
 
@@ -98,6 +121,7 @@ class PhotoMeta:
         d["gps"] = GpsReading(**_known(GpsReading, d.get("gps") or {}))
         if d.get("jpeg"):
             d["jpeg"] = JpegStructure(**_known(JpegStructure, d["jpeg"]))
+        d["found"] = [FoundValue(**_known(FoundValue, f)) for f in d.get("found") or []]
         if d.get("thumbnail_size"):
             d["thumbnail_size"] = tuple(d["thumbnail_size"])
         return cls(**d)

@@ -20,10 +20,9 @@ import PIL
 from PIL import Image, ImageFile, ImageOps, IptcImagePlugin
 
 from casefile.errors import CorruptFile
-from casefile.model.photos import PhotoMeta
+from casefile.model.photos import FoundValue, PhotoMeta
 from casefile.photos import exif as exifnorm
-from casefile.photos import ifd, jpeg, xmp
-from casefile.photos.capture_time import XMP_TIMES
+from casefile.photos import ifd, jpeg, makernotes, places, xmp
 from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
 from casefile.reference.zones import zone_at
 
@@ -212,8 +211,7 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
         tiff = bytes(data)
     tags = _exif_tags(path, data, tiff, meta)
     exifnorm.normalise(tags, meta)
-    if meta.gps.lat is not None and meta.gps.lon is not None:
-        meta.gps.tz_at_position = zone_at(meta.gps.lat, meta.gps.lon)
+    found = places.exif_values(meta) + makernotes.read(tiff, tags, meta.make)
     raw = exifnorm.raw_tag_texts(tags)
     if tiff and meta.format != "TIFF":
         meta.exif_problems.extend(ifd.validate(tiff))
@@ -221,13 +219,17 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
         meta.jpeg = jpeg.read_structure(data, find_end=find_end)
         meta.jpeg.quant_tables = jpeg.quant_tables(im)
         meta.jpeg.standard_quality = jpeg.standard_quality(meta.jpeg.quant_tables)
-        if meta.jpeg.ciff_make_model and not meta.make:
-            meta.make, meta.model = meta.jpeg.ciff_make_model
+        if meta.jpeg.ciff_make_model:
             raw["CIFF Make"], raw["CIFF Model"] = meta.jpeg.ciff_make_model
+        if meta.jpeg.ciff_taken:
+            raw["CIFF TimeStamp"] = " ".join(str(v) for v in meta.jpeg.ciff_taken)
+        for label, text in (meta.jpeg.picture_info or {}).items():
+            raw[f"PictureInfo {label}"] = text
+        found += places.container_values(meta.jpeg)
         for i, c in enumerate(meta.jpeg.comments):
             raw[f"JPEG Comment{i + 1 if i else ''}"] = c
     if meta.format in ("JPEG", "TIFF"):
-        _iptc(im, raw, meta)
+        found += places.iptc_values(_iptc(im, raw, meta))
     # JPEG: Pillow has already read the XMP segment; other containers are searched.
     packet = xmp.find_packet(b"" if meta.jpeg else data, info.get("xmp") or info.get("XML:com.adobe.xmp"))
     if packet:
@@ -237,9 +239,12 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
             raw[f"XMP {k}"] = v[:2000]
         meta.xmp_creator_tool = next((v for k, v in props.items() if k.endswith(":CreatorTool")), None)
         meta.xmp_history = xmp.history(packet)
-        for name in XMP_TIMES:
-            if props.get(name):
-                meta.times[f"XMP {name}"] = props[name]
+        named = xmp.named_values(packet)
+        for name in places.XMP_TIMES:
+            if named.get(name):
+                meta.times[f"XMP {name}"] = named[name]
+        found += places.xmp_values(named)
+    _settle(meta, found)
     meta.creator_tool = meta.xmp_creator_tool
     if meta.jpeg:
         meta.c2pa = any(s.get("c2pa") for s in meta.jpeg.segments)
@@ -294,7 +299,25 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
     return parsed
 
 
-def _iptc(im: ImageFile.ImageFile, raw: dict[str, str], meta: PhotoMeta) -> None:
+def _settle(meta: PhotoMeta, found: list[FoundValue]) -> None:
+    """Keep every place's value; fill camera names and position from the first place that has them."""
+    meta.found = found
+    for kind in ("make", "model"):
+        if getattr(meta, kind) is None:
+            best = places.chosen(found, kind, places.NAME_ORDER)
+            setattr(meta, kind, best.value if best else None)
+    pos = places.position(found)
+    if meta.gps.lat is None and pos is not None and pos.value:
+        lat, lon = (float(x) for x in pos.value.split(","))
+        meta.gps.lat, meta.gps.lon = lat, lon
+        meta.gps.read_from = places.read_from(pos)
+    elif meta.gps.lat is not None:
+        meta.gps.read_from = "exif GPS"
+    if meta.gps.lat is not None and meta.gps.lon is not None:
+        meta.gps.tz_at_position = zone_at(meta.gps.lat, meta.gps.lon)
+
+
+def _iptc(im: ImageFile.ImageFile, raw: dict[str, str], meta: PhotoMeta) -> dict[tuple[int, int], Any]:
     try:
         info = IptcImagePlugin.getiptcinfo(im) or {}
     except Exception:  # noqa: BLE001 - broken IPTC is left out of the raw tags
@@ -303,3 +326,4 @@ def _iptc(im: ImageFile.ImageFile, raw: dict[str, str], meta: PhotoMeta) -> None
         vals = value if isinstance(value, list) else [value]
         raw[f"IPTC {rec}:{ds:03d}"] = "; ".join(v.decode("utf-8", "replace") for v in vals)[:2000]
     meta.iptc_present = bool(info)
+    return info

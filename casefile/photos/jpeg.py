@@ -41,6 +41,22 @@ def _decode_comment(data: bytes) -> str:
         return data.decode("latin-1").rstrip("\x00").strip()
 
 
+def picture_info(payload: bytes) -> dict[str, str]:
+    """The key=value lines of an APP12 '[picture info]' section (Olympus, Agfa and other early
+    cameras write TimeDate, the capture time, there); later sections are left out."""
+    text = payload.decode("latin-1", "replace")
+    section = text[text.find("[picture info]") + len("[picture info]"):]
+    out: dict[str, str] = {}
+    for line in section.splitlines():
+        line = line.strip("\x00 ")
+        if line.startswith("["):
+            break
+        key, sep, value = line.partition("=")
+        if sep and key.strip():
+            out.setdefault(key.strip()[:40], value.strip()[:200])
+    return out
+
+
 def _find_eoi(data: bytes | mmap.mmap, start: int) -> int:
     """Offset of the first FF D9 at or after start, or -1 (vectorised: scan data is megabytes)."""
     arr = np.frombuffer(data, dtype=np.uint8)
@@ -96,8 +112,12 @@ def read_structure(data: bytes | mmap.mmap, *, find_end: bool = True) -> JpegStr
             if marker == 0xEE and payload.startswith(b"Adobe"):
                 st.adobe_app14 = True
             if marker == 0xE0 and payload[6:14] == b"HEAPJPGM":
-                found = ciff.make_model(payload)
-                st.ciff_make_model = list(found) if found else None
+                rec = ciff.read(bytes(payload))
+                if rec is not None:
+                    st.ciff_make_model = list(rec.make_model) if rec.make_model else None
+                    st.ciff_taken = rec.taken
+            if marker == 0xEC and b"[picture info]" in payload[:128]:
+                st.picture_info = picture_info(bytes(payload))
             if marker == 0xE2 and payload.startswith(b"MPF"):
                 st.mpf = True
             if marker == 0xEB and _is_jumbf(payload):

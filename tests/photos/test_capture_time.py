@@ -23,7 +23,7 @@ def test_offset_tag_wins_over_gps_and_case_default() -> None:
     tv = capture_time(meta, default_tz="Asia/Tokyo")
     assert tv.basis == "exif-offset"
     assert tv.utc == "2019-03-23T18:05:00.000Z"      # 14:05 at -04:00
-    assert tv.raw == "2019:03:23 14:05:00 -04:00"
+    assert tv.raw == "2019:03:23 14:05:00 -04:00" and tv.read_from == "exif DateTimeOriginal"
 
 
 def test_gps_utc_stamp_when_no_offset_tag() -> None:
@@ -72,7 +72,8 @@ def test_xmp_create_date_used_when_exif_has_none(corpora: Path) -> None:
     path = corpora / "exif-samples" / "jpg" / "xmp" / "no_exif.jpg"
     tv = capture_time(parse_photo(path, path.read_bytes()).meta)
     # ExifTool: XMP CreateDate 2013:09:23 10:09:46+02:00
-    assert tv.utc == "2013-09-23T08:09:46.000Z" and tv.raw.startswith("XMP xmp:CreateDate")
+    assert tv.utc == "2013-09-23T08:09:46.000Z" and tv.read_from == "xmp xmp:CreateDate"
+    assert tv.raw == "2013-09-23T10:09:46+02:00"
 
 
 def test_real_iphone_heic_uses_offset_tag(corpora: Path) -> None:
@@ -110,4 +111,4 @@ def test_xmp_creation_time_with_offset_for_files_without_exif_time() -> None:
     meta = parse_photo(Path("s.png"), buf.getvalue()).meta
     tv = capture_time(meta, default_tz="Asia/Tokyo")
     assert tv.basis == "exif-offset" and tv.utc == "2019-03-23T18:05:00.000Z"
-    assert tv.raw == "XMP photoshop:DateCreated 2019-03-23T14:05:00-04:00"
+    assert tv.raw == "2019-03-23T14:05:00-04:00" and tv.read_from == "xmp photoshop:DateCreated"
