@@ -14,7 +14,7 @@ from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
-from casefile.reference import airports
+from casefile.reference import airports, places
 from casefile.store.canonical import canonical_json
 from casefile.timeutil import TimeValue, iso_z, now_z
 
@@ -56,9 +56,10 @@ _COORD = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
 def place(text: str | None) -> dict[str, Any]:
-    """An asserted place: an airport code (ICAO/IATA), 'lat,lon', or a place name as written."""
+    """An asserted place: an airport code (ICAO/IATA), 'lat,lon', a country, a city, or a name as
+    written (kept, but then too vague to check: the cross-reference says so)."""
     out: dict[str, Any] = {"place_text": None, "place_icao": None, "place_lat": None,
-                           "place_lon": None}
+                           "place_lon": None, "place_kind": None, "place_key": None}
     t = clean_text(text, "place")
     if not t:
         return out
@@ -67,14 +68,21 @@ def place(text: str | None) -> dict[str, Any]:
         lat, lon = float(m.group(1)), float(m.group(2))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise InvalidInput(f"{t!r} is not a latitude,longitude on Earth", field="place")
-        return {**out, "place_text": t, "place_lat": lat, "place_lon": lon}
+        pt = places.point(lat, lon)
+        return {**out, "place_text": t, "place_lat": lat, "place_lon": lon, "place_kind": pt.kind,
+                "place_key": pt.key}
     if re.fullmatch(r"[A-Z0-9]{3,4}", t):
         ap = airports.lookup(t)
         if ap is None:
             raise InvalidInput(f"no airport with code {t!r} in the airport list", field="place")
         return {"place_text": ap["name"], "place_icao": ap["icao"], "place_lat": ap["lat"],
-                "place_lon": ap["lon"]}
-    return {**out, "place_text": t}
+                "place_lon": ap["lon"], "place_kind": "airport", "place_key": ap["icao"]}
+    found = places.find_place(t)
+    if found is None:
+        return {**out, "place_text": t}
+    return {"place_text": t, "place_icao": found.key if found.kind == "airport" else None,
+            "place_lat": found.lat, "place_lon": found.lon, "place_kind": found.kind,
+            "place_key": found.key}
 
 
 def _refs(values: Iterable[str]) -> list[str]:
@@ -280,7 +288,8 @@ def _to_claim(row: dict[str, Any], sources: list[str], entities: list[str]) -> C
         window_start=TimeValue(**json.loads(row["window_start"])),
         window_end=TimeValue(**json.loads(row["window_end"])),
         place_text=row["place_text"], place_icao=row["place_icao"], place_lat=row["place_lat"],
-        place_lon=row["place_lon"], credibility=row["credibility"], status=row["status"],
+        place_lon=row["place_lon"], place_kind=row.get("place_kind"), place_key=row.get("place_key"),
+        credibility=row["credibility"], status=row["status"],
         source_ids=sources, entity_ids=entities, kind=row["kind"],
         aircraft_refs=load_list(row["aircraft_refs"]), note=row["note"], created_at=row["created_at"],
         credibility_meaning=CREDIBILITY.get(row["credibility"] or 0))

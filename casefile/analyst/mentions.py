@@ -9,6 +9,7 @@ from typing import Any
 
 from casefile.model.analyst import Mention
 from casefile.reference import airports
+from casefile.reference.aircraft_types import designator
 
 # ICAO nationality marks written with a hyphen before the rest of the registration.
 _PREFIXES = set("""A2 A3 A4O A5 A6 A7 A8 A9C AP B C C2 C3 C5 C6 C9 CC CN CP CS CU CX D D2 D4 D6 DQ
@@ -34,14 +35,6 @@ _SOVIET = re.compile(r"(?<![\w-])(?:(Antonov|Ilyushin|Tupolev|Sukhoi|Mikoyan|Yak
 _WESTERN = re.compile(r"(?<![\w-])(?:(Boeing)\s+(7[0-8]7)(?:[- ](\d{1,3}|MAX(?: \d{1,2})?))?"
                       r"|(?:Airbus\s+)?(A3[0-8]\d)(?:-(\d{3}))?"
                       r"|(C|KC|EC|RC|E|P)-(\d{1,3})([A-Z]?))(?![\w-])")
-_TYPE_CODES = {"An-124": "A124", "An-225": "A225", "An-12": "AN12", "An-26": "AN26",
-               "An-72": "AN72", "An-148": "A148", "An-22": "AN22", "Il-62": "IL62",
-               "Il-76": "IL76", "Il-96": "IL96", "Il-18": "IL18", "Il-78": "IL76",
-               "Tu-154": "T154", "Tu-204": "T204", "Tu-214": "T204", "Tu-134": "T134",
-               "Tu-160": "T160", "Tu-95": "TU95", "Tu-22": "TU22", "Yak-42": "YK42",
-               "Yak-40": "YK40", "Mi-8": "MI8", "Mi-17": "MI8", "Be-200": "B200",
-               "C-130": "C130", "C-17": "C17", "KC-135": "K35R", "C-5": "C5M"}
-
 _TRACKERS = {"flightradar24": "Flightradar24", "adsbexchange": "ADS-B Exchange",
              "ads-b exchange": "ADS-B Exchange", "flightaware": "FlightAware",
              "opensky": "OpenSky Network", "planefinder": "Plane Finder",
@@ -123,7 +116,7 @@ def _types(text: str) -> Iterable[Mention]:
         if not maker and prefix.isupper() and "-" not in m.group(0):
             continue  # "AN 12" / "MI5" without a maker: too likely something else
         value = f"{canon}-{number}{suffix}"
-        code = _TYPE_CODES.get(f"{canon}-{number}")
+        code = designator(f"{canon}-{number}")
         yield Mention("aircraft-type", m.group(0), value, "aircraft", m.start(), m.end(),
                       "high" if maker or "-" in m.group(0) else "medium",
                       f"ICAO type {code}" if code else None)
@@ -136,7 +129,7 @@ def _types(text: str) -> Iterable[Mention]:
             value = g[3] + (f"-{g[4]}" if g[4] else "")
         else:
             value = f"{g[5]}-{g[6]}{g[7]}"
-        code = _TYPE_CODES.get(value.split(" ")[0] if not g[0] else "")
+        code = designator(value.split(" ")[0]) if not g[0] else None
         yield Mention("aircraft-type", m.group(0), value, "aircraft", m.start(), m.end(),
                       "medium", f"ICAO type {code}" if code else None)
 

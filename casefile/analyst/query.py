@@ -8,6 +8,7 @@ from casefile.analyst.claims import claim_links, claims_of_item, get_claim, link
 from casefile.analyst.entities import find_entity, get_entity, list_entities
 from casefile.analyst.mentions import suggest_mentions, summarise
 from casefile.analyst.notes import add_tag, aircraft_tags, notes, tagged, tags
+from casefile.analyst.provenance import SourceRelation, source_relations
 from casefile.analyst.search import search
 from casefile.analyst.sources import capture_text, get_source, list_sources, source_items, sources_of_item
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 __all__ = ["list_sources", "get_source", "source_items", "sources_of_item", "capture_text",
            "list_claims", "get_claim", "claim_links", "claims_of_item", "list_entities",
            "get_entity", "find_entity", "tags", "tagged", "aircraft_tags", "notes", "search",
-           "source_mentions", "add_tag", "link", "count_sources", "count_claims", "count_entities"]
+           "source_mentions", "add_tag", "link", "count_sources", "count_claims", "count_entities",
+           "source_relations", "SourceRelation"]
 
 
 def source_mentions(case: Case, source_id: str) -> list[dict[str, Any]]:

@@ -260,6 +260,9 @@ def delete_source(case: Case, source_ref: str, *, reason: str) -> dict[str, Any]
             case.delete("source_items", r["id"], reason=reason, item_id=r["item_id"])
         for r in case.rows("SELECT id FROM claim_sources WHERE source_id = ?", [sid]):
             case.delete("claim_sources", r["id"], reason=reason)
+        for r in case.rows("SELECT id FROM source_relations WHERE source_id = ? OR other_id = ?",
+                           [sid, sid]):
+            case.delete("source_relations", r["id"], reason=reason)
         before = case.delete("sources", sid, reason=reason)
         idx.unindex(case, "source", sid)
     return before

@@ -8,8 +8,9 @@ from casefile.errors import InvalidInput, NotFound
 from casefile.flights.aircraft import find
 from casefile.ids import new_id
 from casefile.model.flights import ReportedFlight
+from casefile.reference.aircraft_types import designator
 from casefile.reference.airports import index as airport_index
-from casefile.store import Case
+from casefile.store import Case, refs
 from casefile.timeutil import TimeValue, now_z, parse_analyst_time
 
 
@@ -18,8 +19,12 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
                         arrived: str | None = None, tz: str | None = None,
                         departed_uncertainty_s: float | None = None,
                         arrived_uncertainty_s: float | None = None,
-                        note: str | None = None) -> ReportedFlight:
-    """Record a reported flight; airports must be known codes, times are parsed as the analyst typed."""
+                        note: str | None = None, departed_tz: str | None = None,
+                        arrived_tz: str | None = None,
+                        source: str | None = None) -> ReportedFlight:
+    """Record a reported flight; airports must be known codes, times are parsed as the analyst typed
+    (each end in its own zone: departed_tz / arrived_tz, else tz), the aircraft is kept as typed and
+    resolved to an airframe or a type, and `source` (id or S-reference) says which report it is from."""
     if not aircraft.strip():
         raise InvalidInput("say which aircraft (registration, hex or type as reported)",
                            field="aircraft")
@@ -34,26 +39,38 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
     if not (from_icao or to_icao or departed or arrived):
         raise InvalidInput("a reported flight needs at least an airport or a time", field="flight")
     times: dict[str, TimeValue | None] = {}
-    for name, text, unc in (("departed", departed, departed_uncertainty_s),
-                            ("arrived", arrived, arrived_uncertainty_s)):
-        times[name] = parse_analyst_time(text, tz=tz, default_tz=case.default_tz, field=name,
+    for name, text, unc, zone in (("departed", departed, departed_uncertainty_s, departed_tz or tz),
+                                  ("arrived", arrived, arrived_uncertainty_s, arrived_tz or tz)):
+        times[name] = parse_analyst_time(text, tz=zone, default_tz=case.default_tz, field=name,
                                          uncertainty_s=unc) if text else None
     dep, arr = times["departed"], times["arrived"]
     if dep and arr and dep.utc and arr.utc and arr.utc < dep.utc and not (
             dep.uncertainty_s or arr.uncertainty_s):
         raise InvalidInput(f"arrival {arr.utc} is before departure {dep.utc}", field="arrived")
+    source_id = _source_id(case, source) if source else None
     try:
-        aircraft_id: str | None = find(case, aircraft).id
+        found = find(case, aircraft)
+        aircraft_id: str | None = found.id
+        ac_type = designator(found.type_code) or found.type_code or designator(found.description)
     except NotFound:
-        aircraft_id = None
+        aircraft_id, ac_type = None, designator(aircraft)
     row = {"id": new_id(), "aircraft_ref": aircraft.strip(), "aircraft_id": aircraft_id,
            "from_icao": codes.get("from"), "to_icao": codes.get("to"),
            "departed": json.dumps(dep.to_dict()) if dep else None,
            "arrived": json.dumps(arr.to_dict()) if arr else None,
-           "source_note": note, "created_at": now_z(), "created_by": case.actor}
+           "source_note": note, "created_at": now_z(), "created_by": case.actor,
+           "source_id": source_id, "aircraft_type": ac_type}
     with case.transaction():
         case.insert("reported_flights", row, action="reported-flight-added")
     return to_model(row)
+
+
+def _source_id(case: Case, text: str) -> str:
+    """A source's id from its id or short reference (S2)."""
+    t = text.strip()
+    if case.rows("SELECT 1 FROM sources WHERE id = ?", [t]):
+        return t
+    return refs.resolve(case, t, ["S"])
 
 
 def to_model(row: dict) -> ReportedFlight:
@@ -64,4 +81,5 @@ def to_model(row: dict) -> ReportedFlight:
                           aircraft_id=row["aircraft_id"], from_icao=row["from_icao"],
                           to_icao=row["to_icao"], departed=tv(row["departed"]),
                           arrived=tv(row["arrived"]), source_note=row["source_note"],
-                          created_at=row["created_at"], created_by=row["created_by"])
+                          created_at=row["created_at"], created_by=row["created_by"],
+                          source_id=row.get("source_id"), aircraft_type=row.get("aircraft_type"))

@@ -76,6 +76,8 @@ class Claim:
     note: str | None = None
     created_at: str | None = None
     credibility_meaning: str | None = None
+    place_kind: str | None = None           # airport | city | country | point; None: not resolved
+    place_key: str | None = None            # ICAO | GeoNames id | ISO 3166 alpha-2 | "lat,lon"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

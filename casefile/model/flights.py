@@ -146,6 +146,8 @@ class ReportedFlight:
     source_note: str | None
     created_at: str
     created_by: str
+    source_id: str | None = None        # the source (report) it was typed in from
+    aircraft_type: str | None = None    # ICAO type designator the reference names (A124, IL62)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -7,6 +7,7 @@ from functools import partial
 
 from casefile.model.findings import Finding
 from casefile.xref import claims, duplicates, photo_track, sanity, sun
+from casefile.xref.independence import Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
 
@@ -27,6 +28,7 @@ class Engine:
                 self.sources_of.setdefault(item, []).append(s)
         self.hashes = duplicates.photo_index(inputs.photos)
         self.edges: dict[frozenset[str], int] = {}
+        self.provenance = Provenance(inputs)
         #: One line per record that could not be checked; the others still are.
         self.problems: list[str] = list(inputs.problems)
 
@@ -64,7 +66,12 @@ class Engine:
 
     def _claim(self, c: ClaimIn, src: dict[str, SourceIn]) -> list[Finding]:
         out = []
-        f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported)
+        why = claims.unchecked_reason(c)
+        if why:
+            self.problems.append(f"claim {claims.claim_label(c)} cannot be checked against flight "
+                                 f"records: {why}.")
+        f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported,
+                                 self.provenance)
         if f:
             out.append(f)
         for sid in c.source_ids:

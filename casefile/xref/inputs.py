@@ -18,7 +18,11 @@ from casefile.model.analyst import Claim, Source
 from casefile.model.flights import LegEnd, Point, ReportedFlight
 from casefile.model.photos import PhotoInfo
 from casefile.photos import query as photos
+from casefile.reference import places
+from casefile.reference.aircraft_types import designator
+from casefile.reference.places import Place as AreaPlace
 from casefile.store import Case
+from casefile.store import refs as short_refs
 from casefile.timeutil import TimeValue, epoch
 from casefile.xref.model import (
     AircraftIn,
@@ -50,9 +54,13 @@ def photo_in(info: PhotoInfo, tags: dict[str, str]) -> PhotoIn:
     """A PhotoInfo (photos part) and its raw tags as engine input."""
     gps = info.gps
     place = Place(float(gps.lat), float(gps.lon), gps.source or "exif") if gps is not None else None
+    own = info.exif_gps
+    file_place = Place(float(own.lat), float(own.lon), "exif") \
+        if own is not None and place is not None and place.source == "analyst" else None
     return PhotoIn(item_id=info.item_id, capture=info.capture, place=place, phash=info.phash,
                    dhash=info.dhash, aircraft_tags=tuple(info.aircraft_tags),
-                   light=light_hint(tags) if tags else None, label=info.original_name or "")
+                   light=light_hint(tags) if tags else None, label=info.original_name or "",
+                   file_place=file_place)
 
 
 def gather_photo(case: Case, item_id: str) -> PhotoIn | None:
@@ -130,16 +138,21 @@ def _reported_end(tv: TimeValue | None, icao: str | None) -> EndIn:
     return EndIn(time=t, airport_icao=icao, observed=False, uncertainty_s=unc)
 
 
-def reported_in(r: ReportedFlight) -> ReportedIn:
+def reported_in(r: ReportedFlight, ref: str = "") -> ReportedIn:
     """A hand-entered reported flight (flights part) as engine input."""
+    route = "-".join(x or "?" for x in (r.from_icao, r.to_icao))
+    label = " ".join(x for x in (ref, r.aircraft_ref, route) if x)
     return ReportedIn(id=r.id, aircraft_id=r.aircraft_id, aircraft_ref=r.aircraft_ref,
                       takeoff=_reported_end(r.departed, r.from_icao),
-                      landing=_reported_end(r.arrived, r.to_icao), note=r.source_note or "")
+                      landing=_reported_end(r.arrived, r.to_icao), note=r.source_note or "",
+                      source_id=r.source_id,
+                      aircraft_type=r.aircraft_type or designator(r.aircraft_ref), label=label)
 
 
 def _flights(case: Case, inputs: CaseInputs) -> None:
     for a in flights.list_aircraft(case):
-        refs = flights.references(a)
+        model = designator(a.description)   # e.g. a Flightradar24 model "Antonov An-124-100"
+        refs = flights.references(a) + ((model,) if model and model != a.type_code else ())
         label = " ".join(x for x in (a.registration or a.icao24 or a.id,
                                      f"({a.type_code})" if a.type_code else "") if x)
         inputs.aircraft.append(AircraftIn(a.id, refs, label))
@@ -155,26 +168,63 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
                                      _parked(g.before, g.after), (g.before.lat, g.before.lon)))
     columns = flights.track_columns(case)
     inputs.points = [points_in(columns.get(a.id), a.id) for a in inputs.aircraft]
-    inputs.reported = [reported_in(r) for r in flights.reported_flights(case)]
+    rrefs = short_refs.all_refs(case, "R")
+    inputs.reported = [reported_in(r, rrefs.get(r.id, "")) for r in flights.reported_flights(case)]
 
 
 # ---- sources and claims ---------------------------------------------------------------------
-def source_in(case: Case, s: Source) -> SourceIn:
-    """A source with the photos it published and its captures."""
+def source_in(case: Case, s: Source, cites: tuple[str, ...] = (), ref: str = "") -> SourceIn:
+    """A source with the photos it published, its captures and the sources it cites."""
     items = analyst.source_items(case, s.id)
     items += [i for i in s.capture_item_ids if i not in items]
-    return SourceIn(s.id, s.title or s.id, s.published, s.collected_at, tuple(items))
+    return SourceIn(s.id, s.title or s.id, s.published, s.collected_at, tuple(items), ref=ref,
+                    cites=cites)
 
 
-def claim_in(case: Case, c: Claim) -> ClaimIn:
+def claim_area(c: Claim) -> AreaPlace | None:
+    """The claim's place resolved: as stored when it was typed, else looked up from its text."""
+    if c.place_kind and c.place_key:
+        return places.from_key(c.place_kind, c.place_key)
+    if c.place_icao:
+        return places.airport_place(c.place_icao)
+    if c.place_lat is not None and c.place_lon is not None:
+        return places.point(float(c.place_lat), float(c.place_lon), c.place_text or "")
+    return places.find_place(c.place_text) if c.place_text else None
+
+
+def _entity_refs(case: Case, entity_ids: list[str]) -> list[str]:
+    """What aircraft entities of a claim name: their reference, else a type in their name."""
+    out = []
+    for eid in entity_ids:
+        e = analyst.get_entity(case, eid)
+        if e.kind != "aircraft":
+            continue
+        ref = e.ref or designator(e.name) or next(filter(None, map(designator, e.aliases)), None)
+        if ref:
+            out.append(ref)
+    return out
+
+
+def claim_in(case: Case, c: Claim, ref: str = "") -> ClaimIn:
     """A claim with its place and the evidence items linked to it."""
     place = Place(float(c.place_lat), float(c.place_lon), "claim", c.place_text or "") \
         if c.place_lat is not None and c.place_lon is not None else None
-    links = tuple(link.item_id for link in analyst.claim_links(case, c.id))
+    links = analyst.claim_links(case, c.id)
+    named = list(dict.fromkeys([*c.aircraft_refs, *_entity_refs(case, c.entity_ids)]))
     return ClaimIn(id=c.id, text=c.text, kind=c.kind or "other", window_start=c.window_start,
                    window_end=c.window_end, place_icao=c.place_icao, place=place,
-                   aircraft_refs=tuple(c.aircraft_refs), source_ids=tuple(c.source_ids),
-                   item_ids=links)
+                   aircraft_refs=tuple(named), source_ids=tuple(c.source_ids),
+                   item_ids=tuple(link.item_id for link in links), ref=ref,
+                   place_text=c.place_text, area=claim_area(c),
+                   supports=tuple(k.item_id for k in links if k.relation == "supports"),
+                   contradicts=tuple(k.item_id for k in links if k.relation == "contradicts"))
+
+
+def item_names(case: Case) -> dict[str, str]:
+    """Every item as a person names it: short reference and file name ("P3 an124_apron.jpg")."""
+    irefs = short_refs.all_refs(case)
+    return {r["id"]: " ".join(x for x in (irefs.get(r["id"]), r["original_name"]) if x)
+            for r in case.rows("SELECT id, original_name FROM items")}
 
 
 def gather(case: Case) -> CaseInputs:
@@ -182,6 +232,12 @@ def gather(case: Case) -> CaseInputs:
     inputs = CaseInputs(default_tz=case.default_tz)
     inputs.photos = _photos(case, inputs.problems)
     _flights(case, inputs)
-    inputs.sources = [source_in(case, s) for s in analyst.list_sources(case)]
-    inputs.claims = [claim_in(case, c) for c in analyst.list_claims(case)]
+    srefs, crefs = short_refs.all_refs(case, "S"), short_refs.all_refs(case, "C")
+    cites: dict[str, list[str]] = {}
+    for rel in analyst.source_relations(case):
+        cites.setdefault(rel.source_id, []).append(rel.other_id)
+    inputs.sources = [source_in(case, s, tuple(cites.get(s.id, ())), srefs.get(s.id, ""))
+                      for s in analyst.list_sources(case)]
+    inputs.claims = [claim_in(case, c, crefs.get(c.id, "")) for c in analyst.list_claims(case)]
+    inputs.item_names = item_names(case)
     return inputs

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from casefile.reference.places import Place as AreaPlace
 from casefile.timeutil import TimeValue
 
 
@@ -42,6 +43,8 @@ class PhotoIn:
     aircraft_tags: tuple[str, ...] = ()
     light: LightHint | None = None
     label: str = ""
+    #: the file's own GPS position when the place used is the analyst's (both are kept)
+    file_place: Place | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,9 @@ class ReportedIn:
     landing: EndIn
     item_ids: tuple[str, ...] = ()
     note: str = ""
+    source_id: str | None = None     # the source (report) it was typed in from
+    aircraft_type: str | None = None # ICAO type designator the reference names
+    label: str = ""                  # how to name it: "R1 A124 UUMU-SVMI"
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ class SourceIn:
     published: TimeValue | None
     collected_at: str | None
     item_ids: tuple[str, ...] = ()       # photos (and captures) the source published
+    ref: str = ""                        # its short reference (S2)
+    cites: tuple[str, ...] = ()          # sources it cites or is derived from
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,11 @@ class ClaimIn:
     aircraft_refs: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
     item_ids: tuple[str, ...] = ()
+    ref: str = ""                        # its short reference (C4)
+    place_text: str | None = None        # the place as typed
+    area: AreaPlace | None = None        # the place resolved (airport, city, country, point)
+    supports: tuple[str, ...] = ()       # items linked as supporting it
+    contradicts: tuple[str, ...] = ()    # items linked as contradicting it
 
 
 @dataclass
@@ -160,3 +173,5 @@ class CaseInputs:
     claims: list[ClaimIn] = field(default_factory=list)
     default_tz: str | None = None
     problems: list[str] = field(default_factory=list)   # records that could not be read
+    #: item id -> how a person names it ("P3 an124_apron.jpg")
+    item_names: dict[str, str] = field(default_factory=dict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xref_helpers import fleet_inputs, photo, t, utc_tv
 
 from casefile.timeutil import parse_analyst_time
@@ -65,9 +67,14 @@ def test_only_a_reported_flight_supports_the_claim():
     assert f.verdict == "undetermined" and "no flight records" in f.explanation
     claim2 = _claim("arrival", "2019-03-23", "SVMI")
     inputs.legs = []
+    # typed in with no source recorded: it cannot vouch for anything
     f2 = _run(claim2, inputs)
-    assert f2.verdict == "consistent" and f2.confidence < 0.5
-    assert "not a track" in f2.explanation
+    assert f2.verdict == "undetermined" and "Not independently checked" in f2.explanation
+    # typed in from a report independent of the claim's source: consistent, but weak
+    inputs.reported = [replace(inputs.reported[0], source_id="S9")]
+    f3 = _run(claim2, inputs)
+    assert f3.verdict == "consistent" and f3.confidence < 0.5
+    assert "not a track" in f3.explanation
 
 
 def test_photo_captured_after_the_source_published_it():

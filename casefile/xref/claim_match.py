@@ -1,0 +1,171 @@
+"""What flight records show at a claim's place and time: take-offs, landings, stops, positions.
+
+The place is a resolved `reference.places.Place`: an airport or city reaches a radius around its
+point, a country is its outline (a shapely polygon test). The aircraft a claim names are resolved
+to airframes (registration, hex, callsign) or to a type (ICAO designator or common name), and a
+type matches every aircraft of that type.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from casefile.reference import places
+from casefile.reference.aircraft_types import designator, type_name
+from casefile.reference.places import Place
+from casefile.timeutil import from_epoch
+from casefile.xref.model import EndIn, LegIn, ReportedIn
+from casefile.xref.trackindex import GROUND, AircraftTrack, FleetIndex, end_place
+
+#: Take-offs/landings at the claimed place within this many hours of the window are reported as
+#: near misses (e.g. the claimed day is off by one).
+NEAR_MISS_H = 48
+#: The altitude under which an observed position counts as at a place (not flying over it).
+LOW_FT = 2000.0
+
+
+@dataclass
+class Named:
+    """The aircraft a claim names, as typed and as resolved."""
+
+    ids: list[str] = field(default_factory=list)          # airframes matched
+    types: set[str] = field(default_factory=set)          # ICAO designators named or implied
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+def aircraft_type(fleet: FleetIndex, aircraft_id: str) -> str | None:
+    """An aircraft's ICAO type designator from its recorded type, model or label."""
+    a = fleet.tracks[aircraft_id].aircraft
+    for r in (*a.refs, a.label):
+        d = designator(r)
+        if d:
+            return d
+    return None
+
+
+def resolve_named(refs: Sequence[str], fleet: FleetIndex) -> Named:
+    """Each reference resolved to airframes, else to a type (and every aircraft of that type)."""
+    out = Named()
+    types_of = {aid: aircraft_type(fleet, aid) for aid in fleet.tracks}
+    for ref in refs:
+        d = designator(ref)
+        found = fleet.resolve(ref)
+        if d is not None:
+            found = sorted(set(found) | {a for a, t in types_of.items() if t == d})
+            out.types.add(d)
+            row = {"typed": ref, "resolved_to": "type", "type": d, "type_name": type_name(d),
+                   "aircraft": [fleet.tracks[a].aircraft.label for a in found]}
+        elif found:
+            row = {"typed": ref, "resolved_to": "aircraft",
+                   "aircraft": [fleet.tracks[a].aircraft.label for a in found]}
+            out.types |= {t for a in found if (t := types_of.get(a))}
+        else:
+            row = {"typed": ref, "resolved_to": None, "aircraft": []}
+            out.unresolved.append(ref)
+        out.rows.append(row)
+        out.ids += [a for a in found if a not in out.ids]
+    out.ids.sort()
+    return out
+
+
+def reported_named(r: ReportedIn, named: Named, fleet: FleetIndex) -> bool:
+    """Whether a reported flight is of an aircraft the claim names (the airframe or its type)."""
+    if r.aircraft_id is not None and r.aircraft_id in named.ids:
+        return True
+    rtype = r.aircraft_type or designator(r.aircraft_ref)
+    if rtype and rtype in named.types:
+        return True
+    return bool(set(fleet.resolve(r.aircraft_ref)) & set(named.ids))
+
+
+def end_distance(end: EndIn, area: Place) -> float | None:
+    """km from a take-off/landing to the place (0 inside a country or at the same airport)."""
+    if area.kind == "airport" and end.airport_icao and end.airport_icao.upper() == area.key:
+        return 0.0
+    lat, lon = end_place(end)
+    if lat is None or lon is None:
+        return None
+    return places.distance_to(area, lat, lon)
+
+
+def _events(kind: str, leg: LegIn | ReportedIn) -> list[tuple[str, EndIn]]:
+    if kind == "departure":
+        return [("takeoff", leg.takeoff)]
+    if kind == "arrival":
+        return [("landing", leg.landing)]
+    return [("takeoff", leg.takeoff), ("landing", leg.landing)]
+
+
+def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo: float,
+                 hi: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Take-offs/landings at the place inside the window, and near misses just outside it."""
+    hits, misses = [], []
+    for leg in legs:
+        for what, end in _events(kind, leg):
+            if end.time is None:
+                continue
+            d = end_distance(end, area)
+            if d is None or d > area.radius_km:
+                continue
+            row: dict[str, Any] = {"leg_id": leg.id, "event": what, "time_utc": from_epoch(end.time),
+                                   "airport_icao": end.airport_icao, "distance_km": round(d, 2),
+                                   "aircraft_id": leg.aircraft_id}
+            row["item_id"] = leg.item_id if isinstance(leg, LegIn) else None
+            if end.uncertainty_s:
+                row["uncertainty_s"] = end.uncertainty_s
+            if lo <= end.time + end.uncertainty_s and end.time - end.uncertainty_s <= hi:
+                hits.append(row)
+            elif lo - NEAR_MISS_H * 3600 <= end.time <= hi + NEAR_MISS_H * 3600:
+                row["hours_outside_window"] = round(
+                    (lo - end.time if end.time < lo else end.time - hi) / 3600, 1)
+                misses.append(row)
+    return hits, misses
+
+
+def _points_in(track: AircraftTrack, lo: float, hi: float, area: Place,
+               low_only: bool) -> list[tuple[float, float, float]]:
+    """Observed positions of the track in [lo, hi] that count as at the place."""
+    p = track.low if low_only else track.points
+    if p is None or not p.t:
+        return []
+    i, j = bisect_left(p.t, lo), bisect_right(p.t, hi)
+    if i >= j:
+        return []
+    lats, lons = p.lat[i:j], p.lon[i:j]
+    if low_only:
+        keep = [k for k in range(j - i)
+                if p.ground[i + k] or (p.alt_ft[i + k] is not None and (p.alt_ft[i + k] or 0) <= LOW_FT)]
+        lats, lons = [lats[k] for k in keep], [lons[k] for k in keep]
+        ts = [p.t[i + k] for k in keep]
+    else:
+        ts = p.t[i:j]
+    inside = places.inside(area, lats, lons)
+    return [(t, a, b) for t, a, b, ok in zip(ts, lats, lons, inside, strict=True) if ok]
+
+
+def presence(track: AircraftTrack, lo: float, hi: float, area: Place,
+             low_only: bool = True) -> list[dict[str, Any]]:
+    """Where the track shows the aircraft at the place in [lo, hi]: low positions (or any, for a
+    transit), and ground spans there."""
+    out: list[dict[str, Any]] = []
+    pts = _points_in(track, lo, hi, area, low_only)
+    items = sorted({s.item_id for s in track.query(lo, hi) if s.item_id})
+    if pts:
+        key = "observed_low_at_place" if low_only else "observed_inside_place"
+        out.append({"aircraft_id": track.aircraft.id, key: len(pts), "first": from_epoch(pts[0][0]),
+                    "last": from_epoch(pts[-1][0]), "item_id": items[0] if items else None})
+    for s in track.query(lo, hi):
+        if s.state == GROUND and s.lat is not None and s.lon is not None:
+            d = places.distance_to(area, s.lat, s.lon)
+            if d <= area.radius_km:
+                row = {"aircraft_id": track.aircraft.id, "on_ground_from": from_epoch(s.start),
+                       "to": from_epoch(s.end), "airport_icao": s.airport_icao,
+                       "distance_km": round(d, 2), "item_id": s.item_id}
+                if s.note:
+                    row["note"] = s.note
+                out.append(row)
+    return out
