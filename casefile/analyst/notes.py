@@ -161,15 +161,21 @@ def _photo(case: Case, kind: str, target_id: str | None) -> PhotoInfo | None:
         return None
 
 
+# a photo's aircraft tags are kept by the photos part; listings show them as 'aircraft:<ref>' tags
+_ALL_TAGS = ("SELECT target_kind, target_id, tag, id FROM tags UNION "
+             "SELECT 'item', item_id, 'aircraft:' || ref, id FROM photo_aircraft")
+
+
 def all_tags(case: Case) -> list[dict[str, Any]]:
-    """Every tag with how many things carry it."""
-    return case.rows("SELECT tag, count(*) AS count FROM tags GROUP BY tag ORDER BY tag")
+    """Every tag (a photo's aircraft tags too) with how many things carry it."""
+    return case.rows(f"SELECT tag, count(DISTINCT target_id) AS count FROM ({_ALL_TAGS}) "
+                     "GROUP BY tag ORDER BY tag")
 
 
 def tagged(case: Case, tag: str) -> list[dict[str, Any]]:
-    """(target_kind, target_id) of everything carrying a tag."""
-    return case.rows("SELECT target_kind, target_id FROM tags WHERE tag = ? ORDER BY id",
-                     [normalise_tag(tag)])
+    """(target_kind, target_id) of everything carrying a tag (a photo's aircraft tags too)."""
+    return case.rows(f"SELECT target_kind, target_id FROM ({_ALL_TAGS}) WHERE tag = ? "
+                     "GROUP BY target_id ORDER BY min(id)", [normalise_tag(tag)])
 
 
 def aircraft_tags(case: Case, item_id: str) -> list[str]:

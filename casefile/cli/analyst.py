@@ -6,7 +6,9 @@ from typing import Any
 
 import click
 
+from casefile.analyst import names
 from casefile.cli.base import Out, cli, command, group
+from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table
 from casefile.store import Case
 
@@ -30,7 +32,14 @@ def entity_add(case: Case, kind: str, name: str | None, alias: tuple[str, ...], 
     from casefile.analyst.entities import add_entity
 
     e = add_entity(case, kind, name, aliases=list(alias), ref=ref, note=note)
-    return Out(e.to_dict(), lambda d: print(f"entity {d['id']}: {d['kind']} {d['name']}"))
+    return Out(_entity(case, e.to_dict()),
+               lambda d: print(f"entity {d['short_ref']}: {d['kind']} {d['name']}"))
+
+
+def _entity(case: Case, row: dict[str, Any]) -> dict[str, Any]:
+    """An entity row with its short reference as `short_ref` (its `ref` is its registration,
+    hex, type or airport code)."""
+    return add_ref(case, row, key="short_ref")
 
 
 @command(entity, "list", help="list entities")
@@ -38,11 +47,11 @@ def entity_add(case: Case, kind: str, name: str | None, alias: tuple[str, ...], 
 def entity_list(case: Case, kind: str | None) -> Out:
     from casefile.analyst.query import list_entities
 
-    rows = [e.to_dict() for e in list_entities(case, kind)]
+    rows = add_refs(case, [e.to_dict() for e in list_entities(case, kind)], key="short_ref")
 
     def human(rows: list[dict]) -> None:
-        print_table([(e["id"], e["kind"], e["name"], e["ref"] or "", ", ".join(e["aliases"]))
-                     for e in rows], ["ID", "KIND", "NAME", "REF", "ALIASES"])
+        print_table([(e["short_ref"], e["kind"], e["name"], e["ref"] or "", ", ".join(e["aliases"]))
+                     for e in rows], ["REF", "KIND", "NAME", "CODE", "ALIASES"])
         print(f"{len(rows)} entities")
 
     return Out(rows, human)
@@ -52,22 +61,24 @@ def entity_list(case: Case, kind: str | None) -> Out:
 @click.argument("entity_ref", metavar="ENTITY")
 @click.argument("alias", metavar="ALIAS")
 def entity_alias(case: Case, entity_ref: str, alias: str) -> Out:
-    from casefile.analyst.entities import add_alias, find_entity
+    from casefile.analyst.entities import add_alias
 
-    e = add_alias(case, find_entity(case, entity_ref).id, alias)
-    return Out(e.to_dict(), lambda d: print(f"entity {d['id']}: {d['name']} "
-                                            f"(also {', '.join(d['aliases'])})"))
+    e = add_alias(case, names.entity(case, entity_ref), alias)
+    return Out(_entity(case, e.to_dict()), lambda d: print(
+        f"entity {d['short_ref']}: {d['name']} (also {', '.join(d['aliases'])})"))
 
 
 @command(entity, "delete", help="delete an entity (reason required)", write=True)
 @click.argument("entity_ref", metavar="ENTITY")
 @REASON
 def entity_delete(case: Case, entity_ref: str, reason: str) -> Out:
-    from casefile.analyst.entities import delete_entity, find_entity
+    from casefile.analyst.entities import delete_entity
 
-    before = delete_entity(case, find_entity(case, entity_ref).id, reason=reason)
+    eid = names.entity(case, entity_ref)
+    label = names.labels(case, [eid])[eid]
+    before = delete_entity(case, eid, reason=reason)
     return Out({"deleted": before, "reason": reason},
-               lambda d: print(f"entity {d['deleted']['id']} deleted ({d['reason']})"))
+               lambda d: print(f"entity {label} deleted ({d['reason']})"))
 
 
 @command(note, "add", help="add a note", write=True)
@@ -77,8 +88,16 @@ def note_add(case: Case, target: str, text: str) -> Out:
     """TARGET: an item, source, claim or entity (reference, id or name), or 'case'."""
     from casefile.analyst.notes import add_note
 
-    row = add_note(case, target, text)
-    return Out(row, lambda d: print(f"note {d['id']} on {d['target_kind']} {d['target_id'] or ''}"))
+    row = add_ref(case, add_note(case, _target(case, target), text), "target_id", "target_ref")
+    return Out(row, lambda d: print(f"note {d['id']} on {d['target_kind']} "
+                                    f"{d['target_ref'] or d['target_id'] or ''}"))
+
+
+def _target(case: Case, text: str | None) -> str | None:
+    """What a note or tag is about, by reference, name or id ('case': the case itself)."""
+    if text is None or text.strip().lower() in ("", "case"):
+        return text
+    return names.target(case, text)
 
 
 @command(note, "list", help="list notes (on one target, or all)")
@@ -88,10 +107,10 @@ def note_list(case: Case, target: str | None) -> Out:
 
     def human(rows: list[dict]) -> None:
         print_table([(n["id"], n["created_at"], n["created_by"], n["target_kind"],
-                      n["target_id"] or "", n["text"]) for n in rows],
+                      n["target_ref"] or n["target_id"] or "", n["text"]) for n in rows],
                     ["ID", "AT (UTC)", "BY", "ON", "TARGET", "TEXT"])
 
-    return Out(notes(case, target), human)
+    return Out(add_refs(case, notes(case, _target(case, target)), "target_id", "target_ref"), human)
 
 
 @command(note, "delete", help="delete a note (reason required)", write=True)
@@ -111,26 +130,30 @@ def note_delete(case: Case, note_ref: str, reason: str) -> Out:
 def tag_add(case: Case, target: str, tags: tuple[str, ...]) -> Out:
     from casefile.analyst import notes
 
-    _, target_id = notes.resolve_target(case, target)
+    target_id = names.target(case, target)
     with case.transaction():
         for t in tags:
-            notes.add_tag(case, target, t)
-    data = {"target_id": target_id, "tags": notes.tags(case, target_id or "")}
-    return Out(data, lambda d: print(f"{d['target_id']}: {', '.join(d['tags'])}"))
+            notes.add_tag(case, target_id, t)
+    data = add_ref(case, {"target_id": target_id, "tags": notes.tags(case, target_id)},
+                   "target_id", "target_ref")
+    return Out(data, lambda d: print(f"{d['target_ref'] or d['target_id']}: {', '.join(d['tags'])}"))
 
 
 @command(tag, "list", help="tags of one target, what carries a tag, or all tags")
 @click.argument("target", metavar="[TARGET]", required=False)
 @click.option("--tag", "tag_name", metavar="TAG", help="list what carries this tag")
 def tag_list(case: Case, target: str | None, tag_name: str | None) -> Out:
-    from casefile.analyst.notes import all_tags, resolve_target, tagged, tags
+    from casefile.analyst.notes import all_tags, tagged, tags
 
     data: Any
     if target:
-        _, target_id = resolve_target(case, target)
-        data = {"target_id": target_id, "tags": tags(case, target_id or "")}
+        target_id = names.target(case, target)
+        data = add_ref(case, {"target_id": target_id, "tags": tags(case, target_id)},
+                       "target_id", "target_ref")
     elif tag_name:
-        data = tagged(case, tag_name)
+        labels = names.labels(case, [r["target_id"] for r in tagged(case, tag_name)])
+        data = [{**r, "target_ref": labels.get(r["target_id"], "").split(" ")[0] or None,
+                 "label": labels.get(r["target_id"])} for r in tagged(case, tag_name)]
     else:
         data = all_tags(case)
 
@@ -138,7 +161,8 @@ def tag_list(case: Case, target: str | None, tag_name: str | None) -> Out:
         if isinstance(d, dict):
             print("\n".join(d["tags"]))
         elif tag_name:
-            print_table([(r["target_kind"], r["target_id"]) for r in d], ["KIND", "ID"])
+            print_table([(r["target_kind"], r["label"] or r["target_id"]) for r in d],
+                        ["KIND", "WHAT"])
         else:
             print_table([(r["tag"], r["count"]) for r in d], ["TAG", "COUNT"])
 
@@ -152,7 +176,7 @@ def tag_list(case: Case, target: str | None, tag_name: str | None) -> Out:
 def tag_remove(case: Case, target: str, tag_name: str, reason: str) -> Out:
     from casefile.analyst.notes import remove_tag
 
-    before = remove_tag(case, target, tag_name, reason=reason)
+    before = remove_tag(case, names.target(case, target), tag_name, reason=reason)
     return Out({"removed": before, "reason": reason},
                lambda d: print(f"removed tag {d['removed']['tag']} ({d['reason']})"))
 
@@ -170,11 +194,11 @@ def search(case: Case, query: str, kind: tuple[str, ...], limit: int, rebuild: b
 
     if rebuild:
         rebuild_index(case)
-    hits = [h.to_dict() for h in search(case, query, kinds=kind or None, limit=limit)]
+    hits = add_refs(case, [h.to_dict() for h in search(case, query, kinds=kind or None, limit=limit)])
 
     def human(rows: list[dict]) -> None:
         for h in rows:
-            print(f"{h['kind']:<8} {h['id']}  {h['title'][:60]}")
+            print(f"{h['kind']:<8} {h['ref'] or h['id']:<6} {h['title'][:60]}")
             print(f"         {' '.join(h['snippet'].split())}")
         print(f"{len(rows)} hits")
 

@@ -7,8 +7,10 @@ from typing import Any
 
 import click
 
+from casefile.analyst import names
 from casefile.cli.base import Out, cli, command, group
-from casefile.cli.output import print_table
+from casefile.cli.naming import add_ref, add_refs
+from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Claim
 from casefile.store import Case
@@ -35,14 +37,20 @@ def _window(fn: Callable[..., Any]) -> Callable[..., Any]:
 CLAIM = click.argument("claim_ref", metavar="CLAIM")
 
 
-def _entity_ids(case: Case, refs: tuple[str, ...]) -> list[str]:
-    from casefile.analyst.entities import find_entity
-
-    return [find_entity(case, r).id for r in refs]
-
-
 def _claim_line(c: dict) -> None:
-    print(f"claim {c['id']}: [{c['credibility'] or '-'}] {c['status']}; {c['text'][:80]}")
+    print(f"claim {c['ref']}: [{c['credibility'] or '-'}] {c['status']}; {c['text'][:80]}")
+    start, end = c["window_start"], c["window_end"]
+    if start and end and start.get("raw") == end.get("raw"):
+        print_zone_notes(time=start)
+    else:
+        print_zone_notes(start=start, end=end)
+
+
+def _claim(case: Case, claim_id: str) -> Out:
+    """The claim as it now stands, printed in one line."""
+    from casefile.analyst.claims import get_claim
+
+    return Out(add_ref(case, get_claim(case, claim_id).to_dict()), _claim_line)
 
 
 @command(claim, "add", help="record a claim", write=True)
@@ -69,8 +77,9 @@ def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], whe
 
     c = add_claim(case, text, quoted=quoted, start=start, end=end, when=when, tz=tz, place_ref=place,
                   credibility=grade, status=status, kind=kind, aircraft_refs=list(aircraft),
-                  source_ids=list(sources), entity_ids=_entity_ids(case, entity), note=note)
-    return Out(c.to_dict(), _claim_line)
+                  source_ids=[names.source(case, s) for s in sources],
+                  entity_ids=[names.entity(case, e) for e in entity], note=note)
+    return _claim(case, c.id)
 
 
 def _when(c: Claim) -> str:
@@ -84,28 +93,37 @@ def _when(c: Claim) -> str:
 @click.option("--source", metavar="SOURCE", help="only claims made by this source")
 @click.option("--status", help=STATUSES)
 def claim_list(case: Case, source: str | None, status: str | None) -> Out:
-    from casefile.analyst.inputs import resolve_id
     from casefile.analyst.query import list_claims
 
     rows = list_claims(case)
     if source:
-        sid = resolve_id(case, "sources", source)
+        sid = names.source(case, source)
         rows = [c for c in rows if sid in c.source_ids]
     if status:
         rows = [c for c in rows if c.status == status.lower()]
+    data = add_refs(case, [c.to_dict() for c in rows])
+    src_refs = {s: r for c in data for s, r in zip(c["source_ids"], _refs(case, c["source_ids"]))}
 
     def human(_: Any) -> None:
-        print_table([(c.id, c.kind, c.credibility or "-", c.status, _when(c),
-                      c.place_icao or c.place_text or "", len(c.source_ids), c.text)
-                     for c in rows],
-                    ["ID", "KIND", "CRED", "STATUS", "WHEN (UTC)", "PLACE", "SRC", "TEXT"])
+        print_table([(d["ref"], c.kind, c.credibility or "-", c.status, _when(c),
+                      c.place_icao or c.place_text or "",
+                      " ".join(src_refs[s] for s in c.source_ids), c.text)
+                     for d, c in zip(data, rows)],
+                    ["REF", "KIND", "CRED", "STATUS", "WHEN (UTC)", "PLACE", "SOURCES", "TEXT"])
         print(f"{len(rows)} claims")
 
-    return Out([c.to_dict() for c in rows], human)
+    return Out(data, human)
 
 
-def _show_human(d: dict) -> None:
-    print(f"Claim {d['id']} ({d['kind']}, {d['status']})")
+def _refs(case: Case, ids: list[str]) -> list[str]:
+    from casefile.store import refs
+
+    found = refs.refs_of(case, ids)
+    return [found.get(i, i) for i in ids]
+
+
+def _show_human(d: dict, labels: dict[str, str]) -> None:
+    print(f"Claim {d['ref']} ({d['kind']}, {d['status']})")
     print(f"  {'text':<11} {'“' + d['text'] + '”' if d['quoted'] else d['text']}")
     for key in ("window_start", "window_end"):
         t = d[key]
@@ -119,11 +137,12 @@ def _show_human(d: dict) -> None:
     if d["aircraft_refs"]:
         print(f"  {'aircraft':<11} {', '.join(d['aircraft_refs'])}")
     for s in d["sources"]:
-        print(f"  source      {s['id']} [{s['reliability'] or '-'}] {s['title'] or s['url'] or ''}")
+        print(f"  source      {s['ref']} [{s['reliability'] or '-'}] {s['title'] or s['url'] or ''}")
     for e in d["entities"]:
-        print(f"  entity      {e['id']} {e['kind']} {e['name']}")
+        print(f"  entity      {e['short_ref']} {e['kind']} {e['name']}")
     for lk in d["links"]:
-        print(f"  {lk['relation']:<11} {lk['item_id']} {lk['note'] or ''}".rstrip())
+        what = labels.get(lk["item_id"], lk["item_id"])
+        print(f"  {lk['relation']:<11} {what} {lk['note'] or ''}".rstrip())
 
 
 @command(claim, "show", help="one claim with its sources and linked evidence")
@@ -132,13 +151,17 @@ def claim_show(case: Case, claim_ref: str) -> Out:
     from casefile.analyst import query
     from casefile.analyst.notes import notes
 
-    c = query.get_claim(case, claim_ref)
-    data = {**c.to_dict(),
-            "links": [link.to_dict() for link in query.claim_links(case, c.id)],
-            "sources": [query.get_source(case, s).to_dict() for s in c.source_ids],
-            "entities": [query.get_entity(case, e).to_dict() for e in c.entity_ids],
+    c = query.get_claim(case, names.claim(case, claim_ref))
+    links = add_refs(case, [link.to_dict() for link in query.claim_links(case, c.id)],
+                     "item_id", "item_ref")
+    labels = names.labels(case, [lk["item_id"] for lk in links])
+    data = {**add_ref(case, c.to_dict()),
+            "links": links,
+            "sources": add_refs(case, [query.get_source(case, s).to_dict() for s in c.source_ids]),
+            "entities": add_refs(case, [query.get_entity(case, e).to_dict() for e in c.entity_ids],
+                                 key="short_ref"),
             "notes": notes(case, c.id), "tags": query.tags(case, c.id)}
-    return Out(data, _show_human)
+    return Out(data, lambda d: _show_human(d, labels))
 
 
 @command(claim, "link", help="link an evidence item: supports | contradicts | context", write=True)
@@ -150,8 +173,11 @@ def claim_link(case: Case, claim_ref: str, item: str, relation: str, note: str |
     """RELATION: supports | contradicts | context."""
     from casefile.analyst.claims import link
 
-    lk = link(case, claim_ref, item, relation, note)
-    return Out(lk.to_dict(), lambda d: print(f"{d['item_id']} {d['relation']} the claim"))
+    item_id = names.item(case, item)
+    lk = add_ref(case, link(case, names.claim(case, claim_ref), item_id, relation, note).to_dict(),
+                 "item_id", "item_ref")
+    label = names.labels(case, [item_id]).get(item_id, item_id)
+    return Out(lk, lambda d: print(f"{label} {d['relation']} the claim"))
 
 
 @command(claim, "unlink", help="remove an item's link to a claim (reason required)", write=True)
@@ -161,9 +187,10 @@ def claim_link(case: Case, claim_ref: str, item: str, relation: str, note: str |
 def claim_unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
     from casefile.analyst.claims import unlink
 
-    unlink(case, claim_ref, item, reason=reason)
-    return Out({"unlinked": item, "reason": reason},
-               lambda d: print(f"unlinked {d['unlinked']} ({d['reason']})"))
+    item_id = names.item(case, item)
+    unlink(case, names.claim(case, claim_ref), item_id, reason=reason)
+    return Out({"unlinked": item_id, "reason": reason},
+               lambda d: print(f"unlinked {item} ({d['reason']})"))
 
 
 @command(claim, "status", help="set a claim's status", write=True)
@@ -174,7 +201,7 @@ def claim_status(case: Case, claim_ref: str, status: str, reason: str | None) ->
     """STATUS: unverified | corroborated | contradicted | inconclusive."""
     from casefile.analyst.claims import set_status
 
-    return Out(set_status(case, claim_ref, status, reason=reason).to_dict(), _claim_line)
+    return _claim(case, set_status(case, names.claim(case, claim_ref), status, reason=reason).id)
 
 
 @command(claim, "grade", help="set a claim's credibility 1-6", write=True)
@@ -184,7 +211,7 @@ def claim_status(case: Case, claim_ref: str, status: str, reason: str | None) ->
 def claim_grade(case: Case, claim_ref: str, grade: str, reason: str | None) -> Out:
     from casefile.analyst.claims import grade_claim
 
-    return Out(grade_claim(case, claim_ref, grade, reason=reason).to_dict(), _claim_line)
+    return _claim(case, grade_claim(case, names.claim(case, claim_ref), grade, reason=reason).id)
 
 
 @command(claim, "source", help="add sources that also make this claim (or --remove)", write=True)
@@ -194,18 +221,19 @@ def claim_grade(case: Case, claim_ref: str, grade: str, reason: str | None) -> O
 @click.option("--reason", help="why (required with --remove)")
 def claim_source(case: Case, claim_ref: str, sources: tuple[str, ...], remove: bool,
                  reason: str | None) -> Out:
-    from casefile.analyst.claims import add_sources, get_claim, remove_source
+    from casefile.analyst.claims import add_sources, remove_source
 
     if remove and not (reason or "").strip():
         raise InvalidInput("removing a source from a claim needs --reason", field="reason")
+    claim_id = names.claim(case, claim_ref)
+    source_ids = [names.source(case, s) for s in sources]
     if remove:
         with case.transaction():
-            for s in sources:
-                remove_source(case, claim_ref, s, reason=reason or "")
-        c = get_claim(case, claim_ref)
+            for s in source_ids:
+                remove_source(case, claim_id, s, reason=reason or "")
     else:
-        c = add_sources(case, claim_ref, list(sources))
-    return Out(c.to_dict(), _claim_line)
+        add_sources(case, claim_id, source_ids)
+    return _claim(case, claim_id)
 
 
 @command(claim, "edit", help="change a claim (the ledger keeps before/after)", write=True)
@@ -221,7 +249,7 @@ def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, s
                end: str | None, tz: str | None, place: str | None, kind: str | None,
                aircraft: tuple[str, ...], entity: tuple[str, ...], note: str | None,
                reason: str | None) -> Out:
-    from casefile.analyst.claims import add_entities, edit_claim, get_claim
+    from casefile.analyst.claims import add_entities, edit_claim
 
     given = {"text": text, "when": when, "start": start, "end": end, "place": place, "kind": kind,
              "note": note}
@@ -230,13 +258,14 @@ def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, s
         changes["aircraft_refs"] = list(aircraft)
     if not changes and not entity:
         raise InvalidInput("nothing to change (give --text, --when, --place, ...)")
-    eids = _entity_ids(case, entity)
+    claim_id = names.claim(case, claim_ref)
+    eids = [names.entity(case, e) for e in entity]
     with case.transaction():
         if changes:
-            edit_claim(case, claim_ref, changes, reason=reason, tz=tz)
+            edit_claim(case, claim_id, changes, reason=reason, tz=tz)
         if eids:
-            add_entities(case, claim_ref, eids)
-    return Out(get_claim(case, claim_ref).to_dict(), _claim_line)
+            add_entities(case, claim_id, eids)
+    return _claim(case, claim_id)
 
 
 @command(claim, "delete", help="delete a claim and its links (reason required)", write=True)
@@ -245,7 +274,8 @@ def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, s
 def claim_delete(case: Case, claim_ref: str, reason: str) -> Out:
     from casefile.analyst.claims import delete_claim
 
-    before = delete_claim(case, claim_ref, reason=reason)
+    claim_id = names.claim(case, claim_ref)
+    label = names.labels(case, [claim_id])[claim_id]
+    before = delete_claim(case, claim_id, reason=reason)
     return Out({"deleted": before, "reason": reason},
-               lambda d: print(f"claim {d['deleted']['id']} deleted ({d['reason']}); "
-                               "the ledger keeps it"))
+               lambda d: print(f"claim {label} deleted ({d['reason']}); the ledger keeps it"))

@@ -7,7 +7,9 @@ from typing import Any
 
 import click
 
-from casefile.cli.base import Out, cli, command, investigator, run_gui, want_json
+from casefile.analyst import names
+from casefile.cli.base import Out, cli, command, investigator, open_case, run_gui, want_json
+from casefile.cli.naming import add_refs
 from casefile.cli.output import ImportProgress, human_size, print_table
 from casefile.store import Case, verify_case
 
@@ -41,20 +43,23 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
                               note=note, importer=importer, workers=workers,
                               progress=None if want_json() else progress)
 
-    def human(_: Any) -> None:
-        for o in report.outcomes:
-            if o.status == "imported":
-                print(f"imported  {o.item_id}  {o.kind:<13} {o.path}")
-            elif o.status == "duplicate":
-                print(f"duplicate {o.item_id}  {o.kind:<13} {o.path} (already in the case; "
-                      "acquisition recorded)")
-        for o in report.errors:
-            print(f"casefile: error: {o.message}", file=sys.stderr)
+    data = report.to_dict()
+    data["files"] = add_refs(case, data["files"], "item_id")
+
+    def human(d: dict[str, Any]) -> None:
+        for f in d["files"]:
+            if f["status"] == "imported":
+                print(f"imported  {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']}")
+            elif f["status"] == "duplicate":
+                print(f"duplicate {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']} "
+                      "(already in the case; acquisition recorded)")
+            elif f["status"] == "error":
+                print(f"casefile: error: {f['message']}", file=sys.stderr)
         print(f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
               f"{report.count('error')} failed" +
               (f", {report.count('cancelled')} cancelled" if report.count("cancelled") else ""))
 
-    return Out(report.to_dict(), human, 1 if report.errors else 0)
+    return Out(data, human, 1 if report.errors else 0)
 
 
 def item_dict(case: Case, item: dict[str, Any]) -> dict[str, Any]:
@@ -70,22 +75,23 @@ def item_dict(case: Case, item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _items_table(rows: list[dict]) -> None:
-    print_table([(r["id"], r["kind"], r["mime"], human_size(r["size"]), r["sha256"][:16],
+    print_table([(r["ref"], r["kind"], r["mime"], human_size(r["size"]), r["sha256"][:16],
                   r["acquisitions"][0]["acquired_by"] if r["acquisitions"] else "",
                   r["original_name"]) for r in rows],
-                ["ID", "KIND", "MIME", "SIZE", "SHA-256", "ACQUIRED BY", "NAME"])
+                ["REF", "KIND", "MIME", "SIZE", "SHA-256", "ACQUIRED BY", "NAME"])
     print(f"{len(rows)} items")
 
 
 @command(cli, "items", help="list evidence items")
 @click.option("--kind", help="only items of this kind (photo, flight, capture, file, ...)")
 def items(case: Case, kind: str | None) -> Out:
-    return Out([item_dict(case, i) for i in case.items(kind)], _items_table)
+    return Out(add_refs(case, [item_dict(case, i) for i in case.items(kind)]), _items_table)
 
 
 def _log_table(rows: list[dict]) -> None:
-    print_table([(e["seq"], e["at"], e["actor"], e["action"], e["item_id"] or "",
-                  (e["target_table"] or "") + (f":{e['target_id']}" if e["target_id"] else ""),
+    print_table([(e["seq"], e["at"], e["actor"], e["action"], e["item_ref"] or e["item_id"] or "",
+                  (e["target_table"] or "") + (f" {e['target_ref'] or e['target_id']}"
+                                               if e["target_id"] else ""),
                   e["hash"][:16]) for e in rows],
                 ["SEQ", "AT (UTC)", "ACTOR", "ACTION", "ITEM", "TARGET", "HASH"])
 
@@ -93,8 +99,10 @@ def _log_table(rows: list[dict]) -> None:
 @command(cli, "log", help="show the custody ledger")
 @click.option("--item", metavar="ID", help="only the events of one item")
 def log(case: Case, item: str | None) -> Out:
-    item_id = case.resolve_item(item)["id"] if item else None
-    return Out(case.events(item_id), _log_table)
+    item_id = names.item(case, item) if item else None
+    rows = add_refs(case, add_refs(case, case.events(item_id), "item_id", "item_ref"),
+                    "target_id", "target_ref")
+    return Out(rows, _log_table)
 
 
 def _verify_human(r: dict[str, Any]) -> None:
@@ -114,10 +122,8 @@ def verify(case: str, item: str | None) -> Out:
 
         report = verify_bundle(case)
     else:
-        from casefile.cli.base import open_case
-
         with open_case(case, write=True) as c:
-            item_id = c.resolve_item(item)["id"] if item else None
+            item_id = names.item(c, item) if item else None
             report = verify_case(c, item_id=item_id)
     return Out(report.to_dict(), _verify_human, 0 if report.ok else 1)
 

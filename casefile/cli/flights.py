@@ -7,7 +7,9 @@ from typing import Any
 import click
 
 from casefile.cli.base import Out, cli, command, group
-from casefile.cli.output import print_table
+from casefile.cli.naming import add_ref, add_refs
+from casefile.cli.output import print_table, print_zone_notes
+from casefile.errors import NotFound
 from casefile.store import Case
 
 flight = group(cli, "flight", help="flights entered by hand")
@@ -29,17 +31,17 @@ def _airport(end: dict[str, Any]) -> str:
 def flights(case: Case, aircraft: str | None) -> Out:
     from casefile.flights import query as Q
 
-    only = Q.find_aircraft(case, aircraft).id if aircraft else None
+    only = _aircraft_id(case, aircraft) if aircraft else None
     planes = [a for a in Q.list_aircraft(case) if only is None or a.id == only]
     data = {"aircraft": [a.to_dict() | {"name": a.display()} for a in planes],
-            "legs": [leg.to_dict() for leg in Q.legs(case, only)],
+            "legs": add_refs(case, [leg.to_dict() for leg in Q.legs(case, only)], "item_id",
+                             "item_ref"),
             "gaps": [g.to_dict() for g in Q.gaps(case, only)],
             "ground": Q.ground_stays(case, only),
-            "tracks": [{k: t[k] for k in ("id", "item_id", "aircraft_id", "format", "callsigns",
-                                           "points", "flagged", "skipped", "untimed",
-                                           "first_utc", "last_utc", "quality", "warnings",
-                                           "points_sha256")}
-                       for t in Q.tracks(case, only)]}
+            "tracks": add_refs(case, [{k: t[k] for k in (
+                "id", "item_id", "aircraft_id", "format", "callsigns", "points", "flagged", "skipped",
+                "untimed", "first_utc", "last_utc", "quality", "warnings", "points_sha256")}
+                for t in Q.tracks(case, only)], "item_id", "item_ref")}
     return Out(data, _print_flights)
 
 
@@ -89,11 +91,35 @@ def where(case: Case, aircraft: str, at: str, tz: str | None) -> Out:
     if tv.utc is None:
         raise InvalidInput(f"{at!r} has no time zone; add one (e.g. Z or -04:00) or --tz",
                            field="--at")
-    w = Q.where(case, aircraft, tv.utc)
+    w = Q.where(case, _aircraft_id(case, aircraft), tv.utc)
     return Out(w.to_dict() | {"time": tv.to_dict()}, _print_where)
 
 
+def _aircraft_id(case: Case, text: str) -> str:
+    """An aircraft by registration, hex or a name it was recorded with; unknown ones get the
+    closest aircraft in the case."""
+    import difflib
+
+    from casefile.flights import query as Q
+
+    try:
+        return Q.find_aircraft(case, text).id
+    except NotFound as exc:
+        if not str(exc).startswith("no aircraft"):
+            raise
+        known = {a.display(): a for a in Q.list_aircraft(case)}
+        keys = {k.casefold(): k for a in known.values()
+                for k in (a.display(), a.registration or "", a.icao24 or "") if k}
+        near = difflib.get_close_matches(text.strip().casefold(), list(keys), n=3, cutoff=0.5)
+        shown = list(dict.fromkeys(keys[k] for k in near))
+        hint = (f"; did you mean {', '.join(shown)}?" if shown else
+                f"; the case has {', '.join(list(known)[:6])}" if known else
+                "; the case has no flight records yet (casefile add CASE FILE imports them)")
+        raise NotFound(f"{exc}{hint}") from None
+
+
 def _print_where(d: dict[str, Any]) -> None:
+    print_zone_notes(time=d["time"])
     print(f"at {d['t_utc']}: {d['status'].upper()}")
     if d["lat"] is not None:
         alt = f", {d['alt_ft']:.0f} ft" if d["alt_ft"] is not None else ""
@@ -132,6 +158,10 @@ def flight_add(case: Case, aircraft: str, from_icao: str | None, to_icao: str | 
                              departed=departed, arrived=arrived, tz=tz,
                              departed_uncertainty_s=seconds(departed_window),
                              arrived_uncertainty_s=seconds(arrived_window), note=note)
-    return Out(rf.to_dict(), lambda d: print(
-        f"recorded reported flight {d['id']}: {d['aircraft_ref']} {d['from_icao'] or '?'} -> "
-        f"{d['to_icao'] or '?'} (reported, not tracked)"))
+    return Out(add_ref(case, rf.to_dict()), _print_reported)
+
+
+def _print_reported(d: dict[str, Any]) -> None:
+    print(f"recorded reported flight {d['ref']}: {d['aircraft_ref']} {d['from_icao'] or '?'} -> "
+          f"{d['to_icao'] or '?'} (reported, not tracked)")
+    print_zone_notes(departed=d["departed"], arrived=d["arrived"])

@@ -108,3 +108,24 @@ class ImportProgress:
     def __call__(self, done: int, total: int, *_: Any) -> None:
         if self.enabled:
             self._bar.update(self._task, completed=done, total=total)
+
+
+def zone_note(what: str, tv: dict[str, Any] | None) -> str | None:
+    """One line saying which zone a typed time without one was read in, and why; None when the
+    time carried its own offset or the analyst gave --tz."""
+    if not tv or tv.get("basis") not in ("case-default", "unknown"):
+        return None
+    if tv["basis"] == "case-default":
+        return (f"note: {what} '{tv['raw']}' has no zone: read in {tv['zone']}, the case's default "
+                "zone (give an offset such as Z or -04:00, or --tz, to say otherwise)")
+    return (f"note: {what} '{tv['raw']}' has no zone and the case has no default zone: kept as "
+            "local time, so comparisons widen it to every zone on Earth (give an offset or --tz "
+            "to settle it)")
+
+
+def print_zone_notes(**times: dict[str, Any] | None) -> None:
+    """`zone_note` for each named time, printed."""
+    for what, tv in times.items():
+        note = zone_note(what.replace("_", " "), tv)
+        if note:
+            print(note)

@@ -6,7 +6,9 @@ from typing import Any
 
 import click
 
+from casefile.analyst import names
 from casefile.cli.base import Out, cli, command
+from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table
 from casefile.model.findings import CheckFinding
 from casefile.model.photos import PhotoInfo
@@ -33,7 +35,8 @@ def photos(case: Case) -> Out:
     from casefile.photos.query import all_photo_checks, list_photos
 
     checks = all_photo_checks(case)
-    data = [_photo_dict(p, checks.get(p.item_id, [])) for p in list_photos(case)]
+    data = add_refs(case, [_photo_dict(p, checks.get(p.item_id, [])) for p in list_photos(case)],
+                    "item_id")
 
     def human(rows: list[dict[str, Any]]) -> None:
         table = []
@@ -44,15 +47,20 @@ def photos(case: Case) -> Out:
             sev = [c["severity"] for c in d["checks"]]
             flags = ", ".join(f"{sev.count(s)} {s}" for s in ("warning", "notice", "info") if s in sev)
             camera = " ".join(x for x in (d["make"], d["model"]) if x)
-            table.append([d["item_id"][-8:], d["original_name"], camera, _capture_text(d["capture"]),
+            table.append([d["ref"], d["original_name"], camera, _capture_text(d["capture"]),
                           where, flags])
-        print_table(table, ["ID", "FILE", "CAMERA", "CAPTURE (UTC, basis)", "GPS", "CHECKS"])
+        print_table(table, ["REF", "FILE", "CAMERA", "CAPTURE (UTC, basis)", "GPS", "CHECKS"])
         print(f"{len(rows)} photo(s)")
 
     return Out(data, human)
 
 
 PHOTO = click.argument("photo_ref", metavar="PHOTO")
+
+
+def _photo_id(case: Case, text: str) -> str:
+    """A photo by reference (P3), file name, or id/SHA-256 prefix."""
+    return names.resolve(case, text, names.ITEMS, hint="(`casefile photos CASE` lists the photos)")
 
 
 @command(cli, "photo", help="one photo: normalised metadata, checks, and (--raw) every tag",
@@ -65,18 +73,19 @@ def photo(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
     """PHOTO: the photo's reference (P3), file name, or 6+ characters of its id or SHA-256."""
     from casefile.photos.query import get_photo, make_ela, photo_checks, raw_tags
 
-    item = case.resolve_item(photo_ref)
-    data = _photo_dict(get_photo(case, item["id"]), photo_checks(case, item["id"]))
+    pid = _photo_id(case, photo_ref)
+    data = add_ref(case, _photo_dict(get_photo(case, pid), photo_checks(case, pid)),
+                   "item_id")
     data["derived"] = [{k: d[k] for k in ("kind", "blob_path", "sha256", "tool", "tool_version",
-                                            "params")} for d in case.derivations(item["id"])]
+                                            "params")} for d in case.derivations(pid)]
     if ela is not None:
-        row = make_ela(case, item["id"], ela)
+        row = make_ela(case, pid, ela)
         data["ela"] = {"path": str(case.path / row["blob_path"]), "params": row["params"]}
     if raw:
-        data["raw_tags"] = raw_tags(case, item["id"])
+        data["raw_tags"] = raw_tags(case, pid)
 
     def human(d: dict[str, Any]) -> None:
-        print(f"{d['original_name']}  ({d['item_id']})")
+        print(f"{d['ref']} {d['original_name']}")
         print(f"  format      {d['format']} {d['width']}x{d['height']}, orientation {d['orientation']}")
         for key in ("make", "model", "lens", "serial", "software"):
             if d[key]:
@@ -124,10 +133,10 @@ def photo_place(case: Case, photo_ref: str, lat: float | None, lon: float | None
 
     if not clear and (lat is None or lon is None):
         raise InvalidInput("give LAT and LON, or --clear", field="location")
-    item = case.resolve_item(photo_ref)["id"]
+    item = _photo_id(case, photo_ref)
     set_photo_location(case, item, None if clear else lat, None if clear else lon, note)
-    return Out(get_photo(case, item).to_dict(), lambda d: print(
-        f"{d['original_name']}: place {'cleared' if clear else f'{lat}, {lon}'}; "
+    return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
+        f"{d['ref']} {d['original_name']}: place {'cleared' if clear else f'{lat}, {lon}'}; "
         f"capture {_capture_text(d['capture'])}"))
 
 
@@ -138,10 +147,10 @@ def photo_place(case: Case, photo_ref: str, lat: float | None, lon: float | None
 def photo_tag(case: Case, photo_ref: str, ref: str, remove: str | None) -> Out:
     from casefile.photos.query import get_photo, tag_aircraft, untag_aircraft
 
-    item = case.resolve_item(photo_ref)["id"]
+    item = _photo_id(case, photo_ref)
     if remove:
         untag_aircraft(case, item, ref, reason=remove)
     else:
         tag_aircraft(case, item, ref)
-    return Out(get_photo(case, item).to_dict(), lambda d: print(
-        f"{d['original_name']}: aircraft {', '.join(d['aircraft_tags']) or 'none'}"))
+    return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
+        f"{d['ref']} {d['original_name']}: aircraft {', '.join(d['aircraft_tags']) or 'none'}"))

@@ -7,8 +7,10 @@ from typing import Any
 
 import click
 
+from casefile.analyst import names
 from casefile.cli.base import Out, cli, command, group
-from casefile.cli.output import print_table
+from casefile.cli.naming import add_ref, add_refs
+from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Source
 from casefile.store import Case
@@ -26,7 +28,8 @@ def _item_spec(spec: str) -> tuple[str, str]:
 
 
 def _add_human(d: dict) -> None:
-    print(f"source {d['id']} recorded: {d['title'] or d['url'] or '(untitled)'}")
+    print(f"source {d['ref']} recorded: {d['title'] or d['url'] or '(untitled)'}")
+    print_zone_notes(published=d["published"])
     for k, v in d["suggestions_applied"].items():
         print(f"  {k} taken from the capture: {v}")
     if not d["suggestions_applied"]:
@@ -73,9 +76,7 @@ def source_add(case: Case, files: tuple[str, ...], kind: str, url: str | None, t
         published_tz=tz, collected=collected, collected_by=collected_by, reliability=grade,
         rationale=rationale, archive_urls=list(archive), note=note)
     sources.check_source_fields(case, **fields)       # a bad value: error before any import
-    items = [_item_spec(s) for s in item_specs]
-    for ref, _ in items:
-        case.resolve_item(ref)
+    items = [(names.item(case, ref), role) for ref, role in map(_item_spec, item_specs)]
     if files:
         report = import_paths(case, list(files), workers=1)
         if report.errors:
@@ -87,11 +88,11 @@ def source_add(case: Case, files: tuple[str, ...], kind: str, url: str | None, t
     applied: dict[str, Any] = {}
     if accept_suggested:
         for ref, role in items:
-            if role == "capture" and sources.capture_text(case, case.resolve_item(ref)["id"]):
+            if role == "capture" and sources.capture_text(case, ref):
                 applied = _apply_suggestion(sources.suggest(case, ref), fields)
                 break
     src = sources.add_source(case, items=items, **fields)
-    data = {**src.to_dict(), "suggestions_applied": applied,
+    data = {**add_ref(case, src.to_dict()), "suggestions_applied": applied,
             "suggestions": [sources.suggest(case, i) for i, r in src.item_roles.items()
                             if r == "capture" and sources.capture_text(case, i)]}
     return Out(data, _add_human)
@@ -112,9 +113,9 @@ def _apply_suggestion(sug: dict[str, Any], fields: dict[str, Any]) -> dict[str, 
     return applied
 
 
-def _src_row(s: Source) -> tuple[object, ...]:
+def _src_row(s: Source, ref: str) -> tuple[object, ...]:
     pub = s.published.utc or s.published.raw if s.published else ""
-    return (s.id, s.kind, s.reliability or "-", pub, s.publisher or "",
+    return (ref, s.kind, s.reliability or "-", pub, s.publisher or "",
             s.title or s.url or "", len(s.capture_item_ids))
 
 
@@ -123,17 +124,18 @@ def source_list(case: Case) -> Out:
     from casefile.analyst.query import list_sources
 
     rows = list_sources(case)
+    data = add_refs(case, [s.to_dict() for s in rows])
 
     def human(_: Any) -> None:
-        print_table([_src_row(s) for s in rows],
-                    ["ID", "KIND", "GRADE", "PUBLISHED", "PUBLISHER", "TITLE", "CAPTURES"])
+        print_table([_src_row(s, d["ref"]) for s, d in zip(rows, data)],
+                    ["REF", "KIND", "GRADE", "PUBLISHED", "PUBLISHER", "TITLE", "CAPTURES"])
         print(f"{len(rows)} sources")
 
-    return Out([s.to_dict() for s in rows], human)
+    return Out(data, human)
 
 
 def _show_human(d: dict) -> None:
-    print(f"Source {d['id']} ({d['kind']})")
+    print(f"Source {d['ref']} ({d['kind']})")
     for k in ("title", "url", "publisher", "author", "collected_at", "collected_by"):
         if d.get(k):
             print(f"  {k:<13} {d[k]}")
@@ -147,9 +149,9 @@ def _show_human(d: dict) -> None:
     for u in d["archive_urls"]:
         print(f"  archive       {u}")
     for i in d["items"]:
-        print(f"  {i['role']:<13} {i['item_id']} {i['name']} ({i['mime']})")
+        print(f"  {i['role']:<13} {i['ref']} {i['name']} ({i['mime']})")
     for c in d["claims"]:
-        print(f"  claim         {c['id']} [{c['credibility'] or '-'}] {c['text'][:70]}")
+        print(f"  claim         {c['ref']} [{c['credibility'] or '-'}] {c['text'][:70]}")
     for m in d["mentions"]:
         print(f"  mention       {m['kind']:<13} {m['value']} x{m['count']} ({m['confidence']})"
               + (f" {m['detail']}" if m["detail"] else ""))
@@ -161,7 +163,7 @@ def source_show(case: Case, source_ref: str) -> Out:
     from casefile.analyst import query
     from casefile.analyst.notes import notes
 
-    src = query.get_source(case, source_ref)
+    src = query.get_source(case, names.source(case, source_ref))
     claims = [c for c in query.list_claims(case) if src.id in c.source_ids]
     items = []
     for item_id, role in src.item_roles.items():
@@ -171,7 +173,8 @@ def source_show(case: Case, source_ref: str) -> Out:
                       "mime": item["mime"], "sha256": item["sha256"],
                       "text_chars": len(ct["text"]) if ct else None,
                       "text_format": ct["format"] if ct else None})
-    data = {**src.to_dict(), "items": items, "claims": [c.to_dict() for c in claims],
+    data = {**add_ref(case, src.to_dict()), "items": add_refs(case, items, "item_id"),
+            "claims": add_refs(case, [c.to_dict() for c in claims]),
             "notes": notes(case, src.id), "tags": query.tags(case, src.id),
             "mentions": query.source_mentions(case, src.id)}
     return Out(data, _show_human)
@@ -192,11 +195,16 @@ def _suggest_human(d: dict) -> None:
 def source_suggest(case: Case, item: str) -> Out:
     from casefile.analyst.sources import suggest
 
-    return Out(suggest(case, item), _suggest_human)
+    return Out(suggest(case, names.item(case, item)), _suggest_human)
 
 
 def _print_source(d: dict) -> None:
-    print(f"source {d['id']}: grade {d['reliability'] or '-'}; {d['title'] or d['url'] or ''}")
+    print(f"source {d['ref']}: grade {d['reliability'] or '-'}; {d['title'] or d['url'] or ''}")
+
+
+def _print_edited(d: dict) -> None:
+    _print_source(d)
+    print_zone_notes(published=d["published"])
 
 
 @command(source, "grade", help="set a source's reliability grade A-F", write=True)
@@ -206,7 +214,8 @@ def _print_source(d: dict) -> None:
 def source_grade(case: Case, source_ref: str, grade: str, rationale: str | None) -> Out:
     from casefile.analyst.sources import grade_source
 
-    return Out(grade_source(case, source_ref, grade, rationale).to_dict(), _print_source)
+    src = grade_source(case, names.source(case, source_ref), grade, rationale)
+    return Out(add_ref(case, src.to_dict()), _print_source)
 
 
 @command(source, "attach", help="attach an evidence item to a source", write=True)
@@ -217,7 +226,8 @@ def source_grade(case: Case, source_ref: str, grade: str, rationale: str | None)
 def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
     from casefile.analyst.sources import attach_item
 
-    return Out(attach_item(case, source_ref, item, role).to_dict(), _print_source)
+    src = attach_item(case, names.source(case, source_ref), names.item(case, item), role)
+    return Out(add_ref(case, src.to_dict()), _print_source)
 
 
 @command(source, "archive", help="add an archive link (e.g. web.archive.org) to a source", write=True)
@@ -226,7 +236,8 @@ def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
 def source_archive(case: Case, source_ref: str, url: str) -> Out:
     from casefile.analyst.sources import add_archive_url
 
-    return Out(add_archive_url(case, source_ref, url).to_dict(), _print_source)
+    src = add_archive_url(case, names.source(case, source_ref), url)
+    return Out(add_ref(case, src.to_dict()), _print_source)
 
 
 @command(source, "edit", help="change a source's fields (the ledger keeps before/after)", write=True)
@@ -249,7 +260,8 @@ def source_edit(case: Case, source_ref: str, tz: str | None, reason: str | None,
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise InvalidInput("nothing to change (give --title, --published, ...)")
-    return Out(edit_source(case, source_ref, changes, reason=reason, tz=tz).to_dict(), _print_source)
+    src = edit_source(case, names.source(case, source_ref), changes, reason=reason, tz=tz)
+    return Out(add_ref(case, src.to_dict()), _print_edited)
 
 
 @command(source, "delete", help="delete a source and its links (never the evidence)", write=True)
@@ -258,10 +270,11 @@ def source_edit(case: Case, source_ref: str, tz: str | None, reason: str | None,
 def source_delete(case: Case, source_ref: str, reason: str) -> Out:
     from casefile.analyst.sources import delete_source
 
-    before = delete_source(case, source_ref, reason=reason)
+    source_id = names.source(case, source_ref)
+    label = names.labels(case, [source_id])[source_id]
+    before = delete_source(case, source_id, reason=reason)
     return Out({"deleted": before, "reason": reason},
-               lambda d: print(f"source {d['deleted']['id']} deleted ({d['reason']}); "
-                               "the ledger keeps it"))
+               lambda d: print(f"source {label} deleted ({d['reason']}); the ledger keeps it"))
 
 
 @command(source, "mentions", help="suggested entities found in a source's text",
@@ -273,7 +286,7 @@ def source_mentions(case: Case, source_ref: str, accept: tuple[str, ...]) -> Out
     from casefile.analyst.entities import add_from_mention
     from casefile.analyst.query import source_mentions
 
-    rows = source_mentions(case, source_ref)
+    rows = source_mentions(case, names.source(case, source_ref))
     by_value = {r["value"].casefold(): r for r in rows}
     missing = [v for v in accept if v.casefold() not in by_value]
     if missing:
@@ -284,11 +297,12 @@ def source_mentions(case: Case, source_ref: str, accept: tuple[str, ...]) -> Out
             stack.enter_context(case.transaction())
         for value in accept:
             entity, created = add_from_mention(case, by_value[value.casefold()])
-            by_value[value.casefold()]["entity"] = {**entity.to_dict(), "created": created}
+            by_value[value.casefold()]["entity"] = {**add_ref(case, entity.to_dict(), key="short_ref"),
+                                                    "created": created}
 
     def human(_: Any) -> None:
         print_table([(m["kind"], m["value"], m["count"], m["confidence"], ", ".join(m["forms"]),
-                      m["detail"] or "", m["entity"]["id"] if "entity" in m else "")
+                      m["detail"] or "", m["entity"]["short_ref"] if "entity" in m else "")
                      for m in rows],
                     ["KIND", "VALUE", "COUNT", "CONFIDENCE", "AS WRITTEN", "DETAIL", "ENTITY"])
         print(f"{len(rows)} suggestions; {len(accept)} accepted as entities "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
+from casefile.analyst import names
 from casefile.cli.base import Out, cli, command
+from casefile.cli.naming import add_list_refs, add_refs
 from casefile.cli.output import print_table
-from casefile.errors import NotFound
-from casefile.store import Case
+from casefile.store import Case, refs
 
 VERDICTS = ("consistent", "inconsistent", "undetermined")
 
@@ -15,15 +16,16 @@ VERDICTS = ("consistent", "inconsistent", "undetermined")
 def _xref_human(d: dict) -> None:
     for problem in d["problems"]:
         print(f"warning: {problem}")
-    print_table([(f["id"][:10], f["kind"], f["verdict"], f"{f['confidence']:.2f}",
+    print_table([(f["ref"], f["kind"], f["verdict"], f"{f['confidence']:.2f}",
                   f["explanation"]) for f in d["findings"]],
-                ["ID", "KIND", "VERDICT", "CONF", "EXPLANATION"], max_width=100)
+                ["REF", "KIND", "VERDICT", "CONF", "EXPLANATION"], max_width=100)
     print(f"{len(d['findings'])} findings; digest {d['digest']}")
 
 
 @command(cli, "xref", help="cross-reference photos, flights, claims and sources",
          write=lambda o: not o["no_run"])
-@click.option("--item", metavar="ID", help="only findings involving this item")
+@click.option("--item", metavar="REF", help="only findings involving this item, claim, source "
+              "or reported flight")
 @click.option("--verdict", type=click.Choice(VERDICTS))
 @click.option("--no-run", is_flag=True, help="show the stored findings, do not recompute")
 @click.option("--update", multiple=True, metavar="PHOTO",
@@ -34,20 +36,19 @@ def xref(case: Case, item: str | None, verdict: str | None, no_run: bool,
     from casefile.xref.query import findings, last_run, run_xref, update_xref
 
     if update and not no_run:
-        update_xref(case, [case.resolve_item(ref)["id"] for ref in update])
+        update_xref(case, [names.resolve(case, ref, "P") for ref in update])
     elif not no_run:
         run_xref(case)
     found = findings(case)
     if item:
-        try:
-            item_id = case.resolve_item(item)["id"]
-        except NotFound:
-            item_id = item          # a claim or source id, not an evidence item
+        item_id = names.resolve(case, item, names.ANY + "R")
         found = [f for f in found if item_id in f.item_ids]
     if verdict:
         found = [f for f in found if f.verdict == verdict]
     run = last_run(case)
-    data = {"findings": [f.to_dict() for f in found], "digest": run and run["digest"],
+    known = refs.all_refs(case)
+    rows = add_refs(case, [add_list_refs(known, f.to_dict(), "item_ids", "item_refs") for f in found])
+    data = {"findings": rows, "digest": run and run["digest"],
             "problems": run["problems"] if run else []}
     return Out(data, _xref_human)
 
@@ -61,7 +62,9 @@ def timeline(case: Case, tz: str | None, lane: str | None) -> Out:
     from casefile.xref.query import timeline
 
     evs = [e for e in timeline(case, tz) if not lane or e.lane == lane]
-    data = {"tz": tz or "UTC", "events": [e.to_dict() for e in evs]}
+    known = refs.all_refs(case)
+    data = {"tz": tz or "UTC",
+            "events": [add_list_refs(known, e.to_dict(), "item_ids", "item_refs") for e in evs]}
     return Out(data, lambda d: print_table(
         [(e["display"], e["lane"], e["kind"], e["label"]) for e in d["events"]],
         ["TIME", "LANE", "KIND", "EVENT"], max_width=90))

@@ -147,7 +147,8 @@ def test_scenario_sources_claims_grades_and_suggested_entities(cli: Cli, scenari
     assert show4["entity_ids"] == [person["id"]]
     assert show4["entities"][0]["name"] == "Vasily Tonkoshkurov"
     assert cli.json("claim", "show", ids["2"][0])["links"] == [
-        {"item_id": art["capture_item_ids"][0], "relation": "context", "note": "the article"}]
+        {"item_id": art["capture_item_ids"][0], "item_ref": "D1", "relation": "context",
+         "note": "the article"}]
 
     # search finds words across capture text, sources, claims, entities
     hits = cli.json("search", "Tonkoshkurov")
