@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from casefile import __version__
 from casefile.errors import InvalidInput
 from casefile.store import Case
+from casefile.store.refs import all_refs
 
 SECTIONS = ("summary", "findings", "sources", "photos", "flights", "timeline", "limitations",
             "custody", "methods")
@@ -88,6 +89,7 @@ class Context:
         removed = [i for i in case.items(include_removed=True) if i["removed_at"]]
         self.removed = [i for i in removed if not (options.exclude_sensitive and i["sensitive"])]
         self.withheld = len(every) - len(self.items)
+        self.refs = all_refs(case)          # id -> short reference (P3, S2, C4, X7 ...)
 
     @property
     def title(self) -> str:

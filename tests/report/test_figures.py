@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Polygon, PolyLine
 
-from casefile.report.pdf.figures import MapData, MapTrack, _clip, land_pieces, map_figure, split_antimeridian
+from casefile.report.mapdata import MapData, MapTrack
+from casefile.report.pdf.figures import _clip, land_pieces, map_figure, split_antimeridian
 
 
 def test_split_antimeridian() -> None:
@@ -66,7 +67,7 @@ def test_demo_report_flights_and_timeline_read_clearly(demo_case, tmp_path) -> N
     assert "± 12.0 h" in flat                                           # reported times' spread
     assert "15d3b7 (A124)" in flat
     # a claim's window shows its end; the zone-unknown photo is marked
-    assert "to 2019-03-22T20:59:59.000Z" in flat
+    assert "to 22 Mar 2019 20:59:59" in flat
     assert "zone unknown" in flat and "placed at the middle" in flat
 
 

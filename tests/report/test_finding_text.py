@@ -9,8 +9,8 @@ from typing import Any
 from report_helpers import pdf_text
 
 from casefile.report.context import ReportOptions
+from casefile.report.finding_text import INDENT, input_rows, label, lines
 from casefile.report.pdf import build_report
-from casefile.report.pdf.finding_text import INDENT, input_rows, label, lines
 
 CLAIM_INPUTS: dict[str, Any] = {
     "claim": {"id": "C1", "window_utc": ["2019-03-23T04:00:00.000Z", "2019-03-24T03:59:59.000Z"],
@@ -99,8 +99,11 @@ def test_a_finding_with_hundreds_of_inputs_lays_out(tmp_path: Path) -> None:
     """A long input (many matches) is cut into rows, so no single row is taller than a page."""
     from casefile.model.findings import Finding
     from casefile.report.pdf.doc import ReportDoc
-    from casefile.report.pdf.findings import CHUNK_LINES, chunks, findings
+    from casefile.report.pdf.render import story_flowables
     from casefile.report.pdf.styles import register_fonts
+    from casefile.report.people import Names
+    from casefile.report.sections.appendix import CHUNK_LINES, chunks, findings_detail
+    from casefile.report.sections.body import Body
 
     matches = [{"leg_id": f"L{n}", "event": "landing", "time_utc": "2019-03-23T16:05:00.000Z",
                 "airport_icao": "SVMI", "distance_km": float(n)} for n in range(300)]
@@ -109,11 +112,14 @@ def test_a_finding_with_hundreds_of_inputs_lays_out(tmp_path: Path) -> None:
                 assumptions=())
 
     class Ctx:
+        withheld = 0
+
         def shows(self, _ids: object) -> bool:
             return True
 
     register_fonts()
-    story = findings(Ctx(), [f])  # type: ignore[arg-type]
+    body = Body(Ctx(), Names({"F1": "X1"}, {}), findings=[f])  # type: ignore[arg-type]
+    story = story_flowables(findings_detail(body))
     doc = ReportDoc(str(tmp_path / "long.pdf"), title="t", author="", subject="", marking="TEST")
     assert doc.render(story) > 3
     text, _ = pdf_text(tmp_path / "long.pdf")

@@ -85,13 +85,14 @@ def test_sections_option_controls_content_and_pages(real_case, tmp_path: Path) -
     text, pages = pdf_text(part)
     assert rp.sections == ["methods"]
     assert "custody" in rf.sections and "methods" in rf.sections
-    assert "Custody appendix" not in text and "How to re-verify" in text
+    assert "Appendix D: Custody" not in text and "How to re-verify" in text
     assert len(pages) < rf.pages
     assert real_case.items()[-1]["sha256"] not in text   # methods names only the first item
     two = tmp_path / "two.pdf"
     build_report(real_case, two, ReportOptions(sections=("custody", "methods")))
-    assert _outline(two) == ["How to read this report", "Custody appendix", "Methods"]
-    assert _outline(part) == ["How to read this report", "Methods"]
+    assert _outline(two) == ["How to read this report", "Appendix D: Custody",
+                             "Appendix E: Methods"]
+    assert _outline(part) == ["How to read this report", "Appendix E: Methods"]
 
 
 def test_exclude_sensitive_and_redact(real_case, tmp_path: Path) -> None:
@@ -139,6 +140,8 @@ def test_pages_render(real_case, tmp_path: Path) -> None:
 def test_demo_case_report_shows_every_finding_photo_and_leg(demo_case, tmp_path: Path) -> None:
     from casefile.flights.query import legs
     from casefile.photos.query import list_photos
+    from casefile.report.people import with_local
+    from casefile.store.refs import all_refs
     from casefile.xref import findings
 
     out = tmp_path / "demo.pdf"
@@ -146,17 +149,19 @@ def test_demo_case_report_shows_every_finding_photo_and_leg(demo_case, tmp_path:
     text, _ = pdf_text(out)
     found = findings(demo_case)
     assert found
+    refs = all_refs(demo_case)
+    flat = " ".join(text.split())
     for f in found:
-        assert f"Finding {f.id}: {f.kind} — {f.verdict}" in text
-        assert f.verdict in text
+        assert f"{refs[f.id]} — {f.kind} — {f.verdict} ({f.id})" in flat
     for ph in list_photos(demo_case):
-        assert ph.item_id in text
+        assert ph.item_id in text                   # resolved in the references appendix
+        assert f"{refs[ph.item_id]} {ph.original_name}" in flat
     assert {"findings", "photos", "flights", "custody", "methods"} <= set(res.sections)
     assert "Map: equirectangular" in text and "land outlines from Natural Earth" in text
     for leg in legs(demo_case):
         for end in (leg.takeoff, leg.landing):
             if end.time_utc:
-                assert end.time_utc in text
+                assert with_local(end.time_utc, None).replace(" UTC", "") in flat
     undetermined = sum(1 for f in found if f.verdict == "undetermined")
     if undetermined:
         assert f"{undetermined} cross-reference finding(s) are undetermined" in text
@@ -172,6 +177,7 @@ def test_demo_report_is_reproducible_after_xref_reruns(demo_case, tmp_path: Path
 def test_demo_report_summarises_claims_and_graded_sources(demo_case, tmp_path: Path) -> None:
     from casefile.analyst.claims import list_claims
     from casefile.analyst.sources import list_sources
+    from casefile.store.refs import all_refs
 
     out = tmp_path / "demo.pdf"
     res = build_report(demo_case, out)
@@ -180,11 +186,12 @@ def test_demo_report_summarises_claims_and_graded_sources(demo_case, tmp_path: P
     assert {"summary", "sources", "timeline"} <= set(res.sections)
     claims, sources = list_claims(demo_case), list_sources(demo_case)
     assert claims and sources
+    refs = all_refs(demo_case)
     for c in claims:
-        assert c.id in flat
-        assert c.status in flat
+        assert c.id in flat                          # resolved in the references appendix
+        assert f"{refs[c.id]} — " in flat and c.status in flat
     for s in sources:
-        assert f"Source {s.id}" in flat
+        assert f"{refs[s.id]} " in flat
         assert f"{s.reliability} —" in flat
 
 

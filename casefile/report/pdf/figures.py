@@ -5,42 +5,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from casefile.report.mapdata import MapData, MapTrack, Ring, valid
 from casefile.report.pdf.styles import SANS, register_fonts, shape
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
-Ring = list[tuple[float, float]]
-
-
-@dataclass
-class MapTrack:
-    """One aircraft's track as continuous stretches of (lat, lon); a coverage gap between two
-    stretches is drawn as a gap (dotted), never as a line the aircraft was seen flying."""
-
-    label: str
-    stretches: list[list[tuple[float, float]]]
-    color: str = ""
-
-
-@dataclass
-class MapData:
-    tracks: list[MapTrack] = field(default_factory=list)
-    airports: list[tuple[str, float, float]] = field(default_factory=list)
-    photos: list[tuple[str, float, float]] = field(default_factory=list)
-
-    def points(self) -> list[tuple[float, float]]:
-        pts = [pt for t in self.tracks for part in t.stretches for pt in part]
-        pts += [(lat, lon) for _, lat, lon in self.airports + self.photos]
-        return [(a, b) for a, b in pts if _valid(a, b)]
-
-
-def _valid(lat: float | None, lon: float | None) -> bool:
-    return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
 
 
 def _bounds(pts: Sequence[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -113,7 +86,7 @@ def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
         color = track_color(track, i)
         last: tuple[float, float] | None = None
         for stretch in track.stretches:
-            good = [pt for pt in stretch if _valid(*pt)]
+            good = [pt for pt in stretch if valid(*pt)]
             if not good:
                 continue
             if last is not None and abs(good[0][1] - last[1]) <= 180:
@@ -129,12 +102,12 @@ def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
                     d.add(Circle(x, y, 1.6, fillColor=color, strokeColor=None))
             last = good[-1]
     for code, lat, lon in data.airports:
-        if _valid(lat, lon):
+        if valid(lat, lon):
             x, y = xy(lat, lon)
             d.add(Rect(x - 2.2, y - 2.2, 4.4, 4.4, fillColor=colors.black, strokeColor=None))
             d.add(String(x + 3.5, y + 2, shape(code), fontName=SANS, fontSize=6))
     for label, lat, lon in data.photos:
-        if _valid(lat, lon):
+        if valid(lat, lon):
             x, y = xy(lat, lon)
             d.add(Circle(x, y, 2.6, fillColor=colors.HexColor("#f59e0b"), strokeColor=colors.black,
                          strokeWidth=0.4))

@@ -4,32 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
-
+from casefile.report.blocks import Block, KeepSpace, Space, grid, h1, h2, h3, pairs, para
 from casefile.report.context import Context
-from casefile.report.pdf.styles import p, pm
-from casefile.report.pdf.tables import grid, pairs
+
+TITLE = "Appendix D: Custody"
 
 
-def custody(ctx: Context) -> list[Flowable]:
+def custody(ctx: Context) -> list[Block]:
     """Every item with its hashes, acquisitions, working copies and custody events."""
-    out: list[Flowable] = [pm("Custody appendix", "H1"),
-                           p(f"{len(ctx.items)} evidence item(s). Hashes are of the original bytes "
+    out: list[Block] = [h1(TITLE),
+                        para(f"{len(ctx.items)} evidence item(s). Hashes are of the original bytes "
                              "as kept in the case (evidence/xx/SHA-256); times are UTC.")]
     if ctx.withheld:
-        out.append(p(f"{ctx.withheld} item(s) marked sensitive are withheld from this report."))
+        out.append(para(f"{ctx.withheld} item(s) marked sensitive are withheld from this report."))
     for item in ctx.items:
         out += _custody_item(ctx, item)
     if ctx.removed:
-        out += [pm("Removed items", "H2"),
-                p(f"{len(ctx.removed)} item(s) were removed from the case; their records and "
+        out += [h2("Removed items"),
+                para(f"{len(ctx.removed)} item(s) were removed from the case; their records and "
                   "files are kept, with who removed them, when and why.")]
         for item in ctx.removed:
             out += _custody_item(ctx, item)
     return out
 
 
-def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Flowable]:
+def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Block]:
     case = ctx.case
     name = ctx.red("original_name", item["original_name"]) or "(no name)"
     rows: list[tuple[str, object]] = [
@@ -43,28 +42,29 @@ def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Flowable]:
         rows.append(("Removed", f"{item['removed_at']}: {item['removed_reason'] or 'no reason'}"))
     if item["sensitive"]:
         rows.append(("Sensitive", "yes (marked sensitive by the investigator)"))
-    out: list[Flowable] = [CondPageBreak(120), p(f"Item {item['id']} — {name}", "H3"),
-                           pairs(rows, mono=("SHA-256", "MD5", "Stored as"))]
+    ref = ctx.refs.get(item["id"], "")
+    out: list[Block] = [KeepSpace(120), h3(f"{ref} {name} — item {item['id']}"),
+                        pairs(rows, (95, 400), mono=("SHA-256", "MD5", "Stored as"))]
     acqs = case.acquisitions(item["id"])
     if acqs:
-        out += [Spacer(1, 3), grid(
+        out += [Space(3), grid(
             ["Acquired (UTC)", "By", "Method", "From", "Note"],
             [(a["acquired_at"], ctx.red("acquired_by", a["acquired_by"]), a["method"],
               _origin(ctx, a), ctx.red("note", a["note"])) for a in acqs],
             (95, 62, 50, 163, 125), mono=(0,))]
     derived = case.derivations(item["id"])
     if derived:
-        out += [Spacer(1, 3), grid(
+        out += [Space(3), grid(
             ["Working copy", "SHA-256", "Tool", "Made (UTC)"],
             [(d["kind"], d["sha256"], f"{d['tool']} {d['tool_version']}", d["created_at"])
              for d in derived], (55, 240, 105, 95), mono=(1, 3))]
     events = case.events(item["id"])
     if events:
-        out += [Spacer(1, 3), grid(
+        out += [Space(3), grid(
             ["#", "At (UTC)", "Actor", "Action", "Event hash"],
             [(e["seq"], e["at"], ctx.red("actor", e["actor"]), _action(e), e["hash"])
              for e in events], (22, 95, 60, 78, 240), mono=(1, 4), fixed=(0,))]
-    out.append(Spacer(1, 6))
+    out.append(Space(6))
     return out
 
 

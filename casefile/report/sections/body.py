@@ -1,0 +1,74 @@
+"""What the body sections read (gathered once) and the record of where each finding is cited, so
+the findings appendix can point back to every place in the body that relies on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from casefile.model.analyst import Claim, ClaimLink, Source
+from casefile.model.findings import Finding
+from casefile.report.context import Context
+from casefile.report.gather import Flights, PhotoEntry
+from casefile.report.people import Names
+from casefile.xref.query import TimelineEvent
+
+VERDICT_WORD = {"consistent": "consistent", "inconsistent": "inconsistent",
+                "undetermined": "undetermined"}
+
+
+@dataclass
+class Body:
+    """The case as the body sections see it (withheld items already left out)."""
+
+    ctx: Context
+    names: Names
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    photos: list[PhotoEntry] = field(default_factory=list)
+    flights: Flights | None = None
+    timeline: list[TimelineEvent] | None = None
+    links: dict[str, list[ClaimLink]] = field(default_factory=dict)
+    cited: dict[str, list[str]] = field(default_factory=dict)    # finding id -> where cited
+
+    def about(self, target_id: str) -> list[Finding]:
+        """Findings that involve this record, strongest first."""
+        found = [f for f in self.findings if target_id in f.item_ids]
+        return sorted(found, key=order)
+
+    def cite(self, f: Finding, where: str) -> str:
+        """The finding's reference, remembering that `where` relies on it."""
+        places = self.cited.setdefault(f.id, [])
+        if where not in places:
+            places.append(where)
+        return self.names.ref(f.id)
+
+    def sentence(self, f: Finding, where: str) -> str:
+        """'X4 (consistent, confidence 0.85): <explanation>' with records named for people."""
+        ref = self.cite(f, where)
+        return (f"{ref} ({f.verdict}, confidence {float(f.confidence or 0):.2f}): "
+                f"{self.names.text(f.explanation)}")
+
+    def uncited(self) -> list[Finding]:
+        return [f for f in self.findings if f.id not in self.cited]
+
+
+def order(f: Finding) -> tuple[int, float, str]:
+    """Contradictions first, then agreements, then the undetermined; firmer before weaker."""
+    rank = {"inconsistent": 0, "consistent": 1}.get(f.verdict, 2)
+    return rank, -float(f.confidence or 0), f.id
+
+
+def verdict_of(found: Iterable[Finding]) -> str:
+    """What the findings about one claim add up to, in words."""
+    verdicts = {f.verdict for f in found}
+    if not verdicts:
+        return "not checked"
+    if verdicts >= {"consistent", "inconsistent"}:
+        return "mixed: some records agree, some disagree"
+    if "inconsistent" in verdicts:
+        return "the records disagree"
+    if "consistent" in verdicts:
+        return "the records agree"
+    return "undetermined"

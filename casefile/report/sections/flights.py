@@ -1,0 +1,109 @@
+"""The flights section: the map (every aircraft in the key, in its GUI colour, gaps as gaps),
+aircraft, legs with UTC and the airport's local time, coverage gaps and hand-entered flights."""
+
+from __future__ import annotations
+
+from casefile.flights import query as flights_query
+from casefile.model.flights import LegEnd
+from casefile.reference.airports import airport
+from casefile.report.blocks import Block, Figure, grid, h1, h2, para
+from casefile.report.gather import Flights, world_land
+from casefile.report.mapdata import MapData, MapTrack
+from casefile.report.people import aircraft_name, duration, when, with_local
+from casefile.report.sections.body import Body
+
+__all__ = ["flights", "map_data", "world_land"]
+
+
+def map_data(body: Body, fl: Flights | None) -> MapData:
+    """Tracks (as continuous stretches), the airports legs touch, and photo positions."""
+    data = MapData()
+    if fl is not None:
+        for a in fl.aircraft:
+            parts = [[(pt.lat, pt.lon) for pt in part] for part in fl.stretches.get(a.id, [])]
+            data.tracks.append(MapTrack(aircraft_name(a), parts, flights_query.aircraft_color(a)))
+        seen: set[str] = set()
+        for leg in fl.legs:
+            for end in (leg.takeoff, leg.landing):
+                code = end.airport_icao
+                if code and code not in seen:
+                    seen.add(code)
+                    row = airport(code)
+                    if row:
+                        data.airports.append((code, row["lat"], row["lon"]))
+    for e in body.photos:
+        gps = e.info.gps
+        if gps is not None and e.info.item_id in body.ctx.item_ids:
+            data.photos.append(("", gps.lat, gps.lon))
+    return data
+
+
+def _zone(code: str | None) -> str | None:
+    row = airport(code) if code else None
+    return str(row["tz"]) if row and row.get("tz") else None
+
+
+def _end(end: LegEnd) -> tuple[str, str]:
+    where = end.airport_icao or "unknown"
+    if end.airport_name:
+        where += f" {end.airport_name}"
+    if end.distance_km is not None and end.distance_km >= 0.05:
+        where += f" ({end.distance_km:.1f} km away)"
+    unc = end.evidence.get("time", {}) or {}
+    unc_s = unc.get("uncertainty_s") if isinstance(unc, dict) else None
+    t = with_local(end.time_utc, _zone(end.airport_icao)) if end.time_utc else "not known"
+    return (f"{t}\n± {duration(float(unc_s))}" if unc_s else t), where
+
+
+def flights(body: Body) -> list[Block]:
+    fl = body.flights
+    if fl is None:
+        return []
+    out: list[Block] = [h1("Flights")]
+    data = map_data(body, fl)
+    if data.points():
+        out.append(Figure(data, "Map: equirectangular, north up; land outlines from Natural "
+                                "Earth. Each aircraft has the same colour as in the Casefile "
+                                "window."))
+    out += [h2("Aircraft"), grid(
+        ["Aircraft", "ICAO 24-bit", "Type", "Operator", "Country", "Positions"],
+        [(aircraft_name(a), a.icao24, a.type_code, a.operator or "not known", a.country,
+          len(fl.points.get(a.id, []))) for a in fl.aircraft],
+        (95, 60, 50, 135, 90, 65))]
+    names = {a.id: aircraft_name(a) for a in fl.aircraft}
+    names.update({r.id: f"{r.aircraft_ref or '?'} (reported)" for r in fl.reported})
+    out += [h2("Legs"), para("Times are UTC with the airport's local time beside them. An end "
+                             "marked 'inferred' was not observed in the data (the track starts or "
+                             "ends in the air or in a coverage gap).", style="small")]
+    if fl.legs:
+        rows = []
+        for leg in fl.legs:
+            t0, a0 = _end(leg.takeoff)
+            t1, a1 = _end(leg.landing)
+            basis = "/".join("observed" if e.observed else "inferred"
+                             for e in (leg.takeoff, leg.landing))
+            if leg.reported:
+                basis += ", reported"
+            rows.append((names.get(leg.aircraft_id) or names.get(leg.id), t0, a0, t1, a1, basis))
+        out.append(grid(["Aircraft", "Take-off", "From", "Landing", "To", "Ends"], rows,
+                        (62, 95, 80, 95, 80, 83)))
+    else:
+        out.append(para("No legs."))
+    out.append(h2("Coverage gaps"))
+    if fl.gaps:
+        out.append(grid(["Aircraft", "From (UTC)", "To (UTC)", "Length", "Note"],
+                        [(names.get(g.aircraft_id), with_local(g.start_utc, None),
+                          with_local(g.end_utc, None), duration(g.seconds), g.note)
+                         for g in fl.gaps], (70, 90, 90, 50, 195)))
+    else:
+        out.append(para("No coverage gaps found."))
+    if fl.reported:
+        out += [h2("Reported, not tracked"),
+                para("Flights entered by hand from a report; no track data backs them.",
+                     style="small"),
+                grid(["Aircraft", "From → to", "Departed", "Arrived", "Source and note"],
+                     [(r.aircraft_ref, f"{r.from_icao or '?'} → {r.to_icao or '?'}",
+                       when(r.departed, _zone(r.from_icao)), when(r.arrived, _zone(r.to_icao)),
+                       body.names.text(r.source_note or "")) for r in fl.reported],
+                     (55, 60, 120, 120, 140))]
+    return out

@@ -1,0 +1,132 @@
+"""The photos section: each photo with its thumbnail, capture time and its basis, what the
+cross-reference found about it, and its metadata checks; a check that fires on many photos is one
+line listing them (each photo's own wording is kept in an appendix)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from casefile.model.findings import CheckFinding
+from casefile.report.blocks import Beside, Block, KeepSpace, Space, b, grid, h1, h2, pairs, para
+from casefile.report.gather import PhotoEntry
+from casefile.report.people import coords, when
+from casefile.report.sections.body import Body
+from casefile.report.thumbs import thumbnail
+
+THUMB = 110.0
+#: A check that fires on at least this many photos is listed once, with the photos it fired on.
+GROUP_MIN = 3
+SEVERITY_ORDER = {"warning": 0, "notice": 1, "info": 2}
+
+
+def capture_order(e: PhotoEntry) -> tuple[float, str]:
+    """Sort key: the middle of the capture time's UTC window; no time (or unreadable) last."""
+    tv = e.info.capture
+    window = tv.window() if tv is not None else None
+    if window is None:
+        return float("inf"), e.info.item_id
+    return (window[0].timestamp() + window[1].timestamp()) / 2, e.info.item_id
+
+
+def shown_photos(body: Body) -> list[PhotoEntry]:
+    return sorted((e for e in body.photos if e.info.item_id in body.ctx.item_ids),
+                  key=capture_order)
+
+
+def common_checks(entries: list[PhotoEntry]) -> dict[str, list[CheckFinding]]:
+    """check id -> its results, for checks that fire on GROUP_MIN photos or more."""
+    by: dict[str, list[CheckFinding]] = defaultdict(list)
+    for e in entries:
+        for c in e.checks:
+            by[c.check_id].append(c)
+    return {k: v for k, v in sorted(by.items()) if len({c.item_id for c in v}) >= GROUP_MIN}
+
+
+def check_name(results: list[CheckFinding]) -> str:
+    """The check's title when every result shares it, else its name ('near duplicate')."""
+    titles = {c.title for c in results}
+    if len(titles) == 1 and results[0].title:
+        return results[0].title
+    return results[0].check_id.replace("-", " ").capitalize()
+
+
+def photos(body: Body) -> list[Block]:
+    """Common checks once, then one block per photo in capture order."""
+    names = body.names
+    shown = shown_photos(body)
+    common = common_checks(shown)
+    out: list[Block] = [h1("Photos"), para(
+        f"{len(shown)} photo(s), in order of capture time (UTC). A photo whose time zone is "
+        "unknown is placed at the middle of the window it could be in; photos with no capture "
+        "time come last. Severity: info (worth knowing), notice (worth a look), warning (a "
+        "strong sign the file is not what it seems); no check on its own shows a photo is fake "
+        "or genuine.")]
+    if common:
+        out.append(h2("Checks that fired on many photos"))
+        rows = []
+        for cs in sorted(common.values(), key=lambda cs: SEVERITY_ORDER.get(cs[0].severity, 3)):
+            first = cs[0]
+            refs = ", ".join(names.ref(c.item_id) for c in cs)
+            rows.append((f"{check_name(cs)} ({first.severity})",
+                         f"{len(cs)} photos: {refs}", first.innocent_cause))
+        out.append(grid(["Check", "Photos", "Innocent explanation"], rows, (120, 200, 175)))
+        out.append(para("Each photo's own wording of these checks is in Appendix B.", style="small"))
+    for e in shown:
+        out += _photo(body, e, common)
+    return out
+
+
+def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]]) -> list[Block]:
+    names = body.names
+    info = e.info
+    iid = info.item_id
+    gps = info.gps
+    where = "none"
+    if gps is not None:
+        src = "set by the analyst" if gps.source == "analyst" else "from the photo's GPS"
+        where = f"{coords(gps.lat, gps.lon)} ({src})"
+    if info.gps_problem:
+        where += "; a GPS value that cannot be a position was rejected"
+    camera = " ".join(x for x in (info.make, info.model) if x) or "unknown"
+    meta = pairs([("Photo", names.name(iid)), ("Captured", when(info.capture)),
+                  ("Position", where), ("Camera", camera),
+                  ("Serial", body.ctx.red("serial", info.serial)),
+                  ("Software", info.software), ("Size", f"{info.width} × {info.height} pixels"),
+                  ("Aircraft tagged", ", ".join(info.aircraft_tags))], (70, 305))
+    out: list[Block] = [KeepSpace(150), Beside(thumbnail(body.ctx, iid, THUMB), meta)]
+    found = body.about(iid)
+    ref = names.ref(iid)
+    if found:
+        out.append(para(b("Cross-reference: ")))
+        out += [para("• " + body.sentence(f, ref)) for f in found]
+    own = sorted((c for c in e.checks if c.check_id not in common),
+                 key=lambda c: (SEVERITY_ORDER.get(c.severity, 3), c.check_id))
+    grouped = sorted({check_name(common[c.check_id]) for c in e.checks if c.check_id in common})
+    if own:
+        out.append(para(b("Metadata checks: ")))
+        for c in own:
+            out.append(para(b(f"{c.severity.capitalize()} — {c.title or c.check_id}: "),
+                            names.text(c.explanation), " Innocent explanation: ",
+                            names.text(c.innocent_cause)))
+    if grouped:
+        out.append(para("Also: " + "; ".join(grouped) + " (see checks that fired on many photos).",
+                        style="small"))
+    if not own and not grouped:
+        out.append(para("No metadata check raised anything for this photo.", style="small"))
+    out.append(Space(8))
+    return out
+
+
+def grouped_detail(body: Body) -> list[Block]:
+    """Appendix: each photo's own wording of the checks the photos section lists once."""
+    shown = shown_photos(body)
+    common = common_checks(shown)
+    if not common:
+        return []
+    out: list[Block] = [h1("Appendix B: Checks that fired on many photos, photo by photo")]
+    for cs in common.values():
+        out += [KeepSpace(60), h2(f"{check_name(cs)} ({cs[0].severity})"),
+                grid(["Photo", "What the check found"],
+                     [(body.names.name(c.item_id), body.names.text(c.explanation)) for c in cs],
+                     (150, 345))]
+    return out
