@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from casefile.report.pdf.formatting import dur
+from casefile.report.people import duration as dur
 
 INDENT = "\u2002\u2002"    # en spaces: kept by the table's word wrapping, unlike plain spaces
 TIME_KEYS = ("utc", "basis", "uncertainty_s", "raw", "local", "zone", "window_utc")

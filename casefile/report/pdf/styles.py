@@ -47,11 +47,6 @@ def scrubbing(values: Iterable[str]) -> Iterator[None]:
 
 
 
-def font_versions() -> dict[str, str]:
-    """Names of the bundled font files (for the methods section)."""
-    return {"font": "DejaVu Sans 2.37 (bundled, Bitstream Vera licence)"}
-
-
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     """Register the bundled DejaVu fonts with reportlab (once per process)."""

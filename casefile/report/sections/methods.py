@@ -8,10 +8,10 @@ from casefile.reference.airports import data_version
 from casefile.reference.worldmap import load_world
 from casefile.report.blocks import Block, grid, h1, h2, mono, pairs, para
 from casefile.report.context import READ_ONLY_ACTIONS, Context
-from casefile.report.pdf.styles import font_versions
-from casefile.report.pdf.thresholds import thresholds
+from casefile.report.thresholds import thresholds
 
 TITLE = "Appendix E: Methods"
+FONT = "DejaVu Sans 2.37 (bundled, Bitstream Vera licence)"
 
 
 def _version(dist: str) -> str:
@@ -26,7 +26,7 @@ def methods(ctx: Context) -> list[Block]:
     versions = [("Casefile", ctx.version), ("Case created with", ctx.meta.get("created_with", "")),
                 ("reportlab", _version("reportlab")), ("airportsdata (airports)", data_version()),
                 ("timezonefinder (zones)", _version("timezonefinder")),
-                ("exifread", _version("exifread")), ("Font", font_versions()["font"])]
+                ("exifread", _version("exifread")), ("Font", FONT)]
     world = load_world()
     versions.append(("World map", f"{world.source}. {world.licence}"))
     out: list[Block] = [h1(TITLE), h2("Software and reference data"), pairs(versions, (150, 345))]
