@@ -4,13 +4,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# "x as x": the write API the window calls, the same functions the command line calls
+from casefile.analyst.claims import add_claim as add_claim
+from casefile.analyst.claims import add_entities as add_entities
+from casefile.analyst.claims import add_sources as add_sources
 from casefile.analyst.claims import claim_links, claims_of_item, get_claim, link, list_claims
+from casefile.analyst.claims import delete_claim as delete_claim
+from casefile.analyst.claims import edit_claim as edit_claim
+from casefile.analyst.claims import remove_entity as remove_entity
+from casefile.analyst.claims import remove_source as remove_source
+from casefile.analyst.claims import unlink as unlink
+from casefile.analyst.entities import add_alias as add_alias
+from casefile.analyst.entities import add_entity as add_entity
+from casefile.analyst.entities import delete_entity as delete_entity
 from casefile.analyst.entities import find_entity, get_entity, list_entities
 from casefile.analyst.mentions import suggest_mentions, summarise
+from casefile.analyst.notes import add_note as add_note
 from casefile.analyst.notes import add_tag, aircraft_tags, notes, tagged, tags
+from casefile.analyst.notes import delete_note as delete_note
+from casefile.analyst.notes import remove_tag as remove_tag
 from casefile.analyst.provenance import SourceRelation, source_relations
 from casefile.analyst.search import search
+from casefile.analyst.sources import add_archive_url as add_archive_url
+from casefile.analyst.sources import add_source as add_source
+from casefile.analyst.sources import attach_item as attach_item
 from casefile.analyst.sources import capture_text, get_source, list_sources, source_items, sources_of_item
+from casefile.analyst.sources import delete_source as delete_source
+from casefile.analyst.sources import edit_source as edit_source
+from casefile.analyst.sources import grade_source as grade_source
 
 if TYPE_CHECKING:
     from casefile.store import Case

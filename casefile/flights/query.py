@@ -19,6 +19,7 @@ from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: t
 from casefile.flights.refs import RefIndex as RefIndex
 from casefile.flights.refs import norm_ref as norm_ref
 from casefile.flights.refs import references as references
+from casefile.flights.reported import add_reported_flight as add_reported_flight  # the window's edit
 from casefile.flights.reported import to_model
 from casefile.flights.where import where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,14 +25,17 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from casefile.analyst import query as analyst
 from casefile.errors import CasefileError, CaseLocked
-from casefile.model.findings import Finding
 from casefile.store import Case, VerifyReport, reads
+from casefile.ui import names
+from casefile.ui.docks.details import DetailsDock
 from casefile.ui.docks.metadata import MetadataDock
 from casefile.ui.docks.provenance import ProvenanceDock
 from casefile.ui.docks.xref import XrefDock
+from casefile.ui.edits import Edit, EditCommand, EditRunner, drop_failed
 from casefile.ui.navcounts import NAVIGATOR, nav_counts, nav_title
-from casefile.ui.ops import Loader, OpRunner
+from casefile.ui.ops import Loader, OpRunner, Tasks
 from casefile.ui.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.undo import EditItemCommand, EditValue
@@ -41,6 +45,7 @@ from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
 from casefile.ui.views.records import CATEGORIES, SEARCH_COLUMNS, search_rows
 from casefile.ui.views.recordview import RecordView
 from casefile.ui.views.timeline import Event, TimelineView
+from casefile.xref.query import findings
 
 
 class CaseWindow(QMainWindow):
@@ -65,6 +70,13 @@ class CaseWindow(QMainWindow):
     act_settings: QAction
     act_local_time: QAction
     act_about: QAction
+    act_guide: QAction
+    act_edit_selected: QAction
+    act_xref: QAction
+    act_bundle: QAction
+    act_verify_bundle: QAction
+    act_open_bundle: QAction
+    guide: QDialog
     recent_menu: QMenu
     search_box: QLineEdit
 
@@ -81,12 +93,19 @@ class CaseWindow(QMainWindow):
         self.ops = OpRunner(self)
         self.loader = Loader(self)
         self.undo_stack = QUndoStack(self)
+        self.tasks = Tasks(self)
+        self.edits = EditRunner(self)
+        self.edits.edited.connect(self._edited)
+        self.edits.xrefDone.connect(self._xref_done)
         self.last_verify: VerifyReport | None = None
         self.last_live = 0.0                           # when the counts last followed an operation
         self.messages: list[tuple[str, str]] = []      # (title, text) of every message shown
         self._box: QMessageBox | None = None
         self._search_text = ""
         self.case_actions: list[QAction] = []          # enabled only while a case is open
+        self.opened_copies: list[Path] = []             # viewing copies handed to the desktop
+        self.last_viewer: QDialog | None = None          # the last text/hex view of an original
+        self.last_open_box: QMessageBox | None = None    # the last "could contact the network" question
         self.td.local = bool_value(self.qs, "local_time")
         self._build_central()
         self._build_docks()
@@ -124,6 +143,8 @@ class CaseWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_docks(self) -> None:
+        self.details = DetailsDock(self)
+        self.details.selectRequested.connect(self.reveal_item)
         self.provenance = ProvenanceDock(self)
         self.metadata = MetadataDock(self)
         self.xref = XrefDock(self)
@@ -131,9 +152,10 @@ class CaseWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.xref)
         self.splitDockWidget(self.provenance, self.xref, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.provenance, self.metadata)
+        self.tabifyDockWidget(self.provenance, self.details)
         self.resizeDocks([self.provenance, self.xref], [600, 220], Qt.Orientation.Vertical)
-        self.resizeDocks([self.provenance], [560], Qt.Orientation.Horizontal)
-        self.provenance.raise_()
+        self.resizeDocks([self.provenance], [470], Qt.Orientation.Horizontal)
+        self.details.raise_()
         self.xref.itemActivated.connect(self.reveal_item)
 
     def _build_status(self) -> None:
@@ -214,6 +236,7 @@ class CaseWindow(QMainWindow):
         self.close_case()
         self.loader.forget()                     # results for the previous case are dropped
         self.case = case
+        self.edits.case = case
         self.td.zone_name = case.default_tz
         add_recent(self.qs, str(case.path))
         self.update_recent_menu()
@@ -232,6 +255,9 @@ class CaseWindow(QMainWindow):
         if self.case is None:
             return
         self.ops.wait()
+        self.edits.wait()
+        self.edits.case = None
+        self.undo_stack.clear()
         self.loader.wait()
         self.photos.grid_model.stop()
         self.case.close()
@@ -254,6 +280,7 @@ class CaseWindow(QMainWindow):
             for dock in (self.provenance, self.metadata):
                 dock.show_item(None, None, self.td)
             self.xref.show_item(None, None)
+            self.details.show_record(None, None, self.td)
             return
         ro = "" if self.case.writable else " [read-only]"
         self.setWindowTitle(f"{self.case.title}{ro} — Casefile")
@@ -381,16 +408,36 @@ class CaseWindow(QMainWindow):
         if not shown:
             self.show_view("all")
 
-    def _update_docks(self, item_id: str) -> None:
+    def _update_docks(self, rid: str) -> None:
+        """Every panel follows the selection: details of the record, provenance and metadata of its
+        file (a source's capture, a claim's first evidence, a finding's first item)."""
         assert self.case is not None
         try:
+            kind = names.kind_of(self.case, rid)
+            self.details.show_record(self.case, rid, self.td)
+            item_id = rid if kind == "item" else self._file_of(rid, kind)
             self.provenance.show_item(self.case, item_id, self.td)
             self.metadata.show_item(self.case, item_id, self.td)
-            rec = self.records.current_record() if self.current_view == "findings" else None
-            focus = rec.id if isinstance(rec, Finding) else None       # the finding chosen in the list
-            self.xref.show_item(self.case, item_id, self.td, focus=focus)
+            focus = rid if kind == "finding" else None       # the finding chosen in the list
+            about = item_id if kind == "finding" and item_id else rid
+            self.xref.show_item(self.case, about, self.td, focus=focus)
+            if kind not in ("item", None) and self.current_view != "all":
+                self.details.raise_()
         except CasefileError as exc:
             self.statusBar().showMessage(str(exc), 8000)
+
+    def _file_of(self, rid: str, kind: str | None) -> str | None:
+        """The evidence file that stands for a record in the provenance and metadata panels."""
+        assert self.case is not None
+        if kind == "source":
+            src = analyst.get_source(self.case, rid)
+            return next(iter(src.item_roles), None)
+        if kind == "claim":
+            return next((lk.item_id for lk in analyst.claim_links(self.case, rid)), None)
+        if kind == "finding":
+            f = next((x for x in findings(self.case) if x.id == rid), None)
+            return next((i for i in f.item_ids if names.kind_of(self.case, i) == "item"), None) if f else None
+        return None
 
     def _sync_views(self, item_id: str) -> None:
         w = self.stack.currentWidget()
@@ -421,6 +468,40 @@ class CaseWindow(QMainWindow):
         self.refresh()
         if item_id == self.selected:
             self._update_docks(item_id)
+
+    def push_edit(self, edit: Edit) -> EditCommand | None:
+        """Run an analyst edit through the core off the UI thread, on the undo stack."""
+        if self.case is None:
+            self.notify(edit.text, "Open or create a case first.", error=True)
+            return None
+        cmd = EditCommand(self.edits, edit)
+        self.undo_stack.push(cmd)
+        return cmd
+
+    def _edited(self, cmd: EditCommand, direction: str, error: str) -> None:
+        if error:
+            self.notify(cmd.text(), error, error=True)
+            if direction == "redo" and not cmd.applied:
+                drop_failed(self.undo_stack, cmd)
+            return
+        self.statusBar().showMessage(("Undone: " if direction == "undo" else "") + cmd.text(), 8000)
+        new = cmd.edit.select(cmd.result) if direction == "redo" else None
+        if self.edits.idle:
+            self.refresh()
+        if new:
+            self.reveal_item(new)
+
+    def _xref_done(self, error: str) -> None:
+        if error:
+            self.notify("Cross-reference", error, error=True)
+            return
+        self.statusBar().showMessage("Cross-reference up to date", 6000)
+        if self.edits.idle:
+            self.refresh()
+
+    def run_xref(self) -> None:
+        """Recompute every finding now (it also runs by itself after edits)."""
+        self.edits.run_xref_now()
 
     # ---- messages ---------------------------------------------------------------------------
     def notify(self, title: str, text: str, *, details: str = "", error: bool = False) -> QMessageBox:

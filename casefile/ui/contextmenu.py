@@ -1,4 +1,4 @@
-"""Context menu on items: open original, reveal in folder, copy hash, add note, sensitive, tag, link."""
+"""Context menus: a file's (open original safely, reveal, hash, note, tag, link), a record's edits."""
 
 from __future__ import annotations
 
@@ -9,22 +9,38 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
-from casefile.analyst import query as analyst
-from casefile.model.analyst import LINK_RELATIONS
-from casefile.store import Case
+from casefile.ui import names, recordactions
+from casefile.ui.opener import open_item
 
 if TYPE_CHECKING:
     from casefile.ui.casewindow import CaseWindow
 
 
+RECORD_ACTIONS = {
+    "source": [("grade", "Grade…"), ("edit-source", "Edit…"), ("archive", "Add archive link…"),
+               ("attach", "Attach a file…"), ("add-claim", "Add a claim from it…"), ("note", "Add note…"),
+               ("tag", "Tag…"), ("delete-source", "Delete…")],
+    "claim": [("status", "Set status…"), ("credibility", "Grade credibility…"), ("edit-claim", "Edit…"),
+              ("claim-window", "Time window…"), ("claim-sources", "Add a source…"),
+              ("claim-link", "Link evidence…"), ("claim-entities", "Add an entity…"), ("note", "Add note…"),
+              ("tag", "Tag…"), ("delete-claim", "Delete…")],
+    "entity": [("alias", "Add alias…"), ("note", "Add note…"), ("tag", "Tag…")],
+}
+
+
 def item_menu(win: CaseWindow, item_id: str) -> QMenu:
-    """The menu for one item."""
+    """The menu for one selected record: a file's, or a source's, claim's or entity's edits."""
     assert win.case is not None
+    kind = names.kind_of(win.case, item_id)
+    if kind != "item":
+        menu = QMenu(win)
+        for action, text in RECORD_ACTIONS.get(kind or "", []):
+            menu.addAction(text, _asker(win, action, item_id))
+        return menu
     item = win.case.resolve_item(item_id)
     blob = win.case.blob_path(item)
     menu = QMenu(win)
-    menu.addAction("Open original (read-only copy in the case)",
-                   lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(blob))))
+    menu.addAction("Open original…", lambda: open_item(win, item_id))
     menu.addAction("Reveal in folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(blob.parent))))
     menu.addAction("Copy SHA-256", lambda: QApplication.clipboard().setText(item["sha256"]))
     menu.addSeparator()
@@ -34,9 +50,18 @@ def item_menu(win: CaseWindow, item_id: str) -> QMenu:
         "Unmark sensitive" if item["sensitive"] else "Mark sensitive"))
     sens.setCheckable(True)
     sens.setChecked(bool(item["sensitive"]))
-    menu.addAction("Tag…", lambda: ask_tag(win, item_id))
-    menu.addAction("Link to claim…", lambda: ask_link(win, item_id))
+    menu.addAction("Tag…", _asker(win, "tag", item_id))
+    menu.addAction("Link to claim…", _asker(win, "claim-link", item_id))
+    menu.addAction("Attach to a source…", _asker(win, "attach-to-source", item_id))
+    menu.addAction("New source with this capture…", _asker(win, "add-source", item_id))
+    if item["kind"] == "photo":
+        menu.addAction("Place on the map…", _asker(win, "place-photo", item_id))
+        menu.addAction("Tag an aircraft…", _asker(win, "aircraft-tag", item_id))
     return menu
+
+
+def _asker(win: CaseWindow, action: str, rid: str) -> Callable[[], object]:
+    return lambda: recordactions.ask(win, action, rid)
 
 
 def ask_note(win: CaseWindow, item_id: str) -> None:
@@ -46,37 +71,3 @@ def ask_note(win: CaseWindow, item_id: str) -> None:
                                              current)
     if ok and text != current:
         win.edit_item(item_id, "notes", text or None, "Edit note")
-
-
-def ask_tag(win: CaseWindow, item_id: str) -> None:
-    text, ok = QInputDialog.getText(win, "Tag", "Tag for this item:")
-    tag = text.strip()
-    if ok and tag:
-        _write(win, "Tag", lambda case: analyst.add_tag(case, item_id, tag))
-
-
-def ask_link(win: CaseWindow, item_id: str) -> None:
-    assert win.case is not None
-    claims = analyst.list_claims(win.case)
-    if not claims:
-        win.notify("Link to claim", "The case has no claims yet.", error=True)
-        return
-    labels = [f"{c.text[:70]} [{c.id}]" for c in claims]
-    choice, ok = QInputDialog.getItem(win, "Link to claim", "Claim:", labels, 0, False)
-    if not ok:
-        return
-    relation, ok = QInputDialog.getItem(win, "Link to claim", "This item…", list(LINK_RELATIONS), 0, False)
-    if ok:
-        claim = claims[labels.index(choice)]
-        _write(win, "Link to claim", lambda case: analyst.link(case, claim.id, item_id, relation))
-
-
-def _write(win: CaseWindow, title: str, change: Callable[[Case], object]) -> None:
-    """Make an analyst change to the open case; errors appear in a dialog."""
-    assert win.case is not None
-    try:
-        change(win.case)
-    except Exception as exc:  # noqa: BLE001 - shown where the user looks
-        win.notify(title, str(exc), error=True)
-        return
-    win.refresh()

@@ -226,3 +226,44 @@ class Loader(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class _TaskSignals(QObject):
+    done = Signal(object, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _TaskSignals) -> None:
+        super().__init__()
+        self.fn, self.signals = fn, signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except CasefileError as exc:
+            self.signals.done.emit(None, str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.signals.done.emit(None, f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(result, "")
+
+
+class Tasks(QObject):
+    """Work that needs no case (checking or restoring a bundle), off the UI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.pending = 0
+
+    def run(self, fn: Callable[[], Any], done: Callable[[Any, str], None]) -> None:
+        signals = _TaskSignals(self)
+
+        def finished(result: Any, error: str) -> None:
+            self.pending -= 1
+            done(result, error)
+
+        signals.done.connect(finished)
+        self.pending += 1
+        self.pool.start(_Task(fn, signals))

@@ -120,7 +120,9 @@ def test_the_finding_chosen_in_the_findings_view_leads_the_dock_and_keeps_its_ro
         view.table.setCurrentIndex(view.proxy.index(r, 1))
         chosen = view.current_record()
         assert view.table.currentIndex().row() == r           # the row clicked stays current
-        assert win.selected == photo
+        assert win.selected == chosen.id                      # the finding itself is selected
+        assert win.provenance.item_id == photo                # the panels show its photo
+        assert chosen.explanation in win.details.browser.toPlainText()
         text = win.xref.browser.toPlainText()
         assert text.startswith("▶ the finding selected in the list")
         first = text.split("Exact inputs (JSON)")[0]

@@ -7,7 +7,6 @@ import json
 import pytest
 from uihelp import GPS_PHOTOS, TRACE, wait_op
 
-from casefile.analyst.query import tags
 from casefile.photos.query import get_photo, list_photos
 from casefile.ui.tablemodel import ITEM_ID_ROLE
 from casefile.xref.query import findings, run_xref
@@ -234,7 +233,7 @@ def test_controls_have_accessible_names_and_standard_shortcuts(win):
     assert win.act_find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert win.act_open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     menus = [a.text().replace("&", "") for a in win.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Help"]
+    assert menus == ["File", "Edit", "Records", "View", "Help"]
     file_items = {a.text().replace("&", "").rstrip("…") for a in win.menuBar().actions()[0].menu().actions()}
     assert {"New Case", "Open Case", "Open Recent", "Import Files", "Export Report", "Verify Integrity",
             "Quit"} <= file_items
@@ -268,20 +267,6 @@ def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tm
     win.reveal_item(repost["id"])
     assert win.current_view == "all"
     assert win.records.proxy.data(win.records.table.currentIndex().siblingAtColumn(0)) == "repost.jpg"
-
-
-def test_tagging_from_the_context_menu_shows_in_provenance(with_data, qtbot, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
-    from casefile.ui import contextmenu
-
-    win = with_data
-    item = win.case.items()[0]
-    win.select_item(item["id"])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  runway ", True))    # the user types
-    contextmenu.ask_tag(win, item["id"])
-    assert tags(win.case, item["id"]) == ["runway"]
-    assert "Tags: runway" in win.provenance.browser.toPlainText()
 
 
 def test_timeline_draws_uncertainty_as_a_bar(qtbot):

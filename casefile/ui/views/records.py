@@ -98,33 +98,38 @@ def _flight_columns(td: TimeDisplay) -> list[Column[FlightRow]]:
 
 
 def _source_columns(td: TimeDisplay) -> list[Column[Source]]:
+    # the grade next to the title: it must be on screen in a 1400 px window
     return [
-        Column("Title", lambda r: r.title),
+        Column("Title", lambda r: r.title or r.url or "untitled"),
+        Column("Reliability", lambda r: r.reliability or "not graded",
+               tip="A (reliable) to F (cannot judge)"),
         Column("Kind", lambda r: r.kind),
         Column("Publisher", lambda r: r.publisher),
-        Column("Author", lambda r: r.author),
         Column("Published", lambda r: td.fmt(r.published)),
-        Column("Reliability", lambda r: r.reliability, tip="A (reliable) to F (cannot judge)"),
+        Column("Author", lambda r: r.author),
         Column("URL", lambda r: r.url),
         Column("Collected", lambda r: td.fmt(r.collected_at)),
     ]
 
 
 def _claim_columns(td: TimeDisplay) -> list[Column[Claim]]:
+    # credibility and status next to the text: they must be on screen in a 1400 px window
     return [
         Column("Claim", lambda r: r.text),
-        Column("Kind", lambda r: r.kind),
+        Column("Credibility", lambda r: r.credibility or "not graded", lambda r: r.credibility or 9,
+               tip="1 (confirmed) to 6 (cannot judge)"),
+        Column("Status", lambda r: r.status),
         Column("From", lambda r: td.fmt(r.window_start)),
         Column("To", lambda r: td.fmt(r.window_end)),
         Column("Place", lambda r: r.place_text or r.place_icao),
-        Column("Credibility", lambda r: r.credibility, tip="1 (confirmed) to 6 (cannot judge)"),
-        Column("Status", lambda r: r.status),
+        Column("Kind", lambda r: r.kind),
         Column("Aircraft", lambda r: ", ".join(r.aircraft_refs)),
     ]
 
 
 def _entity_columns(td: TimeDisplay) -> list[Column[Entity]]:
-    return [Column("Name", lambda r: r.name), Column("Kind", lambda r: r.kind), Column("ID", lambda r: r.id)]
+    return [Column("Name", lambda r: r.name), Column("Kind", lambda r: r.kind),
+            Column("Also known as", lambda r: ", ".join(r.aliases)), Column("Reference", lambda r: r.ref)]
 
 
 def _finding_columns(td: TimeDisplay) -> list[Column[Finding]]:
@@ -149,23 +154,13 @@ def _ledger_columns(td: TimeDisplay) -> list[Column[LedgerRow]]:
     ]
 
 
-def _first(ids: Sequence[str]) -> str | None:
-    return ids[0] if ids else None
-
-
-def _no_item(_record: object) -> None:
-    return None
-
-
 _LISTINGS: list[Category[Any]] = [
     Category[ListedItem]("all", "All evidence", reads.listed_items, _item_columns, lambda r: r["id"]),
-    Category[Source]("sources", "Sources", analyst.list_sources, _source_columns,
-                     lambda r: _first(r.capture_item_ids)),
-    Category[Claim]("claims", "Claims", analyst.list_claims, _claim_columns, _no_item),
+    Category[Source]("sources", "Sources", analyst.list_sources, _source_columns, lambda r: r.id),
+    Category[Claim]("claims", "Claims", analyst.list_claims, _claim_columns, lambda r: r.id),
     Category[FlightRow]("flights", "Flights", _flight_rows, _flight_columns, lambda r: r.leg.item_id),
-    Category[Entity]("entities", "Entities", analyst.list_entities, _entity_columns, _no_item),
-    Category[Finding]("findings", "Findings", findings, _finding_columns,
-                      lambda r: _first(r.item_ids)),
+    Category[Entity]("entities", "Entities", analyst.list_entities, _entity_columns, lambda r: r.id),
+    Category[Finding]("findings", "Findings", findings, _finding_columns, lambda r: r.id),
     Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"]),
 ]
 CATEGORIES: dict[str, Category[Any]] = {c.key: c for c in _LISTINGS}

@@ -1,0 +1,327 @@
+"""Details of the selected record — a claim, source, entity, finding or file — with its edit links.
+
+Links: `select:ID` selects another record, `do:ACTION:ID` asks the window to run an edit.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
+
+from casefile.analyst import query as analyst
+from casefile.errors import CasefileError
+from casefile.model.analyst import CREDIBILITY, RELIABILITY
+from casefile.model.findings import Finding
+from casefile.photos import query as photos
+from casefile.store import Case
+from casefile.timeutil import TimeValue
+from casefile.ui import names
+from casefile.ui.docks.readable import inputs_html, time_text
+from casefile.ui.timefmt import TimeDisplay
+from casefile.xref.query import findings
+
+VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
+
+
+def _e(v: object) -> str:
+    return html.escape("" if v is None else str(v))
+
+
+def _tv(tv: TimeValue | None, td: TimeDisplay) -> str:
+    return (
+        _e(time_text(tv.to_dict(), td))
+        if tv is not None and (tv.utc or tv.raw or tv.local)
+        else "not stated"
+    )
+
+
+def _rows(rows: list[tuple[str, str]]) -> str:
+    """Label/value rows; values are already HTML."""
+    body = "".join(f"<tr><td valign='top'><b>{_e(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0' cellpadding='3'>{body}</table>"
+
+
+def _actions(rid: str, actions: list[tuple[str, str]]) -> str:
+    return "<p>" + " · ".join(f"<a href='do:{a}:{_e(rid)}'>{_e(t)}</a>" for a, t in actions) + "</p>"
+
+
+class Html:
+    """Builds one record's page with links to the records it names."""
+
+    def __init__(self, case: Case, td: TimeDisplay) -> None:
+        self.case, self.td = case, td
+        self.refs = names.refs(case)
+
+    def link(self, rid: str, kind: str | None = None) -> str:
+        text = names.title_of(self.case, rid, kind)
+        r = self.refs.get(rid)
+        return f"<a href='select:{_e(rid)}'>{_e(f'{r} {text}' if r else text)}</a>"
+
+    def head(self, rid: str, what: str, title: str) -> str:
+        r = self.refs.get(rid, "")
+        return f"<p><small>{_e(what)}</small></p><h3>{_e((r + ' ' if r else '') + title)}</h3>"
+
+    def notes_tags(self, rid: str) -> list[tuple[str, str]]:
+        out = []
+        tags = analyst.tags(self.case, rid)
+        if tags:
+            out.append(("Tags", _e(", ".join(tags))))
+        for n in analyst.notes(self.case, rid):
+            out.append(
+                (
+                    "Note",
+                    _e(n["text"]) + f" <small>({_e(n['created_by'])}, "
+                    f"{_e(self.td.fmt(n['created_at']))})</small>",
+                )
+            )
+        return out
+
+    def findings_list(self, rid: str) -> str:
+        found = findings(self.case, rid)
+        if not found:
+            return "<p><b>Findings:</b> none involve this yet.</p>"
+        lis = "".join(
+            f"<li><a href='select:{_e(f.id)}' style='color:{VERDICT_COLOR.get(f.verdict, '#000')}'>"
+            f"{_e(self.refs.get(f.id, ''))} {_e(f.verdict)}</a> — {_e(f.explanation)}</li>"
+            for f in found
+        )
+        return f"<p><b>Findings about it ({len(found)}):</b></p><ul>{lis}</ul>"
+
+    # ---- one page per kind ---------------------------------------------------------------------
+    def claim(self, cid: str) -> str:
+        c = analyst.get_claim(self.case, cid)
+        cred = f"{c.credibility} — {CREDIBILITY.get(c.credibility, '')}" if c.credibility else "not graded"
+        place = c.place_text or c.place_icao or ""
+        if c.place_lat is not None and c.place_lon is not None:
+            place += f" ({c.place_lat:.4f}, {c.place_lon:.4f})"
+        srcs = [
+            f"{self.link(s, 'source')} — reliability "
+            f"{_e(analyst.get_source(self.case, s).reliability or 'not graded')}"
+            for s in c.source_ids
+        ]
+        links = [
+            f"{_e(lk.relation)}: {self.link(lk.item_id, 'item')}" + (f" — {_e(lk.note)}" if lk.note else "")
+            for lk in analyst.claim_links(self.case, c.id)
+        ]
+        rows = [
+            ("Claim", _e(c.text) + (" <small>(quoted)</small>" if c.quoted else "")),
+            ("From", _tv(c.window_start, self.td)),
+            ("To", _tv(c.window_end, self.td)),
+            ("Place", _e(place) or "not stated"),
+            ("Credibility", _e(cred)),
+            ("Status", f"<b>{_e(c.status)}</b>"),
+            ("Kind", _e(c.kind)),
+            ("Aircraft", _e(", ".join(c.aircraft_refs)) or "—"),
+            ("Sources", "<br>".join(srcs) or "none yet"),
+            ("Evidence", "<br>".join(links) or "none linked"),
+            ("Entities", ", ".join(self.link(e, "entity") for e in c.entity_ids) or "—"),
+        ]
+        rows += self.notes_tags(c.id)
+        acts = [
+            ("status", "Set status…"),
+            ("credibility", "Grade credibility…"),
+            ("edit-claim", "Edit…"),
+            ("claim-window", "Window…"),
+            ("claim-sources", "Add sources…"),
+            ("claim-link", "Link evidence…"),
+            ("claim-entities", "Add entities…"),
+            ("note", "Note…"),
+            ("tag", "Tag…"),
+            ("delete-claim", "Delete…"),
+        ]
+        return (
+            self.head(c.id, "Claim", names.short(c.text, 90))
+            + _actions(c.id, acts)
+            + _rows(rows)
+            + self.findings_list(c.id)
+        )
+
+    def source(self, sid: str) -> str:
+        s = analyst.get_source(self.case, sid)
+        grade = f"{s.reliability} — {RELIABILITY.get(s.reliability, '')}" if s.reliability else "not graded"
+        items = [f"{_e(role)}: {self.link(i, 'item')}" for i, role in s.item_roles.items()]
+        claims = [self.link(c.id, "claim") for c in analyst.list_claims(self.case) if sid in c.source_ids]
+        rows = [
+            ("Title", _e(s.title) or "—"),
+            ("Kind", _e(s.kind)),
+            ("Publisher", _e(s.publisher) or "—"),
+            ("Author", _e(s.author) or "—"),
+            ("Address", _e(s.url) or "—"),
+            ("Published", _tv(s.published, self.td)),
+            ("Collected", _e(self.td.fmt(s.collected_at)) + f" by {_e(s.collected_by)}"),
+            ("Reliability", f"<b>{_e(grade)}</b>"),
+            ("Why this grade", _e(s.reliability_rationale) or "—"),
+            ("Archive links", "<br>".join(_e(u) for u in s.archive_urls) or "—"),
+            ("Captures and items", "<br>".join(items) or "none attached"),
+            ("Claims it makes", "<br>".join(claims) or "none yet"),
+        ]
+        rows += self.notes_tags(s.id)
+        acts = [
+            ("grade", "Grade…"),
+            ("edit-source", "Edit…"),
+            ("archive", "Add archive link…"),
+            ("attach", "Attach a file…"),
+            ("add-claim", "Add a claim from it…"),
+            ("note", "Note…"),
+            ("tag", "Tag…"),
+            ("delete-source", "Delete…"),
+        ]
+        return (
+            self.head(s.id, "Source", names.short(s.title or s.url or "untitled", 90))
+            + _actions(s.id, acts)
+            + _rows(rows)
+            + self.findings_list(s.id)
+        )
+
+    def entity(self, eid: str) -> str:
+        en = analyst.get_entity(self.case, eid)
+        claims = [self.link(c.id, "claim") for c in analyst.list_claims(self.case) if eid in c.entity_ids]
+        mentions = [
+            self.link(c.id, "claim")
+            for c in analyst.list_claims(self.case)
+            if eid not in c.entity_ids
+            and any(n.casefold() in c.text.casefold() for n in [en.name, *en.aliases] if len(n) > 2)
+        ]
+        rows = [
+            ("Name", _e(en.name)),
+            ("Kind", _e(en.kind)),
+            ("Also known as", _e(", ".join(en.aliases)) or "—"),
+            ("Reference", _e(en.ref) or "—"),
+        ]
+        if en.lat is not None and en.lon is not None:
+            rows.append(("Position", f"{en.lat:.4f}, {en.lon:.4f}" + (f" ({_e(en.tz)})" if en.tz else "")))
+        rows += [
+            ("Claims about it", "<br>".join(claims) or "none"),
+            ("Mentioned in", "<br>".join(mentions) or "no other claim names it"),
+        ]
+        rows += self.notes_tags(en.id)
+        acts = [("alias", "Add alias…"), ("note", "Note…"), ("tag", "Tag…")]
+        return self.head(en.id, f"Entity ({en.kind})", en.name) + _actions(en.id, acts) + _rows(rows)
+
+    def finding(self, fid: str) -> str:
+        f = next((x for x in findings(self.case) if x.id == fid), None)
+        if f is None:
+            return "<p>This finding is no longer in the case (the cross-reference was run again).</p>"
+        return self.finding_page(f)
+
+    def finding_page(self, f: Finding) -> str:
+        color = VERDICT_COLOR.get(f.verdict, "#000")
+        about = "<br>".join(self.link(i) for i in f.item_ids)
+        try:
+            inputs = inputs_html(
+                f.inputs, self.td, {i: names.label(self.case, i) for i in f.item_ids}, set()
+            )
+        except (TypeError, ValueError, KeyError, AttributeError):
+            inputs = "<p>(see the exact inputs in the cross-reference panel)</p>"
+        assumptions = "".join(f"<li>{_e(a)}</li>" for a in f.assumptions)
+        return (
+            self.head(f.id, f"Finding ({f.kind})", f.verdict.upper())
+            + f"<p style='color:{color}'>{_e(f.explanation)}</p>"
+            + _rows([("Confidence", f"{f.confidence:.0%}"), ("About", about or "—")])
+            + f"<p><b>Inputs</b></p>{inputs}"
+            + (f"<p><b>Assumptions</b></p><ul>{assumptions}</ul>" if assumptions else "")
+        )
+
+    def item(self, iid: str) -> str:
+        item = self.case.resolve_item(iid)
+        claims = [
+            f"{_e(rel)}: {self.link(cid, 'claim')}" for cid, rel in analyst.claims_of_item(self.case, iid)
+        ]
+        srcs = [self.link(s, "source") for s in analyst.sources_of_item(self.case, iid)]
+        rows = [
+            ("File", _e(item["original_name"])),
+            ("Kind", _e(item["kind"])),
+            ("Sources", "<br>".join(srcs) or "not attached to a source"),
+            ("Claims", "<br>".join(claims) or "not linked to a claim"),
+        ]
+        acts = [
+            ("note", "Note…"),
+            ("tag", "Tag…"),
+            ("claim-link", "Link to a claim…"),
+            ("attach-to-source", "Attach to a source…"),
+            ("open", "Open original…"),
+        ]
+        if item["kind"] == "photo":
+            info = photos.get_photo(self.case, iid)
+            where = f"{info.gps.lat:.5f}, {info.gps.lon:.5f}" if info.gps is not None else "no position"
+            rows += [
+                (
+                    "Position",
+                    _e(where)
+                    + (
+                        f" <small>({_e(info.analyst_place_note)})</small>"
+                        if info.analyst_place_note
+                        else ""
+                    ),
+                ),
+                ("Aircraft tags", _e(", ".join(info.aircraft_tags)) or "—"),
+            ]
+            acts += [("place-photo", "Place on the map…"), ("aircraft-tag", "Tag an aircraft…")]
+        rows += self.notes_tags(iid)
+        return (
+            self.head(iid, "Evidence file", str(item["original_name"] or "unnamed"))
+            + _actions(iid, acts)
+            + _rows(rows)
+            + self.findings_list(iid)
+        )
+
+
+def details_html(case: Case, rid: str, td: TimeDisplay) -> str:
+    """The page for one selected record (any kind)."""
+    kind = names.kind_of(case, rid)
+    page = Html(case, td)
+    pages: dict[str, Callable[[str], str]] = {
+        "claim": page.claim,
+        "source": page.source,
+        "entity": page.entity,
+        "finding": page.finding,
+        "item": page.item,
+    }
+    fn = pages.get(kind or "")
+    if fn is None:
+        return f"<p>{_e(names.label(case, rid, kind))}</p>" if kind else "<p>Nothing selected.</p>"
+    try:
+        return fn(rid)
+    except CasefileError as exc:
+        return f"<p>{_e(exc)}</p>"
+
+
+class DetailsDock(QDockWidget):
+    """The selected record; emits selectRequested(id) and actionRequested(action, id)."""
+
+    selectRequested = Signal(str)
+    actionRequested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Details", parent)
+        self.setObjectName("DetailsDock")
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Details of the selected record")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._clicked)
+        self.setWidget(self.browser)
+        self.shown: str | None = None
+
+    def show_record(self, case: Case | None, rid: str | None, td: TimeDisplay) -> None:
+        self.shown = rid
+        if case is None or rid is None:
+            self.browser.setHtml(
+                "<p>Select a claim, source, entity, finding or file to see it here, "
+                "with what you can do to it.</p>"
+            )
+            return
+        bar = self.browser.verticalScrollBar()
+        keep = bar.value() if rid == self.shown else 0
+        self.browser.setHtml(details_html(case, rid, td))
+        bar.setValue(keep)
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("select:"):
+            self.selectRequested.emit(text[len("select:") :])
+        elif text.startswith("do:"):
+            _, action, rid = text.split(":", 2)
+            self.actionRequested.emit(action, rid)
