@@ -235,8 +235,11 @@ def test_controls_have_accessible_names_and_standard_shortcuts(win):
     menus = [a.text().replace("&", "") for a in win.menuBar().actions()]
     assert menus == ["File", "Edit", "Records", "View", "Help"]
     file_items = {a.text().replace("&", "").rstrip("…") for a in win.menuBar().actions()[0].menu().actions()}
-    assert {"New Case", "Open Case", "Open Recent", "Import Files", "Export Report", "Verify Integrity",
-            "Quit"} <= file_items
+    assert {"New Case", "Open Case", "Open Recent", "Import Files", "Export", "Bundle the Case",
+            "Verify Integrity", "Verify a Bundle", "Open a Bundle", "Quit"} <= file_items
+    export = next(a.menu() for a in win.menuBar().actions()[0].menu().actions() if a.text() == "E&xport")
+    assert [a.text().replace("&", "") for a in export.actions()] == [
+        "Report (PDF)…", "KML (Google Earth)…", "GeoJSON…", "CSV (evidence items)…", "JSON (evidence items)…"]
 
 
 def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tmp_path):
