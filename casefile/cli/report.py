@@ -17,8 +17,8 @@ def _list(text: str | None) -> list[str]:
     return [s.strip() for s in (text or "").split(",") if s.strip()]
 
 
-@command(cli, "report", help="write the PDF case report", write=True)
-@click.option("-o", "--output", required=True, metavar="PDF")
+@command(cli, "report", help="write the case report: PDF, or an editable DOCX copy", write=True)
+@click.option("-o", "--output", required=True, metavar="PDF|DOCX")
 @click.option("--sections", metavar="LIST",
               help=f"comma-separated sections (default all: {','.join(SECTIONS)})")
 @click.option("--marking", default="UNMARKED", show_default=True,
@@ -40,7 +40,7 @@ def report(case: Case, output: str, sections: str | None, marking: str, redact: 
            exclude_sensitive: bool, generated_at: str | None, sign_cert: str | None,
            sign_key: str | None, sign_password: str | None) -> Out:
     from casefile.report.context import ReportOptions
-    from casefile.report.pdf import build_report
+    from casefile.report.exports import write_report as build_report  # .pdf or .docx by suffix
     from casefile.timeutil import parse_analyst_time
 
     generated = None
@@ -55,7 +55,8 @@ def report(case: Case, output: str, sections: str | None, marking: str, redact: 
                             sign_password=sign_password)
     result = build_report(case, output, options)
     return Out(result.to_dict(), lambda r: print(
-        f"wrote {r['path']} ({r['pages']} pages, {human_size(r['size'])}, sections: "
+        f"wrote {r['path']} ({str(r['pages']) + ' pages, ' if r['pages'] else ''}"
+        f"{human_size(r['size'])}, sections: "
         f"{', '.join(r['sections'])})\nsha256 {r['sha256']}"))
 
 

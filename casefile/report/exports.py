@@ -8,12 +8,54 @@ from typing import Any
 
 from casefile.errors import InvalidInput
 from casefile.report import csv_json, geodata
+from casefile.report.context import Context, ReportOptions
+from casefile.report.docx_writer import write_blocks
 from casefile.report.geojson import to_geojson
 from casefile.report.kml import to_kml
-from casefile.report.pdf.build import record_export, write_atomic
+from casefile.report.pdf.build import (
+    ExportResult,
+    build_report,
+    other_redacted,
+    record_export,
+    write_atomic,
+)
+from casefile.report.pdf.styles import register_fonts, scrubbing
+from casefile.report.story import build_story
 from casefile.store import Case
 
 FORMATS = ("kml", "geojson", "csv", "json")
+REPORT_SUFFIXES = (".pdf", ".docx")
+
+
+def write_report(case: Case, out: str | Path, options: ReportOptions | None = None) -> ExportResult:
+    """The case report in the format the file name asks for: .pdf (signable) or .docx (the
+    editable copy with the same content and references)."""
+    suffix = Path(out).suffix.lower()
+    if suffix == ".docx":
+        return build_docx(case, out, options)
+    if suffix in (".pdf", ""):
+        return build_report(case, out, options)
+    raise InvalidInput(f"cannot write a report as {suffix!r}: name the file .pdf or .docx",
+                       field="output")
+
+
+def build_docx(case: Case, out: str | Path, options: ReportOptions | None = None) -> ExportResult:
+    """Write the DOCX copy (atomically) and record an 'exported' custody event."""
+    options = options or ReportOptions()
+    if options.sign_cert:
+        raise InvalidInput("only the PDF can be signed; write report.pdf to sign it",
+                           field="sign_cert")
+    out = Path(out)
+    register_fonts()
+    ctx = Context(case, options)
+    with scrubbing(ctx.redacted_values(other_redacted(ctx))):
+        story = build_story(ctx)
+        data = write_blocks(ctx, story.blocks)
+    write_atomic(out, data)
+    sha = hashlib.sha256(data).hexdigest()
+    result = ExportResult(str(out), sha, len(data), 0, story.sections)
+    result.ledger_seq = record_export(case, "docx", out, sha, len(data), options.to_dict())
+    return result
 
 
 def export(case: Case, fmt: str, out: str | Path, *, what: str = "items",

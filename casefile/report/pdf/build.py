@@ -40,7 +40,7 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
     """The unsigned PDF bytes, the sections included, and the page count."""
     register_fonts()
     ctx = Context(case, options)
-    with scrubbing(ctx.redacted_values(_other_redacted(ctx))):
+    with scrubbing(ctx.redacted_values(other_redacted(ctx))):
         story = build_story(ctx)
         buf = io.BytesIO()
         doc = ReportDoc(buf, title=ctx.title, author=str(ctx.investigator or ""),
@@ -49,7 +49,7 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
     return buf.getvalue(), story.sections, pages
 
 
-def _other_redacted(ctx: Context) -> dict[str, list[str | None]]:
+def other_redacted(ctx: Context) -> dict[str, list[str | None]]:
     """Values of redacted fields held by other parts (source collectors and authors, serials)."""
     r = ctx.options.redact
     out: dict[str, list[str | None]] = {}

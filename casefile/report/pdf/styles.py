@@ -57,6 +57,12 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=BOLD, italic=SANS, boldItalic=BOLD)
 
 
+def scrub(text: str) -> str:
+    """The text with redacted values replaced (while a scrubbing() block is active)."""
+    pattern = _SCRUB.get()
+    return text if pattern is None else pattern.sub(REDACTED, text)
+
+
 def shape(text: str) -> str:
     """Text ready to draw: control characters removed; Arabic/Hebrew joined and put in visual order.
 
