@@ -42,7 +42,7 @@ from casefile.ui.undo import EditItemCommand, EditValue
 from casefile.ui.views import mapview, timeline
 from casefile.ui.views.mapview import MapData, MapView
 from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
-from casefile.ui.views.records import CATEGORIES, SEARCH_COLUMNS, search_rows
+from casefile.ui.views.records import CATEGORIES, Names, search_columns, search_rows
 from casefile.ui.views.recordview import RecordView
 from casefile.ui.views.timeline import Event, TimelineView
 from casefile.xref.query import findings
@@ -339,12 +339,12 @@ class CaseWindow(QMainWindow):
             self.statusBar().showMessage("Loading the timeline…")
             self.loader.load(case, "timeline", timeline.gather, self._timeline_loaded)
         elif key == "search":
-            self.records.show_rows(SEARCH_COLUMNS, search_rows(case, self._search_text) if self._search_text
-                                   else [], lambda r: r.id)
+            self.records.show_rows(search_columns(Names.of(case)), search_rows(case, self._search_text)
+                                   if self._search_text else [], lambda r: r.id)
             self.stack.setCurrentWidget(self.records)
         else:
             cat = CATEGORIES[key]
-            self.records.show_rows(cat.columns(self.td), cat.load(case), cat.item_id)
+            self.records.show_rows(cat.all_columns(self.td, Names.of(case)), cat.load(case), cat.item_id)
             self.mark_problems()
             self.stack.setCurrentWidget(self.records)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casefile.errors import CasefileError
 from casefile.store import Case
+from casefile.store.refs import all_refs, ref_of
 
 #: record tables the window can select, and what each record is called
 TABLES = (("items", "item"), ("sources", "source"), ("claims", "claim"), ("entities", "entity"),
@@ -32,14 +33,12 @@ def short(text: str | None, n: int = SHORT) -> str:
 
 def ref(case: Case, rid: str | None) -> str:
     """The record's short reference (S2, C4, P3…) or "" when it has none."""
-    if not rid:
-        return ""
-    return refs(case).get(rid, "")
+    return (ref_of(case, rid) or "") if rid else ""
 
 
 def refs(case: Case) -> dict[str, str]:
-    """Every record's short reference, by id (casefile.store.refs, once it is on main)."""
-    return {}
+    """Every record's short reference, by id."""
+    return all_refs(case)
 
 
 def title_of(case: Case, rid: str, kind: str | None = None) -> str:

@@ -90,7 +90,7 @@ def test_selecting_a_photo_updates_all_three_panels(opened, qtbot, corpora):
     # the other views follow the selection
     win.show_view("all")
     current = win.records.table.currentIndex()
-    assert current.isValid() and win.records.proxy.data(current.siblingAtColumn(0)) == "DSCN0010.jpg"
+    assert current.isValid() and win.records.proxy.data(current.siblingAtColumn(1)) == "DSCN0010.jpg"
 
 
 def test_table_filter_and_sort(opened, qtbot, corpora):
@@ -103,7 +103,8 @@ def test_table_filter_and_sort(opened, qtbot, corpora):
     assert proxy.rowCount() == 4
     win.records.filter.setText(files[2].stem.lower())        # case-insensitive
     assert proxy.rowCount() == 1
-    assert proxy.index(0, 0).data() == files[2].name
+    assert proxy.index(0, 1).data() == files[2].name         # the name, beside its reference
+    assert proxy.index(0, 0).data().startswith("P")
     win.records.filter.clear()
     size_col = [c.header for c in win.records.model.columns].index("Size")
     win.records.table.sortByColumn(size_col, Qt.SortOrder.DescendingOrder)  # by bytes, not text

@@ -269,7 +269,7 @@ def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tm
     win.show_view("claims")                                  # no claims list this photo
     win.reveal_item(repost["id"])
     assert win.current_view == "all"
-    assert win.records.proxy.data(win.records.table.currentIndex().siblingAtColumn(0)) == "repost.jpg"
+    assert win.records.proxy.data(win.records.table.currentIndex().siblingAtColumn(1)) == "repost.jpg"
 
 
 def test_timeline_draws_uncertainty_as_a_bar(qtbot):

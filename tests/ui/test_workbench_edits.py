@@ -79,7 +79,7 @@ def test_add_and_grade_a_source(bench, qtbot):
     assert win.selected == sid  # the new record is selected …
     page = win.details.browser.toPlainText()
     assert "Russian planes land in Venezuela" in page and "B — usually reliable" in page  # … and shown
-    assert "capture: article-2019-03-24.txt" in page
+    assert "capture: D1 article-2019-03-24.txt" in page
     assert [a for a, _ in _reasons(win.case, "sources")] == ["source-added"]
     # grade again, with a reason; undo puts the old grade back through the core, recorded
     assert fill(win, qtbot, "grade", sid, {"grade": "D", "rationale": "the story was later retracted"})
@@ -144,7 +144,7 @@ def test_a_claim_with_window_zone_place_status_and_evidence(bench, qtbot):
     assert claim.window_start.utc == "2019-03-23T20:00:00.000Z"  # 16:00 in Caracas (UTC−4)
     page = win.details.browser.toPlainText()
     assert "2019-03-23 20:00:00 UTC" in page and "America/Caracas" in page
-    assert "Russian planes land in Venezuela — reliability B" in page
+    assert "S1 Russian planes land in Venezuela — reliability B" in page
     # status with a reason, then undo
     assert fill(win, qtbot, "status", claim.id, {"status": "corroborated", "reason": "two tracks agree"})
     assert get_claim(win.case, claim.id).status == "corroborated"
@@ -166,7 +166,7 @@ def test_a_claim_with_window_zone_place_status_and_evidence(bench, qtbot):
     )
     assert claim_links(win.case, claim.id)[0].relation == "contradicts"
     win.select_item(claim.id)
-    assert "contradicts: DSCN0010.jpg" in win.details.browser.toPlainText()
+    assert "contradicts: P1 DSCN0010.jpg" in win.details.browser.toPlainText()
     undo(win, qtbot)
     assert claim_links(win.case, claim.id) == []
     assert _reasons(win.case, "claim_links")[-1] == ("deleted", "undo")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from casefile.analyst import query as analyst
@@ -13,6 +13,7 @@ from casefile.model.findings import Finding
 from casefile.model.flights import Aircraft, Leg, LegEnd
 from casefile.store import Case, reads
 from casefile.store.reads import LedgerRow, ListedItem
+from casefile.store.refs import all_refs
 from casefile.ui.tablemodel import Column
 from casefile.ui.timefmt import TimeDisplay
 from casefile.xref.query import findings
@@ -27,8 +28,47 @@ class Category(Generic[R]):
     key: str
     title: str
     load: Callable[[Case], Sequence[R]]
-    columns: Callable[[TimeDisplay], list[Column[R]]]
+    columns: Callable[[TimeDisplay, Names], list[Column[R]]]
     item_id: Callable[[R], str | None]
+
+    def all_columns(self, td: TimeDisplay, nm: Names) -> list[Column[R]]:
+        """The record's short reference first, then the category's own columns."""
+        return [ref_column(nm, self.item_id), *self.columns(td, nm)]
+
+
+@dataclass
+class Names:
+    """What a table names records by: short references and file names, by id."""
+
+    refs: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, case: Case) -> Names:
+        return cls(all_refs(case), reads.item_names(case))
+
+    def label(self, rid: str | None) -> str:
+        """"P3 an124_apron.jpg" for a file, "C4" for another record, "" for none."""
+        if not rid:
+            return ""
+        ref = self.refs.get(rid, "")
+        name = self.files.get(rid, "")
+        return f"{ref} {name}".strip() or rid
+
+
+def ref_sort(ref: str) -> tuple[str, int]:
+    """Order references by kind, then number (P2 before P10)."""
+    return (ref[:1], int(ref[1:])) if ref[1:].isdigit() else (ref, 0)
+
+
+def ref_column(nm: Names, item_id: Callable[[Any], str | None]) -> Column[Any]:
+    def text(r: Any) -> str:
+        rid = item_id(r)
+        return nm.refs.get(rid, "") if rid else ""
+
+    return Column("Ref", text, lambda r: "{}{:08d}".format(*ref_sort(text(r))) if text(r) else "",
+                  tip="short reference: S source, C claim, E entity, P photo, F flight record, "
+                      "D document, R reported flight, X finding")
 
 
 def human_size(n: int | None) -> str:
@@ -43,7 +83,7 @@ def human_size(n: int | None) -> str:
     return str(n)
 
 
-def _item_columns(td: TimeDisplay) -> list[Column[ListedItem]]:
+def _item_columns(td: TimeDisplay, nm: Names) -> list[Column[ListedItem]]:
     return [
         Column("Name", lambda r: r["original_name"]),
         Column("Kind", lambda r: r["kind"]),
@@ -55,7 +95,6 @@ def _item_columns(td: TimeDisplay) -> list[Column[ListedItem]]:
         Column("By", lambda r: r["acquired_by"]),
         Column("Sensitive", lambda r: "yes" if r["sensitive"] else ""),
         Column("Notes", lambda r: (r["notes"] or "").replace("\n", " ")),
-        Column("ID", lambda r: r["id"]),
     ]
 
 
@@ -78,7 +117,7 @@ def _flight_rows(case: Case) -> list[FlightRow]:
             for leg in flights.legs(case)]
 
 
-def _flight_columns(td: TimeDisplay) -> list[Column[FlightRow]]:
+def _flight_columns(td: TimeDisplay, nm: Names) -> list[Column[FlightRow]]:
     def takeoff(r: FlightRow) -> LegEnd:
         return r.leg.takeoff
 
@@ -93,11 +132,11 @@ def _flight_columns(td: TimeDisplay) -> list[Column[FlightRow]]:
         Column("To", lambda r: landing(r).airport_icao),
         Column("Reported only", lambda r: "yes" if r.leg.reported else ""),
         Column("Points", lambda r: r.leg.points, lambda r: r.leg.points),
-        Column("Source item", lambda r: r.leg.item_id),
+        Column("Flight record", lambda r: nm.label(r.leg.item_id)),
     ]
 
 
-def _source_columns(td: TimeDisplay) -> list[Column[Source]]:
+def _source_columns(td: TimeDisplay, nm: Names) -> list[Column[Source]]:
     # the grade next to the title: it must be on screen in a 1400 px window
     return [
         Column("Title", lambda r: r.title or r.url or "untitled"),
@@ -112,7 +151,7 @@ def _source_columns(td: TimeDisplay) -> list[Column[Source]]:
     ]
 
 
-def _claim_columns(td: TimeDisplay) -> list[Column[Claim]]:
+def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
     # credibility and status next to the text: they must be on screen in a 1400 px window
     return [
         Column("Claim", lambda r: r.text),
@@ -127,29 +166,30 @@ def _claim_columns(td: TimeDisplay) -> list[Column[Claim]]:
     ]
 
 
-def _entity_columns(td: TimeDisplay) -> list[Column[Entity]]:
+def _entity_columns(td: TimeDisplay, nm: Names) -> list[Column[Entity]]:
     return [Column("Name", lambda r: r.name), Column("Kind", lambda r: r.kind),
             Column("Also known as", lambda r: ", ".join(r.aliases)), Column("Reference", lambda r: r.ref)]
 
 
-def _finding_columns(td: TimeDisplay) -> list[Column[Finding]]:
+def _finding_columns(td: TimeDisplay, nm: Names) -> list[Column[Finding]]:
     return [
         Column("Verdict", lambda r: r.verdict),
         Column("Kind", lambda r: r.kind),
         Column("Confidence", lambda r: f"{r.confidence:.0%}", lambda r: r.confidence),
-        Column("Items", lambda r: len(r.item_ids), lambda r: len(r.item_ids)),
+        Column("About", lambda r: ", ".join(nm.label(i) for i in r.item_ids[:3])
+               + (f" +{len(r.item_ids) - 3}" if len(r.item_ids) > 3 else "")),
         Column("Explanation", lambda r: r.explanation),          # last: it takes the width
     ]
 
 
-def _ledger_columns(td: TimeDisplay) -> list[Column[LedgerRow]]:
+def _ledger_columns(td: TimeDisplay, nm: Names) -> list[Column[LedgerRow]]:
     return [
         Column("Seq", lambda r: r["seq"], lambda r: r["seq"]),
         Column("At", lambda r: td.fmt(r["at"]), lambda r: r["at"]),
         Column("Actor", lambda r: r["actor"]),
         Column("Action", lambda r: r["action"]),
-        Column("Item", lambda r: r["item_id"]),
-        Column("Target", lambda r: f"{r['target_table'] or ''}:{r['target_id'] or ''}".strip(":")),
+        Column("File", lambda r: nm.label(r["item_id"])),
+        Column("Record", lambda r: nm.refs.get(r["target_id"] or "", "") or (r["target_table"] or "")),
         Column("Hash", lambda r: r["hash"][:16] + "…", lambda r: r["hash"]),
     ]
 
@@ -186,6 +226,6 @@ def search_rows(case: Case, query: str) -> list[SearchRow]:
     return out
 
 
-SEARCH_COLUMNS: list[Column[SearchRow]] = [Column("Found in", lambda r: r.what),
-                                           Column("Text", lambda r: r.text),
-                                           Column("Item", lambda r: r.id)]
+def search_columns(nm: Names) -> list[Column[SearchRow]]:
+    return [Column("Ref", lambda r: nm.refs.get(r.id or "", "")), Column("Found in", lambda r: r.what),
+            Column("Text", lambda r: r.text), Column("File", lambda r: nm.files.get(r.id or "", ""))]

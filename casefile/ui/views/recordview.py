@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from casefile.ui.tablemodel import ITEM_ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
-SHORT_FIRST = {"Verdict", "Seq"}        # first columns that need no room for a name
+SHORT = {"Verdict", "Seq", "Ref"}        # columns that need no room for a name
 R = TypeVar("R")
 
 
@@ -92,9 +92,11 @@ class RecordView(QWidget):
             for c in range(len(columns)):
                 if self.table.columnWidth(c) > 360:
                     self.table.setColumnWidth(c, 360)
-            if rows and self.table.columnWidth(0) < 200 and headers[0] not in SHORT_FIRST:
-                # the first column names the record (a verdict is short: its width goes to the text)
-                self.table.setColumnWidth(0, 200)
+            name = next((i for i, h in enumerate(headers) if h not in SHORT), None)
+            if rows and name is not None and name < 2 and self.table.columnWidth(name) < 200 \
+                    and headers[0] != "Verdict":
+                # the first wide column names the record (a verdict is short: its width goes to the text)
+                self.table.setColumnWidth(name, 200)
 
     def show_note(self, text: str) -> None:
         """Show a message instead of the table (e.g. part not available, or an error)."""
