@@ -86,10 +86,11 @@ def place(text: str | None) -> dict[str, Any]:
 
 
 def _refs(values: Iterable[str]) -> list[str]:
-    out = []
+    """Aircraft references as typed ("An-124", "RA-82010"), each once (compared without case)."""
+    out: list[str] = []
     for v in values:
-        v = (clean_text(v, "aircraft") or "").upper()
-        if v and v not in out:
+        v = clean_text(v, "aircraft") or ""
+        if v and v.upper() not in {o.upper() for o in out}:
             out.append(v)
     return out
 

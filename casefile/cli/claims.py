@@ -83,10 +83,7 @@ def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], whe
 
 
 def _when(c: Claim) -> str:
-    s, e = c.window_start, c.window_end
-    a = s.utc or s.local or ""
-    b = e.utc or e.local or ""
-    return a if a == b else f"{a} .. {b}"
+    return c.when if c.window_start.window() or c.window_end.window() else ""
 
 
 @command(claim, "list", help="list claims")
@@ -109,7 +106,7 @@ def claim_list(case: Case, source: str | None, status: str | None) -> Out:
                       c.place_icao or c.place_text or "",
                       " ".join(src_refs[s] for s in c.source_ids), c.text)
                      for d, c in zip(data, rows)],
-                    ["REF", "KIND", "CRED", "STATUS", "WHEN (UTC)", "PLACE", "SOURCES", "TEXT"])
+                    ["REF", "KIND", "CRED", "STATUS", "WHEN", "PLACE", "SOURCES", "TEXT"])
         print(f"{len(rows)} claims")
 
     return Out(data, human)
@@ -130,8 +127,12 @@ def _show_human(d: dict, labels: dict[str, str]) -> None:
         if t["raw"]:
             print(f"  {key[7:]:<11} {t['raw']} -> {t['utc'] or t['local']} (basis {t['basis']}"
                   f"{', ' + t['zone'] if t['zone'] else ''})")
+    if d["when"] != "no time":
+        print(f"  {'when':<11} {d['when']}")
     if d["place_text"] or d["place_icao"]:
-        print(f"  {'place':<11} {d['place_icao'] or ''} {d['place_text'] or ''}".rstrip())
+        print(f"  {'place':<11} {d['place_icao'] or ''} {d['place_text'] or ''}".rstrip()
+              + (f" ({d['place_kind']})" if d.get("place_kind") else " (not resolved: too vague "
+                 "to check)"))
     print(f"  {'credibility':<11} {d['credibility'] or 'not graded'}"
           + (f" ({d['credibility_meaning']})" if d["credibility_meaning"] else ""))
     if d["aircraft_refs"]:

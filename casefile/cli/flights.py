@@ -51,7 +51,7 @@ def _print_flights(d: dict[str, Any]) -> None:
                   "yes" if a["military"] else "") for a in d["aircraft"]],
                 ["AIRCRAFT", "TYPE", "DESCRIPTION", "OPERATOR", "COUNTRY", "MILITARY"])
     print()
-    print_table([(names.get(leg["aircraft_id"], leg["aircraft_id"] or "?"),
+    print_table([(names.get(leg["aircraft_id"]) or leg.get("aircraft_ref") or leg["aircraft_id"],
                   "reported" if leg["reported"] else "tracked",
                   _airport(leg["takeoff"]), _when(leg["takeoff"]), _airport(leg["landing"]),
                   _when(leg["landing"]), leg["landing"]["note"] if not leg["landing"]["observed"]
@@ -145,10 +145,16 @@ def _print_where(d: dict[str, Any]) -> None:
               help="± hours around the departure time (a date alone means the whole day)")
 @click.option("--arrived-window", type=float, metavar="HOURS", help="± hours around arrival")
 @click.option("--tz", metavar="ZONE", help="zone of times typed without one (IANA name)")
+@click.option("--departed-tz", "--dep-tz", "departed_tz", metavar="ZONE",
+              help="zone of the departure time (else --tz), e.g. Europe/Moscow")
+@click.option("--arrived-tz", "--arr-tz", "arrived_tz", metavar="ZONE",
+              help="zone of the arrival time (else --tz), e.g. America/Caracas")
+@click.option("--source", metavar="SOURCE", help="the source (report) it comes from, e.g. S1")
 @click.option("--note", metavar="TEXT", help="where the report comes from")
 def flight_add(case: Case, aircraft: str, from_icao: str | None, to_icao: str | None,
                departed: str | None, arrived: str | None, departed_window: float | None,
-               arrived_window: float | None, tz: str | None, note: str | None) -> Out:
+               arrived_window: float | None, tz: str | None, departed_tz: str | None,
+               arrived_tz: str | None, source: str | None, note: str | None) -> Out:
     from casefile.flights.reported import add_reported_flight
 
     def seconds(h: float | None) -> float | None:
@@ -157,11 +163,24 @@ def flight_add(case: Case, aircraft: str, from_icao: str | None, to_icao: str | 
     rf = add_reported_flight(case, aircraft=aircraft, from_icao=from_icao, to_icao=to_icao,
                              departed=departed, arrived=arrived, tz=tz,
                              departed_uncertainty_s=seconds(departed_window),
-                             arrived_uncertainty_s=seconds(arrived_window), note=note)
+                             arrived_uncertainty_s=seconds(arrived_window), note=note,
+                             departed_tz=departed_tz, arrived_tz=arrived_tz, source=source)
     return Out(add_ref(case, rf.to_dict()), _print_reported)
 
 
 def _print_reported(d: dict[str, Any]) -> None:
-    print(f"recorded reported flight {d['ref']}: {d['aircraft_ref']} {d['from_icao'] or '?'} -> "
+    from casefile.reference.aircraft_types import type_name
+
+    what = d["aircraft_ref"]
+    if d["aircraft_id"]:
+        what += " (an aircraft in the case)"
+    elif d["aircraft_type"]:
+        what += f" (type {d['aircraft_type']}, {type_name(d['aircraft_type']) or 'known type'})"
+    else:
+        what += " (not resolved to an aircraft or a type)"
+    print(f"recorded reported flight {d['ref']}: {what} {d['from_icao'] or '?'} -> "
           f"{d['to_icao'] or '?'} (reported, not tracked)")
+    for end in ("departed", "arrived"):
+        if d[f"{end}_when"]:
+            print(f"  {end:<9} {d[f'{end}_when']}")
     print_zone_notes(departed=d["departed"], arrived=d["arrived"])

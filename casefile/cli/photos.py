@@ -97,8 +97,16 @@ def photo(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
             print(f"  {name:<11} {raw}" if len(name) <= 11 else f"  {name}: {raw}")
         if d["gps"]:
             g = d["gps"]
-            print(f"  gps         {g['lat']:.6f}, {g['lon']:.6f} ({g['source']})"
+            print(f"  {'place' if g['source'] == 'analyst' else 'gps':<11} {g['lat']:.6f}, "
+                  f"{g['lon']:.6f} ({'set by the analyst' if g['source'] == 'analyst' else g['source']})"
                   + (f", alt {g['alt_m']:.1f} m" if g["alt_m"] is not None else ""))
+            own = d.get("exif_gps")
+            if g["source"] == "analyst" and own:
+                from casefile.geo import distance_km
+
+                km = distance_km(g["lat"], g["lon"], own["lat"], own["lon"])
+                print(f"  file gps    {own['lat']:.6f}, {own['lon']:.6f} (the file's own GPS, "
+                      f"{km:,.1f} km from the analyst's place)")
         if d["gps_problem"]:
             print(f"  gps         rejected: {d['gps_problem']}")
         print(f"  phash/dhash {d['phash']} / {d['dhash']}")

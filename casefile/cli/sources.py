@@ -230,6 +230,24 @@ def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
     return Out(add_ref(case, src.to_dict()), _print_source)
 
 
+@command(source, "relate", help="record that a source cites, or is derived from, another", write=True)
+@SOURCE
+@click.argument("relation", metavar="cites|derived-from")
+@click.argument("other", metavar="OTHER")
+@click.option("--note", metavar="TEXT", help="how you know (e.g. 'quotes the tracker's post')")
+def source_relate(case: Case, source_ref: str, relation: str, other: str, note: str | None) -> Out:
+    """A source that cites or derives from another is not independent of it: a claim checked only
+    against records from that family is "not independently checked"."""
+    from casefile.analyst.provenance import relate_sources
+    from casefile.store.refs import refs_of
+
+    rel = relate_sources(case, source_ref, other, relation, note)
+    names = refs_of(case, [rel.source_id, rel.other_id])
+    return Out(rel.to_dict(), lambda d: print(
+        f"{names.get(d['source_id'], d['source_id'])} {d['relation']} "
+        f"{names.get(d['other_id'], d['other_id'])}: not independent of it"))
+
+
 @command(source, "archive", help="add an archive link (e.g. web.archive.org) to a source", write=True)
 @SOURCE
 @click.argument("url", metavar="URL")

@@ -77,9 +77,12 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
         for rf in reported_flights(case):
             if aircraft_id and rf.aircraft_id != aircraft_id:
                 continue
+            named = rf.aircraft_ref + (f" ({rf.aircraft_type})" if rf.aircraft_type and
+                                       rf.aircraft_type != rf.aircraft_ref.upper() else "")
             out.append(Leg(id=rf.id, aircraft_id=rf.aircraft_id or "", item_id=None,
                            takeoff=_reported_end(rf.from_icao, rf.departed, "departed"),
-                           landing=_reported_end(rf.to_icao, rf.arrived, "arrived"), reported=True))
+                           landing=_reported_end(rf.to_icao, rf.arrived, "arrived"), reported=True,
+                           aircraft_ref=named))
     out.sort(key=lambda leg: leg.takeoff.time_utc or leg.first_seen_utc or leg.landing.time_utc or "")
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
-from casefile.timeutil import TimeValue
+from casefile.timeutil import TimeValue, describe, describe_window
 
 SOURCE_KINDS = ("news-article", "social-media-post", "flight-tracker-page", "official-statement",
                 "document", "other")
@@ -51,6 +51,7 @@ class Source:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["published"] = _time_dict(self.published)
+        d["published_when"] = describe(self.published) if self.published else None
         return d
 
 
@@ -83,7 +84,13 @@ class Claim:
         d = asdict(self)
         d["window_start"] = _time_dict(self.window_start)
         d["window_end"] = _time_dict(self.window_end)
+        d["when"] = self.when
         return d
+
+    @property
+    def when(self) -> str:
+        """The asserted window as a person reads it (a bare date is that whole local day)."""
+        return describe_window(self.window_start, self.window_end)
 
 
 class ClaimLink(NamedTuple):

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from casefile.timeutil import TimeValue
+from casefile.timeutil import TimeValue, describe
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ class Leg:
     first_seen_utc: str | None = None
     last_seen_utc: str | None = None
     points: int = 0
+    aircraft_ref: str | None = None   # a reported flight's aircraft as typed (and its type)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -153,6 +154,8 @@ class ReportedFlight:
         d = asdict(self)
         d["departed"] = self.departed.to_dict() if self.departed is not None else None
         d["arrived"] = self.arrived.to_dict() if self.arrived is not None else None
+        d["departed_when"] = describe(self.departed) if self.departed is not None else None
+        d["arrived_when"] = describe(self.arrived) if self.arrived is not None else None
         return d
 
 

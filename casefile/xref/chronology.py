@@ -8,7 +8,7 @@ from typing import Any
 
 from casefile.reference.airports import zone_of_airport
 from casefile.reference.zones import zone_at
-from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only
 from casefile.xref.model import CaseInputs, EndIn
 from casefile.xref.trackindex import end_place
 from casefile.xref.windows import tv_window
@@ -96,8 +96,9 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
     for s in inputs.sources:
         got = s.published and _from_tv(s.published)
         if got and s.published:
+            day = " (date only: the whole local day)" if is_date_only(s.published) else ""
             out.append(TimelineEvent(got[0], got[1], "sources", f"Source published: {s.title}"
-                                     f"{_unknown_zone(s.published)}",
+                                     f"{day}{_unknown_zone(s.published)}",
                                      (s.id, *s.item_ids), "published", s.published.zone
                                      if s.published.zone and "/" in s.published.zone else None,
                                      basis=s.published.basis))
@@ -120,8 +121,10 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
             if end.time is None:
                 continue
             where = f" {end.airport_icao}" if end.airport_icao else ""
-            out.append(TimelineEvent(from_epoch(end.time), 0.0, "flights",
-                                     f"{r.aircraft_ref} reported {what}{where} (reported, not tracked)",
+            # the time as reported is a window: its middle, ± half its width (a date: the whole day)
+            out.append(TimelineEvent(from_epoch(end.time), end.uncertainty_s, "flights",
+                                     f"{r.label or r.aircraft_ref} reported {what}{where} "
+                                     f"(reported, not tracked)",
                                      r.item_ids, f"reported-{what}", _end_zone(end), basis="analyst"))
     for g in inputs.gaps:
         who = labels.get(g.aircraft_id, g.aircraft_id)
@@ -159,11 +162,18 @@ def display(evs: list[TimelineEvent], tz: str | None = None) -> list[TimelineEve
     out = []
     for e in evs:
         zone = (e.local_zone if tz == "local" else tz) or None
-        shown = _fmt(e.time_utc, zone)
-        if e.end_utc:
-            shown += " to " + _fmt(e.end_utc, zone)
-        if e.uncertainty_s:
-            shown += f" ±{_dur(e.uncertainty_s)}"
+        centre = epoch(e.time_utc)
+        if e.uncertainty_s >= 3600 and not e.end_utc and centre is not None:
+            # a time known only to a window (a date, a reported day): shown as that window, never
+            # as its made-up middle
+            shown = (f"{_fmt(from_epoch(centre - e.uncertainty_s), zone)} to "
+                     f"{_fmt(from_epoch(centre + e.uncertainty_s), zone)} (known only to this window)")
+        else:
+            shown = _fmt(e.time_utc, zone)
+            if e.end_utc:
+                shown += " to " + _fmt(e.end_utc, zone)
+            if e.uncertainty_s:
+                shown += f" ±{_dur(e.uncertainty_s)}"
         if tz == "local" and not e.local_zone:
             shown += " (no local zone known)"
         out.append(replace(e, display=shown))

@@ -193,7 +193,9 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
         factors = Factors("reported" if rep_hits and not hits else "track", independent=0)
     elif not ids:
         verdict = "undetermined"
-        expl = (f"The claim is about {', '.join(named.unresolved) or 'an aircraft'}, but the case "
+        about = ", ".join(f"{r['typed']} (type {r['type']})" if r["resolved_to"] == "type" else
+                          r["typed"] for r in named.rows)
+        expl = (f"The claim is about {about or 'an aircraft'}, but the case "
                 f"holds no flight records for it, so it cannot be checked (no track data is not "
                 f"evidence of no flight).")
         factors = Factors("none")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from casefile.model.findings import Finding
-from casefile.xref import claims, duplicates, photo_track, sanity, sun
+from casefile.xref import claims, duplicates, photo_claims, photo_track, sanity, sun
 from casefile.xref.independence import Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
@@ -29,6 +29,11 @@ class Engine:
         self.hashes = duplicates.photo_index(inputs.photos)
         self.edges: dict[frozenset[str], int] = {}
         self.provenance = Provenance(inputs)
+        #: photo id -> the claims it is linked to as supporting
+        self.supported_by: dict[str, list[ClaimIn]] = {}
+        for c in inputs.claims:
+            for item in c.supports:
+                self.supported_by.setdefault(item, []).append(c)
         #: One line per record that could not be checked; the others still are.
         self.problems: list[str] = list(inputs.problems)
 
@@ -50,10 +55,16 @@ class Engine:
         f = sun.sun_finding(photo)
         if f:
             out.append(f)
+        names = self.inputs.item_names
         for s in self.sources_of.get(photo.item_id, []):
-            f = sanity.photo_vs_source(photo, s)
+            f = photo_claims.photo_vs_source(photo, s, names)
             if f:
                 out.append(f)
+        f = photo_claims.place_vs_gps(photo, names)
+        if f:
+            out.append(f)
+        for c in self.supported_by.get(photo.item_id, []):
+            out.append(photo_claims.photo_claim(photo, c, self.provenance))
         return out
 
     def claim_findings(self) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""Time sanity: things that cannot happen in the order their times say."""
+"""Time sanity: things that cannot happen in the order their times say (a photo against its
+publication lives with the other photo checks in `photo_claims`)."""
 
 from __future__ import annotations
 
@@ -8,35 +9,8 @@ from casefile.xref.findings import make_finding
 from casefile.xref.model import ClaimIn, PhotoIn, SourceIn
 from casefile.xref.windows import describe_time, fmt_window, time_basis_note, tv_window
 
-PHOTO_VS_SOURCE = "time-photo-after-source"
 CLAIM_VS_SOURCE = "time-claim-after-source"
 SOURCE_VS_CAPTURE = "time-source-vs-capture"
-
-
-def photo_vs_source(photo: PhotoIn, source: SourceIn) -> Finding | None:
-    """A photo cannot be captured after the source that published it."""
-    pw, sw = tv_window(photo.capture), tv_window(source.published)
-    if pw is None or sw is None or photo.capture is None or source.published is None:
-        return None
-    inputs = {"photo": {"item_id": photo.item_id, "capture": describe_time(photo.capture)},
-              "source": {"id": source.id, "title": source.title,
-                         "published": describe_time(source.published)}}
-    notes = [n for n in (time_basis_note(photo.capture), time_basis_note(source.published)) if n]
-    if pw[0] > sw[1]:
-        hours = (pw[0] - sw[1]) / 3600
-        return make_finding(PHOTO_VS_SOURCE, "inconsistent", 0.9,
-                            f"The photo's capture time ({fmt_window(*pw)}) is at least {hours:.1f} h "
-                            f"after the source {source.title!r} published it ({fmt_window(*sw)}): the "
-                            f"camera clock or its zone is wrong, or the photo is not the one published.",
-                            [photo.item_id, source.id], inputs, notes)
-    if pw[1] <= sw[0]:
-        return make_finding(PHOTO_VS_SOURCE, "consistent", 0.9,
-                            f"The photo was captured before the source {source.title!r} published it.",
-                            [photo.item_id, source.id], inputs, notes)
-    return make_finding(PHOTO_VS_SOURCE, "undetermined", 0.5,
-                        f"The photo's capture time ({fmt_window(*pw)}) and the publication time of "
-                        f"{source.title!r} ({fmt_window(*sw)}) overlap, so their order is not certain.",
-                        [photo.item_id, source.id], inputs, notes)
 
 
 def claim_vs_source(claim: ClaimIn, source: SourceIn) -> Finding | None:

@@ -16,7 +16,8 @@ from casefile.xref.inputs import gather, gather_photo
 from casefile.xref.model import PhotoIn
 
 #: Kinds recomputed when one photo changes; claim and source findings are left alone.
-PHOTO_KINDS = ("photo-aircraft", "sun-position", "time-photo-after-source", "photo-duplicates")
+PHOTO_KINDS = ("photo-aircraft", "sun-position", "time-photo-after-source", "photo-duplicates",
+               "photo-claim", "photo-place-vs-gps")
 
 
 def digest(findings: Iterable[Finding]) -> str:

@@ -105,7 +105,7 @@ def test_status_grade_edit_and_delete_with_reason(fresh_case, article_item):
     s = sources.add_source(fresh_case, title="s")
     c = claims.add_claim(fresh_case, "Ан-124 landed 🇻🇪", quoted=True, source_ids=[s.id],
                          aircraft_refs=["a124", "A124", "ra-82010"], kind="arrival")
-    assert c.aircraft_refs == ["A124", "RA-82010"] and c.quoted
+    assert c.aircraft_refs == ["a124", "ra-82010"] and c.quoted   # as typed, each once
     claims.set_status(fresh_case, c.id, "Corroborated", reason="track shows landing")
     claims.grade_claim(fresh_case, c.id, 2)
     c2 = claims.edit_claim(fresh_case, c.id, {"when": "2019-03-23", "place": "SVMI"},

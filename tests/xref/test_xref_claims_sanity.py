@@ -7,7 +7,7 @@ from dataclasses import replace
 from xref_helpers import fleet_inputs, photo, t, utc_tv
 
 from casefile.timeutil import parse_analyst_time
-from casefile.xref import sanity
+from casefile.xref import photo_claims, sanity
 from casefile.xref.claims import claim_finding
 from casefile.xref.model import ClaimIn, EndIn, ReportedIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
@@ -80,9 +80,9 @@ def test_only_a_reported_flight_supports_the_claim():
 def test_photo_captured_after_the_source_published_it():
     src = SourceIn("S1", "Post on social media", utc_tv("2019-03-24 02:00", basis="source-stated"),
                    "2019-03-24T03:00:00.000Z", ("P1",))
-    late = sanity.photo_vs_source(photo("P1", utc_tv("2019-03-24 05:00")), src)
+    late = photo_claims.photo_vs_source(photo("P1", utc_tv("2019-03-24 05:00")), src)
     assert late.verdict == "inconsistent" and "3.0 h" in late.explanation
-    ok = sanity.photo_vs_source(photo("P1", utc_tv("2019-03-23 12:00")), src)
+    ok = photo_claims.photo_vs_source(photo("P1", utc_tv("2019-03-23 12:00")), src)
     assert ok.verdict == "consistent"
 
 
