@@ -16,7 +16,13 @@ flight = group(cli, "flight", help="flights entered by hand")
 
 
 def _when(end: dict[str, Any]) -> str:
-    return end["time_utc"] or "?"
+    """A leg end's time; a reported one as the window it is known to (a date: its whole day)."""
+    from casefile.timeutil import TimeValue, describe
+
+    tv = TimeValue.from_dict((end.get("evidence") or {}).get("time")) if not end["observed"] else None
+    if tv is not None:
+        return describe(tv)
+    return end["time_utc"] or "unknown"
 
 
 def _airport(end: dict[str, Any]) -> str:
@@ -56,7 +62,7 @@ def _print_flights(d: dict[str, Any]) -> None:
                   _airport(leg["takeoff"]), _when(leg["takeoff"]), _airport(leg["landing"]),
                   _when(leg["landing"]), leg["landing"]["note"] if not leg["landing"]["observed"]
                   else "") for leg in d["legs"]],
-                ["AIRCRAFT", "KIND", "FROM", "TAKE-OFF (UTC)", "TO", "LANDING (UTC)", "NOTE"],
+                ["AIRCRAFT", "KIND", "FROM", "TAKE-OFF", "TO", "LANDING", "NOTE"],
                 max_width=90)
     if d["gaps"]:
         print()

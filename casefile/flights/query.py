@@ -25,7 +25,7 @@ from casefile.flights.where import where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
 from casefile.store.columns import as_python
-from casefile.timeutil import from_epoch, parse_z
+from casefile.timeutil import describe, from_epoch, parse_z
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:
@@ -50,11 +50,7 @@ def _reported_end(code: str | None, tv: Any, what: str) -> LegEnd:
     from casefile.reference.airports import index
 
     ap = index().get(code) if code else None
-    when = ""
-    if tv is not None:
-        when = f" at {tv.utc or tv.local + ' (zone unknown)'}"
-        if tv.uncertainty_s:
-            when += f" ± {tv.uncertainty_s / 3600:g} h"
+    when = f": {describe(tv)}" if tv is not None else ""
     return LegEnd(time_utc=tv.utc if tv is not None else None, airport_icao=code,
                   airport_name=ap.name if ap else None, distance_km=None, observed=False,
                   note=f"reported, not tracked: {what}{' ' + code if code else ''}{when}",

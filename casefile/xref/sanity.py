@@ -6,7 +6,7 @@ from __future__ import annotations
 from casefile.model.findings import Finding
 from casefile.timeutil import epoch, from_epoch
 from casefile.xref.findings import make_finding
-from casefile.xref.model import ClaimIn, PhotoIn, SourceIn
+from casefile.xref.model import ClaimIn, SourceIn
 from casefile.xref.windows import describe_time, fmt_window, time_basis_note, tv_window
 
 CLAIM_VS_SOURCE = "time-claim-after-source"
