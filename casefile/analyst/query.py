@@ -30,6 +30,7 @@ from casefile.analyst.sources import add_source as add_source
 from casefile.analyst.sources import attach_item as attach_item
 from casefile.analyst.sources import capture_text, get_source, list_sources, source_items, sources_of_item
 from casefile.analyst.sources import delete_source as delete_source
+from casefile.analyst.sources import detach_item as detach_item
 from casefile.analyst.sources import edit_source as edit_source
 from casefile.analyst.sources import grade_source as grade_source
 

@@ -200,6 +200,18 @@ def attach_item(case: Case, source_ref: str, item_ref: str, role: str = "capture
     return get_source(case, sid)
 
 
+def detach_item(case: Case, source_ref: str, item_ref: str, *, reason: str) -> Source:
+    """Take an item off a source, for a recorded reason (the item itself stays in the case)."""
+    sid = resolve_id(case, "sources", source_ref)
+    item_id = case.resolve_item(item_ref)["id"]
+    rows = case.rows("SELECT id FROM source_items WHERE source_id = ? AND item_id = ?", [sid, item_id])
+    if not rows:
+        raise InvalidInput(f"item {item_id} is not attached to source {sid}", field="item")
+    with case.transaction():
+        case.delete("source_items", rows[0]["id"], reason=reason, item_id=item_id)
+    return get_source(case, sid)
+
+
 _EDITABLE = {"kind", "url", "title", "publisher", "author", "collected_by", "note"}
 
 

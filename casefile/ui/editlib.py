@@ -98,15 +98,11 @@ def add_archive_url(source_id: str, url: str, label: str) -> Edit:
 
 
 def attach_item(source_id: str, item_id: str, role: str, label: str) -> Edit:
-    def apply(case: Case) -> str:
+    def apply(case: Case) -> None:
         analyst.attach_item(case, source_id, item_id, role)
-        rows = case.rows("SELECT id FROM source_items WHERE source_id = ? AND item_id = ?",
-                         [source_id, item_id])
-        return str(rows[0]["id"])
 
-    def revert(case: Case, link_id: str) -> None:
-        with case.transaction():
-            case.delete("source_items", link_id, reason=UNDO_REASON, item_id=item_id)
+    def revert(case: Case, _none: None) -> None:
+        analyst.detach_item(case, source_id, item_id, reason=UNDO_REASON)
 
     return Edit(f"Attach {label}", apply, revert)
 
@@ -175,17 +171,16 @@ def edit_claim(claim_id: str, changes: Mapping[str, Any], label: str, *, reason:
 
 
 def link_item(claim_id: str, item_id: str, relation: str, note: str | None, label: str) -> Edit:
-    def apply(case: Case) -> dict[str, Any] | None:
-        rows = case.rows("SELECT * FROM claim_links WHERE claim_id = ? AND item_id = ?", [claim_id, item_id])
+    def apply(case: Case) -> Any:
+        old = next((lk for lk in analyst.claim_links(case, claim_id) if lk.item_id == item_id), None)
         analyst.link(case, claim_id, item_id, relation, note)
-        return rows[0] if rows else None
+        return old
 
-    def revert(case: Case, old: dict[str, Any] | None) -> None:
+    def revert(case: Case, old: Any) -> None:
         if old is None:
             analyst.unlink(case, claim_id, item_id, reason=UNDO_REASON)
-        else:
-            _restore(case, "claim_links", old["id"], {"relation": old["relation"], "note": old["note"]},
-                     "claim-link-edited")
+        else:                                   # relinking edits the link back (recorded)
+            analyst.link(case, claim_id, item_id, old.relation, old.note)
 
     return Edit(f"Link {label}", apply, revert)
 

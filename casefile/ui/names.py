@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from casefile.analyst import query as analyst
 from casefile.errors import CasefileError
+from casefile.flights import query as flights
 from casefile.store import Case
 from casefile.store.refs import all_refs, ref_of
+from casefile.xref.query import findings
 
-#: record tables the window can select, and what each record is called
-TABLES = (("items", "item"), ("sources", "source"), ("claims", "claim"), ("entities", "entity"),
-          ("xref_findings", "finding"), ("reported_flights", "reported flight"), ("notes", "note"))
+#: what each short-reference letter names
+KIND_OF_REF = {"S": "source", "C": "claim", "E": "entity", "P": "item", "F": "item", "D": "item",
+               "R": "reported flight", "X": "finding"}
 SHORT = 60
 
 
 def kind_of(case: Case, rid: str) -> str | None:
-    """Which kind of record an id is (ids are unique across tables), None when none has it."""
-    for table, kind in TABLES:
-        try:
-            if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [rid]):
-                return kind
-        except CasefileError:
-            continue
-        except Exception:  # noqa: BLE001 - a table an older case lacks is just not this kind
-            continue
-    return None
+    """Which kind of record an id is (from its short reference), None when none has it."""
+    r = ref_of(case, rid)
+    if r:
+        return KIND_OF_REF.get(r[:1])
+    try:
+        case.resolve_item(rid)
+    except CasefileError:
+        return None
+    return "item"
 
 
 def short(text: str | None, n: int = SHORT) -> str:
@@ -44,25 +46,26 @@ def refs(case: Case) -> dict[str, str]:
 def title_of(case: Case, rid: str, kind: str | None = None) -> str:
     """A record's own name: a file name, a source title, a claim's text, an entity's name."""
     kind = kind or kind_of(case, rid)
-    row: dict[str, object] = {}
-    table = next((t for t, k in TABLES if k == kind), None)
-    if table:
-        got = case.rows(f"SELECT * FROM [{table}] WHERE id = ?", [rid])
-        row = got[0] if got else {}
-    if kind == "item":
-        return str(row.get("original_name") or "unnamed file")
-    if kind == "source":
-        return short(str(row.get("title") or row.get("url") or row.get("publisher") or "untitled source"))
-    if kind == "claim":
-        return short(str(row.get("text") or ""))
-    if kind == "entity":
-        return str(row.get("name") or "")
-    if kind == "finding":
-        return f"{row.get('verdict', '')} {row.get('kind', '')}".strip()
-    if kind == "reported flight":
-        return f"{row.get('aircraft_ref') or ''} {row.get('from_icao') or '?'} → {row.get('to_icao') or '?'}"
-    if kind == "note":
-        return short(str(row.get("text") or ""))
+    try:
+        if kind == "item":
+            return str(case.resolve_item(rid)["original_name"] or "unnamed file")
+        if kind == "source":
+            s = analyst.get_source(case, rid)
+            return short(s.title or s.url or s.publisher or "untitled source")
+        if kind == "claim":
+            return short(analyst.get_claim(case, rid).text)
+        if kind == "entity":
+            return analyst.get_entity(case, rid).name
+        if kind == "finding":
+            f = next((x for x in findings(case) if x.id == rid), None)
+            return f"{f.verdict} {f.kind}" if f else "finding"
+        if kind == "reported flight":
+            rf = next((x for x in flights.reported_flights(case) if x.id == rid), None)
+            if rf is None:
+                return "reported flight"
+            return f"{rf.aircraft_ref} {rf.from_icao or '?'} → {rf.to_icao or '?'}"
+    except CasefileError:
+        return "a record no longer in the case"
     return "unknown record"
 
 
