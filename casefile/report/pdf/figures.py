@@ -82,8 +82,11 @@ def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
                           strokeColor=colors.HexColor("#b0a890"), strokeWidth=0.3))
     step = _step(max(n - s, e - w))
     _grid(d, xy, s, n, w, e, step, dw, dh)
+    n = len(data.tracks)
     for i, track in enumerate(data.tracks):
         color = track_color(track, i)
+        # earlier tracks a little wider, so two aircraft on one route both stay visible
+        line_w = 0.9 + (1.2 * (n - 1 - i) / (n - 1) if 1 < n <= 6 else 0.0)
         last: tuple[float, float] | None = None
         for stretch in track.stretches:
             good = [pt for pt in stretch if valid(*pt)]
@@ -96,7 +99,7 @@ def map_figure(data: MapData, land: Sequence[Ring] | None, width: float = 495,
             for part in split_antimeridian(good):
                 coords = [c for lat, lon in part for c in xy(lat, lon)]
                 if len(coords) >= 4:
-                    d.add(PolyLine(coords, strokeColor=color, strokeWidth=0.9))
+                    d.add(PolyLine(coords, strokeColor=color, strokeWidth=line_w))
                 if part:      # a dot at the last point keeps a short track (e.g. taxiing) visible
                     x, y = xy(*part[-1])
                     d.add(Circle(x, y, 1.6, fillColor=color, strokeColor=None))

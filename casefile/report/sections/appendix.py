@@ -4,7 +4,7 @@ SHA-256 of the file."""
 
 from __future__ import annotations
 
-from casefile.report.blocks import Block, KeepSpace, Space, grid, h1, h3, md, pairs
+from casefile.report.blocks import Block, KeepSpace, Space, b, grid, h1, md, pairs, para
 from casefile.report.finding_text import input_rows
 from casefile.report.people import short
 from casefile.report.sections.body import Body
@@ -46,7 +46,8 @@ def findings_detail(body: Body) -> list[Block]:
                      for n, part in enumerate(chunks(v))]
         for a in f.assumptions:
             rows.append(("Assumption", a))
-        out += [KeepSpace(80), h3(f"{names.ref(f.id)} — {f.kind} — {f.verdict} ({f.id})"),
+        # a bold line, not a kept-with-next heading: a long finding starts on the same page
+        out += [KeepSpace(120), para(b(f"{names.ref(f.id)} — {f.kind} — {f.verdict} ({f.id})")),
                 pairs(rows, (110, 385)), Space(4)]
     return out
 
@@ -67,13 +68,13 @@ def references(body: Body) -> list[Block]:
     for target in sorted(dict.fromkeys(wanted), key=lambda t: _num(names.ref(t))):
         what = (ctx.red("original_name", ctx.names.get(target)) if target in sha
                 else _what(body, target))
-        rows.append((names.ref(target), short(str(what or ""), 60), target, sha.get(target, "")))
+        rows.append((names.ref(target), short(str(what or ""), 55), target, sha.get(target, "")))
     return [h1(APPENDIX_REFS), md(
         "P photos, F flight-record files, D other files, S sources, C claims, X findings. The "
         "numbers are given when a record is made and never change, so the same reference names "
         "the same record in the Casefile window, on the command line (`casefile items CASE`) "
         "and in this report.", "small"),
-        grid(["Ref", "What", "Record id", "SHA-256 of the original"], rows, (30, 137, 98, 230),
+        grid(["Ref", "What", "Record id", "SHA-256 of the original"], rows, (28, 124, 99, 244),
              mono=(2, 3), fixed=(0,))]
 
 

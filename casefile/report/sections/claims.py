@@ -46,7 +46,7 @@ def claim_title(body: Body, c: Claim) -> str:
         row = airport(c.place_icao)
         if row:
             place = f"{c.place_icao} {row['name']}"
-    word = {"departure": "from", "arrival": "at", "presence": "at", "transit": "via"}.get(c.kind, "")
+    word = {"departure": "from", "transit": "via"}.get(c.kind, "at")
     what = f"{c.kind} {word} {place}".strip() if place else c.kind
     return f"{ref} — {short(what, 70)}"
 
