@@ -45,6 +45,11 @@ class FoundValue:
     offset: str | None = None          # the UTC offset the same place states for this time
     problem: str | None = None         # why the value is not used
 
+    @property
+    def where(self) -> str:
+        """Where the value was read, as a person names it: 'xmp photoshop:DateCreated'."""
+        return f"{self.place} {self.tag}"
+
 
 class JpegSegment(TypedDict):
     """One marker segment as found (stored as JSON in the photo's metadata)."""
@@ -108,7 +113,8 @@ class PhotoMeta:
     iptc_present: bool = False
     c2pa: bool = False
     jpeg: JpegStructure | None = None
-    found: list[FoundValue] = field(default_factory=list)   # every place's value (photos.places)
+    found: list[FoundValue] = field(default_factory=list)   # every place's value, in the order
+                                                            # Casefile believes them (photos.places)
     phash: str | None = None
     dhash: str | None = None
 

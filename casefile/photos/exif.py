@@ -69,7 +69,8 @@ def _dms(tags: dict[str, Any], name: str, limit: float) -> tuple[float | None, s
     while len(nums) < 3:
         nums.append(0.0)
     d, m, s = nums
-    if d < 0 or m < 0 or s < 0 or m >= 60 or s >= 60 or d > limit:
+    # 60 seconds is accepted: writers that round 59.99.. up leave it (ExifTool reads it too).
+    if d < 0 or m < 0 or s < 0 or m >= 60 or s > 60 or d > limit or d + m / 60 + s / 3600 > limit:
         return None, f"{name.split()[-1]} {text(tags, name)} is outside the possible range (0..{limit:g}°)"
     return d + m / 60 + s / 3600, None
 

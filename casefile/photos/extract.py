@@ -301,7 +301,7 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
 
 def _settle(meta: PhotoMeta, found: list[FoundValue]) -> None:
     """Keep every place's value; fill camera names and position from the first place that has them."""
-    meta.found = found
+    meta.found = found = places.ordered(found)
     for kind in ("make", "model"):
         if getattr(meta, kind) is None:
             best = places.chosen(found, kind, places.NAME_ORDER)

@@ -220,18 +220,32 @@ def container_values(jpeg: JpegStructure | None) -> list[FoundValue]:
     return out
 
 
-def _rank(v: FoundValue) -> int:
+#: After the times: the other kinds, each with its places in the order Casefile believes them.
+OTHER_ORDER = {"zone": ("makernote", "ciff"), "position": ("exif", "xmp"), "make": NAME_ORDER,
+               "model": NAME_ORDER}
+
+
+def _rank(v: FoundValue) -> tuple[int, int]:
+    """Sort key: times in TIME_ORDER, then zones, positions and names, each by place order."""
     for i, (kind, place, tag) in enumerate(TIME_ORDER):
         if v.kind == kind and v.place == place and (tag is None or v.tag == tag):
-            return i
-    return len(TIME_ORDER)
+            return 0, i
+    if v.kind not in OTHER_ORDER:
+        return len(OTHER_ORDER) + 1, 0
+    places = OTHER_ORDER[v.kind]
+    return list(OTHER_ORDER).index(v.kind) + 1, places.index(v.place) if v.place in places else len(places)
+
+
+def ordered(found: list[FoundValue]) -> list[FoundValue]:
+    """Every value in the order Casefile believes them (stable: a place's own order is kept)."""
+    return sorted(found, key=_rank)
 
 
 def time_values(meta: PhotoMeta) -> list[FoundValue]:
     """Every capture-time value in the order Casefile believes them (stored metadata from before
     places were kept is read from its EXIF and XMP times)."""
-    found = meta.found or legacy_values(meta)
-    return sorted((v for v in found if v.kind in ("original", "digitized")), key=_rank)
+    found = meta.found or ordered(legacy_values(meta))
+    return [v for v in found if v.kind in ("original", "digitized")]
 
 
 def legacy_values(meta: PhotoMeta) -> list[FoundValue]:
@@ -263,4 +277,4 @@ def position(found: list[FoundValue]) -> FoundValue | None:
 
 def read_from(v: FoundValue) -> str:
     """Where a value was read, as a person names it: 'xmp photoshop:DateCreated'."""
-    return f"{v.place} {v.tag}"
+    return v.where

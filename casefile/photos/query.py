@@ -36,13 +36,16 @@ def _tags(case: Case) -> dict[str, list[str]]:
 
 
 def _info(r: dict[str, Any], tags: list[str]) -> PhotoInfo:
+    meta = json.loads(r["meta"])
     exif_gps = None
     if r["lat"] is not None and r["lon"] is not None:
-        exif_gps = GeoPoint(r["lat"], r["lon"], r["alt_m"], r["direction_deg"], "exif")
+        # The file's own position: EXIF GPS, or XMP where the EXIF has none (photos.places).
+        read_from = str((meta.get("gps") or {}).get("read_from") or "")
+        exif_gps = GeoPoint(r["lat"], r["lon"], r["alt_m"], r["direction_deg"],
+                            "xmp" if read_from.startswith("xmp") else "exif")
     gps = exif_gps
     if r["place_lat"] is not None and r["place_lon"] is not None:
         gps = GeoPoint(r["place_lat"], r["place_lon"], None, None, "analyst")
-    meta = json.loads(r["meta"])
     return PhotoInfo(item_id=r["item_id"], width=r["width"], height=r["height"], make=r["make"],
                      model=r["model"], lens=r["lens"], serial=r["serial"], software=r["software"],
                      orientation=r["orientation"],

@@ -18,10 +18,11 @@ def dumps(value: Any) -> str:
 
 def capture_fields(meta: PhotoMeta, default_tz: str | None, place_zone: str | None = None,
                    place_set: bool = False) -> dict[str, Any]:
-    """The capture and capture_utc columns for a photo's metadata and the case's default zone."""
+    """The capture columns (capture, capture_utc, capture_from) for a photo and the case default zone."""
     tv = capture_time(meta, default_tz=default_tz, place_zone=place_zone,
                       place_source="analyst" if place_set and meta.gps.lat is None else "exif")
-    return {"capture": dumps(tv.to_dict()) if tv else None, "capture_utc": tv.utc if tv else None}
+    return {"capture": dumps(tv.to_dict()) if tv else None, "capture_utc": tv.utc if tv else None,
+            "capture_from": tv.read_from if tv else None}
 
 
 def photo_row(item_id: str, parsed: ParsedPhoto, default_tz: str | None) -> dict[str, Any]:
