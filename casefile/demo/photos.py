@@ -39,6 +39,7 @@ class DemoPhoto:
     exif_size: tuple[int, int] | None = None  # PixelX/YDimension as claimed in EXIF
     thumb_scene: Scene | None = None      # embedded thumbnail drawn from another scene
     xmp_history: bool = False
+    xmp_date_created: str | None = None   # XMP photoshop:DateCreated as an editor rewrote it (ISO)
     iptc_fbmd: bool = False
     comment: str | None = None
     trailer: bytes = b""
@@ -111,12 +112,14 @@ def exif_spec(p: DemoPhoto, size: tuple[int, int]) -> jb.ExifSpec:
 
 
 def _xmp(p: DemoPhoto) -> str:
+    created = (f'\n xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" photoshop:DateCreated='
+               f'"{p.xmp_date_created}"' if p.xmp_date_created else "")
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
  xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#"
  xmlns:dc="http://purl.org/dc/elements/1.1/" xmp:CreatorTool="{p.software}"
- xmp:ModifyDate="{(p.modify_date or '').replace(':', '-', 2).replace(' ', 'T')}">
+ xmp:ModifyDate="{(p.modify_date or '').replace(':', '-', 2).replace(' ', 'T')}"{created}>
 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{SYNTHETIC}</rdf:li></rdf:Alt></dc:description>
 <xmpMM:History><rdf:Seq>
 <rdf:li rdf:parseType="Resource" stEvt:action="created" stEvt:softwareAgent="{MODEL}"/>
@@ -183,12 +186,13 @@ PHOTOS: tuple[DemoPhoto, ...] = (
               _sc(53, "06 An-124 - edited: picture no longer matches its thumbnail", x=0.55, scale=0.9,
                   trucks=4, horizon=0.42),
               "editing software named, ModifyDate after capture, XMP edit history, thumbnail differs "
-              "from the picture, EXIF pixel size differs from the image",
+              "from the picture, EXIF pixel size differs from the image, and the editor's XMP "
+              "DateCreated disagrees with the camera's time",
               "2019:03:23 16:02:10", "-04:00", APRON, ("2019:03:23", "20:02:10"),
               software="Adobe Photoshop 20.0 (Windows)", modify_date="2019:03:25 09:12:44",
               exif_size=(4000, 3000),
               thumb_scene=_sc(54, "", aircraft=None, horizon=0.7, sky=((40, 50, 90), (120, 110, 140))),
-              xmp_history=True, aircraft_tags=AN),
+              xmp_history=True, xmp_date_created="2019-03-25T09:12:44-04:00", aircraft_tags=AN),
     DemoPhoto("demo-07-bogus-gps.jpg",
               _sc(67, "07 An-124 - GPS receiver wrote an impossible latitude", x=0.3, scale=0.7,
                   facing_left=True, horizon=0.55),

@@ -70,7 +70,10 @@ def _stream(path: Path, data: Buffer) -> BinaryIO:
 def _exif_tags(path: Path, data: Buffer, tiff: bytes | None, meta: PhotoMeta) -> dict[str, Any]:
     """exifread's tags; a failure is noted as an EXIF problem, never fatal."""
     tags: dict[str, Any] = {}
-    for label, blob in (("file", data), ("EXIF block", tiff)):
+    failed: list[str] = []
+    # The EXIF block Pillow found, read from memory, first (much faster than exifread seeking
+    # through the file); the whole file when that gives nothing (EXIF where Pillow does not look).
+    for label, blob in (("EXIF block", tiff), ("file", data)):
         if blob is None or len(blob) == 0:
             continue
         try:
@@ -79,11 +82,13 @@ def _exif_tags(path: Path, data: Buffer, tiff: bytes | None, meta: PhotoMeta) ->
                 warnings.simplefilter("ignore")
                 tags = exifread.process_file(fh, details=True, extract_thumbnail=True)
         except Exception as exc:  # noqa: BLE001 - exifread raises many types on broken files
-            meta.exif_problems.append(f"exifread could not read the {label}'s EXIF "
-                                      f"({type(exc).__name__}: {str(exc)[:120]})")
+            failed.append(f"exifread could not read the {label}'s EXIF "
+                          f"({type(exc).__name__}: {str(exc)[:120]})")
             tags = {}
         if tags:
             break
+    if not tags:
+        meta.exif_problems.extend(failed)
     return tags
 
 

@@ -29,7 +29,7 @@ EXPECTED_CHECKS = {
     "demo-04-an124-in-coverage-gap.jpg": {"near-duplicate"},
     "demo-05-no-time-zone.jpg": {"gps-stripped"},
     "demo-06-edited-in-photoshop.jpg": {"editing-software", "modified-after-capture", "xmp-history",
-                                        "thumbnail-differs", "pixel-size"},
+                                        "thumbnail-differs", "pixel-size", "places-disagree"},
     "demo-07-bogus-gps.jpg": {"gps-bogus"},
     "demo-08-camera-clock-fast.jpg": {"camera-clock-offset"},
     "demo-09-wrong-year.jpg": {"capture-in-future"},

@@ -48,7 +48,7 @@ BASIS: dict[str, str] = {
     "analyst": "entered by the analyst", "case-default": "zone assumed: the case default",
     "unknown": "time zone unknown",
 }
-PLACE_SOURCE = {"exif": "EXIF GPS", "analyst": "set by the analyst"}
+PLACE_SOURCE = {"exif": "EXIF GPS", "xmp": "XMP GPS (no EXIF position)", "analyst": "set by the analyst"}
 ID_KEYS = {"id", "item_id", "aircraft_id", "source_id", "a", "b"}
 HIDDEN_KEYS = {"leg_id"}          # internal row ids: in the exact inputs only
 
@@ -149,6 +149,8 @@ def time_text(tv: Mapping[str, Any], td: TimeDisplay) -> str:
         notes.append(f"could be {td.fmt(window[0])} to {td.fmt(window[1])}")
     if raw and raw != utc:
         notes.append(f"as found: {raw}")
+    if tv.get("read_from"):
+        notes.append(f"read from {tv['read_from']}")
     return f"{head} ({'; '.join(notes)})"
 
 
