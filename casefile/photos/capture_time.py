@@ -3,7 +3,8 @@ sure we are.
 
 The wall-clock time: the first usable place in `places.TIME_ORDER` (EXIF, maker note, CIFF, picture
 info, XMP, IPTC). Its zone: an offset the same place states (EXIF offset tags, an XMP or IPTC
-offset) > the camera's zone setting (maker note, CIFF) > the GPS UTC stamp > an offset another place
+offset) > the camera's zone setting (maker note, CIFF) > the camera's own UTC reading of the same
+moment (Olympus DateTimeUTC) > the GPS UTC stamp > an offset another place
 states for the same wall-clock time (e.g. XMP written by an editor) > the time zone at the photo's
 position (offline lookup) > the case's default zone > unknown (a local time; never treated as UTC).
 A date alone is that whole local day (noon, +-12 h).
@@ -36,6 +37,21 @@ def _stated_offset(meta: PhotoMeta, best: FoundValue) -> tuple[str, str] | None:
     return None
 
 
+def _camera_utc(meta: PhotoMeta, best: FoundValue, local: datetime) -> tuple[str, str] | None:
+    """(offset, where) from the camera's own UTC reading of the same moment (e.g. Olympus
+    DateTimeUTC): the wall clock minus it, when that is a whole quarter hour in use on Earth."""
+    for v in places.time_values(meta):
+        if v is best or v.place != "makernote" or v.offset != "+00:00" or not v.value or len(v.value) < 19:
+            continue
+        diff = (local - datetime.fromisoformat(v.value)).total_seconds()
+        quarters = round(diff / 900)
+        if abs(diff - quarters * 900) <= 2 and -48 <= quarters <= 56:
+            minutes = quarters * 15
+            sign = "-" if minutes < 0 else "+"
+            return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", v.where
+    return None
+
+
 def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
                  place_zone: str | None = None, place_source: str = "exif") -> TimeValue | None:
     """The best-founded UTC capture time of a photo, or None when it carries no capture time."""
@@ -63,6 +79,9 @@ def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
     setting = next(iter(places.zone_values(meta)), None)
     if setting is not None and setting.value and not date_only:
         return fixed(setting.value, f"{where}; zone from {places.read_from(setting)}")
+    camera_utc = None if date_only else _camera_utc(meta, best, local)
+    if camera_utc is not None:
+        return fixed(camera_utc[0], f"{where}; zone from the camera's UTC clock ({camera_utc[1]})")
     if not date_only and (gps := _gps_time(meta, local_iso)) is not None:
         # The GPS receiver's UTC clock, not the camera's; the camera-clock check compares the two.
         return gps

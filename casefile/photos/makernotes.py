@@ -1,15 +1,18 @@
 """Capture times and camera time zones inside maker notes (the camera maker's private EXIF block).
 
 Nikon's WorldTime is read through exifread (it decodes Nikon maker notes); the rest by hand, where
-no maintained Python library reads them: Canon TimeInfo (exifread misreads that int32 array),
-Reconyx HyperFire / UltraFire / HyperFire 2 trail cameras and Panasonic TimeInfo. Layouts follow
+no maintained Python library reads them: Canon TimeInfo (exifread reads it at the offset an editor
+left stale; Canon's footer gives the right one), Reconyx HyperFire / UltraFire / HyperFire 2 trail
+cameras, Panasonic TimeInfo, Sony ShotInfo and Olympus / OM System DateTimeUTC. Layouts follow
 ExifTool's tag documentation. Fujifilm and Apple maker notes carry no wall-clock time or position
-in still photos; Sony's are enciphered and Samsung's time sits in a trailer, so neither is read.
+in still photos; Sony's other time tags are enciphered and Samsung phones keep theirs in a trailer
+after the image, so those are not read.
 Never raises: a block that does not parse gives nothing.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, Literal
 
@@ -17,6 +20,7 @@ from casefile.model.photos import FoundValue
 
 Order = Literal["little", "big"]
 _EXIF_POINTER, _MAKERNOTE = 0x8769, 0x927C
+_EXIF_DT = re.compile(r"^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})")
 
 
 def _u(block: bytes, off: int, size: int, order: Order, signed: bool = False) -> int:
@@ -56,6 +60,18 @@ def _entries(block: bytes, off: int, order: Order, base: int = 0) -> dict[int, t
         entry = (_u(block, e + 2, 2, order), _u(block, e + 4, 4, order), e + 8)
         out.setdefault(_u(block, e, 2, order), entry)
     return out
+
+
+def _entries_any(block: bytes, off: int, first: Order) -> tuple[dict[int, tuple[int, int, int]], Order]:
+    """An IFD whose byte order is not stated (Panasonic, Sony): the order whose entries have known
+    value types, the TIFF block's own order first."""
+    best: tuple[int, dict[int, tuple[int, int, int]], Order] = (0, {}, first)
+    for order in (first, "big" if first == "little" else "little"):
+        found = _entries(block, off, order)
+        valid = sum(1 for typ, _c, _a in found.values() if 1 <= typ <= 13)
+        if valid > best[0]:
+            best = (valid, found, order)
+    return best[1], best[2]
 
 
 def _zone(minutes: int, tag: str, raw: str) -> FoundValue:
@@ -142,12 +158,7 @@ def panasonic(tiff: bytes, note_off: int, note: bytes) -> list[FoundValue]:
     """Panasonic TimeInfo (tag 0x2003): the capture time as BCD digits YYYYMMDDHHMMSScc."""
     if not note.startswith(b"Panasonic\x00"):
         return []
-    found: dict[int, tuple[int, int, int]] = {}
-    order: Order = "little"
-    for order in ("little", "big"):
-        found = _entries(tiff, note_off + 12, order)
-        if found:
-            break
+    found, order = _entries_any(tiff, note_off + 12, "little" if tiff[:2] == b"II" else "big")
     entry = found.get(0x2003)
     if entry is None or entry[1] < 8:
         return []
@@ -163,6 +174,70 @@ def panasonic(tiff: bytes, note_off: int, note: bytes) -> list[FoundValue]:
     return [found_value]
 
 
+def _exif_text_time(raw: bytes, tag: str, offset: str | None = None) -> FoundValue | None:
+    """A 'YYYY:MM:DD HH:MM:SS' string value as a found capture time (None when blank)."""
+    text = raw.split(b"\x00")[0].decode("latin-1").strip()
+    if not text or not text.strip(" :0"):
+        return None
+    m = _EXIF_DT.match(text)
+    value = None
+    if m:
+        try:
+            y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+            value = datetime(y, mo, d, h, mi, sec).isoformat()
+        except ValueError:
+            value = None
+    return FoundValue(kind="original", place="makernote", tag=tag, raw=text, value=value, offset=offset,
+                      problem=None if value else "not a date and time (YYYY:MM:DD HH:MM:SS)")
+
+
+def _value_bytes(block: bytes, entry: tuple[int, int, int], order: Order, base: int) -> bytes:
+    typ, count, at = entry
+    size = count * {1: 1, 2: 1, 3: 2, 4: 4, 7: 1, 13: 4}.get(typ, 1)
+    start = at if size <= 4 else base + _u(block, at, 4, order)
+    return block[start:start + size] if 0 <= start and size <= 1 << 16 else b""
+
+
+def sony(tiff: bytes, note_off: int, note: bytes, make: str | None) -> list[FoundValue]:
+    """Sony ShotInfo (tag 0x3000, not enciphered): SonyDateTime, the camera's capture time."""
+    if note.startswith((b"SONY DSC ", b"SONY CAM ", b"SONY MOBILE")):
+        start = 12
+    elif (make or "").upper().startswith("SONY"):
+        start = 0                      # some models write the IFD with no header
+    else:
+        return []
+    found, order = _entries_any(tiff, note_off + start, "little" if tiff[:2] == b"II" else "big")
+    entry = found.get(0x3000)
+    if entry is None:
+        return []
+    block = _value_bytes(tiff, entry, order, 0)
+    shot = _exif_text_time(block[6:26], "Sony ShotInfo SonyDateTime") if len(block) >= 26 else None
+    return [shot] if shot else []
+
+
+def olympus(note: bytes) -> list[FoundValue]:
+    """Olympus / OM System CameraSettings DateTimeUTC (tag 0x0908): the capture time in UTC."""
+    if note.startswith(b"OLYMPUS\x00"):
+        head = 12
+    elif note.startswith(b"OM SYSTEM\x00"):
+        head = 16
+    else:
+        return []
+    order: Order = "little" if note[head - 4:head - 2] == b"II" else "big"
+    main = _entries(note, head, order)
+    entry = main.get(0x2020)
+    if entry is None:
+        return []
+    # A pointer (LONG / IFD) or an embedded block (UNDEFINED): either way the value field holds
+    # where the sub-IFD starts, counted from the start of the maker note.
+    utc = _entries(note, _u(note, entry[2], 4, order), order).get(0x0908)
+    if utc is None or utc[0] != 2:
+        return []
+    found = _exif_text_time(_value_bytes(note, utc, order, 0), "Olympus CameraSettings DateTimeUTC",
+                            offset="+00:00")
+    return [found] if found else []
+
+
 def read(tiff: bytes | None, tags: dict[str, Any], make: str | None) -> list[FoundValue]:
     """Every maker-note time and zone Casefile reads from this EXIF block."""
     if not tiff:
@@ -171,7 +246,8 @@ def read(tiff: bytes | None, tags: dict[str, Any], make: str | None) -> list[Fou
     if located is None:
         return []
     off, note = located
-    out = reconyx(note, make) + nikon(tags, note) + panasonic(tiff, off, note)
+    out = (reconyx(note, make) + nikon(tags, note) + panasonic(tiff, off, note) + olympus(note)
+           + sony(tiff, off, note, make))
     if (make or "").lower().startswith("canon"):
         out += canon(tiff, off, note)
     return out

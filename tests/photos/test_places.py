@@ -136,3 +136,65 @@ def test_xmp_time_forms() -> None:
     assert places.read_time("2019-02-30T10:00:00")[2] == "not a possible date and time"
     assert places.read_time("2019-03-23T14:05:00+15:00")[1:] == (
         None, "offset '+15:00' is not one in use on Earth (ignored)")
+
+
+def _jpeg_with_makernote(note: bytes, *, make: str, original: str | None) -> bytes:
+    """A JPEG whose EXIF IFD carries this maker note (and DateTimeOriginal unless None)."""
+    from PIL import Image
+
+    ex = Image.Exif()
+    ex[0x010F] = make
+    sub = ex.get_ifd(0x8769)
+    if original:
+        sub[0x9003] = original
+    sub[0x927C] = note
+    buf = io.BytesIO()
+    picture().save(buf, "JPEG", exif=ex.tobytes())
+    return buf.getvalue()
+
+
+def _ifd(entries: list[tuple[int, int, int, bytes]], order: str = "<") -> bytes:
+    """A little IFD: (tag, type, count, 4-byte value field) entries, no next IFD."""
+    import struct
+
+    out = struct.pack(order + "H", len(entries))
+    for tag, typ, count, field in entries:
+        out += struct.pack(order + "HHI", tag, typ, count) + field
+    return out + b"\x00\x00\x00\x00"
+
+
+def test_olympus_utc_clock_gives_the_zone() -> None:
+    import struct
+
+    # OLYMPUS header (offsets count from the note's start); CameraSettings sub-IFD at 30 holding
+    # DateTimeUTC (0x0908) at 48: the camera's UTC reading of the moment.
+    main = _ifd([(0x2020, 13, 1, struct.pack("<I", 30))])
+    camera = _ifd([(0x0908, 2, 20, struct.pack("<I", 48))])
+    note = b"OLYMPUS\x00II\x03\x00" + main + camera + b"2019:03:23 18:05:00\x00"
+    meta, _ = extract_metadata(Path("om.jpg"), _jpeg_with_makernote(note, make="OM Digital Solutions",
+                                                                    original="2019:03:23 14:05:00"))
+    tv = capture_time(meta, default_tz="Asia/Tokyo")
+    assert tv is not None and tv.utc == "2019-03-23T18:05:00.000Z" and tv.zone == "-04:00"
+    assert tv.read_from == ("exif DateTimeOriginal; zone from the camera's UTC clock (makernote "
+                            "Olympus CameraSettings DateTimeUTC)")
+
+
+def test_sony_shot_info_time_when_exif_has_none() -> None:
+    import struct
+
+    from casefile.photos import ifd, makernotes
+
+    def note_at(offset: int) -> bytes:     # Sony offsets count from the TIFF header
+        shot = b"II" + b"\x00" * 4 + b"2019:03:23 14:05:00\x00" + b"\x00" * 6
+        return b"SONY DSC \x00\x00\x00" + _ifd([(0x3000, 7, len(shot), struct.pack("<I", offset + 30))]) + shot
+
+    draft = _jpeg_with_makernote(note_at(0), make="SONY", original=None)
+    from PIL import Image
+
+    located = makernotes.find_makernote(ifd.tiff_block(Image.open(io.BytesIO(draft)).info["exif"]) or b"")
+    assert located is not None
+    data = _jpeg_with_makernote(note_at(located[0]), make="SONY", original=None)
+    meta, _ = extract_metadata(Path("sony.jpg"), data)
+    tv = capture_time(meta)
+    assert tv is not None and tv.local == "2019-03-23T14:05:00.000"
+    assert tv.read_from == "makernote Sony ShotInfo SonyDateTime"
