@@ -155,7 +155,8 @@ def test_the_summary_tab_names_the_time_basis_and_rounds_the_position(demo):
     texts = [lab.text() for lab in win.metadata.summary.findChildren(QLabel)]
     capture = next(t for t in texts if t.startswith(info.capture.utc[:10]))
     assert capture == (f"{info.capture.utc[:10]} {info.capture.utc[11:19]} UTC (from EXIF offset "
-                       f"\u221204:00, ±1 s; as found: {info.capture.raw})")
+                       f"\u221204:00, ±1 s; as found: {info.capture.raw}; "
+                       "read from exif DateTimeOriginal)")
     lat, lon = info.gps.lat, info.gps.lon
     ns, ew = "N" if lat >= 0 else "S", "E" if lon >= 0 else "W"
     assert f"{abs(lat):.4f}° {ns}, {abs(lon):.4f}° {ew} (EXIF GPS)" in texts
