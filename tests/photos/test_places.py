@@ -186,7 +186,8 @@ def test_sony_shot_info_time_when_exif_has_none() -> None:
 
     def note_at(offset: int) -> bytes:     # Sony offsets count from the TIFF header
         shot = b"II" + b"\x00" * 4 + b"2019:03:23 14:05:00\x00" + b"\x00" * 6
-        return b"SONY DSC \x00\x00\x00" + _ifd([(0x3000, 7, len(shot), struct.pack("<I", offset + 30))]) + shot
+        entry = (0x3000, 7, len(shot), struct.pack("<I", offset + 30))
+        return b"SONY DSC \x00\x00\x00" + _ifd([entry]) + shot
 
     draft = _jpeg_with_makernote(note_at(0), make="SONY", original=None)
     from PIL import Image
