@@ -39,8 +39,9 @@ from casefile.ui.ops import Loader, OpRunner, Tasks
 from casefile.ui.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.undo import EditItemCommand, EditValue
-from casefile.ui.views import mapview, timeline
-from casefile.ui.views.mapview import MapData, MapView
+from casefile.ui.views import mapdata, timeline
+from casefile.ui.views.mappane import MapPane
+from casefile.ui.views.mapview import MapData
 from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
 from casefile.ui.views.records import CATEGORIES, Names, search_columns, search_rows
 from casefile.ui.views.recordview import RecordView
@@ -124,10 +125,12 @@ class CaseWindow(QMainWindow):
         self.navigator.currentItemChanged.connect(self._nav_changed)
         self.records = RecordView("Records")
         self.photos = PhotoGridView(size=int_value(self.qs, "thumbnail_size", 160))
-        self.map = MapView()
+        self.map_pane = MapPane()
+        self.map = self.map_pane.view
+        self.map_pane.momentRequested.connect(self._moment_wanted)
         self.timeline = TimelineView()
         self.stack = QStackedWidget()
-        for w in (self.records, self.photos, self.map, self.timeline):
+        for w in (self.records, self.photos, self.map_pane, self.timeline):
             self.stack.addWidget(w)
         for view in (self.records, self.photos, self.map, self.timeline):
             view.itemSelected.connect(self.select_item)
@@ -331,9 +334,9 @@ class CaseWindow(QMainWindow):
                                     for it in reads.image_items(case)])
             self.stack.setCurrentWidget(self.photos)
         elif key == "map":
-            self.stack.setCurrentWidget(self.map)
+            self.stack.setCurrentWidget(self.map_pane)
             self.statusBar().showMessage("Loading the map…")
-            self.loader.load(case, "map", mapview.gather, self._map_loaded)
+            self.loader.load(case, "map", mapdata.gather, self._map_loaded)
         elif key == "timeline":
             self.stack.setCurrentWidget(self.timeline)
             self.statusBar().showMessage("Loading the timeline…")
@@ -362,7 +365,7 @@ class CaseWindow(QMainWindow):
         if error:
             self.notify("Map", error, error=True)
         elif self.case is not None and data is not None:
-            self.map.show_data(data)
+            self.map_pane.show_data(data)
             if self.selected:
                 self.map.select_item(self.selected)
         self.viewLoaded.emit("map")
@@ -376,6 +379,21 @@ class CaseWindow(QMainWindow):
             if self.selected:
                 self.timeline.select_item(self.selected)
         self.viewLoaded.emit("timeline")
+
+    def _moment_wanted(self, t: float) -> None:
+        """Read each aircraft's state at the slider's moment off the UI thread."""
+        if self.case is None:
+            self.map_pane.show_moment(None)
+            return
+        data = self.map.data
+        ids = sorted(data.stretches)
+        times = {p.item_id: (p.t, p.uncertainty_s) for p in data.photos.values() if p.t is not None}
+        self.loader.load(self.case, "moment", lambda c: mapdata.moment(c, t, ids, times), self._moment_loaded)
+
+    def _moment_loaded(self, m: mapdata.Moment | None, error: str) -> None:
+        if error:
+            self.statusBar().showMessage(f"Time slider: {error}", 8000)
+        self.map_pane.show_moment(m)
 
     def refresh(self) -> None:
         self.update_counts()
@@ -403,7 +421,7 @@ class CaseWindow(QMainWindow):
         w = self.stack.currentWidget()
         shown = ((w is self.records and self.records.select_item(item_id))
                  or (w is self.photos and self.photos.select_item(item_id))
-                 or (w is self.map and item_id in self.map.markers)
+                 or (w is self.map_pane and item_id in self.map.markers)
                  or (w is self.timeline and any(item_id in e.item_ids for e in self.timeline.events)))
         if not shown:
             self.show_view("all")

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QPoint
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-from casefile.ui import actions, window_ops
+from casefile.photos import query as photos
+from casefile.ui import actions, names, recordactions, window_ops
 from casefile.ui.casewindow import CaseWindow
 from casefile.ui.contextmenu import item_menu
 from casefile.ui.ops import Operation
@@ -32,6 +33,7 @@ class MainWindow(CaseWindow):
         self.metadata.elaRequested.connect(lambda i: window_ops.compute_ela(self, i))
         for view in (self.records, self.photos):
             view.contextRequested.connect(self._context_menu)
+        self.map.placeRequested.connect(self._place_here)
         self.show_case_state()
 
     # ---- long operations (window_ops.py: in a worker, with progress and Cancel) --------------
@@ -46,6 +48,17 @@ class MainWindow(CaseWindow):
     def export_report(self, out: str) -> Operation | None:
         """Write the PDF case report."""
         return window_ops.export_report(self, out)
+
+    def _place_here(self, lat: float, lon: float) -> None:
+        """Right-click on the map: place the selected photo there (asks first)."""
+        if self.case is None or not self.selected or names.kind_of(self.case, self.selected) != "item" \
+                or self.selected not in {p.item_id for p in photos.list_photos(self.case)}:
+            self.statusBar().showMessage("Select a photo first, then right-click where it was taken", 8000)
+            return
+        dlg = recordactions.ask(self, "place-photo", self.selected)
+        if dlg is not None:
+            dlg.set_value("lat", f"{lat:.6f}")
+            dlg.set_value("lon", f"{lon:.6f}")
 
     def _context_menu(self, item_id: str, pos: QPoint) -> None:
         item_menu(self, item_id).popup(pos)

@@ -39,11 +39,15 @@ def test_map_shows_the_imported_track_and_photo_positions(with_data, qtbot, corp
     photos = {it["original_name"]: it["id"] for it in win.case.items() if it["kind"] == "photo"}
     for name, item_id in photos.items():
         gps = get_photo(win.case, item_id).gps
-        assert data.photos[item_id][:2] == pytest.approx((gps.lon, gps.lat))
+        assert (data.photos[item_id].lon, data.photos[item_id].lat) == pytest.approx((gps.lon, gps.lat))
+        assert data.photos[item_id].name.endswith(name)                  # named, with its reference
         assert 42 < gps.lat < 45 and 10 < gps.lon < 12.5, name          # Tuscany
     with qtbot.waitSignal(win.viewLoaded, timeout=20000):          # read off the UI thread
         win.show_view("map")
     assert win.map.isVisible() and win.map.data.tracks.keys() == data.tracks.keys()
+    # a track is split at its coverage gaps, never drawn straight across them
+    gaps = [g for gs in win.map.data.gaps.values() for g in gs]
+    assert len(gaps) == sum(len(ss) - 1 for ss in win.map.data.stretches.values())
     item_id = photos["DSCN0010.jpg"]
     assert win.map.select_item(item_id) and win.map._highlight is not None
     # clicking the marker selects the photo everywhere

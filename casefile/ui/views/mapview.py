@@ -7,7 +7,7 @@ stay thin at every zoom. Wheel zooms under the mouse, drag pans, keys + / - / 0 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -34,52 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.flights import query as flights
-from casefile.photos import query as photos
-from casefile.reference.airports import index as airport_index
+from casefile.model.flights import Whereabouts
 from casefile.reference.worldmap import Ring, load_world
-from casefile.store import Case
-from casefile.ui.views.records import aircraft_label
+from casefile.ui.views.mapdata import MapData, Moment, TrackPoint, gather
 
-
-@dataclass
-class MapData:
-    """What the map shows, gathered from the parts' read APIs."""
-
-    tracks: dict[str, list[tuple[float, float]]] = field(default_factory=dict)   # aircraft -> (lon, lat)
-    track_items: dict[str, str] = field(default_factory=dict)                       # aircraft -> item id
-    track_labels: dict[str, str] = field(default_factory=dict)                      # aircraft -> label
-    track_colors: dict[str, str] = field(default_factory=dict)                      # aircraft -> #rrggbb
-    airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)     # icao -> lon, lat, name
-    photos: dict[str, tuple[float, float, str]] = field(default_factory=dict)       # item -> lon, lat, label
-
-
-def gather(case: Case) -> MapData:
-    """Each aircraft's usable track points, the airports of its legs, and photo positions."""
-    data = MapData()
-    for aircraft_id, cols in flights.track_columns(case).items():
-        if len(cols):
-            data.tracks[aircraft_id] = list(zip(cols.lon, cols.lat, strict=True))
-    for track in flights.tracks(case):                    # clicking a track selects its first file
-        if track["aircraft_id"] in data.tracks and track["item_id"]:
-            data.track_items.setdefault(track["aircraft_id"], track["item_id"])
-    for a in flights.list_aircraft(case):
-        label = aircraft_label(a)
-        if a.id in data.tracks and label:
-            data.track_labels[a.id] = label
-        data.track_colors[a.id] = flights.aircraft_color(a)
-    airports = airport_index()
-    for leg in flights.legs(case):
-        for end in (leg.takeoff, leg.landing):
-            icao = end.airport_icao
-            if icao and icao not in data.airports:
-                ap = airports.get(icao)
-                if ap is not None:
-                    data.airports[icao] = (ap.lon, ap.lat, ap.name)
-    for info in photos.list_photos(case):
-        if info.gps is not None:
-            data.photos[info.item_id] = (info.gps.lon, info.gps.lat, info.item_id)
-    return data
+__all__ = ["MapData", "MapView", "gather", "track_path"]
+GAP_COLOR = "#8a8a8a"
+PHOTO_COLOR = "#e6007e"
 
 
 def _ring_path(path: QPainterPath, ring: Ring) -> None:
@@ -102,7 +63,7 @@ def _ring_path(path: QPainterPath, ring: Ring) -> None:
 def track_path(points: list[tuple[float, float]]) -> QPainterPath:
     """A polyline, broken where it crosses the antimeridian."""
     path = QPainterPath()
-    prev = None
+    prev: tuple[float, float] | None = None
     for lon, lat in points:
         if prev is None or abs(lon - prev[0]) > 180:
             path.moveTo(lon, -lat)
@@ -127,10 +88,26 @@ class _Marker(QGraphicsEllipseItem):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
+def _hm(t: float | None, seconds: bool = False) -> str:
+    if t is None:
+        return "?"
+    return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def _rect(pts: list[tuple[float, float]], frac: float, least: float) -> QRectF:
+    """The box around (lon, lat) points in scene units, padded by a fraction (at least `least` deg)."""
+    lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+    rect = QRectF(min(lons), -max(lats), max(lons) - min(lons), max(lats) - min(lats))
+    pad = max(least, frac * max(rect.width(), rect.height()))
+    return rect.adjusted(-pad, -pad, pad, pad)
+
+
 class MapView(QGraphicsView):
     """The map; emits itemSelected(item_id) when a photo or track is clicked."""
 
     itemSelected = Signal(str)
+    pointInfo = Signal(str)                 # time, altitude, speed of a clicked track point
+    placeRequested = Signal(float, float)   # right click: lat, lon
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +122,10 @@ class MapView(QGraphicsView):
         self.markers: dict[str, _Marker] = {}
         self.track_items: list[QGraphicsItem] = []
         self._highlight: QGraphicsEllipseItem | None = None
+        self._selected: str | None = None
+        self.moment_items: list[QGraphicsItem] = []
+        self.moment: Moment | None = None
+        self.info = ""                 # what the last click on a track point showed
         self._base_drawn = False
         self._base_items: list[QGraphicsItem] = []
         self._auto_fit = True          # keep fitting the data until the user zooms or pans
@@ -183,46 +164,67 @@ class MapView(QGraphicsView):
         self._base_drawn = True
 
     def show_data(self, data: MapData) -> None:
-        """Replace the overlays (tracks, airports, photos) with these."""
+        """Replace the overlays (tracks, gaps, airports, photos) with these."""
         if not self._base_drawn:
             self._draw_base()
-        for it in self.track_items + list(self.markers.values()):
+        for it in self.track_items + list(self.markers.values()) + self.moment_items:
             self.scene().removeItem(it)
-        self.track_items, self.markers, self.data = [], {}, data
+        self.track_items, self.markers, self.moment_items, self.data = [], {}, [], data
         self._highlight = None
-        for key, pts in sorted(data.tracks.items()):
-            pen = QPen(QColor(data.track_colors.get(key, '#555555')), 2)
-            pen.setCosmetic(True)
-            item = self.scene().addPath(track_path(pts), pen)
-            item.setZValue(5)
-            item.setToolTip(f"{data.track_labels.get(key, 'track ' + key)} ({len(pts)} points)")
-            item.setData(0, data.track_items.get(key))
-            self.track_items.append(item)
+        for key, stretches in sorted(data.stretches.items()):
+            color = QColor(data.colors.get(key, "#555555"))
+            name = data.labels.get(key, "aircraft")
+            for stretch in stretches:
+                pen = QPen(color, 2)
+                pen.setCosmetic(True)
+                item = self.scene().addPath(track_path([(p[1], p[2]) for p in stretch]), pen)
+                item.setZValue(5)
+                item.setToolTip(f"{name} ({len(stretch)} points) — click a point for its time, altitude "
+                                "and speed")
+                item.setData(0, data.track_items.get(key))
+                item.setData(1, key)
+                self.track_items.append(item)
+            for a, b in data.gaps.get(key, []):
+                pen = QPen(QColor(GAP_COLOR), 1.5, Qt.PenStyle.DashLine)
+                pen.setCosmetic(True)
+                gap = self.scene().addPath(track_path([(a[1], a[2]), (b[1], b[2])]), pen)
+                gap.setZValue(4)
+                gap.setToolTip(f"{name}: coverage gap {_hm(a[0])} – {_hm(b[0])} UTC — no positions, "
+                               "whereabouts unknown (not a straight flight)")
+                self.track_items.append(gap)
         text_color = self.palette().color(QPalette.ColorRole.Text)
         for icao, (lon, lat, name) in data.airports.items():
             m = _Marker(lon, lat, 4, QColor("#333333"), None, f"{icao} {name}")
             self.scene().addItem(m)
-            label = QGraphicsSimpleTextItem(icao)
-            label.setBrush(text_color)
-            label.setPos(lon, -lat)
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            label.setTransform(QTransform.fromTranslate(6, -18))     # beside the dot, in pixels
-            label.setZValue(11)
-            self.scene().addItem(label)
-            self.track_items += [m, label]
-        for item_id, (lon, lat, name) in data.photos.items():
-            m = _Marker(lon, lat, 6, QColor("#e6007e"), item_id, f"photo {name}")
+            self.track_items += [m, self._label(lon, lat, icao, text_color, 11)]
+        for item_id, ph in data.photos.items():
+            m = _Marker(ph.lon, ph.lat, 6, QColor(PHOTO_COLOR), item_id,
+                        f"{ph.name}" + (f"\ntaken {_hm(ph.t, True)} UTC" if ph.t is not None else ""))
             self.scene().addItem(m)
             self.markers[item_id] = m
+            self.track_items.append(self._label(ph.lon, ph.lat, ph.name, QColor(PHOTO_COLOR), 12, below=True))
         self._legend(data)
         self.fit()
 
+    def _label(self, lon: float, lat: float, text: str, color: QColor, z: int,
+               below: bool = False) -> QGraphicsSimpleTextItem:
+        label = QGraphicsSimpleTextItem(text)
+        label.setBrush(color)
+        label.setPos(lon, -lat)
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        label.setTransform(QTransform.fromTranslate(8, 2 if below else -18))    # beside the dot, in pixels
+        label.setZValue(z)
+        self.scene().addItem(label)
+        return label
+
     def _legend(self, data: MapData) -> None:
-        rows = [f"<span style='color:{data.track_colors.get(key, '#555555')}'>━━</span> "
-                f"{html.escape(data.track_labels.get(key, 'track ' + key[-6:]))}"
-                for key in sorted(data.tracks)]
+        rows = [f"<span style='color:{data.colors.get(key, '#555555')}'>━━</span> "
+                f"{html.escape(data.labels.get(key, 'aircraft'))}" for key in sorted(data.stretches)]
+        if any(data.gaps.values()):
+            rows.append(f"<span style='color:{GAP_COLOR}'>╌╌</span> coverage gap (no data)")
         if data.photos:
-            rows.append(f"<span style='color:#e6007e'>●</span> photo with a position ({len(data.photos)})")
+            rows.append(f"<span style='color:{PHOTO_COLOR}'>●</span> photo with a position "
+                        f"({len(data.photos)})")
         if data.airports:
             rows.append("<span style='color:#333333'>●</span> airport of a flight leg")
         self.legend.setText("<br>".join(rows))
@@ -233,13 +235,73 @@ class MapView(QGraphicsView):
         """The area with data on it, in scene units (the whole world when there is none)."""
         pts = [p for pts in self.data.tracks.values() for p in pts]
         pts += [(lon, lat) for lon, lat, _ in self.data.airports.values()]
-        pts += [(lon, lat) for lon, lat, _ in self.data.photos.values()]
-        if not pts:
-            return QRectF(-180, -85, 360, 170)
-        lons, lats = [p[0] for p in pts], [p[1] for p in pts]
-        rect = QRectF(min(lons), -max(lats), max(lons) - min(lons), max(lats) - min(lats))
-        pad = max(2.0, 0.15 * max(rect.width(), rect.height()))
-        return rect.adjusted(-pad, -pad, pad, pad)
+        pts += [(ph.lon, ph.lat) for ph in self.data.photos.values()]
+        return _rect(pts, 0.15, 0.05) if pts else QRectF(-180, -85, 360, 170)
+
+    def zoom_to_selection(self) -> bool:
+        """Zoom to the selected photo (about 3 km around it) or the selected track."""
+        sel = self._selected
+        ph = self.data.photos.get(sel or "")
+        if ph is not None:
+            self._auto_fit = False
+            self.fitInView(_rect([(ph.lon, ph.lat)], 0, 0.03), Qt.AspectRatioMode.KeepAspectRatio)
+            return True
+        key = next((k for k, i in self.data.track_items.items() if i == sel), None)
+        if key is not None:
+            self._auto_fit = False
+            self.fitInView(_rect(self.data.tracks[key], 0.1, 0.05), Qt.AspectRatioMode.KeepAspectRatio)
+            return True
+        return False
+
+    def show_moment(self, m: Moment | None) -> None:
+        """Each aircraft's position or state at one moment, and the photos taken then ringed."""
+        for it in self.moment_items:
+            self.scene().removeItem(it)
+        self.moment_items = []
+        self.moment = m
+        if m is None:
+            return
+        for aid, w in m.states.items():
+            self._aircraft_at(aid, w, m.notes.get(aid, ""))
+        for pid in m.photos:
+            mk = self.markers.get(pid)
+            if mk is None:
+                continue
+            ring = QGraphicsEllipseItem(-10, -10, 20, 20)
+            ring.setPos(mk.pos())
+            ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            ring.setPen(QPen(QColor(PHOTO_COLOR), 3))
+            ring.setZValue(19)
+            ring.setToolTip(f"{self.data.photos[pid].name}: taken at this moment")
+            self.scene().addItem(ring)
+            self.moment_items.append(ring)
+
+    def _aircraft_at(self, aid: str, w: Whereabouts, note: str) -> None:
+        color = QColor(self.data.colors.get(aid, "#555555"))
+        name = self.data.labels.get(aid, "aircraft")
+        if w.lat is None or w.lon is None:
+            return
+        m = _Marker(w.lon, w.lat, 7, color, None, f"{name}: {note}")
+        m.setPen(QPen(QColor("black"), 2))
+        m.setZValue(18)
+        self.scene().addItem(m)
+        self.moment_items += [m, self._label(w.lon, w.lat, f"{name} — {note}", color, 18)]
+
+    def point_info(self, aid: str, scene_pos: QPointF) -> str:
+        """Time, altitude and speed of the track point of this aircraft nearest a scene position."""
+        best: TrackPoint | None = None
+        dist = float("inf")
+        for stretch in self.data.stretches.get(aid, []):
+            for p in stretch:
+                d = (p[1] - scene_pos.x()) ** 2 + (-p[2] - scene_pos.y()) ** 2
+                if d < dist:
+                    best, dist = p, d
+        if best is None:
+            return ""
+        alt = f"{best[3]:,.0f} ft" if best[3] is not None else "altitude not reported"
+        gs = f"{best[4]:.0f} kt" if best[4] is not None else "speed not reported"
+        return (f"{self.data.labels.get(aid, 'aircraft')} at {_hm(best[0], True)} UTC: {alt}, {gs} "
+                f"({best[2]:.4f}, {best[1]:.4f})")
 
     def fit(self) -> None:
         self._auto_fit = True
@@ -252,6 +314,7 @@ class MapView(QGraphicsView):
 
     def select_item(self, item_id: str) -> bool:
         """Ring the photo of this item, if it has a place on the map."""
+        self._selected = item_id
         if self._highlight is not None:
             self.scene().removeItem(self._highlight)
             self._highlight = None
@@ -292,13 +355,30 @@ class MapView(QGraphicsView):
             self.zoom(0.8)
         elif key == Qt.Key.Key_0:
             self.fit()
+        elif key == Qt.Key.Key_S:
+            self.zoom_to_selection()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._auto_fit = False
+            step = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+                    Qt.Key.Key_Down: (0, 1)}[Qt.Key(key)]
+            bar_h, bar_v = self.horizontalScrollBar(), self.verticalScrollBar()
+            bar_h.setValue(bar_h.value() + step[0] * self.viewport().width() // 8)
+            bar_v.setValue(bar_v.value() + step[1] * self.viewport().height() // 8)
         else:
             super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._auto_fit = False
+        if event.button() == Qt.MouseButton.RightButton:
+            pos = self.mapToScene(event.position().toPoint())
+            self.placeRequested.emit(-pos.y(), pos.x())
+            return
         for it in self.items(event.position().toPoint()):
             item_id = it.item_id if isinstance(it, _Marker) else it.data(0)
+            aid = it.data(1) if not isinstance(it, _Marker) else None
+            if aid:
+                self.info = self.point_info(str(aid), self.mapToScene(event.position().toPoint()))
+                self.pointInfo.emit(self.info)
             if item_id:
                 self.itemSelected.emit(item_id)
                 break

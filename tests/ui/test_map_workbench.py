@@ -1,0 +1,166 @@
+"""The map of the demo case: names, colours, gaps as gaps, zoom to data and selection, a clicked
+track point's time/altitude/speed, the time slider (each aircraft's state, photos taken then),
+right-click to place a photo; the window never stalls while the slider plays."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from edithelp import settle
+
+from casefile.flights.query import aircraft_color, gaps, list_aircraft
+from casefile.photos.query import get_photo
+from casefile.timeutil import parse_z
+
+
+@pytest.fixture(scope="module")
+def demo_case(tmp_path_factory) -> Path:
+    from casefile.demo.builder import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo"), say=lambda *a, **k: None).case_path
+
+
+@pytest.fixture
+def demo_map(win, demo_case, qtbot):
+    assert win.open_case(demo_case)
+    with qtbot.waitSignal(win.viewLoaded, timeout=30000):
+        win.show_view("map")
+    return win
+
+
+def _item(win, name: str) -> str:
+    return next(it["id"] for it in win.case.items() if it["original_name"] == name)
+
+
+def test_tracks_are_named_coloured_and_broken_at_gaps(demo_map):
+    win = demo_map
+    data = win.map.data
+    fleet = {a.id: a for a in list_aircraft(win.case)}
+    assert set(data.stretches) <= set(fleet)
+    for aid, label in data.labels.items():
+        assert not label.startswith("track ") and fleet[aid].icao24 in label  # "15d3b7 A124"
+        assert data.colors[aid] == aircraft_color(fleet[aid])  # same as the PDF
+    assert len(set(data.colors.values())) == len(data.colors)
+    # the demo's Atlantic coverage gap is drawn as a gap: its two ends are in different stretches
+    atlantic = max(gaps(win.case), key=lambda g: g.seconds)
+    drawn = [(a, b) for gs in data.gaps.values() for a, b in gs]
+    assert any(a[0] == atlantic.before.t and b[0] == atlantic.after.t for a, b in drawn)
+    legend = win.map.legend.text()
+    assert "coverage gap" in legend and all(lab in legend for lab in data.labels.values())
+
+
+def test_zoom_to_data_and_to_a_selected_photo(demo_map, qtbot):
+    win = demo_map
+    win.map_pane.resize(900, 600)
+    whole = win.map.mapToScene(win.map.viewport().rect()).boundingRect()
+    photo = _item(win, "demo-03-an124-time-airborne.jpg")
+    win.select_item(photo)
+    assert win.map.zoom_to_selection()
+    near = win.map.mapToScene(win.map.viewport().rect()).boundingRect()
+    assert near.width() < whole.width() / 20  # from the Atlantic to one airport
+    ph = win.map.data.photos[photo]
+    assert near.contains(ph.lon, -ph.lat)
+    win.map_pane.fit_button.click()
+    again = win.map.mapToScene(win.map.viewport().rect()).boundingRect()
+    assert again.width() == pytest.approx(whole.width(), rel=0.05)
+
+
+def test_a_clicked_track_point_says_time_altitude_and_speed(demo_map):
+    from PySide6.QtCore import QPointF
+
+    win = demo_map
+    aid, stretches = next(iter(win.map.data.stretches.items()))
+    p = max((p for s in stretches for p in s), key=lambda p: p[3] or 0)  # cruising
+    text = win.map.point_info(aid, QPointF(p[1], -p[2]))
+    assert f"{p[3]:,.0f} ft" in text and f"{p[4]:.0f} kt" in text
+    assert text.startswith(win.map.data.labels[aid])
+
+
+def test_the_slider_shows_each_aircraft_and_the_photos_taken_then(demo_map, qtbot):
+    win = demo_map
+    pane = win.map_pane
+    photo = _item(win, "demo-03-an124-time-airborne.jpg")
+    taken = parse_z(get_photo(win.case, photo).capture.utc).timestamp()
+    pane.set_time(taken)
+    qtbot.waitUntil(lambda: not pane.pending and pane.view.moment is not None, timeout=20000)
+    m = pane.view.moment
+    assert abs(m.t - taken) < (pane.span[1] - pane.span[0]) / 1000 + 1
+    assert photo in m.photos  # ringed on the map
+    assert set(m.states) == set(win.map.data.stretches)
+    text = pane.state.text()
+    assert all(win.map.data.labels[a] in text for a in m.states)
+    # before the first record every aircraft is "unknown", never placed
+    pane.slider.setValue(0)
+    qtbot.waitUntil(lambda: not pane.pending and pane.view.moment.t == pane.t_of(0), timeout=20000)
+    assert all(w.status in ("unknown", "ground", "airborne") for w in pane.view.moment.states.values())
+    # a moment inside the Atlantic gap: the aircraft's whereabouts are unknown, not interpolated
+    atlantic = max(gaps(win.case), key=lambda g: g.seconds)
+    pane.set_time((atlantic.before.t + atlantic.after.t) / 2)
+    qtbot.waitUntil(
+        lambda: (
+            not pane.pending
+            and abs(pane.view.moment.t - (atlantic.before.t + atlantic.after.t) / 2)
+            < (pane.span[1] - pane.span[0]) / 1000 + 1
+        ),
+        timeout=20000,
+    )
+    w = pane.view.moment.states[atlantic.aircraft_id]
+    assert w.status == "unknown" and w.lat is None
+    assert "unknown" in pane.view.moment.notes[atlantic.aircraft_id]
+
+
+def test_the_window_never_stalls_while_the_slider_plays(demo_map, qtbot):
+    from PySide6.QtCore import QTimer
+
+    pane = demo_map.map_pane
+    pane.slider.setValue(0)
+    gaps_s: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps_s.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    last[0] = time.perf_counter()
+    timer.start()
+    pane.play_button.setChecked(True)
+    qtbot.waitUntil(lambda: pane.slider.value() >= 300, timeout=60000)
+    pane.play_button.setChecked(False)
+    timer.stop()
+    qtbot.waitUntil(lambda: not pane.pending, timeout=20000)
+    worst = max(gaps_s)
+    print(
+        f"slider played {pane.slider.value()} steps: {len(gaps_s)} ticks, longest stall {worst * 1000:.1f} ms"
+    )
+    assert len(gaps_s) > 100
+    assert worst < 0.100, f"event loop stalled {worst * 1000:.0f} ms"
+
+
+def test_right_click_on_the_map_places_the_selected_photo(demo_map, qtbot):
+    from PySide6.QtCore import Qt
+
+    win = demo_map
+    photo = _item(win, "demo-03-an124-time-airborne.jpg")
+    win.select_item(photo)
+    win.map_pane.resize(900, 600)
+    pos = win.map.viewport().rect().center()
+    scene = win.map.mapToScene(pos)
+    qtbot.mouseClick(win.map.viewport(), Qt.MouseButton.RightButton, pos=pos)
+    from casefile.ui.forms import FormDialog
+
+    form = next(d for d in win.findChildren(FormDialog) if d.isVisible())
+    vals = form.values()
+    assert float(vals["lat"]) == pytest.approx(-scene.y(), abs=1e-5)
+    assert float(vals["lon"]) == pytest.approx(scene.x(), abs=1e-5)
+    form.set_value("note", "where the apron is")
+    form._accept()
+    settle(win, qtbot)
+    info = get_photo(win.case, photo)
+    assert info.gps.lat == pytest.approx(-scene.y(), abs=1e-5)
+    assert info.analyst_place_note == "where the apron is"
