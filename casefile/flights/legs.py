@@ -12,21 +12,23 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
 
-from casefile.geo import KM_PER_NM, distance_km
+from casefile.flights import state as S
+from casefile.geo import distance_km
 from casefile.reference.airports import index as airport_index
+from casefile.timeutil import from_epoch
 
 #: no position for longer than this: a coverage gap (whereabouts unknown inside)
-GAP_S = 600.0
-#: a gap this long also ends a leg
+GAP_S = S.GAP_S
+#: a gap this long ends a leg, when a stop fits in it (see state.stop_possible)
 LEG_GAP_S = 1800.0
 #: an airport must be this close to a ground point to be named as where it was
-GROUND_AIRPORT_KM = 5.0
+GROUND_AIRPORT_KM = S.FIELD_KM
 #: an unobserved take-off or landing is only inferred this close to an airport ...
 PROBABLE_AIRPORT_KM = 15.0
 #: ... and this low above its elevation
 PROBABLE_MAX_AGL_FT = 5000.0
-#: without an on-ground flag, slower than this counts as on the ground
-GROUND_SPEED_KT = 40.0
+#: a take-off or landing between two positions further apart than this is given as a window
+WINDOW_NOTE_S = 30.0
 
 
 @dataclass
@@ -58,6 +60,8 @@ class End:
     observed: bool
     note: str
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: an observed end lies between two positions: (last before, first after), epoch seconds
+    window: tuple[float, float] | None = None
 
 
 @dataclass
@@ -79,26 +83,14 @@ class GapSpan:
     note: str
 
 
+def calls(d: TrackData) -> S.GroundCalls:
+    """The state model's ground/airborne call at each point (see casefile.flights.state)."""
+    return S.ground_calls(d.t, d.lat, d.lon, d.alt, d.ground, d.gs, d.vrate)
+
+
 def ground_states(d: TrackData) -> list[bool]:
-    """On the ground or not, per point: the source's flag, else slow movement means ground."""
-    n = len(d)
-    src = d.ground
-    out = list(map(bool, src))
-    unflagged = [i for i, g in enumerate(src) if g is None]   # usually none (readsb, OpenSky)
-    for i in unflagged:
-        speed = d.gs[i]
-        for j in (i - 1, i + 1):   # else the speed implied by a neighbour (previous first)
-            if speed is None and 0 <= j < n and 0 < abs(d.t[i] - d.t[j]) <= GAP_S:
-                km = distance_km(d.lat[j], d.lon[j], d.lat[i], d.lon[i])
-                speed = km / KM_PER_NM / abs(d.t[i] - d.t[j]) * 3600.0
-        out[i] = speed is not None and speed < GROUND_SPEED_KT
-    # one point that disagrees with both neighbours is noise (GPS jitter, a bad flag), not a
-    # take-off and landing; points with a flag from the source are never overridden
-    for i in unflagged:
-        if (0 < i < n - 1 and out[i - 1] == out[i + 1] != out[i]
-                and d.t[i + 1] - d.t[i - 1] <= GAP_S):
-            out[i] = out[i - 1]
-    return out
+    """On the ground or not, per point, as the state model decides from the evidence."""
+    return calls(d).ground
 
 
 def find_gaps(d: TrackData, gap_s: float = GAP_S) -> list[GapSpan]:
@@ -111,6 +103,8 @@ def find_gaps(d: TrackData, gap_s: float = GAP_S) -> list[GapSpan]:
 
 
 def _dur(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
     minutes = int(round(seconds / 60))
     return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
 
@@ -127,7 +121,7 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S) -
     for i, (g0, g1, new_leg, t0, t1) in enumerate(
             zip(ground, islice(ground, 1, None), islice(d.new_leg, 1, None), t, islice(t, 1, None)),
             1):
-        if g1 != g0 or new_leg or t1 - t0 > leg_gap_s:
+        if g1 != g0 or new_leg or (t1 - t0 > leg_gap_s and (g0 or _stop_fits(d, i - 1, i))):
             segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
             start = i
     segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
@@ -141,6 +135,18 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S) -
             seg.takeoff = _takeoff(d, seg, prev, leg_gap_s)
             seg.landing = _landing(d, seg, nxt, leg_gap_s)
     return segs
+
+
+def _stop_fits(d: TrackData, a: int, b: int) -> bool:
+    """Whether the aircraft, airborne at points a and b, could have landed and taken off between."""
+    km = distance_km(d.lat[a], d.lon[a], d.lat[b], d.lon[b])
+    return S.stop_possible(d.t[b] - d.t[a], km, d.alt[a], d.alt[b])
+
+
+def in_flight_gap(d: TrackData, a: int, b: int, ground: list[bool]) -> bool:
+    """A coverage gap between points a and b the aircraft spent airborne: airborne on both
+    sides and no landing, stop and take-off fits in the time (see state.stop_possible)."""
+    return not ground[a] and not ground[b] and not _stop_fits(d, a, b)
 
 
 def _joined(d: TrackData, a: int, b: int, leg_gap_s: float) -> bool:
@@ -162,15 +168,21 @@ def _point(d: TrackData, i: int) -> dict[str, Any]:
 
 def _observed(d: TrackData, ground_i: int, air_i: int, what: str) -> End:
     hit = airport_index().nearest(d.lat[ground_i], d.lon[ground_i], GROUND_AIRPORT_KM)
-    t = d.t[air_i] if what == "take-off" else d.t[ground_i]
+    lo, hi = sorted((d.t[ground_i], d.t[air_i]))
+    t = (lo + hi) / 2
     ev = {"last_ground" if what == "take-off" else "first_ground": _point(d, ground_i),
           "first_airborne" if what == "take-off" else "last_airborne": _point(d, air_i)}
+    when = ""
+    if hi - lo > WINDOW_NOTE_S:
+        when = (f", between {from_epoch(lo)[11:19]} and {from_epoch(hi)[11:19]} UTC (the "
+                f"positions either side are {_dur(hi - lo)} apart)")
     if hit:
         ap, km = hit
         return End(t, ap.icao, ap.name, round(km, 2), True,
-                   f"{what} observed at {ap.icao} ({ap.name}), {km:.1f} km from the airport", ev)
+                   f"{what} observed at {ap.icao} ({ap.name}), {km:.1f} km from the airport{when}",
+                   ev, (lo, hi))
     return End(t, None, None, None, True,
-               f"{what} observed, but no airport within {GROUND_AIRPORT_KM:g} km", ev)
+               f"{what} observed, but no airport within {GROUND_AIRPORT_KM:g} km{when}", ev, (lo, hi))
 
 
 def _trend(d: TrackData, i: int, toward: int) -> float | None:

@@ -12,6 +12,7 @@ import numpy as np
 from casefile.flights import legs as leg_rules
 from casefile.flights import points as P
 from casefile.flights import quality as quality_rules
+from casefile.flights import state as state_rules
 from casefile.flights.aircraft import all_aircraft, find
 from casefile.flights.gcpause import gc_paused
 from casefile.flights.palette import aircraft_color as aircraft_color  # re-exported: GUI and PDF colours
@@ -43,7 +44,8 @@ def _end(text: str | None) -> LegEnd:
     return LegEnd(time_utc=d.get("time_utc"), airport_icao=d.get("airport_icao"),
                   airport_name=d.get("airport_name"), distance_km=d.get("distance_km"),
                   observed=bool(d.get("observed")), note=d.get("note", ""),
-                  evidence=d.get("evidence", {}))
+                  evidence=d.get("evidence", {}),
+                  window_utc=tuple(d["window_utc"]) if d.get("window_utc") else None)
 
 
 def _reported_end(code: str | None, tv: Any, what: str) -> LegEnd:
@@ -241,7 +243,18 @@ def count_legs(case: Case) -> int:
 THRESHOLDS: dict[str, float | int] = {
     "flights.legs.GAP_S": leg_rules.GAP_S,
     "flights.legs.GROUND_AIRPORT_KM": leg_rules.GROUND_AIRPORT_KM,
-    "flights.legs.GROUND_SPEED_KT": leg_rules.GROUND_SPEED_KT,
+    "flights.state.GROUND_SPEED_KT": state_rules.GROUND_SPEED_KT,
+    "flights.state.SLOW_MAX_AGL_FT": state_rules.SLOW_MAX_AGL_FT,
+    "flights.state.ROLL_MAX_AGL_FT": state_rules.ROLL_MAX_AGL_FT,
+    "flights.state.ROLL_MAX_KT": state_rules.ROLL_MAX_KT,
+    "flights.state.ROLL_MAX_VRATE_FPM": state_rules.ROLL_MAX_VRATE_FPM,
+    "flights.state.FLAG_MAX_AGL_FT": state_rules.FLAG_MAX_AGL_FT,
+    "flights.state.FLAG_MAX_KT": state_rules.FLAG_MAX_KT,
+    "flights.state.DEBOUNCE_S": state_rules.DEBOUNCE_S,
+    "flights.state.DEBOUNCE_POINTS": state_rules.DEBOUNCE_POINTS,
+    "flights.state.STOP_FAST_KT": state_rules.STOP_FAST_KT,
+    "flights.state.STOP_VRATE_FPM": state_rules.STOP_VRATE_FPM,
+    "flights.state.STOP_MIN_S": state_rules.STOP_MIN_S,
     "flights.legs.LEG_GAP_S": leg_rules.LEG_GAP_S,
     "flights.legs.PROBABLE_AIRPORT_KM": leg_rules.PROBABLE_AIRPORT_KM,
     "flights.legs.PROBABLE_MAX_AGL_FT": leg_rules.PROBABLE_MAX_AGL_FT,

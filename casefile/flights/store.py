@@ -109,7 +109,9 @@ def _end(e: L.End | None) -> str | None:
     return json.dumps({"time_utc": epoch_text(e.t),
                        "airport_icao": e.airport_icao, "airport_name": e.airport_name,
                        "distance_km": e.distance_km, "observed": e.observed, "note": e.note,
-                       "evidence": e.evidence}, ensure_ascii=False)
+                       "evidence": e.evidence,
+                       "window_utc": [epoch_text(x) for x in e.window] if e.window else None},
+                      ensure_ascii=False)
 
 
 def derive(case: Case, track_id: str, *,

@@ -1,4 +1,5 @@
-"""Where an aircraft was at a time: on the ground at X, airborne at an interpolated position, or unknown."""
+"""Where an aircraft was at a time: on the ground at X, airborne (at an interpolated position, or in
+a coverage gap no stop fits in), or unknown — decided by the state model (casefile.flights.state)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Any
 import numpy as np
 
 from casefile.flights import points
-from casefile.flights.legs import GAP_S, GROUND_AIRPORT_KM, GROUND_SPEED_KT
-from casefile.geo import KM_PER_NM, distance_km, intermediate
+from casefile.flights import state as S
+from casefile.geo import distance_km, intermediate
 from casefile.model.flights import Point, Whereabouts
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
@@ -17,28 +18,25 @@ from casefile.timeutil import from_epoch, parse_z
 #: times in the API have millisecond resolution: a point this close to the asked time is "at" it
 SAME_TIME_S = 0.0005
 
+_calls_cache: dict[int, tuple[points.Merged, S.GroundCalls]] = {}
 
-def _neighbours(case: Case, aircraft_id: str, t: float) -> tuple[Point | None, Point | None]:
-    """The last usable point at or before t and the first at or after it (ties: file order)."""
-    m = points.aircraft_points(case, aircraft_id)
-    i = int(np.searchsorted(m.t, t + SAME_TIME_S, side="right")) - 1
-    j = int(np.searchsorted(m.t, t - SAME_TIME_S, side="left"))
-    return (m.point(i) if i >= 0 else None), (m.point(j) if j < len(m) else None)
+
+def aircraft_calls(m: points.Merged) -> S.GroundCalls:
+    """The state model's call at each of an aircraft's usable points (cached with its points)."""
+    hit = _calls_cache.get(id(m))
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    calls = S.ground_calls(m.t, m.column("lat"), m.column("lon"), m.column("alt_ft"),
+                           m.column("ground"), m.column("gs_kt"), m.column("vrate_fpm"))
+    if len(_calls_cache) >= 4:
+        _calls_cache.clear()
+    _calls_cache[id(m)] = (m, calls)
+    return calls
 
 
 def _airport(lat: float, lon: float) -> Any:
-    hit = airport_index().nearest(lat, lon, GROUND_AIRPORT_KM)
+    hit = airport_index().nearest(lat, lon, S.FIELD_KM)
     return hit[0] if hit else None
-
-
-def _on_ground(p: Point, implied_kt: float | None) -> tuple[bool | None, str]:
-    """The source's on-ground flag, else the same speed rule the leg splitter uses."""
-    if p.on_ground is not None:
-        return p.on_ground, "flag"
-    speed = p.gs_kt if p.gs_kt is not None else implied_kt
-    if speed is None:
-        return None, ""
-    return speed < GROUND_SPEED_KT, "speed"
 
 
 def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
@@ -51,11 +49,29 @@ def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
                        & (tp.array("quality")[lo + 1:hi + 1] < 0)))
 
 
-def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) -> Whereabouts:
-    """Position at t_utc from the aircraft's usable points (all its tracks), never across a gap."""
+def _state(calls: S.GroundCalls, k: int) -> str:
+    if calls.why[k] == S.WHY_UNKNOWN:
+        return S.UNKNOWN
+    return S.GROUND if calls.ground[k] else S.AIRBORNE
+
+
+def _how(calls: S.GroundCalls, *ks: int) -> str:
+    """How the states at these points were decided, when not simply the source's flag."""
+    whys = [calls.why[k] for k in ks if calls.inferred(k) and calls.why[k] != S.WHY_UNKNOWN]
+    if not whys:
+        return ""
+    return f" (decided from {' and '.join(dict.fromkeys(whys))}, not a flag of the source)"
+
+
+def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_S) -> Whereabouts:
+    """Position and state at t_utc from the aircraft's usable points (all its tracks)."""
     t = parse_z(t_utc).timestamp()
     iso = from_epoch(t)
-    before, after = _neighbours(case, aircraft_id, t)
+    m = points.aircraft_points(case, aircraft_id)
+    i = int(np.searchsorted(m.t, t + SAME_TIME_S, side="right")) - 1
+    j = int(np.searchsorted(m.t, t - SAME_TIME_S, side="left"))
+    before = m.point(i) if i >= 0 else None
+    after = m.point(j) if j < len(m) else None
 
     def out(status: str, reason: str, lat: float | None = None, lon: float | None = None,
             alt: float | None = None, icao: str | None = None) -> Whereabouts:
@@ -68,47 +84,51 @@ def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = GAP_S) 
         return out("unknown", f"before the first record ({after.time_utc})")
     if after is None:
         return out("unknown", f"after the last record ({before.time_utc})")
-    span = after.t - before.t
-    implied = (distance_km(before.lat, before.lon, after.lat, after.lon) / KM_PER_NM / span * 3600.0
-               if span > 0 else None)
-    g_before, how_b = _on_ground(before, implied)
-    g_after, how_a = _on_ground(after, implied)
-    inferred = " (inferred from speed: the source has no on-ground flag)" if "speed" in (
-        how_b + how_a) else ""
-    for p, g in ((before, g_before), (after, g_after)):
+    calls = aircraft_calls(m)
+    s_b, s_a = _state(calls, i), _state(calls, j)
+    for p, k, st in ((before, i, s_b), (after, j, s_a)):
         if abs(p.t - t) <= SAME_TIME_S:
-            ap = _airport(p.lat, p.lon) if g else None
-            status = "ground" if g else ("airborne" if g is False else "unknown")
+            ap = _airport(p.lat, p.lon) if st == S.GROUND else None
             why = "an observed position at this time"
-            if status == "unknown":
-                why += " (the source does not say whether it was on the ground)"
-            return out(status, why + (inferred if status != "unknown" else ""), p.lat, p.lon,
-                       p.alt_ft, ap.icao if ap else None)
+            if st == S.UNKNOWN:
+                why += " (the source gives no flag, speed or altitude to tell ground from air)"
+            return out(st, why + _how(calls, k), p.lat, p.lon, p.alt_ft, ap.icao if ap else None)
+    span = after.t - before.t
+    km = distance_km(before.lat, before.lon, after.lat, after.lon)
     if span > gap_s:
-        reason = (f"in a coverage gap: no position for {span / 60:.0f} min between "
-                  f"{before.time_utc} and {after.time_utc}; whereabouts unknown, not absent")
-        if g_before and g_after:
+        hole = (f"no position for {span / 60:.0f} min between {before.time_utc} and "
+                f"{after.time_utc}")
+        if s_b == s_a == S.AIRBORNE and not S.stop_possible(span, km, before.alt_ft, after.alt_ft):
+            need = S.needed_for_stop(km, before.alt_ft, after.alt_ft)
+            return out("airborne", f"airborne, position unknown: {hole}; airborne on both sides, "
+                       f"{km:.0f} km apart, and a landing and take-off in between would need at "
+                       f"least {need / 60:.0f} min" + _how(calls, i, j))
+        reason = f"in a coverage gap: {hole}; whereabouts unknown, not absent"
+        if s_b == s_a == S.GROUND:
             a1, a2 = _airport(before.lat, before.lon), _airport(after.lat, after.lon)
             if a1 and a2 and a1.icao == a2.icao:
                 reason += f" (seen on the ground at {a1.icao} on both sides of the gap)"
         return out("unknown", reason)
     if _new_leg_between(case, before, after):
         return out("unknown", "between two legs the source separates (new-leg flag)")
+    if S.UNKNOWN in (s_b, s_a):
+        return out("unknown", "the source gives no flag, speed or altitude to tell ground from air "
+                   f"between positions {span:.0f} s apart")
+    if s_b != s_a:
+        what, b_is, a_is = (("taking off", "on the ground", "airborne") if s_b == S.GROUND
+                            else ("landing", "airborne", "on the ground"))
+        return out("unknown", f"{what} between {before.time_utc} ({b_is}) and {after.time_utc} "
+                   f"({a_is}), {span:.0f} s apart: which it was at this time is not known"
+                   + _how(calls, i, j))
     f = (t - before.t) / span
     lat, lon = intermediate(before.lat, before.lon, after.lat, after.lon, f)
-    alt = None
-    if before.alt_ft is not None and after.alt_ft is not None:
-        alt = before.alt_ft + f * (after.alt_ft - before.alt_ft)
-    if g_before and g_after:
+    if s_b == S.GROUND:
         ap = _airport(lat, lon)
         where = f" at {ap.icao} ({ap.name})" if ap else ""
         return out("ground", f"on the ground{where}: between two ground positions {span:.0f} s "
-                   f"apart{inferred}", lat, lon, None, ap.icao if ap else None)
-    if g_before is False or g_after is False:
-        what = ("airborne: great-circle interpolation between positions "
-                f"{span:.0f} s apart")
-        if g_before or g_after:
-            what += " (between a ground and an airborne position: taking off or landing)"
-        return out("airborne", what + inferred, lat, lon, alt)
-    return out("unknown", "the source does not say whether it was on the ground; interpolated "
-               f"position between points {span:.0f} s apart", lat, lon, alt)
+                   f"apart" + _how(calls, i, j), lat, lon, None, ap.icao if ap else None)
+    alt = None
+    if before.alt_ft is not None and after.alt_ft is not None:
+        alt = before.alt_ft + f * (after.alt_ft - before.alt_ft)
+    return out("airborne", "airborne: great-circle interpolation between positions "
+               f"{span:.0f} s apart" + _how(calls, i, j), lat, lon, alt)

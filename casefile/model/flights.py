@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from casefile.timeutil import TimeValue, describe
+from casefile.timeutil import TimeValue, describe, parse_z
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,17 @@ class LegEnd:
     observed: bool
     note: str = ""
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: an observed end between two positions: (the last before, the first after), UTC; time_utc
+    #: is its middle
+    window_utc: tuple[str, str] | None = None
+
+    @property
+    def uncertainty_s(self) -> float:
+        """How far the end's time may be off either way (half its window; 0 without one)."""
+        if not self.window_utc:
+            return 0.0
+        a, b = (parse_z(x).timestamp() for x in self.window_utc)
+        return (b - a) / 2
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

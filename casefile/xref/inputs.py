@@ -96,7 +96,8 @@ def _end(end: LegEnd, locate: Locator) -> EndIn:
         got = locate(end.time_utc)
         if got:
             lat, lon = got
-    return EndIn(time=t, airport_icao=end.airport_icao, lat=lat, lon=lon, observed=end.observed)
+    return EndIn(time=t, airport_icao=end.airport_icao, lat=lat, lon=lon, observed=end.observed,
+                 uncertainty_s=end.uncertainty_s)
 
 
 def _locator(case: Case, aircraft_id: str) -> Locator:

