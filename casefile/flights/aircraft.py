@@ -60,12 +60,22 @@ def all_aircraft(case: Case) -> list[Aircraft]:
     return [row_to_aircraft(r) for r in case.rows("SELECT * FROM aircraft ORDER BY id")]
 
 
+def recorded_names(case: Case) -> dict[str, list[str]]:
+    """Per aircraft id, the callsigns and flight numbers its tracks were recorded with, sorted."""
+    names: dict[str, set[str]] = {}
+    for r in case.rows("SELECT aircraft_id, callsigns, flight FROM tracks"):
+        got = names.setdefault(r["aircraft_id"], set())
+        got.update(json.loads(r["callsigns"] or "[]") or [])
+        flight = json.loads(r["flight"]) if r.get("flight") else {}
+        got.update(str(flight[k]) for k in ("number", "callsign") if flight.get(k))
+    return {aid: sorted(v) for aid, v in names.items()}
+
+
 def refs_index(case: Case) -> AircraftRefs:
-    """Every aircraft of the case by every reference that names it (callsigns from its tracks)."""
-    callsigns: dict[str, set[str]] = {}
-    for r in case.rows("SELECT aircraft_id, callsigns FROM tracks WHERE callsigns IS NOT NULL"):
-        callsigns.setdefault(r["aircraft_id"], set()).update(json.loads(r["callsigns"]) or [])
-    return AircraftRefs.build((a, callsigns.get(a.id, ())) for a in all_aircraft(case))
+    """Every aircraft of the case by every reference that names it: registration, hex, id, and
+    the callsigns and flight numbers its tracks were recorded with."""
+    names = recorded_names(case)
+    return AircraftRefs.build((a, names.get(a.id, ())) for a in all_aircraft(case))
 
 
 def find(case: Case, ref: str) -> Aircraft:

@@ -13,7 +13,7 @@ from casefile.flights import legs as leg_rules
 from casefile.flights import points as P
 from casefile.flights import quality as quality_rules
 from casefile.flights import state as state_rules
-from casefile.flights.aircraft import all_aircraft, find
+from casefile.flights.aircraft import all_aircraft, find, recorded_names
 from casefile.flights.gcpause import gc_paused
 from casefile.flights.palette import aircraft_color as aircraft_color  # re-exported: GUI and PDF colours
 from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: the public API
@@ -22,7 +22,7 @@ from casefile.flights.refs import norm_ref as norm_ref
 from casefile.flights.refs import references as references
 from casefile.flights.reported import add_reported_flight as add_reported_flight  # the window's edit
 from casefile.flights.reported import to_model
-from casefile.flights.where import where_at
+from casefile.flights.where import aircraft_calls, where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case
 from casefile.store.columns import as_python
@@ -32,6 +32,11 @@ from casefile.timeutil import describe, from_epoch, parse_z
 def list_aircraft(case: Case) -> list[Aircraft]:
     """Every aircraft in the case, oldest first."""
     return all_aircraft(case)
+
+
+def recorded_refs(case: Case) -> dict[str, list[str]]:
+    """Per aircraft id, the callsigns and flight numbers it was recorded with (they name it too)."""
+    return recorded_names(case)
 
 
 def find_aircraft(case: Case, ref: str) -> Aircraft:
@@ -182,6 +187,8 @@ class PointColumns:
     alt_ft: list[float | None] = field(default_factory=list)
     ground: list[bool | None] = field(default_factory=list)   # None: the source did not say
     gs_kt: list[float | None] = field(default_factory=list)
+    #: on the ground as the state model decides (casefile.flights.state): what every part uses
+    on_ground: list[bool] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.t)
@@ -206,6 +213,7 @@ def track_columns(case: Case, aircraft_id: str | None = None) -> dict[str, Point
                 cols.alt_ft = as_python(m.column("alt_ft"))
                 cols.gs_kt = as_python(m.column("gs_kt"))
                 cols.ground = as_python(m.column("ground"))
+                cols.on_ground = aircraft_calls(m).ground
             out[aid] = cols
     return out
 

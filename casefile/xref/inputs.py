@@ -121,7 +121,7 @@ def points_in(cols: flights.PointColumns | None, aircraft_id: str) -> PointsIn:
     if cols is None:
         return PointsIn(aircraft_id, [], [], [], [], [])
     ts, lats, lons, alts = cols.t, cols.lat, cols.lon, cols.alt_ft
-    grounds = list(map(bool, cols.ground))   # None: the source did not say, so not "on the ground"
+    grounds = list(cols.on_ground)   # the state model's call (casefile.flights.state), not the raw flag
     if any(map(gt, ts, islice(ts, 1, None))):   # the read API sorts; be sure
         order = sorted(range(len(ts)), key=ts.__getitem__)
         ts, lats, lons = [ts[k] for k in order], [lats[k] for k in order], [lons[k] for k in order]
@@ -151,9 +151,12 @@ def reported_in(r: ReportedFlight, ref: str = "") -> ReportedIn:
 
 
 def _flights(case: Case, inputs: CaseInputs) -> None:
+    recorded = flights.recorded_refs(case)
     for a in flights.list_aircraft(case):
         model = designator(a.description)   # e.g. a Flightradar24 model "Antonov An-124-100"
-        refs = flights.references(a) + ((model,) if model and model != a.type_code else ())
+        # registration, hex, type, and the callsigns and flight numbers it flew under
+        refs = (flights.references(a) + ((model,) if model and model != a.type_code else ())
+                + tuple(recorded.get(a.id, ())))
         label = " ".join(x for x in (a.registration or a.icao24 or a.id,
                                      f"({a.type_code})" if a.type_code else "") if x)
         inputs.aircraft.append(AircraftIn(a.id, refs, label))

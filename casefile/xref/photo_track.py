@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
 from casefile.geo import distance_km
 from casefile.model.findings import Finding
 from casefile.timeutil import TimeValue, from_epoch
+from casefile.xref.confidence import Confidence, Factors, assess
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn
 from casefile.xref.trackindex import (
@@ -22,12 +25,19 @@ from casefile.xref.trackindex import (
     Fix,
     FleetIndex,
     Span,
+    low_above_field,
 )
 from casefile.xref.windows import fmt_window, time_basis_note, tv_window
 
 KIND = "photo-aircraft"
 #: An aircraft on the ground within this distance of the photo's place counts as "there".
 NEAR_KM = 10.0
+#: With no position inside the photo's window, the nearest on each side within this many seconds
+#: is the evidence (a photo seconds after a take-off falls between two positions)
+REACH_S = 120.0
+#: an aircraft covers at most this much ground per second (600 kt): a position this far from the
+#: window can only exclude the place if it is further away than that allows
+FAST_KM_S = 600 * 1.852 / 3600
 
 
 @lru_cache(maxsize=1 << 14)
@@ -75,6 +85,13 @@ def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack)
     events = [] if near_ground else track.events_near(lo, hi, lat, lon, NEAR_KM)
     low_points = [] if near_ground or events else track.points_near(lo, hi, lat, lon, NEAR_KM)
     holes = [s for s in spans if s.state in (GAP, NODATA, PARKED)]
+    if not (near_ground or events or low_points or holes):
+        sides = [f for f in track.points_around(lo, hi, REACH_S) if f is not None]
+        if len(sides) == 2 and all(_low_near(f, lat, lon) for f in sides):
+            low_points = sides          # low and near on both sides of the window
+        elif not _excluded(track, lo, hi, lat, lon):
+            holes = [Span(lo, hi, NODATA, note="no position near enough in time to exclude "
+                          "the place")]
     if near_ground or events or low_points:
         verdict = "consistent"
     elif holes:
@@ -82,6 +99,26 @@ def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack)
     else:
         verdict = "inconsistent"
     return verdict, spans, near_ground, events, low_points, holes
+
+
+def _low_near(f: Fix, lat: float, lon: float) -> bool:
+    return (f[4] or low_above_field(f[3], f[1], f[2])) and _km(lat, lon, f[1], f[2]) <= NEAR_KM
+
+
+def _excluded(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> bool:
+    """Whether the positions exclude the place over the whole window: one inside it far away, or
+    the nearest on each side further than the aircraft could have come back in the time."""
+    p = track.points
+    if p is None or not p.t:
+        return True       # the spans (inferred ground stays elsewhere) decide
+    i, j = bisect_left(p.t, lo), bisect_right(p.t, hi)
+    if j > i:
+        return all(_km(lat, lon, p.lat[k], p.lon[k]) > NEAR_KM for k in range(i, j))
+    before, after = track.points_around(lo, hi, math.inf)
+    for f, dt in ((before, lo - before[0] if before else 0.0), (after, after[0] - hi if after else 0.0)):
+        if f is None or _km(lat, lon, f[1], f[2]) - FAST_KM_S * max(dt, hi - lo) <= NEAR_KM:
+            return False
+    return True
 
 
 def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding | None:
@@ -107,6 +144,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     widened = photo.capture.utc is None
     who = f"{a.label}" + (" (tagged on the photo)" if tagged else "")
     when = fmt_window(lo, hi)
+    conf: float | Confidence
     if near_ground:
         s = near_ground[0]
         verdict, conf = "consistent", (0.8 if tagged else 0.6)
@@ -126,6 +164,17 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         expl = (f"{who} {'took off from' if e[4] == 'takeoff' else 'landed at'} "
                 f"{e[3] or 'a place'} {_km(lat, lon, e[1], e[2]):.1f} km from where the photo was "
                 f"taken at {from_epoch(e[0])}, within the photo's time window ({when}).")
+    elif low_points and not lo <= low_points[0][0] <= hi:
+        verdict = "consistent"
+        b, f = low_points[0], low_points[-1]
+        gap = max(lo - b[0], f[0] - hi)
+        conf = assess(verdict, Factors("track", points=2, time_gap_s=gap,
+                                       distance_km=max(_km(lat, lon, b[1], b[2]), _km(lat, lon, f[1], f[2])),
+                                       limit_km=NEAR_KM))
+        expl = (f"{who} was observed low or on the ground near the photo's place just before and "
+                f"just after the photo's time window ({when}): {_fix(b, lat, lon)} "
+                f"{lo - b[0]:.0f} s before it, and {_fix(f, lat, lon)} {f[0] - hi:.0f} s after it; "
+                "no position falls inside the window itself.")
     elif low_points:
         verdict, conf = "consistent", (0.7 if tagged else 0.5)
         expl = (f"{who} was observed low or on the ground within {NEAR_KM:g} km of the photo's place "
@@ -133,16 +182,23 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     elif holes:
         verdict, conf = "undetermined", 0.5
         missing = sum(min(s.end, hi) - max(s.start, lo) for s in holes)
-        expl = (f"Cannot tell whether {who} was at the photo's place: for "
-                f"{missing / 60:.0f} min of the photo's time window ({when}) there is no track data "
-                f"(a gap or no record), which does not mean the aircraft did not fly. The rest of "
-                f"the time it was {_summary([s for s in spans if s not in holes], lat, lon) or 'unknown'}.")
+        if any(s.note.startswith("no position near enough") for s in holes):
+            expl = (f"Cannot tell whether {who} was at the photo's place during its time window "
+                    f"({when}): it was airborne, but no position inside the window or close enough "
+                    "to it in time rules the place out.")
+        else:
+            expl = (f"Cannot tell whether {who} was at the photo's place: for "
+                    f"{missing / 60:.0f} min of the photo's time window ({when}) there is no track "
+                    f"data (a gap or no record), which does not mean the aircraft did not fly. The "
+                    f"rest of the time it was "
+                    f"{_summary([s for s in spans if s not in holes], lat, lon) or 'unknown'}.")
     else:
         verdict, conf = "inconsistent", (0.85 if tagged else 0.7)
         expl = (f"{who} was not at the photo's place during the whole time window ({when}): it was "
                 f"{_summary(spans, lat, lon)}.")
     if widened:
-        conf = min(conf, 0.5)
+        conf = min(conf, 0.5) if isinstance(conf, float) else (
+            conf if conf.value <= 0.5 else Confidence(0.5, conf.sentence))
         expl += " The photo's time zone is unknown, so the window covers every zone on Earth."
     inputs = {
         "photo": {"item_id": photo.item_id, "capture": _capture(photo.capture),
@@ -168,6 +224,12 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
                 "distance_km": round(distance_km(lat, lon, near[1], near[2]), 2)}
     items = [photo.item_id] + sorted({s.item_id for s in spans if s.item_id})
     return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)
+
+
+def _fix(f: Fix, lat: float, lon: float) -> str:
+    """An observed point in plain words: on the ground or at what height, and how far away."""
+    what = "on the ground" if f[4] else (f"at {f[3]:.0f} ft" if f[3] is not None else "airborne")
+    return f"{what} {_km(lat, lon, f[1], f[2]) * 1000:.0f} m away"
 
 
 def _capture(tv: TimeValue) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from itertools import compress
 import numpy as np
 
 from casefile.flights.query import RefIndex, norm_ref
+from casefile.flights.state import NO_FIELD_MAX_ALT_FT, field_elevation
 from casefile.geo import distance_km
 from casefile.reference.airports import airport
 from casefile.xref.model import AircraftIn, EndIn, GapIn, LegIn, PointsIn
@@ -185,11 +186,18 @@ class AircraftTrack:
                                         leg.item_id))
         self.events.sort(key=lambda e: e[0])
         self._event_t = [e[0] for e in self.events]
+        unc = {(leg.id, what): end.uncertainty_s for leg in legs
+               for what, end in (("takeoff", leg.takeoff), ("landing", leg.landing))}
+        self._event_unc = [unc.get((e[5], e[4]), 0.0) for e in self.events]
+        self._widest = max(self._event_unc, default=0.0)
 
     def events_near(self, lo: float, hi: float, lat: float, lon: float, km: float) -> list[Event]:
-        """Take-offs and landings in [lo, hi] within km of a place."""
-        i, j = bisect_left(self._event_t, lo), bisect_right(self._event_t, hi)
-        return [e for e in self.events[i:j] if distance_km(lat, lon, e[1], e[2]) <= km]
+        """Take-offs and landings whose time window meets [lo, hi], within km of a place (an end
+        between two positions is a window: the event may be anywhere in it)."""
+        i = bisect_left(self._event_t, lo - self._widest)
+        j = bisect_right(self._event_t, hi + self._widest)
+        return [e for e, u in zip(self.events[i:j], self._event_unc[i:j], strict=True)
+                if e[0] - u <= hi and e[0] + u >= lo and distance_km(lat, lon, e[1], e[2]) <= km]
 
     def query(self, lo: float, hi: float) -> list[Span]:
         """The spans covering [lo, hi], clipped, with "no-data" spans for the uncovered parts."""
@@ -225,11 +233,24 @@ class AircraftTrack:
         out = []
         for k in range(i, j):
             alt = p.alt_ft[k]
-            if not p.ground[k] and (alt is None or alt > max_alt_ft):
+            if not p.ground[k] and (alt is None or (alt > max_alt_ft and not (
+                    max_alt_ft == LOW_ALT_FT and low_above_field(alt, p.lat[k], p.lon[k])))):
                 continue
             if distance_km(lat, lon, p.lat[k], p.lon[k]) <= km:
                 out.append((p.t[k], p.lat[k], p.lon[k], alt, p.ground[k]))
         return out
+
+    def points_around(self, lo: float, hi: float, reach_s: float) -> tuple[Fix | None, Fix | None]:
+        """The last observed point before lo and the first after hi, each within reach_s."""
+        p = self.points
+        if p is None or not p.t:
+            return None, None
+        i, j = bisect_left(p.t, lo) - 1, bisect_right(p.t, hi)
+        before = (p.t[i], p.lat[i], p.lon[i], p.alt_ft[i], p.ground[i]) \
+            if i >= 0 and lo - p.t[i] <= reach_s else None
+        after = (p.t[j], p.lat[j], p.lon[j], p.alt_ft[j], p.ground[j]) \
+            if j < len(p.t) and p.t[j] - hi <= reach_s else None
+        return before, after
 
     def holes(self) -> list[Span]:
         """Every stretch with no data (gaps, before/after coverage, unexplained stops)."""
@@ -249,11 +270,22 @@ class AircraftTrack:
 LOW_ALT_FT = 2000.0
 
 
+def low_above_field(alt_ft: float | None, lat: float, lon: float) -> bool:
+    """Whether an altitude is within LOW_ALT_FT of the ground there: above the nearest field's
+    elevation (within 5 km), else above sea level."""
+    if alt_ft is None or alt_ft > LOW_ALT_FT + NO_FIELD_MAX_ALT_FT:
+        return False
+    if alt_ft <= LOW_ALT_FT:
+        return True
+    return alt_ft - (field_elevation(lat, lon) or 0.0) <= LOW_ALT_FT
+
+
 def _low_points(p: PointsIn | None) -> PointsIn:
     """The points on the ground or low enough to be "at" a place, in time order."""
     if p is None:
         return PointsIn("", [], [], [], [], [])
-    keep = [g or (a is not None and a <= LOW_ALT_FT) for g, a in zip(p.ground, p.alt_ft, strict=False)]
+    keep = [g or low_above_field(a, la, lo)
+            for g, a, la, lo in zip(p.ground, p.alt_ft, p.lat, p.lon, strict=False)]
     return PointsIn(p.aircraft_id, list(compress(p.t, keep)), list(compress(p.lat, keep)),
                     list(compress(p.lon, keep)), list(compress(p.alt_ft, keep)),
                     list(compress(p.ground, keep)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.flights import query as Q
+from casefile.flights.state import ground_calls
 from casefile.xref.inputs import gather, points_in
 from casefile.xref.model import PointsIn
 from casefile.xref.trackindex import LOW_ALT_FT, _low_points
@@ -64,9 +65,12 @@ def test_engine_inputs_through_columns_equal_point_by_point(fresh_case, ties):
     assert len(inputs.points) == 2
     for got in inputs.points:
         pts = list(Q.track_points(fresh_case, aircraft_id=got.aircraft_id))
+        # on the ground as the state model decides from the same points, one by one
+        ground = ground_calls([p.t for p in pts], [p.lat for p in pts], [p.lon for p in pts],
+                              [p.alt_ft for p in pts], [p.on_ground for p in pts],
+                              [p.gs_kt for p in pts], [p.vrate_fpm for p in pts]).ground
         want = PointsIn(got.aircraft_id, [p.t for p in pts], [p.lat for p in pts],
-                        [p.lon for p in pts], [p.alt_ft for p in pts],
-                        [bool(p.on_ground) for p in pts])   # ground unknown: not on the ground
+                        [p.lon for p in pts], [p.alt_ft for p in pts], ground)
         assert got == want
         assert got == points_in(Q.track_columns(fresh_case, got.aircraft_id)[got.aircraft_id],
                                 got.aircraft_id)
