@@ -87,7 +87,57 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
                     continue
         ref, misses = i - 1, 0
         rt, rlat, rlon, rground, rmlat = ti, la, lo, gi, mlat
+    if IMPOSSIBLE_SPEED in flags:
+        _keep_largest_consistent_path(flags, t, lat, lon, ground, source)
     return flags
+
+
+#: how many runs back a run may join onto (bounds the work on a badly broken file)
+LOOK_BACK_RUNS = 200
+
+
+def _step_ok(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
+             ground: Sequence[bool | None], source: Sequence[str | None], a: int, b: int) -> bool:
+    """Whether point b can follow point a at a possible speed (the same limits as above)."""
+    limit = SURFACE_LIMIT_KT if (ground[a] and ground[b]) else AIRBORNE_LIMIT_KT
+    if source[a] == "mlat" or source[b] == "mlat":
+        limit *= MLAT_FACTOR
+    allowed = NOISE_KM + limit * KM_PER_NM * (t[b] - t[a]) / 3600.0
+    return not _far(lat[a], lon[a], lat[b], lon[b], allowed)
+
+
+def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
+                                  lat: Sequence[float], lon: Sequence[float],
+                                  ground: Sequence[bool | None],
+                                  source: Sequence[str | None]) -> None:
+    """Re-decide the impossible-speed flags: keep the largest set of points that form one
+    possible path, flag the rest. A spoofed or jumped stretch is then flagged, not the genuine
+    points after it (which a check anchored on the last good point flags once the stretch is
+    longer than REANCHOR_AFTER)."""
+    idx = [i for i, f in enumerate(flags) if f is None or f == IMPOSSIBLE_SPEED]
+    runs: list[list[int]] = []
+    for i in idx:                      # runs of points each possible after the one before
+        if runs and _step_ok(t, lat, lon, ground, source, runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best: list[int] = []
+    prev: list[int] = []
+    for k, run in enumerate(runs):
+        score, link = len(run), -1
+        for j in range(k - 1, max(-1, k - 1 - LOOK_BACK_RUNS), -1):
+            if best[j] + len(run) > score and _step_ok(t, lat, lon, ground, source,
+                                                       runs[j][-1], run[0]):
+                score, link = best[j] + len(run), j
+        best.append(score)
+        prev.append(link)
+    keep: set[int] = set()
+    k = max(range(len(runs)), key=lambda r: (best[r], -r)) if runs else -1
+    while k >= 0:
+        keep.update(runs[k])
+        k = prev[k]
+    for i in idx:
+        flags[i] = None if i in keep else IMPOSSIBLE_SPEED
 
 
 _KM_PER_DEG = math.pi * EARTH_RADIUS_KM / 180.0
