@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Any
 
+from casefile.flights import probable as P
 from casefile.flights import state as S
 from casefile.geo import distance_km
 from casefile.reference.airports import index as airport_index
@@ -196,20 +197,13 @@ def _trend(d: TrackData, i: int, toward: int) -> float | None:
     return None
 
 
-def _low_near_airport(d: TrackData, i: int) -> tuple[Any, float, float] | None:
-    hit = airport_index().nearest(d.lat[i], d.lon[i], PROBABLE_AIRPORT_KM)
-    if not hit:
-        return None
-    ap, km = hit
-    alt = d.alt[i]
-    if alt is None:
-        return None
-    agl = alt - (ap.elevation_ft or 0.0)
-    return (ap, km, alt) if agl <= PROBABLE_MAX_AGL_FT else None
-
-
 def _elev(ap: Any) -> str:
     return f" (airport elevation {ap.elevation_ft:.0f} ft)" if ap.elevation_ft is not None else ""
+
+
+def _others(cands: list[P.Candidate]) -> str:
+    rest = [c.airport.icao for c in cands[1:4]]
+    return f"; ranked above {', '.join(rest)}" if rest else ""
 
 
 def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) -> End:
@@ -217,37 +211,37 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) 
     if nxt is not None and nxt.kind == "ground" and _joined(d, last, nxt.first, leg_gap_s):
         return _observed(d, nxt.first, last, "landing")
     ev: dict[str, Any] = {"last_seen": _point(d, last)}
-    low = _low_near_airport(d, last)
     trend = _trend(d, last, -1)
-    if low and trend is not None and trend < 0:
-        ap, km, agl = low
-        ev["last_seen_distance_km"] = round(km, 2)
-        again = _reappears(d, last + 1, ap.icao) if last + 1 < len(d) else None
-        if again:
-            ev["next_seen"] = _point(d, last + 1)
-            ev["next_seen_distance_km"] = again
-            note = (f"probable landing at {ap.icao} ({ap.name}) (not observed): last seen descending "
-                    f"at {agl:.0f} ft{_elev(ap)}, {km:.1f} km away; seen again {again:.1f} km from it "
-                    "climbing out or on the ground")
-            return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
-        note = (f"landing not observed: data ends descending at {agl:.0f} ft, {km:.1f} km from "
-                f"{ap.icao} ({ap.name}{_elev(ap)})")
-        return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
-    return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
-
-
-def _reappears(d: TrackData, j: int, icao: str) -> float | None:
-    """Distance to the airport if point j is on the ground or climbing low near that airport."""
-    low = _low_near_airport(d, j)
-    if low and low[0].icao == icao:
-        trend = _trend(d, j, +1)
-        if (d.ground[j] is True) or (trend is not None and trend > 0):
-            return round(low[1], 2)
-    if d.ground[j] is True:
-        hit = airport_index().nearest(d.lat[j], d.lon[j], GROUND_AIRPORT_KM)
-        if hit and hit[0].icao == icao:
-            return round(hit[1], 2)
-    return None
+    if trend is None or trend >= 0:
+        return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
+    j = last + 1 if last + 1 < len(d) else None
+    climbing_again = j is not None and (d.ground[j] is True or (_trend(d, j, +1) or 0.0) > 0)
+    cands = P.rank(d.lat[last], d.lon[last], d.alt[last],
+                   (d.lat[last - 1], d.lon[last - 1]) if last > 0 else None,
+                   dark_s=d.t[j] - d.t[last] if j is not None else None,
+                   other=(d.lat[j], d.lon[j], d.alt[j]) if j is not None and climbing_again else None)
+    if not cands:
+        return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
+    best = cands[0]
+    ap, km = best.airport, best.km
+    ev["last_seen_distance_km"] = round(km, 2)
+    ev["candidates"] = [c.to_dict() for c in cands[:5]]
+    alt = d.alt[last]
+    if j is not None and best.seen_again_km is not None:
+        ev["next_seen"] = _point(d, j)
+        ev["next_seen_distance_km"] = round(best.seen_again_km, 2)
+        note = (f"probable landing at {ap.icao} ({ap.name}) (not observed): last seen descending "
+                f"at {alt:.0f} ft{_elev(ap)}, {km:.1f} km away; seen again "
+                f"{best.seen_again_km:.1f} km from it climbing out or on the ground after "
+                f"{_dur(d.t[j] - d.t[last])}; chosen for: {best.reasons()}{_others(cands)}")
+        return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
+    ends = "data ends" if j is None else f"no position for {_dur(d.t[j] - d.t[last])} after it"
+    note = (f"landing not observed: {ends}; last seen descending at {alt:.0f} ft, {km:.1f} km "
+            f"from {ap.icao} ({ap.name}{_elev(ap)}), the best fit: {best.reasons()}")
+    if j is None:
+        note = (f"landing not observed: data ends descending at {alt:.0f} ft, {km:.1f} km from "
+                f"{ap.icao} ({ap.name}{_elev(ap)}), the best fit: {best.reasons()}")
+    return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
 
 
 def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float) -> End:
@@ -255,18 +249,26 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float)
     if prev is not None and prev.kind == "ground" and _joined(d, prev.last, first, leg_gap_s):
         return _observed(d, prev.last, first, "take-off")
     ev: dict[str, Any] = {"first_seen": _point(d, first)}
-    low = _low_near_airport(d, first)
     trend = _trend(d, first, +1)
-    if low and trend is not None and trend > 0:
-        ap, km, agl = low
-        ev["first_seen_distance_km"] = round(km, 2)
-        before = first - 1
-        if before >= 0:
-            ev["previous_seen"] = _point(d, before)
-        note = (f"probable take-off from {ap.icao} ({ap.name}) (not observed): first seen climbing "
-                f"at {agl:.0f} ft{_elev(ap)}, {km:.1f} km away")
-        return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
-    return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
+    if trend is None or trend <= 0:
+        return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
+    before = first - 1 if first > 0 else None
+    if before is not None:
+        ev["previous_seen"] = _point(d, before)
+    cands = P.rank(d.lat[first], d.lon[first], d.alt[first],
+                   (d.lat[first + 1], d.lon[first + 1]) if first + 1 < len(d) else None,
+                   dark_s=d.t[first] - d.t[before] if before is not None else None, landing=False)
+    near = [c for c in cands if c.km <= PROBABLE_AIRPORT_KM and c.agl_ft <= PROBABLE_MAX_AGL_FT]
+    if not near:
+        return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
+    best = near[0]
+    ap, km = best.airport, best.km
+    ev["first_seen_distance_km"] = round(km, 2)
+    ev["candidates"] = [c.to_dict() for c in near[:5]]
+    note = (f"probable take-off from {ap.icao} ({ap.name}) (not observed): first seen climbing "
+            f"at {d.alt[first]:.0f} ft{_elev(ap)}, {km:.1f} km away; chosen for: "
+            f"{best.reasons()}{_others(near)}")
+    return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
 
 
 def from_rows(rows: Sequence[Sequence[Any]]) -> TrackData:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casefile.flights.legs import LEG_GAP_S, TrackData, find_gaps, split
+from casefile.flights.legs import LEG_GAP_S, TrackData, find_gaps, ground_states, in_flight_gap, split
+from casefile.flights.probable import SEARCH_KM
 
 
 @st.composite
@@ -43,10 +44,12 @@ def test_every_point_in_exactly_one_segment_and_no_overlap(d):
             if end.observed:                           # an observed end has its time
                 assert end.t is not None
             if end.airport_icao and end.distance_km is not None:
-                assert end.distance_km <= 15.0
-        # a leg never spans a long gap or a new-leg flag
+                assert end.distance_km <= SEARCH_KM
+        # a leg never spans a new-leg flag, nor a long gap a stop fits in
+        ground = ground_states(d)
         for i in range(leg.first + 1, leg.last + 1):
-            assert d.t[i] - d.t[i - 1] <= LEG_GAP_S and not d.new_leg[i]
+            assert not d.new_leg[i]
+            assert d.t[i] - d.t[i - 1] <= LEG_GAP_S or in_flight_gap(d, i - 1, i, ground)
 
 
 @settings(max_examples=100, deadline=None)
