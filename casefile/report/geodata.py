@@ -9,6 +9,7 @@ from casefile.photos import query as photos_query
 from casefile.reference.airports import airport
 from casefile.report import gather as parts
 from casefile.store import Case
+from casefile.store import refs as short_refs
 
 FT_TO_M = 0.3048
 
@@ -22,6 +23,7 @@ class TrackOut:
     track_id: str
     item_id: str | None
     points: list[Point] = field(default_factory=list)
+    item_label: str = ""        # the flight record's short reference (F2), for what a person reads
 
 
 @dataclass
@@ -63,7 +65,9 @@ def gather(case: Case, *, exclude_sensitive: bool = False) -> GeoData:
         for pt in fl.points.get(a.id, []):
             tid = pt.track_id or "track"
             if tid not in by_track:
-                by_track[tid] = TrackOut(a.id, label, tid, fl.track_items.get(tid))
+                iid = fl.track_items.get(tid)
+                by_track[tid] = TrackOut(a.id, label, tid, iid,
+                                         item_label=(short_refs.ref_of(case, iid) or "") if iid else "")
             by_track[tid].points.append(pt)
         out.tracks += [t for t in by_track.values() if t.item_id not in sensitive]
     codes: set[str] = set()

@@ -51,16 +51,23 @@ def test_geojson_tracks_and_places(demo_case, tmp_path: Path) -> None:
     doc = json.loads(out.read_text("utf-8"))
     assert doc["type"] == "FeatureCollection"
     lines = [f for f in doc["features"] if f["properties"]["kind"] == "track"]
+    apart = [f for f in doc["features"] if f["properties"]["kind"] == "track-points-apart"]
+
     def coords(f: dict) -> list:
         g = f["geometry"]
         return [c for part in g["coordinates"] for c in part] if g["type"] == "MultiLineString" \
             else g["coordinates"]
 
-    assert sum(len(coords(f)) for f in lines) == len(_all_points(demo_case))
+    # every point once: in a line per continuous stretch, or apart (flagged, or alone between gaps)
+    assert sum(len(coords(f)) for f in lines + apart) == len(_all_points(demo_case))
+    assert all(f["geometry"]["type"] == "MultiLineString" for f in lines)
     for f in lines:
-        assert len(f["properties"]["times_utc"]) == len(coords(f))
+        times = f["properties"]["times_utc"]
+        assert [len(t) for t in times] == [len(part) for part in f["geometry"]["coordinates"]]
         lon, lat = coords(f)[0][:2]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
+    # the demo's An-124 crosses the Atlantic in a coverage gap: its line is broken there
+    assert any(f["properties"]["stretches"] > 1 for f in lines)
 
 
 def test_csv_and_json_items(real_case, tmp_path: Path) -> None:
@@ -120,3 +127,28 @@ def test_geojson_cuts_tracks_at_the_antimeridian() -> None:
     geom = doc["features"][0]["geometry"]
     assert geom["type"] == "MultiLineString"
     assert [len(p) for p in geom["coordinates"]] == [2, 2]
+
+
+def test_exports_break_lines_at_coverage_gaps_and_put_ground_at_the_field(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from casefile.model.flights import Point
+    from casefile.report.geodata import GeoData, TrackOut
+    from casefile.report.geojson import to_geojson
+    from casefile.report.kml import to_kml
+
+    t0 = 1577836800.0
+    # on the ground at El Alto (13,355 ft) with no altitude, then airborne; an hour dark; again
+    pts = [Point("t", "a", 0, t0, "2020-01-01T00:00:00.000Z", -16.5133, -68.1923, on_ground=True),
+           Point("t", "a", 1, t0 + 60, "2020-01-01T00:01:00.000Z", -16.50, -68.18, alt_ft=14000.0),
+           Point("t", "a", 2, t0 + 3660, "2020-01-01T01:01:00.000Z", -15.0, -66.0, alt_ft=30000.0),
+           Point("t", "a", 3, t0 + 3720, "2020-01-01T01:02:00.000Z", -14.9, -65.9, alt_ft=30000.0)]
+    data = GeoData(tracks=[TrackOut("a", "CP-1234", "t", None, pts, item_label="F1")])
+    geom = json.loads(to_geojson(data, "x"))["features"][0]["geometry"]
+    assert geom["type"] == "MultiLineString" and [len(p) for p in geom["coordinates"]] == [2, 2]
+    assert geom["coordinates"][0][0][2] == round(13355 * 0.3048, 1)   # the field, not 0
+    root = ET.fromstring(to_kml(data, "x"))
+    tracks = root.findall(f".//{GX}Track")
+    assert len(tracks) == 2                                            # one per stretch
+    assert tracks[0].findtext(f"{KML}altitudeMode") == "absolute"
+    assert tracks[0].findall(f"{GX}coord")[0].text.endswith(f" {round(13355 * 0.3048, 1):g}")
