@@ -16,6 +16,7 @@ from casefile.timeutil import TimeValue, get_zone, parse_z
 ULID = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{26}\b")
 FINDING_ID = re.compile(r"\bF[0-9a-f]{24}\b")
 HEX64 = re.compile(r"\b[0-9a-fA-F]{64}\b")
+LATLON = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d{3,}), (-?\d{1,3}\.\d{3,})(?![\d.])")
 ISO_Z = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|\+00:00)")
 _ITEM_ID = re.compile(r"\bitem ([0-9A-HJKMNP-TV-Z]{26})\b")
 _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
@@ -188,8 +189,15 @@ class Names:
         text = ULID.sub(lambda m: self.name(m.group(0)) if m.group(0) in self.refs
                         or m.group(0) in self.aircraft else "a record", text)
         text = FINDING_ID.sub(lambda m: self.ref(m.group(0)), text)
+        text = LATLON.sub(lambda m: _latlon(m.group(1), m.group(2)) or m.group(0), text)
         text = ISO_Z.sub(lambda m: f"{day_time(parse_z(_z(m.group(0))))} UTC", text)
         return HEX64.sub(lambda m: f"SHA-256 {m.group(0)[:12]}…", text)
+
+
+def _latlon(lat: str, lon: str) -> str | None:
+    """'10.5979, -66.9881' as '10.5979° N, 66.9881° W' (when it can be a position)."""
+    a, o = float(lat), float(lon)
+    return coords(a, o) if -90 <= a <= 90 and -180 <= o <= 180 else None
 
 
 def _z(text: str) -> str:

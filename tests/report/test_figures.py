@@ -119,3 +119,20 @@ def test_land_that_crosses_the_dateline_draws_no_band_across_the_map() -> None:
             for (x0, y0), (x1, y1) in zip(piece, piece[1:]):
                 if abs(y1 - y0) < 0.5 and y0 < n - 0.01 and y0 > s + 0.01:
                     assert abs(x1 - x0) < 60, (x0, y0, x1, y1)   # no edge spanning the ocean
+
+
+def test_a_cell_taller_than_a_page_continues_in_the_next_row(tmp_path) -> None:
+    """A check that fires on 1,000 photos lists them all; no row may outgrow a page."""
+    from casefile.report.pdf.doc import ReportDoc
+    from casefile.report.pdf.styles import register_fonts
+    from casefile.report.pdf.tables import MAX_ROW_LINES, grid, pairs
+
+    register_fonts()
+    refs = ", ".join(f"P{n}" for n in range(1, 3001))
+    t = grid(["Check", "Photos"], [("Re-saved", refs)], (100, 395))
+    rows = t._cellvalues
+    assert len(rows) > 3 and all(len(c.split("\n")) <= MAX_ROW_LINES for r in rows for c in r)
+    assert "P3000" in rows[-1][1] and rows[1][0] == "Re-saved"
+    p = pairs([("Records", "\n".join(refs.split(", ")))], (100, 395))
+    doc = ReportDoc(str(tmp_path / "t.pdf"), title="t", author="", subject="", marking="T")
+    assert doc.render([t, p]) > 2

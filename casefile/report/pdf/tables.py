@@ -61,12 +61,29 @@ def plain(value: object) -> str:
     return "" if value is None else shape(str(value))
 
 
+#: A table row is never split across pages, so a cell longer than this many lines continues in
+#: the next row (a page holds about 80 lines of table text).
+MAX_ROW_LINES = 60
+
+
+def split_tall(row: list[str]) -> list[list[str]]:
+    """One wrapped row as several rows of at most MAX_ROW_LINES lines each."""
+    parts = [c.split("\n") for c in row]
+    height = max((len(p) for p in parts), default=1)
+    if height <= MAX_ROW_LINES:
+        return [row]
+    return [["\n".join(p[i:i + MAX_ROW_LINES]) for p in parts]
+            for i in range(0, height, MAX_ROW_LINES)]
+
+
 def grid(headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float], *,
          mono: Sequence[int] = (), fixed: Sequence[int] = ()) -> Table:
     """A table with a repeated header row. `mono` columns (hashes, times) use the monospaced font
     and, like `fixed` columns (short program words), are drawn without wrapping."""
     flat = set(mono) | set(fixed)
-    body = [[plain(v) if i in flat else cell(v, widths[i]) for i, v in enumerate(r)] for r in rows]
+    body = [part for r in rows
+            for part in split_tall([plain(v) if i in flat else cell(v, widths[i])
+                                    for i, v in enumerate(r)])]
     head = [cell(h, w) for h, w in zip(headers, widths)]
     t = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style = [*_BASE, ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG)]
@@ -81,13 +98,14 @@ def pairs(rows: Sequence[tuple[str, object]], widths: Sequence[float] = (95, 400
     """A two-column label/value table; values of labels in `mono` use the monospaced font."""
     body: list[list[str]] = []
     style = [*_BASE, ("BACKGROUND", (0, 0), (0, -1), HEAD_BG)]
-    for n, (k, v) in enumerate(rows):
+    for k, v in rows:
         label = cell(k, widths[0])
         if k in mono:
+            n = len(body)
             body.append([label, plain(v)])
             style += [("FONTNAME", (1, n), (1, n), MONO), ("FONTSIZE", (1, n), (1, n), 6)]
         else:
-            body.append([label, cell(v, widths[1])])
+            body += split_tall([label, cell(v, widths[1])])
     t = Table(body, colWidths=list(widths), hAlign="LEFT")
     t.setStyle(TableStyle(style))
     return t
