@@ -112,7 +112,8 @@ def group(parent: click.Group, name: str, *, help: str) -> click.Group:
     return g
 
 
-def run_gui(case: str | None, screenshot: str | None) -> int:
+def run_gui(case: str | None, screenshot: str | None, view: str | None = None,
+            select: str | None = None) -> int:
     """Open the desktop application, or say why it is not available."""
     try:
         from casefile.ui.app import run
@@ -123,7 +124,7 @@ def run_gui(case: str | None, screenshot: str | None) -> int:
         print(f"casefile: error: the desktop application is not available ({exc}); "
               "use the subcommands (casefile --help)", file=sys.stderr)
         return 1
-    return run(case, screenshot=screenshot, investigator=investigator())
+    return run(case, screenshot=screenshot, investigator=investigator(), view=view, select=select)
 
 
 @click.group(context_settings=CONTEXT, invoke_without_command=True,

@@ -132,5 +132,8 @@ def verify(case: str, item: str | None) -> Out:
          case="none", json=False)
 @click.argument("case", required=False, metavar="[CASE]")
 @click.option("--screenshot", metavar="PNG", help="render once, save the window, and exit")
-def gui(case: str | None, screenshot: str | None) -> int:
-    return run_gui(case, screenshot)
+@click.option("--view", metavar="NAME", help="with --screenshot: the view to show (start, all, sources, "
+              "claims, photos, flights, entities, findings, map, timeline, ledger)")
+@click.option("--select", metavar="REF", help="with --screenshot: the record to select (S2, C4, P3, …)")
+def gui(case: str | None, screenshot: str | None, view: str | None, select: str | None) -> int:
+    return run_gui(case, screenshot, view, select)

@@ -38,38 +38,120 @@ def application() -> QApplication:
     return app
 
 
-def run(case_path: str | None, screenshot: str | None = None, investigator: str | None = None) -> int:
-    """Open the window (and the case); with screenshot, render once, save the PNG and exit 0."""
+#: what `--view` accepts: the navigator's entries, and "start" for the first-run page
+VIEWS = ("start", "all", "sources", "claims", "photos", "flights", "entities", "findings", "map",
+         "timeline", "ledger")
+
+
+def run(case_path: str | None, screenshot: str | None = None, investigator: str | None = None, *,
+        view: str | None = None, select: str | None = None) -> int:
+    """Open the window (and the case); with screenshot, show `view` with `select` (a short
+    reference such as C4, or an id) selected, save the PNG and exit 0."""
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # a picture needs no screen
+    if view is not None and view not in VIEWS:
+        print(f"casefile: error: --view: no view {view!r} (choose {', '.join(VIEWS)})", file=sys.stderr)
+        return 2
     app = application()
     from casefile.ui.mainwindow import MainWindow
 
     win = MainWindow(investigator=investigator)
-    if case_path:
+    if screenshot:
+        win.resize(1400, 860)                  # the documented size, whatever was saved last time
+    if case_path and view != "start":
         ok = win.open_case(case_path)
         if not ok and screenshot:
             print(f"casefile: error: {win.messages[-1][1]}", file=sys.stderr)
             return 1
     win.show()
     if screenshot:
-        return _screenshot(app, win, screenshot)
+        return _screenshot(app, win, screenshot, view, select)
     return app.exec()
 
 
-def _screenshot(app: QApplication, win: MainWindow, out: str) -> int:
+def _settle(win: MainWindow, ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _resolve(win: MainWindow, select: str) -> str | None:
+    from casefile.errors import CasefileError
+    from casefile.store.refs import resolve
+
+    assert win.case is not None
+    try:
+        return resolve(win.case, select)
+    except CasefileError:
+        try:
+            return str(win.case.resolve_item(select)["id"])
+        except CasefileError as exc:
+            print(f"casefile: error: --select: {exc}", file=sys.stderr)
+            return None
+
+
+def _screenshot(app: QApplication, win: MainWindow, out: str, view: str | None, select: str | None) -> int:
+    chosen: str | None = None
     if win.case is not None:
-        first = win.records.model.item_id(0) if win.records.model.rows else None
-        photo = next((r["id"] for r in win.case.items("photo")), None)
-        chosen = photo or first
+        if select:
+            chosen = _resolve(win, select)
+            if chosen is None:
+                win.close()
+                return 1
+        else:
+            first = win.records.model.item_id(0) if win.records.model.rows else None
+            chosen = next((r["id"] for r in win.case.items("photo")), None) or first
+        if view and view != "all":
+            if view in ("map", "timeline"):
+                with _waiting(win, view):
+                    win.show_view(view)
+            else:
+                win.show_view(view)
         if chosen:
             win.select_item(chosen)
-    loop = QEventLoop()
-    QTimer.singleShot(1500, loop.quit)     # let thumbnails and images arrive
-    loop.exec()
+            if view in (None, "all", "sources", "claims", "entities", "findings", "ledger"):
+                win.records.select_item(chosen)
+        if view == "map" and chosen:
+            _map_moment(win, chosen)
+    _settle(win, 1500)                           # let thumbnails and images arrive
     ok = win.grab().save(out, "PNG")
     win.close()
     if not ok:
         print(f"casefile: error: cannot write the screenshot to {out}", file=sys.stderr)
         return 1
     return 0
+
+
+class _waiting:
+    """Wait (up to 60 s) for a view read off the UI thread to arrive."""
+
+    def __init__(self, win: MainWindow, key: str) -> None:
+        self.win, self.key, self.done = win, key, False
+
+    def _loaded(self, key: str) -> None:
+        self.done = self.done or key == self.key
+
+    def __enter__(self) -> None:
+        self.win.viewLoaded.connect(self._loaded)
+
+    def __exit__(self, *exc: object) -> None:
+        for _ in range(600):
+            if self.done:
+                break
+            _settle(self.win, 100)
+        self.win.viewLoaded.disconnect(self._loaded)
+
+
+def _map_moment(win: MainWindow, chosen: str) -> None:
+    """The map for a selected photo: zoomed to it, the slider at the moment it was taken."""
+    pane = win.map_pane
+    ph = win.map.data.photos.get(chosen)
+    win.map.zoom_to_selection()
+    if ph is not None and ph.t is not None:
+        pane.set_time(ph.t)
+    elif pane.span is not None:
+        pane.slider.setValue(500)
+    for _ in range(300):
+        _settle(win, 50)
+        if not pane.pending:
+            break

@@ -45,6 +45,7 @@ from casefile.ui.views.mapview import MapData
 from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
 from casefile.ui.views.records import CATEGORIES, Names, search_columns, search_rows
 from casefile.ui.views.recordview import RecordView
+from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
 from casefile.xref.query import findings
 
@@ -129,8 +130,9 @@ class CaseWindow(QMainWindow):
         self.map = self.map_pane.view
         self.map_pane.momentRequested.connect(self._moment_wanted)
         self.timeline = TimelineView()
+        self.start = StartPage()
         self.stack = QStackedWidget()
-        for w in (self.records, self.photos, self.map_pane, self.timeline):
+        for w in (self.start, self.records, self.photos, self.map_pane, self.timeline):
             self.stack.addWidget(w)
         for view in (self.records, self.photos, self.map, self.timeline):
             view.itemSelected.connect(self.select_item)
@@ -280,11 +282,21 @@ class CaseWindow(QMainWindow):
             self._set_nav_counts({})
             self.records.show_note("No case open.\n\nUse File ▸ New Case (Ctrl+N) or "
                                    "File ▸ Open Case (Ctrl+O).")
+            self.start.set_recent(recent_cases(self.qs))
+            self.stack.setCurrentWidget(self.start)
+            self.navigator.hide()
+            for dock in (self.details, self.provenance, self.metadata, self.xref):
+                dock.hide()
             for dock in (self.provenance, self.metadata):
                 dock.show_item(None, None, self.td)
             self.xref.show_item(None, None)
             self.details.show_record(None, None, self.td)
             return
+        if not self.navigator.isVisible():
+            self.navigator.show()
+            for dock in (self.details, self.provenance, self.metadata, self.xref):
+                dock.show()
+            self.details.raise_()
         ro = "" if self.case.writable else " [read-only]"
         self.setWindowTitle(f"{self.case.title}{ro} — Casefile")
         self.status_path.setText(str(self.case.path))
@@ -313,7 +325,7 @@ class CaseWindow(QMainWindow):
             self.navigator.setCurrentItem(self.nav_items[key])
             self.navigator.blockSignals(False)
         if self.case is None:
-            self.stack.setCurrentWidget(self.records)
+            self.stack.setCurrentWidget(self.start)
             return
         try:
             self._fill_view(key)

@@ -34,6 +34,12 @@ class MainWindow(CaseWindow):
         for view in (self.records, self.photos):
             view.contextRequested.connect(self._context_menu)
         self.map.placeRequested.connect(self._place_here)
+        self.start.newRequested.connect(self.act_new.trigger)
+        self.start.openRequested.connect(self.act_open.trigger)
+        self.start.bundleRequested.connect(self.act_open_bundle.trigger)
+        self.start.guideRequested.connect(self.act_guide.trigger)
+        self.start.recentChosen.connect(self.open_case)
+        self.start.demoRequested.connect(lambda: window_ops.open_demo(self))
         self.show_case_state()
 
     # ---- long operations (window_ops.py: in a worker, with progress and Cancel) --------------

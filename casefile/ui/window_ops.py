@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casefile.errors import CasefileError
 from casefile.store import Case, VerifyReport
 from casefile.ui import caseops
 from casefile.ui.ops import Changes, OpContext, Operation
@@ -114,3 +118,37 @@ def compute_ela(win: CaseWindow, item_id: str) -> None:
 def export_report(win: CaseWindow, out: str) -> Operation | None:
     """Write the PDF case report to `out`."""
     return run_op(win, "Export report", caseops.report_op(Path(out)))
+
+
+def demo_command(folder: Path) -> list[str]:
+    """The command that builds the demo case (the demo builder sits above the GUI, so it runs as
+    the command line does: `casefile demo --no-gui`)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "demo", "--no-gui", "--json", "--dir", str(folder)]
+    return [sys.executable, "-m", "casefile", "demo", "--no-gui", "--json", "--dir", str(folder)]
+
+
+def open_demo(win: CaseWindow, folder: Path | None = None) -> None:
+    """Build the training case (in the background), then open it."""
+    folder = folder or Path.home() / "casefile-demo"
+
+    def build() -> str:
+        done = subprocess.run(demo_command(folder), capture_output=True, text=True, timeout=600,
+                              check=False)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["the demo could not be built"])[-1]
+            raise CasefileError(last)
+        return str(json.loads(done.stdout)["case"])
+
+    def built(case_path: object, error: str) -> None:
+        win.progress.hide()
+        if error:
+            win.notify("Open the demo case", error, error=True)
+        elif isinstance(case_path, str):
+            win.open_case(case_path)
+
+    win.statusBar().showMessage(f"Building the demo case in {folder}…")
+    win.progress.setRange(0, 0)
+    win.progress.setFormat("Building the demo case")
+    win.progress.show()
+    win.tasks.run(build, built)

@@ -68,12 +68,22 @@ def fit_range(times: list[datetime]) -> tuple[datetime, datetime]:
     return lo, hi
 
 
-def ticks(t0: datetime, span_s: float, width_px: float,
-          measure: Callable[[str], float]) -> tuple[list[datetime], str]:
+def ticks(
+    t0: datetime, span_s: float, width_px: float, measure: Callable[[str], float]
+) -> tuple[list[datetime], str]:
     """Calendar-aligned tick times and their label format, spaced so labels do not overlap."""
-    fixed = [(60, "%H:%M"), (300, "%H:%M"), (900, "%H:%M"), (3600, "%m-%d %H:%M"),
-             (3 * 3600, "%m-%d %H:%M"), (6 * 3600, "%m-%d %H:%M"), (12 * 3600, "%m-%d %H:%M"),
-             (86400, "%Y-%m-%d"), (2 * 86400, "%Y-%m-%d"), (7 * 86400, "%Y-%m-%d")]
+    fixed = [
+        (60, "%H:%M"),
+        (300, "%H:%M"),
+        (900, "%H:%M"),
+        (3600, "%m-%d %H:%M"),
+        (3 * 3600, "%m-%d %H:%M"),
+        (6 * 3600, "%m-%d %H:%M"),
+        (12 * 3600, "%m-%d %H:%M"),
+        (86400, "%Y-%m-%d"),
+        (2 * 86400, "%Y-%m-%d"),
+        (7 * 86400, "%Y-%m-%d"),
+    ]
     end = t0 + timedelta(seconds=span_s)
     sample = datetime(2019, 12, 28, 23, 58, tzinfo=UTC)
     need = span_s * (measure("2019-12") + 16) / max(width_px, 1.0)
@@ -121,8 +131,13 @@ class TimelineView(QWidget):
     def fit(self) -> None:
         """Show where the events are; a few far outliers are left to the edge markers."""
         if self.events:
-            lo, hi = fit_range([e.time + timedelta(seconds=sign * e.uncertainty_s)
-                                for e in self.events for sign in (-1, 1)])
+            lo, hi = fit_range(
+                [
+                    e.time + timedelta(seconds=sign * e.uncertainty_s)
+                    for e in self.events
+                    for sign in (-1, 1)
+                ]
+            )
             span = max((hi - lo).total_seconds(), 600.0)
             mid = lo + (hi - lo) / 2
             self.t0 = mid - timedelta(seconds=span * 0.55)
@@ -166,15 +181,20 @@ class TimelineView(QWidget):
             if i % 2:
                 p.fillRect(r, pal.color(QPalette.ColorRole.AlternateBase))
             p.setPen(text)
-            p.drawText(QRectF(6, r.top(), self._label_w(), r.height()),
-                       Qt.AlignmentFlag.AlignVCenter, lane)
+            p.drawText(QRectF(6, r.top(), self._label_w(), r.height()), Qt.AlignmentFlag.AlignVCenter, lane)
         self._paint_axis(p, fm, text, mid)
-        label_end: dict[str, float] = {}
+        label_end: dict[tuple[str, int], float] = {}
+        edge: dict[tuple[str, int], int] = {}  # (lane, -1 left / +1 right) -> events past the edge
+        right_edge = self.width() - 10
         for e in self.events:
             if e.lane not in LANES:
                 continue
             r = self._lane_rect(LANES.index(e.lane))
             x, y = self.x_of(e.time), r.center().y()
+            if x < self._label_w() or x > right_edge:  # an outlier: counted at the edge
+                side = -1 if x < self._label_w() else 1
+                edge[(e.lane, side)] = edge.get((e.lane, side), 0) + 1
+                continue
             color = QColor(LANE_COLORS[e.lane])
             if e.uncertainty_s > 0:
                 dx = e.uncertainty_s / self.span_s * (self.width() - self._label_w() - 10)
@@ -182,21 +202,44 @@ class TimelineView(QWidget):
                 bar.setAlpha(70)
                 p.fillRect(QRectF(x - dx, y - 5, 2 * dx, 10), bar)
             chosen = bool(self.selected and self.selected in e.item_ids)
-            p.setPen(QPen(QColor("#ffbf00") if chosen else pal.color(QPalette.ColorRole.Base),
-                          3 if chosen else 1))
+            p.setPen(
+                QPen(
+                    QColor("#ffbf00") if chosen else pal.color(QPalette.ColorRole.Base), 3 if chosen else 1
+                )
+            )
             p.setBrush(color)
             p.drawEllipse(QPointF(x, y), 5, 5)
             self._hit.append((QRectF(x - 7, y - 7, 14, 14), e))
-            label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, 220)
-            free = label_end.get(e.lane, -1e9)
-            if x + 8 > free:
-                p.setPen(text)
-                p.drawText(QPointF(x + 8, y - 8), label)
-                label_end[e.lane] = x + 8 + fm.horizontalAdvance(label) + 12
+            # a label in the first free row above or below the dot, kept inside the view
+            label = fm.elidedText(e.label, Qt.TextElideMode.ElideRight, 260)
+            width = fm.horizontalAdvance(label)
+            lx = min(x + 8, right_edge - width)
+            rows = max(1, int((r.height() / 2 - 10) // (fm.height() + 1)))
+            for k in range(2 * rows):
+                level = k // 2 + 1
+                ly = (
+                    y - 8 - (level - 1) * (fm.height() + 1)
+                    if k % 2 == 0
+                    else y + 8 + level * (fm.height() + 1) - 4
+                )
+                if lx > label_end.get((e.lane, k), -1e9) and lx >= self._label_w():
+                    p.setPen(text)
+                    p.drawText(QPointF(lx, ly), label)
+                    label_end[(e.lane, k)] = lx + width + 12
+                    break
+        for (lane, side), n in edge.items():
+            r = self._lane_rect(LANES.index(lane))
+            mark = f"◀ {n}" if side < 0 else f"{n} ▶"
+            ex = self._label_w() + 2 if side < 0 else right_edge - fm.horizontalAdvance(mark) + 6
+            p.setPen(QColor(LANE_COLORS[lane]))
+            p.drawText(QPointF(ex, r.center().y() + fm.height() / 3), mark)
         if not self.events:
             p.setPen(text)
-            p.drawText(self.rect().adjusted(self._label_w(), 0, -10, -40),
-                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "No dated events yet.")
+            p.drawText(
+                self.rect().adjusted(self._label_w(), 0, -10, -40),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                "No dated events yet.",
+            )
         p.end()
 
     def _paint_axis(self, p: QPainter, fm: QFontMetrics, text: QColor, mid: QColor) -> None:
@@ -211,7 +254,7 @@ class TimelineView(QWidget):
             p.drawLine(QPointF(x, 8), QPointF(x, bottom))
             tick = dt.strftime(fmt)
             if x + 3 + fm.horizontalAdvance(tick) > self.width() - 4:
-                continue                               # a label cut by the edge reads wrong
+                continue  # a label cut by the edge reads wrong
             p.setPen(text)
             p.drawText(QPointF(x + 3, bottom + fm.height()), tick)
         p.setPen(text)
@@ -222,8 +265,9 @@ class TimelineView(QWidget):
             p.drawText(QPointF(self._label_w() + 4, bottom + 2 * fm.height()), f"◀ {left} earlier")
         if right:
             label = f"{right} later ▶"
-            p.drawText(QPointF(self.width() - fm.horizontalAdvance(label) - 8, bottom + 2 * fm.height()),
-                       label)
+            p.drawText(
+                QPointF(self.width() - fm.horizontalAdvance(label) - 8, bottom + 2 * fm.height()), label
+            )
 
     # ---- interaction ------------------------------------------------------------------------
     def zoom(self, factor: float, at_x: float | None = None) -> None:
@@ -244,9 +288,13 @@ class TimelineView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         actions: dict[int, Callable[[], None]] = {
-            Qt.Key.Key_Plus: lambda: self.zoom(1.25), Qt.Key.Key_Equal: lambda: self.zoom(1.25),
-            Qt.Key.Key_Minus: lambda: self.zoom(0.8), Qt.Key.Key_0: self.fit,
-            Qt.Key.Key_Left: lambda: self.pan(-0.1), Qt.Key.Key_Right: lambda: self.pan(0.1)}
+            Qt.Key.Key_Plus: lambda: self.zoom(1.25),
+            Qt.Key.Key_Equal: lambda: self.zoom(1.25),
+            Qt.Key.Key_Minus: lambda: self.zoom(0.8),
+            Qt.Key.Key_0: self.fit,
+            Qt.Key.Key_Left: lambda: self.pan(-0.1),
+            Qt.Key.Key_Right: lambda: self.pan(0.1),
+        }
         if key in actions:
             actions[key]()
         else:
@@ -268,8 +316,14 @@ class TimelineView(QWidget):
             self._drag = pos
             self.update()
             return
-        tip = next((f"{e.label}\n{e.time:%Y-%m-%d %H:%M:%S} UTC ± {e.uncertainty_s:.0f} s"
-                    for rect, e in self._hit if rect.contains(pos)), "")
+        tip = next(
+            (
+                f"{e.label}\n{e.time:%Y-%m-%d %H:%M:%S} UTC ± {e.uncertainty_s:.0f} s"
+                for rect, e in self._hit
+                if rect.contains(pos)
+            ),
+            "",
+        )
         self.setToolTip(tip)
 
     def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
