@@ -50,6 +50,8 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
         for f in d["files"]:
             if f["status"] == "imported":
                 print(f"imported  {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']}")
+                if f.get("message"):          # e.g. position data no flight reader takes
+                    print(f"          note: {f['message']}")
             elif f["status"] == "duplicate":
                 print(f"duplicate {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']} "
                       "(already in the case; acquisition recorded)")

@@ -20,11 +20,15 @@ class GenericFile:
     def score(self, path: Path, head: bytes, mime: str) -> float:
         return 0.01
 
-    def parse(self, path: Path, data: bytes | None) -> None:
-        return None
+    def parse(self, path: Path, data: bytes | None) -> str | None:
+        """A one-line note when the file looks like position data no reader takes, else None."""
+        from casefile.importers.flights.unread import position_like
 
-    def store(self, case: Case, ingested: Ingested, parsed: None) -> None:
-        return None
+        return position_like(path, data[:8192] if data else None)
+
+    def store(self, case: Case, ingested: Ingested, parsed: str | None) -> None:
+        if parsed:
+            case.log("not-read-as-flight", item_id=ingested.item_id, details={"note": parsed})
 
 
 register(GenericFile())

@@ -342,5 +342,6 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
                            "nothing of it was kept")
     return FileOutcome(str(path), "imported" if ing.new_item else "duplicate", item_id=ing.item_id,
                        kind=imp.kind, importer=imp.name, sha256=ing.sha256,
-                       message=None if ing.new_item else "same bytes already in the case: "
+                       message=(work.parsed if isinstance(work.parsed, str) else None)
+                       if ing.new_item else "same bytes already in the case: "
                        "recorded as another acquisition of the existing item")

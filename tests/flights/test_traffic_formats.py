@@ -89,3 +89,20 @@ def test_origin_and_destination_in_records_are_kept_as_stated(corpora, fresh_cas
     (trk,) = tracks_of(fresh_case, out.item_id)
     assert trk["flight"]["origin"] == {"icao": "LIRF"}
     assert trk["flight"]["destination"] == {"icao": "LLBG"}
+
+
+def test_position_data_no_reader_takes_is_said_in_one_line_and_kept(fresh_case, tmp_path):
+    from casefile.importers.pipeline import import_paths
+
+    odd = tmp_path / "positions.json"   # a layout no flight reader takes
+    odd.write_text('{"positions": [{"lat": 47.1, "lng": 8.5, "time": "2020-01-01T00:00:00Z"}]}')
+    plain = tmp_path / "people.csv"
+    plain.write_text("name,city\nAda,London\n")
+    rep = import_paths(fresh_case, [odd, plain], workers=1)
+    by_name = {o.path.rsplit("/", 1)[-1]: o for o in rep.outcomes}
+    assert by_name["positions.json"].status == "imported"
+    assert by_name["positions.json"].message.startswith("looks like position data (fields lat, "
+                                                        "lng, time), but no flight reader takes")
+    assert by_name["people.csv"].message is None
+    assert Q.tracks(fresh_case) == []
+    assert any(e["action"] == "not-read-as-flight" for e in fresh_case.events())
