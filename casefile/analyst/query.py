@@ -24,6 +24,8 @@ from casefile.analyst.notes import add_tag, aircraft_tags, notes, tagged, tags
 from casefile.analyst.notes import delete_note as delete_note
 from casefile.analyst.notes import remove_tag as remove_tag
 from casefile.analyst.provenance import SourceRelation, source_relations
+from casefile.analyst.provenance import relate_sources as relate_sources
+from casefile.analyst.provenance import unrelate_sources as unrelate_sources
 from casefile.analyst.search import search
 from casefile.analyst.sources import add_archive_url as add_archive_url
 from casefile.analyst.sources import add_source as add_source

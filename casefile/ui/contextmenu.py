@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 RECORD_ACTIONS = {
     "source": [("grade", "Grade…"), ("edit-source", "Edit…"), ("archive", "Add archive link…"),
-               ("attach", "Attach a file…"), ("add-claim", "Add a claim from it…"), ("note", "Add note…"),
+               ("attach", "Attach a file…"), ("relate", "Cites / derived from…"),
+               ("add-claim", "Add a claim from it…"), ("note", "Add note…"),
                ("tag", "Tag…"), ("delete-source", "Delete…")],
     "claim": [("status", "Set status…"), ("credibility", "Grade credibility…"), ("edit-claim", "Edit…"),
               ("claim-window", "Time window…"), ("claim-sources", "Add a source…"),

@@ -135,6 +135,26 @@ def restore_source(case: Case, src: Any) -> None:
                        note=f"restored by undo of a delete ({UNDO_REASON})")
 
 
+def relate_sources(source_id: str, other_id: str, relation: str, note: str | None, label: str) -> Edit:
+    """This source cites, or is derived from, another (so the two are not independent)."""
+    def apply(case: Case) -> Any:
+        return next((r for r in analyst.source_relations(case) if (r.source_id, r.other_id, r.relation)
+                     == (source_id, other_id, relation)), None)
+
+    def go(case: Case) -> Any:
+        old = apply(case)
+        analyst.relate_sources(case, source_id, other_id, relation, note)
+        return old
+
+    def revert(case: Case, old: Any) -> None:
+        if old is None:
+            analyst.unrelate_sources(case, source_id, other_id, reason=UNDO_REASON)
+        else:
+            analyst.relate_sources(case, source_id, other_id, relation, old.note)
+
+    return Edit(f"{label}", go, revert)
+
+
 # ---- claims -----------------------------------------------------------------------------------
 def add_claim(fields: Mapping[str, Any], label: str) -> Edit:
     def apply(case: Case) -> Any:

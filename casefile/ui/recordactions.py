@@ -189,6 +189,37 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
             return _delete_claim(rid or "", v["reason"], label)
 
         return FormDialog(win, f"Delete {what}", fields, intro=intro), delete
+    if action == "relate":
+        fields = [
+            f("source", "&This source:", "choice", _one_of(win, "source", "(no sources yet)"), rid or ""),
+            f(
+                "relation",
+                "&…",
+                "choice",
+                [
+                    ("cites", "cites (quotes or refers to)"),
+                    ("derived-from", "is derived from (repost, screenshot, rewrite)"),
+                ],
+            ),
+            f("other", "&That source:", "choice", _one_of(win, "source", "(no sources yet)")),
+            f("note", "&Note:"),
+        ]
+        return (
+            FormDialog(
+                win,
+                "Sources that are not independent",
+                fields,
+                intro="A source that cites or is derived from another does not corroborate it.",
+                check=lambda v: "Choose two different sources." if v["source"] == v["other"] else None,
+            ),
+            lambda v: editlib.relate_sources(
+                v["source"],
+                v["other"],
+                v["relation"],
+                none_if_empty(v["note"]),
+                f"{names.label(case, v['source'])} {v['relation']} {names.label(case, v['other'])}",
+            ),
+        )
     if action == "add-claim":
         return _claim_form(win, rid, label)
     if action == "status":
@@ -422,7 +453,15 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
             f("to", "&To airport:", hint="e.g. SVMI"),
             f("departed", "&Departed:", hint=TIME_HINT),
             f("arrived", "A&rrived:", hint=TIME_HINT),
-            f("tz", "&Zone of the times:", hint=ZONE_HINT),
+            f("departed_tz", "Zone of the &departure time:", hint=ZONE_HINT),
+            f("arrived_tz", "Zone of the arri&val time:", hint=ZONE_HINT),
+            f(
+                "source",
+                "&Reported by:",
+                "choice",
+                [("", "(no source recorded)")] + _records(win, "source"),
+                (rid or "") if rid and names.kind_of(case, rid) == "source" else "",
+            ),
             f("note", "&Where it is reported:", "long"),
         ]
         return (
@@ -434,7 +473,9 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                     "to_icao": none_if_empty(v["to"].upper()),
                     "departed": none_if_empty(v["departed"]),
                     "arrived": none_if_empty(v["arrived"]),
-                    "tz": none_if_empty(v["tz"]),
+                    "departed_tz": none_if_empty(v["departed_tz"]),
+                    "arrived_tz": none_if_empty(v["arrived_tz"]),
+                    "source": none_if_empty(v["source"]),
                     "note": none_if_empty(v["note"]),
                 },
                 f"{v['aircraft']} {v['from'] or '?'} → {v['to'] or '?'}",

@@ -293,3 +293,27 @@ def test_delete_a_source_for_a_reason_and_undo_it(bench, qtbot):
         "B",
         ["capture"],
     )
+
+
+def test_a_source_that_cites_another_and_a_reported_flight_from_it(bench, qtbot):
+    from casefile.analyst.query import source_relations
+
+    win = bench
+    first = _add_source(win, qtbot)
+    assert fill(win, qtbot, "add-source", None, {"title": "Blog repeating the wire story", "kind": "other"})
+    blog = list_sources(win.case)[-1].id
+    assert fill(win, qtbot, "relate", blog, {"source": blog, "relation": "derived-from", "other": first,
+                                             "note": "same wording"})
+    assert [(r.source_id, r.other_id, r.relation) for r in source_relations(win.case)] == [
+        (blog, first, "derived-from")]
+    win.select_item(first)
+    assert "Blog repeating the wire story derived-from it" in win.details.browser.toPlainText()
+    undo(win, qtbot)
+    assert source_relations(win.case) == []
+    assert _reasons(win.case, "source_relations")[-1] == ("deleted", "undo")
+    # a reported flight, each end in its own zone, from the wire story
+    assert fill(win, qtbot, "reported-flight", first, {
+        "aircraft": "IL62", "from": "UUMU", "to": "SVMI", "departed": "2019-03-22 09:00",
+        "arrived": "2019-03-23 16:00", "departed_tz": "Europe/Moscow", "arrived_tz": "America/Caracas"})
+    (rf,) = reported_flights(win.case)
+    assert (rf.departed.utc, rf.arrived.utc) == ("2019-03-22T06:00:00.000Z", "2019-03-23T20:00:00.000Z")

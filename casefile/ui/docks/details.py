@@ -144,6 +144,11 @@ class Html:
         grade = f"{s.reliability} — {RELIABILITY.get(s.reliability, '')}" if s.reliability else "not graded"
         items = [f"{_e(role)}: {self.link(i, 'item')}" for i, role in s.item_roles.items()]
         claims = [self.link(c.id, "claim") for c in analyst.list_claims(self.case) if sid in c.source_ids]
+        rels = analyst.source_relations(self.case)
+        uses = [f"{_e(r.relation)} {self.link(r.other_id, 'source')}" for r in rels if r.source_id == sid]
+        used = [
+            f"{self.link(r.source_id, 'source')} {_e(r.relation)} it" for r in rels if r.other_id == sid
+        ]
         rows = [
             ("Title", _e(s.title) or "—"),
             ("Kind", _e(s.kind)),
@@ -157,6 +162,8 @@ class Html:
             ("Archive links", "<br>".join(_e(u) for u in s.archive_urls) or "—"),
             ("Captures and items", "<br>".join(items) or "none attached"),
             ("Claims it makes", "<br>".join(claims) or "none yet"),
+            ("Not independent of", "<br>".join(uses) or "—"),
+            ("Used by", "<br>".join(used) or "—"),
         ]
         rows += self.notes_tags(s.id)
         acts = [
@@ -164,6 +171,7 @@ class Html:
             ("edit-source", "Edit…"),
             ("archive", "Add archive link…"),
             ("attach", "Attach a file…"),
+            ("relate", "Cites / derived from…"),
             ("add-claim", "Add a claim from it…"),
             ("note", "Note…"),
             ("tag", "Tag…"),
