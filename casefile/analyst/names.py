@@ -100,10 +100,11 @@ def _what(kinds: str) -> str:
     return " or ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def resolve(case: Case, text: str, kinds: str, *, hint: str = "") -> str:
+def resolve(case: Case, text: str, kinds: str, *, lists: str = "", create: str = "") -> str:
     """The id of the one record of `kinds` that `text` names (see the module docstring).
 
-    `hint` is added to the error when nothing matches (e.g. the command that creates one).
+    When nothing matches, the error names the closest records, else the command that `lists`
+    them, and the command that would `create` one.
     """
     want = (text or "").strip()
     what = _what(kinds)
@@ -140,9 +141,13 @@ def resolve(case: Case, text: str, kinds: str, *, hint: str = "") -> str:
     msg = f"no {what} '{want}'"
     if near:
         msg += f"; did you mean {', '.join(r.label for r in near)}?"
-    elif not recs:
-        msg += " (the case has none yet)"
-    raise UnknownReference(msg + (f" {hint}" if hint else ""), [r.ref or r.id for r in near])
+    elif recs:
+        msg += f" (`{lists}` lists them)" if lists else ""
+    else:
+        msg += ": the case has none yet"
+    if create:
+        msg += f" ({create})"
+    raise UnknownReference(msg, [r.ref or r.id for r in near])
 
 
 def _sha_prefix(case: Case, item_id: str, prefix: str) -> bool:
@@ -168,21 +173,22 @@ def closest(recs: Iterable[Named], text: str, limit: int = 3) -> list[Named]:
 
 def item(case: Case, text: str) -> str:
     """An evidence item (photo, flight record, document) by reference, file name, id or hash."""
-    return resolve(case, text, ITEMS, hint="(`casefile items CASE` lists them)")
+    return resolve(case, text, ITEMS, lists="casefile items CASE")
 
 
 def source(case: Case, text: str) -> str:
-    return resolve(case, text, "S", hint="(`casefile source add CASE --title ...` records one; "
-                   "`casefile source list CASE` lists them)")
+    return resolve(case, text, "S", lists="casefile source list CASE",
+                   create="`casefile source add CASE --title ...` records one")
 
 
 def claim(case: Case, text: str) -> str:
-    return resolve(case, text, "C", hint="(`casefile claim list CASE` lists them)")
+    return resolve(case, text, "C", lists="casefile claim list CASE")
 
 
 def entity(case: Case, text: str) -> str:
-    return resolve(case, text, "E", hint=f"(record it with `casefile entity add CASE "
-                   f"person|organisation|aircraft|place \"{text.strip()}\"`)")
+    return resolve(case, text, "E", lists="casefile entity list CASE",
+                   create=f"record it with `casefile entity add CASE "
+                          f"person|organisation|aircraft|place \"{text.strip()}\"`")
 
 
 def target(case: Case, text: str) -> str:

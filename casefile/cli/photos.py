@@ -60,7 +60,7 @@ PHOTO = click.argument("photo_ref", metavar="PHOTO")
 
 def _photo_id(case: Case, text: str) -> str:
     """A photo by reference (P3), file name, or id/SHA-256 prefix."""
-    return names.resolve(case, text, names.ITEMS, hint="(`casefile photos CASE` lists the photos)")
+    return names.resolve(case, text, names.ITEMS, lists="casefile photos CASE")
 
 
 @command(cli, "photo", help="one photo: normalised metadata, checks, and (--raw) every tag",
