@@ -1,7 +1,11 @@
-"""Full-text search (SQLite FTS5) over sources, capture text, claims, notes and entities.
+"""Full-text search (SQLite FTS5) over everything a person wrote or imported: sources, capture
+text, claims, notes, entities, evidence items (file names, notes, where they came from, camera
+and software, aircraft and callsigns of flight records), tags and cross-reference findings.
 
-`search_docs` is a cache: every analyst write refreshes its document in the same transaction, and
-`rebuild_index` recomputes it all from the tracked tables.
+`search_docs` is a cache of what the analyst writes: every analyst write refreshes its document in
+the same transaction, and `rebuild_index` recomputes it all from the tracked tables. Items, tags
+and findings are written by many parts (imports, photo edits, cross-reference runs), so their
+documents are built at query time into a temporary FTS table (works on a read-only case too).
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from casefile.model.analyst import Hit
 if TYPE_CHECKING:
     from casefile.store import Case
 
-KINDS = ("source", "capture", "claim", "note", "entity")
+INDEXED = ("source", "capture", "claim", "note", "entity")   # capture: a page's or document's text
+LIVE = ("item", "tag", "finding")
+KINDS = INDEXED + LIVE
+_TOKENIZE = "unicode61 remove_diacritics 2"      # as search_docs_fts
 
 
 def index_doc(case: Case, kind: str, ref_id: str, title: str | None, body: str | None,
@@ -112,6 +119,84 @@ def fts_query(query: str) -> str:
     return " ".join(out)
 
 
+def _rows(case: Case, sql: str) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in case.db.execute(sql).fetchall()]
+
+
+def _item_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
+    """(kind, id, item_id, title, body) of every evidence item still in the case."""
+    photos = {r[0]: r[1:] for r in _rows(case, (
+        "SELECT item_id, format, make, model, lens, serial, software, place_note, raw_tags "
+        "FROM photos"))}
+    flights: dict[str, list[str]] = {}
+    for item_id, fmt, callsigns, flight, reg, hexcode, typ, desc, operator in _rows(case, (
+            "SELECT t.item_id, t.format, t.callsigns, t.flight, a.registration, a.icao24, "
+            "a.type_code, a.description, a.operator FROM tracks t "
+            "LEFT JOIN aircraft a ON a.id = t.aircraft_id")):
+        flights.setdefault(item_id, []).extend(
+            str(x) for x in (fmt, _words(callsigns), _words(flight), reg, hexcode, typ, desc,
+                             operator) if x)
+    docs = []
+    for item_id, kind, name, mime, notes, importer, acq in _rows(case, (
+            "SELECT i.id, i.kind, i.original_name, i.mime, i.notes, i.importer, "
+            "group_concat(COALESCE(a.original_path, '') || ' ' || COALESCE(a.source_url, '') || ' ' "
+            "|| COALESCE(a.note, ''), ' ') "
+            "FROM items i LEFT JOIN acquisitions a ON a.item_id = i.id "
+            "WHERE i.removed_at IS NULL GROUP BY i.id")):
+        meta = photos.get(item_id)
+        photo_text = ""
+        if meta:
+            *fields, raw = meta
+            photo_text = _join(*(str(f) for f in fields if f), _words(raw)[:4000])
+        docs.append(("item", item_id, item_id, name or item_id,
+                     _join(name, kind, mime, importer, notes, acq, photo_text,
+                           " ".join(flights.get(item_id, [])))))
+    return docs
+
+
+def _words(text: str | None) -> str:
+    """The values of a JSON list or object as plain words (keys and punctuation dropped)."""
+    if not text:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(data, dict):
+        return " ".join(str(v) for v in data.values() if v not in (None, ""))
+    if isinstance(data, list):
+        return " ".join(str(v) for v in data if v not in (None, ""))
+    return str(data)
+
+
+def _tag_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
+    """One document per tagged thing: its tags (a photo's aircraft tags too)."""
+    by_target: dict[str, tuple[str, list[str]]] = {}
+    for kind, target_id, tag in _rows(case, (
+            "SELECT target_kind, target_id, tag FROM tags UNION "
+            "SELECT 'item', item_id, 'aircraft:' || ref FROM photo_aircraft")):
+        by_target.setdefault(target_id, (kind, []))[1].append(tag)
+    return [("tag", tid, tid if kind == "item" else None, ", ".join(tags), " ".join(tags))
+            for tid, (kind, tags) in by_target.items()]
+
+
+def _finding_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
+    return [("finding", fid, None, f"{kind}: {verdict}",
+             _join(kind.replace("-", " "), verdict, explanation, _words(assumptions)))
+            for fid, kind, verdict, explanation, assumptions in _rows(case, (
+                "SELECT id, kind, verdict, explanation, assumptions FROM xref_findings"))]
+
+
+def _live_index(case: Case, kinds: tuple[str, ...]) -> None:
+    """Fill the temporary index with the live documents of `kinds`."""
+    case.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.live_docs USING fts5(kind UNINDEXED, "
+                    f"ref_id UNINDEXED, item_id UNINDEXED, title, body, tokenize='{_TOKENIZE}')")
+    case.db.execute("DELETE FROM temp.live_docs")
+    builders = {"item": _item_docs, "tag": _tag_docs, "finding": _finding_docs}
+    for kind in kinds:
+        case.db.conn.executemany("INSERT INTO temp.live_docs VALUES (?, ?, ?, ?, ?)", builders[kind](case))
+
+
 def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
            limit: int = 200) -> list[Hit]:
     """Documents matching every word of `query`, best first, with a highlighted snippet (evidence
@@ -119,17 +204,39 @@ def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
     expr = fts_query(query)
     if not expr:
         return []
+    if kinds:
+        bad = [k for k in kinds if k not in KINDS]
+        if bad:
+            raise InvalidInput(f"{bad[0]!r} is not one of: {', '.join(KINDS)}", field="kind")
+    wanted = tuple(kinds or KINDS)
+    hits = _indexed(case, expr, tuple(k for k in wanted if k in INDEXED), limit)
+    live = tuple(k for k in wanted if k in LIVE)
+    if live:
+        hits += _live(case, expr, live, limit)
+    hits.sort(key=lambda h: (h.rank, h.kind, h.id))
+    return hits[:limit]
+
+
+def _live(case: Case, expr: str, kinds: tuple[str, ...], limit: int) -> list[Hit]:
+    _live_index(case, kinds)
+    rows = case.db.execute(
+        "SELECT kind, ref_id, item_id, title, bm25(live_docs) AS rank, "
+        "snippet(live_docs, -1, '[', ']', '…', 16) FROM temp.live_docs WHERE live_docs MATCH ? "
+        "ORDER BY rank LIMIT ?", [expr, int(limit)]).fetchall()
+    return [Hit(kind=k, id=rid, title=title or "", snippet=snip or "", rank=round(float(rank), 6),
+                item_id=item_id) for k, rid, item_id, title, rank, snip in rows]
+
+
+def _indexed(case: Case, expr: str, kinds: tuple[str, ...], limit: int) -> list[Hit]:
+    if not kinds:
+        return []
     sql = ("SELECT d.rowid, d.kind, d.ref_id, d.item_id, d.title, bm25(search_docs_fts) AS rank "
            "FROM search_docs_fts JOIN search_docs d ON d.rowid = search_docs_fts.rowid "
            "LEFT JOIN items i ON i.id = d.item_id "
            "WHERE search_docs_fts MATCH ? AND i.removed_at IS NULL")
     params: list[Any] = [expr]
-    if kinds:
-        bad = [k for k in kinds if k not in KINDS]
-        if bad:
-            raise InvalidInput(f"{bad[0]!r} is not one of: {', '.join(KINDS)}", field="kind")
-        sql += f" AND d.kind IN ({', '.join('?' for _ in kinds)})"
-        params.extend(kinds)
+    sql += f" AND d.kind IN ({', '.join('?' for _ in kinds)})"
+    params.extend(kinds)
     sql += " ORDER BY rank, d.kind, d.ref_id LIMIT ?"
     params.append(int(limit))
     rows = case.rows(sql, params)

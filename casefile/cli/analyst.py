@@ -181,15 +181,17 @@ def tag_remove(case: Case, target: str, tag_name: str, reason: str) -> Out:
                lambda d: print(f"removed tag {d['removed']['tag']} ({d['reason']})"))
 
 
-@command(cli, "search", help="full-text search of sources, captures, claims, notes, entities",
-         write=lambda o: bool(o["rebuild"]))
+@command(cli, "search", help="search everything written or imported: sources, captures, claims, "
+         "notes, entities, items, tags, findings", write=lambda o: bool(o["rebuild"]))
 @click.argument("query", metavar="QUERY")
 @click.option("--kind", multiple=True, metavar="KIND",
-              help="only source | capture | claim | note | entity (repeat)")
+              help="only source | capture | claim | note | entity | item | tag | finding (repeat)")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--rebuild", is_flag=True, help="rebuild the search index first")
 def search(case: Case, query: str, kind: tuple[str, ...], limit: int, rebuild: bool) -> Out:
-    """QUERY: words (all must occur), "a phrase", prefix*, OR."""
+    """QUERY: words (all must occur), "a phrase", prefix*, OR. Items are found by file name,
+    notes, where they came from, camera, lens and software, and a flight record's aircraft and
+    callsigns; the text of saved pages and documents (PDF, text) as "capture"."""
     from casefile.analyst.search import rebuild_index, search
 
     if rebuild:
@@ -198,7 +200,7 @@ def search(case: Case, query: str, kind: tuple[str, ...], limit: int, rebuild: b
 
     def human(rows: list[dict]) -> None:
         for h in rows:
-            print(f"{h['kind']:<8} {h['ref'] or h['id']:<6} {h['title'][:60]}")
+            print(f"{h['kind']:<8} {h['ref'] or h['id']:<6} {h['title'][:70]}")
             print(f"         {' '.join(h['snippet'].split())}")
         print(f"{len(rows)} hits")
 

@@ -50,8 +50,8 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
         for f in d["files"]:
             if f["status"] == "imported":
                 print(f"imported  {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']}")
-                if f.get("message"):          # e.g. position data no flight reader takes
-                    print(f"          note: {f['message']}")
+                if f["message"]:          # kept as plain evidence: what failed, or why
+                    print(f"casefile: warning: {f['message']}", file=sys.stderr)
             elif f["status"] == "duplicate":
                 print(f"duplicate {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']} "
                       "(already in the case; acquisition recorded)")
@@ -59,7 +59,8 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
                 print(f"casefile: error: {f['message']}", file=sys.stderr)
         print(f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
               f"{report.count('error')} failed" +
-              (f", {report.count('cancelled')} cancelled" if report.count("cancelled") else ""))
+              (f", {report.count('cancelled')} cancelled" if report.count("cancelled") else "") +
+              (f" ({len(report.warnings)} kept as plain evidence)" if report.warnings else ""))
 
     return Out(data, human, 1 if report.errors else 0)
 

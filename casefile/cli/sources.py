@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from typing import Any
 
 import click
@@ -82,7 +83,9 @@ def source_add(case: Case, files: tuple[str, ...], kind: str, url: str | None, t
         if report.errors:
             raise InvalidInput("; ".join(o.message or o.path for o in report.errors) +
                                " (no source recorded; files that imported stay as evidence)")
-        roles = {"capture": "capture", "photo": "screenshot"}
+        for o in report.warnings:
+            print(f"casefile: warning: {o.message}", file=sys.stderr)
+        roles = {"capture": "capture", "document": "capture", "photo": "screenshot"}
         items += [(o.item_id, roles.get(o.kind or "", "attachment"))
                   for o in report.outcomes if o.item_id]
     applied: dict[str, Any] = {}

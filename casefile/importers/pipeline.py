@@ -55,6 +55,11 @@ class ImportReport:
     def errors(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == "error"]
 
+    @property
+    def warnings(self) -> list[FileOutcome]:
+        """Files imported with something to say (kept as plain evidence: what failed)."""
+        return [o for o in self.outcomes if o.status == "imported" and o.message]
+
     def to_dict(self) -> dict[str, Any]:
         return {"imported": self.count("imported"), "duplicate": self.count("duplicate"),
                 "errors": self.count("error"), "cancelled": self.count("cancelled"),
@@ -71,6 +76,7 @@ class _Work:
     mtime: str | None = None
     resolved: str | None = None  # the absolute path, links resolved
     error: str | None = None
+    warning: str | None = None  # why a file was kept as plain evidence instead
     seconds: float = 0.0  # the worker's time on this file
 
 
@@ -127,14 +133,13 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
         with src:
             work.staged, data = stage_stream(src, Path(tmp_dir), on_head=choose)
         try:
-            work.parsed = imp.parse(path, data)
-        except CasefileError:
-            raise
-        except MemoryError:
-            raise CorruptFile(f"too large to read as {imp.name} in memory", path) from None
-        except Exception as exc:  # noqa: BLE001 - any parser failure becomes a per-file error
-            raise CorruptFile(f"cannot read as {imp.name}: {type(exc).__name__}: {exc}",
-                              path) from None
+            work.parsed = _parse(imp, path, data)
+        except CasefileError as exc:
+            if forced:          # the analyst asked for this reader: its refusal is the answer
+                raise
+            # the bytes are evidence even when no reader understands them: keep them as a plain
+            # file, and say what failed
+            work.warning, work.importer, work.parsed = _unreadable(exc, path), "file", None
     except CasefileError as exc:
         work.error = str(exc)
     except OSError as exc:
@@ -143,6 +148,26 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
         work.staged.discard()
         work.staged = None
     return work
+
+
+def _parse(imp: Any, path: Path, data: bytes | None) -> Any:
+    """The importer's reading of the file; any failure is a CasefileError naming the file."""
+    try:
+        return imp.parse(path, data)
+    except CasefileError:
+        raise
+    except MemoryError:
+        raise CorruptFile(f"too large to read as {imp.name} in memory", path) from None
+    except Exception as exc:  # noqa: BLE001 - any parser failure becomes a per-file problem
+        raise CorruptFile(f"cannot read as {imp.name}: {type(exc).__name__}: {exc}", path) from None
+
+
+def _unreadable(exc: CasefileError, path: Path) -> str:
+    """One line: what failed, and that the file was kept anyway."""
+    what = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not what.startswith(str(path)):
+        what = f"{path}: {what}"
+    return f"{what.rstrip('.')}; kept as plain evidence (a file no reader understands)"
 
 
 def _work_many(path_strs: list[str], tmp_dir: str, forced: str | None) -> list[_Work]:
@@ -329,9 +354,10 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
     imp = registry.get(work.importer)
     acq = Acquisition(method=method, original_path=work.resolved or str(path.resolve()),
                       source_url=source_url, original_mtime=work.mtime, note=note)
+    extra = {"kept_as_plain_evidence": work.warning} if work.warning else None
     try:
         ing = commit_staged(case, work.staged, kind=imp.kind, mime=work.mime or "", importer=imp.name,
-                            original_name=path.name, acquisition=acq,
+                            original_name=path.name, acquisition=acq, extra=extra,
                             then=lambda c, i: imp.store(c, i, work.parsed),
                             dirs_to_sync=dirs_to_sync)
     except CasefileError as exc:
@@ -340,8 +366,10 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
         return FileOutcome(str(path), "error", importer=imp.name,
                            message=f"{path}: could not be stored ({type(exc).__name__}: {exc}); "
                            "nothing of it was kept")
+    if not ing.new_item:
+        message: str | None = ("same bytes already in the case: recorded as another acquisition "
+                               "of the existing item")
+    else:   # why it was kept as plain evidence: its reader's refusal, or the generic reader's note
+        message = work.warning or (work.parsed if isinstance(work.parsed, str) else None)
     return FileOutcome(str(path), "imported" if ing.new_item else "duplicate", item_id=ing.item_id,
-                       kind=imp.kind, importer=imp.name, sha256=ing.sha256,
-                       message=(work.parsed if isinstance(work.parsed, str) else None)
-                       if ing.new_item else "same bytes already in the case: "
-                       "recorded as another acquisition of the existing item")
+                       kind=imp.kind, importer=imp.name, sha256=ing.sha256, message=message)

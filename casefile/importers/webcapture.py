@@ -1,7 +1,10 @@
-"""Saved pages and documents (HTML, MHTML, PDF, plain text, WARC/WACZ) as "capture" evidence.
+"""Saved web pages (HTML, MHTML, WARC/WACZ) as "capture" evidence; other documents with text
+(PDF, plain text: an article, a statement, a README) as "document" evidence.
 
 The original bytes are the evidence; the extracted text is kept beside it for search, with what
-the file says about itself (title, date, author) as suggestions for the analyst to confirm.
+the file says about itself (title, date, author) as suggestions for the analyst to confirm. Only
+web pages are captures by kind: a document becomes a source's capture when the analyst records
+the source from it (`casefile source add CASE FILE`).
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ if TYPE_CHECKING:
 class CaptureImporter:
     name = "capture"
     kind = "capture"
-    extensions: tuple[str, ...] = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".pdf", ".txt",
-                                   ".text", ".warc", ".gz", ".wacz")
+    extensions: tuple[str, ...] = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc", ".gz",
+                                   ".wacz")
     max_in_memory = 64 * 1024 * 1024
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
@@ -34,14 +37,10 @@ class CaptureImporter:
             return 0.8
         if mime == "text/html":
             return 0.7
-        if mime == "application/pdf":
-            return 0.6
         if mime == "application/gzip" and name.endswith(".warc.gz"):
             return 0.8
         if mime == "application/zip" and (name.endswith(".wacz") or b"datapackage.json" in head):
             return 0.8
-        if mime == "text/plain":
-            return 0.4
         return 0.0
 
     def parse(self, path: Path, data: bytes | None) -> Extracted:
@@ -61,4 +60,16 @@ class CaptureImporter:
         store_capture_text(case, ingested.item_id, parsed)
 
 
+class DocumentImporter(CaptureImporter):
+    """PDFs and plain text: documents with text, not web pages."""
+
+    name = "document"
+    kind = "document"
+    extensions: tuple[str, ...] = (".pdf", ".txt", ".text", ".md", ".rst")
+
+    def score(self, path: Path, head: bytes, mime: str) -> float:
+        return {"application/pdf": 0.6, "text/plain": 0.4}.get(mime, 0.0)
+
+
 register(CaptureImporter())
+register(DocumentImporter())

@@ -30,12 +30,15 @@ def test_batch_with_html_pdf_text_and_broken_files(fresh_case, tmp_path, article
     broken_pdf.write_bytes(good_pdf.read_bytes()[:300])
     rep = import_paths(fresh_case, [page, broken_pdf, good_pdf, article], workers=1)
     status = {o.path.rsplit("/", 1)[-1]: o for o in rep.outcomes}
-    assert status["broken.pdf"].status == "error"
+    # a damaged file is kept as plain evidence, with one line saying what failed
+    assert status["broken.pdf"].status == "imported" and status["broken.pdf"].kind == "file"
     assert "broken.pdf" in status["broken.pdf"].message and "cannot read" in status["broken.pdf"].message
+    assert "kept as plain evidence" in status["broken.pdf"].message
     assert "\n" not in status["broken.pdf"].message
-    for name in ("page.html", "statement.pdf", article.name):
-        assert status[name].status == "imported" and status[name].kind == "capture"
-    assert len(fresh_case.items()) == 3                      # nothing of the broken file stays
+    assert status["page.html"].kind == "capture"             # a saved web page
+    for name in ("statement.pdf", article.name):              # documents, not web pages
+        assert status[name].status == "imported" and status[name].kind == "document"
+    assert len(fresh_case.items()) == 4
     assert not list((fresh_case.path / "tmp").iterdir())
     html_id = status["page.html"].item_id
     assert sources.suggest(fresh_case, html_id)["title"] == "Заголовок 🇻🇪"

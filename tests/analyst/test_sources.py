@@ -19,7 +19,7 @@ def test_capture_import_keeps_text_and_suggests_dateline_zone(fresh_case, articl
     ct = sources.capture_text(fresh_case, article_item)
     assert ct["format"] == "text" and ct["text"] == article.read_text("utf-8")
     item = fresh_case.resolve_item(article_item)
-    assert item["kind"] == "capture"
+    assert item["kind"] == "document"          # a text file, not a saved web page
     sug = sources.suggest(fresh_case, article_item)
     assert sug["published_raw"] == "2019-03-24" and sug["dateline"] == "CARACAS"
     pub = sug["published"]

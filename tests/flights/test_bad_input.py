@@ -1,4 +1,5 @@
-"""Bad flight files: a clear error naming file and line, or rows skipped and counted; never half-imported."""
+"""Bad flight files: kept as plain evidence with one line naming file, line and what failed, or rows
+skipped and counted; never half-imported."""
 
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ def _fr24_row(t: int, lat: float = 33.9434, lon: float = -118.4287, alt: str = "
 def _opensky_row(t: int, hexa: str, lat: float, lon: float, ground: str = "False") -> str:
     return (f"{t},{hexa},{lat},{lon},200.0,90.0,0.0,TEST1,{ground},False,False,1000,10000.0,"
             f"10100.0,{t}.5,{t}.9\n")
+
+
+def _kept_plain(case, out, before: dict[str, int]) -> str:
+    """The file was kept as plain evidence (one new item, nothing in the flights tables); its message."""
+    assert out.status == "imported" and out.kind == "file" and out.importer == "file"
+    assert "kept as plain evidence" in out.message and "\n" not in out.message
+    after = counts(case)
+    assert after["items"] == before["items"] + 1 and after["evidence files"] == before["evidence files"] + 1
+    assert {k: v for k, v in after.items() if "items" not in k and "evidence" not in k} == {
+        k: v for k, v in before.items() if "items" not in k and "evidence" not in k}
+    return out.message
 
 
 def _readsb(points: list[list], icao: str = "4d2271", flags: int = 0) -> dict:
@@ -68,9 +80,8 @@ def test_a_file_with_no_readable_row_is_an_error_and_leaves_nothing(fresh_case, 
     p = tmp_path / "fr24.csv"
     p.write_text(FR24_HEADER + _fr24_row(1635481576, lat=200.0) + _fr24_row(1635481600, alt="x"))
     before = counts(fresh_case)
-    out = import_one(fresh_case, p)
-    assert out.status == "error" and str(p) in out.message and "no readable position" in out.message
-    assert counts(fresh_case) == before
+    message = _kept_plain(fresh_case, import_one(fresh_case, p), before)
+    assert str(p) in message and "no readable position" in message
 
 
 def test_truncated_json_names_the_line(fresh_case, tmp_path):
@@ -78,18 +89,16 @@ def test_truncated_json_names_the_line(fresh_case, tmp_path):
     text = json.dumps(_readsb([_pt(i, 45.0, 5.0 + i / 100) for i in range(50)]), indent=1)
     p.write_text(text[: len(text) // 2])
     before = counts(fresh_case)
-    out = import_one(fresh_case, p)
-    assert out.status == "error" and out.importer == "readsb-trace"
-    assert f"{p}:" in out.message and "truncated" in out.message
-    assert counts(fresh_case) == before
+    message = _kept_plain(fresh_case, import_one(fresh_case, p), before)
+    assert f"{p}:" in message and "truncated" in message
 
 
 def test_truncated_gzip_is_an_error(fresh_case, tmp_path):
     p = tmp_path / "trace_full_4d2271.json"
     data = gzip.compress(json.dumps(_readsb([_pt(i, 45.0, 5.0) for i in range(500)])).encode())
     p.write_bytes(data[: len(data) - 40])
-    out = import_one(fresh_case, p)
-    assert out.status == "error" and "gzip" in out.message
+    before = counts(fresh_case)
+    assert "gzip" in _kept_plain(fresh_case, import_one(fresh_case, p), before)
 
 
 def test_xml_bomb_is_refused(fresh_case, tmp_path):
@@ -100,9 +109,8 @@ def test_xml_bomb_is_refused(fresh_case, tmp_path):
                  '<Document><name>&c;</name><Placemark><gx:Track><when>2021-08-17T12:43:24Z</when>'
                  '<gx:coord>8.5 47.4 500</gx:coord></gx:Track></Placemark></Document></kml>')
     before = counts(fresh_case)
-    out = import_one(fresh_case, p)
-    assert out.status == "error" and "refused unsafe XML" in out.message and str(p) in out.message
-    assert counts(fresh_case) == before
+    message = _kept_plain(fresh_case, import_one(fresh_case, p), before)
+    assert "refused unsafe XML" in message and str(p) in message
 
 
 def test_external_entity_in_gpx_is_refused(fresh_case, tmp_path):
@@ -110,16 +118,17 @@ def test_external_entity_in_gpx_is_refused(fresh_case, tmp_path):
     p.write_text('<?xml version="1.0"?>\n<!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
                  '<gpx version="1.1"><trk><name>&x;</name><trkseg><trkpt lat="1" lon="2">'
                  '<time>2020-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>')
-    out = import_one(fresh_case, p)
-    assert out.status == "error" and "refused unsafe XML" in out.message
+    before = counts(fresh_case)
+    assert "refused unsafe XML" in _kept_plain(fresh_case, import_one(fresh_case, p), before)
 
 
 def test_malformed_xml_names_the_line(fresh_case, tmp_path):
     p = tmp_path / "broken.gpx"
     p.write_text('<?xml version="1.0"?>\n<gpx version="1.1">\n<trk><trkseg>\n<trkpt lat="1" lon="2">\n'
                  '</trk></gpx>\n')
-    out = import_one(fresh_case, p)
-    assert out.status == "error" and f"{p}:5:" in out.message and "not well-formed" in out.message
+    before = counts(fresh_case)
+    message = _kept_plain(fresh_case, import_one(fresh_case, p), before)
+    assert f"{p}:5:" in message and "not well-formed" in message
 
 
 def test_duplicate_and_out_of_order_times_are_flagged_and_kept_out_of_legs(fresh_case, tmp_path):
