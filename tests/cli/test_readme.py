@@ -1,0 +1,39 @@
+"""The README's command reference cannot drift from the commands: the generated block must equal
+what the commands say now, and every `casefile ...` line elsewhere in the README must name real
+commands and options (and not promise several values after an option that takes one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casefile.cli import reference
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_reference_block_is_what_the_commands_say() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert reference.replace_block(text) == text, (
+        "README's command reference is out of date: run python -m casefile.cli.reference "
+        "--write README.md")
+
+
+def test_every_command_line_in_the_readme_is_real() -> None:
+    assert reference.check(README.read_text(encoding="utf-8")) == []
+
+
+def test_the_check_catches_what_the_issue_found() -> None:
+    bad = ("```\ncasefile source mentions CASE SOURCE --accept VALUE...   # x\n"
+           "casefile claim ad CASE TEXT\ncasefile items CASE --kinds photo\n```\n")
+    problems = reference.check(bad)
+    assert any("--accept takes one value" in p for p in problems)
+    assert any("no command 'ad'" in p for p in problems)
+    assert any("no option --kinds" in p for p in problems)
+    ok = "```\ncasefile entity add CASE person NAME [--alias A]... [--ref REF]\n```\n"
+    assert reference.check(ok) == []
+
+
+def test_every_command_is_in_the_reference() -> None:
+    block = reference.markdown()
+    for path, _ in reference._commands(reference.cli):
+        assert f"casefile {' '.join(path)} [OPTIONS]" in block, path
