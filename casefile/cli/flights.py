@@ -115,9 +115,10 @@ def _aircraft_id(case: Case, text: str) -> str:
             raise
         known = {a.display(): a for a in Q.list_aircraft(case)}
         keys = {k.casefold(): k for a in known.values()
-                for k in (a.display(), a.registration or "", a.icao24 or "") if k}
+                for k in (a.display(), a.display().split(" (")[0], a.label or "",
+                          a.registration or "", a.icao24 or "") if k}
         near = difflib.get_close_matches(text.strip().casefold(), list(keys), n=3, cutoff=0.5)
-        shown = list(dict.fromkeys(keys[k] for k in near))
+        shown = list(dict.fromkeys(keys[k].split(" (")[0] for k in near))
         hint = (f"; did you mean {', '.join(shown)}?" if shown else
                 f"; the case has {', '.join(list(known)[:6])}" if known else
                 "; the case has no flight records yet (casefile add CASE FILE imports them)")
