@@ -51,7 +51,9 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
             if f["status"] == "imported":
                 print(f"imported  {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']}")
                 if f["message"]:          # kept as plain evidence: what failed, or why
-                    print(f"casefile: warning: {f['message']}", file=sys.stderr)
+                    named = f["message"] if f["message"].startswith(f["path"]) else \
+                        f"{f['path']}: {f['message']}"
+                    print(f"casefile: warning: {named}", file=sys.stderr)
             elif f["status"] == "duplicate":
                 print(f"duplicate {f['ref'] or f['item_id']:<6} {f['kind']:<13} {f['path']} "
                       "(already in the case; acquisition recorded)")
