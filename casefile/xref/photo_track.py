@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
-from casefile.geo import distance_km
+from casefile.geo import distance_km, intermediate
 from casefile.model.findings import Finding
 from casefile.timeutil import TimeValue, from_epoch
 from casefile.xref.confidence import Confidence, Factors, assess
@@ -87,8 +86,8 @@ def classify(lo: float, hi: float, lat: float, lon: float, track: AircraftTrack)
     holes = [s for s in spans if s.state in (GAP, NODATA, PARKED)]
     if not (near_ground or events or low_points or holes):
         sides = [f for f in track.points_around(lo, hi, REACH_S) if f is not None]
-        if len(sides) == 2 and all(_low_near(f, lat, lon) for f in sides):
-            low_points = sides          # low and near on both sides of the window
+        if len(sides) == 2 and _sides_fit(sides[0], sides[1], (lo + hi) / 2, lat, lon):
+            low_points = sides          # the positions either side put it low at the place
         elif not _excluded(track, lo, hi, lat, lon):
             holes = [Span(lo, hi, NODATA, note="no position near enough in time to exclude "
                           "the place")]
@@ -105,20 +104,32 @@ def _low_near(f: Fix, lat: float, lon: float) -> bool:
     return (f[4] or low_above_field(f[3], f[1], f[2])) and _km(lat, lon, f[1], f[2]) <= NEAR_KM
 
 
+def _sides_fit(b: Fix, a: Fix, t: float, lat: float, lon: float) -> bool:
+    """Whether the positions just before (b) and after (a) a window put the aircraft low at the
+    place: a take-off or landing between them, both near it and one low; or, in one state on
+    both sides, the position between them (as `where` interpolates it) near the place and low."""
+    if b[4] != a[4]:
+        return (_km(lat, lon, b[1], b[2]) <= NEAR_KM and _km(lat, lon, a[1], a[2]) <= NEAR_KM
+                and (_low_near(b, lat, lon) or _low_near(a, lat, lon)))
+    f = (t - b[0]) / (a[0] - b[0]) if a[0] > b[0] else 0.0
+    plat, plon = intermediate(b[1], b[2], a[1], a[2], f)
+    alt = None if b[3] is None or a[3] is None else b[3] + f * (a[3] - b[3])
+    return _km(lat, lon, plat, plon) <= NEAR_KM and (b[4] or low_above_field(alt, plat, plon))
+
+
 def _excluded(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> bool:
-    """Whether the positions exclude the place over the whole window: one inside it far away, or
-    the nearest on each side further than the aircraft could have come back in the time."""
+    """Whether the positions exclude the place over the whole window: between each two positions
+    around and inside it, the aircraft could not have flown by way of the place (at 600 kt), and
+    positions lie on both sides of the window."""
     p = track.points
     if p is None or not p.t:
-        return True       # the spans (inferred ground stays elsewhere) decide
-    i, j = bisect_left(p.t, lo), bisect_right(p.t, hi)
-    if j > i:
-        return all(_km(lat, lon, p.lat[k], p.lon[k]) > NEAR_KM for k in range(i, j))
-    before, after = track.points_around(lo, hi, math.inf)
-    for f, dt in ((before, lo - before[0] if before else 0.0), (after, after[0] - hi if after else 0.0)):
-        if f is None or _km(lat, lon, f[1], f[2]) - FAST_KM_S * max(dt, hi - lo) <= NEAR_KM:
-            return False
-    return True
+        return True       # no positions: the spans (inferred ground stays elsewhere) decide
+    i, j = bisect_left(p.t, lo) - 1, bisect_right(p.t, hi)
+    if i < 0 or j >= len(p.t):
+        return False      # the window reaches past the record: nothing excludes that part
+    spare = [_km(lat, lon, p.lat[k], p.lon[k]) - NEAR_KM for k in range(i, j + 1)]
+    return all(spare[k] + spare[k + 1] > FAST_KM_S * (p.t[i + k + 1] - p.t[i + k])
+               for k in range(len(spare) - 1))
 
 
 def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding | None:
@@ -283,6 +294,12 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
     return out
 
 
+#: what a person reads for each span state
+_IN_WORDS = {AIRBORNE: "airborne", GROUND: "on the ground", GAP: "in a gap in the tracking data",
+             PARKED: "probably parked (no positions, on the ground at the same spot either side)",
+             NODATA: "not covered by any track record"}
+
+
 def _unknown_tag(photo: PhotoIn, ref: str) -> Finding:
     return make_finding(
         KIND, "undetermined", 0.3,
@@ -300,7 +317,7 @@ def _whereabouts(photo: PhotoIn, capture: TimeValue, win: tuple[float, float], f
     spans = track.query(lo, hi)
     places = sorted({s.airport_icao or f"{s.lat:.3f},{s.lon:.3f}" for s in spans
                      if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None})
-    states = sorted({s.state for s in spans})
+    states = list(dict.fromkeys(_IN_WORDS.get(s.state, s.state) for s in spans))
     expl = (f"The photo has no place (no GPS, none set by the analyst), so it cannot be matched "
             f"against {track.aircraft.label}'s track. During the photo's time window "
             f"({fmt_window(lo, hi)}) the aircraft was: {', '.join(states)}"
