@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -88,11 +88,13 @@ class ImportProgress:
     Called as `progress(done, total, outcome)` by the import pipeline; use as a context manager.
     """
 
-    def __init__(self, label: str) -> None:
-        self.enabled = sys.stderr.isatty()
+    def __init__(self, label: str, *, console: Console | None = None,
+                 clock: Callable[[], float] | None = None) -> None:
+        console = console or Console(stderr=True)
+        self.enabled = console.is_terminal
         self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                             _Rate(), _Left(),
-                             console=Console(stderr=True), transient=False, disable=not self.enabled)
+                             _Rate(), _Left(), console=console, transient=False,
+                             disable=not self.enabled, get_time=clock)
         self._task = self._bar.add_task(label, total=None)
 
     def __enter__(self) -> ImportProgress:
