@@ -187,14 +187,22 @@ def _finding_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
                 "SELECT id, kind, verdict, explanation, assumptions FROM xref_findings"))]
 
 
-def _live_index(case: Case, kinds: tuple[str, ...]) -> None:
-    """Fill the temporary index with the live documents of `kinds`."""
+def _live_index(case: Case) -> None:
+    """Fill the temporary index with every live document, unless it already holds them as of the
+    ledger's last event (every change to the case is one, so an unchanged head means unchanged
+    documents); the index lives as long as this connection."""
+    seq, digest = case.head()
+    head = f"{seq}:{digest}"
+    case.db.execute("CREATE TEMP TABLE IF NOT EXISTS live_state (head TEXT)")
+    if case.db.execute("SELECT 1 FROM temp.live_state WHERE head = ?", [head]).fetchone():
+        return
     case.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.live_docs USING fts5(kind UNINDEXED, "
                     f"ref_id UNINDEXED, item_id UNINDEXED, title, body, tokenize='{_TOKENIZE}')")
     case.db.execute("DELETE FROM temp.live_docs")
-    builders = {"item": _item_docs, "tag": _tag_docs, "finding": _finding_docs}
-    for kind in kinds:
-        case.db.conn.executemany("INSERT INTO temp.live_docs VALUES (?, ?, ?, ?, ?)", builders[kind](case))
+    for build in (_item_docs, _tag_docs, _finding_docs):
+        case.db.conn.executemany("INSERT INTO temp.live_docs VALUES (?, ?, ?, ?, ?)", build(case))
+    case.db.execute("DELETE FROM temp.live_state")
+    case.db.execute("INSERT INTO temp.live_state VALUES (?)", [head])
 
 
 def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
@@ -218,11 +226,12 @@ def search(case: Case, query: str, *, kinds: tuple[str, ...] | None = None,
 
 
 def _live(case: Case, expr: str, kinds: tuple[str, ...], limit: int) -> list[Hit]:
-    _live_index(case, kinds)
+    _live_index(case)
     rows = case.db.execute(
         "SELECT kind, ref_id, item_id, title, bm25(live_docs) AS rank, "
         "snippet(live_docs, -1, '[', ']', '…', 16) FROM temp.live_docs WHERE live_docs MATCH ? "
-        "ORDER BY rank LIMIT ?", [expr, int(limit)]).fetchall()
+        f"AND kind IN ({', '.join('?' for _ in kinds)}) ORDER BY rank LIMIT ?",
+        [expr, *kinds, int(limit)]).fetchall()
     return [Hit(kind=k, id=rid, title=title or "", snippet=snip or "", rank=round(float(rank), 6),
                 item_id=item_id) for k, rid, item_id, title, rank, snip in rows]
 
