@@ -341,7 +341,9 @@ class CaseWindow(QMainWindow):
         self.records.filter.setPlaceholderText(f"Filter {dict(NAVIGATOR)[key].lower()}…")
         if key == "photos":
             thumbs = reads.thumbnail_paths(case)
-            self.photos.set_photos([GridPhoto(id=it["id"], original_name=it["original_name"],
+            refs = names.refs(case)
+            self.photos.set_photos([GridPhoto(id=it["id"], original_name=f"{refs.get(it['id'], '')} "
+                                              f"{it['original_name'] or ''}".strip(),
                                               path=thumbs.get(it["id"]) or case.blob_path(it))
                                     for it in reads.image_items(case)])
             self.stack.setCurrentWidget(self.photos)

@@ -247,7 +247,7 @@ def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
             "from": "uumu",
             "to": "SVMI",
             "departed": "2019-03-22 06:00",
-            "tz": "UTC",
+            "departed_tz": "UTC",
             "note": "article, paragraph 2",
         },
     )

@@ -3,6 +3,7 @@ gaps, aircraft names and colours, airports, photos with names and times; and one
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from casefile.flights import query as flights
@@ -14,6 +15,7 @@ from casefile.store.refs import all_refs
 from casefile.timeutil import from_epoch, parse_z
 from casefile.ui.views.records import aircraft_label
 
+_ISO = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?Z")
 #: a track point as drawn: epoch seconds, longitude, latitude, altitude (ft), ground speed (kt)
 TrackPoint = tuple[float, float, float, float | None, float | None]
 
@@ -152,5 +154,6 @@ def moment(
                 if hit and last is not None
                 else f"unknown — {w.reason}"
             )
+    notes = {a: _ISO.sub(r"\1 \2 UTC", n) for a, n in notes.items()}
     taken = [pid for pid, (pt, unc) in photo_times.items() if abs(pt - t) <= max(unc, 300.0)]
     return Moment(t, states, notes, taken)

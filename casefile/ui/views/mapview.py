@@ -40,6 +40,7 @@ from casefile.ui.views.mapdata import MapData, Moment, TrackPoint, gather
 
 __all__ = ["MapData", "MapView", "gather", "track_path"]
 GAP_COLOR = "#8a8a8a"
+CLUSTER_DEG = 0.02  # photos this close share one label (their markers stay apart)
 PHOTO_COLOR = "#e6007e"
 
 
@@ -74,8 +75,9 @@ def track_path(points: list[tuple[float, float]]) -> QPainterPath:
 
 
 class _Marker(QGraphicsEllipseItem):
-    def __init__(self, lon: float, lat: float, radius: float, color: QColor, item_id: str | None,
-                 tip: str) -> None:
+    def __init__(
+        self, lon: float, lat: float, radius: float, color: QColor, item_id: str | None, tip: str
+    ) -> None:
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.setPos(lon, -lat)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -106,8 +108,8 @@ class MapView(QGraphicsView):
     """The map; emits itemSelected(item_id) when a photo or track is clicked."""
 
     itemSelected = Signal(str)
-    pointInfo = Signal(str)                 # time, altitude, speed of a clicked track point
-    placeRequested = Signal(float, float)   # right click: lat, lon
+    pointInfo = Signal(str)  # time, altitude, speed of a clicked track point
+    placeRequested = Signal(float, float)  # right click: lat, lon
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,19 +127,20 @@ class MapView(QGraphicsView):
         self._selected: str | None = None
         self.moment_items: list[QGraphicsItem] = []
         self.moment: Moment | None = None
-        self.info = ""                 # what the last click on a track point showed
+        self.info = ""  # what the last click on a track point showed
         self._base_drawn = False
         self._base_items: list[QGraphicsItem] = []
-        self._auto_fit = True          # keep fitting the data until the user zooms or pans
+        self._auto_fit = True  # keep fitting the data until the user zooms or pans
         self.legend = QLabel(self)
         self.legend.setAccessibleName("Map legend")
-        self.legend.setStyleSheet("QLabel { background: rgba(255,255,255,210); color: #222; padding: 6px; "
-                                  "border-radius: 4px; }")
+        self.legend.setStyleSheet(
+            "QLabel { background: rgba(255,255,255,210); color: #222; padding: 6px; border-radius: 4px; }"
+        )
         self.legend.move(8, 8)
         self.legend.hide()
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scene().setSceneRect(QRectF(-540, -90, 1080, 180))   # room to pan across the antimeridian
+        self.scene().setSceneRect(QRectF(-540, -90, 1080, 180))  # room to pan across the antimeridian
 
     def _draw_base(self) -> None:
         world = load_world()
@@ -148,8 +151,9 @@ class MapView(QGraphicsView):
         land.setFillRule(Qt.FillRule.WindingFill)
         for ring in world.land:
             _ring_path(land, ring)
-        item = self.scene().addPath(land, QPen(Qt.PenStyle.NoPen),
-                                    QBrush(QColor("#3a4a3a") if dark else QColor("#f4f1e8")))
+        item = self.scene().addPath(
+            land, QPen(Qt.PenStyle.NoPen), QBrush(QColor("#3a4a3a") if dark else QColor("#f4f1e8"))
+        )
         item.setZValue(0)
         self._base_items = [item]
         borders = QPainterPath()
@@ -179,8 +183,9 @@ class MapView(QGraphicsView):
                 pen.setCosmetic(True)
                 item = self.scene().addPath(track_path([(p[1], p[2]) for p in stretch]), pen)
                 item.setZValue(5)
-                item.setToolTip(f"{name} ({len(stretch)} points) — click a point for its time, altitude "
-                                "and speed")
+                item.setToolTip(
+                    f"{name} ({len(stretch)} points) — click a point for its time, altitude and speed"
+                )
                 item.setData(0, data.track_items.get(key))
                 item.setData(1, key)
                 self.track_items.append(item)
@@ -189,42 +194,64 @@ class MapView(QGraphicsView):
                 pen.setCosmetic(True)
                 gap = self.scene().addPath(track_path([(a[1], a[2]), (b[1], b[2])]), pen)
                 gap.setZValue(4)
-                gap.setToolTip(f"{name}: coverage gap {_hm(a[0])} – {_hm(b[0])} UTC — no positions, "
-                               "whereabouts unknown (not a straight flight)")
+                gap.setToolTip(
+                    f"{name}: coverage gap {_hm(a[0])} – {_hm(b[0])} UTC — no positions, "
+                    "whereabouts unknown (not a straight flight)"
+                )
                 self.track_items.append(gap)
         text_color = self.palette().color(QPalette.ColorRole.Text)
         for icao, (lon, lat, name) in data.airports.items():
             m = _Marker(lon, lat, 4, QColor("#333333"), None, f"{icao} {name}")
             self.scene().addItem(m)
             self.track_items += [m, self._label(lon, lat, icao, text_color, 11)]
+        clusters: dict[tuple[int, int], list[str]] = {}
         for item_id, ph in data.photos.items():
-            m = _Marker(ph.lon, ph.lat, 6, QColor(PHOTO_COLOR), item_id,
-                        f"{ph.name}" + (f"\ntaken {_hm(ph.t, True)} UTC" if ph.t is not None else ""))
+            m = _Marker(
+                ph.lon,
+                ph.lat,
+                6,
+                QColor(PHOTO_COLOR),
+                item_id,
+                f"{ph.name}" + (f"\ntaken {_hm(ph.t, True)} UTC" if ph.t is not None else ""),
+            )
             self.scene().addItem(m)
             self.markers[item_id] = m
-            self.track_items.append(self._label(ph.lon, ph.lat, ph.name, QColor(PHOTO_COLOR), 12, below=True))
+            clusters.setdefault((round(ph.lon / CLUSTER_DEG), round(ph.lat / CLUSTER_DEG)), []).append(
+                ph.name
+            )
+        for ids in clusters.values():  # one label per place: names piled up cannot be read
+            first = next(p for p in data.photos.values() if p.name == ids[0])
+            text = ids[0] + (f" and {len(ids) - 1} more here" if len(ids) > 1 else "")
+            self.track_items.append(
+                self._label(first.lon, first.lat, text, QColor(PHOTO_COLOR), 12, below=True)
+            )
         self._legend(data)
         self.fit()
 
-    def _label(self, lon: float, lat: float, text: str, color: QColor, z: int,
-               below: bool = False) -> QGraphicsSimpleTextItem:
+    def _label(
+        self, lon: float, lat: float, text: str, color: QColor, z: int, below: bool = False
+    ) -> QGraphicsSimpleTextItem:
         label = QGraphicsSimpleTextItem(text)
         label.setBrush(color)
         label.setPos(lon, -lat)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        label.setTransform(QTransform.fromTranslate(8, 2 if below else -18))    # beside the dot, in pixels
+        label.setTransform(QTransform.fromTranslate(8, 2 if below else -18))  # beside the dot, in pixels
         label.setZValue(z)
         self.scene().addItem(label)
         return label
 
     def _legend(self, data: MapData) -> None:
-        rows = [f"<span style='color:{data.colors.get(key, '#555555')}'>━━</span> "
-                f"{html.escape(data.labels.get(key, 'aircraft'))}" for key in sorted(data.stretches)]
+        rows = [
+            f"<span style='color:{data.colors.get(key, '#555555')}'>━━</span> "
+            f"{html.escape(data.labels.get(key, 'aircraft'))}"
+            for key in sorted(data.stretches)
+        ]
         if any(data.gaps.values()):
             rows.append(f"<span style='color:{GAP_COLOR}'>╌╌</span> coverage gap (no data)")
         if data.photos:
-            rows.append(f"<span style='color:{PHOTO_COLOR}'>●</span> photo with a position "
-                        f"({len(data.photos)})")
+            rows.append(
+                f"<span style='color:{PHOTO_COLOR}'>●</span> photo with a position ({len(data.photos)})"
+            )
         if data.airports:
             rows.append("<span style='color:#333333'>●</span> airport of a flight leg")
         self.legend.setText("<br>".join(rows))
@@ -300,8 +327,10 @@ class MapView(QGraphicsView):
             return ""
         alt = f"{best[3]:,.0f} ft" if best[3] is not None else "altitude not reported"
         gs = f"{best[4]:.0f} kt" if best[4] is not None else "speed not reported"
-        return (f"{self.data.labels.get(aid, 'aircraft')} at {_hm(best[0], True)} UTC: {alt}, {gs} "
-                f"({best[2]:.4f}, {best[1]:.4f})")
+        return (
+            f"{self.data.labels.get(aid, 'aircraft')} at {_hm(best[0], True)} UTC: {alt}, {gs} "
+            f"({best[2]:.4f}, {best[1]:.4f})"
+        )
 
     def fit(self) -> None:
         self._auto_fit = True
@@ -359,8 +388,12 @@ class MapView(QGraphicsView):
             self.zoom_to_selection()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._auto_fit = False
-            step = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
-                    Qt.Key.Key_Down: (0, 1)}[Qt.Key(key)]
+            step = {
+                Qt.Key.Key_Left: (-1, 0),
+                Qt.Key.Key_Right: (1, 0),
+                Qt.Key.Key_Up: (0, -1),
+                Qt.Key.Key_Down: (0, 1),
+            }[Qt.Key(key)]
             bar_h, bar_v = self.horizontalScrollBar(), self.verticalScrollBar()
             bar_h.setValue(bar_h.value() + step[0] * self.viewport().width() // 8)
             bar_v.setValue(bar_v.value() + step[1] * self.viewport().height() // 8)

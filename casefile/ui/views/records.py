@@ -30,10 +30,12 @@ class Category(Generic[R]):
     load: Callable[[Case], Sequence[R]]
     columns: Callable[[TimeDisplay, Names], list[Column[R]]]
     item_id: Callable[[R], str | None]
+    with_ref: bool = True                  # the custody log names its file and record in columns
 
     def all_columns(self, td: TimeDisplay, nm: Names) -> list[Column[R]]:
         """The record's short reference first, then the category's own columns."""
-        return [ref_column(nm, self.item_id), *self.columns(td, nm)]
+        own = self.columns(td, nm)
+        return [ref_column(nm, self.item_id), *own] if self.with_ref else own
 
 
 @dataclass
@@ -201,7 +203,8 @@ _LISTINGS: list[Category[Any]] = [
     Category[FlightRow]("flights", "Flights", _flight_rows, _flight_columns, lambda r: r.leg.item_id),
     Category[Entity]("entities", "Entities", analyst.list_entities, _entity_columns, lambda r: r.id),
     Category[Finding]("findings", "Findings", findings, _finding_columns, lambda r: r.id),
-    Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"]),
+    Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"],
+                        with_ref=False),
 ]
 CATEGORIES: dict[str, Category[Any]] = {c.key: c for c in _LISTINGS}
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,6 @@ class StartPage(QWidget):
         self.setAccessibleName("Start page")
         title = QLabel("<h1>Casefile</h1>")
         intro = QLabel(INTRO, wordWrap=True)
-        intro.setMaximumWidth(720)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         rows = [("demo", "Open the demo case", "A training case on a real 2019 news story, with illustrative "
@@ -77,7 +75,7 @@ class StartPage(QWidget):
         inner.addWidget(self.recent_title)
         inner.addWidget(self.recent)
         inner.addWidget(self.hint)
-        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        box.setMinimumWidth(760)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
