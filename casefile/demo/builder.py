@@ -10,6 +10,7 @@ from pathlib import Path
 
 from casefile.analyst import claims as cl
 from casefile.analyst import entities as en
+from casefile.analyst import provenance
 from casefile.analyst import sources as so
 from casefile.demo import ILLUSTRATIVE, SYNTHETIC
 from casefile.demo.flights import write_traces
@@ -148,24 +149,37 @@ def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
                           note=f"{ac.role}. ICAO address made up for the demo: {ILLUSTRATIVE}.")
         aircraft[ac.icao24] = e.id
     places = {ap.icao: en.add_entity(case, "place", ref=ap.icao).id for ap in (UUMU, OSLK, SVMI)}
+    # the article cites the post (its photo); a source citing another is not independent of it
+    provenance.relate_sources(case, result.sources["article"], result.sources["social"], "cites",
+                              "The article refers to the post and its photo.")
     for c in CLAIMS:
         entity_ids = [aircraft[a] for a in c.aircraft] + ([places[c.place_icao]] if c.place_icao else [])
         claim = cl.add_claim(case, c.text, start=c.start_local, end=c.end_local, tz=c.tz,
-                             place_ref=c.place_icao, credibility=c.credibility, kind=c.kind,
+                             place_ref=c.place_icao or c.place_text, credibility=c.credibility,
+                             kind=c.kind,
                              aircraft_refs=c.aircraft, source_ids=[result.sources[s] for s in c.sources],
                              entity_ids=entity_ids, note=c.note or None)
         result.claims[c.key] = claim.id
     _claim_links(case, result)
+    article = result.sources["article"]
     for ac_type in ("Il-62", "An-124"):
         reported.add_reported_flight(
             case, aircraft=ac_type, from_icao="UUMU", to_icao="SVMI",
-            departed="2019-03-22T12:00+03:00", departed_uncertainty_s=12 * 3600,
-            arrived="2019-03-23T12:00-04:00", arrived_uncertainty_s=12 * 3600,
+            departed="2019-03-22", departed_tz="Europe/Moscow",
+            arrived="2019-03-23", arrived_tz="America/Caracas", source=article,
             note="As the report tells it (a tracking site, then local journalists): Friday 22 March "
                  "from Chkalovsky, Saturday 23 March at Maiquetía, each day as a whole. Reported, "
                  "not tracked.")
+    # typed in from the article itself: it can only repeat what the article says (circular)
+    reported.add_reported_flight(
+        case, aircraft="strategic bombers (type not stated)", to_icao="SVMI",
+        arrived="2018-12-16T12:00", arrived_tz="America/Caracas",
+        arrived_uncertainty_s=15.5 * 86400, source=article,
+        note="As the article tells it: two strategic bombers landed in Venezuela in December 2018 "
+             "(no day, no airport given; entered at Maiquetía, the month as a whole). Reported, "
+             "not tracked.")
     say(f"recorded {len(result.sources)} graded sources, {len(result.claims)} claims, "
-        f"{len(aircraft) + len(places)} entities, 2 reported flights")
+        f"{len(aircraft) + len(places)} entities, 3 reported flights")
 
 
 def _claim_links(case: Case, result: DemoResult) -> None:
@@ -183,6 +197,9 @@ def _claim_links(case: Case, result: DemoResult) -> None:
          "Illustrative track: take-off from SVMI on 24 March, local afternoon."),
         ("departure-uumu", f"trace_full_{IL62.icao24}.json", "context", "Illustrative track."),
     ]
+    links += [(p.supports, p.filename, "supports",
+               "The post's photo, linked as the post presents it (synthetic).")
+              for p in PHOTOS if p.supports]
     for claim_key, filename, relation, note in links:
         if claim_key in result.claims and filename in items:
             link(case, result.claims[claim_key], items[filename], relation, note)

@@ -55,6 +55,7 @@ class DemoPhoto:
     source: str | None = None             # "social": published by the social-media post
     analyst_place: tuple[float, float] | None = None
     truncate: float = 0.0                 # keep only this fraction of the file (a cut-short copy)
+    supports: str | None = None           # the demo claim (key) the analyst links it to as supporting
 
 
 def _gps_tags(p: DemoPhoto) -> list[jb.Tag]:
@@ -230,6 +231,13 @@ PHOTOS: tuple[DemoPhoto, ...] = (
               "image data cut short (an interrupted copy): only the top of the picture decodes",
               "2019:03:23 15:05:00", "-04:00", APRON, ("2019:03:23", "19:05:00"), truncate=0.6,
               aircraft_tags=(IL62.icao24,)),
+    DemoPhoto("demo-13-an124-recycled-2015.jpg",
+              _sc(113, "13 An-124 at Maiquetia - camera date June 2015", x=0.42, scale=0.95,
+                  horizon=0.46, trucks=2, sky=((120, 170, 225), (235, 230, 215))),
+              "recycled: posted as 'today, 23 March 2019' but captured in June 2015 (Venezuela's "
+              "UTC-4:30 of the time); an older photo for the claim it is linked to and for the post",
+              "2015:06:11 10:25:00", "-04:30", APRON, ("2015:06:11", "14:55:00"), source="social",
+              supports="photo-an124-caracas"),
 )
 
 

@@ -126,10 +126,15 @@ CLAIMS: tuple[DemoClaim, ...] = (
                                                 "we have not seen its page."),
     DemoClaim("arrival-svmi",
               "Two Russian Air Force aircraft landed at Maiquetía, Caracas on Saturday 23 March 2019 "
-              "(Caracas time), carrying a defence official and close to 100 troops, according to "
-              "local journalists.",
+              "(Caracas time), according to local journalists.",
               "arrival", 2, "2019-03-23T00:00:00", "2019-03-23T23:59:59", "America/Caracas", "SVMI",
               (IL62.icao24, AN124.icao24)),
+    DemoClaim("troops-svmi",
+              "Local journalists reported that the two aircraft brought close to a hundred soldiers "
+              "and a senior Russian defence official.",
+              "personnel", 3, "2019-03-23T00:00:00", "2019-03-23T23:59:59", "America/Caracas", "SVMI",
+              (IL62.icao24, AN124.icao24),
+              note="A landing can show the flight happened, never who was on board."),
     DemoClaim("photo-an124-caracas",
               "A social-media post dated 24 March shows a photo said to be of an An-124 in Caracas "
               "\u201ctoday, March 23 2019\u201d.",
@@ -146,10 +151,16 @@ CLAIMS: tuple[DemoClaim, ...] = (
               "of Sunday 24 March 2019.",
               "departure", 3, "2019-03-24T12:00:00", "2019-03-24T18:59:59", "America/Caracas", "SVMI",
               (AN124.icao24,)),
+    DemoClaim("bombers-2018",
+              "Background: the report says a pair of nuclear-capable Russian bombers had landed in "
+              "Venezuela in December 2018.",
+              "arrival", 3, "2018-12-01T00:00:00", "2018-12-31T23:59:59", "America/Caracas", None,
+              place_text="Venezuela",
+              note="The only flight record for it is a reported flight typed in from this same "
+                   "article: circular, so not independently checked."),
     DemoClaim("background",
-              "Background assertions: Russian strategic bombers landed in Venezuela in December "
-              "2018; Russia sent about 300 tonnes of aid in February; and an unattributed assertion "
-              "about what a burned aid convoy carried.",
+              "Background assertions: Russia sent about 300 tonnes of aid in February; and an "
+              "unattributed assertion about what a burned aid convoy carried.",
               "other", 6, None, None, None, None, (),
               note="Mixes reported background with an unsupported claim; not testable against "
                    "this case's records."),

@@ -80,10 +80,11 @@ def _window(claim: ClaimIn) -> tuple[float, float]:
     return min(ws[0], we[0]), max(ws[1], we[1])
 
 
-def _what(kind: str, place: str) -> str:
-    return {"departure": f"a departure from {place}", "arrival": f"an arrival at {place}",
+def _what(kind: str, area: Place) -> str:
+    place, at = area.name, "in" if area.is_area else "at"
+    return {"departure": f"a departure from {place}", "arrival": f"an arrival {at} {place}",
             "transit": f"a flight through or a stop in {place}",
-            "presence": f"the aircraft at {place}"}.get(kind, f"a take-off or landing at {place}")
+            "presence": f"the aircraft {at} {place}"}.get(kind, f"a take-off or landing {at} {place}")
 
 
 def _hits(area: Place, kind: str, ids: list[str], fleet: FleetIndex,
@@ -138,7 +139,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
         if missing > 0:
             holes[aid] = missing
     labels = {aid: fleet.tracks[aid].aircraft.label for aid in ids}
-    what = _what(kind, area.name)
+    what = _what(kind, area)
     when = fmt_window(lo, hi)
     rests = "; ".join(prov.describe(o, claim) for o in indep)
     own = "; ".join(prov.describe(o, claim) for o in dep)

@@ -33,7 +33,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_cli_builds_the_case_without_errors(built: dict) -> None:
     assert built["rc"] == 0
     assert built["errors"] == []
-    assert len(built["items"]) == 15
+    assert len(built["items"]) == 16
     assert Path(built["case"]).name == "caracas-2019-demo.casefile"
     assert set(built["verdicts"]) == {"consistent", "inconsistent", "undetermined"}
     readme = (Path(built["inputs"]) / "README.txt").read_text(encoding="utf-8")
@@ -43,7 +43,7 @@ def test_cli_builds_the_case_without_errors(built: dict) -> None:
 def test_every_item_is_labelled_in_its_provenance(built: dict) -> None:
     with Case.open(built["case"], write=False) as case:
         items = case.items()
-        assert len(items) == 15
+        assert len(items) == 16
         for item in items:
             acq = case.acquisitions(item["id"])
             assert len(acq) == 1
@@ -61,9 +61,9 @@ def test_sources_and_claims_are_recorded_with_grades(built: dict) -> None:
         assert sources["news-article"].reliability == "D"
         assert sources["news-article"].url is None
         assert sources["social-media-post"].reliability == "F"
-        assert len(so.source_items(case, sources["social-media-post"].id)) == 2
+        assert len(so.source_items(case, sources["social-media-post"].id)) == 3
         claims = {c.text: c for c in cl.list_claims(case)}
-        assert len(claims) == len(CLAIMS) == 6
+        assert len(claims) == len(CLAIMS) == 8
         for want in CLAIMS:
             got = claims[want.text]
             assert got.credibility == want.credibility and got.kind == want.kind
@@ -79,7 +79,11 @@ def test_reported_flights_say_they_are_reported_not_tracked(built: dict) -> None
 
     with Case.open(built["case"], write=False) as case:
         flights = tq.reported_flights(case)
-    assert sorted(f.aircraft_ref for f in flights) == ["An-124", "Il-62"]
+    assert sorted(f.aircraft_ref for f in flights) == ["An-124", "Il-62",
+                                                       "strategic bombers (type not stated)"]
+    assert {f.aircraft_type for f in flights} == {"A124", "IL62", None}
+    assert len({f.source_id for f in flights}) == 1 and flights[0].source_id is not None
+    flights = [f for f in flights if f.aircraft_type]
     for f in flights:
         assert (f.from_icao, f.to_icao) == ("UUMU", "SVMI")
         assert f.aircraft_id is None            # a type as reported, not linked to a track
@@ -103,6 +107,32 @@ def test_cross_reference_gives_each_verdict_where_the_demo_means_it(built: dict)
         claims = [f for f in findings(case) if f.kind == "claim-flights"]
         assert len(claims) >= 4
         assert verify_case(case, record=False).ok
+
+
+def test_recycled_photo_and_circular_reporting_each_have_their_finding(built: dict) -> None:
+    from casefile.xref import findings
+
+    recycled = built["items"]["demo-13-an124-recycled-2015.jpg"]
+    with Case.open(built["case"], write=False) as case:
+        mine = findings(case, recycled)
+        (pc,) = [f for f in mine if f.kind == "photo-claim"]
+        assert pc.verdict == "inconsistent" and "an older photo" in pc.explanation
+        assert "3.8 years" in pc.explanation
+        (pub,) = [f for f in mine if f.kind == "time-photo-after-source"]
+        assert pub.verdict == "inconsistent" and pub.explanation.startswith("An older photo")
+        every = findings(case)
+        bombers = [f for f in every if f.kind == "claim-flights"
+                   and "bombers" in f.inputs["claim"]["text"]]
+        assert len(bombers) == 1 and bombers[0].verdict == "undetermined"
+        assert "Not independently checked" in bombers[0].explanation
+        troops = [f for f in every if f.kind == "claim-flights"
+                  and f.inputs["claim"]["kind"] == "personnel"]
+        assert len(troops) == 1 and "at most show that the flight happened" in troops[0].explanation
+        # no finding is consistent on records that come only from the claim's own source
+        for f in every:
+            if f.kind in ("claim-flights", "photo-claim") and f.verdict == "consistent":
+                assert f.inputs["independent_records"], f.explanation
+            assert f.confidence_note.startswith("Confidence"), f.kind
 
 
 def test_report_shows_every_verdict_and_every_check(built: dict) -> None:
