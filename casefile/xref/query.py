@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from casefile.model.findings import Finding
+from casefile.reference import places
 from casefile.store import Case
 from casefile.xref import chronology, trackindex
 from casefile.xref import claims as claim_rules
 from casefile.xref import duplicates as duplicate_rules
 from casefile.xref import inputs as input_rules
+from casefile.xref import photo_claims as photo_claim_rules
 from casefile.xref import photo_track as photo_track_rules
 from casefile.xref import sun as sun_rules
 from casefile.xref.chronology import LANES, TimelineEvent
@@ -41,6 +43,11 @@ __all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings",
 THRESHOLDS: dict[str, float | int | str] = {
     "xref.claims.NEAR_KM": claim_rules.NEAR_KM,
     "xref.claims.NEAR_MISS_H": claim_rules.NEAR_MISS_H,
+    "xref.photo_claims.CLAIM_SLACK_H": photo_claim_rules.CLAIM_SLACK_H,
+    "xref.photo_claims.OLDER_H": photo_claim_rules.OLDER_H,
+    "xref.photo_claims.PLACE_DIFF_KM": photo_claim_rules.PLACE_DIFF_KM,
+    "xref.photo_claims.PHOTO_SLACK_KM": photo_claim_rules.PHOTO_SLACK_KM,
+    "reference.places.AIRPORT_KM": places.AIRPORT_KM,
     "xref.duplicates.MAX_BITS": duplicate_rules.MAX_BITS,
     "xref.findings.ENGINE_VERSION": ENGINE_VERSION,
     "xref.inputs.PARKED_KM": input_rules.PARKED_KM,
