@@ -129,12 +129,6 @@ CLAIMS: tuple[DemoClaim, ...] = (
               "(Caracas time), according to local journalists.",
               "arrival", 2, "2019-03-23T00:00:00", "2019-03-23T23:59:59", "America/Caracas", "SVMI",
               (IL62.icao24, AN124.icao24)),
-    DemoClaim("troops-svmi",
-              "Local journalists reported that the two aircraft brought close to a hundred soldiers "
-              "and a senior Russian defence official.",
-              "personnel", 3, "2019-03-23T00:00:00", "2019-03-23T23:59:59", "America/Caracas", "SVMI",
-              (IL62.icao24, AN124.icao24),
-              note="A landing can show the flight happened, never who was on board."),
     DemoClaim("photo-an124-caracas",
               "A social-media post dated 24 March shows a photo said to be of an An-124 in Caracas "
               "\u201ctoday, March 23 2019\u201d.",
@@ -142,10 +136,13 @@ CLAIMS: tuple[DemoClaim, ...] = (
               (AN124.icao24,), sources=("article", "social"),
               note="The post's date (24 March) and the date it states (23 March) differ."),
     DemoClaim("passengers-cargo",
-              "A reporter said the first aircraft carried the chief of staff of the Russian ground "
-              "forces and the second was a cargo plane with 35 tonnes of material.",
-              "cargo", 6, None, None, None, "SVMI", (IL62.icao24, AN124.icao24),
-              note="Nothing in flight records can confirm who or what was on board."),
+              "On board, on arrival on 23 March: local journalists spoke of close to a hundred "
+              "soldiers and a senior Russian defence official; a reporter named the chief of staff "
+              "of the Russian ground forces on the first plane and 35 tonnes of material on the "
+              "cargo plane.",
+              "personnel", 6, "2019-03-23T00:00:00", "2019-03-23T23:59:59", "America/Caracas", "SVMI",
+              (IL62.icao24, AN124.icao24),
+              note="A landing can show the flight happened, never who or what was on board."),
     DemoClaim("departure-svmi",
               "Another flight-tracking site showed the cargo plane leaving Caracas on the afternoon "
               "of Sunday 24 March 2019.",

@@ -63,7 +63,7 @@ def test_sources_and_claims_are_recorded_with_grades(built: dict) -> None:
         assert sources["social-media-post"].reliability == "F"
         assert len(so.source_items(case, sources["social-media-post"].id)) == 3
         claims = {c.text: c for c in cl.list_claims(case)}
-        assert len(claims) == len(CLAIMS) == 8
+        assert len(claims) == len(CLAIMS) == 7
         for want in CLAIMS:
             got = claims[want.text]
             assert got.credibility == want.credibility and got.kind == want.kind

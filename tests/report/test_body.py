@@ -74,7 +74,7 @@ def test_summary_comes_first_and_body_fits_20_pages(demo_report) -> None:
     assert titles.index("Summary") < titles.index("Claims") < titles.index("Photos")
     body_end = min(p for t, p in sections.items() if t.startswith("Appendix"))
     assert body_end <= 20
-    summary = " ".join(pages[sections["Summary"]].split())
+    summary = " ".join(" ".join(pages[sections["Summary"]:sections["Claims"]]).split())
     assert "The question." in summary and "What remains open" in summary
     assert "Sources and their grades" in summary
 
