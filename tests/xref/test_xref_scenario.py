@@ -89,9 +89,15 @@ def test_scenario_flight_claims_each_get_a_finding(tmp_path, scenario, capsys):
     assert arrival["verdict"] == "consistent", arrival["explanation"]
     assert arrival["inputs"]["claim"]["window_utc"][0] == "2019-03-23T04:00:00.000Z"
     assert {m["event"] for m in arrival["inputs"]["matches"]} == {"landing"}
-    # Claims without a testable time or place get no flight finding (nothing is made up).
-    for key in ("passengers-cargo", "background"):
+    # Who or what was on board: a flight can at most show it happened, never "consistent".
+    on_board = by_claim[claim_ids["passengers-cargo"]]
+    assert on_board["verdict"] == "undetermined"
+    assert "at most show that the flight happened" in on_board["explanation"]
+    # Claims without a testable event, time or place get no flight finding (nothing is made up),
+    # but a line in problems saying why.
+    for key in ("background", "bombers-2018"):
         assert claim_ids[key] not in by_claim
+    assert any("kind is 'other'" in p for p in out["problems"])
     # The timeline carries the claim windows next to the take-offs and landings.
     tl = _cli(["timeline", case, "--json"], capsys)
     lanes = {e["lane"] for e in tl["events"]}
