@@ -25,6 +25,7 @@ class GpsReading:
     utc: str | None = None             # GPS date + time stamp as a UTC instant
     tz_at_position: str | None = None  # IANA zone at the accepted position (offline lookup)
     read_from: str | None = None       # where the accepted position was read ("exif GPS", "xmp ...")
+    utc_read_from: str | None = None   # where the UTC stamp was read, when not the EXIF GPS block
 
 
 @dataclass

@@ -24,9 +24,10 @@ DAY_S = 12 * 3600.0
 def _gps_time(meta: PhotoMeta, local_iso: str | None = None) -> TimeValue | None:
     if not meta.gps.utc:
         return None
-    return TimeValue(raw=f"GPS {meta.gps.date_raw} {meta.gps.time_raw}", utc=meta.gps.utc, basis="gps-utc",
-                     uncertainty_s=1.0, local=local_iso, zone="UTC",
-                     read_from="exif GPSDateStamp+GPSTimeStamp")
+    where = meta.gps.utc_read_from or "exif GPSDateStamp+GPSTimeStamp"
+    raw = meta.gps.time_raw if meta.gps.utc_read_from else f"GPS {meta.gps.date_raw} {meta.gps.time_raw}"
+    return TimeValue(raw=raw or "", utc=meta.gps.utc, basis="gps-utc", uncertainty_s=1.0, local=local_iso,
+                     zone="UTC", read_from=where)
 
 
 def _stated_offset(meta: PhotoMeta, best: FoundValue) -> tuple[str, str] | None:

@@ -320,6 +320,11 @@ def _settle(meta: PhotoMeta, found: list[FoundValue]) -> None:
         meta.gps.read_from = "exif GPS"
     if meta.gps.lat is not None and meta.gps.lon is not None:
         meta.gps.tz_at_position = zone_at(meta.gps.lat, meta.gps.lon)
+    stamp = next((v for v in found if v.kind == "gps-time" and v.value and v.offset), None)
+    if meta.gps.utc is None and stamp is not None and stamp.value and len(stamp.value) > 10:
+        parsed = places.instant(stamp.value, stamp.offset)
+        if parsed is not None:
+            meta.gps.utc, meta.gps.time_raw, meta.gps.utc_read_from = parsed, stamp.raw, stamp.where
 
 
 def _iptc(im: ImageFile.ImageFile, raw: dict[str, str], meta: PhotoMeta) -> dict[tuple[int, int], Any]:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from casefile.model.photos import FoundValue, JpegStructure, PhotoMeta
-from casefile.timeutil import parse_exif_datetime, parse_offset
+from casefile.timeutil import iso_z, parse_exif_datetime, parse_offset
 
 #: (kind, place, tag) in the order Casefile believes them; the first usable one is chosen.
 TIME_ORDER: tuple[tuple[str, str, str | None], ...] = (
@@ -134,6 +134,12 @@ def xmp_values(props: Mapping[str, str]) -> list[FoundValue]:
         if raw:
             value, offset, problem = read_time(raw)
             out.append(FoundValue(kind, "xmp", name, raw, value=value, offset=offset, problem=problem))
+    stamp = props.get("exif:GPSTimeStamp")
+    if stamp:
+        value, offset, problem = read_time(stamp)
+        out.append(FoundValue("gps-time", "xmp", "exif:GPSTimeStamp", stamp, value=value, offset=offset,
+                              problem=problem or (None if offset or not value else
+                                                  "no zone stated (XMP GPS times are UTC with 'Z')")))
     lat_raw, lon_raw = props.get("exif:GPSLatitude"), props.get("exif:GPSLongitude")
     if lat_raw or lon_raw:
         lat = xmp_coordinate(lat_raw or "", 90)
@@ -183,6 +189,15 @@ def iptc_values(info: Mapping[tuple[int, int], object]) -> list[FoundValue]:
             problem = "time is not HHMMSS±HHMM (the date alone is used)"
         out.append(FoundValue(kind, "iptc", tag, raw, value=value, offset=offset, problem=problem))
     return out
+
+
+def instant(value: str, offset: str | None) -> str | None:
+    """A local value with its offset as UTC text (iso_z), or None without an offset."""
+    minutes = parse_offset(offset)
+    if minutes is None:
+        return None
+    local = datetime.fromisoformat(value)
+    return iso_z(local.replace(tzinfo=timezone(timedelta(seconds=minutes))))
 
 
 def _epoch_wall(seconds: int) -> str | None:

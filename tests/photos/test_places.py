@@ -199,3 +199,12 @@ def test_sony_shot_info_time_when_exif_has_none() -> None:
     tv = capture_time(meta)
     assert tv is not None and tv.local == "2019-03-23T14:05:00.000"
     assert tv.read_from == "makernote Sony ShotInfo SonyDateTime"
+
+
+def test_gps_time_inside_xmp_gives_the_utc_when_nothing_states_a_zone() -> None:
+    data = _png_with_xmp('exif:DateTimeOriginal="2019-03-23T14:05:00" '
+                         'exif:GPSTimeStamp="2019-03-23T18:04:58Z"')
+    meta, _ = extract_metadata(Path("app.png"), data)
+    tv = capture_time(meta, default_tz="Asia/Tokyo")
+    assert tv is not None and tv.basis == "gps-utc" and tv.utc == "2019-03-23T18:04:58.000Z"
+    assert tv.read_from == "xmp exif:GPSTimeStamp" and tv.local == "2019-03-23T14:05:00.000"
