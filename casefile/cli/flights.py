@@ -33,7 +33,8 @@ def _airport(end: dict[str, Any]) -> str:
 
 
 @command(cli, "flights", help="aircraft, flight legs with airports and times, coverage gaps")
-@click.option("--aircraft", metavar="REG_OR_HEX", help="only this aircraft")
+@click.option("--aircraft", metavar="AIRCRAFT", help="only this aircraft (registration, hex, "
+              "callsign it was recorded with, or a flight record or entity reference: F2, E3)")
 def flights(case: Case, aircraft: str | None) -> Out:
     from casefile.flights import query as Q
 
@@ -84,7 +85,8 @@ def _print_flights(d: dict[str, Any]) -> None:
 
 
 @command(cli, "where", help="where an aircraft was at a time, per its track records")
-@click.option("--aircraft", required=True, metavar="REG_OR_HEX")
+@click.option("--aircraft", required=True, metavar="AIRCRAFT",
+              help="registration, hex, recorded callsign, or a flight record or entity reference")
 @click.option("--at", "at", required=True, metavar="TIME",
               help="e.g. 2019-03-23T14:05Z or 2019-03-23 10:05 with --tz")
 @click.option("--tz", metavar="ZONE", help="zone for a time typed without one (IANA name)")
@@ -102,12 +104,26 @@ def where(case: Case, aircraft: str, at: str, tz: str | None) -> Out:
 
 
 def _aircraft_id(case: Case, text: str) -> str:
-    """An aircraft by registration, hex or a name it was recorded with; unknown ones get the
-    closest aircraft in the case."""
+    """An aircraft by registration, hex or a name it was recorded with, or by the reference of a
+    flight record (F2: its aircraft) or an aircraft entity (E3: its registration); unknown ones
+    get the closest aircraft in the case."""
     import difflib
 
+    from casefile.analyst import names
     from casefile.flights import query as Q
+    from casefile.store import refs
 
+    parsed = refs.parse(text)
+    if parsed and parsed[0] in "FE":
+        target = names.resolve(case, text, parsed[0])
+        if parsed[0] == "F":
+            found = {t["aircraft_id"] for t in Q.tracks(case) if t["item_id"] == target}
+            if len(found) == 1 and None not in found:
+                return str(found.pop())
+            raise NotFound(f"flight record {text.strip()} holds {len(found)} aircraft; name one by "
+                           "registration or hex")
+        entity = case.db.execute("SELECT ref, name FROM entities WHERE id = ?", [target]).fetchone()
+        text = entity[0] or entity[1]
     try:
         return Q.find_aircraft(case, text).id
     except NotFound as exc:

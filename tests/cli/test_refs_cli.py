@@ -104,6 +104,11 @@ def test_registration_names_an_entity_and_an_aircraft(run: Run, files: dict[str,
     assert note["target_ref"] == "E1"
     _, err = run("where", "--aircraft", "N8774X", "--at", "2024-08-12T02:50Z", code=1)
     assert "no aircraft 'N8774X'" in err and "did you mean N8774Q" in err
+    # the flight record's reference and the aircraft entity's reference name the aircraft too
+    by_reg = run.json("where", "--aircraft", "N8774Q", "--at", "2024-08-12T02:50Z")
+    assert run.json("where", "--aircraft", "F1", "--at", "2024-08-12T02:50Z") == by_reg
+    assert run.json("where", "--aircraft", "E1", "--at", "2024-08-12T02:50Z") == by_reg
+    assert run.json("flights", "--aircraft", "F1")["aircraft"][0]["registration"] == "N8774Q"
 
 
 def test_a_time_without_zone_says_which_zone_was_used(run: Run, files: dict[str, Path]) -> None:
