@@ -83,7 +83,8 @@ def main(argv: list[str]) -> int:
                         win.map_pane.set_time(ph.t)
             elif view == "map" and win.map_pane.span is not None:
                 win.map_pane.slider.setValue(430)
-            panel = {"details": win.details, "provenance": win.provenance, "metadata": win.metadata}.get(dock or "")
+            panels = {"details": win.details, "provenance": win.provenance, "metadata": win.metadata}
+            panel = panels.get(dock or "")
             if panel is not None:
                 panel.raise_()
             if dock == "metadata":

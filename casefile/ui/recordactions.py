@@ -6,55 +6,22 @@ tests can fill it and press OK the way a person would.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.analyst import query as analyst
 from casefile.model.analyst import (
-    CLAIM_KINDS,
-    CLAIM_STATUSES,
-    CREDIBILITY,
     ENTITY_KINDS,
-    LINK_RELATIONS,
     RELIABILITY,
     SOURCE_ITEM_ROLES,
     SOURCE_KINDS,
 )
-from casefile.store import reads
-from casefile.ui import editlib, names
+from casefile.ui import claimforms, editlib, names
 from casefile.ui.edits import Edit
+from casefile.ui.formhelp import TIME_HINT, ZONE_HINT, Build, one_of, pairs, records
 from casefile.ui.forms import Field, FormDialog, none_if_empty, split_list
 
 if TYPE_CHECKING:
     from casefile.ui.casewindow import CaseWindow
-
-Build = Callable[[dict[str, str]], Edit]
-TIME_HINT = "e.g. 2019-03-23 14:00 or 2019-03-23 (empty: not stated)"
-ZONE_HINT = "IANA zone or offset the time was given in, e.g. Europe/Moscow or +03:00 (empty: case default)"
-
-
-def _pairs(values: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
-    return [(v, v) for v in values]
-
-
-def _records(win: CaseWindow, kind: str) -> list[tuple[str, str]]:
-    """(id, "S2 Title") choices of one kind of record."""
-    case = win.case
-    assert case is not None
-    if kind == "source":
-        ids = [s.id for s in analyst.list_sources(case)]
-    elif kind == "claim":
-        ids = [c.id for c in analyst.list_claims(case)]
-    elif kind == "entity":
-        ids = [e.id for e in analyst.list_entities(case)]
-    else:
-        ids = [r["id"] for r in reads.listed_items(case)]
-    return [(i, names.label(case, i, kind)) for i in ids]
-
-
-def _one_of(win: CaseWindow, kind: str, none_text: str) -> list[tuple[str, str]]:
-    got = _records(win, kind)
-    return got or [("", none_text)]
 
 
 def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Build] | None:
@@ -66,7 +33,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
     if action == "add-source":
         fields = [
             f("title", "&Title:", required=True),
-            f("kind", "&Kind:", "choice", _pairs(SOURCE_KINDS)),
+            f("kind", "&Kind:", "choice", pairs(SOURCE_KINDS)),
             f("url", "&Address (URL):", hint="https://…"),
             f("publisher", "&Publisher:"),
             f("author", "A&uthor:"),
@@ -131,7 +98,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         s = analyst.get_source(case, rid or "")
         fields = [
             f("title", "&Title:", value=s.title or ""),
-            f("kind", "&Kind:", "choice", _pairs(SOURCE_KINDS), s.kind),
+            f("kind", "&Kind:", "choice", pairs(SOURCE_KINDS), s.kind),
             f("url", "&Address:", value=s.url or ""),
             f("publisher", "&Publisher:", value=s.publisher or ""),
             f("author", "A&uthor:", value=s.author or ""),
@@ -159,12 +126,12 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
             lambda v: editlib.add_archive_url(rid or "", v["url"], label),
         )
     if action in ("attach", "attach-to-source"):
-        src_choices = _one_of(win, "source", "(no sources yet)")
-        item_choices = _one_of(win, "item", "(no files yet)")
+        src_choices = one_of(win, "source", "(no sources yet)")
+        item_choices = one_of(win, "item", "(no files yet)")
         fields = [
             f("source", "&Source:", "choice", src_choices, rid or ""),
             f("item", "&File:", "choice", item_choices, rid or ""),
-            f("role", "&Role:", "choice", _pairs(SOURCE_ITEM_ROLES)),
+            f("role", "&Role:", "choice", pairs(SOURCE_ITEM_ROLES)),
         ]
         return (
             FormDialog(win, "Attach a file to a source", fields),
@@ -186,12 +153,12 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         def delete(v: dict[str, str]) -> Edit:
             if what == "source":
                 return editlib.delete_source(rid or "", v["reason"], label)
-            return _delete_claim(rid or "", v["reason"], label)
+            return claimforms.delete_claim(rid or "", v["reason"], label)
 
         return FormDialog(win, f"Delete {what}", fields, intro=intro), delete
     if action == "relate":
         fields = [
-            f("source", "&This source:", "choice", _one_of(win, "source", "(no sources yet)"), rid or ""),
+            f("source", "&This source:", "choice", one_of(win, "source", "(no sources yet)"), rid or ""),
             f(
                 "relation",
                 "&…",
@@ -201,7 +168,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                     ("derived-from", "is derived from (repost, screenshot, rewrite)"),
                 ],
             ),
-            f("other", "&That source:", "choice", _one_of(win, "source", "(no sources yet)")),
+            f("other", "&That source:", "choice", one_of(win, "source", "(no sources yet)")),
             f("note", "&Note:"),
         ]
         return (
@@ -220,155 +187,15 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                 f"{names.label(case, v['source'])} {v['relation']} {names.label(case, v['other'])}",
             ),
         )
-    if action == "add-claim":
-        return _claim_form(win, rid, label)
-    if action == "status":
-        c = analyst.get_claim(case, rid or "")
-        fields = [
-            f("status", "&Status:", "choice", _pairs(CLAIM_STATUSES), c.status),
-            f("reason", "&Reason:", "long", required=True, hint="what settled it (kept in the log)"),
-        ]
-        return (
-            FormDialog(win, f"Status of {label}", fields),
-            lambda v: editlib.edit_claim(
-                c.id,
-                {"status": v["status"]},
-                label,
-                reason=v["reason"],
-                what=f"Set status {v['status']} of",
-            ),
-        )
-    if action == "credibility":
-        c = analyst.get_claim(case, rid or "")
-        fields = [
-            f(
-                "credibility",
-                "&Credibility:",
-                "choice",
-                [(str(k), f"{k} — {t}") for k, t in CREDIBILITY.items()],
-                str(c.credibility or 6),
-            ),
-            f("reason", "&Why:", "long"),
-        ]
-        return (
-            FormDialog(win, f"Credibility of {label}", fields),
-            lambda v: editlib.edit_claim(
-                c.id,
-                {"credibility": int(v["credibility"])},
-                label,
-                reason=none_if_empty(v["reason"]),
-                what=f"Grade credibility {v['credibility']} of",
-            ),
-        )
-    if action == "edit-claim":
-        c = analyst.get_claim(case, rid or "")
-        fields = [
-            f("text", "&Claim:", "long", value=c.text, required=True),
-            f("kind", "&Kind:", "choice", _pairs(CLAIM_KINDS), c.kind),
-            f(
-                "place",
-                "&Place:",
-                value=c.place_icao or c.place_text or "",
-                hint="airport code (UUMU) or a place name",
-            ),
-            f(
-                "aircraft",
-                "&Aircraft:",
-                value=", ".join(c.aircraft_refs),
-                hint="registrations or hex, comma-separated",
-            ),
-        ]
-
-        def edit_claim(v: dict[str, str]) -> Edit:
-            now = {
-                "text": c.text,
-                "kind": c.kind,
-                "place": c.place_icao or c.place_text or "",
-                "aircraft": ", ".join(c.aircraft_refs),
-            }
-            changes: dict[str, Any] = {}
-            for k, x in v.items():
-                if x != now[k]:
-                    key = "aircraft_refs" if k == "aircraft" else k
-                    changes[key] = split_list(x) if k == "aircraft" else none_if_empty(x)
-            return editlib.edit_claim(c.id, changes, label)
-
-        return FormDialog(win, f"Edit {label}", fields), edit_claim
-    if action == "claim-window":
-        c = analyst.get_claim(case, rid or "")
-        fields = [
-            f("start", "&From:", value=c.window_start.raw or "", hint=TIME_HINT),
-            f("end", "&To:", value=c.window_end.raw or "", hint=TIME_HINT),
-            f("tz", "&Zone:", value=c.window_start.zone or "", hint=ZONE_HINT),
-        ]
-        return (
-            FormDialog(
-                win,
-                f"Time window of {label}",
-                fields,
-                intro="The times as the source gives them, and the zone they are in. "
-                "Left empty, an end is 'not stated'.",
-            ),
-            lambda v: editlib.edit_claim(
-                c.id,
-                {"start": none_if_empty(v["start"]), "end": none_if_empty(v["end"])},
-                label,
-                tz=none_if_empty(v["tz"]),
-                what="Change the window of",
-            ),
-        )
-    if action == "claim-link":
-        kind = names.kind_of(case, rid or "") if rid else None
-        fields = [
-            f(
-                "claim",
-                "&Claim:",
-                "choice",
-                _one_of(win, "claim", "(no claims yet)"),
-                (rid or "") if kind == "claim" else "",
-            ),
-            f(
-                "item",
-                "&Evidence file:",
-                "choice",
-                _one_of(win, "item", "(no files yet)"),
-                (rid or "") if kind == "item" else "",
-            ),
-            f("relation", "&This file…", "choice", _pairs(LINK_RELATIONS)),
-            f("note", "&Note:"),
-        ]
-        return (
-            FormDialog(win, "Link evidence to a claim", fields),
-            lambda v: editlib.link_item(
-                v["claim"],
-                v["item"],
-                v["relation"],
-                none_if_empty(v["note"]),
-                f"{names.label(case, v['item'])} to {names.label(case, v['claim'])}",
-            ),
-        )
-    if action == "claim-sources":
-        return (
-            FormDialog(
-                win,
-                f"Sources of {label}",
-                [f("source", "&Source:", "choice", _one_of(win, "source", "(no sources yet)"))],
-                intro="A source that makes (reports, cites) this claim.",
-            ),
-            lambda v: editlib.claim_sources(rid or "", [v["source"]], label),
-        )
-    if action == "claim-entities":
-        return (
-            FormDialog(
-                win,
-                f"Entities in {label}",
-                [f("entity", "&Entity:", "choice", _one_of(win, "entity", "(no entities yet)"))],
-            ),
-            lambda v: editlib.claim_entities(rid or "", [v["entity"]], label),
-        )
+    if (
+        action == "add-claim"
+        or action.startswith("claim-")
+        or action in ("status", "credibility", "edit-claim")
+    ):
+        return claimforms.claim_form(win, action, rid, label)
     if action == "add-entity":
         fields = [
-            f("kind", "&Kind:", "choice", _pairs(ENTITY_KINDS)),
+            f("kind", "&Kind:", "choice", pairs(ENTITY_KINDS)),
             f("name", "&Name:"),
             f("ref", "&Reference:", hint="aircraft: registration or hex; place: airport code"),
             f("aliases", "&Also known as:", hint="comma-separated"),
@@ -459,7 +286,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                 "source",
                 "&Reported by:",
                 "choice",
-                [("", "(no source recorded)")] + _records(win, "source"),
+                [("", "(no source recorded)")] + records(win, "source"),
                 (rid or "") if rid and names.kind_of(case, rid) == "source" else "",
             ),
             f("note", "&Where it is reported:", "long"),
@@ -492,79 +319,6 @@ def _latlon_problem(v: dict[str, str]) -> str | None:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return "Latitude is -90..90 and longitude -180..180."
     return None
-
-
-def _claim_form(win: CaseWindow, rid: str | None, label: str) -> tuple[FormDialog, Build]:
-    case = win.case
-    assert case is not None
-    f = Field
-    from_source = rid if rid and names.kind_of(case, rid) == "source" else ""
-    fields = [
-        f("text", "&Claim (in your words):", "long", required=True),
-        f("kind", "&Kind:", "choice", _pairs(CLAIM_KINDS), "other"),
-        f("start", "&From:", hint=TIME_HINT),
-        f("end", "&To:", hint=TIME_HINT),
-        f("tz", "&Zone of the times:", hint=ZONE_HINT),
-        f("place", "&Place:", hint="airport code (UUMU) or a place name"),
-        f("aircraft", "&Aircraft:", hint="registrations or hex, comma-separated"),
-        f(
-            "credibility",
-            "&Credibility:",
-            "choice",
-            [("", "not graded yet")] + [(str(k), f"{k} — {t}") for k, t in CREDIBILITY.items()],
-        ),
-        f("source", "&Source:", "choice", [("", "(none yet)")] + _records(win, "source"), from_source),
-    ]
-
-    def build(v: dict[str, str]) -> Edit:
-        return editlib.add_claim(
-            {
-                "text": v["text"],
-                "kind": v["kind"],
-                "start": none_if_empty(v["start"]),
-                "end": none_if_empty(v["end"]),
-                "tz": none_if_empty(v["tz"]),
-                "place_ref": none_if_empty(v["place"]),
-                "aircraft_refs": split_list(v["aircraft"]),
-                "credibility": int(v["credibility"]) if v["credibility"] else None,
-                "source_ids": [v["source"]] if v["source"] else [],
-            },
-            names.short(v["text"], 40),
-        )
-
-    return FormDialog(win, "Add Claim", fields), build
-
-
-def _delete_claim(claim_id: str, reason: str, label: str) -> Edit:
-    """Delete a claim for a reason; undo records it again (a new record, the old one in the log)."""
-
-    def go(case: Any) -> Any:
-        c = analyst.get_claim(case, claim_id)
-        links = analyst.claim_links(case, claim_id)
-        analyst.delete_claim(case, claim_id, reason=reason)
-        return c, links
-
-    def back(case: Any, state: Any) -> None:
-        c, links = state
-        new = analyst.add_claim(
-            case,
-            c.text,
-            quoted=c.quoted,
-            start=c.window_start.utc or c.window_start.local,
-            end=c.window_end.utc or c.window_end.local,
-            place_ref=c.place_icao or c.place_text,
-            credibility=c.credibility,
-            status=c.status,
-            kind=c.kind,
-            aircraft_refs=c.aircraft_refs,
-            source_ids=c.source_ids,
-            entity_ids=c.entity_ids,
-            note="restored by undo of a delete",
-        )
-        for lk in links:
-            analyst.link(case, new.id, lk.item_id, lk.relation, lk.note)
-
-    return Edit(f"Delete {label}", go, back)
 
 
 def ask(win: CaseWindow, action: str, rid: str | None) -> FormDialog | None:
