@@ -28,6 +28,9 @@ GROUND_AIRPORT_KM = S.FIELD_KM
 PROBABLE_AIRPORT_KM = 15.0
 #: ... and this low above its elevation
 PROBABLE_MAX_AGL_FT = 5000.0
+#: a gap entered descending and left climbing, both at most this high (ft), with time for a stop,
+#: ends a leg even when shorter than LEG_GAP_S (a landing not observed)
+LOW_STOP_FT = 1500.0
 #: a take-off or landing between two positions further apart than this is given as a window
 WINDOW_NOTE_S = 30.0
 
@@ -110,19 +113,21 @@ def _dur(seconds: float) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
 
 
-def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S) -> list[Segment]:
+def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
+          ground_calls: S.GroundCalls | None = None) -> list[Segment]:
     """Legs and ground stays in time order; every usable point is in exactly one of them."""
     n = len(d)
     if n == 0:
         return []
-    ground = ground_states(d)
+    ground = (ground_calls or calls(d)).ground
     segs: list[Segment] = []
     start = 0
     t = d.t
     for i, (g0, g1, new_leg, t0, t1) in enumerate(
             zip(ground, islice(ground, 1, None), islice(d.new_leg, 1, None), t, islice(t, 1, None)),
             1):
-        if g1 != g0 or new_leg or (t1 - t0 > leg_gap_s and (g0 or _stop_fits(d, i - 1, i))):
+        if g1 != g0 or new_leg or (t1 - t0 > leg_gap_s and (g0 or _stop_fits(d, i - 1, i))) or (
+                t1 - t0 > gap_s and not g0 and not g1 and low_stop(d, i - 1, i)):
             segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
             start = i
     segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
@@ -142,6 +147,17 @@ def _stop_fits(d: TrackData, a: int, b: int) -> bool:
     """Whether the aircraft, airborne at points a and b, could have landed and taken off between."""
     km = distance_km(d.lat[a], d.lon[a], d.lat[b], d.lon[b])
     return S.stop_possible(d.t[b] - d.t[a], km, d.alt[a], d.alt[b])
+
+
+def low_stop(d: TrackData, a: int, b: int) -> bool:
+    """A gap the aircraft went into descending low and came out of climbing low, with time for a
+    stop: a landing not observed (at a field, or away from one: a ship, a helipad, a field)."""
+    alt_a, alt_b = d.alt[a], d.alt[b]
+    if alt_a is None or alt_b is None or alt_a > LOW_STOP_FT or alt_b > LOW_STOP_FT:
+        return False
+    down, up = _trend(d, a, -1), _trend(d, b, +1)
+    return (down is not None and down < 0 and up is not None and up > 0
+            and _stop_fits(d, a, b))
 
 
 def in_flight_gap(d: TrackData, a: int, b: int, ground: list[bool]) -> bool:
@@ -220,7 +236,18 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) 
                    (d.lat[last - 1], d.lon[last - 1]) if last > 0 else None,
                    dark_s=d.t[j] - d.t[last] if j is not None else None,
                    other=(d.lat[j], d.lon[j], d.alt[j]) if j is not None and climbing_again else None)
-    if not cands:
+    if not cands or (j is not None and low_stop(d, last, j) and cands[0].seen_again_km is None):
+        if j is not None and low_stop(d, last, j):
+            ev["next_seen"] = _point(d, j)
+            km = distance_km(d.lat[last], d.lon[last], d.lat[j], d.lon[j])
+            where = (f"no airfield within {P.SEARCH_KM:g} km fits" if not cands else
+                     f"the nearest fitting airfield, {cands[0].airport.icao}, is "
+                     f"{cands[0].km:.0f} km away and it was not seen again near it")
+            return End(None, None, None, None, False,
+                       f"probable landing away from an airfield (not observed): last seen "
+                       f"descending at {d.alt[last]:.0f} ft, seen again {km:.1f} km away climbing "
+                       f"at {d.alt[j]:.0f} ft after {_dur(d.t[j] - d.t[last])}; {where} (a ship, "
+                       "a helipad or a field)", ev)
         return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
     best = cands[0]
     ap, km = best.airport, best.km
@@ -255,6 +282,16 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float)
     before = first - 1 if first > 0 else None
     if before is not None:
         ev["previous_seen"] = _point(d, before)
+        if low_stop(d, before, first) and not P.rank(
+                d.lat[before], d.lon[before], d.alt[before], None, dark_s=d.t[first] - d.t[before],
+                other=(d.lat[first], d.lon[first], d.alt[first])):
+            km = distance_km(d.lat[before], d.lon[before], d.lat[first], d.lon[first])
+            return End(None, None, None, None, False,
+                       f"probable take-off away from an airfield (not observed): first seen "
+                       f"climbing at {d.alt[first]:.0f} ft, {km:.1f} km from where it was last "
+                       f"seen descending at {d.alt[before]:.0f} ft {_dur(d.t[first] - d.t[before])} "
+                       f"before; no airfield within {P.SEARCH_KM:g} km fits (a ship, a helipad or "
+                       "a field)", ev)
     cands = P.rank(d.lat[first], d.lon[first], d.alt[first],
                    (d.lat[first + 1], d.lon[first + 1]) if first + 1 < len(d) else None,
                    dark_s=d.t[first] - d.t[before] if before is not None else None, landing=False)

@@ -97,12 +97,14 @@ LOOK_BACK_RUNS = 200
 
 
 def _step_ok(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
-             ground: Sequence[bool | None], source: Sequence[str | None], a: int, b: int) -> bool:
-    """Whether point b can follow point a at a possible speed (the same limits as above)."""
+             ground: Sequence[bool | None], source: Sequence[str | None], a: int, b: int,
+             since: dict[int, float]) -> bool:
+    """Whether point b can follow point a at a possible speed (the same limits as above), timing
+    a from when its position was new (`since`: a position repeated unchanged is an old one)."""
     limit = SURFACE_LIMIT_KT if (ground[a] and ground[b]) else AIRBORNE_LIMIT_KT
     if source[a] == "mlat" or source[b] == "mlat":
         limit *= MLAT_FACTOR
-    allowed = NOISE_KM + limit * KM_PER_NM * (t[b] - t[a]) / 3600.0
+    allowed = NOISE_KM + limit * KM_PER_NM * (t[b] - since.get(a, t[a])) / 3600.0
     return not _far(lat[a], lon[a], lat[b], lon[b], allowed)
 
 
@@ -115,9 +117,13 @@ def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
     points after it (which a check anchored on the last good point flags once the stretch is
     longer than REANCHOR_AFTER)."""
     idx = [i for i, f in enumerate(flags) if f is None or f == IMPOSSIBLE_SPEED]
+    since: dict[int, float] = {}       # a repeated position is as old as its first report
+    for a, b in zip(idx, idx[1:], strict=False):
+        if lat[b] == lat[a] and lon[b] == lon[a]:
+            since[b] = since.get(a, t[a])
     runs: list[list[int]] = []
     for i in idx:                      # runs of points each possible after the one before
-        if runs and _step_ok(t, lat, lon, ground, source, runs[-1][-1], i):
+        if runs and _step_ok(t, lat, lon, ground, source, runs[-1][-1], i, since):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -127,7 +133,7 @@ def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
         score, link = len(run), -1
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK_RUNS), -1):
             if best[j] + len(run) > score and _step_ok(t, lat, lon, ground, source,
-                                                       runs[j][-1], run[0]):
+                                                       runs[j][-1], run[0], since):
                 score, link = best[j] + len(run), j
         best.append(score)
         prev.append(link)

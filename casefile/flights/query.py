@@ -236,6 +236,12 @@ def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
         r["stated"] = json.loads(r["stated"]) if r["stated"] else None
         r["flight"] = json.loads(r["flight"]) if r.get("flight") else None
         r["quality"] = json.loads(r.pop("quality_counts") or "{}")
+        seg = case.db.execute("SELECT params FROM flight_segments WHERE track_id = ? LIMIT 1",
+                              [r["id"]]).fetchone()
+        params = json.loads(seg[0]) if seg and seg[0] else {}
+        # how the state model read the points: flags it did not obey, points taken as noise
+        r["ground_flags_contradicted"] = params.get("flags_contradicted", 0)
+        r["noise_points"] = params.get("noise_points", 0)
         out.append(r)
     return out
 

@@ -149,7 +149,8 @@ def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
     elev = np.full(n, math.nan)
     has_alt = ~np.isnan(alt_a)
     with np.errstate(invalid="ignore"):   # only where the field's height can change the call
-        need = has_alt & (alt_a < NO_FIELD_MAX_ALT_FT) & ((fl == 1.0) | ~(gs_a >= GROUND_SPEED_KT))
+        need = has_alt & (alt_a < NO_FIELD_MAX_ALT_FT) & (
+            (fl == 1.0) | ~(gs_a >= GROUND_SPEED_KT) | ((alt_a <= 0) & ~(gs_a >= ROLL_MAX_KT)))
     for i in np.flatnonzero(need).tolist():
         e = field_elevation(float(la[i]), float(lo[i]))
         if e is not None:
@@ -171,7 +172,8 @@ def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
         flag_true, flag_false = fl == 1.0, fl == 0.0
         bad_true = flag_true & evidence_air
         # an airborne flag at a stop on the ground: slow and at (or below) the field's height
-        bad_false = flag_false & slow & has_alt & ((alt_a <= 0) | (near_field & (agl <= ROLL_MAX_AGL_FT)))
+        bad_false = flag_false & ((slow & has_alt & ((alt_a <= 0) | (near_field & (agl <= ROLL_MAX_AGL_FT))))
+                                  | (rolling & near_field))   # a reported 0 on a runway
     no_flag = np.isnan(fl)
     ground = np.where(no_flag, evidence_ground, flag_true)
     ground = np.where(bad_true, False, np.where(bad_false, True, ground))

@@ -119,10 +119,15 @@ def derive(case: Case, track_id: str, *,
     """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps)."""
     info = case.rows("SELECT item_id, aircraft_id, stated FROM tracks WHERE id = ?", [track_id])[0]
     d, ids = data if data is not None else track_data(case, track_id)
+    ground_calls = L.calls(d)
     params = json.dumps({"gap_s": L.GAP_S, "leg_gap_s": L.LEG_GAP_S,
                          "ground_airport_km": L.GROUND_AIRPORT_KM,
                          "probable_airport_km": L.PROBABLE_AIRPORT_KM,
-                         "airportsdata": data_version()})
+                         "airportsdata": data_version(),
+                         # ground flags not obeyed (altitude and speed say otherwise) and points
+                         # taken as noise (a short run between runs of the other state)
+                         "flags_contradicted": ground_calls.contradicted,
+                         "noise_points": ground_calls.debounced})
     with case.transaction():
         case.db.execute("DELETE FROM flight_segments WHERE track_id = ?", [track_id])
         case.db.execute("DELETE FROM flight_gaps WHERE track_id = ?", [track_id])
@@ -130,7 +135,7 @@ def derive(case: Case, track_id: str, *,
             from casefile.flights.stated import stated_segments
             segs = stated_segments(d, json.loads(info["stated"]))
         else:
-            segs = L.split(d)
+            segs = L.split(d, ground_calls=ground_calls)
         seg_rows = []
         for s in segs:
             start = s.takeoff.t if s.takeoff and s.takeoff.t is not None else d.t[s.first]

@@ -116,7 +116,7 @@ class TrafficJson(FlightImporter):
         out = ParsedFlights(FORMAT)
         by_hex: dict[str, ParsedTrack] = {}
         record_t: dict[str, list[float]] = {}
-        stale = 0
+        stale = repeats = 0
         for where, r in _records(doc, path):
             try:
                 hexa, row, t_record = _row(r)
@@ -132,13 +132,22 @@ class TrafficJson(FlightImporter):
                 trk.flight = {"source": "the traffic record", "callsign": row[9],
                               "origin": {"icao": r.get("origin")},
                               "destination": {"icao": r.get("destination")}}
+            stale += row[0] != t_record
+            if trk.rows and row[0] == t_record and row[1:9] == trk.rows[-1][1:9]:
+                # every value the same as the record before: the same report again, not news
+                row = (trk.rows[-1][0], *row[1:])
+                repeats += 1
             trk.rows.append(row)
             record_t[hexa].append(t_record)
-            stale += row[0] != t_record
         if stale:
             out.notes.append(f"{stale} record(s) repeat an older position (last_position before "
                              "timestamp): each is timed at its last update, so a repeat shows as "
                              "a duplicate or out-of-order time and is kept out of legs")
+        if repeats:
+            out.notes.append(f"{repeats} record(s) repeat the record before in every value "
+                             "(position, altitude, speed, track, vertical rate): each is timed as "
+                             "that record, so a repeat shows as a duplicate time and is kept out "
+                             "of legs")
         for trk in out.tracks:
             times = record_t[trk.icao24 or ""]
             if any(b < a for a, b in zip(times, times[1:], strict=False)):
