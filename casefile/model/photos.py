@@ -33,8 +33,9 @@ class FoundValue:
     """One time, zone, position or camera name as one place in the file gives it.
 
     kind: "original" (when the picture was taken), "digitized", "zone" (a UTC offset alone, e.g. a
-    maker note's time-zone setting), "position", "make", "model". place: exif, xmp, iptc,
-    makernote, ciff, pictureinfo. Nothing is dropped: a value that cannot be used keeps its problem.
+    maker note's time-zone setting), "position", "make", "model", "gps-time". place: exif, xmp,
+    iptc, makernote, ciff, pictureinfo, trailer (data after the image, e.g. Samsung's). Nothing is
+    dropped: a value that cannot be used keeps its problem.
     """
 
     kind: str

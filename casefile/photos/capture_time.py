@@ -4,7 +4,7 @@ sure we are.
 The wall-clock time: the first usable place in `places.TIME_ORDER` (EXIF, maker note, CIFF, picture
 info, XMP, IPTC). Its zone: an offset the same place states (EXIF offset tags, an XMP or IPTC
 offset) > the camera's zone setting (maker note, CIFF) > the camera's own UTC reading of the same
-moment (Olympus DateTimeUTC) > the GPS UTC stamp > an offset another place
+moment (Olympus DateTimeUTC, Samsung trailer) > the GPS UTC stamp > an offset another place
 states for the same wall-clock time (e.g. XMP written by an editor) > the time zone at the photo's
 position (offline lookup) > the case's default zone > unknown (a local time; never treated as UTC).
 A date alone is that whole local day (noon, +-12 h).
@@ -39,14 +39,15 @@ def _stated_offset(meta: PhotoMeta, best: FoundValue) -> tuple[str, str] | None:
 
 
 def _camera_utc(meta: PhotoMeta, best: FoundValue, local: datetime) -> tuple[str, str] | None:
-    """(offset, where) from the camera's own UTC reading of the same moment (e.g. Olympus
-    DateTimeUTC): the wall clock minus it, when that is a whole quarter hour in use on Earth."""
+    """(offset, where) from the camera's own UTC reading of the same moment (Olympus DateTimeUTC,
+    Samsung's trailer): the wall clock minus it, when that is a whole quarter hour in use on Earth."""
     for v in places.time_values(meta):
-        if v is best or v.place != "makernote" or v.offset != "+00:00" or not v.value or len(v.value) < 19:
+        if v is best or v.place not in ("makernote", "trailer") or v.offset != "+00:00" or not v.value \
+                or len(v.value) < 19:
             continue
         diff = (local - datetime.fromisoformat(v.value)).total_seconds()
         quarters = round(diff / 900)
-        if abs(diff - quarters * 900) <= 2 and -48 <= quarters <= 56:
+        if abs(diff - quarters * 900) <= 60 and -48 <= quarters <= 56:   # a save may lag the shot
             minutes = quarters * 15
             sign = "-" if minutes < 0 else "+"
             return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", v.where

@@ -22,7 +22,7 @@ from PIL import Image, ImageFile, ImageOps, IptcImagePlugin
 from casefile.errors import CorruptFile
 from casefile.model.photos import FoundValue, PhotoMeta
 from casefile.photos import exif as exifnorm
-from casefile.photos import ifd, jpeg, makernotes, places, xmp
+from casefile.photos import ifd, jpeg, makernotes, places, trailers, xmp
 from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
 from casefile.reference.zones import zone_at
 
@@ -230,7 +230,7 @@ def _read_metadata(path: Path, data: Buffer, *, find_end: bool = True
             raw["CIFF TimeStamp"] = " ".join(str(v) for v in meta.jpeg.ciff_taken)
         for label, text in (meta.jpeg.picture_info or {}).items():
             raw[f"PictureInfo {label}"] = text
-        found += places.container_values(meta.jpeg)
+        found += places.container_values(meta.jpeg) + trailers.samsung(data)
         for i, c in enumerate(meta.jpeg.comments):
             raw[f"JPEG Comment{i + 1 if i else ''}"] = c
     if meta.format in ("JPEG", "TIFF"):

@@ -4,7 +4,8 @@ in which Casefile believes them.
 Capture time ("original" family first, then "digitized"; within a family, camera-written places
 before editor- or app-written ones):
 
-    EXIF DateTimeOriginal > maker note > CIFF > APP12 picture info > XMP exif:DateTimeOriginal >
+    EXIF DateTimeOriginal > maker note > CIFF > APP12 picture info > Samsung trailer (UTC) >
+    XMP exif:DateTimeOriginal >
     XMP photoshop:DateCreated > IPTC DateCreated+TimeCreated >
     EXIF DateTimeDigitized > XMP xmp:CreateDate > XMP exif:DateTimeDigitized >
     IPTC DigitalCreationDate+DigitalCreationTime
@@ -27,7 +28,7 @@ from casefile.timeutil import iso_z, parse_exif_datetime, parse_offset
 #: (kind, place, tag) in the order Casefile believes them; the first usable one is chosen.
 TIME_ORDER: tuple[tuple[str, str, str | None], ...] = (
     ("original", "exif", "DateTimeOriginal"), ("original", "makernote", None),
-    ("original", "ciff", None), ("original", "pictureinfo", None),
+    ("original", "ciff", None), ("original", "pictureinfo", None), ("original", "trailer", None),
     ("original", "xmp", "exif:DateTimeOriginal"), ("original", "xmp", "photoshop:DateCreated"),
     ("original", "iptc", None),
     ("digitized", "exif", "DateTimeDigitized"), ("digitized", "xmp", "xmp:CreateDate"),

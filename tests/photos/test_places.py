@@ -208,3 +208,30 @@ def test_gps_time_inside_xmp_gives_the_utc_when_nothing_states_a_zone() -> None:
     tv = capture_time(meta, default_tz="Asia/Tokyo")
     assert tv is not None and tv.basis == "gps-utc" and tv.utc == "2019-03-23T18:04:58.000Z"
     assert tv.read_from == "xmp exif:GPSTimeStamp" and tv.local == "2019-03-23T14:05:00.000"
+
+
+def _samsung_trailer(ms: str) -> bytes:
+    """A Samsung 'SEFT' trailer holding one Image_UTC_Data block (milliseconds since 1970, UTC)."""
+    import struct
+
+    name, value = b"Image_UTC_Data", ms.encode()
+    block = b"\x00\x00\x01\x0a" + struct.pack("<I", len(name)) + name + value
+    directory = b"SEFH" + struct.pack("<II", 101, 1) + b"\x00\x00\x01\x0a" + struct.pack("<II", len(block),
+                                                                                        len(block))
+    return block + directory + struct.pack("<I", len(directory)) + b"SEFT"
+
+
+def test_samsung_trailer_utc_gives_the_zone_of_the_camera_time() -> None:
+    from ._make import make_jpeg
+
+    data = make_jpeg(make="samsung", model="SM-G991B", original="2019:03:23 14:05:00") + \
+        _samsung_trailer("1553364301200")                  # 2019-03-23T18:05:01.200Z, saved 1.2 s later
+    meta, _ = extract_metadata(Path("galaxy.jpg"), data)
+    tv = capture_time(meta, default_tz="Asia/Tokyo")
+    assert tv is not None and tv.zone == "-04:00" and tv.utc == "2019-03-23T18:05:00.000Z"
+    assert tv.read_from == ("exif DateTimeOriginal; zone from the camera's UTC clock (trailer Samsung "
+                            "Image_UTC_Data)")
+    alone = make_jpeg(make="samsung", original=None) + _samsung_trailer("1553364301200")
+    tv = capture_time(extract_metadata(Path("galaxy2.jpg"), alone)[0])
+    assert tv is not None and tv.utc == "2019-03-23T18:05:01.200Z"
+    assert tv.read_from == "trailer Samsung Image_UTC_Data"

@@ -54,3 +54,14 @@ def test_ciff_and_picture_info_never_raise(payload: bytes, secs: int, code: int,
     jpeg = JpegStructure(ciff_taken=[secs, code, flag], picture_info={"TimeDate": stamp})
     for v in places.container_values(jpeg):
         assert v.value is not None or v.problem
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.integers(0, 300))
+def test_samsung_trailer_never_raises(body: bytes, length: int) -> None:
+    from casefile.photos import trailers
+
+    for data in (body + b"\x00\x00SEFT", body + length.to_bytes(4, "little") + b"SEFT",
+                 body + b"SEFH" + body + length.to_bytes(4, "little") + b"SEFT"):
+        for v in trailers.samsung(data):
+            assert v.place == "trailer" and (v.value is not None or v.problem)
