@@ -5,6 +5,10 @@
 - Search: FTS5 queries against a Python scan of every stored text (casefold + substring), the
   simplest correct way to find a word without an index.
 - Mentions: suggestion speed on the scenario article (characters per second).
+- Claim places: "inside this country" for a track's worth of positions (the even-odd, vectorised
+  test of casefile.reference.places) against shapely's point-by-point `contains` on the same
+  outline, the plain way to ask it; goal: at least 10x faster (a transit claim checks every
+  position of every aircraft in its window).
 
     python benchmarks/analyst.py [--files 400] [--dir /tmp/casefile-bench-analyst]
 """
@@ -81,6 +85,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=400)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--points", type=int, default=200_000, help="positions for the place test")
     ap.add_argument("--dir", type=Path, default=Path("/tmp/casefile-bench-analyst"))
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -111,7 +116,33 @@ def main() -> int:
             suggest_mentions(text)
         took = (time.perf_counter() - started) / 20
         print(f"mentions: {len(text) / took / 1000:.0f} k characters/s on the scenario article")
+    bench_places(args.points)
     return 0
+
+
+def bench_places(n: int) -> None:
+    from shapely.geometry import Point
+
+    from casefile.reference import places
+
+    syria = places.find_place("Syria")
+    assert syria is not None
+    rnd = random.Random(7)
+    lats = [rnd.uniform(30.0, 40.0) for _ in range(n)]
+    lons = [rnd.uniform(33.0, 45.0) for _ in range(n)]
+    places.inside(syria, lats[:10], lons[:10])          # outline built once, outside the timing
+    started = time.perf_counter()
+    ours = places.inside(syria, lats, lons)
+    fast = time.perf_counter() - started
+    outline = places.geometry(syria)
+    k = min(n, 20_000)
+    started = time.perf_counter()
+    plain = [outline.contains(Point(x, y)) for x, y in zip(lons[:k], lats[:k], strict=True)]
+    slow = (time.perf_counter() - started) * n / k
+    agree = sum(a == b for a, b in zip(ours[:k], plain, strict=True)) / k
+    print(f"country outline, point by point: {n / slow:,.0f} positions/s  [reference, on {k:,}]")
+    print(f"country outline, vectorised:     {n / fast:,.0f} positions/s  ratio {slow / fast:.0f}x "
+          f"faster (goal 10x); agreement {agree:.2%} ({sum(ours):,} of {n:,} inside Syria)")
 
 
 if __name__ == "__main__":

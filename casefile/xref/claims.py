@@ -196,9 +196,10 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
         verdict = "undetermined"
         about = ", ".join(f"{r['typed']} (type {r['type']})" if r["resolved_to"] == "type" else
                           r["typed"] for r in named.rows)
-        expl = (f"The claim is about {about or 'an aircraft'}, but the case "
-                f"holds no flight records for it, so it cannot be checked (no track data is not "
-                f"evidence of no flight).")
+        expl = (f"The claim is about {about}, but the case holds no flight records for it, so it "
+                f"cannot be checked (no track data is not evidence of no flight)." if about else
+                "The case holds no flight records at all, so the claim cannot be checked against "
+                "them (no track data is not evidence of no flight).")
         factors = Factors("none")
     elif claim.aircraft_refs and not holes:
         verdict = "inconsistent"
