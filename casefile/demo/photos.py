@@ -234,9 +234,10 @@ PHOTOS: tuple[DemoPhoto, ...] = (
     DemoPhoto("demo-13-an124-recycled-2015.jpg",
               _sc(113, "13 An-124 at Maiquetia - camera date June 2015", x=0.42, scale=0.95,
                   horizon=0.46, trucks=2, sky=((120, 170, 225), (235, 230, 215))),
-              "recycled: posted as 'today, 23 March 2019' but captured in June 2015 (Venezuela's "
-              "UTC-4:30 of the time); an older photo for the claim it is linked to and for the post",
-              "2015:06:11 10:25:00", "-04:30", APRON, ("2015:06:11", "14:55:00"), source="social",
+              "recycled: posted as 'today, 23 March 2019' but its camera date is June 2015 (with "
+              "Venezuela's UTC-4:30 of the time; no GPS): an older photo for the claim it is linked "
+              "to and for the post",
+              "2015:06:11 10:25:00", "-04:30", None, None, source="social",
               supports="photo-an124-caracas"),
 )
 
