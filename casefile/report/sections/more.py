@@ -4,9 +4,9 @@ limitations."""
 from __future__ import annotations
 
 from casefile.model.analyst import RELIABILITY
-from casefile.report.blocks import Block, KeepSpace, b, grid, h1, h2, pairs, para
+from casefile.report.blocks import Block, KeepSpace, grid, h1, h2, pairs, para
 from casefile.report.context import Context
-from casefile.report.people import duration, short, when, with_local
+from casefile.report.people import duration, when, with_local
 from casefile.report.sections.body import Body
 from casefile.timeutil import parse_z
 
@@ -55,15 +55,17 @@ def timeline(body: Body) -> list[Block]:
         if e.end_utc:
             t += "\nto " + with_local(e.end_utc, None)
         local = "zone unknown" if e.basis == "unknown" else _local(e.time_utc, e.local_zone)
+        refs = [body.names.refs[i] for i in e.item_ids if i in body.names.refs][:3]
+        what = body.names.text(e.label)
         rows.append((t.replace(" UTC", ""), f"± {duration(unc)}" if unc else "", e.lane,
-                     body.names.text(e.label), local))
+                     f"{', '.join(refs)}: {what}" if refs else what, local))
     out: list[Block] = [h1("Timeline"), para(
         f"{len(rows)} event(s) in UTC order. A span (a claim's window, a coverage gap) is placed "
         "at its start and shows its end. An event whose time zone is unknown is placed at the "
         "middle of the window it could be in (± half of it) and marked 'zone unknown'.")]
     if rows:
         out.append(grid(["Time (UTC)", "±", "Lane", "What", "Local time"], rows,
-                        (82, 42, 40, 241, 90)))
+                        (90, 40, 38, 237, 90)))
     return out
 
 
@@ -117,5 +119,3 @@ def data_notes(body: Body) -> list[str]:
     return notes
 
 
-def bullet(label: str, text: str) -> Block:
-    return para("• ", b(label), short(text, 2000))

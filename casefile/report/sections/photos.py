@@ -127,6 +127,12 @@ def grouped_detail(body: Body) -> list[Block]:
     for cs in common.values():
         out += [KeepSpace(60), h2(f"{check_name(cs)} ({cs[0].severity})"),
                 grid(["Photo", "What the check found"],
-                     [(body.names.name(c.item_id), body.names.text(c.explanation)) for c in cs],
+                     [(body.names.name(c.item_id), _worded(body, c)) for c in cs],
                      (150, 345))]
     return out
+
+
+def _worded(body: Body, c: CheckFinding) -> str:
+    """The check's own title for this photo (when it differs from the group's) and its finding."""
+    text = body.names.text(c.explanation)
+    return f"{c.title}: {text}" if c.title else text
