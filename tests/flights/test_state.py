@@ -124,3 +124,23 @@ def test_a_spoofed_stretch_is_flagged_not_the_genuine_points_after_it(fresh_case
     w = Q.where(fresh_case, ac.id, from_epoch(T0 + 600 + 120))     # inside the spoofed stretch
     assert w.lat is None or abs(w.lat - 45.0) < 0.1                  # never the spoofed place
     assert len(_legs(fresh_case)) == 1
+
+
+def test_a_descent_into_a_gap_far_out_is_a_probable_landing_at_the_fitting_airport(fresh_case):
+    # northbound toward Ely, Nevada (KELY, 6,260 ft, scheduled service), going dark descending
+    # through 12,300 ft 35 km south of it, 6 km past a private strip (NV99, 6,834 ft); seen again
+    # three hours later climbing 8 km north of Ely
+    rows = [_row(T0 + k * 20, 38.92 + k * 0.013, -114.842, 16300.0 - k * 400, False, 250.0, -1200.0)
+            for k in range(11)]                                # last: 39.05 N, 12,300 ft
+    back = T0 + 200 + 3 * 3600
+    rows += [_row(back + k * 20, 39.37 + k * 0.013, -114.842, 8000.0 + k * 400, False, 250.0, 1500.0)
+             for k in range(10)]
+    store_rows(fresh_case, rows)
+    legs = _legs(fresh_case)
+    assert len(legs) == 2
+    end = legs[0].landing
+    assert end.airport_icao == "KELY" and not end.observed
+    assert end.note.startswith("probable landing at KELY")
+    assert "ranked above" in end.note and "NV99" in end.note
+    assert [c["airport_icao"] for c in end.evidence["candidates"]][:2] == ["KELY", "NV99"]
+    assert legs[1].takeoff.airport_icao == "KELY"
