@@ -125,3 +125,12 @@ def test_where_and_photo_track_agree(fresh_case, offset):
         # `where` cannot say (before the record, taking off between two positions): the
         # cross-reference never calls a place at the runway inconsistent
         assert _verdict(fresh_case, t, LSZH).verdict != "inconsistent"
+
+
+def test_a_photo_tagged_with_a_callsign_is_checked_against_that_aircraft(fresh_case):
+    store_rows(fresh_case, _takeoff_rows(), HEX)      # recorded with callsign TEST1
+    i = gather(fresh_case)
+    fleet = FleetIndex(i.aircraft, i.legs, i.gaps, i.points)
+    [f] = photo_findings(photo("P1", _tv(T0 + 50), place=LSZH, tags=("TEST1",)), fleet)
+    assert "no track records" not in f.explanation
+    assert f.verdict == "consistent" and f.inputs["aircraft"]["tagged"] is True
