@@ -71,16 +71,37 @@ WHY_DEBOUNCED = "a short run between runs of the other state (noise)"
 WHY_UNKNOWN = "no flag, speed or altitude to decide"
 
 
+#: why-codes (one small integer per point, so a million points cost a megabyte)
+WHYS = (WHY_FLAG, WHY_SPEED, WHY_ROLL, WHY_AIR, WHY_FLAG_CONTRADICTED, WHY_AIR_FLAG_CONTRADICTED,
+        WHY_DEBOUNCED, WHY_UNKNOWN)
+_CODE = {w: np.int8(k) for k, w in enumerate(WHYS)}
+
+
+class Whys:
+    """Why each point's state is what it is: why[i] gives the reason in words."""
+
+    def __init__(self, codes: np.ndarray) -> None:
+        self.codes = codes
+
+    def __getitem__(self, i: int) -> str:
+        return WHYS[int(self.codes[i])]
+
+    def __setitem__(self, i: int, why: str) -> None:
+        self.codes[i] = _CODE[why]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
 @dataclass
 class GroundCalls:
     """On the ground or not at each point, and why (indices match the track's points)."""
 
     ground: list[bool]
-    why: list[str]
+    why: Whys = field(default_factory=lambda: Whys(np.zeros(0, np.int8)))
     #: counts of flags not obeyed and of points flipped as noise, for the track's record
     contradicted: int = 0
     debounced: int = 0
-    field_ft: list[float | None] = field(default_factory=list)
 
     def inferred(self, i: int) -> bool:
         """Whether point i's state was inferred (not the source's own flag)."""
@@ -139,7 +160,7 @@ def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
     """On the ground or airborne at each point (time order), from the evidence (see module doc)."""
     n = len(t)
     if n == 0:
-        return GroundCalls([], [])
+        return GroundCalls([])
     ta, la, lo = np.asarray(t, np.float64), np.asarray(lat, np.float64), np.asarray(lon, np.float64)
     alt_a, gs_a, vr_a, fl = _arr(alt), _arr(gs), _arr(vrate), _flags(flag)
     no_speed = np.isnan(gs_a)
@@ -177,15 +198,16 @@ def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
     no_flag = np.isnan(fl)
     ground = np.where(no_flag, evidence_ground, flag_true)
     ground = np.where(bad_true, False, np.where(bad_false, True, ground))
-    why = np.where(no_flag, np.where(evidence_ground, np.where(slow, WHY_SPEED, WHY_ROLL), WHY_AIR),
-                   WHY_FLAG).astype(object)
-    why[bad_true] = WHY_FLAG_CONTRADICTED
-    why[bad_false] = WHY_AIR_FLAG_CONTRADICTED
+    code = _CODE
+    why = np.where(no_flag, np.where(evidence_ground, np.where(slow, code[WHY_SPEED],
+                                                               code[WHY_ROLL]), code[WHY_AIR]),
+                   code[WHY_FLAG]).astype(np.int8)
+    why[bad_true] = code[WHY_FLAG_CONTRADICTED]
+    why[bad_false] = code[WHY_AIR_FLAG_CONTRADICTED]
     undecided = no_flag & ~evidence_ground & np.isnan(gs_a) & ~has_alt
-    why[undecided] = WHY_UNKNOWN
-    calls = GroundCalls(ground.tolist(), why.tolist(), contradicted=int(bad_true.sum() + bad_false.sum()),
-                        field_ft=[None if math.isnan(e) else float(e) for e in elev.tolist()]
-                        if near_field.any() else [None] * n)
+    why[undecided] = code[WHY_UNKNOWN]
+    calls = GroundCalls(ground.tolist(), Whys(why),
+                        contradicted=int(bad_true.sum() + bad_false.sum()))
     _debounce(calls, ta)
     return calls
 
