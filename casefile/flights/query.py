@@ -22,6 +22,8 @@ from casefile.flights.refs import norm_ref as norm_ref
 from casefile.flights.refs import references as references
 from casefile.flights.reported import add_reported_flight as add_reported_flight  # the window's edit
 from casefile.flights.reported import to_model
+from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-gap threshold
+from casefile.flights.state import field_elevation as field_elevation  # re-exported
 from casefile.flights.where import aircraft_calls, where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
 from casefile.store import Case

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from casefile.flights.state import GAP_S, field_elevation
+from casefile.flights.query import GAP_S, field_elevation
 from casefile.model.flights import Point
 from casefile.report.geodata import FT_TO_M, GeoData, alt_m
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from casefile.flights.state import GAP_S
+from casefile.flights.query import GAP_S
 from casefile.model.flights import Point
 from casefile.report.geodata import GeoData
 from casefile.report.geojson import abs_alt_m, split_stretches
