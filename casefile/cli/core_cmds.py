@@ -93,12 +93,22 @@ def items(case: Case, kind: str | None) -> Out:
     return Out(add_refs(case, [item_dict(case, i) for i in case.items(kind)]), _items_table)
 
 
+_TABLE_WORDS = {"items": "item", "sources": "source", "claims": "claim", "entities": "entity",
+                "notes": "note", "tags": "tag", "acquisitions": "acquisition", "derived": "derived copy",
+                "reported_flights": "reported flight", "xref_findings": "finding", "tracks": "track",
+                "case_meta": "case", "source_items": "source's item", "claim_links": "claim link"}
+
+
+def _target(e: dict[str, Any]) -> str:
+    """What an event is about, as a person says it: "claim C4", "track" (its item is beside it)."""
+    word = _TABLE_WORDS.get(e["target_table"] or "", (e["target_table"] or "").replace("_", " "))
+    return f"{word} {e['target_ref']}" if e["target_ref"] else word
+
+
 def _log_table(rows: list[dict]) -> None:
     print_table([(e["seq"], e["at"], e["actor"], e["action"], e["item_ref"] or e["item_id"] or "",
-                  (e["target_table"] or "") + (f" {e['target_ref'] or e['target_id']}"
-                                               if e["target_id"] else ""),
-                  e["hash"][:16]) for e in rows],
-                ["SEQ", "AT (UTC)", "ACTOR", "ACTION", "ITEM", "TARGET", "HASH"])
+                  _target(e), e["hash"][:16]) for e in rows],
+                ["SEQ", "AT (UTC)", "ACTOR", "ACTION", "ITEM", "ABOUT", "HASH"])
 
 
 @command(cli, "log", help="show the custody ledger")
