@@ -111,7 +111,7 @@ def _screenshot(app: QApplication, win: MainWindow, out: str, view: str | None, 
             win.select_item(chosen)
             if view in (None, "all", "sources", "claims", "entities", "findings", "ledger"):
                 win.records.select_item(chosen)
-        if view == "map" and chosen:
+        if view == "map" and chosen and select:
             _map_moment(win, chosen)
     _settle(win, 1500)                           # let thumbnails and images arrive
     ok = win.grab().save(out, "PNG")

@@ -164,3 +164,31 @@ def test_right_click_on_the_map_places_the_selected_photo(demo_map, qtbot):
     info = get_photo(win.case, photo)
     assert info.gps.lat == pytest.approx(-scene.y(), abs=1e-5)
     assert info.analyst_place_note == "where the apron is"
+
+
+def test_continents_are_land_at_every_zoom(qtbot):
+    """Afro-Eurasia's outline starts at Chukotka (-180°): it must not be drawn a world to the west."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+
+    from casefile.ui.views.mapdata import MapData
+    from casefile.ui.views.mapview import MapView
+
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(700, 600)
+    view.show()
+    view.show_data(MapData())
+    view._auto_fit = False
+    sea = view.backgroundBrush().color().name()
+
+    def color(img, lon: float, lat: float) -> str:
+        p = view.mapFromScene(QPointF(lon, -lat))
+        return img.pixelColor(p.x(), p.y()).name()
+
+    for width in (360, 80, 10):
+        box = QRectF(30 - width / 2, -27 - width / 2, width, width)
+        view.fitInView(box, Qt.AspectRatioMode.KeepAspectRatio)
+        img = view.grab().toImage()
+        assert color(img, 30, 27) != sea, width                        # Egypt is land
+        if width >= 80:
+            assert color(img, 35, 34) == sea                           # the Mediterranean is sea

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from casefile.flights import query as flights
 from casefile.model.flights import Aircraft, Whereabouts
@@ -14,6 +15,7 @@ from casefile.store import Case
 from casefile.store.refs import all_refs
 from casefile.timeutil import from_epoch, parse_z
 from casefile.ui.views.records import aircraft_label
+from casefile.ui.views.timeline import fit_range
 
 _ISO = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?Z")
 #: a track point as drawn: epoch seconds, longitude, latitude, altitude (ft), ground speed (kt)
@@ -48,10 +50,15 @@ class MapData:
         return {a: [(p[1], p[2]) for s in ss for p in s] for a, ss in self.stretches.items()}
 
     def time_range(self) -> tuple[float, float] | None:
-        """The span the time slider covers: every track point and dated photo."""
+        """The span the time slider covers: the tracks and dated photos, without the few far
+        outliers (a camera clock a year off) that would make every step hours long — the same
+        rule the timeline fits its range by."""
         ts = [p[0] for ss in self.stretches.values() for s in ss for p in (s[0], s[-1])]
         ts += [ph.t for ph in self.photos.values() if ph.t is not None]
-        return (min(ts), max(ts)) if ts else None
+        if not ts:
+            return None
+        lo, hi = fit_range([datetime.fromtimestamp(t, UTC) for t in ts])
+        return max(lo.timestamp(), min(ts)), min(hi.timestamp(), max(ts))
 
 
 def _name(a: Aircraft, callsigns: list[str]) -> str:

@@ -85,6 +85,8 @@ class MapPane(QWidget):
         self.view.show_moment(None)
         self.state.setText("" if self.span else "No dated tracks or photos: nothing for the time slider.")
         self.when.setText("")
+        if self.span is not None:
+            self._moved(self.slider.value())          # the state at the slider's moment from the start
 
     # ---- the moment ---------------------------------------------------------------------------
     def t_of(self, value: int) -> float:

@@ -40,6 +40,7 @@ from casefile.ui.views.mapdata import MapData, Moment, TrackPoint, gather
 
 __all__ = ["MapData", "MapView", "gather", "track_path"]
 GAP_COLOR = "#8a8a8a"
+SELECTION_DEG = 0.12          # zoom to a photo: this far around it (closer, the land fill breaks up)
 CLUSTER_DEG = 0.02  # photos this close share one label (their markers stay apart)
 PHOTO_COLOR = "#e6007e"
 
@@ -48,16 +49,20 @@ def _ring_path(path: QPainterPath, ring: Ring) -> None:
     """Add a ring, unwrapped across the antimeridian (Chukotka, Fiji) so no edge spans the map."""
     if len(ring) < 2:
         return
-    poly = QPolygonF()
+    xs: list[float] = []
     shift, prev = 0.0, ring[0][0]
-    for lon, lat in ring:
+    for lon, _lat in ring:
         if lon - prev > 180:
             shift -= 360
         elif prev - lon > 180:
             shift += 360
         prev = lon
-        poly.append(QPointF(lon + shift, -lat))
-    path.addPolygon(poly)
+        xs.append(lon + shift)
+    # Unwrapping follows the first point: a ring that starts on the far side of the antimeridian
+    # (Afro-Eurasia starts at Chukotka's -180°) would land a whole world to the west. Bring the
+    # ring's bulk back between -180° and 180°.
+    back = 360.0 * round(sum(xs) / len(xs) / 360.0)
+    path.addPolygon(QPolygonF([QPointF(x - back, -lat) for x, (_lon, lat) in zip(xs, ring, strict=True)]))
     path.closeSubpath()
 
 
@@ -271,7 +276,7 @@ class MapView(QGraphicsView):
         ph = self.data.photos.get(sel or "")
         if ph is not None:
             self._auto_fit = False
-            self.fitInView(_rect([(ph.lon, ph.lat)], 0, 0.03), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(_rect([(ph.lon, ph.lat)], 0, SELECTION_DEG), Qt.AspectRatioMode.KeepAspectRatio)
             return True
         key = next((k for k, i in self.data.track_items.items() if i == sel), None)
         if key is not None:
