@@ -6,6 +6,7 @@ state is read off the UI thread (the window's loader), one request at a time, ne
 
 from __future__ import annotations
 
+import gc
 import html
 from datetime import UTC, datetime
 
@@ -133,9 +134,13 @@ class MapPane(QWidget):
         if on:
             if self.slider.value() >= STEPS:
                 self.slider.setValue(0)
+            # as during a long operation (ops.OpRunner): what is alive now lives through playback, so
+            # the cyclic collector's full passes need not scan it (they hold the GIL for ~100 ms)
+            gc.freeze()
             self.timer.start()
         else:
             self.timer.stop()
+            gc.unfreeze()
 
     def _tick(self) -> None:
         if self.slider.value() >= STEPS:
