@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 _WHAT = {"sources": "source", "claims": "claim", "entities": "entity", "notes": "note",
          "tags": "tag"}
 #: the short-reference kinds that name rows of a table
-_REF_KINDS = {"sources": "S", "claims": "C", "entities": "E", "reported_flights": "R"}
+_REF_KINDS = {"sources": "S", "claims": "C", "entities": "E", "reported_flights": "R", "notes": "N"}
 
 
 def resolve_id(case: Case, table: str, ref: str) -> str:

@@ -88,8 +88,9 @@ def note_add(case: Case, target: str, text: str) -> Out:
     """TARGET: an item, source, claim or entity (reference, id or name), or 'case'."""
     from casefile.analyst.notes import add_note
 
-    row = add_ref(case, add_note(case, _target(case, target), text), "target_id", "target_ref")
-    return Out(row, lambda d: print(f"note {d['id']} on {d['target_kind']} "
+    row = add_ref(case, add_ref(case, add_note(case, _target(case, target), text)),
+                  "target_id", "target_ref")
+    return Out(row, lambda d: print(f"note {d['ref'] or d['id']} on {d['target_kind']} "
                                     f"{d['target_ref'] or d['target_id'] or ''}"))
 
 
@@ -106,11 +107,12 @@ def note_list(case: Case, target: str | None) -> Out:
     from casefile.analyst.notes import notes
 
     def human(rows: list[dict]) -> None:
-        print_table([(n["id"], n["created_at"], n["created_by"], n["target_kind"],
+        print_table([(n["ref"] or n["id"], n["created_at"], n["created_by"], n["target_kind"],
                       n["target_ref"] or n["target_id"] or "", n["text"]) for n in rows],
-                    ["ID", "AT (UTC)", "BY", "ON", "TARGET", "TEXT"])
+                    ["REF", "AT (UTC)", "BY", "ON", "TARGET", "TEXT"])
 
-    return Out(add_refs(case, notes(case, _target(case, target)), "target_id", "target_ref"), human)
+    rows = add_refs(case, notes(case, _target(case, target)))
+    return Out(add_refs(case, rows, "target_id", "target_ref"), human)
 
 
 @command(note, "delete", help="delete a note (reason required)", write=True)
@@ -119,9 +121,10 @@ def note_list(case: Case, target: str | None) -> Out:
 def note_delete(case: Case, note_ref: str, reason: str) -> Out:
     from casefile.analyst.notes import delete_note
 
-    before = delete_note(case, note_ref, reason=reason)
+    before = add_ref(case, delete_note(case, note_ref, reason=reason))
     return Out({"deleted": before, "reason": reason},
-               lambda d: print(f"note {d['deleted']['id']} deleted ({d['reason']})"))
+               lambda d: print(f"note {d['deleted'].get('ref') or d['deleted']['id']} deleted "
+                               f"({d['reason']})"))
 
 
 @command(tag, "add", help="tag something (e.g. aircraft:RA-82010 on a photo)", write=True)

@@ -1,7 +1,7 @@
 """Short references a person can say: S2 (source), C4 (claim), P3 (photo) ... resolved to record ids.
 
 Kinds: S sources, C claims, E entities, P photo items, F flight-record items, D other items
-(documents, web captures, files), R reported flights, X cross-reference findings. The numbers are
+(documents, web captures, files), R reported flights, X cross-reference findings, N notes. The numbers are
 given by the database when a row is inserted (see `casefile.store.schemas.refs`), per case and
 kind, and never change. The CLI, the window and the report all show the same reference.
 """
@@ -19,7 +19,7 @@ from casefile.errors import UnknownReference
 
 KINDS: dict[str, str] = {
     "S": "source", "C": "claim", "E": "entity", "P": "photo", "F": "flight record",
-    "D": "document", "R": "reported flight", "X": "finding",
+    "D": "document", "R": "reported flight", "X": "finding", "N": "note",
 }
 _REF = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d+)\s*$")
 

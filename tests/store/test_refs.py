@@ -102,3 +102,27 @@ def test_a_case_made_before_references_gets_them_in_creation_order(tmp_path: Pat
         assert refs.ref_of(case, add_source(case, title="four").id) == "S4"
     finally:
         case.close()
+
+
+def test_notes_get_references_and_the_cli_names_them(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    case = Case.create(tmp_path / "n", "notes", investigator="T", default_tz=None)
+    src = add_source(case, title="Article")
+    folder = case.path
+    case.close()
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "casefile", *args], capture_output=True, text=True)
+
+    first = cli("note", "add", str(folder), "S1", "checked the byline")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("note N1 on source S1")
+    cli("note", "add", str(folder), "case", "second")
+    rows = json.loads(cli("note", "list", str(folder), "--json").stdout)
+    assert [(r["ref"], r["target_ref"]) for r in rows] == [("N1", "S1"), ("N2", None)]
+    gone = cli("note", "delete", str(folder), "N2", "--reason", "typed on the wrong record")
+    assert gone.returncode == 0 and "note N2 deleted" in gone.stdout, gone.stderr
+    assert src.id

@@ -22,11 +22,15 @@ WATCHED: dict[str, tuple[str, str]] = {
     "reported_flights": ("'R'", "created_at, id"),
     "xref_findings": ("'X'", "computed_at, id"),
 }
+#: tables numbered by a later migration (same rules)
+WATCHED_2: dict[str, tuple[str, str]] = {
+    "notes": ("'N'", "created_at, id"),
+}
 
 
 def trigger_sql(table: str) -> str:
     """The trigger that numbers a new row of `table` (also what `verify` compares against)."""
-    kind_sql, _ = WATCHED[table]
+    kind_sql, _ = {**WATCHED, **WATCHED_2}[table]
     # No conflict clause of its own: an outer INSERT OR REPLACE would impose REPLACE on it and
     # renumber the record, so a record that has a number is skipped by the WHERE instead.
     return (f"CREATE TRIGGER refs_{table} AFTER INSERT ON {table} BEGIN "
@@ -43,7 +47,11 @@ def _refs_1(db: sqlite_utils.Database) -> None:
         n INTEGER NOT NULL,
         target_id TEXT NOT NULL UNIQUE,
         PRIMARY KEY (kind, n))""")
-    for table, (kind_sql, order) in WATCHED.items():
+    _number(db, WATCHED)
+
+
+def _number(db: sqlite_utils.Database, tables: dict[str, tuple[str, str]]) -> None:
+    for table, (kind_sql, order) in tables.items():
         # existing rows first, in the order they were made, so old cases get stable numbers too
         rows = db.execute(f"SELECT id, {kind_sql.replace('NEW.', '')} FROM {table} "
                           f"ORDER BY {order}").fetchall()
@@ -52,3 +60,8 @@ def _refs_1(db: sqlite_utils.Database) -> None:
                        "COALESCE((SELECT MAX(n) FROM refs WHERE kind = ?), 0) + 1, ?",
                        [kind, kind, target_id])
         db.execute(trigger_sql(table))
+
+
+@migration("refs", 2, "short references for notes (N1, N2 ...)")
+def _refs_2(db: sqlite_utils.Database) -> None:
+    _number(db, WATCHED_2)
