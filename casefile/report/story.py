@@ -11,7 +11,7 @@ from casefile.analyst import query as analyst_query
 from casefile.model.analyst import Claim, ClaimLink, Source
 from casefile.model.findings import Finding
 from casefile.report import gather
-from casefile.report.blocks import Block, PageBreak, Story
+from casefile.report.blocks import Block, KeepSpace, PageBreak, Story
 from casefile.report.context import Context
 from casefile.report.gather import Flights, PhotoEntry
 from casefile.report.people import Names
@@ -30,6 +30,7 @@ from casefile.xref import query as xref_query
 from casefile.xref.query import TimelineEvent
 
 T = TypeVar("T")
+RUN_ON = ("sources", "timeline")
 #: The heading every appendix starts with (what comes before it is the body).
 APPENDIX = "Appendix"
 
@@ -91,13 +92,14 @@ def build_story(ctx: Context) -> Story:
         if not has_data:
             notes.append(f"No {name} section: the case holds none.")
             continue
-        story.add(make() + [PageBreak()])
+        # the short closing sections (sources, timeline) run on without a page of their own
+        story.add(make() + ([KeepSpace(220)] if name in RUN_ON else [PageBreak()]))
         story.sections.append(name)
     rest = more.other_findings(body) if story.sections else []
     if rest:
         if isinstance(story.blocks[-1], PageBreak):
             story.blocks.pop()
-        story.add(rest + [PageBreak()])
+        story.add(rest + [KeepSpace(220)])
     if ctx.wants("findings") and "findings" not in failed and not shown:
         notes.append("No findings section: the case holds none.")
     if ctx.wants("limitations"):

@@ -81,7 +81,7 @@ def flowables(block: B.Block) -> list[Flowable]:
         return [t]
     if isinstance(block, B.Gallery):
         cells = [[picture(pic), Paragraph(safe(cap), ss["Small"])] for pic, cap in block.pictures]
-        width = max(pic.width for pic, _ in block.pictures) + 40
+        width = 495 / max(3, len(cells))
         t = Table([cells], colWidths=[width] * len(cells), hAlign="LEFT")
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))

@@ -68,7 +68,8 @@ def _open_points(body: Body, c: Claim, found: list[Finding]) -> list[str]:
         out.append("No place is stated, so no track or photo position can be matched to it.")
     for f in found:
         if f.verdict == "undetermined":
-            out.append(f"{body.names.ref(f.id)} is undetermined: {body.names.text(f.explanation)}")
+            out.append(f"{body.names.ref(f.id)} is undetermined: "
+                       f"{short(first_sentence(body.names.text(f.explanation)), 260)}")
         unresolved = f.inputs.get("unresolved_refs")
         if unresolved:
             out.append(f"Aircraft named in the claim but not found in the records: "
@@ -102,7 +103,8 @@ def summary(body: Body) -> list[Block]:
         found = [f for f in body.about(c.id)]
         verdict = verdict_of(found)
         lead = found[0] if found else None
-        rests = body.sentence(lead, "Summary") if lead is not None else "no finding reaches it"
+        rests = (short(first_sentence(body.sentence(lead, "Summary")), 240)
+                 if lead is not None else "no finding reaches it")
         srcs = ", ".join(f"{names.ref(sid)} ({_letter(body_source(body, sid))})"
                          for sid in c.source_ids)
         rows.append((names.ref(c.id), short(c.text, 150), f"{verdict}\n(analyst: {c.status})",
@@ -129,6 +131,12 @@ def summary(body: Body) -> list[Block]:
                   "cannot be judged; a claim's credibility from **1** (confirmed) to **5** "
                   "(improbable), **6** cannot be judged.", "small"))
     return out
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence (the rest is in the claim's section)."""
+    cut = text.find(". ", 60)
+    return text if cut == -1 else text[: cut + 1]
 
 
 def _letter(s: Source | None) -> str:
@@ -183,13 +191,13 @@ def claims(body: Body) -> list[Block]:
 
 
 def _pictures(body: Body, c: Claim, found: list[Finding]) -> Block | None:
-    """Small thumbnails of the photos this claim's findings and links involve (at most four)."""
+    """Small thumbnails of the photos this claim's findings and links involve (at most three)."""
     photo_ids = {e.info.item_id for e in body.photos}
     ids: list[str] = []
     for f in found:
         ids += [i for i in f.item_ids if i in photo_ids]
     ids += [x.item_id for x in body.links.get(c.id, []) if x.item_id in photo_ids]
-    ids = [i for i in dict.fromkeys(ids) if body.ctx.shows([i])][:4]
+    ids = [i for i in dict.fromkeys(ids) if body.ctx.shows([i])][:3]
     if not ids:
         return None
     pics: list[tuple[Picture, str]] = [(thumbnail(body.ctx, i, SMALL_THUMB), body.names.name(i))

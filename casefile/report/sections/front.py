@@ -26,7 +26,7 @@ def cover(ctx: Context) -> list[Block]:
     if not o.generated_at:
         out.append(para("The generated-at time is the time of that ledger event, so the same case "
                         "always gives the same report byte for byte.", style="small"))
-    out += [PageBreak(), para("Contents", style="contents-title"), Contents(), Space(18),
+    out += [PageBreak(), para("Contents", style="contents-title"), Contents(), Space(8),
             *how_to_read(ctx), PageBreak()]
     return out
 
@@ -67,14 +67,9 @@ def how_to_read(ctx: Context) -> list[Block]:
         "(each check says what they are). **warning**: the file or its "
         "metadata was changed or cannot be taken at face value; look at it before relying on "
         "the photo. No check on its own shows that a photo is fake or genuine.",
-        "**Claims and sources.** Credibility runs from 1 (confirmed) to 6 (cannot be judged); "
-        "source reliability from A (reliable) to F (cannot be judged).",
-        "**Times** are UTC with the place's local time beside them, and say how the zone was "
-        "decided (the photo's EXIF offset, the GPS clock, where it was taken, the case's "
-        "default, the analyst, or unknown). A time whose zone is unknown is "
-        "never treated as UTC: it is placed by the window of every zone on Earth (UTC−12 to "
-        "UTC+14) and marked 'zone unknown'.",
-        f"**Case fingerprint** (cover page): ledger event #{ctx.head['seq']}; how to re-check "
-        "it is under Methods, 'How to re-verify'."]
+        "**Times** are UTC with the local time beside them and how the zone was decided; a "
+        "time whose zone is unknown is never read as UTC: it is marked 'zone unknown' with "
+        "the window it could be in (every zone on Earth, UTC−12 to UTC+14).",
+    ]
     out: list[Block] = [h1("How to read this report")]
     return out + [md(t) for t in items]

@@ -6,7 +6,7 @@ import importlib.metadata as md
 
 from casefile.reference.airports import data_version
 from casefile.reference.worldmap import load_world
-from casefile.report.blocks import Block, grid, h1, h2, mono, pairs, para
+from casefile.report.blocks import Block, grid, h1, h3, mono, pairs, para
 from casefile.report.context import READ_ONLY_ACTIONS, Context
 from casefile.report.thresholds import thresholds
 
@@ -29,8 +29,8 @@ def methods(ctx: Context) -> list[Block]:
                 ("exifread", _version("exifread")), ("Font", FONT)]
     world = load_world()
     versions.append(("World map", f"{world.source}. {world.licence}"))
-    out: list[Block] = [h1(TITLE), h2("Software and reference data"), pairs(versions, (150, 345))]
-    out += [h2("Thresholds used"),
+    out: list[Block] = [h1(TITLE), h3("Software and reference data"), pairs(versions, (150, 345))]
+    out += [h3("Thresholds used"),
             grid(["Setting", "Value"], sorted((k, str(v)) for k, v in thresholds().items()),
                  (250, 245))]
     example = ctx.items[0] if ctx.items else None
@@ -54,8 +54,8 @@ def methods(ctx: Context) -> list[Block]:
         para("4. Check this PDF: its SHA-256 is recorded in the case's custody ledger as an "
              "'exported' event. If it was signed, any PDF reader that checks signatures shows "
              "whether it changed after signing.")]
-    out += [h2("How to re-verify"), *steps]
-    out += [h2("How times are shown"),
+    out += [h3("How to re-verify"), *steps]
+    out += [h3("How times are shown"),
             para("Times are UTC with the basis that decided the zone (exif-offset, gps-utc, "
                  "location-tz, case-default, analyst, unknown) and an uncertainty. A time whose "
                  "zone is unknown is shown as the local time that was written, never silently "

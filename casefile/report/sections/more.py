@@ -4,7 +4,7 @@ limitations."""
 from __future__ import annotations
 
 from casefile.model.analyst import RELIABILITY
-from casefile.report.blocks import Block, KeepSpace, grid, h1, h2, pairs, para
+from casefile.report.blocks import Block, KeepSpace, grid, h1, h2, h3, pairs, para
 from casefile.report.context import Context
 from casefile.report.people import duration, when, with_local
 from casefile.report.sections.body import Body
@@ -32,7 +32,7 @@ def sources(body: Body) -> list[Block]:
             else "not graded"
         caps = [i for i in s.capture_item_ids if ctx.shows([i])]
         claims = [names.ref(c.id) for c in body.claims if s.id in c.source_ids]
-        out += [KeepSpace(80), h2(names.name(s.id)), pairs([
+        out += [KeepSpace(80), h3(names.name(s.id)), pairs([
             ("Kind", s.kind), ("Title", s.title), ("Address", s.url),
             ("Publisher", s.publisher), ("Author", ctx.red("author", s.author)),
             ("Published", when(s.published) if s.published else ""),

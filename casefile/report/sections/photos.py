@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from casefile.model.findings import CheckFinding
-from casefile.report.blocks import Beside, Block, KeepSpace, Space, b, grid, h1, h2, pairs, para
+from casefile.report.blocks import Beside, Block, KeepSpace, Space, b, grid, h1, h2, h3, pairs, para
 from casefile.report.gather import PhotoEntry
 from casefile.report.people import coords, when
 from casefile.report.sections.body import Body
@@ -125,7 +125,7 @@ def grouped_detail(body: Body) -> list[Block]:
         return []
     out: list[Block] = [h1("Appendix B: Checks that fired on many photos, photo by photo")]
     for cs in common.values():
-        out += [KeepSpace(60), h2(f"{check_name(cs)} ({cs[0].severity})"),
+        out += [KeepSpace(60), h3(f"{check_name(cs)} ({cs[0].severity})"),
                 grid(["Photo", "What the check found"],
                      [(body.names.name(c.item_id), _worded(body, c)) for c in cs],
                      (150, 345))]
