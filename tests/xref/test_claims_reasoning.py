@@ -123,3 +123,18 @@ def test_every_claim_gets_a_finding_or_a_problem_line(scenario_case):
         assert not _of(found, c.id)
         line = next(p for p in problems if p.startswith("claim C"))
         assert any(words in p and c.text[:20] in p for p in problems), (words, problems, line)
+
+
+def test_an_aircraft_entity_named_by_type_matches_tracks_of_that_type(scenario_case):
+    from casefile.analyst import entities as en
+
+    case, article = scenario_case
+    ruslan = en.add_entity(case, "aircraft", "The Ruslan cargo plane", aliases=["An-124"])
+    claim = cl.add_claim(case, "The cargo plane left Maiquetía on the 24th", kind="departure",
+                         when="2019-03-24", tz="America/Caracas", place_ref="SVMI",
+                         entity_ids=[ruslan.id], source_ids=[article])
+    found, _ = _run(case)
+    (f,) = _of(found, claim.id)
+    assert f.verdict == "consistent", f.explanation
+    assert f.inputs["aircraft_named"][0]["type"] == "A124"
+    assert [a["label"] for a in f.inputs["aircraft_checked"]] == ["15d3b7 (A124)"]
