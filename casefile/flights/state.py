@@ -122,12 +122,16 @@ def field_elevation(lat: float, lon: float) -> float | None:
     return _field(round(lat, 2), round(lon, 2))[0]
 
 
+Column = Sequence[float | None] | np.ndarray
+#: times and coordinates: never missing for a usable point
+Coords = Sequence[float] | np.ndarray
+
+
 def _arr(values: Sequence[float | None] | np.ndarray) -> np.ndarray:
     """Floats with NaN for "no value" (from a list with None, or a stored float column)."""
     if isinstance(values, np.ndarray):
         return values.astype(np.float64, copy=False)
-    return np.array([math.nan if v is None else v for v in values], dtype=np.float64) \
-        if None in values else np.asarray(values, dtype=np.float64)
+    return np.array(values, dtype=np.float64)   # numpy reads None as NaN for a float array
 
 
 def _flags(values: Sequence[bool | None] | np.ndarray) -> np.ndarray:
@@ -136,36 +140,35 @@ def _flags(values: Sequence[bool | None] | np.ndarray) -> np.ndarray:
         f = values.astype(np.float64)
         f[f < 0] = math.nan
         return f
-    return np.array([math.nan if v is None else float(v) for v in values], dtype=np.float64)
+    return np.array(values, dtype=np.float64)   # True/False/None as 1.0/0.0/NaN
 
 
-def implied_speeds(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, want: np.ndarray) -> np.ndarray:
+def implied_speeds(t: Coords, lat: Coords, lon: Coords, want: np.ndarray) -> np.ndarray:
     """Speed (kt) implied by the distance to the previous point (else the next) within GAP_S, at
     the points `want` marks; NaN elsewhere or when no neighbour is near enough."""
     out = np.full(len(t), math.nan)
     for i in np.flatnonzero(want).tolist():
         for j in (i - 1, i + 1):
-            if 0 <= j < len(t) and 0 < abs(t[i] - t[j]) <= GAP_S:
-                km = distance_km(lat[j], lon[j], lat[i], lon[i])
-                out[i] = km / KM_PER_NM / abs(t[i] - t[j]) * 3600.0
+            if 0 <= j < len(t) and 0 < abs(float(t[i]) - float(t[j])) <= GAP_S:
+                km = distance_km(float(lat[j]), float(lon[j]), float(lat[i]), float(lon[i]))
+                out[i] = km / KM_PER_NM / abs(float(t[i]) - float(t[j])) * 3600.0
                 break
     return out
 
 
-Column = Sequence[float | None] | np.ndarray
 
 
-def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
+def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
                  flag: Sequence[bool | None] | np.ndarray, gs: Column, vrate: Column) -> GroundCalls:
     """On the ground or airborne at each point (time order), from the evidence (see module doc)."""
     n = len(t)
     if n == 0:
         return GroundCalls([])
-    ta, la, lo = np.asarray(t, np.float64), np.asarray(lat, np.float64), np.asarray(lon, np.float64)
+    # times and places are read point by point where needed (most points never need them)
     alt_a, gs_a, vr_a, fl = _arr(alt), _arr(gs), _arr(vrate), _flags(flag)
     no_speed = np.isnan(gs_a)
     if no_speed.any():
-        gs_a = np.where(no_speed, implied_speeds(ta, la, lo, no_speed), gs_a)
+        gs_a = np.where(no_speed, implied_speeds(t, lat, lon, no_speed), gs_a)
     # the field's elevation, only where an altitude could decide (low enough to be at a field)
     elev = np.full(n, math.nan)
     has_alt = ~np.isnan(alt_a)
@@ -173,7 +176,7 @@ def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
         need = has_alt & (alt_a < NO_FIELD_MAX_ALT_FT) & (
             (fl == 1.0) | ~(gs_a >= GROUND_SPEED_KT) | ((alt_a <= 0) & ~(gs_a >= ROLL_MAX_KT)))
     for i in np.flatnonzero(need).tolist():
-        e = field_elevation(float(la[i]), float(lo[i]))
+        e = field_elevation(float(lat[i]), float(lon[i]))
         if e is not None:
             elev[i] = e
     near_field = ~np.isnan(elev)
@@ -208,11 +211,11 @@ def ground_calls(t: Column, lat: Column, lon: Column, alt: Column,
     why[undecided] = code[WHY_UNKNOWN]
     calls = GroundCalls(ground.tolist(), Whys(why),
                         contradicted=int(bad_true.sum() + bad_false.sum()))
-    _debounce(calls, ta)
+    _debounce(calls, t)
     return calls
 
 
-def _debounce(calls: GroundCalls, t: np.ndarray) -> None:
+def _debounce(calls: GroundCalls, t: Coords) -> None:
     """Flip short runs between two runs of the other state (flapping flags, a stray altitude)."""
     g = np.asarray(calls.ground, dtype=bool)
     if len(g) < 3:
