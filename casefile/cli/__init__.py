@@ -18,6 +18,7 @@ from casefile.cli import (  # noqa: F401 - importing a module registers its comm
     flights,
     photos,
     report,
+    safety,
     sources,
     xref,
 )

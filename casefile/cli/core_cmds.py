@@ -126,12 +126,17 @@ def _verify_human(r: dict[str, Any]) -> None:
     counts = ", ".join(f"{v} {k}" for k, v in r["counts"].items())
     print(("OK" if r["ok"] else f"FAILED ({len(r['problems'])} problems)") + f": checked {counts}")
     print(f"ledger head {r['head_hash']}")
+    if r.get("fingerprint"):
+        print(f"fingerprint {r['fingerprint']} (note it; `casefile verify CASE --expect "
+              f"{r['fingerprint']}` later checks the ledger still holds this event)")
 
 
 @command(cli, "verify", help="check every original, derived file, ledger event and row; "
          "exit 1 on any problem", case="path", case_help="a case folder or a case bundle (.zip)")
 @click.option("--item", metavar="ID", help="only one item")
-def verify(case: str, item: str | None) -> Out:
+@click.option("--expect", metavar="FINGERPRINT", help="a ledger fingerprint noted earlier (as "
+              "verify prints it: 412-9f3a1c2b7d4e5f60); fails unless the ledger still holds it")
+def verify(case: str, item: str | None, expect: str | None) -> Out:
     if case.endswith(".zip"):
         from casefile.report.bundle import verify_bundle
 
@@ -139,7 +144,7 @@ def verify(case: str, item: str | None) -> Out:
     else:
         with open_case(case, write=True) as c:
             item_id = names.item(c, item) if item else None
-            report = verify_case(c, item_id=item_id)
+            report = verify_case(c, item_id=item_id, expect=expect)
     return Out(report.to_dict(), _verify_human, 0 if report.ok else 1)
 
 

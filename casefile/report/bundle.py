@@ -17,7 +17,7 @@ from typing import Any
 from casefile import __version__
 from casefile.errors import CasefileError, CorruptFile, InvalidInput
 from casefile.report.bundle_safety import FORMAT, MANIFEST, hash_member, read_manifest, structure_problems
-from casefile.store import Case, VerifyReport, verify_case
+from casefile.store import Case, VerifyReport, headfile, verify_case
 from casefile.store.canonical import canonical_json
 from casefile.store.case import DB_NAME
 
@@ -189,7 +189,9 @@ def _verify_restored(root: Path) -> VerifyReport:
     conn = sqlite3.connect(f"{(root / DB_NAME).resolve().as_uri()}?mode=ro", uri=True)
     case = Case(root, sqlite_utils.Database(conn), None, "verify")
     try:
-        return verify_case(case, record=False)
+        report = verify_case(case, record=False, head_file=False)
+        headfile.write(root, case.db)   # the restored ledger's head, kept beside it from now on
+        return report
     finally:
         case.close()
 

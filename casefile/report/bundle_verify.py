@@ -72,7 +72,7 @@ def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, mani
     store_schema.known_versions()  # registers every part's tracked tables
     case = Case(path, sqlite_utils.Database(conn), None, "verify")
     try:
-        inner = verify_case(case, record=False)
+        inner = verify_case(case, record=False, head_file=False)
         _check_bundle_blobs(case, path, report, hashes)
     finally:
         case.close()

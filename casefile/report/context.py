@@ -16,7 +16,7 @@ SECTIONS = ("summary", "findings", "sources", "photos", "flights", "timeline", "
 # Ledger actions that change no evidence record: exports, verifications and recomputing the
 # cross-reference cache (a pure function of the records). The fingerprint skips them, so exporting
 # twice describes the same state and gives the same bytes.
-READ_ONLY_ACTIONS = frozenset({"exported", "verified", "bundled", "xref-run"})
+READ_ONLY_ACTIONS = frozenset({"exported", "verified", "bundled", "xref-run", "derived-recorded"})
 REDACTED = "[redacted]"
 REDACTABLE = ("acquired_by", "actor", "author", "collected_by", "investigator", "note", "notes",
               "original_name", "original_path", "serial", "source_url")

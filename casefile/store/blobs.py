@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from casefile.store import platform_io
+from casefile.store import journal, platform_io
 
 CHUNK = 1 << 20  # 1 MiB: big enough that hashlib releases the GIL and two files hash in parallel
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -153,6 +153,7 @@ def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
         staged.discard()
         return rel, False
     dirs = [final.parent]
+    journal.note(case_dir, rel)   # before the rename: recovery knows whose file it was
     try:  # stage_stream made the staged copy read-only
         os.replace(staged.tmp_path, final)
     except FileNotFoundError:  # first blob in this shard folder: its entry must be durable too

@@ -18,9 +18,10 @@ from casefile import __version__
 from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import blobs, ledger, recovery, refs, schema
+from casefile.store import blobs, headfile, journal, ledger, recovery, refs, schema
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
+from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.timeutil import get_zone, now_z
 
 DB_NAME = "case.sqlite"
@@ -48,6 +49,7 @@ class Case:
         self._depth = 0
         self._owns_lock = owns_lock
         self._ledger = ledger.Ledger(db)
+        self._seals: dict[tuple[str, str], tuple[Any, str | None]] = {}
 
     # ---- opening and closing -------------------------------------------------------------
     @classmethod
@@ -76,6 +78,8 @@ class Case:
                 if value is not None:
                     case.insert("case_meta", {"key": key, "value": value}, action="case-created"
                                 if key == "case_id" else "meta-set")
+            case.insert("case_meta", {"key": headfile.META_KEY, "value": headfile.NAME},
+                        action="meta-set")
         return case
 
     @classmethod
@@ -129,12 +133,20 @@ class Case:
         return self._lock is not None and self._lock.held
 
     def _recover(self) -> None:
-        """Remove what imports that never committed left behind, and say so in the ledger."""
-        orphans = recovery.remove_uncommitted(self.path, self.db)
-        if orphans:
+        """Undo what imports that never committed left behind (by their journals), quarantine any
+        other file no row refers to, and say so in the ledger."""
+        done = recovery.recover(self.path, self.db)
+        if done.removed or done.quarantined:
             with self.transaction():
-                self.log("recovered", details={"removed_uncommitted_blobs": orphans,
-                                               "why": "written by an import that never committed"})
+                if done.removed:
+                    self.log("recovered", details={
+                        "removed_uncommitted_blobs": done.removed,
+                        "why": "written by an import that never committed (its journal lists them)"})
+                if done.quarantined:
+                    self.log("quarantined", details={
+                        "files": [q.to_dict() for q in done.quarantined],
+                        "why": "no row of the database refers to them (a restored older database, "
+                               "a sync conflict or a copy taken mid-write?); kept, not deleted"})
 
     def _migrate_with_lock(self) -> None:
         if self.writable:
@@ -150,12 +162,41 @@ class Case:
             temp.release()
 
     def _migrate(self, *, initial: bool) -> None:
+        applied = []
         for group, number, name, fn in schema.pending(self.db):
             with self.transaction():
                 schema.apply(self.db, group, number, name, fn, case=self)
                 if not initial or group != "core":
                     self.log("schema-migrated", details={"group": group, "number": number,
                                                          "name": name})
+            applied.append((group, number))
+        if applied and not initial:
+            self._seal_as_found()
+
+    def _seal_as_found(self) -> None:
+        """Derived tables (or groups) never vouched for, in a case from before they were (or
+        made by a migration): record them once, as found."""
+        seen = {(r[0], r[1]) for r in self.db.execute(
+            "SELECT DISTINCT target_table, target_id FROM ledger WHERE action = 'derived-recorded'")}
+        tables = set(self.db.table_names())
+        todo: dict[tuple[str, str], tuple[Any, str | None]] = {}
+        for d in schema.DERIVED.values():
+            if d.table not in tables:
+                continue
+            values = [None] if d.group is None else [v for (v,) in self.db.execute(
+                f"SELECT DISTINCT [{d.group}] FROM [{d.table}]")]
+            for value in values:
+                key = (d.table, "*" if value is None else str(value))
+                if key not in seen:
+                    todo[key] = (value, None)
+        if not todo:
+            return
+        with self.transaction():
+            self._seals.update(todo)
+            self.log("derived-vouched", details={
+                "why": "this Casefile vouches for derived tables (findings, legs, gaps, checks, "
+                       "search index, references) in the ledger; recorded as found when the case "
+                       "was first opened with it"})
 
     # ---- transactions and the ledger -----------------------------------------------------
     @contextlib.contextmanager
@@ -172,11 +213,16 @@ class Case:
             except BaseException:
                 if self.db.conn.in_transaction:
                     self.db.execute("ROLLBACK")
+                journal.rolled_back(self.path, self.db)
                 raise
             else:
+                self._record_seals()
                 self.db.execute("COMMIT")
+                journal.committed(self.path)
+                headfile.write(self.path, self.db)
             finally:
                 self._depth = 0
+                self._seals.clear()
                 self._ledger.forget_head()
         else:
             name = f"sp{self._depth}"
@@ -194,6 +240,42 @@ class Case:
                 self.db.execute(f"RELEASE {name}")
             finally:
                 self._depth -= 1
+
+    def accept_ledger_head(self, reason: str) -> None:
+        """Accept the ledger as it is when the head file names an event it does not hold (an
+        older database restored on purpose): the old head is kept in the ledger with the reason."""
+        if not reason or not reason.strip():
+            raise InvalidInput("accepting the ledger head needs a reason", field="reason")
+        try:
+            old = headfile.read(self.path)
+            was: dict[str, Any] | str | None = None if old is None else {
+                "seq": old.seq, "hash": old.hash, "written_at": old.written_at}
+        except headfile.HeadFileBad as exc:
+            was = str(exc)
+        with self.transaction():
+            self.log("ledger-head-accepted", details={"head_file_was": was, "reason": reason.strip()})
+        headfile.write(self.path, self.db, force=True)
+
+    def seal(self, table: str, group_value: Any = None, *, item_id: str | None = None) -> None:
+        """Say that this transaction changed a derived table (or one group of it): its digest is
+        recorded in the ledger when the transaction commits, and `verify` compares against it."""
+        self._require_tx()
+        if table not in schema.DERIVED:
+            raise RuntimeError(f"table {table} is not a registered derived table")
+        self._seals[(table, "*" if group_value is None else str(group_value))] = (group_value, item_id)
+        if table == "xref_findings":   # its inserts number findings (X1, X2 ...)
+            self._seals[("refs", "*")] = (None, None)
+
+    def _record_seals(self) -> None:
+        tables = set(self.db.table_names()) if self._seals else set()
+        for (table, key), (group_value, item_id) in sorted(self._seals.items()):
+            d = schema.DERIVED[table]
+            if table not in tables:
+                continue
+            digest, count = ledger.derived_digest(self.db, d, group_value)
+            self.log("derived-recorded", item_id=item_id, target_table=table, target_id=key,
+                     row_digest=digest, details={"rows": count, "what": d.what})
+        self._seals.clear()
 
     def _require_tx(self) -> None:
         if self._depth == 0:
@@ -242,8 +324,12 @@ class Case:
                         f"({', '.join('?' for _ in cols)})", [row[c] for c in cols])
         pk_value = row[tracked.pk]
         stored = self.get_row(table, pk_value)
+        extra: dict[str, Any] = {}
+        if table in WATCHED or table in WATCHED_2:   # an AFTER INSERT trigger gave it a short reference: vouch for it
+            extra["ref"] = refs.ref_of(self.db, str(pk_value))
         self.log(action, item_id=item_id, target_table=table, target_id=pk_value,
-                 row_digest=row_digest(stored), details={**(details or {}), "row": row_state(stored)})
+                 row_digest=row_digest(stored),
+                 details={**(details or {}), **extra, "row": row_state(stored)})
         return pk_value
 
     def update(self, table: str, pk_value: Any, changes: Mapping[str, Any], *,

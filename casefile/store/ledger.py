@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import Any, Protocol, TypedDict
 
 import sqlite_utils
 
 from casefile.store.canonical import canonical_json, sha256_text
-from casefile.store.schema import Tracked
+from casefile.store.headfile import fingerprint
+from casefile.store.schema import DerivedTable, Tracked
 
 #: the prev_hash of the first event
 GENESIS = "0" * 64
@@ -110,6 +111,25 @@ def group_digest(db: sqlite_utils.Database, tracked: Tracked, group_value: Any) 
     return h.hexdigest(), int(counts[0])
 
 
+def derived_digest(db: sqlite_utils.Database, d: DerivedTable,
+                   group_value: Any = None) -> tuple[str, int]:
+    """The ledger digest of a derived table (or of one group of it), and how many rows it covers:
+    SHA-256 over the JSON of its column names (sorted) and its rows in `d.order`."""
+    names = sorted(c.name for c in db[d.table].columns)
+    conds, params = ([f"[{d.group}] = ?"], [group_value]) if d.group else ([], [])
+    if d.where:
+        conds.append(f"({d.where})")
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    h = hashlib.sha256(canonical_json(names).encode("utf-8"))
+    cur = db.execute(f"SELECT {', '.join(f'[{c}]' for c in names)} FROM [{d.table}]{where} "
+                     f"ORDER BY {d.order}", params)
+    count = 0
+    while batch := cur.fetchmany(10000):
+        count += len(batch)
+        h.update(json.dumps(batch, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest(), count
+
+
 def read_events(db: sqlite_utils.Database, item_id: str | None = None, *,
                 limit: int | None = None) -> list[dict[str, Any]]:
     """Events in order (one item's, or all), with `details` decoded."""
@@ -124,3 +144,14 @@ def read_events(db: sqlite_utils.Database, item_id: str | None = None, *,
     for ev in out:
         ev["details"] = json.loads(ev["details"])
     return out
+
+
+class _HasHead(Protocol):
+    def head(self) -> tuple[int, str]: ...
+
+
+def head_fingerprint(case: _HasHead) -> str:
+    """The ledger head as a person notes it (event number and hash prefix), for report covers,
+    bundles and `verify --expect`: e.g. 412-9f3a1c2b7d4e5f60."""
+    seq, hash_ = case.head()
+    return fingerprint(seq, hash_)

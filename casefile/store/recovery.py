@@ -1,40 +1,37 @@
-"""Crash recovery on open: drop staged files and blobs that no committed row refers to.
+"""Crash recovery on open: undo what imports that never committed left behind, and nothing else.
 
 Blobs are written before the transaction that records them, so a crash in between leaves a file
-nobody refers to. Such a file was never part of the case; the Case records its removal in the
-ledger.
+nobody refers to. Recovery removes only those its writer's journal lists (see `journal`); any
+other file no row refers to goes to the quarantine (a restored older database, a sync conflict),
+never deleted. The Case records both in the ledger.
 """
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
-from casefile.store import platform_io
+from casefile.store import journal, platform_io, quarantine
 
 
-def remove_uncommitted(case_dir: Path, db: sqlite_utils.Database) -> list[str]:
-    """Remove leftovers of imports that never committed: staged files (never evidence) and the
-    blobs no committed row refers to, which it returns as paths relative to the case folder."""
+@dataclass
+class Recovered:
+    removed: list[str] = field(default_factory=list)      # journalled, never committed
+    quarantined: list[quarantine.Quarantined] = field(default_factory=list)
+
+
+def recover(case_dir: Path, db: sqlite_utils.Database) -> Recovered:
+    """Remove staged files and journalled uncommitted blobs; quarantine other unreferenced files."""
     tmp = case_dir / "tmp"
-    if tmp.is_dir():
+    rels, _journals = journal.leftovers(case_dir)
+    out = Recovered(removed=journal.remove_unreferenced(case_dir, db, rels))
+    if tmp.is_dir():   # staged copies (never evidence) and the journals just read
         for entry in tmp.iterdir():
             if entry.is_file():
                 platform_io.remove_read_only(entry)
-    referenced = {r[0] for r in db.execute(
-        "SELECT blob_path FROM items UNION SELECT blob_path FROM derived")}
-    orphans = []
-    for folder in ("evidence", "derived"):
-        root = case_dir / folder
-        if not root.is_dir():
-            continue
-        for dirpath, _dirs, files in os.walk(root):
-            for name in files:
-                rel = os.path.relpath(os.path.join(dirpath, name), case_dir).replace(os.sep, "/")
-                if rel not in referenced:
-                    orphans.append(rel)
-    for rel in orphans:
-        platform_io.remove_read_only(case_dir / rel)
-    return sorted(orphans)
+    strays = quarantine.unreferenced(case_dir, journal.referenced(db))
+    out.quarantined = quarantine.move_in(
+        case_dir, strays, "no row of the database refers to it (found when the case was opened)")
+    return out

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlite_utils
 
+from casefile.store.headfile import META_KEY, NAME
 from casefile.store.schema import migration, track
 
 
@@ -68,6 +71,22 @@ def _core_1(db: sqlite_utils.Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'the custody ledger is append-only'); END""")
     db.execute("""CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
         BEGIN SELECT RAISE(ABORT, 'the custody ledger is append-only'); END""")
+
+
+@migration("core", 2, "the ledger head is also kept in a file beside the database", with_case=True)
+def _core_2(case: Any) -> None:
+    """Say in the case that it keeps ledger-head.json (written after every commit from now on),
+    so that a missing head file is a problem verify names. A new case says so when created."""
+    if case.db.execute("SELECT 1 FROM ledger LIMIT 1").fetchone() is None:
+        return
+    if case.db.execute("SELECT 1 FROM case_meta WHERE key = ?", [META_KEY]).fetchone() is None:
+        case.insert("case_meta", {"key": META_KEY, "value": NAME}, action="meta-set")
+
+
+@migration("core", 3, "derived tables are vouched for by the ledger")
+def _core_3(db: sqlite_utils.Database) -> None:
+    """Nothing to change in the tables: after migrating, the Case records the derived tables no
+    event vouches for yet, as found (see Case._seal_as_found)."""
 
 
 track("case_meta", pk="key")

@@ -1,80 +1,79 @@
-"""Integrity verification: re-hash originals and derived files, walk the ledger chain, and compare
-every tracked row with the state the ledger last recorded for it."""
+"""Integrity verification: re-hash originals and derived files, walk the ledger chain (and its head
+against the head file and a noted fingerprint), compare every tracked row and derived table with
+the state the ledger last recorded for it, and the database's own objects with Casefile's."""
 
 from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from casefile.store import blobs, schema
+from casefile.store import blobs, headfile, schema, verify_chain, verify_derived, verify_schema
 from casefile.store.canonical import row_digest, row_state
-from casefile.store.ledger import GENESIS, event_hash
+from casefile.store.ledger import GENESIS
+from casefile.store.verify_report import Problem, VerifyReport
 
 if TYPE_CHECKING:
     from casefile.store.case import Case
 
 
-@dataclass
-class Problem:
-    kind: str
-    message: str
-    item_id: str | None = None
-    table: str | None = None
-    target: str | None = None
+def verify_case(case: Case, *, record: bool = True, item_id: str | None = None,
+                expect: str | None = None, head_file: bool = True) -> VerifyReport:
+    """Check everything (or one item's files and rows); record the result in the ledger if writable.
 
-
-@dataclass
-class VerifyReport:
-    ok: bool = True
-    head_hash: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, kind: str, message: str, **where: Any) -> None:
-        self.ok = False
-        self.problems.append(Problem(kind, message, **where))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "head_hash": self.head_hash, "counts": self.counts,
-                "problems": [asdict(p) for p in self.problems]}
-
-
-def verify_case(case: Case, *, record: bool = True, item_id: str | None = None) -> VerifyReport:
-    """Check everything (or one item's files and rows); record the result in the ledger if writable."""
+    `expect`: a ledger fingerprint the investigator noted earlier (`report.fingerprint`), which
+    must name an event of this ledger. `head_file`: check the head file beside the database
+    (a bundle checks its manifest's head instead).
+    """
     report = VerifyReport()
     events = case.rows("SELECT * FROM ledger ORDER BY seq")
-    prev = GENESIS
-    for expected_seq, ev in enumerate(events, start=1):
-        where = {"table": "ledger", "target": str(ev["seq"]), "item_id": ev["item_id"]}
-        if ev["seq"] != expected_seq:
-            report.add("ledger-gap", f"ledger event {expected_seq} is missing", **where)
-        if ev["prev_hash"] != prev:
-            report.add("ledger-chain", f"ledger event {ev['seq']} does not follow the event "
-                       "before it (chain broken)", **where)
-        if event_hash(ev) != ev["hash"]:
-            report.add("ledger-edited", f"ledger event {ev['seq']} ({ev['action']}) was changed "
-                       "after it was written (its hash no longer matches)", **where)
-        prev = ev["hash"]
-    triggers = {r[0] for r in case.db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
-    for name in ("ledger_no_update", "ledger_no_delete"):
-        if name not in triggers:
-            report.add("ledger-unprotected", f"the ledger's append-only guard {name} was removed",
-                       table="ledger")
+    gaps = verify_chain.check_chain(events, report)
     report.counts["events"] = len(events)
-    report.head_hash = prev
+    report.head_hash = events[-1]["hash"] if events else GENESIS
+    report.fingerprint = headfile.fingerprint(len(events) and int(events[-1]["seq"]),
+                                              report.head_hash)
+    meta = case.meta()
+    if head_file:
+        verify_chain.check_head_file(case.path, meta, events, report)
+    if expect is not None:
+        verify_chain.check_expected(events, expect, report)
 
     last = _last_events(events)
     _check_blobs(case, report, item_id)
     _check_rows(case, report, last, item_id)
     _check_acquisitions(case, report, item_id)
+    if item_id is None:
+        verify_schema.check_objects(case.db, report)
+        verify_derived.check_derived(case.db, events, report)
+        verify_derived.check_refs(case.db, events, report)
+        verify_derived.check_files(case.path, case.db, report)
+    if gaps:
+        _fold_into_gaps(report)
     if record and case.writable:
         with case.transaction():
             case.log("verified", item_id=item_id, details={
                 "ok": report.ok, "counts": report.counts, "head_hash_before": report.head_hash,
+                "fingerprint_before": report.fingerprint,
                 "problems": [asdict(p) for p in report.problems][:200]})
     return report
+
+
+#: what a missing ledger event takes with it: the record of the rows it wrote
+_LOST_WITH_EVENT = ("row-unrecorded", "rows-unrecorded", "no-acquisition", "derived-unrecorded",
+                    "row-changed", "derived-changed")
+
+
+def _fold_into_gaps(report: VerifyReport) -> None:
+    """One missing event is one message: the rows whose record it held are named in it."""
+    gap = next(p for p in report.problems if p.kind == "ledger-gap")
+    lost = [p for p in report.problems if p.kind in _LOST_WITH_EVENT]
+    if not lost:
+        return
+    named = "; ".join(p.message for p in lost[:5]) + (f"; and {len(lost) - 5} more" if len(lost) > 5 else "")
+    gap.message += f". With it the ledger lost the record of {len(lost)} row" + (
+        "s" if len(lost) != 1 else "") + f": {named}"
+    report.problems = [p for p in report.problems if p.kind not in _LOST_WITH_EVENT]
 
 
 def _last_events(events: list[dict]) -> dict[tuple[str, str], dict]:
@@ -194,3 +193,6 @@ def _check_acquisitions(case: Case, report: VerifyReport, item_id: str | None) -
             continue
         report.add("no-acquisition", f"item {iid} has no acquisition record (who collected it, "
                    "when and how is unknown)", item_id=iid, table="items", target=iid)
+
+
+__all__ = ["Problem", "VerifyReport", "verify_case"]

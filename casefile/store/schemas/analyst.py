@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from casefile.store.schema import migration, track
+from casefile.store.schema import derived_table, migration, track
 
 
 @migration("analyst", 1, "sources, claims, entities, notes, tags, capture text, search")
@@ -132,3 +132,4 @@ for _table in ("source_relations", "sources", "source_items", "entities", "claim
                "claim_sources", "claim_entities", "claim_links", "notes", "tags"):
     track(_table)
 track("capture_texts", pk="item_id")
+derived_table("search_docs", "the search index", "rebuild the search index", order="doc_key")

@@ -12,7 +12,7 @@ import sqlite_utils
 from casefile import __version__
 from casefile.errors import CasefileError
 from casefile.store import columns
-from casefile.store.schema import migration, track
+from casefile.store.schema import derived_table, migration, track
 
 
 @migration("flights", 1, "aircraft, tracks, track points, reported flights, leg and gap caches")
@@ -184,3 +184,10 @@ track("tracks")
 # flights schema 1 kept points as rows vouched for per track; migration 2 reads them through this
 track("track_points", pk="id", group="track_id")
 track("reported_flights")
+_FLIGHTS = ("restore the case from a bundle, or remove and re-import the flight record (its legs "
+            "are recomputed from its points)")
+# legs, ground stays and coverage gaps: recomputed from each track's points, vouched for per track
+derived_table("flight_segments", "legs and ground stays", _FLIGHTS,
+              order="id", group="track_id")
+derived_table("flight_gaps", "coverage gaps", _FLIGHTS, order="id",
+              group="track_id")

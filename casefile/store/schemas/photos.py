@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from casefile.store.canonical import row_digest
-from casefile.store.schema import migration, track
+from casefile.store.schema import derived_table, migration, track
 
 
 @migration("photos", 1, "photo metadata, aircraft tags, check findings")
@@ -102,3 +102,7 @@ def _photos_2(case: Any) -> None:
 
 track("photos", pk="item_id")
 track("photo_aircraft")
+
+_CHECKS = "open the case with Casefile (the checks are recomputed when what they read changes)"
+derived_table("photo_checks", "photo metadata check findings", _CHECKS, order="item_id, n")
+derived_table("photo_checks_state", "the photo checks' fingerprint", _CHECKS, order="key")

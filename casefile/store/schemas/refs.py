@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from casefile.store.schema import migration
+from casefile.store.schema import derived_table, migration
 
 #: table -> (SQL giving the kind letter from NEW, ORDER BY for numbering rows that already exist)
 WATCHED: dict[str, tuple[str, str]] = {
@@ -65,3 +65,10 @@ def _number(db: sqlite_utils.Database, tables: dict[str, tuple[str, str]]) -> No
 @migration("refs", 2, "short references for notes (N1, N2 ...)")
 def _refs_2(db: sqlite_utils.Database) -> None:
     _number(db, WATCHED_2)
+
+
+# Findings are written in bulk (not through Case.insert, whose events carry each record's
+# reference): their references are vouched for with the findings.
+derived_table("refs", "short references of findings (X1, X2 ...)", "restore the case from a "
+              "bundle (references are given once, when a record is made)", order="kind, n",
+              where="kind = 'X'")

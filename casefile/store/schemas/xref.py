@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from casefile.store.schema import migration
+from casefile.store.schema import derived_table, migration
 
 
 @migration("xref", 1, "findings cache")
@@ -35,3 +35,10 @@ def _xref_1(db: sqlite_utils.Database) -> None:
 @migration("xref", 2, "problems of a run")
 def _xref_2(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE xref_runs ADD COLUMN problems TEXT")   # JSON list of one-line messages
+
+
+_AGAIN = "run the cross-reference again (`casefile xref`) to recompute them"
+derived_table("xref_findings", "cross-reference findings", _AGAIN, order="id")
+derived_table("xref_finding_items", "items of cross-reference findings", _AGAIN,
+              order="finding_id, item_id")
+derived_table("xref_runs", "cross-reference runs", _AGAIN, order="id")

@@ -1,0 +1,79 @@
+"""Quarantine and ledger-head commands: files no row refers to, re-attached or deleted with a
+reason; a head file the ledger does not hold, accepted with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from casefile.cli.base import Out, cli, command, group
+from casefile.importers.pipeline import import_paths
+from casefile.store import Case, quarantine, quarantine_ops
+
+quarantined = group(cli, "quarantine", help="files in the case no row refers to: list, re-attach, "
+                    "delete with a reason")
+
+
+def _listing(d: dict[str, Any]) -> None:
+    if not d["files"]:
+        print("the quarantine is empty")
+    for q in d["files"]:
+        print(f"{q['name']}  {q['size']:>10} bytes  was {q['was']}  ({q['why']}, {q['at']})")
+
+
+@command(quarantined, "list", help="list quarantined files with their SHA-256 and where they were")
+def list_(case: Case) -> Out:
+    return Out({"files": [q.to_dict() for q in quarantine.entries(case.path)]}, _listing)
+
+
+@command(quarantined, "reattach", help="import quarantined files again as evidence (all, or the "
+         "ones named by SHA-256 prefix)", write=True)
+@click.argument("names", nargs=-1, metavar="[SHA256-PREFIX...]")
+def reattach(case: Case, names: tuple[str, ...]) -> Out:
+    chosen = [quarantine.find(case.path, n) for n in names] or quarantine.entries(case.path)
+    done, left = [], []
+    for q in chosen:
+        if q.is_original and quarantine_ops.held_again(case, q) is None:
+            import_paths(case, [case.path / q.file], workers=1,
+                         note="re-attached from the quarantine (the database had no row for it)")
+        if quarantine_ops.held_again(case, q) is None:
+            left.append({**q.to_dict(), "why_left": "a derived working copy: it is re-made from its "
+                         "original; confirm its deletion with a reason"
+                         if not q.is_original else "could not be imported"})
+            continue
+        quarantine_ops.reattached(case, q)
+        done.append(q.to_dict())
+
+    def human(d: dict[str, Any]) -> None:
+        for q in d["reattached"]:
+            print(f"re-attached {q['name']} ({q['was']})")
+        for q in d["left"]:
+            print(f"left {q['name']} ({q['was']}): {q['why_left']}")
+
+    return Out({"reattached": done, "left": left}, human, 1 if left else 0)
+
+
+@command(quarantined, "delete", help="delete a quarantined file for a stated reason (the ledger "
+         "keeps its name, hash and size)", write=True)
+@click.argument("name", metavar="SHA256-PREFIX")
+@click.option("--reason", required=True, help="why it is not evidence (kept in the ledger)")
+def delete(case: Case, name: str, reason: str) -> Out:
+    q = quarantine.find(case.path, name)
+    quarantine_ops.confirm_deletion(case, q, reason)
+    return Out({"deleted": q.to_dict(), "reason": reason},
+               lambda d: print(f"deleted {d['deleted']['name']} ({d['deleted']['was']})"))
+
+
+ledger = group(cli, "ledger", help="the custody ledger's head")
+
+
+@command(ledger, "accept-head", help="accept the ledger as it is when ledger-head.json names an "
+         "event it does not hold (an older database restored on purpose)", write=True)
+@click.option("--reason", required=True, help="why (kept in the ledger with the old head)")
+def accept_head(case: Case, reason: str) -> Out:
+    case.accept_ledger_head(reason)
+    from casefile.store.ledger import head_fingerprint
+
+    fp = head_fingerprint(case)
+    return Out({"fingerprint": fp}, lambda d: print(f"accepted; ledger head now {d['fingerprint']}"))

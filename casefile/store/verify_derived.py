@@ -1,0 +1,99 @@
+"""Verify what is derived: each derived table against the digest the ledger last recorded for it
+(per group or whole), and the case folder's files against the rows (nothing unreferenced, nothing
+left in the quarantine)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from casefile.store import journal, quarantine, schema
+from casefile.store.ledger import derived_digest
+from casefile.store.schemas.refs import WATCHED, WATCHED_2
+from casefile.store.verify_report import VerifyReport
+
+
+def check_derived(db: sqlite_utils.Database, events: list[dict[str, Any]],
+                  report: VerifyReport) -> None:
+    last: dict[tuple[str, str], dict[str, Any]] = {}
+    for event in events:
+        if event["action"] == "derived-recorded":
+            last[(event["target_table"], event["target_id"])] = event
+    tables = set(db.table_names())
+    n = 0
+    for d in schema.DERIVED.values():
+        if d.table not in tables:
+            continue
+        recorded = {key: e for (table, key), e in last.items() if table == d.table}
+        if d.group is None:
+            groups: dict[str, Any] = {"*": None}
+        else:
+            groups = {str(v): v for (v,) in db.execute(
+                f"SELECT DISTINCT [{d.group}] FROM [{d.table}]")}
+        for key in sorted(set(groups) | set(recorded)):
+            ev = recorded.get(key)
+            of = "" if d.group is None else f" of {d.group} {key}"
+            where = {"table": d.table, "target": key,
+                     "item_id": ev["item_id"] if ev is not None else None}
+            if key not in groups:
+                if ev and json.loads(ev["details"]).get("rows", 0) > 0:
+                    report.add("derived-missing", f"{d.what}{of} are gone, but the ledger "
+                               f"recorded {json.loads(ev['details'])['rows']} rows (event "
+                               f"{ev['seq']}): deleted behind Casefile's back; {d.remedy}", **where)
+                continue
+            n += 1
+            digest, count = derived_digest(db, d, groups[key])
+            if ev is None:
+                if count:
+                    report.add("derived-unrecorded", f"{count} rows of {d.what}{of} were never "
+                               f"recorded in the custody ledger (written behind Casefile's "
+                               f"back); {d.remedy}", **where)
+            elif ev["row_digest"] != digest:
+                was = json.loads(ev["details"]).get("rows")
+                report.add("derived-changed", f"{d.what}{of} differ from what the ledger "
+                           f"recorded (event {ev['seq']}; {count} rows now, {was} recorded): "
+                           f"edited behind Casefile's back; {d.remedy}", **where)
+    report.counts["derived_tables"] = n
+
+
+def check_files(case_dir: Path, db: sqlite_utils.Database, report: VerifyReport) -> None:
+    """Files no row refers to, in place or in the quarantine: named, never removed here."""
+    strays = quarantine.unreferenced(case_dir, journal.referenced(db))
+    held = quarantine.entries(case_dir)
+    report.counts["quarantined"] = len(held)
+    report.counts["unreferenced"] = len(strays)
+    if held:
+        report.add("quarantined", quarantine.summary(held) + ": "
+                   + ", ".join(f"{q.name} ({q.was}, {q.size} bytes)" for q in held[:10])
+                   + (f" and {len(held) - 10} more" if len(held) > 10 else ""))
+    if strays:
+        report.add("unreferenced", f"{len(strays)} file{'s' if len(strays) != 1 else ''} in the "
+                   "case folder not referenced by the database (a restored older case.sqlite? "
+                   "opening the case for writing moves them to quarantine/): "
+                   + ", ".join(strays[:10]))
+
+
+def check_refs(db: sqlite_utils.Database, events: list[dict[str, Any]],
+               report: VerifyReport) -> None:
+    """Each record's short reference is the one its creating event recorded (findings' are
+    vouched for with the findings): a renumbered C4 would make a report name the wrong claim."""
+    if "refs" not in db.table_names():
+        return
+    recorded: dict[str, tuple[str, int]] = {}
+    for ev in events:
+        if (ev["target_table"] in WATCHED or ev["target_table"] in WATCHED_2) and '"ref":' in ev["details"]:
+            ref = json.loads(ev["details"]).get("ref")
+            if ref:
+                recorded[str(ev["target_id"])] = (ref, int(ev["seq"]))
+    have = {t: f"{k}{n}" for k, n, t in db.execute("SELECT kind, n, target_id FROM refs")}
+    for target, (ref, seq) in sorted(recorded.items()):
+        now = have.get(target)
+        if now != ref:
+            report.add("ref-changed", f"the short reference {ref} (event {seq}) "
+                       + (f"now reads {now}" if now else "is gone")
+                       + ": the references table was edited behind Casefile's back, so names "
+                       "in reports and lists would point at the wrong record", table="refs",
+                       target=target)
