@@ -29,9 +29,24 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _US = timedelta(microseconds=1)
 
 
+#: the instants a time text can name: 0001-01-01T00:00:00.000Z .. 9999-12-31T23:59:59.999Z
+MIN_MS = -62135596800000
+MAX_MS = 253402300799999
+_MIN_DT = datetime.min.replace(tzinfo=UTC)
+_MAX_DT = datetime.max.replace(tzinfo=UTC)
+
+
+class TimeOutOfRange(ValueError):
+    """A time outside the years 0001–9999 in UTC (or not a finite number): kept as found by the
+    caller, never formatted as a wrong or unsortable text."""
+
+
 @lru_cache(maxsize=1 << 16)
 def _ms_text(ms: int) -> str:
-    """Whole milliseconds since the epoch as UTC text: the one formatter every other path uses."""
+    """Whole milliseconds since the epoch as UTC text: the one formatter every other path uses.
+    Always 24 characters (zero-padded year), so texts sort as the instants do."""
+    if not MIN_MS <= ms <= MAX_MS:
+        raise TimeOutOfRange(f"{ms / 1000:.0f} s from 1970 is outside the years 0001–9999 (UTC)")
     secs, rest = divmod(ms, 1000)
     tm = time.gmtime(secs)
     return (f"{tm.tm_year:04d}-{tm.tm_mon:02d}-{tm.tm_mday:02d}T{tm.tm_hour:02d}:{tm.tm_min:02d}:"
@@ -50,21 +65,66 @@ def iso_z(dt: datetime) -> str:
     return _ms_text(_us_to_ms((dt - _EPOCH) // _US))
 
 
+def iso_z_or_none(dt: datetime) -> str | None:
+    """iso_z, or None for an instant outside the years 0001–9999 (its local reading is kept)."""
+    try:
+        return iso_z(dt)
+    except (TimeOutOfRange, OverflowError):
+        return None
+
+
+def wall_text(dt: datetime) -> str:
+    """A datetime's wall-clock reading as 'YYYY-MM-DD HH:MM:SS', the year zero-padded (strftime's
+    %Y gives '1' for year 1 on some platforms)."""
+    return f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d} {dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
+
+
 def now_z() -> str:
     return iso_z(utc_now())
 
 
+_BEYOND = re.compile(r"^\s*(0000|[+-]?\d{5,})-")
+
+
 def parse_z(text: str) -> datetime:
-    """Parse text written by iso_z (or any ISO time with an offset) back to an aware datetime."""
-    dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    """Parse text written by iso_z (or any ISO time with an offset) back to an aware datetime.
+
+    A stored UTC text in year 0000 or past 9999 (written by an older Casefile for a camera time
+    in year 0001 or 9999) reads as the first or last representable instant, never a crash.
+    """
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        m = _BEYOND.match(text)
+        if not m:
+            raise
+        return _MIN_DT if m.group(1) == "0000" or m.group(1).startswith("-") else _MAX_DT
     if dt.tzinfo is None:
         raise ValueError(f"time has no zone: {text!r}")
     return dt
 
 
 def from_epoch(seconds: float) -> str:
-    """Epoch seconds to UTC text, to the nearest ms (the same text iso_z gives for that instant)."""
-    return _ms_text(math.floor(seconds * 1000 + 0.5))    # rounded once: no double rounding via µs
+    """Epoch seconds to UTC text, to the nearest ms (the same text iso_z gives for that instant).
+
+    A computed instant past the calendar's edge (a window widened around year 0001 or 9999)
+    reads as the edge; importers flag such times in the data before anything computes with them.
+    TimeOutOfRange for NaN.
+    """
+    if math.isnan(seconds):
+        raise TimeOutOfRange("NaN is not a time")
+    return _ms_text(min(max(MIN_MS, math.floor(seconds * 1000 + 0.5)), MAX_MS) if math.isfinite(
+        seconds) else (MAX_MS if seconds > 0 else MIN_MS))   # rounded once: no double rounding
+
+
+def shift(dt: datetime, seconds: float) -> datetime:
+    """dt moved by seconds, stopping at the first or last representable instant (a window
+    widened around year 0001 or 9999 ends at the calendar's edge instead of overflowing)."""
+    try:
+        return dt + timedelta(seconds=seconds)
+    except OverflowError:
+        edge = _MAX_DT if seconds > 0 else _MIN_DT
+        return edge if dt.tzinfo is not None else edge.replace(tzinfo=None)
 
 
 def epoch_text(seconds: float | None) -> str | None:
@@ -128,11 +188,11 @@ class TimeValue:
             centre = datetime.fromisoformat(self.local).replace(tzinfo=UTC)
         else:
             return None
-        pad = timedelta(seconds=self.uncertainty_s)
+        pad = self.uncertainty_s
         if self.utc is None:
             # local wall time L is UTC L-14h .. L+12h
-            return centre - timedelta(hours=14) - pad, centre + timedelta(hours=12) + pad
-        return centre - pad, centre + pad
+            return shift(centre, -14 * 3600 - pad), shift(centre, 12 * 3600 + pad)
+        return shift(centre, -pad), shift(centre, pad)
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -195,14 +255,17 @@ def parse_analyst_time(text: str, *, tz: str | None = None, default_tz: str | No
     unc = uncertainty_s if uncertainty_s is not None else (12 * 3600.0 if date_only else 0.0)
     if date_only:
         dt = dt.replace(hour=12, minute=0, second=0, microsecond=0)
-    if dt.tzinfo is not None:
-        return TimeValue(raw=raw, utc=iso_z(dt), basis="analyst", uncertainty_s=unc,
-                         zone=dt.strftime("%z") or None)
-    for zone_name, basis in ((tz, "analyst"), (default_tz, "case-default")):
-        if zone_name:
-            zone = get_zone(zone_name)
-            return TimeValue(raw=raw, utc=iso_z(dt.replace(tzinfo=zone)), basis=basis,
-                             uncertainty_s=unc, zone=zone_name)
+    try:
+        if dt.tzinfo is not None:
+            return TimeValue(raw=raw, utc=iso_z(dt), basis="analyst", uncertainty_s=unc,
+                             zone=dt.strftime("%z") or None)
+        for zone_name, basis in ((tz, "analyst"), (default_tz, "case-default")):
+            if zone_name:
+                zone = get_zone(zone_name)
+                return TimeValue(raw=raw, utc=iso_z(dt.replace(tzinfo=zone)), basis=basis,
+                                 uncertainty_s=unc, zone=zone_name)
+    except (TimeOutOfRange, OverflowError):
+        raise InvalidInput(f"{raw!r} is outside the years 0001–9999 in UTC", field=field) from None
     return TimeValue(raw=raw, utc=None, basis="unknown", uncertainty_s=unc,
                      local=dt.replace(tzinfo=None).isoformat())
 

@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from casefile.checks.base import CheckInput, finding
 from casefile.model.findings import CheckFinding
-from casefile.timeutil import TimeValue, camera_local, get_zone, parse_exif_datetime, parse_offset, parse_z
+from casefile.timeutil import (
+    TimeValue,
+    camera_local,
+    get_zone,
+    parse_exif_datetime,
+    parse_offset,
+    parse_z,
+    shift,
+)
 
 #: Differences below this many seconds are clock jitter, not findings.
 SLACK_S = 60
@@ -50,11 +58,11 @@ def _earliest(cap: TimeValue | None) -> datetime | None:
     if cap is None:
         return None
     if cap.utc is not None:
-        return parse_z(cap.utc) - timedelta(seconds=cap.uncertainty_s)
+        return shift(parse_z(cap.utc), -cap.uncertainty_s)
     if cap.local is None:
         return None
     # Not TimeValue.window(): for an unknown zone it adds uncertainty_s on top of the zone span.
-    return datetime.fromisoformat(cap.local).replace(tzinfo=UTC) - timedelta(hours=14)
+    return shift(datetime.fromisoformat(cap.local).replace(tzinfo=UTC), -14 * 3600)
 
 
 def capture_after_acquisition(inp: CheckInput) -> list[CheckFinding]:
@@ -68,7 +76,7 @@ def capture_after_acquisition(inp: CheckInput) -> list[CheckFinding]:
         if not ref:
             continue
         limit = parse_z(ref)
-        if earliest > limit + timedelta(seconds=SLACK_S):
+        if earliest > shift(limit, SLACK_S):
             return [finding(inp, check_id, "warning", "Capture time is impossible",
                             f"Even at the earliest the metadata allows ({earliest.isoformat()}), the "
                             f"picture would have been taken after {label} ({ref}), so the camera "

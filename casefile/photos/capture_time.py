@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 
 from casefile.model.photos import FoundValue, PhotoMeta
 from casefile.photos import places
-from casefile.timeutil import TimeValue, get_zone, iso_z, parse_offset
+from casefile.timeutil import TimeValue, get_zone, iso_z_or_none, parse_offset
 
 DAY_S = 12 * 3600.0
 
@@ -73,7 +73,7 @@ def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
         utc = local.replace(tzinfo=timezone(timedelta(seconds=offset)))
         # EXIF keeps the offset in its own tag: shown beside the time it belongs to.
         shown = f"{raw} {offset_text}" if own and best.place == "exif" else raw
-        return TimeValue(raw=shown, utc=iso_z(utc), basis="exif-offset", uncertainty_s=unc,
+        return TimeValue(raw=shown, utc=iso_z_or_none(utc), basis="exif-offset", uncertainty_s=unc,
                          local=local_iso, zone=offset_text, read_from=read_from)
 
     if best.offset:
@@ -106,5 +106,5 @@ def capture_time(meta: PhotoMeta, *, default_tz: str | None = None,
     second = local.replace(tzinfo=zone, fold=1)
     gap = abs((first.utcoffset() or timedelta(0)) - (second.utcoffset() or timedelta(0)))
     # A wall time that falls in a DST change is ambiguous (or skipped) by the size of the change.
-    return TimeValue(raw=raw, utc=iso_z(first), basis=basis, uncertainty_s=unc + gap.total_seconds(),
+    return TimeValue(raw=raw, utc=iso_z_or_none(first), basis=basis, uncertainty_s=unc + gap.total_seconds(),
                      local=local_iso, zone=zone_name, read_from=where)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from casefile.timeutil import TimeValue, parse_z
+from casefile.timeutil import TimeValue, parse_z, wall_text
 
 
 class TimeDisplay:
@@ -27,6 +27,9 @@ class TimeDisplay:
         except (ValueError, TypeError):
             return text
         if not self.local:
-            return dt.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
-        local = dt.astimezone(ZoneInfo(self.zone_name)) if self.zone_name else dt.astimezone()
-        return local.strftime("%Y-%m-%d %H:%M:%S ") + (self.zone_name or local.tzname() or "")
+            return wall_text(dt) + " UTC"
+        try:
+            local = dt.astimezone(ZoneInfo(self.zone_name)) if self.zone_name else dt.astimezone()
+        except OverflowError:   # outside the years 0001-9999 in that zone
+            return wall_text(dt) + " UTC"
+        return f"{wall_text(local)} " + (self.zone_name or local.tzname() or "")

@@ -8,7 +8,7 @@ from typing import Any
 
 from casefile.reference.airports import zone_of_airport
 from casefile.reference.zones import zone_at
-from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, wall_text
 from casefile.xref.model import CaseInputs, EndIn
 from casefile.xref.trackindex import end_place
 from casefile.xref.windows import tv_window
@@ -149,10 +149,13 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
 def _fmt(text: str, zone_name: str | None) -> str:
     dt = datetime.fromtimestamp(epoch(text) or 0.0, UTC)
     if zone_name is None:
-        return dt.strftime("%Y-%m-%d %H:%M:%S UTC")
-    local = dt.astimezone(get_zone(zone_name))
+        return f"{wall_text(dt)} UTC"
+    try:
+        local = dt.astimezone(get_zone(zone_name))
+    except OverflowError:   # the zone's reading falls outside the years 0001-9999
+        return f"{wall_text(dt)} UTC"
     off = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M:%S} {off[:3]}:{off[3:]} ({zone_name})"
+    return f"{wall_text(local)} {off[:3]}:{off[3:]} ({zone_name})"
 
 
 def display(evs: list[TimelineEvent], tz: str | None = None) -> list[TimelineEvent]:
