@@ -32,6 +32,26 @@ def fit(im: Image.Image, max_px: int) -> Image.Image:
     return out
 
 
+#: a decoded image with more pixels than this is reduced (box filter) before anything else copies
+#: it, so a near-limit PNG or TIFF costs its decode alone, not three full-size copies
+SHRINK_ABOVE_PX = 16_000_000
+
+
+def shrink(im: Image.Image) -> Image.Image:
+    """A big decoded image reduced by a whole factor to at least twice the preview size (others,
+    and modes Pillow cannot reduce, as they are)."""
+    w, h = im.size
+    factor = max(w, h) // (2 * PREVIEW_PX)
+    if w * h <= SHRINK_ABOVE_PX or factor < 2:
+        return im
+    try:
+        if "A" in im.getbands():   # Pillow would premultiply a full-size copy: one band at a time
+            return Image.merge(im.mode, [im.getchannel(b).reduce(factor) for b in im.getbands()])
+        return im.reduce(factor)
+    except (ValueError, NotImplementedError):
+        return im
+
+
 def encode_jpeg(im: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
     buf = io.BytesIO()
     im.save(buf, "JPEG", quality=quality)

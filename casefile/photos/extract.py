@@ -23,7 +23,7 @@ from casefile.errors import CorruptFile
 from casefile.model.photos import FoundValue, PhotoMeta
 from casefile.photos import exif as exifnorm
 from casefile.photos import ifd, jpeg, makernotes, places, trailers, xmp
-from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit
+from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit, shrink
 from casefile.reference.zones import zone_at
 
 Buffer = bytes | mmap.mmap
@@ -287,7 +287,7 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
     if decoded is None:
         parsed.decode_problem = problem
         return parsed
-    base = _rgb(decoded)
+    base = _rgb(shrink(decoded))
     small = fit(base, THUMB_PX)                 # as stored (not yet turned upright)
     if parsed.exif_thumbnail:
         meta.thumbnail_distance, meta.thumbnail_size = _thumb_distance(parsed.exif_thumbnail, small)

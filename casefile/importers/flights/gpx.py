@@ -19,6 +19,7 @@ from casefile.timeutil import utc_iso_epoch
 class Gpx(FlightImporter):
     name = "gpx"
     extensions = (".gpx",)
+    xml = True
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
         if mime == "application/gpx+xml":

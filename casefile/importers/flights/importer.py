@@ -36,12 +36,13 @@ class FlightImporter:
     kind = "flight-record"
     extensions: tuple[str, ...] = ()
     max_in_memory = 1 << 30
+    #: XML formats (KML, GPX): inflating also refuses an overlong stretch without markup
+    xml = False
 
     def store(self, case: Case, ingested: Ingested, parsed: ParsedFlights) -> None:
         store_flights(case, ingested, parsed)
 
-    @staticmethod
-    def read(path: Path, data: bytes | None) -> bytes:
+    def read(self, path: Path, data: bytes | None) -> bytes:
         """The file's content, gunzipped when it is gzip-compressed."""
         raw = data if data is not None else path.read_bytes()
-        return inflate(path, raw) if raw.startswith(MAGIC) else raw
+        return inflate(path, raw, xml=self.xml) if raw.startswith(MAGIC) else raw

@@ -47,6 +47,7 @@ def _grab(rx: re.Pattern, text: str, name: str) -> float | None:
 class FR24Kml(FlightImporter):
     name = "fr24-kml"
     extensions = (".kml",)
+    xml = True
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
         low = _is_kml(head, mime)
@@ -92,6 +93,7 @@ class FR24Kml(FlightImporter):
 class GxTrackKml(FlightImporter):
     name = "kml-gx-track"
     extensions = (".kml",)
+    xml = True
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
         low = _is_kml(head, mime)

@@ -9,10 +9,20 @@ import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
 from casefile.errors import CorruptFile
+from casefile.importers.flights.gz import XmlRuns, too_long_run
 
 
 def parse_xml(path: Path, raw: bytes) -> Element:
-    """The document's root element, or CorruptFile naming the line (or the refused construct)."""
+    """The document's root element, or CorruptFile naming the line (or the refused construct).
+
+    Checked first for an overlong stretch without markup (a huge comment or text node), which
+    the parser would otherwise buffer and re-scan for minutes.
+    """
+    runs = XmlRuns()
+    view = memoryview(raw)
+    for start in range(0, len(view), 16 << 20):
+        if not runs.feed(view[start:start + (16 << 20)]):
+            raise too_long_run(path)
     try:
         return DET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
