@@ -9,15 +9,14 @@ import sqlite3
 import stat
 import tempfile
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from casefile import __version__
-from casefile.errors import CasefileError, CorruptFile, InvalidInput
-from casefile.report.bundle_safety import FORMAT, MANIFEST, hash_member, read_manifest, structure_problems
-from casefile.store import Case, VerifyReport, headfile, verify_case
+from casefile.errors import CasefileError
+from casefile.report.bundle_safety import FORMAT, MANIFEST
+from casefile.store import Case, VerifyReport
 from casefile.store.canonical import canonical_json
 from casefile.store.case import DB_NAME
 
@@ -133,109 +132,8 @@ def verify_bundle(path: str | Path) -> VerifyReport:
 
 
 def unbundle(path: str | Path, dest: str | Path) -> dict[str, Any]:
-    """Restore a bundle into a new case folder; refuses unsafe or tampered members and leaves
-    nothing behind when it refuses."""
-    path, dest = Path(path), Path(dest)
-    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise InvalidInput("the destination exists and is not an empty folder", dest)
-    try:
-        zf = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise CorruptFile(f"not a readable zip file ({exc})", path) from exc
-    with zf:
-        bad = next(structure_problems(zf), None)
-        if bad:
-            raise CorruptFile(f"refused: member {bad[0]!r}: {bad[1]}", path)
-        try:
-            manifest = read_manifest(zf)
-        except ValueError as exc:
-            raise CorruptFile(f"refused: {exc}", path) from None
-        expected = {m["name"]: m for m in manifest["members"]}
-        names = {i.filename for i in zf.infolist() if not i.is_dir()} - {MANIFEST}
-        for name in sorted(names - set(expected)):
-            raise CorruptFile(f"refused: member {name!r} is not listed in the manifest", path)
-        for name in sorted(set(expected) - names):
-            raise CorruptFile(f"refused: member {name!r} listed in the manifest is missing", path)
-        for name in sorted(expected):
-            why = _unsafe_manifest_name(name)
-            if why:
-                raise CorruptFile(f"refused: manifest member {name!r}: {why}", path)
-        parent = dest.parent
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=parent))
-        try:
-            for name in sorted(expected):
-                _restore_member(zf, path, staging, name, expected[name])
-            if dest.exists():
-                dest.rmdir()
-            os.replace(staging, dest)
-        except BaseException:
-            _remove_tree(staging)
-            raise
-    (dest / "tmp").mkdir(exist_ok=True)
-    check = _verify_restored(dest)
-    return {"path": str(dest), "members": len(expected), "ledger_head": manifest.get("ledger_head"),
-            "verify": check.to_dict()}
+    """Restore a bundle into a new case folder (see bundle_restore): refuses what is not the
+    case's own and leaves nothing behind when it refuses or is killed."""
+    from casefile.report.bundle_restore import unbundle as restore
 
-
-def _verify_restored(root: Path) -> VerifyReport:
-    """Verify the restored case through a read-only connection (which leaves the file untouched,
-    so the restored database stays bit-for-bit the bundled one)."""
-    import sqlite_utils
-
-    from casefile.store import schema as store_schema
-
-    store_schema.known_versions()
-    conn = sqlite3.connect(f"{(root / DB_NAME).resolve().as_uri()}?mode=ro", uri=True)
-    case = Case(root, sqlite_utils.Database(conn), None, "verify")
-    try:
-        report = verify_case(case, record=False, head_file=False)
-        headfile.write(root, case.db)   # the restored ledger's head, kept beside it from now on
-        return report
-    finally:
-        case.close()
-
-
-def _unsafe_manifest_name(name: str) -> str | None:
-    from casefile.report.bundle_safety import unsafe_name
-
-    why = unsafe_name(name)
-    if why is None and name != DB_NAME and not name.startswith(("evidence/", "derived/")):
-        why = "not a case file (only case.sqlite, evidence/ and derived/ are restored)"
-    return why
-
-
-def _restore_member(zf: zipfile.ZipFile, bundle: Path, root: Path, name: str,
-                    entry: dict[str, Any]) -> None:
-    info = zf.getinfo(name)
-    if info.file_size != entry["size"]:
-        raise CorruptFile(f"refused: member {name!r} is {info.file_size} bytes, the manifest says "
-                          f"{entry['size']}", bundle)
-    target = root / name
-    if root.resolve() not in target.resolve().parents:
-        raise CorruptFile(f"refused: member {name!r} would land outside the destination", bundle)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(target, "xb") as out:
-            sha, size = hash_member(zf, info, entry["size"], sink=out)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise CorruptFile(f"refused: member {name!r} is damaged ({exc})", bundle) from None
-    if size != entry["size"]:
-        raise CorruptFile(f"refused: member {name!r} holds more or fewer bytes than the manifest "
-                          f"says ({entry['size']})", bundle)
-    if sha != entry["sha256"]:
-        raise CorruptFile(f"refused: member {name!r} has SHA-256 {sha}, the manifest says "
-                          f"{entry['sha256']}", bundle)
-    if name.startswith(("evidence/", "derived/")):
-        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-
-
-def _remove_tree(root: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
-        for f in filenames:
-            p = Path(dirpath) / f
-            os.chmod(p, 0o644)
-            p.unlink()
-        for d in dirnames:
-            (Path(dirpath) / d).rmdir()
-    root.rmdir()
+    return restore(path, dest)

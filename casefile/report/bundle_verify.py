@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
 
 import sqlite_utils
 
+from casefile.report.bundle_restore import case_member_problem, database_problem, referenced
 from casefile.report.bundle_safety import MANIFEST, hash_member, read_manifest, structure_problems
 from casefile.store import Case, VerifyReport, verify_case
 from casefile.store import schema as store_schema
@@ -33,6 +35,9 @@ def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport) ->
     for name in sorted(set(actual) - set(expected) - {MANIFEST}):
         report.add("bundle-extra", f"{path}: member {name} is not listed in the manifest",
                    target=name)
+    for name in sorted(expected):
+        if problem := case_member_problem(name):
+            report.add("bundle-unsafe", f"{path}: member {name!r}: {problem}", target=name)
     for name, entry in sorted(expected.items()):
         info = actual.get(name)
         if info is None:
@@ -61,21 +66,40 @@ def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport) ->
 
 def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, manifest: dict,
                      hashes: dict[str, str]) -> None:
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.deserialize(zf.read(DB_NAME))
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except (sqlite3.DatabaseError, zipfile.BadZipFile) as exc:
-        conn.close()
-        report.add("bundle-database", f"{path}: {DB_NAME} is not a readable database ({exc})")
-        return
-    store_schema.known_versions()  # registers every part's tracked tables
-    case = Case(path, sqlite_utils.Database(conn), None, "verify")
-    try:
-        inner = verify_case(case, record=False, head_file=False)
-        _check_bundle_blobs(case, path, report, hashes)
-    finally:
-        case.close()
+    """The database is streamed (size-checked against the manifest) into a temporary file and
+    opened read-only there: a multi-GiB database costs disk, not memory."""
+    size = next(m["size"] for m in manifest["members"] if m["name"] == DB_NAME)
+    with tempfile.TemporaryDirectory(prefix="casefile-verify-") as td:
+        copy = Path(td) / DB_NAME
+        try:
+            with open(copy, "xb") as out:
+                _sha, got = hash_member(zf, zf.getinfo(DB_NAME), size, sink=out)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+            report.add("bundle-database", f"{path}: {DB_NAME} cannot be read ({exc})")
+            return
+        if got != size:
+            report.add("bundle-database", f"{path}: {DB_NAME} is not the size the manifest says")
+            return
+        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            db = sqlite_utils.Database(conn)
+            why = database_problem(db)
+        except sqlite3.DatabaseError as exc:
+            why = f"{DB_NAME} is not a readable database ({exc})"
+        if why:
+            conn.close()
+            report.add("bundle-database", f"{path}: {why}: not a case bundle")
+            return
+        store_schema.known_versions()  # registers every part's tracked tables
+        case = Case(path, sqlite_utils.Database(conn), None, "verify")
+        try:
+            inner = verify_case(case, record=False, head_file=False)
+            _check_bundle_blobs(case, path, report, hashes)
+            for name in sorted(set(hashes) - referenced(case.db) - {DB_NAME}):
+                report.add("bundle-unreferenced", f"{path}: member {name} is listed but no row of "
+                           "the database refers to it (not this case's file)", target=name)
+        finally:
+            case.close()
     for p in inner.problems:
         if p.kind not in _BLOB_KINDS:
             report.problems.append(p)

@@ -219,9 +219,10 @@ def test_consistent_manifest_over_edited_rows_still_fails_verification(real_case
     report = verify_bundle(forged)
     assert not report.ok
     assert {p.kind for p in report.problems} == {"row-changed"}
-    restored = unbundle(forged, tmp_path / "r")
-    assert not restored["verify"]["ok"]
-    assert any("Someone Else" in p["message"] for p in restored["verify"]["problems"])
+    with pytest.raises(CorruptFile, match="does not verify") as refused:   # refused, not restored
+        unbundle(forged, tmp_path / "r")
+    assert "Someone Else" in str(refused.value)
+    assert not (tmp_path / "r").exists() and not list(tmp_path.glob(".casefile-unbundle-*"))
 
 
 def test_accepted_member_names_always_stay_inside(tmp_path: Path) -> None:
