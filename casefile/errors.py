@@ -40,6 +40,17 @@ class CaseLocked(CasefileError):
     """Another process holds the case open for writing."""
 
 
+class DamagedCase(CasefileError):
+    """The case database cannot be read (damaged on disk); the originals are not touched."""
+
+
+def damaged(path: str | Path | None, exc: BaseException) -> DamagedCase:
+    """The one line a damaged case.sqlite gets: what is wrong and what to do."""
+    return DamagedCase(f"case.sqlite is damaged ({exc}); nothing was changed. Restore the case from "
+                       "a bundle (`casefile unbundle BUNDLE.zip NEW-FOLDER`) or a backup copy of "
+                       "the folder; the originals in evidence/ can be re-imported", path)
+
+
 class SchemaTooNew(CasefileError):
     """The case was written by a newer Casefile than this one."""
 

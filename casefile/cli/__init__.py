@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 import click
@@ -23,7 +24,7 @@ from casefile.cli import (  # noqa: F401 - importing a module registers its comm
     xref,
 )
 from casefile.cli.base import cli
-from casefile.errors import CasefileError, InvalidInput
+from casefile.errors import CasefileError, InvalidInput, damaged
 
 
 def _usage_error(exc: click.UsageError) -> int:
@@ -57,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     except CasefileError as exc:
         print(f"casefile: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, InvalidInput) else 1
+    except sqlite3.DatabaseError as exc:   # a case damaged on disk, found while reading it
+        print(f"casefile: error: {damaged(None, exc).message}", file=sys.stderr)
+        return 1
     except (click.Abort, KeyboardInterrupt):
         print("casefile: interrupted", file=sys.stderr)
         return 130

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
-from casefile.importers import registry
+from casefile.importers import libnotes, registry, workerlife
 from casefile.importers.sniff import sniff_mime
 from casefile.store import Acquisition, Case, commit_staged
 from casefile.store.blobs import StagedBlob, stage_stream
@@ -78,6 +78,7 @@ class _Work:
     error: str | None = None
     warning: str | None = None  # why a file was kept as plain evidence instead
     seconds: float = 0.0  # the worker's time on this file
+    notes: list[str] = field(default_factory=list)   # what libraries said while parsing it
 
 
 ProgressFn = Callable[[int, int, FileOutcome], None]
@@ -133,7 +134,8 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
         with src:
             work.staged, data = stage_stream(src, Path(tmp_dir), on_head=choose)
         try:
-            work.parsed = _parse(imp, path, data)
+            with libnotes.caught(work.notes):
+                work.parsed = _parse(imp, path, data)
         except CasefileError as exc:
             if forced:          # the analyst asked for this reader: its refusal is the answer
                 raise
@@ -240,7 +242,9 @@ def _executor(n_files: int, workers: int | None) -> Executor:
         ctx.set_forkserver_preload([__name__])
     else:  # Windows: no fork server; each worker starts afresh
         ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=min(workers, n_files), mp_context=ctx)
+    # each worker ends when this process does (even killed), not after its current file
+    return ProcessPoolExecutor(max_workers=min(workers, n_files), mp_context=ctx,
+                               initializer=workerlife.watch_parent, initargs=(os.getpid(),))
 
 
 def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = False,
@@ -350,7 +354,8 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
             work.staged.discard()
         return FileOutcome(str(path), "cancelled")
     if work.error or work.staged is None or work.importer is None:
-        return FileOutcome(str(path), "error", importer=work.importer, message=work.error)
+        return FileOutcome(str(path), "error", importer=work.importer, message="; ".join(
+            filter(None, [work.error, *(f"note: {n}" for n in work.notes)])))
     imp = registry.get(work.importer)
     acq = Acquisition(method=method, original_path=work.resolved or str(path.resolve()),
                       source_url=source_url, original_mtime=work.mtime, note=note)
@@ -371,5 +376,7 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
                                "of the existing item")
     else:   # why it was kept as plain evidence: its reader's refusal, or the generic reader's note
         message = work.warning or (work.parsed if isinstance(work.parsed, str) else None)
+    if work.notes:
+        message = "; ".join(filter(None, [message, *(f"note: {n}" for n in work.notes)]))
     return FileOutcome(str(path), "imported" if ing.new_item else "duplicate", item_id=ing.item_id,
                        kind=imp.kind, importer=imp.name, sha256=ing.sha256, message=message)

@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from casefile import __version__
-from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound
+from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound, damaged
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
 from casefile.store import blobs, headfile, journal, ledger, recovery, refs, schema
@@ -102,6 +102,9 @@ class Case:
                 case._migrate_with_lock()
             if write:
                 case._recover()
+        except sqlite3.DatabaseError as exc:
+            lock.release()
+            raise damaged(path, exc) from None
         except BaseException:
             lock.release()
             raise

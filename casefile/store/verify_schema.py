@@ -44,6 +44,10 @@ def expected() -> Objects:
 
 
 def check_objects(db: sqlite_utils.Database, report: VerifyReport) -> None:
+    found = [r[0] for r in db.execute("PRAGMA quick_check(5)")]
+    if found != ["ok"]:
+        report.add("database-damaged", "case.sqlite is damaged (SQLite: " + "; ".join(found)
+                   + "): restore the case from a bundle or a backup")
     want = expected()
     have = objects(db)
     for (kind, name), sql in sorted(have.items()):
