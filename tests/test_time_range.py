@@ -92,3 +92,34 @@ def test_windows_widen_to_the_calendar_edge() -> None:
     bottom = TimeValue(raw="x", utc=None, basis="unknown", local="0001-01-01T00:00:00")
     lo, hi = bottom.window()
     assert lo == datetime.min.replace(tzinfo=UTC) and hi.hour == 12
+
+
+def test_absurd_values_and_nan_are_flagged_points_not_a_lost_file(corpora: Path, tmp_path: Path,
+                                                                 capsys) -> None:
+    doc = json.loads((corpora / "flights/readsb/trace_full_ac134a.json").read_text())
+    trace = doc["trace"]
+    trace[199][3] = 1e308            # altitude, ft
+    trace[299][4] = 1e300            # ground speed, kt
+    trace[399][0] = float("nan")     # time (seconds after the file's timestamp)
+    trace[499][0] = -9_900_000_000 - doc["timestamp"]   # the year 1656
+    path = tmp_path / "hostile_trace.json"
+    path.write_text(json.dumps(doc))
+    assert main(["new", str(tmp_path / "c"), "--title", "values"]) == 0
+    case = str(tmp_path / "c.casefile")
+    capsys.readouterr()
+    assert main(["add", case, str(path)]) == 0
+    capsys.readouterr()
+    assert main(["flights", case]) == 0      # the import's notes are listed with the flights
+    said = capsys.readouterr()
+    notes = [line for line in (said.out + said.err).splitlines()
+             if line.startswith("note: hostile_trace.json: point")]
+    assert any("point 200 (" in n and "alt_ft = 1e+308" in n and "implausible-value" in n
+               for n in notes), notes
+    assert any("point 300 (" in n and "gs_kt = 1e+300" in n for n in notes), notes
+    assert any("point 400: t = nan" in n and "bad-value" in n for n in notes), notes
+    assert any("point 500: t = " in n and "implausible-time" in n for n in notes), notes
+    for cmd in ("flights", "timeline", "xref", "verify"):
+        assert main([cmd, case]) == 0, cmd
+    capsys.readouterr()
+    assert main(["flights", case, "--json"]) == 0
+    assert "implausible-value" in capsys.readouterr().out

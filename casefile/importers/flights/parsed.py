@@ -10,6 +10,7 @@ from typing import Any
 
 from casefile.errors import CorruptFile
 from casefile.flights.quality import flag_points
+from casefile.importers.flights import plausible
 from casefile.model.flights import ParsedTrack
 
 MAX_WARNINGS = 200
@@ -38,12 +39,13 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     """Flag quality problems and refuse a file with no readable position at all."""
     parsed.tracks = [t for t in parsed.tracks if t.rows]
     for trk in parsed.tracks:
+        bad = plausible.screen(path, trk, parsed.notes)   # NaN, 1e308 ft, year 1653: flagged
         rows = trk.rows
         times: list[Any] = list(map(_T, rows))
         idx: Sequence[int] = range(len(rows))
         timed = rows
-        if None in times:
-            idx = [k for k, t in enumerate(times) if t is not None]
+        if None in times or bad:
+            idx = [k for k, t in enumerate(times) if t is not None and k not in bad]
             timed = [rows[k] for k in idx]
             times = [times[k] for k in idx]
         flags = flag_points(times, list(map(_LAT, timed)), list(map(_LON, timed)),
@@ -56,6 +58,8 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
             trk.quality = ["no-time"] * len(trk.rows)
             for k, flag in zip(idx, flags, strict=True):
                 trk.quality[k] = flag
+            for k, why in bad.items():
+                trk.quality[k] = why
     if not parsed.tracks and parsed.skipped:
         first = parsed.warnings[0] if parsed.warnings else ""
         raise CorruptFile(f"no readable position in {parsed.skipped} row(s) (first problem: "
