@@ -16,7 +16,7 @@ from typing import Any
 from casefile import __version__
 from casefile.errors import CasefileError
 from casefile.report.bundle_safety import FORMAT, MANIFEST
-from casefile.store import Case, VerifyReport
+from casefile.store import Case, VerifyReport, headfile
 from casefile.store.canonical import canonical_json
 from casefile.store.case import DB_NAME
 
@@ -89,7 +89,8 @@ def bundle_case(case: Case, out: str | Path) -> BundleResult:
             entries.append({"name": name, "sha256": _sha_file(path), "size": path.stat().st_size})
         manifest = {"format": FORMAT, "format_version": 1, "casefile_version": __version__,
                     "case_id": meta.get("case_id"), "title": meta.get("title"),
-                    "ledger_head": {"seq": seq, "hash": head}, "members": entries}
+                    "ledger_head": {"seq": seq, "hash": head,
+                                    "fingerprint": headfile.fingerprint(seq, head)}, "members": entries}
         part = out.with_name(f".{out.name}.{os.getpid()}.part")
         try:
             with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
