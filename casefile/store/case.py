@@ -328,7 +328,7 @@ class Case:
         pk_value = row[tracked.pk]
         stored = self.get_row(table, pk_value)
         extra: dict[str, Any] = {}
-        if table in WATCHED or table in WATCHED_2:   # an AFTER INSERT trigger gave it a short reference: vouch for it
+        if table in WATCHED or table in WATCHED_2:   # a trigger gave it a short reference: vouch for it
             extra["ref"] = refs.ref_of(self.db, str(pk_value))
         self.log(action, item_id=item_id, target_table=table, target_id=pk_value,
                  row_digest=row_digest(stored),
