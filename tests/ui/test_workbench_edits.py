@@ -318,3 +318,7 @@ def test_a_source_that_cites_another_and_a_reported_flight_from_it(bench, qtbot)
         "arrived": "2019-03-23 16:00", "departed_tz": "Europe/Moscow", "arrived_tz": "America/Caracas"})
     (rf,) = reported_flights(win.case)
     assert (rf.departed.utc, rf.arrived.utc) == ("2019-03-22T06:00:00.000Z", "2019-03-23T20:00:00.000Z")
+    win.select_item(rf.id)
+    page = win.details.browser.toPlainText()
+    assert "Reported flight (reported, not tracked)" in page and "Europe/Moscow" in page
+    assert "S1 Russian planes land in Venezuela" in page                # reported by, linked

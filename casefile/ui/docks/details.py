@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from casefile.analyst import query as analyst
 from casefile.errors import CasefileError
+from casefile.flights import query as flights
 from casefile.model.analyst import CREDIBILITY, RELIABILITY
 from casefile.model.findings import Finding
 from casefile.photos import query as photos
@@ -233,6 +234,33 @@ class Html:
             + (f"<p><b>Assumptions</b></p><ul>{assumptions}</ul>" if assumptions else "")
         )
 
+    def reported(self, rid: str) -> str:
+        rf = next((x for x in flights.reported_flights(self.case) if x.id == rid), None)
+        if rf is None:
+            return "<p>This reported flight is no longer in the case.</p>"
+        rows = [
+            (
+                "Aircraft",
+                _e(rf.aircraft_ref) + (f" (type {_e(rf.aircraft_type)})" if rf.aircraft_type else ""),
+            ),
+            ("From", _e(rf.from_icao) or "not stated"),
+            ("Departed", _tv(rf.departed, self.td)),
+            ("To", _e(rf.to_icao) or "not stated"),
+            ("Arrived", _tv(rf.arrived, self.td)),
+            ("Reported by", self.link(rf.source_id, "source") if rf.source_id else "no source recorded"),
+            ("Where", _e(rf.source_note) or "—"),
+            ("Entered", f"{_e(self.td.fmt(rf.created_at))} by {_e(rf.created_by)}"),
+        ]
+        return (
+            self.head(
+                rf.id,
+                "Reported flight (reported, not tracked)",
+                f"{rf.aircraft_ref} {rf.from_icao or '?'} → {rf.to_icao or '?'}",
+            )
+            + _rows(rows)
+            + self.findings_list(rf.id)
+        )
+
     def item(self, iid: str) -> str:
         item = self.case.resolve_item(iid)
         claims = [
@@ -287,6 +315,7 @@ def details_html(case: Case, rid: str, td: TimeDisplay) -> str:
         "entity": page.entity,
         "finding": page.finding,
         "item": page.item,
+        "reported flight": page.reported,
     }
     fn = pages.get(kind or "")
     if fn is None:
