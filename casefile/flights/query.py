@@ -16,6 +16,7 @@ from casefile.flights import state as state_rules
 from casefile.flights.aircraft import all_aircraft, find, recorded_names
 from casefile.flights.gcpause import gc_paused
 from casefile.flights.palette import aircraft_color as aircraft_color  # re-exported: GUI and PDF colours
+from casefile.flights.palette import case_colors
 from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: the public API
 from casefile.flights.refs import RefIndex as RefIndex
 from casefile.flights.refs import norm_ref as norm_ref
@@ -34,6 +35,11 @@ from casefile.timeutil import describe, from_epoch, parse_z
 def list_aircraft(case: Case) -> list[Aircraft]:
     """Every aircraft in the case, oldest first."""
     return all_aircraft(case)
+
+
+def aircraft_colors(case: Case) -> dict[str, str]:
+    """Aircraft id -> its colour on every map and chart of this case (the GUI's and the PDF's)."""
+    return case_colors(all_aircraft(case))
 
 
 def recorded_refs(case: Case) -> dict[str, list[str]]:

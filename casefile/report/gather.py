@@ -35,6 +35,7 @@ class Flights:
     track_items: dict[str, str] = field(default_factory=dict)   # track id -> source item id
     # aircraft id -> its tracks' continuous stretches (split at coverage gaps), in time order
     stretches: dict[str, list[list[Point]]] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)   # aircraft id -> colour (as in the GUI)
 
 
 def photos(case: Case) -> list[PhotoEntry]:
@@ -58,7 +59,8 @@ def flights(case: Case, *, every_point: bool = False) -> Flights:
     for parts in stretches.values():
         parts.sort(key=lambda part: part[0].t if part else 0.0)
     return Flights(aircraft, flights_query.legs(case), flights_query.gaps(case), points,
-                   flights_query.reported_flights(case), track_items, stretches)
+                   flights_query.reported_flights(case), track_items, stretches,
+                   flights_query.aircraft_colors(case))
 
 
 def findings(case: Case) -> list[Finding]:

@@ -33,3 +33,20 @@ def test_spellings_of_one_aircraft_share_a_colour():
 
 def test_unknown_aircraft_is_grey():
     assert color_for("") == color_for(None) == color_for(" - ") == UNKNOWN
+
+
+def test_a_case_never_shows_two_aircraft_in_one_colour_while_the_palette_lasts():
+    from casefile.flights.palette import case_colors
+
+    # 4ab179 and ac134a hash to the same colour on their own (seen in a real case)
+    pair = [_ac("4ab179", None), _ac("ac134a", "N915UY")]
+    assert color_for("4ab179") == color_for("ac134a")
+    colours = case_colors(pair)
+    assert len(set(colours.values())) == 2
+    assert case_colors(list(reversed(pair))) == colours          # order of the list does not matter
+    fleet = [_ac(f"{n:06x}", None) for n in range(0x3c0000, 0x3c0000 + len(PALETTE))]
+    assert sorted(case_colors(fleet).values()) == sorted(PALETTE)
+    bigger = case_colors([*fleet, _ac("ac134a", None)])         # more aircraft than colours: reused
+    assert set(bigger.values()) == set(PALETTE)
+    nameless = _ac(None, None, " ")
+    assert case_colors([nameless])[nameless.id] == UNKNOWN

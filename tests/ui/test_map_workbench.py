@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from edithelp import settle
 
-from casefile.flights.query import aircraft_color, gaps, list_aircraft
+from casefile.flights.query import aircraft_colors, gaps, list_aircraft
 from casefile.photos.query import get_photo
 from casefile.timeutil import parse_z
 
@@ -41,7 +41,7 @@ def test_tracks_are_named_coloured_and_broken_at_gaps(demo_map):
     assert set(data.stretches) <= set(fleet)
     for aid, label in data.labels.items():
         assert not label.startswith("track ") and fleet[aid].icao24 in label  # "15d3b7 A124"
-        assert data.colors[aid] == aircraft_color(fleet[aid])  # same as the PDF
+        assert data.colors[aid] == aircraft_colors(win.case)[aid]  # same as the PDF
     assert len(set(data.colors.values())) == len(data.colors)
     # the demo's Atlantic coverage gap is drawn as a gap: its two ends are in different stretches
     atlantic = max(gaps(win.case), key=lambda g: g.seconds)

@@ -3,7 +3,6 @@ aircraft, legs with UTC and the airport's local time, coverage gaps and hand-ent
 
 from __future__ import annotations
 
-from casefile.flights import query as flights_query
 from casefile.model.flights import LegEnd
 from casefile.reference.airports import airport
 from casefile.report.blocks import Block, Figure, grid, h1, h2, para
@@ -21,7 +20,7 @@ def map_data(body: Body, fl: Flights | None) -> MapData:
     if fl is not None:
         for a in fl.aircraft:
             parts = [[(pt.lat, pt.lon) for pt in part] for part in fl.stretches.get(a.id, [])]
-            data.tracks.append(MapTrack(aircraft_name(a), parts, flights_query.aircraft_color(a)))
+            data.tracks.append(MapTrack(aircraft_name(a), parts, fl.colors[a.id]))
         seen: set[str] = set()
         for leg in fl.legs:
             for end in (leg.takeoff, leg.landing):

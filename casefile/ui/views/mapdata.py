@@ -89,10 +89,11 @@ def gather(case: Case) -> MapData:
         if track["item_id"]:
             data.track_items.setdefault(aid, track["item_id"])
         callsigns.setdefault(aid, []).extend(c for c in track["callsigns"] if c)
+    colors = flights.aircraft_colors(case)
     for a in flights.list_aircraft(case):
         if a.id in data.stretches:
             data.labels[a.id] = _name(a, callsigns.get(a.id, []))
-            data.colors[a.id] = flights.aircraft_color(a)
+            data.colors[a.id] = colors[a.id]
     airports = airport_index()
     for leg in flights.legs(case):
         for end in (leg.takeoff, leg.landing):
