@@ -26,6 +26,9 @@ from casefile.analyst.notes import remove_tag as remove_tag
 from casefile.analyst.provenance import SourceRelation, source_relations
 from casefile.analyst.provenance import relate_sources as relate_sources
 from casefile.analyst.provenance import unrelate_sources as unrelate_sources
+from casefile.analyst.restore import claim_snapshot as claim_snapshot
+from casefile.analyst.restore import restore as restore
+from casefile.analyst.restore import source_snapshot as source_snapshot
 from casefile.analyst.search import search
 from casefile.analyst.sources import add_archive_url as add_archive_url
 from casefile.analyst.sources import add_source as add_source

@@ -217,32 +217,14 @@ def _claim_form(win: CaseWindow, rid: str | None, label: str) -> tuple[FormDialo
 
 
 def delete_claim(claim_id: str, reason: str, label: str) -> Edit:
-    """Delete a claim for a reason; undo records it again (a new record, the old one in the log)."""
+    """Delete a claim for a reason; undo puts the same claim back (same reference, same links)."""
 
     def go(case: Any) -> Any:
-        c = analyst.get_claim(case, claim_id)
-        links = analyst.claim_links(case, claim_id)
+        rows = analyst.claim_snapshot(case, claim_id)
         analyst.delete_claim(case, claim_id, reason=reason)
-        return c, links
+        return rows
 
-    def back(case: Any, state: Any) -> None:
-        c, links = state
-        new = analyst.add_claim(
-            case,
-            c.text,
-            quoted=c.quoted,
-            start=c.window_start.utc or c.window_start.local,
-            end=c.window_end.utc or c.window_end.local,
-            place_ref=c.place_icao or c.place_text,
-            credibility=c.credibility,
-            status=c.status,
-            kind=c.kind,
-            aircraft_refs=c.aircraft_refs,
-            source_ids=c.source_ids,
-            entity_ids=c.entity_ids,
-            note="restored by undo of a delete",
-        )
-        for lk in links:
-            analyst.link(case, new.id, lk.item_id, lk.relation, lk.note)
+    def back(case: Any, rows: Any) -> None:
+        analyst.restore(case, rows, reason=editlib.UNDO_REASON)
 
     return Edit(f"Delete {label}", go, back)

@@ -108,31 +108,16 @@ def attach_item(source_id: str, item_id: str, role: str, label: str) -> Edit:
 
 
 def delete_source(source_id: str, reason: str, label: str) -> Edit:
-    """Delete for a reason; undo adds a new source with the same fields (the old one stays in the log)."""
-    def apply(case: Case) -> Any:
-        return analyst.get_source(case, source_id)
-
-    def revert(case: Case, src: Any) -> None:
-        restore_source(case, src)
-
+    """Delete for a reason; undo puts the same source back (same reference, same links)."""
     def go(case: Case) -> Any:
-        src = apply(case)
+        rows = analyst.source_snapshot(case, source_id)
         analyst.delete_source(case, source_id, reason=reason)
-        return src
+        return rows
+
+    def revert(case: Case, rows: Any) -> None:
+        analyst.restore(case, rows, reason=UNDO_REASON)
 
     return Edit(f"Delete {label}", go, revert)
-
-
-def restore_source(case: Case, src: Any) -> None:
-    """Re-create a deleted source from what was read before the delete (a new record)."""
-    pub = src.published
-    analyst.add_source(case, kind=src.kind, url=src.url, title=src.title, publisher=src.publisher,
-                       author=src.author, published=(pub.utc or pub.local or pub.raw) if pub else None,
-                       published_tz=None if pub is None or pub.utc else pub.zone,
-                       collected_by=src.collected_by,
-                       reliability=src.reliability, rationale=src.reliability_rationale,
-                       archive_urls=src.archive_urls, items=list(src.item_roles.items()),
-                       note=f"restored by undo of a delete ({UNDO_REASON})")
 
 
 def relate_sources(source_id: str, other_id: str, relation: str, note: str | None, label: str) -> Edit:

@@ -147,7 +147,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         fields = [f("reason", "&Reason:", "long", required=True, hint="kept in the custody log")]
         intro = (
             f"Delete {label}? Its links go with it; the evidence files stay. The custody log keeps "
-            "everything that was deleted, and Undo puts it back as a new record."
+            "everything that was deleted, and Undo puts it back as it was."
         )
 
         def delete(v: dict[str, str]) -> Edit:

@@ -19,6 +19,7 @@ from casefile.analyst.query import (
 from casefile.flights.query import reported_flights
 from casefile.photos.query import get_photo
 from casefile.store import verify_case
+from casefile.store.refs import ref_of
 from casefile.xref.query import findings
 
 ARTICLE = "article-2019-03-24.txt"
@@ -294,6 +295,26 @@ def test_delete_a_source_for_a_reason_and_undo_it(bench, qtbot):
         "B",
         ["capture"],
     )
+    # the same record comes back: same id, so the same short reference, restored for the reason "undo"
+    assert again.id == sid and ref_of(win.case, sid) == "S1"
+    assert _reasons(win.case, "sources")[-1] == ("created", "undo")
+
+
+def test_delete_a_claim_and_undo_it_keeps_its_reference_and_links(bench, qtbot):
+    from casefile.analyst.query import add_claim, claim_links, get_claim, link
+
+    win = bench
+    sid = _add_source(win, qtbot, _id(win, ARTICLE))
+    claim = add_claim(win.case, "Two aircraft landed at Caracas", when="2019-03-23", tz="America/Caracas",
+                      place_ref="SVMI", kind="arrival", source_ids=[sid])
+    link(win.case, claim.id, _id(win, ARTICLE), "supports", None)
+    ref = ref_of(win.case, claim.id)
+    assert fill(win, qtbot, "delete-claim", claim.id, {"reason": "entered twice"})
+    undo(win, qtbot)
+    back = get_claim(win.case, claim.id)
+    assert (back.text, back.source_ids, ref_of(win.case, claim.id)) == (claim.text, [sid], ref)
+    assert [lk.relation for lk in claim_links(win.case, claim.id)] == ["supports"]
+    assert verify_case(win.case, record=False).ok   # the custody log vouches for the restored rows
 
 
 def test_a_source_that_cites_another_and_a_reported_flight_from_it(bench, qtbot):

@@ -1,0 +1,55 @@
+"""Undo of a delete: the deleted rows back under their own ids, so a restored source or claim keeps
+its short reference (S2 stays S2) and every link it had. Each row is recorded again in the custody
+log with the reason; the log also keeps the delete, so nothing about the round trip is lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from casefile.analyst import search as idx
+from casefile.analyst.inputs import resolve_id
+from casefile.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from casefile.store import Case
+
+#: (table, row) in the order they go back in: the record first, then what refers to it
+Snapshot = list[tuple[str, dict[str, Any]]]
+
+
+def _rows(case: Case, table: str, where: str, args: list[str]) -> Snapshot:
+    return [(table, r) for r in case.rows(f"SELECT * FROM [{table}] WHERE {where} ORDER BY id", args)]
+
+
+def source_snapshot(case: Case, source_ref: str) -> Snapshot:
+    """Every row `delete_source` removes: the source, its attached items, claim and source links."""
+    sid = resolve_id(case, "sources", source_ref)
+    return (_rows(case, "sources", "id = ?", [sid]) + _rows(case, "source_items", "source_id = ?", [sid])
+            + _rows(case, "claim_sources", "source_id = ?", [sid])
+            + _rows(case, "source_relations", "source_id = ? OR other_id = ?", [sid, sid]))
+
+
+def claim_snapshot(case: Case, claim_ref: str) -> Snapshot:
+    """Every row `delete_claim` removes: the claim, its evidence links, sources and entities."""
+    cid = resolve_id(case, "claims", claim_ref)
+    return (_rows(case, "claims", "id = ?", [cid]) + _rows(case, "claim_links", "claim_id = ?", [cid])
+            + _rows(case, "claim_sources", "claim_id = ?", [cid])
+            + _rows(case, "claim_entities", "claim_id = ?", [cid]))
+
+
+def restore(case: Case, rows: Snapshot, *, reason: str) -> None:
+    """Put deleted rows back as they were (same ids). Refused, with nothing written, when one of
+    them exists again or what it refers to is gone."""
+    if not reason or not reason.strip():
+        raise InvalidInput("restoring needs a reason", field="reason")
+    with case.transaction():
+        for table, row in rows:
+            if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["id"]]):
+                raise InvalidInput(f"cannot restore: the {table} row {row['id']} exists again")
+            case.insert(table, row, item_id=row.get("item_id"),
+                        details={"reason": reason.strip(), "restores": "an earlier delete"})
+            if table == "sources":
+                idx.index_source(case, row)
+            elif table == "claims":
+                idx.index_claim(case, row)
