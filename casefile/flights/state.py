@@ -86,9 +86,6 @@ class Whys:
     def __getitem__(self, i: int) -> str:
         return WHYS[int(self.codes[i])]
 
-    def __setitem__(self, i: int, why: str) -> None:
-        self.codes[i] = _CODE[why]
-
     def __len__(self) -> int:
         return len(self.codes)
 
@@ -143,19 +140,18 @@ def _flags(values: Sequence[bool | None] | np.ndarray) -> np.ndarray:
     return np.array(values, dtype=np.float64)   # True/False/None as 1.0/0.0/NaN
 
 
-def implied_speeds(t: Coords, lat: Coords, lon: Coords, want: np.ndarray) -> np.ndarray:
+def implied_speeds(t: Coords, lat: Coords, lon: Coords, at: np.ndarray) -> np.ndarray:
     """Speed (kt) implied by the distance to the previous point (else the next) within GAP_S, at
-    the points `want` marks; NaN elsewhere or when no neighbour is near enough."""
-    out = np.full(len(t), math.nan)
-    for i in np.flatnonzero(want).tolist():
+    the points `at` (indices); NaN when no neighbour is near enough."""
+    out = np.full(len(at), math.nan)
+    n = len(t)
+    for k, i in enumerate(at.tolist()):
         for j in (i - 1, i + 1):
-            if 0 <= j < len(t) and 0 < abs(float(t[i]) - float(t[j])) <= GAP_S:
+            if 0 <= j < n and 0 < abs(float(t[i]) - float(t[j])) <= GAP_S:
                 km = distance_km(float(lat[j]), float(lon[j]), float(lat[i]), float(lon[i]))
-                out[i] = km / KM_PER_NM / abs(float(t[i]) - float(t[j])) * 3600.0
+                out[k] = km / KM_PER_NM / abs(float(t[i]) - float(t[j])) * 3600.0
                 break
     return out
-
-
 
 
 def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
@@ -164,21 +160,42 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
     n = len(t)
     if n == 0:
         return GroundCalls([])
-    # times and places are read point by point where needed (most points never need them)
-    alt_a, gs_a, vr_a, fl = _arr(alt), _arr(gs), _arr(vrate), _flags(flag)
+    alt_a, gs_a, fl = _arr(alt), _arr(gs), _flags(flag)
+    ground = fl == 1.0
+    why = np.zeros(n, np.int8)                     # the source's flag
+    with np.errstate(invalid="ignore"):
+        # the points a rule other than the flag can decide: no flag, an on-ground flag (it may be
+        # contradicted), slow or no speed, a reported altitude of 0. An airborne flag at speed stands
+        idx = np.flatnonzero(np.isnan(fl) | ground | ~(gs_a >= GROUND_SPEED_KT) | (alt_a <= 0))
+    contradicted = 0
+    if len(idx):
+        vr = (_arr(vrate)[idx] if isinstance(vrate, np.ndarray)
+              else np.array([vrate[i] for i in idx.tolist()], dtype=np.float64))
+        g, w, contradicted = _decide(idx, t, lat, lon, alt_a[idx], gs_a[idx], fl[idx], vr)
+        ground[idx] = g
+        why[idx] = w
+    noise = _debounce(ground, why, t)
+    return GroundCalls(ground.tolist(), Whys(why), contradicted=contradicted, debounced=noise)
+
+
+def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndarray,
+            gs_a: np.ndarray, fl: np.ndarray, vr_a: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """The calls at the points idx (their altitude, speed, flag and vertical rate given): ground
+    or not, why (codes), and how many flags were contradicted."""
     no_speed = np.isnan(gs_a)
     if no_speed.any():
-        gs_a = np.where(no_speed, implied_speeds(t, lat, lon, no_speed), gs_a)
+        gs_a = gs_a.copy()
+        gs_a[no_speed] = implied_speeds(t, lat, lon, idx[no_speed])
     # the field's elevation, only where an altitude could decide (low enough to be at a field)
-    elev = np.full(n, math.nan)
+    elev = np.full(len(idx), math.nan)
     has_alt = ~np.isnan(alt_a)
-    with np.errstate(invalid="ignore"):   # only where the field's height can change the call
-        need = has_alt & (alt_a < NO_FIELD_MAX_ALT_FT) & (
-            (fl == 1.0) | ~(gs_a >= GROUND_SPEED_KT) | ((alt_a <= 0) & ~(gs_a >= ROLL_MAX_KT)))
-    for i in np.flatnonzero(need).tolist():
+    with np.errstate(invalid="ignore"):
+        need = has_alt & (alt_a < NO_FIELD_MAX_ALT_FT)
+    for k in np.flatnonzero(need).tolist():
+        i = int(idx[k])
         e = field_elevation(float(lat[i]), float(lon[i]))
         if e is not None:
-            elev[i] = e
+            elev[k] = e
     near_field = ~np.isnan(elev)
     agl = np.where(near_field, alt_a - elev, alt_a)         # no field near: above sea level
     with np.errstate(invalid="ignore"):
@@ -195,9 +212,11 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
         evidence_air = too_high | (gs_a > FLAG_MAX_KT)
         flag_true, flag_false = fl == 1.0, fl == 0.0
         bad_true = flag_true & evidence_air
-        # an airborne flag at a stop on the ground: slow and at (or below) the field's height
-        bad_false = flag_false & ((slow & has_alt & ((alt_a <= 0) | (near_field & (agl <= ROLL_MAX_AGL_FT))))
-                                  | (rolling & near_field))   # a reported 0 on a runway
+        # an airborne flag at a stop on the ground: slow and at (or below) the field's height,
+        # or a reported 0 on a runway
+        bad_false = flag_false & ((slow & has_alt & ((alt_a <= 0)
+                                                     | (near_field & (agl <= ROLL_MAX_AGL_FT))))
+                                  | (rolling & near_field))
     no_flag = np.isnan(fl)
     ground = np.where(no_flag, evidence_ground, flag_true)
     ground = np.where(bad_true, False, np.where(bad_false, True, ground))
@@ -207,38 +226,38 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
                    code[WHY_FLAG]).astype(np.int8)
     why[bad_true] = code[WHY_FLAG_CONTRADICTED]
     why[bad_false] = code[WHY_AIR_FLAG_CONTRADICTED]
-    undecided = no_flag & ~evidence_ground & np.isnan(gs_a) & ~has_alt
-    why[undecided] = code[WHY_UNKNOWN]
-    calls = GroundCalls(ground.tolist(), Whys(why),
-                        contradicted=int(bad_true.sum() + bad_false.sum()))
-    _debounce(calls, t)
-    return calls
+    why[no_flag & ~evidence_ground & np.isnan(gs_a) & ~has_alt] = code[WHY_UNKNOWN]
+    return ground, why, int(bad_true.sum() + bad_false.sum())
 
 
-def _debounce(calls: GroundCalls, t: Coords) -> None:
-    """Flip short runs between two runs of the other state (flapping flags, a stray altitude)."""
-    g = np.asarray(calls.ground, dtype=bool)
-    if len(g) < 3:
-        return
-    starts = np.flatnonzero(np.diff(g.astype(np.int8))) + 1
-    if len(starts) < 2:
-        return
-    bounds = [0, *starts.tolist(), len(g)]
-    flipped = False
-    for k in range(1, len(bounds) - 2):
-        a, b = bounds[k], bounds[k + 1]           # the run [a, b)
-        if b - a > DEBOUNCE_POINTS or t[b - 1] - t[a] >= DEBOUNCE_S:
-            continue
-        # the other state around it, with no long silence on either side
-        if t[a] - t[a - 1] > DEBOUNCE_S * 3 or t[b] - t[b - 1] > DEBOUNCE_S * 3:
-            continue
-        for i in range(a, b):
-            calls.ground[i] = not calls.ground[i]
-            calls.why[i] = WHY_DEBOUNCED
-        calls.debounced += b - a
-        flipped = True
-    if flipped:
-        _debounce(calls, t)
+def _debounce(ground: np.ndarray, why: np.ndarray, t: Coords) -> int:
+    """Flip short runs between two runs of the other state (flapping flags, a stray altitude), in
+    place; returns how many points were flipped."""
+    flipped = 0
+    for _ in range(8):                 # a flip can merge runs: look again, a few times at most
+        if len(ground) < 3:
+            break
+        starts = np.flatnonzero(ground[1:] != ground[:-1]) + 1
+        if len(starts) < 2:
+            break
+        bounds = [0, *starts.tolist(), len(ground)]
+        changed = False
+        k = 1
+        while k < len(bounds) - 2:
+            a, b = bounds[k], bounds[k + 1]           # the run [a, b)
+            if (b - a <= DEBOUNCE_POINTS and t[b - 1] - t[a] < DEBOUNCE_S
+                    # the other state around it, with no long silence on either side
+                    and t[a] - t[a - 1] <= DEBOUNCE_S * 3 and t[b] - t[b - 1] <= DEBOUNCE_S * 3):
+                ground[a:b] = ~ground[a:b]
+                why[a:b] = _CODE[WHY_DEBOUNCED]
+                flipped += b - a
+                changed = True
+                k += 2                                # the next run has just merged with this one
+            else:
+                k += 1
+        if not changed:
+            break
+    return flipped
 
 
 def stop_possible(dt: float, km: float, agl_before_ft: float | None,
