@@ -42,3 +42,9 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     y = math.sin(l2 - l1) * math.cos(p2)
     x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(l2 - l1)
     return (math.degrees(math.atan2(y, x)) + 360) % 360
+
+
+def latlon_text(lat: float, lon: float, places: int = 4) -> str:
+    """A position as people write it: '10.5979° N, 66.9881° W'."""
+    return (f"{abs(lat):.{places}f}° {'N' if lat >= 0 else 'S'}, "
+            f"{abs(lon):.{places}f}° {'E' if lon >= 0 else 'W'}")

@@ -117,6 +117,12 @@ def from_epoch(seconds: float) -> str:
         seconds) else (MAX_MS if seconds > 0 else MIN_MS))   # rounded once: no double rounding
 
 
+def people_time(seconds: float, *, seconds_too: bool = False) -> str:
+    """An instant as people read it in a sentence: '2019-03-23 19:40 UTC' (or '19:40:05')."""
+    text = from_epoch(seconds)
+    return f"{text[:10]} {text[11:19] if seconds_too else text[11:16]} UTC"
+
+
 def shift(dt: datetime, seconds: float) -> datetime:
     """dt moved by seconds, stopping at the first or last representable instant (a window
     widened around year 0001 or 9999 ends at the calendar's edge instead of overflowing)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from casefile.reference.airports import zone_of_airport
 from casefile.reference.zones import zone_at
-from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, wall_text
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, people_time, wall_text
 from casefile.xref.model import CaseInputs, EndIn
 from casefile.xref.trackindex import end_place
 from casefile.xref.windows import tv_window
@@ -50,7 +50,7 @@ def _unknown_zone(tv: TimeValue) -> str:
     if tv.utc is not None:
         return ""
     w = tv_window(tv)
-    span = f" {from_epoch(w[0])} to {from_epoch(w[1])}" if w else ""
+    span = f" {people_time(w[0])} to {people_time(w[1])}" if w else ""
     return f" (time zone unknown: could be any time from{span}; placed at the middle)"
 
 

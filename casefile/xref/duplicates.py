@@ -63,6 +63,11 @@ def appearance(photo: PhotoIn, sources: list[SourceIn]) -> dict[str, Any]:
     return {"item_id": photo.item_id, "earliest_utc": from_epoch(t), "how": how, **detail}
 
 
+def _minute(iso_z: str) -> str:
+    """'2019-03-23T10:00:00.000Z' as people read it: '2019-03-23 10:00 UTC'."""
+    return f"{iso_z[:10]} {iso_z[11:16]} UTC"
+
+
 def group_finding(group: list[str], photos: dict[str, PhotoIn],
                   sources_of: dict[str, list[SourceIn]],
                   edges: list[tuple[str, str, int]]) -> Finding:
@@ -77,8 +82,9 @@ def group_finding(group: list[str], photos: dict[str, PhotoIn],
         expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "
                 f"{MAX_BITS} bits apart). "
                 + ("Two appeared at the same earliest time, so who published first is not clear."
-                   if tie else f"The earliest known appearance is {first['item_id']}, which {how} "
-                               f"by {first['earliest_utc']}."))
+                   if tie else f"The earliest known appearance is "
+                               f"{photos[first['item_id']].label or 'one of them'}, which {how} "
+                               f"by {_minute(first['earliest_utc'])}."))
         verdict, conf = ("undetermined", 0.5) if tie else ("consistent", 0.7)
     else:
         expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "

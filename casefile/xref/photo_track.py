@@ -8,7 +8,7 @@ from typing import Any
 
 from casefile.geo import distance_km, intermediate
 from casefile.model.findings import Finding
-from casefile.timeutil import TimeValue, from_epoch
+from casefile.timeutil import TimeValue, from_epoch, people_time
 from casefile.xref.confidence import Confidence, Factors, assess
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn
@@ -174,7 +174,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         verdict, conf = "consistent", (0.8 if tagged else 0.6)
         expl = (f"{who} {'took off from' if e[4] == 'takeoff' else 'landed at'} "
                 f"{e[3] or 'a place'} {_km(lat, lon, e[1], e[2]):.1f} km from where the photo was "
-                f"taken at {from_epoch(e[0])}, within the photo's time window ({when}).")
+                f"taken at {people_time(e[0], seconds_too=True)}, within the photo's time window ({when}).")
     elif low_points and not lo <= low_points[0][0] <= hi:
         verdict = "consistent"
         b, f = low_points[0], low_points[-1]

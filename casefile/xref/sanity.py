@@ -4,7 +4,7 @@ publication lives with the other photo checks in `photo_claims`)."""
 from __future__ import annotations
 
 from casefile.model.findings import Finding
-from casefile.timeutil import epoch, from_epoch
+from casefile.timeutil import epoch, people_time
 from casefile.xref.findings import make_finding
 from casefile.xref.model import ClaimIn, SourceIn
 from casefile.xref.windows import describe_time, fmt_window, time_basis_note, tv_window
@@ -47,7 +47,7 @@ def source_vs_capture(source: SourceIn) -> Finding | None:
                          "collected_at": source.collected_at}}
     notes = [n for n in (time_basis_note(source.published),) if n]
     return make_finding(SOURCE_VS_CAPTURE, "inconsistent", 0.8,
-                        f"The source {source.title!r} was collected at {from_epoch(got)}, "
+                        f"The source {source.title!r} was collected at {people_time(got)}, "
                         f"{(sw[0] - got) / 3600:.1f} h before its stated publication time "
                         f"({fmt_window(*sw)}): the publication date or its zone is wrong, or the page "
                         f"was re-dated after it was captured.",

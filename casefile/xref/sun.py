@@ -9,8 +9,9 @@ from fractions import Fraction
 from astral import Observer
 from astral.sun import zenith_and_azimuth
 
+from casefile.geo import latlon_text
 from casefile.model.findings import Finding
-from casefile.timeutil import from_epoch
+from casefile.timeutil import from_epoch, people_time
 from casefile.xref.findings import make_finding
 from casefile.xref.model import LightHint, PhotoIn
 from casefile.xref.windows import time_basis_note, tv_window
@@ -94,8 +95,8 @@ def sun_finding(photo: PhotoIn) -> Finding | None:
                              "daylight_ev": DAYLIGHT_EV, "dark_ev": DARK_EV}}
     notes = [n for n in [time_basis_note(photo.capture)] if n]
     notes.append("Sun position from astral (NOAA formulas) for the place, ignoring terrain and clouds.")
-    where = f"at {lat:.4f}, {lon:.4f}"
-    pos = f"the sun was at azimuth {az:.0f}° and elevation {el:.0f}° {where} at {from_epoch(mid)}"
+    where = f"at {latlon_text(lat, lon)}"
+    pos = f"the sun was at azimuth {az:.0f}° and elevation {el:.0f}° {where} at {people_time(mid)}"
     hint = photo.light
     if hint is None:
         expl = (f"For shadow checks: {pos} (over the photo's time window the elevation ranges "
@@ -117,6 +118,8 @@ def sun_finding(photo: PhotoIn) -> Finding | None:
                                 f"would also explain it.", [photo.item_id], inputs, notes)
         verdict = "consistent" if el_max < DAY_ELEVATION else "undetermined"
     expl = (f"The metadata suggests {'a daylit' if hint.kind == 'daylight' else 'a dark'} scene "
-            f"({hint.reason}); {pos}, elevation {el_min:.0f}° to {el_max:.0f}° over the window.")
+            f"({hint.reason}); {pos}, " + (f"elevation {el_min:.0f}° to {el_max:.0f}° over the window."
+                                           if round(el_min) != round(el_max) else
+                                           "the same over the whole window."))
     return make_finding(KIND, verdict, 0.6 if verdict == "consistent" else 0.4, expl,
                         [photo.item_id], inputs, notes)

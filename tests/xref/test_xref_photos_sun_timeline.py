@@ -23,7 +23,7 @@ def test_near_duplicates_are_grouped_and_ordered_by_earliest_appearance():
     inputs = fleet_inputs()
     inputs.photos = [
         photo("PA", utc_tv("2019-03-23 20:00"), phash=_h(0)),      # captured, original
-        photo("PB", None, phash=_h(3)),                              # a repost, 3 bits away
+        replace(photo("PB", None, phash=_h(3)), label="repost.jpg"),  # a repost, 3 bits away
         photo("PC", None, phash=_h(20)),                             # a different picture
     ]
     inputs.sources = [SourceIn("S1", "Repost", utc_tv("2019-03-23 19:00", basis="source-stated"),
@@ -36,6 +36,9 @@ def test_near_duplicates_are_grouped_and_ordered_by_earliest_appearance():
     assert f.inputs["order"][0]["how"] == "published"
     assert f.inputs["pairs"] == [{"a": "PA", "b": "PB", "phash_bits": 3, "dhash_bits": None}]
     assert "PC" not in f.item_ids
+    # said as people say it: the file's name and a time to the minute, never an id or an ISO stamp
+    assert "earliest known appearance is repost.jpg, which was published by 'Repost' by " \
+           "2019-03-23 19:00 UTC" in f.explanation
 
 
 def test_light_hint_from_exif_exposure():
