@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from casefile.cli.base import Out, cli, command, group
+from casefile.errors import InvalidInput
 from casefile.importers.pipeline import import_paths
 from casefile.store import Case, quarantine, quarantine_ops
 
@@ -32,6 +33,7 @@ def list_(case: Case) -> Out:
 @click.argument("names", nargs=-1, metavar="[SHA256-PREFIX...]")
 def reattach(case: Case, names: tuple[str, ...]) -> Out:
     chosen = [quarantine.find(case.path, n) for n in names] or quarantine.entries(case.path)
+    chosen.sort(key=lambda q: not q.is_original)   # originals first: their working copies follow
     done, left = [], []
     for q in chosen:
         if q.is_original and quarantine_ops.held_again(case, q) is None:
@@ -54,15 +56,29 @@ def reattach(case: Case, names: tuple[str, ...]) -> Out:
     return Out({"reattached": done, "left": left}, human, 1 if left else 0)
 
 
-@command(quarantined, "delete", help="delete a quarantined file for a stated reason (the ledger "
-         "keeps its name, hash and size)", write=True)
-@click.argument("name", metavar="SHA256-PREFIX")
-@click.option("--reason", required=True, help="why it is not evidence (kept in the ledger)")
-def delete(case: Case, name: str, reason: str) -> Out:
-    q = quarantine.find(case.path, name)
-    quarantine_ops.confirm_deletion(case, q, reason)
-    return Out({"deleted": q.to_dict(), "reason": reason},
-               lambda d: print(f"deleted {d['deleted']['name']} ({d['deleted']['was']})"))
+@command(quarantined, "delete", help="delete quarantined files for a stated reason (the ledger "
+         "keeps each one's name, hash and size)", write=True)
+@click.argument("names", nargs=-1, metavar="[SHA256-PREFIX...]")
+@click.option("--derived", "all_derived", is_flag=True,
+              help="every quarantined working copy (thumbnails, previews, point files), not originals")
+@click.option("--reason", required=True, help="why they are not evidence (kept in the ledger)")
+def delete(case: Case, names: tuple[str, ...], all_derived: bool, reason: str) -> Out:
+    chosen = [quarantine.find(case.path, n) for n in names]
+    if all_derived:
+        chosen += [q for q in quarantine.entries(case.path) if not q.is_original]
+    if not chosen:
+        raise InvalidInput("the quarantine holds no working copies" if all_derived else
+                           "name the files to delete (SHA-256 prefixes) or give --derived")
+    done = []
+    for q in {q.file: q for q in chosen}.values():
+        quarantine_ops.confirm_deletion(case, q, reason)
+        done.append(q.to_dict())
+
+    def human(d: dict[str, Any]) -> None:
+        for q in d["deleted"]:
+            print(f"deleted {q['name']} ({q['was']})")
+
+    return Out({"deleted": done, "reason": reason}, human)
 
 
 ledger = group(cli, "ledger", help="the custody ledger's head")

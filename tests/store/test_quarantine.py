@@ -3,6 +3,7 @@ recovery removes only what an import's own journal says it wrote."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -117,3 +118,35 @@ def test_recovery_removes_only_what_the_journal_lists(fresh_case: Case, tmp_path
         actions = [e["action"] for e in case.events()[-2:]]
         assert actions == ["recovered", "quarantined"]
         assert list((path / "tmp").iterdir()) == []
+
+
+def test_restore_an_old_database_through_the_cli(corpora: Path, tmp_path: Path, capsys) -> None:
+    """Photos (with working copies) imported after a backup; the backup restored; the CLI names
+    the quarantined files, re-attaches every one and accepts the head: every original present."""
+    from casefile.cli import main
+
+    photos = sorted((corpora / "exif-samples" / "jpg" / "gps").glob("*.jpg"))[:3]
+    assert main(["new", str(tmp_path / "c"), "--title", "restore"]) == 0
+    case = str(tmp_path / "c.casefile")
+    path = Path(case)
+    assert main(["add", case, *map(str, _files(tmp_path / "in", ["a.txt"]))]) == 0
+    _backup(path, tmp_path / "old.sqlite")
+    assert main(["add", case, *map(str, photos)]) == 0
+    with Case.open(path, write=False) as c:
+        originals = {i["sha256"] for i in c.items()}
+    _restore(path, tmp_path / "old.sqlite")
+    capsys.readouterr()
+    assert main(["verify", case]) == 1
+    out = capsys.readouterr().out
+    assert "3 originals" in out and "FAIL head-file" in out
+    assert main(["quarantine", "list", case, "--json"]) == 0
+    held = json.loads(capsys.readouterr().out)["files"]
+    assert {q["sha256"] for q in held if q["was"].startswith("evidence/")} == originals - {
+        blobs.hash_file(tmp_path / "in" / "a.txt")[0]}
+    assert main(["quarantine", "reattach", case]) == 0
+    assert main(["ledger", "accept-head", case, "--reason", "restored the backup on purpose"]) == 0
+    capsys.readouterr()
+    assert main(["verify", case]) == 0, capsys.readouterr().out
+    with Case.open(path, write=False) as c:
+        assert {i["sha256"] for i in c.items()} == originals
+    assert quarantine.entries(path) == []
