@@ -140,7 +140,7 @@ def verify(case: str, item: str | None, expect: str | None) -> Out:
     if case.endswith(".zip"):
         from casefile.report.bundle import verify_bundle
 
-        report = verify_bundle(case)
+        report = verify_bundle(case, expect=expect)
     else:
         with open_case(case, write=True) as c:
             item_id = names.item(c, item) if item else None

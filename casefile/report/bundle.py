@@ -115,7 +115,7 @@ def bundle_case(case: Case, out: str | Path) -> BundleResult:
     return result
 
 
-def verify_bundle(path: str | Path) -> VerifyReport:
+def verify_bundle(path: str | Path, *, expect: str | None = None) -> VerifyReport:
     """Verify a bundle without unpacking it to disk: members against the manifest, then the
     database (opened in memory) with the same checks as `casefile verify`."""
     from casefile.report.bundle_verify import verify_open_bundle
@@ -128,7 +128,7 @@ def verify_bundle(path: str | Path) -> VerifyReport:
         report.add("bundle-unreadable", f"{path}: not a readable zip file ({exc})")
         return report
     with zf:
-        verify_open_bundle(zf, path, report)
+        verify_open_bundle(zf, path, report, expect=expect)
     return report
 
 

@@ -20,7 +20,8 @@ from casefile.store.case import DB_NAME
 _BLOB_KINDS = {"original-changed", "derived-changed"}
 
 
-def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport) -> None:
+def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport, *,
+                       expect: str | None = None) -> None:
     """Fill `report` with every problem found in the bundle."""
     for name, why in structure_problems(zf):
         report.add("bundle-unsafe", f"{path}: member {name!r}: {why}", target=name)
@@ -61,11 +62,11 @@ def verify_open_bundle(zf: zipfile.ZipFile, path: Path, report: VerifyReport) ->
     if DB_NAME not in hashes:
         report.add("bundle-database", f"{path}: no readable {DB_NAME} in the bundle")
         return
-    _verify_database(zf, path, report, manifest, hashes)
+    _verify_database(zf, path, report, manifest, hashes, expect)
 
 
 def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, manifest: dict,
-                     hashes: dict[str, str]) -> None:
+                     hashes: dict[str, str], expect: str | None = None) -> None:
     """The database is streamed (size-checked against the manifest) into a temporary file and
     opened read-only there: a multi-GiB database costs disk, not memory."""
     size = next(m["size"] for m in manifest["members"] if m["name"] == DB_NAME)
@@ -93,7 +94,7 @@ def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, mani
         store_schema.known_versions()  # registers every part's tracked tables
         case = Case(path, sqlite_utils.Database(conn), None, "verify")
         try:
-            inner = verify_case(case, record=False, head_file=False)
+            inner = verify_case(case, record=False, head_file=False, expect=expect)
             _check_bundle_blobs(case, path, report, hashes)
             for name in sorted(set(hashes) - referenced(case.db) - {DB_NAME}):
                 report.add("bundle-unreferenced", f"{path}: member {name} is listed but no row of "
@@ -106,6 +107,7 @@ def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, mani
             report.ok = False
     report.counts.update({k: v for k, v in inner.counts.items() if k != "members"})
     report.head_hash = inner.head_hash
+    report.fingerprint = inner.fingerprint
     head = manifest.get("ledger_head") or {}
     if head.get("hash") != inner.head_hash:
         report.add("bundle-head", f"{path}: the manifest names ledger head {head.get('hash')}, the "

@@ -140,3 +140,14 @@ def test_killed_unbundle_leaves_nothing(bundle: Path, tmp_path: Path) -> None:
         left = [p.name for p in dest_parent.iterdir() if not p.name.startswith("r")]
         assert left == [], left
     assert mid >= 1, "every restore finished before the kill: make the bundle bigger"
+
+
+def test_verify_a_bundle_against_a_noted_fingerprint(bundle: Path, capsys) -> None:
+    capsys.readouterr()
+    assert main(["verify", str(bundle), "--json"]) == 0
+    noted = json.loads(capsys.readouterr().out)["fingerprint"]
+    assert main(["verify", str(bundle), "--expect", noted]) == 0
+    seq = int(noted.split("-")[0])
+    capsys.readouterr()
+    assert main(["verify", str(bundle), "--expect", f"{seq + 5}-{'ab' * 8}"]) == 1
+    assert f"records event {seq + 5}" in capsys.readouterr().out
