@@ -34,12 +34,10 @@ def index_doc(case: Case, kind: str, ref_id: str, title: str | None, body: str |
     case.db.execute("DELETE FROM search_docs WHERE doc_key = ?", [key])
     case.db.execute("INSERT INTO search_docs (doc_key, kind, ref_id, item_id, title, body) "
                     "VALUES (?, ?, ?, ?, ?, ?)", [key, kind, ref_id, item_id, title or "", body or ""])
-    case.seal("search_docs")   # vouched for by the ledger when the transaction commits
 
 
 def unindex(case: Case, kind: str, ref_id: str) -> None:
     case.db.execute("DELETE FROM search_docs WHERE doc_key = ?", [f"{kind}:{ref_id}"])
-    case.seal("search_docs")
 
 
 def _join(*parts: str | None) -> str:
@@ -78,7 +76,6 @@ def rebuild_index(case: Case) -> int:
     """Recompute the whole index from the tracked tables; returns the number of documents."""
     with case.transaction():
         case.db.execute("DELETE FROM search_docs")
-        case.seal("search_docs")
         for row in case.rows("SELECT * FROM sources"):
             index_source(case, row)
         for row in case.rows("SELECT * FROM claims"):

@@ -151,6 +151,4 @@ def derive(case: Case, track_id: str, *,
             "end_t, note) VALUES (?,?,?,?,?,?,?,?)",
             [(track_id, info["aircraft_id"], info["item_id"], ids[g.before], ids[g.after],
               d.t[g.before], d.t[g.after], g.note) for g in gaps])
-        for table in ("flight_segments", "flight_gaps"):   # vouched for by the ledger, per track
-            case.seal(table, track_id, item_id=info["item_id"])
     return sum(1 for s in segs if s.kind == "leg"), len(gaps)

@@ -78,8 +78,6 @@ def refresh(case: Case, *, force: bool = False) -> bool:
         case.db.conn.executemany("INSERT INTO photo_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         case.db.execute("INSERT OR REPLACE INTO photo_checks_state (key, value) VALUES "
                         "('fingerprint', ?)", [fp])
-        case.seal("photo_checks")   # vouched for by the ledger
-        case.seal("photo_checks_state")
     return True
 
 

@@ -18,7 +18,7 @@ from casefile import __version__
 from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound, damaged
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import blobs, headfile, journal, ledger, recovery, refs, schema
+from casefile.store import blobs, headfile, journal, ledger, recovery, refs, schema, sealing
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
@@ -49,7 +49,7 @@ class Case:
         self._depth = 0
         self._owns_lock = owns_lock
         self._ledger = ledger.Ledger(db)
-        self._seals: dict[tuple[str, str], tuple[Any, str | None]] = {}
+        self._tx_start = 0   # the last event before the open transaction
 
     # ---- opening and closing -------------------------------------------------------------
     @classmethod
@@ -70,6 +70,7 @@ class Case:
         lock.acquire()
         case = cls(path, _connect(path / DB_NAME), lock, default_investigator(investigator))
         case._migrate(initial=True)
+        sealing.install(case.db)
         with case.transaction():
             meta = {"case_id": new_id(), "title": title.strip(), "created_at": now_z(),
                     "created_by": case.actor, "created_with": f"Casefile {__version__}",
@@ -101,6 +102,7 @@ class Case:
             if schema.pending(case.db):
                 case._migrate_with_lock()
             if write:
+                sealing.install(case.db)
                 case._recover()
         except sqlite3.DatabaseError as exc:
             lock.release()
@@ -115,8 +117,10 @@ class Case:
 
         Closing it closes only its connection; the lock stays with the Case it came from.
         """
-        return Case(self.path, _connect(self.path / DB_NAME), self._lock, self.actor,
-                    owns_lock=False)
+        again = Case(self.path, _connect(self.path / DB_NAME), self._lock, self.actor,
+                     owns_lock=False)
+        sealing.install(again.db)
+        return again
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -174,32 +178,22 @@ class Case:
                                                          "name": name})
             applied.append((group, number))
         if applied and not initial:
+            sealing.install(self.db)   # the tables as migrated
             self._seal_as_found()
 
     def _seal_as_found(self) -> None:
-        """Derived tables (or groups) never vouched for, in a case from before they were (or
-        made by a migration): record them once, as found."""
-        seen = {(r[0], r[1]) for r in self.db.execute(
-            "SELECT DISTINCT target_table, target_id FROM ledger WHERE action = 'derived-recorded'")}
+        """After migrating: record every derived table as found (a migration may have changed
+        its columns or rows; a case from before they were vouched for gets them recorded)."""
         tables = set(self.db.table_names())
-        todo: dict[tuple[str, str], tuple[Any, str | None]] = {}
-        for d in schema.DERIVED.values():
-            if d.table not in tables:
-                continue
-            values = [None] if d.group is None else [v for (v,) in self.db.execute(
-                f"SELECT DISTINCT [{d.group}] FROM [{d.table}]")]
-            for value in values:
-                key = (d.table, "*" if value is None else str(value))
-                if key not in seen:
-                    todo[key] = (value, None)
-        if not todo:
-            return
+        found = {d.table: sealing.full_digest(self.db, d) for d in schema.DERIVED.values()
+                 if d.table in tables}
         with self.transaction():
-            self._seals.update(todo)
+            for table, (digest, n) in sorted(found.items()):
+                self.log("derived-recorded", target_table=table, target_id="*", row_digest=digest,
+                         details={"rows": n, "what": schema.DERIVED[table].what, "as_found": True})
             self.log("derived-vouched", details={
-                "why": "this Casefile vouches for derived tables (findings, legs, gaps, checks, "
-                       "search index, references) in the ledger; recorded as found when the case "
-                       "was first opened with it"})
+                "why": "derived tables (findings, legs, gaps, checks, search index, references) "
+                       "recorded as found after the case's schema was migrated"})
 
     # ---- transactions and the ledger -----------------------------------------------------
     @contextlib.contextmanager
@@ -211,6 +205,10 @@ class Case:
             self.db.execute("BEGIN IMMEDIATE")
             self._depth = 1
             self._ledger.forget_head()
+            try:
+                self._tx_start = self.head()[0]
+            except sqlite3.OperationalError:   # the first migration, before the ledger exists
+                self._tx_start = 0
             try:
                 yield self
             except BaseException:
@@ -225,7 +223,6 @@ class Case:
                 headfile.write(self.path, self.db)
             finally:
                 self._depth = 0
-                self._seals.clear()
                 self._ledger.forget_head()
         else:
             name = f"sp{self._depth}"
@@ -259,26 +256,20 @@ class Case:
             self.log("ledger-head-accepted", details={"head_file_was": was, "reason": reason.strip()})
         headfile.write(self.path, self.db, force=True)
 
-    def seal(self, table: str, group_value: Any = None, *, item_id: str | None = None) -> None:
-        """Say that this transaction changed a derived table (or one group of it): its digest is
-        recorded in the ledger when the transaction commits, and `verify` compares against it."""
-        self._require_tx()
-        if table not in schema.DERIVED:
-            raise RuntimeError(f"table {table} is not a registered derived table")
-        self._seals[(table, "*" if group_value is None else str(group_value))] = (group_value, item_id)
-        if table == "xref_findings":   # its inserts number findings (X1, X2 ...)
-            self._seals[("refs", "*")] = (None, None)
-
     def _record_seals(self) -> None:
-        tables = set(self.db.table_names()) if self._seals else set()
-        for (table, key), (group_value, item_id) in sorted(self._seals.items()):
-            d = schema.DERIVED[table]
-            if table not in tables:
-                continue
-            digest, count = ledger.derived_digest(self.db, d, group_value)
-            self.log("derived-recorded", item_id=item_id, target_table=table, target_id=key,
-                     row_digest=digest, details={"rows": count, "what": d.what})
-        self._seals.clear()
+        """Log the new digest of each derived table this transaction changed (see sealing):
+        `derived-updated` when the transaction changed the case, `derived-recorded` when it only
+        recomputed (a cross-reference run, a refresh of photo checks), which changes no evidence."""
+        seals = sealing.touched(self.db)
+        if not seals:
+            return
+        row = self.db.execute("SELECT count(*) FROM ledger WHERE seq > ? AND action NOT IN "
+                              f"({','.join('?' * len(sealing.RECOMPUTING))})",
+                              [self._tx_start, *sorted(sealing.RECOMPUTING)]).fetchone()
+        action = "derived-updated" if row[0] else "derived-recorded"
+        for table, (digest, n) in seals.items():
+            self.log(action, target_table=table, target_id="*", row_digest=digest,
+                     details={"rows": n, "what": schema.DERIVED[table].what})
 
     def _require_tx(self) -> None:
         if self._depth == 0:

@@ -15,7 +15,7 @@ import sqlite_utils
 
 from casefile.store.canonical import canonical_json, sha256_text
 from casefile.store.headfile import fingerprint
-from casefile.store.schema import DerivedTable, Tracked
+from casefile.store.schema import Tracked
 
 #: the prev_hash of the first event
 GENESIS = "0" * 64
@@ -109,25 +109,6 @@ def group_digest(db: sqlite_utils.Database, tracked: Tracked, group_value: Any) 
         while batch := cur.fetchmany(10000):
             h.update(json.dumps(batch, ensure_ascii=False, allow_nan=False).encode("utf-8"))
     return h.hexdigest(), int(counts[0])
-
-
-def derived_digest(db: sqlite_utils.Database, d: DerivedTable,
-                   group_value: Any = None) -> tuple[str, int]:
-    """The ledger digest of a derived table (or of one group of it), and how many rows it covers:
-    SHA-256 over the JSON of its column names (sorted) and its rows in `d.order`."""
-    names = sorted(c.name for c in db[d.table].columns)
-    conds, params = ([f"[{d.group}] = ?"], [group_value]) if d.group else ([], [])
-    if d.where:
-        conds.append(f"({d.where})")
-    where = " WHERE " + " AND ".join(conds) if conds else ""
-    h = hashlib.sha256(canonical_json(names).encode("utf-8"))
-    cur = db.execute(f"SELECT {', '.join(f'[{c}]' for c in names)} FROM [{d.table}]{where} "
-                     f"ORDER BY {d.order}", params)
-    count = 0
-    while batch := cur.fetchmany(10000):
-        count += len(batch)
-        h.update(json.dumps(batch, ensure_ascii=False).encode("utf-8"))
-    return h.hexdigest(), count
 
 
 def read_events(db: sqlite_utils.Database, item_id: str | None = None, *,

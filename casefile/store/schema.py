@@ -41,24 +41,21 @@ TRACKED: dict[str, Tracked] = {}
 
 @dataclass(frozen=True)
 class DerivedTable:
-    """A table computed from tracked data (a cache a report or answer reads): its writer records
-    its digest in the ledger after each change (`Case.seal`), whole or per `group` value, and
-    `verify` compares. `what` names it for a person; `remedy` says how to recompute it."""
+    """A table computed from tracked data (a cache a report or answer reads): its digest is
+    recorded in the ledger whenever a transaction changes it (see `sealing`) and `verify`
+    compares. `what` names it for a person; `remedy` says how to recompute it."""
 
     table: str
     what: str
     remedy: str
-    order: str = "rowid"               # ORDER BY of the digest
-    group: str | None = None
     where: str | None = None           # only these rows are derived (SQL condition)
 
 
 DERIVED: dict[str, DerivedTable] = {}
 
 
-def derived_table(table: str, what: str, remedy: str, *, order: str = "rowid",
-                  group: str | None = None, where: str | None = None) -> None:
-    DERIVED[table] = DerivedTable(table, what, remedy, order, group, where)
+def derived_table(table: str, what: str, remedy: str, *, where: str | None = None) -> None:
+    DERIVED[table] = DerivedTable(table, what, remedy, where)
 
 
 def migration(group: str, number: int, name: str, *,

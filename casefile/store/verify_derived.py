@@ -10,52 +10,42 @@ from typing import Any
 
 import sqlite_utils
 
-from casefile.store import journal, quarantine, schema
-from casefile.store.ledger import derived_digest
+from casefile.store import journal, quarantine, schema, sealing
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.store.verify_report import VerifyReport
 
 
 def check_derived(db: sqlite_utils.Database, events: list[dict[str, Any]],
                   report: VerifyReport) -> None:
-    last: dict[tuple[str, str], dict[str, Any]] = {}
+    """Each derived table against the digest its last `derived-recorded` event holds."""
+    last: dict[str, dict[str, Any]] = {}
     for event in events:
-        if event["action"] == "derived-recorded":
-            last[(event["target_table"], event["target_id"])] = event
+        if event["action"] in sealing.SEAL_ACTIONS and event["target_id"] == "*":
+            last[event["target_table"]] = event
     tables = set(db.table_names())
     n = 0
     for d in schema.DERIVED.values():
         if d.table not in tables:
             continue
-        recorded = {key: e for (table, key), e in last.items() if table == d.table}
-        if d.group is None:
-            groups: dict[str, Any] = {"*": None}
-        else:
-            groups = {str(v): v for (v,) in db.execute(
-                f"SELECT DISTINCT [{d.group}] FROM [{d.table}]")}
-        for key in sorted(set(groups) | set(recorded)):
-            ev = recorded.get(key)
-            of = "" if d.group is None else f" of {d.group} {key}"
-            where = {"table": d.table, "target": key,
-                     "item_id": ev["item_id"] if ev is not None else None}
-            if key not in groups:
-                if ev and json.loads(ev["details"]).get("rows", 0) > 0:
-                    report.add("derived-missing", f"{d.what}{of} are gone, but the ledger "
-                               f"recorded {json.loads(ev['details'])['rows']} rows (event "
-                               f"{ev['seq']}): deleted behind Casefile's back; {d.remedy}", **where)
-                continue
-            n += 1
-            digest, count = derived_digest(db, d, groups[key])
-            if ev is None:
-                if count:
-                    report.add("derived-unrecorded", f"{count} rows of {d.what}{of} were never "
-                               f"recorded in the custody ledger (written behind Casefile's "
-                               f"back); {d.remedy}", **where)
-            elif ev["row_digest"] != digest:
-                was = json.loads(ev["details"]).get("rows")
-                report.add("derived-changed", f"{d.what}{of} differ from what the ledger "
-                           f"recorded (event {ev['seq']}; {count} rows now, {was} recorded): "
-                           f"edited behind Casefile's back; {d.remedy}", **where)
+        n += 1
+        digest, count = sealing.full_digest(db, d)
+        ev = last.get(d.table)
+        where = {"table": d.table, "target": "*"}
+        if ev is None:
+            if count:
+                report.add("derived-unrecorded", f"{count} rows of {d.what} were never recorded in "
+                           f"the custody ledger (written behind Casefile's back); {d.remedy}",
+                           **where)
+            continue
+        if ev["row_digest"] == digest:
+            continue
+        was = json.loads(ev["details"]).get("rows")
+        gone = was is not None and count < was
+        report.add("derived-missing" if gone and count == 0 else "derived-changed",
+                   f"{d.what} differ from what the ledger recorded (event {ev['seq']}; {count} "
+                   f"rows now, {was} recorded): "
+                   + ("deleted" if gone else "edited") + f" behind Casefile's back; {d.remedy}",
+                   **where)
     report.counts["derived_tables"] = n
 
 

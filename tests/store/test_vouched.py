@@ -67,7 +67,7 @@ def test_built_case_verifies(built: Path, tmp_path: Path, capsys) -> None:
     ("UPDATE xref_findings SET verdict = 'inconsistent' WHERE verdict = 'consistent'",
      "derived-changed", "cross-reference findings"),
     ("DELETE FROM xref_findings WHERE rowid = (SELECT min(rowid) FROM xref_findings)",
-     "derived-changed", "cross-reference findings"),
+     "derived-missing", "cross-reference findings"),     # the case's one finding
     ("UPDATE flight_segments SET airport_icao = 'KJFK' WHERE kind = 'leg' AND rowid = "
      "(SELECT min(rowid) FROM flight_segments WHERE kind = 'leg')", "derived-changed",
      "legs and ground stays"),

@@ -132,4 +132,4 @@ for _table in ("source_relations", "sources", "source_items", "entities", "claim
                "claim_sources", "claim_entities", "claim_links", "notes", "tags"):
     track(_table)
 track("capture_texts", pk="item_id")
-derived_table("search_docs", "the search index", "rebuild the search index", order="doc_key")
+derived_table("search_docs", "the search index", "rebuild the search index")

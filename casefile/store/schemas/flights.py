@@ -186,8 +186,6 @@ track("track_points", pk="id", group="track_id")
 track("reported_flights")
 _FLIGHTS = ("restore the case from a bundle, or remove and re-import the flight record (its legs "
             "are recomputed from its points)")
-# legs, ground stays and coverage gaps: recomputed from each track's points, vouched for per track
-derived_table("flight_segments", "legs and ground stays", _FLIGHTS,
-              order="id", group="track_id")
-derived_table("flight_gaps", "coverage gaps", _FLIGHTS, order="id",
-              group="track_id")
+# legs, ground stays and coverage gaps: recomputed from each track's points
+derived_table("flight_segments", "legs and ground stays", _FLIGHTS)
+derived_table("flight_gaps", "coverage gaps", _FLIGHTS)

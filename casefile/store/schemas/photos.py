@@ -104,5 +104,5 @@ track("photos", pk="item_id")
 track("photo_aircraft")
 
 _CHECKS = "open the case with Casefile (the checks are recomputed when what they read changes)"
-derived_table("photo_checks", "photo metadata check findings", _CHECKS, order="item_id, n")
-derived_table("photo_checks_state", "the photo checks' fingerprint", _CHECKS, order="key")
+derived_table("photo_checks", "photo metadata check findings", _CHECKS)
+derived_table("photo_checks_state", "the photo checks' fingerprint", _CHECKS)

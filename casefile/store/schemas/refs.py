@@ -70,5 +70,5 @@ def _refs_2(db: sqlite_utils.Database) -> None:
 # Findings are written in bulk (not through Case.insert, whose events carry each record's
 # reference): their references are vouched for with the findings.
 derived_table("refs", "short references of findings (X1, X2 ...)", "restore the case from a "
-              "bundle (references are given once, when a record is made)", order="kind, n",
+              "bundle (references are given once, when a record is made)",
               where="kind = 'X'")

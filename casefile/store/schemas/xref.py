@@ -38,7 +38,6 @@ def _xref_2(db: sqlite_utils.Database) -> None:
 
 
 _AGAIN = "run the cross-reference again (`casefile xref`) to recompute them"
-derived_table("xref_findings", "cross-reference findings", _AGAIN, order="id")
-derived_table("xref_finding_items", "items of cross-reference findings", _AGAIN,
-              order="finding_id, item_id")
-derived_table("xref_runs", "cross-reference runs", _AGAIN, order="id")
+derived_table("xref_findings", "cross-reference findings", _AGAIN)
+derived_table("xref_finding_items", "items of cross-reference findings", _AGAIN)
+derived_table("xref_runs", "cross-reference runs", _AGAIN)
