@@ -3,7 +3,7 @@
 A derived table's digest is a multiset hash: the sum, modulo 2**256, of the SHA-256 of each row's
 text (its columns' SQL `quote()`s in name order). Temporary triggers on this connection note every
 row a transaction touches, with its text before the first change; at commit the digest moves by
-the rows' texts now minus their texts before, and the new digest is logged. `verify` sums every
+the rows' hashes now minus their hashes before, and the new digest is logged. `verify` sums every
 row from scratch. Another connection's triggers are not there, so a change made behind Casefile's
 back never reaches the ledger and is found.
 """
@@ -42,6 +42,15 @@ def _prefixed(cond: str, names: list[str], prefix: str) -> str:
                   cond)
 
 
+HASH_FN = "casefile_row_hash"
+
+
+def _hex(text: str | None) -> str | None:
+    """A row text's SHA-256 (hex), computed inside SQLite: a trigger keeps 64 characters per
+    touched row, not the row."""
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _h(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
 
@@ -76,13 +85,14 @@ def install(db: sqlite_utils.Database) -> None:
         return sqlite3.SQLITE_OK
 
     db.conn.set_authorizer(authorize)
+    db.conn.create_function(HASH_FN, 1, _hex, deterministic=True)
     db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {TOUCHED} (tbl TEXT NOT NULL, rid INTEGER NOT NULL, "
                "before TEXT, PRIMARY KEY (tbl, rid))")
     tables = set(db.table_names())
     for d in DERIVED.values():
         if d.table not in tables:
             continue
-        old = row_text_sql(db, d, "OLD.")
+        old = f"{HASH_FN}({row_text_sql(db, d, 'OLD.')})"
         t = d.table
         db.execute(f"DROP TRIGGER IF EXISTS temp._cf_{t}_i")
         db.execute(f"DROP TRIGGER IF EXISTS temp._cf_{t}_u")
@@ -132,16 +142,16 @@ def touched(db: sqlite_utils.Database) -> dict[str, tuple[str, int]]:
         total, n = int(prev[0], 16), prev[1]
         for _rid, before in rows:
             if before is not None:
-                total -= _h(before)
+                total -= int(before, 16)
                 n -= 1
-        text_sql = row_text_sql(db, d)
+        now_sql = f"{HASH_FN}({row_text_sql(db, d)})"
         rids = [rid for rid, _ in rows]
         for start in range(0, len(rids), 500):
             chunk = rids[start:start + 500]
-            for (text,) in db.execute(f"SELECT {text_sql} FROM [{tbl}] WHERE rowid IN "
-                                      f"({','.join('?' * len(chunk))})", chunk):
-                if text is not None:
-                    total += _h(text)
+            for (digest,) in db.execute(f"SELECT {now_sql} FROM [{tbl}] WHERE rowid IN "
+                                        f"({','.join('?' * len(chunk))})", chunk):
+                if digest is not None:
+                    total += int(digest, 16)
                     n += 1
         if (as_hex(total), n) != prev:   # rows the table's `where` leaves out change nothing
             out[tbl] = (as_hex(total), n)
