@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import pairwise
 from typing import Any
+
+import numpy as np
 
 from casefile.flights import probable as P
 from casefile.flights import state as S
@@ -122,14 +124,9 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
     ground = (ground_calls or calls(d)).ground
     segs: list[Segment] = []
     start = 0
-    t = d.t
-    for i, (g0, g1, new_leg, t0, t1) in enumerate(
-            zip(ground, islice(ground, 1, None), islice(d.new_leg, 1, None), t, islice(t, 1, None)),
-            1):
-        if g1 != g0 or new_leg or (t1 - t0 > leg_gap_s and (g0 or _stop_fits(d, i - 1, i))) or (
-                t1 - t0 > gap_s and not g0 and not g1 and low_stop(d, i - 1, i)):
-            segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
-            start = i
+    for i in _breaks(d, ground, gap_s, leg_gap_s):
+        segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
+        start = i
     segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
     for seg in segs:
         if seg.kind == "ground":
@@ -141,6 +138,23 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
             seg.takeoff = _takeoff(d, seg, prev, leg_gap_s)
             seg.landing = _landing(d, seg, nxt, leg_gap_s)
     return segs
+
+
+def _breaks(d: TrackData, ground: list[bool], gap_s: float, leg_gap_s: float) -> list[int]:
+    """The points that start a new segment: the state changes, the source starts a new leg, or a
+    long gap a stop fits in (any long gap on the ground), or a gap entered descending low and left
+    climbing low. Found with array operations; only the gaps are looked at one by one."""
+    g = np.asarray(ground, dtype=bool)
+    t = np.asarray(d.t, dtype=np.float64)
+    dt = t[1:] - t[:-1]
+    cut = (g[1:] != g[:-1]) | np.asarray(d.new_leg[1:], dtype=bool)
+    for k in np.flatnonzero(~cut & (dt > min(gap_s, leg_gap_s))).tolist():
+        a, b = k, k + 1
+        if dt[k] > leg_gap_s and (ground[a] or _stop_fits(d, a, b)):
+            cut[k] = True
+        elif dt[k] > gap_s and not ground[a] and not ground[b] and low_stop(d, a, b):
+            cut[k] = True
+    return (np.flatnonzero(cut) + 1).tolist()
 
 
 def _stop_fits(d: TrackData, a: int, b: int) -> bool:
