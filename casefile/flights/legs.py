@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -101,11 +100,11 @@ def ground_states(d: TrackData) -> list[bool]:
 
 def find_gaps(d: TrackData, gap_s: float = GAP_S) -> list[GapSpan]:
     """Every pair of neighbouring usable points more than gap_s apart."""
-    gaps = []
-    for i, (a, b) in enumerate(pairwise(d.t), 1):
-        if b - a > gap_s:
-            gaps.append(GapSpan(i - 1, i, f"no position for {_dur(b - a)}"))
-    return gaps
+    if len(d) < 2:
+        return []
+    t = np.asarray(d.t, dtype=np.float64)
+    return [GapSpan(k, k + 1, f"no position for {_dur(d.t[k + 1] - d.t[k])}")
+            for k in np.flatnonzero(t[1:] - t[:-1] > gap_s).tolist()]
 
 
 def _dur(seconds: float) -> str:
