@@ -53,6 +53,13 @@ class TrackData:
     def __len__(self) -> int:
         return len(self.t)
 
+    def times(self) -> np.ndarray:
+        """The times as an array (made once: legs and gaps both need it)."""
+        cached = self.__dict__.get("_times")
+        if cached is None or len(cached) != len(self.t):
+            cached = self.__dict__["_times"] = np.asarray(self.t, dtype=np.float64)
+        return cached
+
 
 @dataclass
 class End:
@@ -102,7 +109,7 @@ def find_gaps(d: TrackData, gap_s: float = GAP_S) -> list[GapSpan]:
     """Every pair of neighbouring usable points more than gap_s apart."""
     if len(d) < 2:
         return []
-    t = np.asarray(d.t, dtype=np.float64)
+    t = d.times()
     return [GapSpan(k, k + 1, f"no position for {_dur(d.t[k + 1] - d.t[k])}")
             for k in np.flatnonzero(t[1:] - t[:-1] > gap_s).tolist()]
 
@@ -120,10 +127,11 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
     n = len(d)
     if n == 0:
         return []
-    ground = (ground_calls or calls(d)).ground
+    gc = ground_calls or calls(d)
+    ground = gc.ground
     segs: list[Segment] = []
     start = 0
-    for i in _breaks(d, ground, gap_s, leg_gap_s):
+    for i in _breaks(d, ground, gc.array if len(gc.array) == n else None, gap_s, leg_gap_s):
         segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
         start = i
     segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
@@ -139,14 +147,17 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
     return segs
 
 
-def _breaks(d: TrackData, ground: list[bool], gap_s: float, leg_gap_s: float) -> list[int]:
+def _breaks(d: TrackData, ground: list[bool], ground_arr: np.ndarray | None, gap_s: float,
+            leg_gap_s: float) -> list[int]:
     """The points that start a new segment: the state changes, the source starts a new leg, or a
     long gap a stop fits in (any long gap on the ground), or a gap entered descending low and left
     climbing low. Found with array operations; only the gaps are looked at one by one."""
-    g = np.asarray(ground, dtype=bool)
-    t = np.asarray(d.t, dtype=np.float64)
+    g = ground_arr if ground_arr is not None else np.asarray(ground, dtype=bool)
+    t = d.times()
     dt = t[1:] - t[:-1]
-    cut = (g[1:] != g[:-1]) | np.asarray(d.new_leg[1:], dtype=bool)
+    cut = g[1:] != g[:-1]
+    if any(d.new_leg):
+        cut |= np.asarray(d.new_leg[1:], dtype=bool)
     for k in np.flatnonzero(~cut & (dt > min(gap_s, leg_gap_s))).tolist():
         a, b = k, k + 1
         if dt[k] > leg_gap_s and (ground[a] or _stop_fits(d, a, b)):

@@ -99,6 +99,8 @@ class GroundCalls:
     #: counts of flags not obeyed and of points flipped as noise, for the track's record
     contradicted: int = 0
     debounced: int = 0
+    #: `ground` as an array (for callers that work on arrays)
+    array: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
     def inferred(self, i: int) -> bool:
         """Whether point i's state was inferred (not the source's own flag)."""
@@ -175,7 +177,8 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
         ground[idx] = g
         why[idx] = w
     noise = _debounce(ground, why, t)
-    return GroundCalls(ground.tolist(), Whys(why), contradicted=contradicted, debounced=noise)
+    return GroundCalls(ground.tolist(), Whys(why), contradicted=contradicted, debounced=noise,
+                       array=ground)
 
 
 def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndarray,
