@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from casefile.store import Case
-from casefile.timeutil import parse_z
+from casefile.timeutil import parse_z, shift, wall_text
 from casefile.xref.query import timeline
 
 LANES = ("sources", "photos", "flights", "claims")
@@ -63,8 +63,8 @@ def fit_range(times: list[datetime]) -> tuple[datetime, datetime]:
         a, b = ts[len(ts) // 10], ts[-1 - len(ts) // 10]
         core = (b - a).total_seconds()
         if core * 20 < (hi - lo).total_seconds():
-            pad = timedelta(seconds=max(core * 0.5, 3600))
-            lo, hi = a - pad, b + pad
+            pad = max(core * 0.5, 3600)
+            lo, hi = shift(a, -pad), shift(b, pad)
     return lo, hi
 
 
@@ -84,24 +84,33 @@ def ticks(
         (2 * 86400, "%Y-%m-%d"),
         (7 * 86400, "%Y-%m-%d"),
     ]
-    end = t0 + timedelta(seconds=span_s)
+    end = shift(t0, span_s)
     sample = datetime(2019, 12, 28, 23, 58, tzinfo=UTC)
     need = span_s * (measure("2019-12") + 16) / max(width_px, 1.0)
     for step, fmt in fixed:
         if step >= span_s * (measure(sample.strftime(fmt)) + 16) / max(width_px, 1.0):
-            start = datetime.fromtimestamp((t0.timestamp() // step) * step, UTC)
+            try:
+                start = datetime.fromtimestamp((t0.timestamp() // step) * step, UTC)
+            except (OverflowError, ValueError, OSError):   # at the calendar's first edge
+                start = t0
             out, t = [], start
             while t <= end:
                 out.append(t)
-                t += timedelta(seconds=step)
+                nxt = shift(t, step)
+                if nxt == t:     # the calendar's last instant
+                    break
+                t = nxt
             return out, fmt
-    months = next((m for m in (1, 3, 6, 12, 24, 60, 120) if m * 30.4 * 86400 >= need), 240)
+    months = next((m for m in (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
+                   if m * 30.4 * 86400 >= need), 24000)   # up to the whole calendar, 0001-9999
     t = datetime(t0.year, 1, 1, tzinfo=UTC)
     out = []
     while t <= end:
-        if t >= t0 - timedelta(days=400):
+        if t >= shift(t0, -400 * 86400):
             out.append(t)
         y, m = divmod(t.month - 1 + months, 12)
+        if t.year + y > 9999:    # the calendar ends at 9999
+            break
         t = t.replace(year=t.year + y, month=m + 1)
     return out, ("%Y" if months >= 12 else "%Y-%m")
 
@@ -133,14 +142,14 @@ class TimelineView(QWidget):
         if self.events:
             lo, hi = fit_range(
                 [
-                    e.time + timedelta(seconds=sign * e.uncertainty_s)
+                    shift(e.time, sign * e.uncertainty_s)
                     for e in self.events
                     for sign in (-1, 1)
                 ]
             )
             span = max((hi - lo).total_seconds(), 600.0)
             mid = lo + (hi - lo) / 2
-            self.t0 = mid - timedelta(seconds=span * 0.55)
+            self.t0 = shift(mid, -span * 0.55)
             self.span_s = span * 1.1
         self.update()
 
@@ -159,7 +168,7 @@ class TimelineView(QWidget):
 
     def t_of(self, x: float) -> datetime:
         w = max(1, self.width() - self._label_w() - 10)
-        return self.t0 + timedelta(seconds=(x - self._label_w()) / w * self.span_s)
+        return shift(self.t0, (x - self._label_w()) / w * self.span_s)
 
     def _lane_rect(self, i: int) -> QRectF:
         top, axis_h = 8, QFontMetrics(self.font()).height() * 2 + 8
@@ -252,7 +261,7 @@ class TimelineView(QWidget):
                 continue
             p.setPen(QPen(mid, 1, Qt.PenStyle.DotLine))
             p.drawLine(QPointF(x, 8), QPointF(x, bottom))
-            tick = dt.strftime(fmt)
+            tick = dt.strftime(fmt.replace("%Y", f"{dt.year:04d}"))   # year 1 as 0001
             if x + 3 + fm.horizontalAdvance(tick) > self.width() - 4:
                 continue  # a label cut by the edge reads wrong
             p.setPen(text)
@@ -274,12 +283,12 @@ class TimelineView(QWidget):
         at = self.t_of(at_x if at_x is not None else self.width() / 2)
         new_span = min(max(self.span_s / factor, 10.0), 200 * 365 * 86400.0)
         frac = (at - self.t0).total_seconds() / self.span_s
-        self.t0 = at - timedelta(seconds=frac * new_span)
+        self.t0 = shift(at, -frac * new_span)
         self.span_s = new_span
         self.update()
 
     def pan(self, fraction: float) -> None:
-        self.t0 += timedelta(seconds=self.span_s * fraction)
+        self.t0 = shift(self.t0, self.span_s * fraction)
         self.update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -312,13 +321,13 @@ class TimelineView(QWidget):
         pos = event.position()
         if self._drag is not None:
             width = max(1, self.width() - self._label_w() - 10)
-            self.t0 -= timedelta(seconds=(pos.x() - self._drag.x()) / width * self.span_s)
+            self.t0 = shift(self.t0, -(pos.x() - self._drag.x()) / width * self.span_s)
             self._drag = pos
             self.update()
             return
         tip = next(
             (
-                f"{e.label}\n{e.time:%Y-%m-%d %H:%M:%S} UTC ± {e.uncertainty_s:.0f} s"
+                f"{e.label}\n{wall_text(e.time)} UTC ± {e.uncertainty_s:.0f} s"
                 for rect, e in self._hit
                 if rect.contains(pos)
             ),
