@@ -63,6 +63,8 @@ def test_years_0001_and_9999_through_the_cli(tmp_path: Path, capsys) -> None:
         out = capsys.readouterr().out
         assert "1-01-01 " not in out.replace("0001-01-01", ""), out   # years are zero-padded
     capsys.readouterr()
+    assert main(["photos", case, "--json"]) == 0
+    assert json.dumps(json.loads(capsys.readouterr().out)).count("capture-before-photography") >= 2
     assert main(["timeline", case, "--json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert sum("y1" in json.dumps(e) for e in events) >= 2

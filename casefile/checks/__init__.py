@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from casefile.checks import duplicates, gps, image, metadata, places, structure, times
+from casefile.checks import duplicates, gps, image, implausible, metadata, places, structure, times
 from casefile.checks.base import CheckInput, OtherPhoto
 from casefile.model.findings import CheckFinding
 
 #: Bump when a check's logic changes, so stored findings are recomputed.
-CHECKS_VERSION = 2
+CHECKS_VERSION = 3
 
 PHOTO_CHECKS: tuple[Callable[[CheckInput], list[CheckFinding]], ...] = (
     *metadata.CHECKS, *times.CHECKS, *gps.CHECKS, *image.CHECKS, *structure.CHECKS,
-    *duplicates.CHECKS, *places.CHECKS)
+    *duplicates.CHECKS, *places.CHECKS, *implausible.CHECKS)
 _ORDER = {"warning": 0, "notice": 1, "info": 2}
 
 
