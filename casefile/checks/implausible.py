@@ -20,7 +20,8 @@ def capture_before_photography(inp: CheckInput) -> list[CheckFinding]:
     return [finding(inp, "capture-before-photography", "warning", "Taken before photography existed",
                     f"The capture time ({wall_text(window[1])} UTC at the latest) is before the first "
                     "photograph (1826), so the metadata's time cannot be when this picture was "
-                    "taken; it is kept as found and not used to place the photo in time.",
+                    "taken; it is kept as found, and any finding that places the photo by it "
+                    "rests on a time that is wrong.",
                     "A camera whose clock was never set, or a tool that wrote a placeholder date "
                     "(such as year 0001), gives such a time without anything being forged.",
                     capture_raw=cap.raw, latest_utc=wall_text(window[1]))]
