@@ -24,7 +24,7 @@ from casefile.timeutil import epoch_text, from_epoch
 def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[str], skipped: int) -> str:
     """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps."""
     track_id = new_id()
-    cols = _point_columns(trk.rows, trk.quality)
+    cols = _point_columns(trk.rows, trk.quality, trk.columns)
     times = [t for t in cols["t"] if t is not None]
     flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
     data = columns.encode(POINT_COLUMNS, cols, len(trk.rows))
@@ -62,14 +62,18 @@ def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[st
     return track_id
 
 
-def _point_columns(rows: list[PointRow], quality: list[str | None]) -> dict[str, list[Any]]:
+def _point_columns(rows: list[PointRow], quality: list[str | None],
+                   known: dict[str, list[Any]] | None = None) -> dict[str, list[Any]]:
     """Parsed point rows (casefile.model.flights.COLUMNS order) and their quality
-    flags as columns, named as in the points file."""
+    flags as columns, named as in the points file (`known`: columns already taken out of
+    these rows, used as they are when their length matches)."""
     if len(quality) != len(rows) or not set(map(len, rows)) <= {len(COLUMNS)}:
         raise ValueError(f"each parsed point row needs {len(COLUMNS)} values "
                          f"({', '.join(COLUMNS)}) and one quality flag")
     # one C-level pass per column (zip(*rows) over a million rows is several times slower)
-    cols = {n: list(map(itemgetter(k), rows)) for k, n in enumerate(COLUMNS)}
+    known = known or {}
+    cols = {n: known[n] if len(known.get(n, ())) == len(rows) else list(map(itemgetter(k), rows))
+            for k, n in enumerate(COLUMNS)}
     cols["quality"] = quality
     return cols
 

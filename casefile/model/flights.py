@@ -201,6 +201,12 @@ class ParsedTrack:
     #: what the file states about the flight flown (number, callsign, origin, destination), not
     #: observed: kept with the track; its number and callsign name the aircraft too
     flight: dict[str, Any] = field(default_factory=dict)
+    #: the reader has shown, column by column, that no value needs the point-by-point screen for
+    #: values no aircraft reports (casefile.importers.flights.plausible); when False, it runs
+    screened: bool = False
+    #: columns already taken out of `rows` (by name, as in COLUMNS) while they were checked, so
+    #: storing the track need not take them out again; only valid while `rows` is unchanged
+    columns: dict[str, list[Any]] = field(default_factory=dict)
 
     def callsigns(self) -> list[str]:
         return [cs for cs in dict.fromkeys(map(itemgetter(9), self.rows)) if cs]

@@ -119,7 +119,7 @@ def test_a_clean_chunk_converts_in_one_go():
     pts = [[float(i), 55.0, 38.0 + i / 1000, "ground" if i < 3 else 1000 * i, 200.0, 90.0,
             2 if i == 5 else 0, None, {"flight": "RFF7075 "} if i == 4 else None, "adsb_icao"]
            for i in range(10)]
-    rows, bad, cs = readsb.convert_chunk(pts, 100.0, None)
+    rows, bad, cs, _clean = readsb.convert_chunk(pts, 100.0, None)
     assert bad == [] and cs == "RFF7075"
     assert rows[0] == (100.0, 55.0, 38.0, None, None, True, 200.0, 90.0, None, None, "adsb_icao", 0)
     assert rows[5] == (105.0, 55.0, 38.005, 5000, None, False, 200.0, 90.0, None, "RFF7075",
@@ -133,7 +133,7 @@ def test_malformed_points_are_skipped_and_named_the_rest_kept():
            [2.0, 95.0, 38.0, 1000, None, None, 0, None],       # latitude out of range
            [3.0, "55.5", 38.0, "ground", None, None, 0, None],  # text position: converted
            [4.0, 55.0, 38.0, 1000, "fast", None, 0, None]]     # ground speed not a number
-    rows, bad, _ = readsb.convert_chunk(pts, 100.0, None)
+    rows, bad, _, _clean = readsb.convert_chunk(pts, 100.0, None)
     assert [r[0] for r in rows] == [100.0, 103.0]
     assert rows[1][1:6] == (55.5, 38.0, None, None, True)
     assert bad == [(1, "a trace point needs at least 8 fields"),

@@ -39,7 +39,8 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     """Flag quality problems and refuse a file with no readable position at all."""
     parsed.tracks = [t for t in parsed.tracks if t.rows]
     for trk in parsed.tracks:
-        bad = plausible.screen(path, trk, parsed.notes)   # NaN, 1e308 ft, year 1653: flagged
+        # NaN, 1e308 ft, year 1653: flagged (unless the reader showed no column holds any)
+        bad = {} if trk.screened else plausible.screen(path, trk, parsed.notes)
         rows = trk.rows
         times: list[Any] = list(map(_T, rows))
         idx: Sequence[int] = range(len(rows))
@@ -48,8 +49,10 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
             idx = [k for k, t in enumerate(times) if t is not None and k not in bad]
             timed = [rows[k] for k in idx]
             times = [times[k] for k in idx]
-        flags = flag_points(times, list(map(_LAT, timed)), list(map(_LON, timed)),
-                            list(map(_GROUND, timed)), list(map(_SRC, timed)))
+        lats, lons, grounds, srcs = (list(map(get, timed)) for get in (_LAT, _LON, _GROUND, _SRC))
+        flags = flag_points(times, lats, lons, grounds, srcs)
+        if timed is rows:   # every row kept: these are the track's columns as stored
+            trk.columns = {"t": times, "lat": lats, "lon": lons, "ground": grounds, "src": srcs}
         if trk.planned:
             trk.quality = ["planned-route"] * len(trk.rows)
         elif len(idx) == len(trk.rows):

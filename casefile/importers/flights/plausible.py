@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Mapping, Sequence
+from functools import partial
+from operator import is_not
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from casefile.model.flights import COLUMNS, ParsedTrack, PointRow
 from casefile.timeutil import from_epoch
@@ -23,6 +26,31 @@ RANGES = {"alt_ft": (-2000.0, 200_000.0), "geo_alt_ft": (-2000.0, 200_000.0),
           "gs_kt": (0.0, 4000.0), "track_deg": (-360.0, 720.0), "vrate_fpm": (-60_000.0, 60_000.0)}
 MAX_NOTES = 50
 _NUMERIC = [(k, name) for k, name in enumerate(COLUMNS) if name in ("t", "lat", "lon", *RANGES)]
+
+
+_not_none = partial(is_not, None)
+
+
+def columns_clean(columns: Mapping[str, Sequence[Any]], t_base: float = 0.0) -> bool:
+    """Whether whole columns of points hold nothing `screen` would flag, decided in C (sums,
+    minima, maxima): True only when every value is a finite number in range (or null). Columns
+    are named as in COLUMNS; "t" may be offsets from `t_base`. False means "look point by point",
+    never that something is wrong."""
+    latest = time.time() + 86400.0
+    for name, col in columns.items():
+        vals = list(filter(_not_none, col)) if None in col else col
+        if not vals:
+            continue
+        try:
+            if not math.isfinite(sum(vals)):
+                return False
+            lo, hi = (FIRST_FLIGHT - t_base, latest - t_base) if name == "t" else RANGES.get(
+                name, (-math.inf, math.inf))
+            if min(vals) < lo or max(vals) > hi:
+                return False
+        except TypeError:   # text or another non-number: the point-by-point screen names it
+            return False
+    return True
 
 
 def screen(path: Path, trk: ParsedTrack, notes: list[str]) -> dict[int, str]:

@@ -16,6 +16,7 @@ from casefile.importers.flights.fields import Bad, drop_bad_rows, num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
+from casefile.importers.flights.plausible import columns_clean
 from casefile.importers.registry import register
 from casefile.model.flights import ParsedTrack, PointRow
 
@@ -64,10 +65,12 @@ class ReadsbTrace(FlightImporter):
         trace = doc.pop("trace")
         del doc
         callsign: str | None = None
+        trk.screened = True
         for lo in range(0, len(trace), CHUNK):
             part = trace[lo:lo + CHUNK]
             trace[lo:lo + CHUNK] = [None] * len(part)   # each chunk's points freed once converted
-            rows, bad, callsign = convert_chunk(part, base, callsign)
+            rows, bad, callsign, clean = convert_chunk(part, base, callsign)
+            trk.screened = trk.screened and clean
             trk.rows.extend(rows)
             for k, message in bad:
                 out.warn(path, f"trace[{lo + k}]", f"skipped: {message}")
@@ -87,14 +90,15 @@ _GROUND = {"ground": True, None: None}
 
 
 def convert_chunk(part: list[Any], base: float, callsign: str | None,
-                  ) -> tuple[list[PointRow], list[tuple[int, str]], str | None]:
+                  ) -> tuple[list[PointRow], list[tuple[int, str]], str | None, bool]:
     """Convert trace points column by column (in C where every value is well-formed).
 
     A point is a list of at least 8 fields: time offset, lat, lon, altitude (feet, "ground" or
     null), ground speed, track, flags, vertical rate, then optionally details (a dict that may name
     the flight), source and geometric altitude. A malformed point is skipped and named, with the
     first problem it has; each column is checked in C first and value by value only when that
-    check fails. Returns (rows, [(index in part, problem)] in order, the callsign in force after).
+    check fails. Returns (rows, [(index in part, problem)] in order, the callsign in force after,
+    whether the columns hold no value no aircraft reports (plausible.columns_clean)).
     """
     bad: Bad = {}
     kept: list[int] | None = None   # indices into part of the points that have the right shape
@@ -103,7 +107,7 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
         bad.update((k, _SHORT) for k in set(range(len(part))).difference(kept))
         part = [part[k] for k in kept]
     if not part:
-        return [], sorted(bad.items()), callsign
+        return [], sorted(bad.items()), callsign, True
     col_bad: Bad = {}
     widths = set(map(len, part))
     cols = list(zip(*part, strict=True) if len(widths) == 1 else zip_longest(*part))
@@ -139,7 +143,10 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
         callsigns += [callsign] * (n - start)
     rows = list(zip(map(add, repeat(base, n), t_off), la, lo, alt_ft, geo_ft, on_ground, gs, track,
                     vr, callsigns, source, leg))
-    return rows, sorted(bad.items()), callsign
+    # positions were checked finite and in range above (or the point was skipped)
+    clean = columns_clean({"t": t_off, "alt_ft": alt_ft, "geo_alt_ft": geo_ft, "gs_kt": gs,
+                           "track_deg": track, "vrate_fpm": vr}, base)
+    return rows, sorted(bad.items()), callsign, clean
 
 
 def _positions(lat: Sequence[Any], lon: Sequence[Any], bad: Bad) -> tuple[Sequence[Any], Sequence[Any]]:
