@@ -43,9 +43,10 @@ CASE="$TMP/demo/caracas-2019-demo.casefile"
 "${RUN[@]}" "$APP" verify "$CASE"
 # parallel import (worker processes re-run the frozen executable) into a second case
 "${RUN[@]}" "$APP" new "$TMP/second" --title "Smoke: parallel import" >/dev/null
-"${RUN[@]}" "$APP" add "$TMP/second.casefile" "$TMP/demo/caracas-2019-demo-inputs/flights" \
-    "$TMP/demo/caracas-2019-demo-inputs/photos" -r --workers 2 \
-    | tail -1 | grep -q "^15 imported, 0 duplicate, 0 failed" \
+INPUTS=("$TMP/demo/caracas-2019-demo-inputs/flights" "$TMP/demo/caracas-2019-demo-inputs/photos")
+N_INPUTS=$(find "${INPUTS[@]}" -type f | wc -l)
+"${RUN[@]}" "$APP" add "$TMP/second.casefile" "${INPUTS[@]}" -r --workers 2 \
+    | tail -1 | grep -q "^$N_INPUTS imported, 0 duplicate, 0 failed" \
     || { echo "smoke: parallel import from the bundle failed" >&2; exit 1; }
 echo "smoke: parallel import OK"
 "${RUN[@]}" "$APP" gui "$CASE" --screenshot "$TMP/window.png"

@@ -145,6 +145,7 @@ def test_a_claim_with_window_zone_place_status_and_evidence(bench, qtbot):
     assert claim.window_start.utc == "2019-03-23T20:00:00.000Z"  # 16:00 in Caracas (UTC−4)
     page = win.details.browser.toPlainText()
     assert "2019-03-23 20:00:00 UTC" in page and "America/Caracas" in page
+    assert claim.when in page   # the window as people read it, in one line
     assert "S1 Russian planes land in Venezuela — reliability B" in page
     # status with a reason, then undo
     assert fill(win, qtbot, "status", claim.id, {"status": "corroborated", "reason": "two tracks agree"})
@@ -276,6 +277,11 @@ def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
     found = findings(win.case, claim.id)
     assert found, "the cross-reference ran after the edit"
     assert found[0].explanation in win.details.browser.toPlainText()
+    assert found[0].confidence_note   # every finding says what its confidence rests on …
+    from casefile.ui.docks.xref import findings_html
+
+    panel = findings_html(win.case, claim.id)      # … and the findings panel says it
+    assert found[0].confidence_note.replace("'", "&#x27;") in panel and "claim-flights" not in panel
     undo(win, qtbot)
     undo(win, qtbot)
     assert reported_flights(win.case) == []

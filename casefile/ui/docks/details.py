@@ -109,6 +109,7 @@ class Html:
         ]
         rows = [
             ("Claim", _e(c.text) + (" <small>(quoted)</small>" if c.quoted else "")),
+            ("When", _e(c.when) or "not stated"),
             ("From", _tv(c.window_start, self.td)),
             ("To", _tv(c.window_end, self.td)),
             ("Place", _e(place) or "not stated"),
