@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_NM = 1.852
@@ -14,6 +18,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distances_km(lat: float, lon: float, lats: Sequence[float],
+                 lons: Sequence[float]) -> npt.NDArray[np.float64]:
+    """Haversine distances in km from one point to many (the same formula as distance_km)."""
+    p1 = math.radians(lat)
+    p2 = np.radians(np.asarray(lats, dtype=np.float64))
+    dl = np.radians(np.asarray(lons, dtype=np.float64) - lon)
+    a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a))), dtype=np.float64)
 
 
 def intermediate(lat1: float, lon1: float, lat2: float, lon2: float, f: float) -> tuple[float, float]:

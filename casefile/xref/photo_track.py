@@ -6,7 +6,9 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
-from casefile.geo import distance_km, intermediate
+import numpy as np
+
+from casefile.geo import distance_km, distances_km, intermediate
 from casefile.model.findings import Finding
 from casefile.timeutil import TimeValue, from_epoch, people_time
 from casefile.xref.confidence import Confidence, Factors, assess
@@ -127,9 +129,10 @@ def _excluded(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float
     i, j = bisect_left(p.t, lo) - 1, bisect_right(p.t, hi)
     if i < 0 or j >= len(p.t):
         return False      # the window reaches past the record: nothing excludes that part
-    spare = [_km(lat, lon, p.lat[k], p.lon[k]) - NEAR_KM for k in range(i, j + 1)]
-    return all(spare[k] + spare[k + 1] > FAST_KM_S * (p.t[i + k + 1] - p.t[i + k])
-               for k in range(len(spare) - 1))
+    # every two positions in turn: neither leaves time to fly by way of the place (numpy)
+    spare = distances_km(lat, lon, p.lat[i:j + 1], p.lon[i:j + 1]) - NEAR_KM
+    reach = FAST_KM_S * np.diff(np.asarray(p.t[i:j + 1], dtype=np.float64))
+    return bool(np.all(spare[:-1] + spare[1:] > reach))
 
 
 def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding | None:
