@@ -31,11 +31,14 @@ def tables(app, n: int = 100_000) -> None:
     from PySide6.QtCore import Qt
 
     from casefile.ui.timefmt import TimeDisplay
-    from casefile.ui.views.records import CATEGORIES
+    from casefile.ui.views.records import CATEGORIES, Names
     from casefile.ui.views.recordview import RecordView
 
     cat, td, rows = CATEGORIES["ledger"], TimeDisplay(), _rows(n)
-    cols = cat.columns(td)
+    # the custody log names each event's file and record, as the window does
+    nm = Names(refs={r["target_id"]: f"P{k + 1}" for k, r in enumerate(rows)},
+               files={r["item_id"]: f"photo-{k:06d}.jpg" for k, r in enumerate(rows)})
+    cols = cat.all_columns(td, nm)
     t = time.perf_counter()
     texts = [[str(c.text(r)) for c in cols] for r in rows]
     ref_format = time.perf_counter() - t
