@@ -66,8 +66,8 @@ def _finding_html(fd: Finding, item_id: str, td: TimeDisplay, names: dict[str, s
     lead = "<p><small>▶ the finding selected in the list</small></p>" if chosen else ""
     color = VERDICT_COLOR.get(fd.verdict, "#000")
     return (lead + f"<h4 style='color:{color}'>{html.escape(fd.verdict.upper())} — {html.escape(title)}</h4>"
-            f"<p><small>confidence {fd.confidence:.0%}"
-            + (f": {html.escape(fd.confidence_note)}" if fd.confidence_note else "") + "</small></p>"
+            f"<p><small>{html.escape(fd.confidence_note or f'Confidence {fd.confidence:.2f}.')}"
+            "</small></p>"
             f"<p>{html.escape(fd.explanation)}</p><p><b>Linked items:</b> {links}</p>"
             f"<p><b>Inputs:</b></p>{_readable(fd.inputs, td, names)}"
             + (f"<p><b>Assumptions:</b></p><ul>{assumptions}</ul>" if assumptions else "")
