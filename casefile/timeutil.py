@@ -337,7 +337,7 @@ def is_date_only(tv: TimeValue | None) -> bool:
 
 
 def _utc_short(dt: datetime) -> str:
-    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return people_time(dt.timestamp())
 
 
 def _zone_words(tv: TimeValue) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,23 @@ def fresh_case(tmp_path: Path):
                        default_tz=None)
     yield case
     case.close()
+
+
+@pytest.fixture
+def schema_at() -> Callable[[str, int], AbstractContextManager[None]]:
+    """`with schema_at("photos", 1):` cases made inside are made as a Casefile that knew that
+    group only up to that migration made them (the later migrations are back afterwards)."""
+    from casefile.store import schema
+
+    @contextmanager
+    def at(group: str, number: int) -> Iterator[None]:
+        steps = schema._MIGRATIONS[group]
+        later = {n: m for n, m in steps.items() if n > number}
+        for n in later:
+            del steps[n]
+        try:
+            yield
+        finally:
+            steps.update(later)
+
+    return at

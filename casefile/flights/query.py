@@ -15,7 +15,6 @@ from casefile.flights import quality as quality_rules
 from casefile.flights import state as state_rules
 from casefile.flights.aircraft import all_aircraft, find, recorded_names
 from casefile.flights.gcpause import gc_paused
-from casefile.flights.palette import aircraft_color as aircraft_color  # re-exported: GUI and PDF colours
 from casefile.flights.palette import case_colors
 from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: the public API
 from casefile.flights.refs import RefIndex as RefIndex

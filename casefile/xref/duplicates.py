@@ -7,7 +7,7 @@ from typing import Any
 
 from casefile.checks.similarity import PHASH_DISTANCE, SimilarityIndex, hash_bits
 from casefile.model.findings import Finding
-from casefile.timeutil import from_epoch
+from casefile.timeutil import epoch, from_epoch, people_time
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn, SourceIn
 from casefile.xref.windows import tv_window
@@ -63,9 +63,9 @@ def appearance(photo: PhotoIn, sources: list[SourceIn]) -> dict[str, Any]:
     return {"item_id": photo.item_id, "earliest_utc": from_epoch(t), "how": how, **detail}
 
 
-def _minute(iso_z: str) -> str:
-    """'2019-03-23T10:00:00.000Z' as people read it: '2019-03-23 10:00 UTC'."""
-    return f"{iso_z[:10]} {iso_z[11:16]} UTC"
+def _people(iso_z: str) -> str:
+    at = epoch(iso_z)
+    return iso_z if at is None else people_time(at)
 
 
 def group_finding(group: list[str], photos: dict[str, PhotoIn],
@@ -84,7 +84,7 @@ def group_finding(group: list[str], photos: dict[str, PhotoIn],
                 + ("Two appeared at the same earliest time, so who published first is not clear."
                    if tie else f"The earliest known appearance is "
                                f"{photos[first['item_id']].label or 'one of them'}, which {how} "
-                               f"by {_minute(first['earliest_utc'])}."))
+                               f"by {_people(first['earliest_utc'])}."))
         verdict, conf = ("undetermined", 0.5) if tie else ("consistent", 0.7)
     else:
         expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "

@@ -13,7 +13,7 @@ from casefile.errors import CasefileError
 from casefile.flights import query as Q
 from casefile.flights.aircraft import resolve
 from casefile.importers.pipeline import import_paths
-from casefile.store import Case, schema, verify_case
+from casefile.store import Case, verify_case
 
 T0 = 1553212800.0
 ROWS = [  # t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, track_deg, vrate_fpm, callsign, src, new_leg
@@ -25,13 +25,9 @@ ROWS = [  # t, lat, lon, alt_ft, geo_alt_ft, ground, gs_kt, track_deg, vrate_fpm
 QUALITY = [None, None, "duplicate-time", None]
 
 
-def _legacy_case(tmp_path: Path, *, tamper: bool = False) -> tuple[Path, str]:
+def _legacy_case(tmp_path: Path, schema_at, *, tamper: bool = False) -> tuple[Path, str]:
     """A case at flights schema 1 with one track of four points (one flagged) and one gap."""
-    flights = schema._MIGRATIONS["flights"]
-    later = {n: m for n, m in flights.items() if n > 1}
-    for n in later:
-        del flights[n]
-    try:
+    with schema_at("flights", 1):
         case = Case.create(tmp_path / "legacy", "legacy", investigator="T")
         src = tmp_path / "trace.txt"
         src.write_text("stands for the original flight file")
@@ -55,8 +51,6 @@ def _legacy_case(tmp_path: Path, *, tamper: bool = False) -> tuple[Path, str]:
                             "after_id, start_t, end_t) VALUES ('TRK1', ?, ?, 501, 503, ?, ?)",
                             [ac, item, T0 + 60, T0 + 7260])
         case.close()
-    finally:
-        flights.update(later)
     if tamper:
         conn = sqlite3.connect(tmp_path / "legacy.casefile" / "case.sqlite")
         conn.execute("UPDATE track_points SET lat = 10.7 WHERE seq = 1")
@@ -65,8 +59,8 @@ def _legacy_case(tmp_path: Path, *, tamper: bool = False) -> tuple[Path, str]:
     return tmp_path / "legacy.casefile", ac
 
 
-def test_legacy_points_move_into_a_column_file(tmp_path: Path) -> None:
-    path, ac = _legacy_case(tmp_path)
+def test_legacy_points_move_into_a_column_file(tmp_path: Path, schema_at) -> None:
+    path, ac = _legacy_case(tmp_path, schema_at)
     with Case.open(path, investigator="T") as case:
         assert "track_points" not in case.db.table_names()
         [track] = Q.tracks(case)
@@ -85,8 +79,8 @@ def test_legacy_points_move_into_a_column_file(tmp_path: Path) -> None:
         assert verify_case(case, record=False).ok
 
 
-def test_legacy_points_edited_behind_our_back_are_refused(tmp_path: Path) -> None:
-    path, _ = _legacy_case(tmp_path, tamper=True)
+def test_legacy_points_edited_behind_our_back_are_refused(tmp_path: Path, schema_at) -> None:
+    path, _ = _legacy_case(tmp_path, schema_at, tamper=True)
     with pytest.raises(CasefileError, match="points of track TRK1 differ from the custody ledger"):
         Case.open(path, investigator="T")
     # nothing was changed: the case is still at flights schema 1, its rows where they were

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from casefile.importers.pipeline import import_paths
 from casefile.photos import query
-from casefile.store import Case, schema, verify_case
+from casefile.store import Case, verify_case
 
 #: Capture times as photos schema 1 stored them (raw text as it wrote it).
 OLD = {
@@ -27,12 +27,8 @@ OLD = {
 }
 
 
-def _legacy_case(tmp_path: Path) -> Path:
-    photos = schema._MIGRATIONS["photos"]
-    later = {n: m for n, m in photos.items() if n > 1}
-    for n in later:
-        del photos[n]
-    try:
+def _legacy_case(tmp_path: Path, schema_at) -> Path:
+    with schema_at("photos", 1):
         case = Case.create(tmp_path / "legacy", "legacy", investigator="T")
         files = []
         for name in [*OLD, "tampered.jpg"]:
@@ -48,8 +44,6 @@ def _legacy_case(tmp_path: Path) -> Path:
                     "meta": json.dumps({"times": times}), "raw_tags": "{}", "extractor": "{}"},
                     action="photo-metadata", item_id=outcome.item_id)
         case.close()
-    finally:
-        photos.update(later)
     conn = sqlite3.connect(tmp_path / "legacy.casefile" / "case.sqlite")
     conn.execute("UPDATE photos SET capture_utc = '2020-01-01T00:00:00.000Z' WHERE item_id = ?",
                  [outcomes[-1].item_id])
@@ -58,8 +52,8 @@ def _legacy_case(tmp_path: Path) -> Path:
     return tmp_path / "legacy.casefile"
 
 
-def test_old_capture_times_name_where_they_were_read(tmp_path: Path) -> None:
-    path = _legacy_case(tmp_path)
+def test_old_capture_times_name_where_they_were_read(tmp_path: Path, schema_at) -> None:
+    path = _legacy_case(tmp_path, schema_at)
     with Case.open(path, investigator="T") as case:
         rows = {r["original_name"]: r for r in case.rows(
             "SELECT i.original_name, p.* FROM photos p JOIN items i ON i.id = p.item_id")}
