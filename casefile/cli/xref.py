@@ -14,11 +14,13 @@ VERDICTS = ("consistent", "inconsistent", "undetermined")
 
 
 def _xref_human(d: dict) -> None:
+    from casefile.xref.query import finding_title
+
     for problem in d["problems"]:
         print(f"warning: {problem}")
-    print_table([(f["ref"], f["kind"], f["verdict"], f"{f['confidence']:.2f}",
+    print_table([(f["ref"], finding_title(f["kind"]), f["verdict"], f"{f['confidence']:.2f}",
                   f["explanation"]) for f in d["findings"]],
-                ["REF", "KIND", "VERDICT", "CONF", "EXPLANATION"], max_width=100)
+                ["REF", "CHECK", "VERDICT", "CONF", "EXPLANATION"], max_width=100)
     print(f"{len(d['findings'])} findings; digest {d['digest']}")
 
 

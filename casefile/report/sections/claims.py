@@ -16,6 +16,8 @@ CHECKED = {
     "claim-flights": "the flight records (take-offs, landings and positions at the claimed place)",
     "photo-aircraft": "the aircraft's track at the photo's time and place",
     "photo-duplicates": "near-identical photos and which appeared first",
+    "photo-claim": "the supporting photo's capture time and place against the claim's",
+    "photo-place-vs-gps": "the analyst's place for the photo against the file's own GPS",
     "sun-position": "the sun's position at the photo's time and place",
     "time-claim-after-source": "the claim's date against its source's publication",
     "time-photo-after-source": "the photo's capture time against its source's publication",

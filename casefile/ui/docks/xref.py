@@ -18,16 +18,9 @@ from casefile.store import Case
 from casefile.store.reads import item_names
 from casefile.ui.docks.readable import Reader, inputs_html
 from casefile.ui.timefmt import TimeDisplay
-from casefile.xref.query import findings
+from casefile.xref.query import finding_title, findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
-KIND_TITLE = {
-    "photo-aircraft": "photo vs. flight track", "sun-position": "sun position vs. light in the photo",
-    "claim-flights": "claim vs. flight records", "photo-duplicates": "same picture elsewhere",
-    "time-photo-after-source": "capture time vs. publication",
-    "time-claim-after-source": "claim vs. publication time",
-    "time-source-vs-capture": "publication vs. collection time",
-}
 
 
 VERDICT_ORDER = {"inconsistent": 0, "undetermined": 1, "consistent": 2}
@@ -55,7 +48,7 @@ def _finding_html(fd: Finding, item_id: str, td: TimeDisplay, names: dict[str, s
     reader.learn(fd.inputs)
     links = " · ".join(reader.ref(i) for i in fd.item_ids if i != item_id) or "—"
     assumptions = "".join(f"<li>{html.escape(a)}</li>" for a in fd.assumptions)
-    title = KIND_TITLE.get(fd.kind, fd.kind)
+    title = finding_title(fd.kind)
     fid = html.escape(fd.id)
     if expanded:
         raw = html.escape(json.dumps(fd.inputs, ensure_ascii=False, indent=1, default=str))
