@@ -7,6 +7,7 @@ from pathlib import Path
 
 import casefile.xref as xref_pkg
 from casefile.xref.kinds import TITLES, title
+from casefile.xref.query import finding_title   # what the window and the CLI call
 
 
 def test_every_finding_kind_the_engine_makes_has_a_title() -> None:
@@ -18,6 +19,4 @@ def test_every_finding_kind_the_engine_makes_has_a_title() -> None:
             made.add(consts[name])
     assert len(made) >= 9 and made <= set(TITLES), sorted(made - set(TITLES))
     assert title("photo-claim") == "photo vs. the claim it supports"
-    from casefile.xref.query import finding_title   # what the window and the CLI call
-
     assert finding_title("photo-claim") == title("photo-claim")
