@@ -7,7 +7,7 @@ from pathlib import Path
 
 import casefile.xref as xref_pkg
 from casefile.xref.kinds import TITLES, title
-from casefile.xref.query import finding_title   # what the window and the CLI call
+from casefile.xref.query import finding_title  # what the window and the CLI call
 
 
 def test_every_finding_kind_the_engine_makes_has_a_title() -> None:
