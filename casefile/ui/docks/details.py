@@ -22,7 +22,7 @@ from casefile.timeutil import TimeValue
 from casefile.ui import names
 from casefile.ui.docks.readable import inputs_html, time_text
 from casefile.ui.timefmt import TimeDisplay
-from casefile.xref.query import findings
+from casefile.xref.query import finding_title, findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
 
@@ -228,7 +228,7 @@ class Html:
             inputs = "<p>(see the exact inputs in the cross-reference panel)</p>"
         assumptions = "".join(f"<li>{_e(a)}</li>" for a in f.assumptions)
         return (
-            self.head(f.id, f"Finding ({f.kind})", f.verdict.upper())
+            self.head(f.id, f"Finding: {finding_title(f.kind)}", f.verdict.upper())
             + f"<p style='color:{color}'>{_e(f.explanation)}</p>"
             + _rows([("Confidence", f"{f.confidence:.0%}"), ("About", about or "—")])
             + f"<p><b>Inputs</b></p>{inputs}"

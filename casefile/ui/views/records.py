@@ -16,7 +16,7 @@ from casefile.store.reads import LedgerRow, ListedItem
 from casefile.store.refs import all_refs
 from casefile.ui.tablemodel import Column
 from casefile.ui.timefmt import TimeDisplay
-from casefile.xref.query import findings
+from casefile.xref.query import finding_title, findings
 
 R = TypeVar("R")
 
@@ -176,7 +176,7 @@ def _entity_columns(td: TimeDisplay, nm: Names) -> list[Column[Entity]]:
 def _finding_columns(td: TimeDisplay, nm: Names) -> list[Column[Finding]]:
     return [
         Column("Verdict", lambda r: r.verdict),
-        Column("Kind", lambda r: r.kind),
+        Column("Check", lambda r: finding_title(r.kind)),
         Column("Confidence", lambda r: f"{r.confidence:.0%}", lambda r: r.confidence),
         Column("About", lambda r: ", ".join(nm.label(i) for i in r.item_ids[:3])
                + (f" +{len(r.item_ids) - 3}" if len(r.item_ids) > 3 else "")),
