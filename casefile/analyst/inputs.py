@@ -65,7 +65,7 @@ def credibility_grade(value: int | str | None) -> int | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= 6:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 6:
         raise InvalidInput(f"{value!r} is not a credibility grade: use a number 1-6 (1 confirmed "
                            "... 5 improbable, 6 cannot be judged)", field="credibility")
     return int(text)

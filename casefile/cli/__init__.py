@@ -24,7 +24,8 @@ from casefile.cli import (  # noqa: F401 - importing a module registers its comm
     xref,
 )
 from casefile.cli.base import cli
-from casefile.errors import CasefileError, InvalidInput, damaged
+from casefile.errors import CasefileError, InvalidInput
+from casefile.store import access
 
 
 def _usage_error(exc: click.UsageError) -> int:
@@ -58,8 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     except CasefileError as exc:
         print(f"casefile: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, InvalidInput) else 1
-    except sqlite3.DatabaseError as exc:   # a case damaged on disk, found while reading it
-        print(f"casefile: error: {damaged(None, exc).message}", file=sys.stderr)
+    except sqlite3.DatabaseError as exc:   # damaged, read-only or a full disk, found mid-command
+        print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.errno not in access.EXPLAINED:
+            raise
+        print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
         return 1
     except (click.Abort, KeyboardInterrupt):
         print("casefile: interrupted", file=sys.stderr)

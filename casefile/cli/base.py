@@ -23,6 +23,7 @@ import click
 
 from casefile import __version__
 from casefile.cli.output import print_json
+from casefile.errors import ReadOnlyCase
 from casefile.store import Case
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -50,7 +51,14 @@ def investigator() -> str | None:
     return root.obj.get("investigator") if root and isinstance(root.obj, dict) else None
 
 
-def open_case(path: str, *, write: bool) -> Case:
+def open_case(path: str, *, write: bool | Literal["prefer"]) -> Case:
+    """Open the case; "prefer": for writing when the case can be written, else read-only (a
+    report, export or bundle of a case on read-only media is written, not recorded)."""
+    if write == "prefer":
+        try:
+            return Case.open(path, write=True, investigator=investigator())
+        except ReadOnlyCase:
+            return Case.open(path, write=False, investigator=investigator())
     return Case.open(path, write=write, investigator=investigator())
 
 
@@ -69,12 +77,17 @@ CaseMode = Literal["open", "path", "none"]
 CASE_HELP = "the case folder (NAME.casefile)"
 
 
-def command(group: click.Group, name: str, *, help: str, write: bool | Callable[[dict], bool] = False,
+Write = bool | Literal["prefer"]
+
+
+def command(group: click.Group, name: str, *, help: str,
+            write: Write | Callable[[dict], bool] = False,
             case: CaseMode = "open", json: bool = True, case_help: str = CASE_HELP,
             **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a subcommand of `group` from a function whose click options are decorated below.
 
-    `write` is whether the case opens for writing, or a function of the options that says so.
+    `write` is whether the case opens for writing ("prefer": when it can, else read-only), or a
+    function of the options that says so.
     """
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:

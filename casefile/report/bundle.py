@@ -31,6 +31,7 @@ class BundleResult:
     members: int
     head_seq: int
     head_hash: str
+    fingerprint: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -66,9 +67,10 @@ def _add(zf: zipfile.ZipFile, name: str, path: Path, compress: int) -> None:
 def bundle_case(case: Case, out: str | Path) -> BundleResult:
     """Write the case as one zip; records a 'bundled' custody event when the case is writable."""
     out = Path(out)
-    tmp_dir = case.path / "tmp"
+    # a read-only case: the snapshot goes beside the output instead of the case's tmp/
+    tmp_dir = case.path / "tmp" if case.writable else out.resolve().parent
     tmp_dir.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=tmp_dir) as td:
+    with tempfile.TemporaryDirectory(dir=tmp_dir, prefix=".casefile-") as td:
         db_copy = Path(td) / DB_NAME
         snapshot_db(case, db_copy)
         snap = sqlite3.connect(db_copy)
@@ -106,7 +108,8 @@ def bundle_case(case: Case, out: str | Path) -> BundleResult:
             part.unlink(missing_ok=True)
             raise CasefileError(f"cannot write the bundle: {exc.strerror or exc}", out) from exc
     sha = _sha_file(out)
-    result = BundleResult(str(out), sha, out.stat().st_size, len(entries) + 1, seq, head)
+    result = BundleResult(str(out), sha, out.stat().st_size, len(entries) + 1, seq, head,
+                          headfile.fingerprint(seq, head))
     if case.writable:
         with case.transaction():
             case.log("bundled", details={"sha256": sha, "size": result.size,

@@ -31,6 +31,7 @@ class ExportResult:
     pages: int = 0
     sections: list[str] = field(default_factory=list)
     ledger_seq: int | None = None
+    fingerprint: str = ""        # the ledger event the report describes, for `verify --expect`
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -73,9 +74,18 @@ def build_report(case: Case, out: str | Path, options: ReportOptions | None = No
         data = sign_pdf(data, options.sign_cert, options.sign_key or "", options.sign_password)
     write_atomic(out, data)
     sha = hashlib.sha256(data).hexdigest()
-    result = ExportResult(str(out), sha, len(data), pages, done)
+    result = ExportResult(str(out), sha, len(data), pages, done, fingerprint=report_fingerprint(case))
     result.ledger_seq = record_export(case, "pdf", out, sha, len(data), options.to_dict())
     return result
+
+
+def report_fingerprint(case: Case) -> str:
+    """The fingerprint of the ledger event a report describes (printed on its cover)."""
+    from casefile.report.context import content_head
+    from casefile.store.headfile import fingerprint
+
+    head = content_head(case)
+    return fingerprint(int(head["seq"]), str(head["hash"]))
 
 
 def write_atomic(out: Path, data: bytes) -> None:
