@@ -84,7 +84,7 @@ def disk_full(where: str | Path, needed: int | None = None) -> DiskFull:
         free = None
     mount = _mount_point(probe)
     have = f"{_size(free)} free" if free is not None else "no space left"
-    need = f"; about {_size(needed)} more is needed" if needed else ""
+    need = f"; about {_size(needed)} is needed" if needed else ""
     return DiskFull(f"the disk holding {mount} is full ({have}{need}); free space there or write "
                     "to another disk: nothing was half-written", where)
 

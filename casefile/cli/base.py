@@ -23,7 +23,7 @@ import click
 
 from casefile import __version__
 from casefile.cli.output import print_json
-from casefile.errors import ReadOnlyCase
+from casefile.errors import DiskFull, ReadOnlyCase
 from casefile.store import Case
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -53,12 +53,16 @@ def investigator() -> str | None:
 
 def open_case(path: str, *, write: bool | Literal["prefer"]) -> Case:
     """Open the case; "prefer": for writing when the case can be written, else read-only (a
-    report, export or bundle of a case on read-only media is written, not recorded)."""
+    report, export or bundle of a case on read-only media or a full disk is written, not
+    recorded)."""
     if write == "prefer":
         try:
             return Case.open(path, write=True, investigator=investigator())
-        except ReadOnlyCase:
-            return Case.open(path, write=False, investigator=investigator())
+        except (ReadOnlyCase, DiskFull) as exc:
+            case = Case.open(path, write=False, investigator=investigator())
+            case.read_only_reason = exc.why if isinstance(exc, ReadOnlyCase) else \
+                "the disk holding it is full"
+            return case
     return Case.open(path, write=write, investigator=investigator())
 
 

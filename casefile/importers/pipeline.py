@@ -24,7 +24,7 @@ from typing import Any
 from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
 from casefile.importers import libnotes, registry, workerlife
 from casefile.importers.sniff import sniff_mime
-from casefile.store import Acquisition, Case, commit_staged, safeopen
+from casefile.store import Acquisition, Case, access, commit_staged, safeopen
 from casefile.store.blobs import StagedBlob, stage_stream
 from casefile.store.platform_io import fsync_dir
 from casefile.textsafe import printable, raw_bytes
@@ -165,11 +165,23 @@ def _work(path_str: str, tmp_dir: str, forced: str | None, follow_links: bool = 
     except CasefileError as exc:
         work.error = str(exc)
     except OSError as exc:
-        work.error = f"{path}: {exc.strerror or exc}"
+        work.error = f"{printable(path_str)}: {_os_error(exc, tmp_dir, path)}"
     if work.error and work.staged is not None:
         work.staged.discard()
         work.staged = None
     return work
+
+
+def _os_error(exc: OSError, tmp_dir: str, path: Path) -> str:
+    """What went wrong reading or staging a file; a full disk names the case's disk and the
+    space the file needs."""
+    if exc.errno not in access.EXPLAINED:
+        return str(exc.strerror or exc)
+    try:
+        needed: int | None = os.lstat(path).st_size
+    except OSError:
+        needed = None
+    return access.explain(Path(tmp_dir).parent, exc, needed=needed).message
 
 
 def _parse(imp: Any, path: Path, data: bytes | None) -> Any:

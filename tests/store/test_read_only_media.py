@@ -1,4 +1,4 @@
-"""A case on read-only media (a real read-only mount, see readonly_mount) is listed, searched,
+"""A case on read-only media (a real read-only mount, see media) is listed, searched,
 verified, reported and exported elsewhere without writing anything; a write says "the case is
 read-only (…)", never "damaged"; verify changes nothing on writable media either."""
 
@@ -13,7 +13,7 @@ import pytest
 from casefile.cli import main
 from casefile.errors import ReadOnlyCase
 from casefile.store import Case
-from tests.store.readonly_mount import run_read_only
+from tests.store.media import run_read_only
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
