@@ -22,10 +22,12 @@ class GenericFile:
         return 0.01
 
     def parse(self, path: Path, data: bytes | None) -> str | None:
-        """A one-line note when the file looks like position data no reader takes, else None."""
-        from casefile.importers.flights.unread import position_like
+        """A one-line note when the file looks like position data no reader takes, or is named as
+        markup (KML, GPX) but holds none, else None."""
+        from casefile.importers.flights.unread import markup_missing, position_like
 
-        return position_like(path, data[:8192] if data else None)
+        head = data[:8192] if data else None
+        return position_like(path, head) or markup_missing(path, head)
 
     def store(self, case: Case, ingested: Ingested, parsed: str | None) -> None:
         if parsed:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from casefile.analyst.extract import extract_any
 from casefile.analyst.page_text import Extracted
 from casefile.errors import CorruptFile
+from casefile.importers.flights.unread import MARKUP
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
 
@@ -68,6 +69,8 @@ class DocumentImporter(CaptureImporter):
     extensions: tuple[str, ...] = (".pdf", ".txt", ".text", ".md", ".rst")
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
+        if path.suffix.lower() in MARKUP and b"<" not in head:
+            return 0.0   # a KML or GPX with no markup: a plain file, said so (see unread)
         return {"application/pdf": 0.6, "text/plain": 0.4}.get(mime, 0.0)
 
 
