@@ -154,12 +154,8 @@ def verify(case: str, item: str | None, expect: str | None) -> Out:
 @command(cli, "upgrade", help="bring a case written by an older Casefile up to this version's "
          "schema (all steps in one transaction, each recorded in the ledger)", case="path")
 def upgrade(case: str) -> Out:
-    from casefile.store import schema
-
-    with Case.open(case, write=False, upgrade=False, investigator=investigator()) as c:
-        todo = [f"{g} {n}: {name}" for g, n, name, _fn in schema.pending(c.db)]
-    if todo:
-        Case.open(case, write=True, investigator=investigator()).close()
+    with Case.open(case, write=True, investigator=investigator()) as c:
+        todo = c.migrated
     return Out({"applied": todo}, lambda d: print(
         "\n".join(f"upgraded: {t}" for t in d["applied"]) or "the case is already up to date"))
 

@@ -56,6 +56,8 @@ class Case:
         self.read_only_reason: str | None = None
         self.read_only_how = ""
         self._reader: access.ReadOnly | None = None   # what a read-only opening holds
+        #: the schema steps this opening applied ("group n: name")
+        self.migrated: list[str] = []
         #: what opening for writing recovered (files of unfinished imports, files quarantined)
         self.recovered: recovery.Recovered | None = None
 
@@ -239,6 +241,7 @@ class Case:
         steps = schema.pending(self.db)
         if not steps:
             return
+        self.migrated = [f"{g} {n}: {name}" for g, n, name, _fn in steps]
         with self.transaction():
             for group, number, name, fn in steps:
                 with self.transaction():

@@ -2,11 +2,12 @@
 """Build a small case with every schema version that ever landed, using that commit's own code.
 
 For each commit that introduced a schema version (a new `@migration(group, n)`: found from the
-history, the first day's included), this script takes the commit's tree (`git archive`, nothing
-checked out in the working copy), runs that commit's own CLI with PYTHONPATH pointing at it, and
-builds a case with a photo, a flight file, a source, a claim and a note — as far as that commit's
-CLI could (the first commits had no photos, flights or claims yet; what it could not do is listed
-in the case's MADE.json). The cases are copied here, one folder per commit, and
+history, the first day's included) and the last commit of each day of work (a release), this
+script takes the commit's tree (`git archive`, nothing checked out in the working copy), runs
+that commit's own CLI with PYTHONPATH pointing at it, and builds a case with a photo, a flight
+file, a source, a claim and a note — as far as that commit's CLI could (the first commits had no
+sources or claims yet; what it could not do is listed in the case's MADE.json). The cases are
+copied here, one folder per commit, and
 `tests/store/test_old_cases.py` opens, upgrades and verifies each with the current code.
 
     python tests/data/old_cases/make_old_cases.py            # rebuild every case
@@ -58,6 +59,17 @@ def schema_commits() -> list[tuple[str, str, list[str]]]:
             date = git("log", "-1", "--format=%cI", commit).strip()
             out.append((commit, date, new))
             seen |= versions
+    return out
+
+
+def day_ends() -> list[tuple[str, str, list[str]]]:
+    """The last commit of each day of work before today's (what people ran as a release)."""
+    out = []
+    days = sorted({d[:10] for d in git("log", "--format=%cI").split()})
+    for day in days[:-1]:
+        commit = git("log", "-1", "--format=%H", f"--until={day}T23:59:59Z").strip()
+        date = git("log", "-1", "--format=%cI", commit).strip()
+        out.append((commit, date, [f"the last commit of {day}"]))
     return out
 
 
@@ -167,8 +179,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="only list the commits")
     parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--only", nargs="*", metavar="COMMIT", help="only these commits")
     args = parser.parse_args()
     commits = schema_commits()
+    have = {c for c, _d, _v in commits}
+    commits += [(c, d, v) for c, d, v in day_ends() if c not in have]
+    if args.only:
+        commits = [c for c in commits if c[0].startswith(tuple(args.only))]
     for commit, date, versions in commits:
         print(f"{commit[:10]} {date[:16]} introduces {', '.join(versions)}")
     if args.list:
