@@ -83,7 +83,7 @@ def command(group: click.Group, name: str, *, help: str, write: bool | Callable[
             params.insert(0, click.Argument(["case"], metavar="CASE"))
         if json:
             params.append(click.Option(["--json"], is_flag=True,
-                                       help="print JSON (stable shape, see README)"))
+                                       help="print JSON (stable shape, see docs/cli.md)"))
 
         def callback(**kw: Any) -> int:
             ctx = click.get_current_context()
