@@ -58,15 +58,15 @@ def ela_op(item_id: str, quality: int = 90) -> Callable[[Case, OpContext], Chang
 
 
 def report_op(out: Path) -> Callable[[Case, OpContext], Changes]:
-    """Export the PDF report through the report part (default sections, unmarked)."""
+    """Export the report through the report part (default sections, unmarked); .docx writes DOCX."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
         # imported here, in the worker: the PDF machinery is heavy and only needed for an export
         from casefile.report.context import ReportOptions
-        from casefile.report.pdf import build_report
+        from casefile.report.exports import write_report
 
         ctx.progress(0, 1, "writing the report")
-        result = build_report(case, out, ReportOptions())
+        result = write_report(case, out, ReportOptions())
         ctx.progress(1, 1, "done")
         return Changes(message=f"Report written to {out}", result=result)
 
