@@ -563,3 +563,42 @@ def test_every_menu_and_toolbar_action_does_what_it_says(swept, qtbot, corpora, 
     # every action of the menus and the toolbar was triggered and checked above
     missing = shown - covered
     assert not missing, f"actions with no checked effect: {sorted(missing)}"
+
+
+def test_a_claim_from_the_window_needs_a_source_or_an_explicit_no_source_yet(swept, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from casefile.ui.forms.claims import NO_SOURCE
+
+    win, dialogs = swept
+    _prepare(win, qtbot, dialogs)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: warned.append(text)))
+    win.show_view("all")
+    n = len(analyst.list_claims(win.case))
+    _trigger(win, "Add Claim")
+    dlg = dialogs.last()
+    dlg.set_value("text", "A second aircraft came with SPAR19")
+    dlg.set_value("start", "2022-08-02")
+    dlg.set_value("tz", "Asia/Taipei")
+    dlg.set_value("source", "")
+    dlg._accept()                                      # no source chosen: refused, and said why
+    assert dlg.result() != QDialog.DialogCode.Accepted and "no source yet" in warned[-1]
+    assert len(analyst.list_claims(win.case)) == n
+    dlg.set_value("source", NO_SOURCE)                  # chosen on purpose
+    dlg._accept()
+    settle(win, qtbot)
+    made = next(c for c in analyst.list_claims(win.case) if c.text.startswith("A second aircraft"))
+    assert made.source_ids == []
+    # shown selected among the claims, its row marked as a problem
+    assert win.current_view == "claims" and win.selected == made.id
+    model = win.records.model
+    row = next(i for i, r in enumerate(model.rows) if r.id == made.id)
+    assert "no source yet" in model.problems[made.id]
+    cols = [c.header for c in model.columns]
+    texts = model.texts(row)
+    assert texts[cols.index("Sources")] == "no source yet"
+    assert texts[cols.index("When")].startswith("2022-08-02, the whole day in Asia/Taipei")
+    sourced = next(i for i, r in enumerate(model.rows) if r.source_ids)
+    assert model.texts(sourced)[cols.index("Sources")].startswith("S1 Flightradar24 playback")
+    assert "Problem: no source yet" in win.details.browser.toPlainText()
