@@ -285,17 +285,8 @@ class Html:
         ]
         if item["kind"] == "photo":
             info = photos.get_photo(self.case, iid)
-            where = f"{info.gps.lat:.5f}, {info.gps.lon:.5f}" if info.gps is not None else "no position"
+            rows += [(k, _e(v)) for k, v in photos.position_rows(info)]
             rows += [
-                (
-                    "Position",
-                    _e(where)
-                    + (
-                        f" <small>({_e(info.analyst_place_note)})</small>"
-                        if info.analyst_place_note
-                        else ""
-                    ),
-                ),
                 ("Aircraft tags", _e(", ".join(info.aircraft_tags)) or "—"),
             ]
             acts += [("place-photo", "Place on the map…"), ("aircraft-tag", "Tag an aircraft…")]
