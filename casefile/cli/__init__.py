@@ -11,21 +11,44 @@ import sys
 import click
 from click.exceptions import NoArgsIsHelpError
 
-from casefile.cli import (  # noqa: F401 - importing a module registers its commands
-    analyst,
-    claims,
-    core_cmds,
-    demo,
-    flights,
-    photos,
-    report,
-    safety,
-    sources,
-    xref,
-)
-from casefile.cli.base import cli
+from casefile.cli.base import MODULES, LazyGroup, cli
 from casefile.errors import CasefileError, InvalidInput
-from casefile.store import access
+
+
+def _load(module: str) -> None:
+    """Import one command module of this package; importing it registers its commands."""
+    if module == "analyst":
+        from casefile.cli import analyst  # noqa: F401
+    elif module == "claims":
+        from casefile.cli import claims  # noqa: F401
+    elif module == "core_cmds":
+        from casefile.cli import core_cmds  # noqa: F401
+    elif module == "demo":
+        from casefile.cli import demo  # noqa: F401
+    elif module == "flights":
+        from casefile.cli import flights  # noqa: F401
+    elif module == "photos":
+        from casefile.cli import photos  # noqa: F401
+    elif module == "report":
+        from casefile.cli import report  # noqa: F401
+    elif module == "safety":
+        from casefile.cli import safety  # noqa: F401
+    elif module == "sources":
+        from casefile.cli import sources  # noqa: F401
+    elif module == "xref":
+        from casefile.cli import xref  # noqa: F401
+    else:
+        raise ValueError(f"no command module {module!r}")
+
+
+def load_commands(*modules: str) -> None:
+    """Import the named command modules (base.COMMAND_MODULE says which holds a command); all when
+    none is named. `casefile NAME` loads only NAME's module."""
+    for module in modules or MODULES:
+        _load(module)
+
+
+LazyGroup.load = staticmethod(load_commands)
 
 
 def _usage_error(exc: click.UsageError) -> int:
@@ -60,11 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"casefile: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, InvalidInput) else 1
     except sqlite3.DatabaseError as exc:   # damaged, read-only or a full disk, found mid-command
-        print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        if exc.errno not in access.EXPLAINED:
-            raise
+        from casefile.store import access
+
         print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
         return 1
     except (click.Abort, KeyboardInterrupt):
@@ -72,5 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:              # a full disk or read-only place met outside the store
+        from casefile.store import access
+
+        if exc.errno not in access.EXPLAINED:
+            raise
+        print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
+        return 1
     except SystemExit as exc:           # click's own exit on a closed pipe
         return exc.code if isinstance(exc.code, int) else 1

@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from casefile.flights import query as flights
-from casefile.model.flights import Aircraft, Whereabouts
+from casefile.model.flights import Whereabouts
 from casefile.photos import query as photos
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.store.refs import all_refs
 from casefile.timeutil import from_epoch, parse_z
-from casefile.ui.views.records import aircraft_label
 from casefile.ui.views.timeline import fit_range
 
 _ISO = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?Z")
@@ -61,20 +60,9 @@ class MapData:
         return max(lo.timestamp(), min(ts)), min(hi.timestamp(), max(ts))
 
 
-def _name(a: Aircraft, callsigns: list[str]) -> str:
-    """Registration, else callsign, else hex (with the type): never "track <id>"."""
-    label = aircraft_label(a)
-    if a.registration:
-        return label
-    if callsigns:
-        return f"{callsigns[0]} ({label})" if label else callsigns[0]
-    return label or a.label or "aircraft of unknown identity"
-
-
 def gather(case: Case) -> MapData:
     """Each aircraft's stretches and gaps, the airports of its legs, and photo positions."""
     data = MapData()
-    callsigns: dict[str, list[str]] = {}
     for track in flights.tracks(case):
         aid = track["aircraft_id"]
         ss = [
@@ -88,11 +76,11 @@ def gather(case: Case) -> MapData:
         data.gaps.setdefault(aid, []).extend((a[-1], b[0]) for a, b in zip(ss, ss[1:], strict=False))
         if track["item_id"]:
             data.track_items.setdefault(aid, track["item_id"])
-        callsigns.setdefault(aid, []).extend(c for c in track["callsigns"] if c)
     colors = flights.aircraft_colors(case)
+    calls = flights.recorded_refs(case)
     for a in flights.list_aircraft(case):
         if a.id in data.stretches:
-            data.labels[a.id] = _name(a, callsigns.get(a.id, []))
+            data.labels[a.id] = flights.aircraft_title(a, calls.get(a.id, []))
             data.colors[a.id] = colors[a.id]
     airports = airport_index()
     for leg in flights.legs(case):

@@ -14,8 +14,9 @@ from casefile.model.flights import Aircraft, Leg, LegEnd
 from casefile.store import Case, reads
 from casefile.store.reads import LedgerRow, ListedItem
 from casefile.store.refs import all_refs
-from casefile.ui.tablemodel import Column
+from casefile.timeutil import describe_window
 from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.views.tablemodel import Column
 from casefile.xref.query import finding_title, findings
 
 R = TypeVar("R")
@@ -44,10 +45,16 @@ class Names:
 
     refs: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)     # source id -> its title
 
     @classmethod
     def of(cls, case: Case) -> Names:
-        return cls(all_refs(case), reads.item_names(case))
+        titles = {s.id: s.title or s.url or s.publisher or "untitled" for s in analyst.list_sources(case)}
+        return cls(all_refs(case), reads.item_names(case), titles)
+
+    def source(self, sid: str) -> str:
+        """"S2 Taipei Times report" (a claim's source, as the table names it)."""
+        return f"{self.refs.get(sid, '')} {self.sources.get(sid, '')}".strip() or sid
 
     def label(self, rid: str | None) -> str:
         """"P3 an124_apron.jpg" for a file, "C4" for another record, "" for none."""
@@ -111,11 +118,14 @@ class FlightRow:
 
     leg: Leg
     aircraft: str
+    calls: str = ""             # the callsigns and flight number its flight file recorded
 
 
 def _flight_rows(case: Case) -> list[FlightRow]:
     names = {a.id: aircraft_label(a) or a.id for a in flights.list_aircraft(case)}
-    return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)")
+    calls = flights.track_calls(case)
+    return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)",
+                      ", ".join(calls.get(leg.track_id or "", [])))
             for leg in flights.legs(case)]
 
 
@@ -127,6 +137,7 @@ def _flight_columns(td: TimeDisplay, nm: Names) -> list[Column[FlightRow]]:
         return r.leg.landing
 
     return [
+        Column("Callsign / flight", lambda r: r.calls, tip="as the flight file recorded it"),
         Column("Aircraft", lambda r: r.aircraft),
         Column("Takeoff (time)", lambda r: td.fmt(takeoff(r).time_utc), lambda r: takeoff(r).time_utc or ""),
         Column("From", lambda r: takeoff(r).airport_icao),
@@ -153,6 +164,15 @@ def _source_columns(td: TimeDisplay, nm: Names) -> list[Column[Source]]:
     ]
 
 
+NO_SOURCE = "no source yet"
+
+
+def claim_window_text(c: Claim) -> str:
+    """The window as people read it ("2022-08-02, the whole day in Asia/Taipei (… UTC)")."""
+    return describe_window(c.window_start, c.window_end) if (c.window_start.raw or c.window_end.raw) \
+        else "not stated"
+
+
 def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
     # credibility and status next to the text: they must be on screen in a 1400 px window
     return [
@@ -160,17 +180,76 @@ def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
         Column("Credibility", lambda r: r.credibility or "not graded", lambda r: r.credibility or 9,
                tip="1 (confirmed) to 6 (cannot judge)"),
         Column("Status", lambda r: r.status),
-        Column("From", lambda r: td.fmt(r.window_start)),
-        Column("To", lambda r: td.fmt(r.window_end)),
+        Column("Sources", lambda r: "; ".join(nm.source(s) for s in r.source_ids) or NO_SOURCE,
+               tip="the sources that make the claim; a claim with none is listed as a problem"),
+        Column("When", lambda r: claim_window_text(r),
+               lambda r: r.window_start.utc or r.window_end.utc or "",
+               tip="the claim's time window as the source gives it, with the UTC span it covers"),
         Column("Place", lambda r: r.place_text or r.place_icao),
         Column("Kind", lambda r: r.kind),
         Column("Aircraft", lambda r: ", ".join(r.aircraft_refs)),
     ]
 
 
+@dataclass(frozen=True)
+class TrackedAircraft(Entity):
+    """An aircraft seen in the tracks, listed among the entities until the analyst adopts it."""
+
+    seen_in: str = ""           # the flight files it was seen in ("F1, F3")
+
+
+def _matches(a: Aircraft, calls: list[str], entities: list[Entity]) -> bool:
+    keys = {k.casefold() for k in (a.registration, a.icao24, *calls) if k}
+    return any(e.kind == "aircraft" and {n.casefold() for n in (e.ref, e.name, *e.aliases) if n} & keys
+               for e in entities)
+
+
+def tracked_aircraft(case: Case) -> list[TrackedAircraft]:
+    """Aircraft seen in the tracks and not yet an analyst entity (derived, marked so)."""
+    return _tracked(case, None)
+
+
+def seen_aircraft(case: Case, aircraft_id: str | None) -> TrackedAircraft | None:
+    """One aircraft of the case as an entity would name it (None when it is not in the case)."""
+    got = _tracked(case, aircraft_id or "-") if aircraft_id else []
+    return got[0] if got else None
+
+
+def _tracked(case: Case, aircraft_id: str | None) -> list[TrackedAircraft]:
+    entities = analyst.list_entities(case)
+    calls = flights.recorded_refs(case)
+    refs = all_refs(case)
+    files: dict[str, list[str]] = {}
+    for t in flights.tracks(case):
+        if t["item_id"]:
+            files.setdefault(t["aircraft_id"], []).append(refs.get(t["item_id"], "a flight file"))
+    out = []
+    for a in flights.list_aircraft(case):
+        if aircraft_id is not None and a.id != aircraft_id:
+            continue
+        cs = calls.get(a.id, [])
+        if aircraft_id is None and (a.id not in files or _matches(a, cs, entities)):
+            continue
+        name = a.registration or a.icao24 or a.label or "aircraft of unknown identity"
+        if a.type_code:
+            name += f" ({a.type_code})"
+        aliases = [x for x in (a.icao24 if a.registration else None, *cs) if x]
+        out.append(TrackedAircraft(a.id, "aircraft", name, aliases, a.registration or a.icao24,
+                                   note=a.description, seen_in=", ".join(dict.fromkeys(files.get(a.id, [])))))
+    return out
+
+
+def _entities(case: Case) -> list[Entity]:
+    return [*analyst.list_entities(case), *tracked_aircraft(case)]
+
+
 def _entity_columns(td: TimeDisplay, nm: Names) -> list[Column[Entity]]:
     return [Column("Name", lambda r: r.name), Column("Kind", lambda r: r.kind),
-            Column("Also known as", lambda r: ", ".join(r.aliases)), Column("Reference", lambda r: r.ref)]
+            Column("Also known as", lambda r: ", ".join(r.aliases)), Column("Reference", lambda r: r.ref),
+            Column("Origin", lambda r: f"seen in the tracks ({r.seen_in}); not adopted"
+                   if isinstance(r, TrackedAircraft) else "entered by the analyst",
+                   tip="aircraft seen in the tracks are listed here; right-click ▸ Adopt to make one "
+                       "your own entity")]
 
 
 def _finding_columns(td: TimeDisplay, nm: Names) -> list[Column[Finding]]:
@@ -201,7 +280,7 @@ _LISTINGS: list[Category[Any]] = [
     Category[Source]("sources", "Sources", analyst.list_sources, _source_columns, lambda r: r.id),
     Category[Claim]("claims", "Claims", analyst.list_claims, _claim_columns, lambda r: r.id),
     Category[FlightRow]("flights", "Flights", _flight_rows, _flight_columns, lambda r: r.leg.item_id),
-    Category[Entity]("entities", "Entities", analyst.list_entities, _entity_columns, lambda r: r.id),
+    Category[Entity]("entities", "Entities", _entities, _entity_columns, lambda r: r.id),
     Category[Finding]("findings", "Findings", findings, _finding_columns, lambda r: r.id),
     Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"],
                         with_ref=False),
