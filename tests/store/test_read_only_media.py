@@ -69,7 +69,8 @@ def test_read_only_media(small_case: Path, tmp_path: Path) -> None:
              ["timeline", c], ["xref", c, "--no-run"], ["log", c], ["verify", c],
              ["report", c, "-o", str(out / "r.pdf"), "--sections", "summary,custody"],
              ["export", c, "--format", "csv", "-o", str(out / "items.csv")],
-             ["bundle", c, "-o", str(out / "b.zip")]]
+             ["bundle", c, "-o", str(out / "b.zip")],
+             ["gui", c, "--screenshot", str(out / "window.png")]]
     writes = [["note", "add", c, "C1", "one more"], ["add", c, str(out / "items.csv")],
               ["recover", c]]
     results = run_read_only(small_case, reads + writes, tmp_path, env={**os.environ})
@@ -86,6 +87,7 @@ def test_read_only_media(small_case: Path, tmp_path: Path) -> None:
             "read-only file system" in r["err"], r["err"]
         assert "Traceback" not in r["err"] and "damaged" not in r["err"]
     assert (out / "r.pdf").stat().st_size > 1000 and (out / "b.zip").is_file()
+    assert (out / "window.png").stat().st_size > 1000
     assert main(["verify", str(out / "b.zip")]) == 0
     assert _snapshot(small_case) == before       # nothing written, not even a lock file
     assert not (small_case / "case.lock").exists()
