@@ -52,3 +52,29 @@ def test_full_disk(corpora: Path, tmp_path: Path) -> None:
     assert results[11]["code"] == 0, results[11]["out"]
     left = results[12]["out"].split()
     assert left[0] == "1" and "items.csv" not in left and not any(".part" in x for x in left)
+
+
+def test_verify_names_an_unfinished_import_as_such(fresh_case, tmp_path: Path) -> None:
+    """An import killed after writing a blob (its journal lists it): verify says so and changes
+    nothing; `casefile recover` removes it, recorded; then verify is clean."""
+    from casefile.cli import main
+    from casefile.store import Case, blobs
+
+    path = fresh_case.path
+    fresh_case.close()
+    rel = blobs.blob_relpath("cd" + "1" * 62)
+    (path / rel).parent.mkdir(parents=True, exist_ok=True)
+    (path / rel).write_bytes(b"half an import")
+    (path / "tmp" / f"journal-{os.getpid() + 1}-1.txt").write_text(rel + "\n")
+    report = None
+    with Case.open(path, write=False) as case:
+        from casefile.store import verify_case
+
+        report = verify_case(case)
+    [problem] = report.problems
+    assert problem.kind == "unfinished-import" and "restored an older" not in problem.message
+    assert "casefile recover CASE" in problem.message and (path / rel).exists()
+    assert main(["recover", str(path)]) == 0
+    with Case.open(path, write=False) as case:
+        assert verify_case(case).ok and not (path / rel).exists()
+        assert case.events()[-1]["action"] == "recovered"
