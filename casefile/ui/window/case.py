@@ -384,7 +384,7 @@ class CaseWindow(QMainWindow):
                 if p.item_id:
                     probs.setdefault(p.item_id, p.message)
         if self.current_view == "claims":
-            for c in self.records.model.rows:
+            for c in self.records.model.records:
                 if isinstance(c, Claim) and not c.source_ids:
                     probs[c.id] = ("Problem: no source yet. Add the source that makes this claim "
                                    "(right-click ▸ Add a source).")
