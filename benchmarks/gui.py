@@ -180,6 +180,15 @@ def playback(app, seconds: float = 5.0) -> None:
         orig(m)  # type: ignore[arg-type]
 
     pane.show_moment = counted  # type: ignore[method-assign]
+    drawn: list[float] = []
+    if hasattr(pane.view, "show_positions"):          # markers moved along the tracks on every tick
+        orig_pos = pane.view.show_positions
+
+        def placed(t: float) -> object:
+            drawn.append(t)
+            return orig_pos(t)
+
+        pane.view.show_positions = placed  # type: ignore[method-assign]
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -202,7 +211,8 @@ def playback(app, seconds: float = 5.0) -> None:
     total = time.perf_counter() - t0
     timer.stop()
     worst = max(gaps)
-    print(f"playback {total:.1f} s: {len(shown)} moments drawn ({len(shown) / total:.1f}/s), "
+    print(f"playback {total:.1f} s: {len(shown)} aircraft states read ({len(shown) / total:.1f}/s), "
+          f"{len(drawn)} marker frames ({len(drawn) / total:.1f}/s), "
           f"{len(gaps)} ticks, longest stall {worst * 1000:.0f} ms ({worst / total:.2%} of the playback; "
           f"goal < 100 ms); load average {os.getloadavg()[0]:.1f}")
     win.close()
