@@ -237,9 +237,11 @@ class Case:
             name = f"sp{self._depth}"
             self.db.execute(f"SAVEPOINT {name}")
             self._depth += 1
+            written = len(self._unsynced.files)
             try:
                 yield self
             except BaseException:
+                del self._unsynced.files[written:]  # its derived files go with it (never referenced)
                 self._ledger.forget_head()  # events appended inside the savepoint are gone
                 if self.db.conn.in_transaction:
                     self.db.execute(f"ROLLBACK TO {name}")
