@@ -32,7 +32,7 @@ def _rows(n: int) -> list[dict]:
 def tables(app, n: int = 100_000) -> None:
     from PySide6.QtCore import Qt
 
-    from casefile.ui.timefmt import TimeDisplay
+    from casefile.present.times import TimeDisplay
     from casefile.ui.views.records import CATEGORIES, Names
     from casefile.ui.views.recordview import RecordView
 

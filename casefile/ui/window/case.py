@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from casefile.analyst import query as analyst
 from casefile.errors import CasefileError, CaseLocked
 from casefile.model.analyst import Claim
+from casefile.present.times import TimeDisplay
 from casefile.store import Case, VerifyReport, reads
 from casefile.ui import names
 from casefile.ui.docks.details import DetailsDock
@@ -44,7 +45,6 @@ from casefile.ui.operations.edits import (
     drop_failed,
 )
 from casefile.ui.operations.runner import Loader, OpRunner, Tasks
-from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views import mapdata, timeline
 from casefile.ui.views.mappane import MapPane
 from casefile.ui.views.mapview import MapData
