@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from casefile.model.findings import Finding
+from casefile.present.labels import record_label
+from casefile.present.times import fmt_window, time_basis_note
 from casefile.reference import places
 from casefile.reference.places import Place
 from casefile.timeutil import from_epoch
@@ -26,7 +28,7 @@ from casefile.xref.findings import make_finding
 from casefile.xref.independence import Origin, Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, LegIn, ReportedIn
 from casefile.xref.trackindex import GAP, NODATA, STAY_NOTE, FleetIndex
-from casefile.xref.windows import fmt_window, time_basis_note, tv_window
+from casefile.xref.windows import tv_window
 
 KIND = "claim-flights"
 #: kept for the Methods list: an airport's reach (a city's grows with its size, a country is its outline)
@@ -38,8 +40,7 @@ __all__ = ["KIND", "NEAR_KM", "NEAR_MISS_H", "claim_finding", "claim_label", "un
 
 def claim_label(claim: ClaimIn) -> str:
     """How a person names a claim: "C4 'Two Russian Air Force aircraft landed…'"."""
-    text = claim.text if len(claim.text) <= 60 else claim.text[:57].rstrip() + "…"
-    return f"{claim.ref} {text!r}" if claim.ref else repr(text)
+    return record_label(claim.ref, claim.text, 58, quoted=True)
 
 
 def area_of(claim: ClaimIn) -> Place | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from casefile.model.findings import Finding
 from casefile.reference import places
 from casefile.store import Case
-from casefile.xref import chronology, kinds, trackindex
+from casefile.xref import chronology, trackindex
 from casefile.xref import claims as claim_rules
 from casefile.xref import duplicates as duplicate_rules
 from casefile.xref import inputs as input_rules
@@ -18,11 +18,6 @@ from casefile.xref.chronology import LANES, TimelineEvent
 from casefile.xref.findings import ENGINE_VERSION
 from casefile.xref.inputs import gather
 from casefile.xref.session import XrefRun, XrefSession, count_findings, findings, last_run
-
-
-def finding_title(kind: str) -> str:
-    """What a kind of finding is called where a person reads it ('photo vs. flight track')."""
-    return kinds.title(kind)
 
 
 def run_xref(case: Case) -> list[Finding]:

@@ -11,13 +11,14 @@ from casefile.flights import query as flights
 from casefile.model.analyst import Claim, Entity, Source
 from casefile.model.findings import Finding
 from casefile.model.flights import Aircraft, Leg, LegEnd
+from casefile.present.aircraft import aircraft_name
+from casefile.present.findings import title as finding_title
+from casefile.present.times import TimeDisplay, claim_when
 from casefile.store import Case, reads
 from casefile.store.reads import LedgerRow, ListedItem
 from casefile.store.refs import all_refs
-from casefile.timeutil import describe_window
-from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.tablemodel import Column
-from casefile.xref.query import finding_title, findings
+from casefile.xref.query import findings
 
 R = TypeVar("R")
 
@@ -107,11 +108,6 @@ def _item_columns(td: TimeDisplay, nm: Names) -> list[Column[ListedItem]]:
     ]
 
 
-def aircraft_label(a: Aircraft) -> str:
-    """Registration, hex and type code, as far as known ("" when none is)."""
-    return " ".join(flights.references(a))
-
-
 @dataclass(frozen=True)
 class FlightRow:
     """A leg with its aircraft named."""
@@ -122,7 +118,7 @@ class FlightRow:
 
 
 def _flight_rows(case: Case) -> list[FlightRow]:
-    names = {a.id: aircraft_label(a) or a.id for a in flights.list_aircraft(case)}
+    names = {a.id: aircraft_name(a) for a in flights.list_aircraft(case)}
     calls = flights.track_calls(case)
     return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)",
                       ", ".join(calls.get(leg.track_id or "", [])))
@@ -168,9 +164,8 @@ NO_SOURCE = "no source yet"
 
 
 def claim_window_text(c: Claim) -> str:
-    """The window as people read it ("2022-08-02, the whole day in Asia/Taipei (… UTC)")."""
-    return describe_window(c.window_start, c.window_end) if (c.window_start.raw or c.window_end.raw) \
-        else "not stated"
+    """The window as people read it, or "not stated"."""
+    return claim_when(c.window_start, c.window_end, "not stated")
 
 
 def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
