@@ -33,19 +33,21 @@ def tables(app, n: int = 100_000) -> None:
     from PySide6.QtCore import Qt
 
     from casefile.present.times import TimeDisplay
+    from casefile.ui.views import custody
     from casefile.ui.views.records import CATEGORIES, Names
     from casefile.ui.views.recordview import RecordView
 
-    cat, td, rows = CATEGORIES["ledger"], TimeDisplay(), _rows(n)
+    cat, td, raw = CATEGORIES["ledger"], TimeDisplay(), _rows(n)
     # the custody log names each event's file and record, as the window does
-    nm = Names(refs={r["target_id"]: f"P{k + 1}" for k, r in enumerate(rows)},
-               files={r["item_id"]: f"photo-{k:06d}.jpg" for k, r in enumerate(rows)})
+    nm = Names(refs={r["target_id"]: f"P{k + 1}" for k, r in enumerate(raw)},
+               files={r["item_id"]: f"photo-{k:06d}.jpg" for k, r in enumerate(raw)})
+    rows = custody.fold(raw, {r["item_id"]: f"P{k + 1} photo-{k:06d}.jpg" for k, r in enumerate(raw)})
     cols = cat.all_columns(td, nm)
     t = time.perf_counter()
     texts = [[str(c.text(r)) for c in cols] for r in rows]
     ref_format = time.perf_counter() - t
     t = time.perf_counter()
-    sorted(rows, key=lambda r: r["action"])
+    sorted(rows, key=lambda r: r.action)
     ref_sort = time.perf_counter() - t
     t = time.perf_counter()
     sum("edited" in " ".join(x).casefold() for x in texts)

@@ -46,6 +46,7 @@ from casefile.ui.operations.edits import (
 )
 from casefile.ui.operations.runner import Loader, OpRunner, Tasks
 from casefile.ui.views import mapdata, timeline
+from casefile.ui.views.logfilters import LogFilters
 from casefile.ui.views.mappane import MapPane
 from casefile.ui.views.mapview import MapData
 from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
@@ -136,6 +137,11 @@ class CaseWindow(QMainWindow):
             self.nav_items[key] = it
         self.navigator.currentItemChanged.connect(self._nav_changed)
         self.records = RecordView("Records")
+        self.log_filters = LogFilters()
+        self.records.tools.addWidget(self.log_filters)
+        self.log_filters.hide()
+        self.log_filters.changed.connect(lambda: self.show_view("ledger") if self.current_view == "ledger"
+                                         else None)
         self.photos = PhotoGridView(size=int_value(self.qs, "thumbnail_size", 160))
         self.map_pane = MapPane()
         self.map = self.map_pane.view
@@ -351,6 +357,7 @@ class CaseWindow(QMainWindow):
         case = self.case
         assert case is not None
         self.records.filter.setPlaceholderText(f"Filter {dict(NAVIGATOR)[key].lower()}…")
+        self.log_filters.setVisible(key == "ledger")
         if key == "photos":
             thumbs = reads.thumbnail_paths(case)
             refs = names.refs(case)
@@ -373,7 +380,10 @@ class CaseWindow(QMainWindow):
             self.stack.setCurrentWidget(self.records)
         else:
             cat = CATEGORIES[key]
-            self.records.show_rows(cat.all_columns(self.td, Names.of(case)), cat.load(case), cat.item_id)
+            rows = cat.load(case)
+            if key == "ledger":
+                rows = self.log_filters.fill(list(rows), Names.of(case))
+            self.records.show_rows(cat.all_columns(self.td, Names.of(case)), rows, cat.item_id)
             self.mark_problems()
             self.stack.setCurrentWidget(self.records)
 
