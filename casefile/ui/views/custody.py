@@ -47,7 +47,6 @@ PRIMARY: dict[str, tuple[str, str]] = {
     "verified": ("verify", "Verified {what}"),
     "exported": ("export", "Exported {what}"),
     "bundled": ("export", "Bundled the case"),
-    "xref-run": ("findings", "Brought the findings up to date"),
     "quarantined": ("case", "Quarantined {what}"),
     "quarantine-reattached": ("case", "Re-attached {what} from quarantine"),
     "quarantine-deleted": ("case", "Deleted {what} from quarantine"),
@@ -70,7 +69,11 @@ SEALS: dict[str, str] = {
     "text-extracted": "text extracted for search",
     "meta-set": "case setting written",
     "schema-migrated": "table layout set up",
+    "xref-run": "findings brought up to date",
 }
+#: seals that belong to the last action whenever they come (a derived table is sealed, the
+#: findings are brought up to date, after the edit that changed what they are derived from)
+LATE_SEALS = ("derived-updated", "derived-recorded", "xref-run")
 #: the kinds of action a person can filter by, as the filter names them
 KINDS = {"import": "Imports", "sources": "Sources", "claims": "Claims", "entities": "Entities",
          "photos": "Photos", "flights": "Flights", "notes": "Notes and tags", "edits": "Other edits",
@@ -142,19 +145,20 @@ def fold(rows: list[LedgerRow], name: dict[str, str], *, unfold: bool = False) -
         same_act = (last is not None and last.actor == r["actor"] and last.at[:10] == r["at"][:10]
                     and abs(_seconds(r["at"]) - _seconds(last.at)) <= SAME_ACT_S)
         if not unfold and action in SEALS:
-            if last is not None and (same_act or action in ("derived-updated", "derived-recorded")):
+            if last is not None and (same_act or action in LATE_SEALS):
                 last.folded.append(r)
             else:
                 pending.append(r)
             continue
         target = r["target_id"] if r["target_table"] not in (None, "case_meta") else None
-        if (not unfold and last is not None and same_act and last.action == action
-                and (r["item_id"] or target) in (last.item_id or last.record_id, None)):
-            last.folded.append(r)                  # more rows of the same command
-            continue
         kind, words = PRIMARY.get(action, ("other", action.replace("-", " ").capitalize() + " {what}"))
         subject = r["item_id"] or target
         what = name.get(subject or "", "") if subject else ""
+        if (not unfold and last is not None and same_act and kind == last.kind
+                and (last.action == action or not what)
+                and (not what or subject in (last.item_id or last.record_id, None))):
+            last.folded.append(r)                  # more rows of the same command (a claim's source…)
+            continue
         if action == "verified":
             what = what or "the whole case"
         if not what and subject and r["target_table"]:

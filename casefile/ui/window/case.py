@@ -52,6 +52,7 @@ from casefile.ui.views.mapview import MapData
 from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
 from casefile.ui.views.records import CATEGORIES, Names, search_columns, search_rows
 from casefile.ui.views.recordview import RecordView
+from casefile.ui.views.runwaylayer import RunwayLine, runways_near
 from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
 from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
@@ -147,6 +148,7 @@ class CaseWindow(QMainWindow):
         self.map = self.map_pane.view
         self.map_pane.momentRequested.connect(self._moment_wanted)
         self.map_pane.spanWanted.connect(self.set_slider_span)
+        self.map.runways.wanted.connect(self._runways_wanted)
         self.timeline = TimelineView()
         self.start = StartPage()
         self.stack = QStackedWidget()
@@ -258,6 +260,7 @@ class CaseWindow(QMainWindow):
     def _set_case(self, case: Case) -> None:
         self.close_case()
         self.loader.forget()                     # results for the previous case are dropped
+        self.map.runways.forget()
         self.case = case
         self.edits.case = case
         self.td.zone_name = case.default_tz
@@ -431,6 +434,17 @@ class CaseWindow(QMainWindow):
         ids = sorted(data.stretches)
         times = {p.item_id: (p.t, p.uncertainty_s) for p in data.photos.values() if p.t is not None}
         self.loader.load(self.case, "moment", lambda c: mapdata.moment(c, t, ids, times), self._moment_loaded)
+
+    def _runways_wanted(self, lat: float, lon: float) -> None:
+        """At airport zoom: the runways around the map's centre, read off the UI thread."""
+        if self.case is None:
+            return
+        self.loader.load(self.case, "runways", lambda _c: runways_near(lat, lon), self._runways_loaded)
+
+    def _runways_loaded(self, lines: list[RunwayLine] | None, error: str) -> None:
+        if error:
+            self.statusBar().showMessage(f"Runways: {error}", 8000)
+        self.map.runways.show(lines or [])
 
     def set_slider_span(self, what: str) -> None:
         """The time slider spans the case, the selected flight, leg or claim window, or a range."""
