@@ -304,9 +304,11 @@ class Case:
                     journal.rolled_back(self.path, self.db)
                     raise
                 with _COMMIT_LOCK:   # head files written in commit order (workers share a case)
+                    prepared = headfile.prepare(self.path, self.db, since=self._tx_start)
                     self.db.execute("COMMIT")
                     journal.committed(self.path)
-                    headfile.write(self.path, self.db, since=self._tx_start)
+                    if prepared:
+                        headfile.write(self.path, self.db, force=True)
             finally:
                 self._depth = 0
                 self._ledger.forget_head()

@@ -58,15 +58,17 @@ def check_head_file(case_dir: Path, meta: dict[str, str], events: list[dict[str,
                    table="ledger")
         return
     last = int(events[-1]["seq"]) if events else 0
+    by_seq = {int(ev["seq"]): str(ev["hash"]) for ev in events}
+    seq, hash_ = head.effective(by_seq.get)   # a commit that landed as the process was killed
     before = len(report.problems)
-    _against(events, head.seq, head.hash, f"{headfile.NAME} (written {head.written_at})",
+    _against(events, seq, hash_, f"{headfile.NAME} (written {head.written_at})",
              report, "head-file")
     if len(report.problems) > before:
         report.problems[-1].message += ". " + ACCEPT
-    elif head.seq < last:
-        n = last - head.seq
+    elif seq < last:
+        n = last - seq
         report.add("head-file", f"{headfile.NAME} (written {head.written_at}) names event "
-                   f"{head.seq}, but the ledger runs to event {last}: the head file is older than "
+                   f"{seq}, but the ledger runs to event {last}: the head file is older than "
                    f"the ledger by {n} event{'s' if n != 1 else ''} (an older copy put back, a "
                    "write that could not update it — a full disk, a power loss — or events "
                    "added behind Casefile's back). " + ACCEPT, table="ledger", target=str(last))

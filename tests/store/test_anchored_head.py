@@ -122,3 +122,30 @@ def test_fingerprint_on_report_and_bundle(tmp_path: Path, corpora: Path,
 
     cover = PdfReader(str(tmp_path / "r.pdf")).pages[0].extract_text()
     assert rep in cover                                   # on the report's cover
+
+
+def test_killed_between_commit_and_head_still_verifies(tmp_path: Path, corpora: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A process killed after its COMMIT and before the head file names the new event: the head
+    file's pending record (written durably before the COMMIT) vouches for it; the next write
+    moves the head on as usual."""
+    import subprocess
+    import sys
+
+    case = _case(tmp_path, corpora, capsys)
+    code = ("import os, sys\nfrom casefile.store import Case, headfile\n"
+            "c = Case.open(sys.argv[1])\n"
+            "headfile.write = lambda *a, **k: os._exit(9)   # killed right after the COMMIT\n"
+            "with c.transaction():\n    c.log('test-event', details={'n': 1})\n")
+    done = subprocess.run([sys.executable, "-c", code, str(case)], timeout=120)
+    assert done.returncode == 9
+    head = json.loads((case / headfile.NAME).read_text())
+    assert head["pending"][0] == head["seq"] + 1
+    code_, out = _verify(case, capsys)
+    assert code_ == 0, out
+    assert main(["note", "add", str(case), "case", "after the kill"]) == 0
+    capsys.readouterr()
+    head = json.loads((case / headfile.NAME).read_text())
+    assert "pending" not in head
+    code_, out = _verify(case, capsys)
+    assert code_ == 0, out
