@@ -10,7 +10,8 @@ from casefile.ids import new_id
 from casefile.model.flights import ReportedFlight
 from casefile.reference.aircraft_types import designator
 from casefile.reference.airports import index as airport_index
-from casefile.store import Case, refs
+from casefile.store import Case
+from casefile.store.resolve import resolve
 from casefile.timeutil import TimeValue, now_z, parse_analyst_time
 
 
@@ -66,11 +67,8 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
 
 
 def _source_id(case: Case, text: str) -> str:
-    """A source's id from its id or short reference (S2)."""
-    t = text.strip()
-    if case.rows("SELECT 1 FROM sources WHERE id = ?", [t]):
-        return t
-    return refs.resolve(case, t, ["S"])
+    """A source's id from its id, short reference (S2), title or id prefix."""
+    return resolve(case, text, "S", lists="casefile source list CASE")
 
 
 def to_model(row: dict) -> ReportedFlight:

@@ -19,7 +19,7 @@ from casefile import __version__
 from casefile.errors import CaseExists, InvalidInput, NotACase, NotFound, read_only
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, schema, sealing
+from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, resolve, schema, sealing
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
@@ -493,22 +493,10 @@ class Case:
         return self.rows(sql + " ORDER BY id", params)
 
     def resolve_item(self, ref: str) -> dict[str, Any]:
-        """An item by id, unique id prefix or suffix (6+ characters), or SHA-256 prefix."""
-        ref = ref.strip()
-        exact = self.rows("SELECT * FROM items WHERE id = ? OR sha256 = ?", [ref, ref.lower()])
-        if exact:
-            return exact[0]
-        if refs.parse(ref) is not None:   # "P3"; unknown ones get "did you mean"
-            return self.rows("SELECT * FROM items WHERE id = ?", [refs.resolve(self, ref, "PFD")])[0]
-        if len(ref) < 6:
-            raise NotFound(f"no item {ref!r} (give at least 6 characters of its id or hash)")
-        found = self.rows("SELECT * FROM items WHERE id LIKE ? OR id LIKE ? OR sha256 LIKE ?",
-                          [ref.upper() + "%", "%" + ref.upper(), ref.lower() + "%"])
-        if len(found) == 1:
-            return found[0]
-        if not found:
-            raise NotFound(f"no item {ref!r}")
-        raise InvalidInput(f"{ref!r} matches {len(found)} items; give more characters")
+        """An item's row by id, reference (P3), file name, SHA-256 or a unique id or hash prefix
+        (the one resolver, `casefile.store.resolve`: did-you-mean when nothing matches)."""
+        item_id = resolve.resolve(self, ref, resolve.ITEMS, lists="casefile items CASE")
+        return self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
 
     def acquisitions(self, item_id: str) -> list[dict]:
         return self.rows("SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id])
