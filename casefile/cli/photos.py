@@ -78,7 +78,7 @@ PHOTO = click.argument("photo_ref", metavar="PHOTO")
 
 def _photo_id(case: Case, text: str) -> str:
     """A photo by reference (P3), file name, or id/SHA-256 prefix."""
-    return names.resolve(case, text, names.ITEMS, lists="casefile photos CASE")
+    return names.resolve(case, text, names.ITEMS, lists="casefile photo list CASE")
 
 
 @command(photo, "show", help="one photo: normalised metadata, checks, and (--raw) every tag",
