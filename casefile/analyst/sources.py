@@ -27,7 +27,7 @@ from casefile.store.canonical import canonical_json
 from casefile.timeutil import BASES, TimeValue, now_z
 
 if TYPE_CHECKING:
-    from casefile.analyst.extract import Extracted  # the readers (email, html) load when used
+    from casefile.analyst.page_text import Extracted  # the readers (email, html) load when used
     from casefile.store import Case
 
 KIND_ALIASES = SOURCE_KIND_ALIASES
@@ -302,7 +302,7 @@ def _to_source(row: dict[str, Any], links: list[dict[str, Any]]) -> Source:
 
 def list_sources(case: Case) -> list[Source]:
     """Every source, oldest first."""
-    links: dict[str, list[dict]] = {}
+    links: dict[str, list[dict[str, Any]]] = {}
     for r in case.rows("SELECT * FROM source_items ORDER BY id"):
         links.setdefault(r["source_id"], []).append(r)
     return [_to_source(r, links.get(r["id"], []))

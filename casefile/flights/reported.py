@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from casefile.errors import InvalidInput, NotFound
 from casefile.flights.aircraft import find
@@ -71,7 +72,7 @@ def _source_id(case: Case, text: str) -> str:
     return resolve(case, text, "S", lists="casefile source list CASE")
 
 
-def to_model(row: dict) -> ReportedFlight:
+def to_model(row: dict[str, Any]) -> ReportedFlight:
     def tv(text: str | None) -> TimeValue | None:
         return TimeValue.from_dict(json.loads(text)) if text else None
 

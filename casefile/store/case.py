@@ -415,7 +415,8 @@ class Case:
         return pk_value
 
     def update(self, table: str, pk_value: Any, changes: Mapping[str, Any], *,
-               action: str = "edited", item_id: str | None = None, reason: str | None = None) -> dict:
+               action: str = "edited", item_id: str | None = None,
+               reason: str | None = None) -> dict[str, Any]:
         """Change fields of a tracked row; the ledger keeps before and after."""
         self._require_tx()
         before = self.get_row(table, pk_value)
@@ -432,7 +433,7 @@ class Case:
                  row_digest=row_digest(after), details=details)
         return after
 
-    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict:
+    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict[str, Any]:
         """Delete a tracked row for a stated reason; the ledger keeps what was deleted."""
         self._require_tx()
         if not reason or not reason.strip():
@@ -482,7 +483,7 @@ class Case:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
-    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict]:
+    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict[str, Any]]:
         where, params = [], []
         if kind:
             where.append("kind = ?")
@@ -498,17 +499,17 @@ class Case:
         item_id = resolve.resolve(self, ref, resolve.ITEMS, lists="casefile items CASE")
         return self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
 
-    def acquisitions(self, item_id: str) -> list[dict]:
+    def acquisitions(self, item_id: str) -> list[dict[str, Any]]:
         return self.rows("SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id])
 
-    def derivations(self, item_id: str) -> list[dict]:
+    def derivations(self, item_id: str) -> list[dict[str, Any]]:
         return self.rows("SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
 
     def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger.read_events(self.db, item_id, limit=limit)
 
     def blob_path(self, item_or_row: Mapping[str, Any]) -> Path:
-        return self.path / item_or_row["blob_path"]
+        return self.path / str(item_or_row["blob_path"])
 
     # ---- derived working copies ----------------------------------------------------------
     def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,
