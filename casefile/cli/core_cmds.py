@@ -92,7 +92,7 @@ def _items_table(rows: list[dict]) -> None:
 
 
 #: The kinds of item the importers make (tests/cli/test_grammar.py checks it against the registry).
-ITEM_KINDS = ("photo", "flight-record", "capture", "document", "file")
+ITEM_KINDS = ("photo", "flight-record", "capture", "document", "file", "link")
 
 
 @command(cli, "items", help="list evidence items")
