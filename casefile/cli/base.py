@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -91,11 +91,12 @@ Write = bool | Literal["prefer"]
 def command(group: click.Group, name: str, *, help: str,
             write: Write | Callable[[dict], bool] = False,
             case: CaseMode = "open", json: bool = True, case_help: str = CASE_HELP,
-            **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+            hidden: bool = False, **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a subcommand of `group` from a function whose click options are decorated below.
 
     `write` is whether the case opens for writing ("prefer": when it can, else read-only), or a
     function of the options that says so.
+    `hidden`: an old spelling kept working, left out of --help and docs/cli.md.
     """
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -120,17 +121,32 @@ def command(group: click.Group, name: str, *, help: str,
         doc = "\n\n".join(filter(None, [help, f"CASE: {case_help}." if case != "none" else "",
                                          inspect.getdoc(fn)]))
         group.add_command(click.Command(name, callback=callback, params=params, help=doc,
-                                        short_help=help, context_settings={**CONTEXT, **settings}))
+                                        short_help=help, context_settings={**CONTEXT, **settings},
+                                        hidden=hidden))
         return fn
 
     return decorate
 
 
-def group(parent: click.Group, name: str, *, help: str) -> click.Group:
+def group(parent: click.Group, name: str, *, help: str, cls: type[click.Group] = click.Group) -> click.Group:
     """A command with subcommands (`casefile source add ...`)."""
-    g = click.Group(name, help=help, context_settings=CONTEXT)
+    g = cls(name, help=help, context_settings=CONTEXT)
     parent.add_command(g)
     return g
+
+
+class Choice(click.Choice):
+    """One of a fixed set of words, checked before the command runs (a usage error lists them);
+    any case, and the core's own aliases ("org" for organisation) are accepted."""
+
+    def __init__(self, choices: Iterable[str], aliases: Mapping[str, str] | None = None) -> None:
+        super().__init__(list(choices), case_sensitive=False)
+        self.aliases = dict(aliases or {})
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = self.aliases.get(value.strip().lower(), value.strip())
+        return super().convert(value, param, ctx)
 
 
 def run_gui(case: str | None, screenshot: str | None, view: str | None = None,

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from casefile.analyst import names
-from casefile.cli.base import Out, cli, command, investigator, run_gui, want_json
+from casefile.cli.base import Choice, Out, cli, command, investigator, run_gui, want_json
 from casefile.cli.naming import add_refs
 from casefile.cli.output import human_size, print_table
 from casefile.store import Case, verify_case
@@ -91,8 +91,13 @@ def _items_table(rows: list[dict]) -> None:
     print(f"{len(rows)} items")
 
 
+#: The kinds of item the importers make (tests/cli/test_grammar.py checks it against the registry).
+ITEM_KINDS = ("photo", "flight-record", "capture", "document", "file", "link")
+
+
 @command(cli, "items", help="list evidence items")
-@click.option("--kind", help="only items of this kind (photo, flight, capture, file, ...)")
+@click.option("--kind", type=Choice(ITEM_KINDS, {"flight": "flight-record", "flights": "flight-record"}),
+              help="only items of this kind")
 def items(case: Case, kind: str | None) -> Out:
     return Out(add_refs(case, [item_dict(case, i) for i in case.items(kind)]), _items_table)
 

@@ -19,7 +19,7 @@ from casefile import __version__
 from casefile.errors import CaseExists, InvalidInput, NotACase, NotFound, read_only
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, schema, sealing
+from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, resolve, schema, sealing
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
@@ -417,7 +417,8 @@ class Case:
         return pk_value
 
     def update(self, table: str, pk_value: Any, changes: Mapping[str, Any], *,
-               action: str = "edited", item_id: str | None = None, reason: str | None = None) -> dict:
+               action: str = "edited", item_id: str | None = None,
+               reason: str | None = None) -> dict[str, Any]:
         """Change fields of a tracked row; the ledger keeps before and after."""
         self._require_tx()
         before = self.get_row(table, pk_value)
@@ -434,7 +435,7 @@ class Case:
                  row_digest=row_digest(after), details=details)
         return after
 
-    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict:
+    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict[str, Any]:
         """Delete a tracked row for a stated reason; the ledger keeps what was deleted."""
         self._require_tx()
         if not reason or not reason.strip():
@@ -484,7 +485,7 @@ class Case:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
-    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict]:
+    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict[str, Any]]:
         where, params = [], []
         if kind:
             where.append("kind = ?")
@@ -495,34 +496,22 @@ class Case:
         return self.rows(sql + " ORDER BY id", params)
 
     def resolve_item(self, ref: str) -> dict[str, Any]:
-        """An item by id, unique id prefix or suffix (6+ characters), or SHA-256 prefix."""
-        ref = ref.strip()
-        exact = self.rows("SELECT * FROM items WHERE id = ? OR sha256 = ?", [ref, ref.lower()])
-        if exact:
-            return exact[0]
-        if refs.parse(ref) is not None:   # "P3"; unknown ones get "did you mean"
-            return self.rows("SELECT * FROM items WHERE id = ?", [refs.resolve(self, ref, "PFD")])[0]
-        if len(ref) < 6:
-            raise NotFound(f"no item {ref!r} (give at least 6 characters of its id or hash)")
-        found = self.rows("SELECT * FROM items WHERE id LIKE ? OR id LIKE ? OR sha256 LIKE ?",
-                          [ref.upper() + "%", "%" + ref.upper(), ref.lower() + "%"])
-        if len(found) == 1:
-            return found[0]
-        if not found:
-            raise NotFound(f"no item {ref!r}")
-        raise InvalidInput(f"{ref!r} matches {len(found)} items; give more characters")
+        """An item's row by id, reference (P3), file name, SHA-256 or a unique id or hash prefix
+        (the one resolver, `casefile.store.resolve`: did-you-mean when nothing matches)."""
+        item_id = resolve.resolve(self, ref, resolve.ITEMS, lists="casefile items CASE")
+        return self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
 
-    def acquisitions(self, item_id: str) -> list[dict]:
+    def acquisitions(self, item_id: str) -> list[dict[str, Any]]:
         return self.rows("SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id])
 
-    def derivations(self, item_id: str) -> list[dict]:
+    def derivations(self, item_id: str) -> list[dict[str, Any]]:
         return self.rows("SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
 
     def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger.read_events(self.db, item_id, limit=limit)
 
     def blob_path(self, item_or_row: Mapping[str, Any]) -> Path:
-        return self.path / item_or_row["blob_path"]
+        return self.path / str(item_or_row["blob_path"])
 
     # ---- derived working copies ----------------------------------------------------------
     def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,

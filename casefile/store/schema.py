@@ -100,7 +100,7 @@ def check_not_newer(db: sqlite_utils.Database, where: str) -> None:
                 f"Casefile knows up to {mine}); upgrade Casefile to open it", where)
 
 
-def needs_upgrade(db: sqlite_utils.Database, where: Any) -> CasefileError:
+def needs_upgrade(db: sqlite_utils.Database, where: object) -> CasefileError:
     """The refusal of a reader that does not migrate (verify changes nothing, not even the schema)."""
     steps = pending(db)
     named = ", ".join(f"{g} {n}" for g, n, _name, _fn in steps[:6]) + (" …" if len(steps) > 6 else "")

@@ -102,7 +102,7 @@ FIRST_GROUP_FORM = ("SHA-256 over repr(sorted (column, value) pairs, NULLs left 
 
 
 def first_group_digest(db: sqlite_utils.Database, table: str, group: str, pk: str,
-                       value: Any) -> tuple[str, int]:
+                       value: object) -> tuple[str, int]:
     """A group's digest in the first day's form (see FIRST_GROUP_FORM), to check old events."""
     h = hashlib.sha256()
     n = 0

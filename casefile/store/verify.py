@@ -8,7 +8,7 @@ import json
 import os
 import stat
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casefile.store import (
     blobs,
@@ -83,15 +83,15 @@ def _fold_into_gaps(report: VerifyReport) -> None:
     report.problems = [p for p in report.problems if p.kind not in _LOST_WITH_EVENT]
 
 
-def _last_events(events: list[dict]) -> dict[tuple[str, str], dict]:
-    last: dict[tuple[str, str], dict] = {}
+def _last_events(events: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    last: dict[tuple[str, str], dict[str, Any]] = {}
     for ev in events:
         if ev["target_table"] and ev["row_digest"] is not None or ev["action"] == "deleted":
             last[(ev["target_table"], ev["target_id"])] = ev
     return last
 
 
-def _check_one_blob(case: Case, row: dict, what: str) -> tuple[dict, str | None]:
+def _check_one_blob(case: Case, row: dict[str, Any], what: str) -> tuple[dict[str, Any], str | None]:
     path = case.path / row["blob_path"]
     try:
         lst = os.lstat(path)
@@ -139,14 +139,17 @@ def _check_blobs(case: Case, report: VerifyReport, item_id: str | None) -> None:
     report.counts["derived"] = len(derived)
 
 
-def _describe_diff(recorded: dict, current: dict) -> str:
+def _describe_diff(recorded: dict[str, Any], current: dict[str, Any]) -> str:
     keys = sorted(set(recorded) | set(current))
     changed = [k for k in keys if recorded.get(k) != current.get(k)]
     parts = [f"{k}: recorded {recorded.get(k)!r}, now {current.get(k)!r}" for k in changed[:5]]
     return "; ".join(parts) or "content differs"
 
 
-def _check_rows(case: Case, report: VerifyReport, last: dict, item_id: str | None) -> None:
+Last = dict[tuple[str, str], dict[str, Any]]
+
+
+def _check_rows(case: Case, report: VerifyReport, last: Last, item_id: str | None) -> None:
     n = 0
     for tracked in schema.TRACKED.values():
         if tracked.table not in case.db.table_names():
@@ -180,7 +183,7 @@ def _check_rows(case: Case, report: VerifyReport, last: dict, item_id: str | Non
     report.counts["rows"] = n
 
 
-def _check_groups(case: Case, report: VerifyReport, last: dict, tracked: schema.Tracked) -> int:
+def _check_groups(case: Case, report: VerifyReport, last: Last, tracked: schema.Tracked) -> int:
     groups = {str(r[0]): r[0] for r in case.db.execute(
         f"SELECT DISTINCT [{tracked.group}] FROM [{tracked.table}]")}
     recorded = {key: ev for (table, key), ev in last.items() if table == tracked.table}

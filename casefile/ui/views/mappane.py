@@ -171,12 +171,10 @@ class MapPane(QWidget):
             return
         lo, hi = self.span
         t = min(max(t, lo), hi)
-        value = round(t - lo)
-        if value == self.slider.value():
-            self._show_time(t)
-        else:
-            self.slider.setValue(value)
-            self._show_time(t)
+        self.slider.blockSignals(True)          # one moment drawn per move, not two
+        self.slider.setValue(round(t - lo))
+        self.slider.blockSignals(False)
+        self._show_time(t)
 
     def _moved(self, value: int) -> None:
         if self.span is None:
@@ -209,7 +207,9 @@ class MapPane(QWidget):
                 lines.append("<span style='color:#e6007e'>◯</span> <b>taken then:</b> "
                              + html.escape(", ".join(data.photos[p].name for p in m.photos)))
             self.state.setText("<br>".join(lines))
-        if self.wanted is not None and (m is None or abs(self.wanted - m.t) > 1e-6):
+        if m is None:
+            self.wanted = None                  # nothing to read (no case): ask for nothing more
+        elif self.wanted is not None and abs(self.wanted - m.t) > 1e-6:
             self.pending = True
             self.momentRequested.emit(self.wanted)
 

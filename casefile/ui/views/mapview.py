@@ -198,6 +198,8 @@ class MapView(QGraphicsView):
         border_item = self.scene().addPath(borders, pen)
         border_item.setZValue(1)
         self._base_items.append(border_item)
+        for it in self._base_items:      # drawn once per zoom, not on every playback frame
+            it.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._base_drawn = True
 
     def set_by_altitude(self, on: bool) -> None:
@@ -415,12 +417,21 @@ class MapView(QGraphicsView):
 
     def fit(self) -> None:
         self._auto_fit = True
-        self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self._under_legend(self.data_rect()), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _under_legend(self, r: QRectF) -> QRectF:
+        """Room above the data for the legend, so it covers no track, airport or photo."""
+        if not self.legend.isVisible():
+            return r
+        frac = (self.legend.height() + 12) / max(self.viewport().height(), 1)
+        if frac < 0.5:
+            r = QRectF(r.left(), r.top() - r.height() * frac / (1 - frac), r.width(), r.height() / (1 - frac))
+        return r
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
-            self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self._under_legend(self.data_rect()), Qt.AspectRatioMode.KeepAspectRatio)
 
     def select_item(self, item_id: str) -> bool:
         """Ring the photo of this item, if it has a place on the map."""
