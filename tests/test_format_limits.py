@@ -76,3 +76,13 @@ def test_names_are_imported_and_shown_escaped(tmp_path: Path, corpora: Path,
         assert verify_case(c).ok
     assert main(["items", case, "--json"]) == 0
     assert {i["original_name"] for i in json.loads(capsys.readouterr().out)} == set(names)
+
+
+def test_labels_escape_names_stored_raw_by_an_older_casefile() -> None:
+    """Names imported before they were stored escaped still read safely wherever a record is
+    named (the window, the report, the CLI all name records through one label)."""
+    from casefile.present.labels import record_label
+
+    assert record_label("D3", "invoice\u202egpj.exe") == "D3 invoice\\u202egpj.exe"
+    assert record_label("D4", "bell\x07\x1b[2J.txt") == "D4 bell\\x07\\x1b[2J.txt"
+    assert record_label("P1", "Ил-62 apron.jpg") == "P1 Ил-62 apron.jpg"
