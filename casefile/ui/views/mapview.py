@@ -53,6 +53,7 @@ GAP_COLOR = "#8a8a8a"
 SELECTION_DEG = 0.12          # zoom to a photo: this far around it (closer, the land fill breaks up)
 CLUSTER_DEG = 0.02  # photos this close share one label (their markers stay apart)
 PHOTO_COLOR = "#e6007e"
+LEGEND_AIRCRAFT = 8           # aircraft named in the legend; the rest are counted
 
 
 def _ring_path(path: QPainterPath, ring: Ring) -> None:
@@ -320,11 +321,15 @@ class MapView(QGraphicsView):
         return label
 
     def _legend(self, data: MapData) -> None:
+        keys = sorted(data.stretches)
         rows = [
             f"<span style='color:{data.colors.get(key, '#555555')}'>━━</span> "
             f"{html.escape(data.labels.get(key, 'aircraft'))}"
-            for key in sorted(data.stretches)
+            for key in keys[:LEGEND_AIRCRAFT]
         ]
+        if len(keys) > LEGEND_AIRCRAFT:          # dozens of flight files: the map stays a map
+            rows.append(f"… and {len(keys) - LEGEND_AIRCRAFT} more aircraft (hover a track, or see "
+                        "Flights)")
         if self.by_altitude and data.stretches:
             rows.append("altitude: " + " ".join(f"<span style='color:{c}'>━</span>{lo // 1000}k"
                                                 for lo, c in ALTITUDE_BANDS) + " ft")
