@@ -116,7 +116,5 @@ def embedded_thumbnail(case: Case, item_id: str) -> bytes | None:
 def derived_copy(case: Case, item_id: str, kind: str) -> dict[str, Any] | None:
     """The newest derived copy of a kind ('thumbnail', 'preview', 'ela'), with its path."""
     row = case.derived(item_id, kind)
-    if row:
-        row = {**row, "path": str(case.path / row["blob_path"])}
-    return row
+    return {**row, "path": str(case.path / row["blob_path"])} if row else None
 

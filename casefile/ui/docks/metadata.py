@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -288,7 +289,7 @@ class MetadataDock(QDockWidget):
         self.tags_model.set_rows(rows)
         self.tags_view.resizeColumnsToContents()
 
-    def _images(self, case: Case, item: dict[str, Any], item_id: str) -> None:
+    def _images(self, case: Case, item: Mapping[str, Any], item_id: str) -> None:
         thumb = case.derived(item_id, "thumbnail")
         if thumb:
             self.pool.start(_ImageJob(item_id, "thumb", case.path / thumb["blob_path"], 256, self._signals))
