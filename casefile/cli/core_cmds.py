@@ -47,6 +47,9 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
                               note=note, importer=importer, workers=workers,
                               follow_links=follow_links,
                               progress=None if want_json() else progress)
+    from casefile.commands import after_import
+
+    after_import(case, report)          # findings and checks up to date before it says done
 
     data = report.to_dict()
     data["files"] = add_refs(case, data["files"], "item_id")

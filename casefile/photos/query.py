@@ -17,13 +17,14 @@ from casefile.photos.edit import (
     untag_aircraft,
 )
 from casefile.photos.findings import findings_for
+from casefile.photos.findings import refresh as refresh_checks
 from casefile.photos.reread import RereadReport, reread_metadata
 from casefile.store import Case
 from casefile.timeutil import TimeValue
 
 __all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
            "set_photo_location", "tag_aircraft", "untag_aircraft", "make_ela", "derived_copy",
-           "embedded_thumbnail", "refresh_capture_times", "reread_metadata", "RereadReport"]
+           "embedded_thumbnail", "refresh_checks", "refresh_capture_times", "reread_metadata", "RereadReport"]
 
 _SQL = ("SELECT p.*, i.original_name, i.sha256 FROM photos p JOIN items i ON i.id = p.item_id "
         "WHERE i.removed_at IS NULL")
