@@ -49,8 +49,6 @@ DEBT: dict[str, tuple[str, ...]] = {
     "store/columns": ("Columns.column", "Columns.value", "as_python", "encode",),
     "store/ingest": ("commit_staged",),
     "store/ledger": ("Ledger.append", "event_hash", "group_digest", "read_events",),
-    "store/opening": ("plan", "viewing_copy",),
-    "store/reads": ("is_photo_item",),
     "store/schema": ("apply",),
     "store/verify_chain": ("check_chain", "check_expected", "check_head_file",),
     "store/verify_derived": ("check_derived", "check_refs",),
