@@ -8,6 +8,7 @@ declared type, so the form hands the core a typed command, never a dictionary of
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -131,7 +132,9 @@ def build_form(case: Case, parent: QWidget, spec: FormSpec, rid: str | None) -> 
     given = dict(spec.given(case, rid)) if spec.given else {}
     current = dict(spec.current(case, rid)) if spec.current else {}
     asked = spec.ask or tuple(n for n, p in params.items() if not p.hidden and n not in given)
-    fields = [field_for(case, n, params[n], current.get(n, given.get(n)),
+    defaults = {f.name: f.default for f in dataclasses.fields(spec.command)
+                if f.default is not dataclasses.MISSING}
+    fields = [field_for(case, n, params[n], current.get(n, given.get(n, defaults.get(n))),
                         required=params[n].required or n in spec.required,
                         label=(spec.labels or {}).get(n, params[n].label)) for n in asked]
     for f in fields:
