@@ -76,9 +76,13 @@ class End:
     window: tuple[float, float] | None = None
 
 
+#: a stretch seen airborne that shows no flight (see casefile.flights.movement): no leg
+SIGHTING = "sighting"
+
+
 @dataclass
 class Segment:
-    kind: str                  # leg | ground
+    kind: str                  # leg | ground | sighting
     first: int                 # index into TrackData
     last: int
     takeoff: End | None = None
@@ -135,6 +139,11 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
         segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
         start = i
     segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
+    if len(gc.proven) == n:
+        for seg in segs:
+            # airborne, but no flight shown (one sighting, seconds of data): not a leg
+            if seg.kind == "leg" and not gc.proven[seg.first:seg.last + 1].any():
+                seg.kind = SIGHTING
     for seg in segs:
         if seg.kind == "ground":
             _name_ground(d, seg)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from casefile.flights import movement as M
 from casefile.geo import KM_PER_NM, distance_km
 from casefile.reference.airports import index as airport_index
 
@@ -69,11 +70,12 @@ WHY_FLAG_CONTRADICTED = "an on-ground flag contradicted by altitude and speed"
 WHY_AIR_FLAG_CONTRADICTED = "an airborne flag contradicted by altitude and speed"
 WHY_DEBOUNCED = "a short run between runs of the other state (noise)"
 WHY_UNKNOWN = "no flag, speed or altitude to decide"
+WHY_STILL = M.WHY_STILL
 
 
 #: why-codes (one small integer per point, so a million points cost a megabyte)
 WHYS = (WHY_FLAG, WHY_SPEED, WHY_ROLL, WHY_AIR, WHY_FLAG_CONTRADICTED, WHY_AIR_FLAG_CONTRADICTED,
-        WHY_DEBOUNCED, WHY_UNKNOWN)
+        WHY_DEBOUNCED, WHY_UNKNOWN, WHY_STILL)
 _CODE = {w: np.int8(k) for k, w in enumerate(WHYS)}
 
 
@@ -101,6 +103,11 @@ class GroundCalls:
     debounced: int = 0
     #: `ground` as an array (for callers that work on arrays)
     array: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: per point: airborne in a run that shows a flight (casefile.flights.movement); an airborne
+    #: run without it (one sighting, a few seconds) makes no leg
+    proven: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: airborne calls turned to ground because the position stayed put with no climb
+    still: int = 0
 
     def inferred(self, i: int) -> bool:
         """Whether point i's state was inferred (not the source's own flag)."""
@@ -177,8 +184,13 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
         ground[idx] = g
         why[idx] = w
     noise = _debounce(ground, why, t)
+    proven, still = M.judge(np.asarray(t, dtype=np.float64), np.asarray(lat, dtype=np.float64),
+                            np.asarray(lon, dtype=np.float64), alt_a, ground, field_elevation)
+    if still.any():
+        ground[still] = True
+        why[still] = _CODE[WHY_STILL]
     return GroundCalls(ground.tolist(), Whys(why), contradicted=contradicted, debounced=noise,
-                       array=ground)
+                       array=ground, proven=proven, still=int(still.sum()))
 
 
 def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndarray,
