@@ -43,6 +43,8 @@ class Score:
     times_right: int = 0
     events: int = 0
     events_found: int = 0
+    events_reported: int = 0
+    events_right: int = 0
     where: int = 0
     where_right: int = 0
     photos: int = 0
@@ -65,8 +67,9 @@ class Score:
                 "leg recall": self.pct(self.legs_matched, self.legs_truth),
                 "airports at leg ends": self.pct(self.ends_right, self.ends),
                 "leg-end times": self.pct(self.times_right, self.times),
-                "events (low approach, go-around, touch-and-go)": self.pct(self.events_found,
-                                                                          self.events),
+                "events found (low approach, go-around, touch-and-go)": self.pct(
+                    self.events_found, self.events),
+                "events reported that are real": self.pct(self.events_right, self.events_reported),
                 "where": self.pct(self.where_right, self.where),
                 "photo verdicts": self.pct(self.photos_right, self.photos)}
 
@@ -141,6 +144,13 @@ def score_legs(name: str, legs: list[Any], truth: list[dict[str, Any]]) -> Score
                     s.misses.append(f"{name}: leg {k + 1} {what} time {end.window_utc or end.time_utc}"
                                     f" (observed {end.observed}) for {te['window']}")
         events = list(getattr(got, "events", ()) or ())
+        for e in events:
+            s.events_reported += 1
+            if any(_t(ev["window"][0]) - 60 <= _t(e.window_utc[1])
+                   and _t(e.window_utc[0]) <= _t(ev["window"][1]) + 60 for ev in tl["events"]):
+                s.events_right += 1
+            else:
+                s.misses.append(f"{name}: leg {k + 1}: {e.kind} {e.window_utc} is no event read")
         for ev in tl["events"]:
             s.events += 1
             lo, hi = _t(ev["window"][0]) - 60, _t(ev["window"][1]) + 60

@@ -143,3 +143,69 @@ def _evidence(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, 
         if float(np.max(km)) >= MOVE_KM:
             return True
     return False
+
+
+#: speeds and vertical rates implied by positions and altitudes over this many seconds either side
+WINDOW_S = 10.0
+#: a reported speed this far (kt) and this many times off the speed the positions imply is not
+#: trusted (frozen at 135 kt on a taxiway, 0 kt on a take-off roll): the positions' speed is used
+SPEED_OFF_KT = 40.0
+SPEED_OFF_FACTOR = 2.0
+#: a reported vertical rate this far (ft/min) off the altitudes' own rate is not trusted
+VRATE_OFF_FPM = 600.0
+
+
+def _window(t: np.ndarray, at: np.ndarray, half_s: float) -> tuple[np.ndarray, np.ndarray]:
+    """For each index in `at`: the first and last index within half_s seconds, widened to the
+    neighbours either side so every point has a span."""
+    n = len(t)
+    lo = np.searchsorted(t, t[at] - half_s, side="left")
+    hi = np.searchsorted(t, t[at] + half_s, side="right") - 1
+    lo = np.minimum(lo, np.maximum(at - 1, 0))
+    hi = np.maximum(hi, np.minimum(at + 1, n - 1))
+    return lo, hi
+
+
+def window_speeds(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, at: np.ndarray,
+                  max_s: float = HOLE_S) -> np.ndarray:
+    """Ground speed (kt) the positions imply around each point of `at` (WINDOW_S either side);
+    NaN where no other point is near enough in time."""
+    if len(at) == 0 or len(t) < 2:
+        return np.full(len(at), math.nan)
+    lo, hi = _window(t, at, WINDOW_S)
+    dt = t[hi] - t[lo]
+    p1, p2 = np.radians(lat[lo]), np.radians(lat[hi])
+    dl = np.radians(lon[hi] - lon[lo])
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = km / KM_PER_NM / dt * 3600.0
+    v[(dt <= 0) | (dt > max_s)] = math.nan
+    return np.asarray(v)
+
+
+def trusted_speeds(gs: np.ndarray, implied: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(speed to use, replaced): the reported speed, or the positions' where none is reported or
+    the two disagree beyond SPEED_OFF_KT and SPEED_OFF_FACTOR (a frozen or garbage speed)."""
+    with np.errstate(invalid="ignore"):
+        off = (np.abs(gs - implied) > SPEED_OFF_KT) & (
+            (gs > implied * SPEED_OFF_FACTOR) | (implied > gs * SPEED_OFF_FACTOR))
+    use = np.isnan(gs) | off
+    return np.where(use & ~np.isnan(implied), implied, gs), off
+
+
+def trusted_vrates(t: np.ndarray, alt: np.ndarray, vr: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The reported vertical rates at `at`, or the altitudes' own rate where both the rate from
+    the altitudes before (WINDOW_S back, at least 5 s) and the rate from those after disagree
+    with it by more than VRATE_OFF_FPM (a frozen or stale rate)."""
+    if len(at) == 0 or len(t) < 2:
+        return vr
+    lo, hi = _window(t, at, max(WINDOW_S, 10.0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        back_dt, fwd_dt = t[at] - t[lo], t[hi] - t[at]
+        back = (alt[at] - alt[lo]) / back_dt * 60.0
+        fwd = (alt[hi] - alt[at]) / fwd_dt * 60.0
+        ok = ((back_dt >= 5.0) & (fwd_dt >= 5.0) & (back_dt <= 120.0) & (fwd_dt <= 120.0)
+              & ~np.isnan(back) & ~np.isnan(fwd))
+        off = ok & (np.abs(vr - back) > VRATE_OFF_FPM) & (np.abs(vr - fwd) > VRATE_OFF_FPM)
+    return np.where(off, (back + fwd) / 2, vr)

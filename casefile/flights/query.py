@@ -25,7 +25,16 @@ from casefile.flights.reported import to_model
 from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-gap threshold
 from casefile.flights.state import field_elevation as field_elevation  # re-exported
 from casefile.flights.where import aircraft_calls, where_at
-from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
+from casefile.model.flights import (
+    Aircraft,
+    Gap,
+    Leg,
+    LegEnd,
+    LegEvent,
+    Point,
+    ReportedFlight,
+    Whereabouts,
+)
 from casefile.present.aircraft import aircraft_name
 from casefile.present.times import describe
 from casefile.store import Case
@@ -76,6 +85,15 @@ def _end(text: str | None) -> LegEnd:
                   window_utc=tuple(d["window_utc"]) if d.get("window_utc") else None)
 
 
+def _events(text: str | None) -> tuple[LegEvent, ...]:
+    """A leg's touch-and-go, low approach and go-around events (none stored: none looked for)."""
+    return tuple(LegEvent(kind=e["kind"], window_utc=(e["window_utc"][0], e["window_utc"][1]),
+                          airport_icao=e.get("airport_icao"), airport_name=e.get("airport_name"),
+                          distance_km=e.get("distance_km"), note=e.get("note", ""),
+                          evidence=e.get("evidence", {}))
+                 for e in (json.loads(text) if text else []))
+
+
 def _reported_end(code: str | None, tv: Any, what: str) -> LegEnd:
     from casefile.reference.airports import index
 
@@ -97,7 +115,8 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
     out = [Leg(id=r["id"], aircraft_id=r["aircraft_id"], item_id=r["item_id"],
                takeoff=_end(r["takeoff"]), landing=_end(r["landing"]), reported=False,
                track_id=r["track_id"], first_seen_utc=from_epoch(r["start_t"]),
-               last_seen_utc=from_epoch(r["end_t"]), points=r["points"])
+               last_seen_utc=from_epoch(r["end_t"]), points=r["points"],
+               events=_events(r["events"]))
            for r in case.rows(sql + " ORDER BY start_t, id", params)]
     if include_reported:
         for rf in reported_flights(case):
