@@ -147,6 +147,8 @@ def _evidence(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, 
 
 #: speeds and vertical rates implied by positions and altitudes over this many seconds either side
 WINDOW_S = 10.0
+#: positions closer in time than this (s) say too little about speed
+MIN_WINDOW_S = 5.0
 #: a reported speed this far (kt) and this many times off the speed the positions imply is not
 #: trusted (frozen at 135 kt on a taxiway, 0 kt on a take-off roll): the positions' speed is used
 SPEED_OFF_KT = 40.0
@@ -180,7 +182,7 @@ def window_speeds(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, at: np.ndarra
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
     with np.errstate(invalid="ignore", divide="ignore"):
         v = km / KM_PER_NM / dt * 3600.0
-    v[(dt <= 0) | (dt > max_s)] = math.nan
+    v[(dt < MIN_WINDOW_S) | (dt > max_s)] = math.nan
     return np.asarray(v)
 
 

@@ -320,3 +320,20 @@ THRESHOLDS: dict[str, float | int] = {
     "flights.quality.REANCHOR_AFTER": quality_rules.REANCHOR_AFTER,
     "flights.quality.SURFACE_LIMIT_KT": quality_rules.SURFACE_LIMIT_KT,
 }
+
+
+def spoofed_stretches(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
+    """Stretches of positions that jump out of the path and back (spoofed or jammed), kept and
+    shown as such, never used as where the aircraft was: track, aircraft, start and end (UTC),
+    how many positions, a sentence, and the path (lat, lon) to draw."""
+    from casefile.flights import spoof
+
+    tps = {tp.track_id: tp for tp in P.load_many(case, aircraft_id=aircraft_id)}
+    return [s.to_dict(tps.get(s.track_id)) for s in spoof.stretches(case, aircraft_id)]
+
+
+def leg_events(case: Case, aircraft_id: str | None = None) -> list[tuple[Leg, LegEvent]]:
+    """Every touch-and-go, low approach and go-around with its leg, in time order (never
+    landings)."""
+    out = [(leg, e) for leg in legs(case, aircraft_id, include_reported=False) for e in leg.events]
+    return sorted(out, key=lambda le: le[1].window_utc[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from casefile.flights import query as flights_query
 from casefile.model.findings import CheckFinding, Finding
@@ -37,6 +38,8 @@ class Flights:
     stretches: dict[str, list[list[Point]]] = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)   # aircraft id -> colour (as in the GUI)
     calls: dict[str, list[str]] = field(default_factory=dict)  # aircraft id -> callsigns, flight numbers
+    #: stretches of spoofed positions (flights query spoofed_stretches), shown as such
+    spoofed: list[dict[str, Any]] = field(default_factory=list)
 
 
 def photos(case: Case) -> list[PhotoEntry]:
@@ -61,7 +64,8 @@ def flights(case: Case, *, every_point: bool = False) -> Flights:
         parts.sort(key=lambda part: part[0].t if part else 0.0)
     return Flights(aircraft, flights_query.legs(case), flights_query.gaps(case), points,
                    flights_query.reported_flights(case), track_items, stretches,
-                   flights_query.aircraft_colors(case), flights_query.recorded_refs(case))
+                   flights_query.aircraft_colors(case), flights_query.recorded_refs(case),
+                   flights_query.spoofed_stretches(case))
 
 
 def findings(case: Case) -> list[Finding]:
