@@ -216,14 +216,16 @@ def score_file(corpora: Path, name: str, labels: dict[str, Any]) -> Score:
     return s
 
 
-def run(corpora: Path, names: list[str] | None = None) -> tuple[Score, dict[str, Score]]:
-    from tests.data.truth.labels import TRUTH
+def run(corpora: Path, names: list[str] | None = None, *,
+        held_out: bool = False) -> tuple[Score, dict[str, Score]]:
+    from tests.data.truth.labels import HELD_OUT_TRUTH, TRUTH
 
+    labels = HELD_OUT_TRUTH if held_out else TRUTH
     total, per = Score(), {}
-    for name in names or sorted(TRUTH):
+    for name in names or sorted(labels):
         if not (corpora / name).exists():
             continue
-        s = score_file(corpora, name, TRUTH[name])
+        s = score_file(corpora, name, labels[name])
         per[name] = s
         total.add(s)
     return total, per
@@ -234,12 +236,14 @@ def main() -> None:
     ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
     ap.add_argument("--files", action="store_true", help="figures per file")
     ap.add_argument("--misses", action="store_true", help="list every disagreement")
+    ap.add_argument("--held-out", action="store_true",
+                    help="the files kept aside (labelled after the rules were done)")
     a = ap.parse_args()
     corpora = Path(a.corpora)
     if not corpora.is_dir():
         sys.exit(f"corpora not found at {corpora}")
-    total, per = run(corpora)
-    print(f"truth harness: {len(per)} labelled files, {total.legs_truth} legs, {total.where} "
+    total, per = run(corpora, held_out=a.held_out)
+    print(f"truth harness{' (held-out files)' if a.held_out else ''}: {len(per)} labelled files, {total.legs_truth} legs, {total.where} "
           f"`where` instants, {total.photos} photos")
     for k, v in total.figures().items():
         print(f"  {k:50} {v:6.1f}%")

@@ -36,6 +36,8 @@ STILL_KT = 30.0
 STILL_MIN_S = 10.0
 #: a step longer than this (s) crosses a coverage hole (casefile.flights.state.GAP_S)
 HOLE_S = 600.0
+#: positions further apart than this (s) say nothing about the pace in between
+PACE_STEP_S = 60.0
 #: a climb or descent at least this fast (ft/min) is an aircraft's, not a walker's or a car's
 CLIMB_RATE_FPM = 150.0
 #: an altitude that differs from both neighbours by more than this rate (ft/min) is garbage
@@ -96,11 +98,12 @@ def judge(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, grou
     if n == 0:
         return proven, still
     good_alt = np.where(altitude_outliers(t, alt), math.nan, alt)
-    # steps across a coverage hole say nothing about pace: only observed steps count
+    # steps across a silence say nothing about pace (the aircraft flew unseen): only steps
+    # between positions at most PACE_STEP_S apart count
     step, step_s = np.zeros(n), np.zeros(n)
     if n > 1:
         dt = np.diff(t)
-        seen = dt <= HOLE_S
+        seen = dt <= PACE_STEP_S
         step[1:] = np.where(seen, _steps_km(lat, lon), 0.0)
         step_s[1:] = np.where(seen, dt, 0.0)
     for a, b in airborne_runs(ground):

@@ -19,7 +19,7 @@ FLOOR = {
     "leg recall": 100.0,
     "airports at leg ends": 100.0,
     "leg-end times": 100.0,
-    "where": 98.0,
+    "where": 100.0,
     "photo verdicts": 95.0,
 }
 
