@@ -243,8 +243,9 @@ def main() -> None:
     if not corpora.is_dir():
         sys.exit(f"corpora not found at {corpora}")
     total, per = run(corpora, held_out=a.held_out)
-    print(f"truth harness{' (held-out files)' if a.held_out else ''}: {len(per)} labelled files, {total.legs_truth} legs, {total.where} "
-          f"`where` instants, {total.photos} photos")
+    which = " (held-out files)" if a.held_out else ""
+    print(f"truth harness{which}: {len(per)} labelled files, {total.legs_truth} legs, "
+          f"{total.where} `where` instants, {total.photos} photos")
     for k, v in total.figures().items():
         print(f"  {k:50} {v:6.1f}%")
     print(f"  (legs: {total.legs_matched} matched of {total.legs_truth} true and {total.legs_found} "
