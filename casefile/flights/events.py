@@ -13,6 +13,7 @@ higher on the approach (`go-around`).
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,10 +54,15 @@ class Event:
     note: str
     evidence: dict[str, Any] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    def _json(self) -> dict[str, Any]:
         return {"kind": self.kind, "window_utc": [from_epoch(x) for x in self.window],
                 "airport_icao": self.airport_icao, "airport_name": self.airport_name,
                 "distance_km": self.distance_km, "note": self.note, "evidence": self.evidence}
+
+
+def as_json(events: list[Event]) -> str:
+    """A leg's events as stored with it (a JSON list; casefile.flights.query reads it back)."""
+    return json.dumps([e._json() for e in events], ensure_ascii=False)
 
 
 def find(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray,

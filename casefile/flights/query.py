@@ -22,6 +22,7 @@ from casefile.flights.refs import norm_ref as norm_ref
 from casefile.flights.refs import references as references
 from casefile.flights.reported import add_reported_flight as add_reported_flight  # the window's edit
 from casefile.flights.reported import to_model
+from casefile.flights.spoof import SpoofedStretch as SpoofedStretch  # re-exported: the public API
 from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-gap threshold
 from casefile.flights.state import field_elevation as field_elevation  # re-exported
 from casefile.flights.where import aircraft_calls, where_at
@@ -322,14 +323,14 @@ THRESHOLDS: dict[str, float | int] = {
 }
 
 
-def spoofed_stretches(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
+def spoofed_stretches(case: Case, aircraft_id: str | None = None) -> list[SpoofedStretch]:
     """Stretches of positions that jump out of the path and back (spoofed or jammed), kept and
     shown as such, never used as where the aircraft was: track, aircraft, start and end (UTC),
     how many positions, a sentence, and the path (lat, lon) to draw."""
     from casefile.flights import spoof
 
     tps = {tp.track_id: tp for tp in P.load_many(case, aircraft_id=aircraft_id)}
-    return [s.to_dict(tps.get(s.track_id)) for s in spoof.stretches(case, aircraft_id)]
+    return [s.shown(tps.get(s.track_id)) for s in spoof.stretches(case, aircraft_id)]
 
 
 def leg_events(case: Case, aircraft_id: str | None = None) -> list[tuple[Leg, LegEvent]]:

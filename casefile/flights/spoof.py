@@ -5,7 +5,6 @@ path and back (casefile.flights.quality.SPOOFED). They stay in the case and are 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -30,15 +29,28 @@ class Stretch:
                 f"{from_epoch(self.t1)[11:19]} UTC jump out of the path and back (spoofed or "
                 "jammed): they are kept and shown, not taken as where the aircraft was")
 
-    def to_dict(self, tp: points.TrackPoints | None = None) -> dict[str, Any]:
-        d: dict[str, Any] = {"track_id": self.track_id, "aircraft_id": self.aircraft_id,
-                             "start_utc": from_epoch(self.t0), "end_utc": from_epoch(self.t1),
-                             "points": len(self.seqs), "note": self.describe()}
+    def shown(self, tp: points.TrackPoints | None = None) -> SpoofedStretch:
+        """As the read API gives it: times in UTC, a sentence, and the path (lat, lon) to draw."""
+        path: tuple[tuple[float, float], ...] = ()
         if tp is not None:
             idx = np.asarray(self.seqs, dtype=np.int64)
-            d["path"] = list(zip(tp.cols.column("lat", idx), tp.cols.column("lon", idx),
-                                 strict=True))
-        return d
+            path = tuple(zip(map(float, tp.cols.column("lat", idx)),
+                             map(float, tp.cols.column("lon", idx)), strict=True))
+        return SpoofedStretch(self.track_id, self.aircraft_id, from_epoch(self.t0),
+                              from_epoch(self.t1), len(self.seqs), self.describe(), path)
+
+
+@dataclass(frozen=True)
+class SpoofedStretch:
+    """A spoofed stretch for readers (map, report, CLI)."""
+
+    track_id: str
+    aircraft_id: str
+    start_utc: str
+    end_utc: str
+    points: int
+    note: str
+    path: tuple[tuple[float, float], ...] = ()
 
 
 def of_track(tp: points.TrackPoints) -> list[Stretch]:

@@ -8,6 +8,7 @@ from operator import gt, itemgetter
 from typing import Any
 
 from casefile import __version__
+from casefile.flights import events as E
 from casefile.flights import legs as L
 from casefile.flights import points
 from casefile.flights.aircraft import resolve
@@ -153,8 +154,7 @@ def derive(case: Case, track_id: str, *,
         for s in segs:
             start = s.takeoff.t if s.takeoff and s.takeoff.t is not None else d.t[s.first]
             end = s.landing.t if s.landing and s.landing.t is not None else d.t[s.last]
-            events = (json.dumps([e.to_json() for e in s.events], ensure_ascii=False)
-                      if s.kind == "leg" else None)
+            events = E.as_json(s.events) if s.kind == "leg" else None
             seg_rows.append((new_id(), track_id, info["aircraft_id"], info["item_id"], s.kind,
                              min(start, d.t[s.first]), max(end, d.t[s.last]), s.last - s.first + 1,
                              s.airport_icao, _end(s.takeoff), _end(s.landing), params, events))

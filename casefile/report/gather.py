@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from casefile.flights import query as flights_query
 from casefile.model.findings import CheckFinding, Finding
@@ -39,7 +38,7 @@ class Flights:
     colors: dict[str, str] = field(default_factory=dict)   # aircraft id -> colour (as in the GUI)
     calls: dict[str, list[str]] = field(default_factory=dict)  # aircraft id -> callsigns, flight numbers
     #: stretches of spoofed positions (flights query spoofed_stretches), shown as such
-    spoofed: list[dict[str, Any]] = field(default_factory=list)
+    spoofed: list[flights_query.SpoofedStretch] = field(default_factory=list)
 
 
 def photos(case: Case) -> list[PhotoEntry]:

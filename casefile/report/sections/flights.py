@@ -105,9 +105,9 @@ def flights(body: Body) -> list[Block]:
             (names.get(leg.aircraft_id), _EVENT_NAMES.get(e.kind, e.kind),
              f"{e.window_utc[0][11:19]}–{e.window_utc[1][11:19]} UTC {e.window_utc[0][:10]}",
              e.airport_icao or "no airfield near", e.note) for leg, e in events]
-        ev_rows += [(names.get(s["aircraft_id"]), "spoofed positions",
-                     f"{s['start_utc'][11:19]}–{s['end_utc'][11:19]} UTC {s['start_utc'][:10]}",
-                     f"{s['points']} positions", str(s["note"])) for s in fl.spoofed]
+        ev_rows += [(names.get(s.aircraft_id), "spoofed positions",
+                     f"{s.start_utc[11:19]}–{s.end_utc[11:19]} UTC {s.start_utc[:10]}",
+                     f"{s.points} positions", s.note) for s in fl.spoofed]
         out.append(grid(["Aircraft", "What", "When", "Where", "Note"], ev_rows,
                         (62, 70, 95, 60, 208)))
     out.append(h2("Coverage gaps"))

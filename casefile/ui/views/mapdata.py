@@ -99,9 +99,9 @@ def gather(case: Case) -> MapData:
             data.events.setdefault(leg.aircraft_id, []).append(
                 (float(low["lon"]), float(low["lat"]), ev.kind, ev.note))
     for s in flights.spoofed_stretches(case):
-        path = [(float(lon), float(lat)) for lat, lon in s.get("path", [])]
+        path = [(lon, lat) for lat, lon in s.path]
         if path:
-            data.spoofed.setdefault(s["aircraft_id"], []).append((path, s["note"]))
+            data.spoofed.setdefault(s.aircraft_id, []).append((path, s.note))
     airports = airport_index()
     for leg in flights.legs(case):
         for end in (leg.takeoff, leg.landing):
