@@ -9,6 +9,7 @@ after 317 s at 1.49 GB with reportlab's LayoutError and wrote nothing.
 
     python benchmarks/report_scale.py [--photos 20000] [--flights 200] [--keep DIR]
     python benchmarks/report_scale.py --keep DIR --report-only    # again, on the kept case
+    python benchmarks/report_scale.py --keep DIR --report-only --stored-findings   # report alone
 
 Wall times on a shared machine are noisy: read the ratio and the CPU time beside them.
 """
@@ -56,6 +57,9 @@ def main() -> int:
     ap.add_argument("--flights", type=int, default=200)
     ap.add_argument("--keep", metavar="DIR", help="keep the case and the report in DIR")
     ap.add_argument("--report-only", action="store_true", help="use the case kept in --keep DIR")
+    ap.add_argument("--stored-findings", action="store_true",
+                    help="open the case read-only: the report uses the findings already stored "
+                         "instead of re-running the cross-reference first (times the report alone)")
     args = ap.parse_args()
     from casefile.store import Case
 
@@ -75,7 +79,9 @@ def main() -> int:
         hashlib.sha256(b.read_bytes()).hexdigest()
     ref = time.perf_counter() - t
     pdf = work / "report.pdf"
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(case_path), str(pdf)],
+    child = CHILD.replace("Case.open(sys.argv[1])", "Case.open(sys.argv[1], write=False)") \
+        if args.stored_findings else CHILD
+    proc = subprocess.run([sys.executable, "-c", child, str(case_path), str(pdf)],
                           capture_output=True, text=True, check=False)
     if proc.returncode:
         print(proc.stderr[-3000:], file=sys.stderr)

@@ -65,10 +65,11 @@ def references(body: Body) -> list[Block]:
     rows = []
     wanted = [*(i["id"] for i in ctx.items), *(s.id for s in body.sources),
               *(c.id for c in body.claims), *(f.id for f in body.findings)]
+    what = _whats(body)      # one lookup table: a case of 40,000 findings asked each of them
     for target in sorted(dict.fromkeys(wanted), key=lambda t: _num(names.ref(t))):
-        what = (ctx.red("original_name", ctx.names.get(target)) if target in sha
-                else _what(body, target))
-        rows.append((names.ref(target), short(str(what or ""), 55), target, sha.get(target, "")))
+        label = (ctx.red("original_name", ctx.names.get(target)) if target in sha
+                 else what.get(target, ""))
+        rows.append((names.ref(target), short(str(label or ""), 55), target, sha.get(target, "")))
     return [h1(APPENDIX_REFS), md(
         "P photos, F flight-record files, D other files, S sources, C claims, X findings. The "
         "numbers are given when a record is made and never change, so the same reference names "
@@ -78,14 +79,9 @@ def references(body: Body) -> list[Block]:
              mono=(2, 3), fixed=(0,))]
 
 
-def _what(body: Body, target: str) -> str:
-    for s in body.sources:
-        if s.id == target:
-            return f"source: {s.title or s.url or s.kind}"
-    for c in body.claims:
-        if c.id == target:
-            return f"claim: {c.text}"
-    for f in body.findings:
-        if f.id == target:
-            return f"finding: {f.kind}, {f.verdict}"
-    return ""
+def _whats(body: Body) -> dict[str, str]:
+    """What each source, claim and finding is, by its id."""
+    out = {f.id: f"finding: {f.kind}, {f.verdict}" for f in body.findings}
+    out.update({c.id: f"claim: {c.text}" for c in body.claims})
+    out.update({s.id: f"source: {s.title or s.url or s.kind}" for s in body.sources})
+    return out
