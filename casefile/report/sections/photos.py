@@ -84,10 +84,11 @@ def photos(body: Body) -> list[Block]:
                         f"other {len(listed)} are listed in the table after them, with the "
                         "references of their findings (each finding in full in Appendix A).",
                         style="small"))
+    titles = {k: check_name(v) for k, v in common.items()}   # once: a group holds 20,000 results
     for e in full:
-        out += _photo(body, e, common)
+        out += _photo(body, e, common, titles)
     if listed:
-        out += _listed(body, listed, common)
+        out += _listed(body, listed, titles)
     return out
 
 
@@ -110,8 +111,7 @@ def _split_full(body: Body, shown: list[PhotoEntry]) -> tuple[list[PhotoEntry], 
             [e for e in shown if e.info.item_id not in chosen])
 
 
-def _listed(body: Body, listed: list[PhotoEntry], common: dict[str, list[CheckFinding]]
-            ) -> list[Block]:
+def _listed(body: Body, listed: list[PhotoEntry], titles: dict[str, str]) -> list[Block]:
     """Every other photo, one row each: a table split across pages with its header repeated."""
     names = body.names
     rows = []
@@ -119,7 +119,7 @@ def _listed(body: Body, listed: list[PhotoEntry], common: dict[str, list[CheckFi
         info = e.info
         ref = names.ref(info.item_id)
         found = [body.cite(f, ref) + f" {f.verdict}" for f in body.about(info.item_id)]
-        checks = sorted({check_name(common[c.check_id]) if c.check_id in common
+        checks = sorted({titles[c.check_id] if c.check_id in titles
                          else (c.title or c.check_id) for c in e.checks})
         where = coords(info.gps.lat, info.gps.lon) if info.gps is not None else "none"
         rows.append((names.name(info.item_id), when(info.capture), where,
@@ -130,7 +130,8 @@ def _listed(body: Body, listed: list[PhotoEntry], common: dict[str, list[CheckFi
                  (95, 110, 80, 60, 150))]
 
 
-def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]]) -> list[Block]:
+def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]],
+           titles: dict[str, str]) -> list[Block]:
     names = body.names
     info = e.info
     iid = info.item_id
@@ -148,7 +149,7 @@ def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]]) -> 
         out += [para("• " + body.sentence(f, ref)) for f in found]
     own = sorted((c for c in e.checks if c.check_id not in common),
                  key=lambda c: (SEVERITY_ORDER.get(c.severity, 3), c.check_id))
-    grouped = sorted({check_name(common[c.check_id]) for c in e.checks if c.check_id in common})
+    grouped = sorted({titles[c.check_id] for c in e.checks if c.check_id in titles})
     if own:
         out.append(para(b("Metadata checks: ")))
         for c in own:
