@@ -24,25 +24,28 @@ if TYPE_CHECKING:
 NO_TIME = TimeValue(raw="", utc=None, basis="unknown")
 
 
-def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool) -> TimeValue:
+def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool,
+           approx: bool = False) -> TimeValue:
     """One end of a window; a date without a clock time means the start (00:00) or end
     (23:59:59.999) of that local day."""
     if text is None or not text.strip():
         return NO_TIME
     return analyst_time(text, tz=tz, default_tz=case.default_tz, field=field,
-                        bound="end" if end else "start")
+                        bound="end" if end else "start", approx=approx)
 
 
 def window(case: Case, *, start: str | None = None, end: str | None = None,
-           when: str | None = None, tz: str | None = None) -> tuple[TimeValue, TimeValue]:
-    """The asserted window from --start/--end, or one --when (a bare date = that whole day)."""
+           when: str | None = None, tz: str | None = None,
+           approx: bool = False) -> tuple[TimeValue, TimeValue]:
+    """The asserted window from --start/--end, or one --when (a bare date = that whole day);
+    each end keeps its stated precision, and `approx` ("about") widens both."""
     if when and (start or end):
         raise InvalidInput("give either a single time or a start/end, not both", field="when")
     if when:
         start = end = when
-    s = _bound(case, start, tz, "start", end=False)
-    # one time given: a bare date covers that day; an exact time is the whole window
-    e = _bound(case, end or start, tz, "end", end=True)
+    s = _bound(case, start, tz, "start", end=False, approx=approx)
+    # one time given: a bare date covers that day; a clock time is itself, to its precision
+    e = _bound(case, end or start, tz, "end", end=True, approx=approx)
     _check_order(s, e)
     return s, e
 
@@ -100,9 +103,11 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
               place_ref: str | None = None, credibility: int | str | None = None,
               status: str = "unverified", kind: str = "other",
               aircraft_refs: Iterable[str] = (), source_ids: Iterable[str] = (),
-              entity_ids: Iterable[str] = (), note: str | None = None) -> Claim:
-    """Record a claim; every value is checked before anything is written."""
-    s, e = window(case, start=start, end=end, when=when, tz=tz)
+              entity_ids: Iterable[str] = (), note: str | None = None,
+              approx: bool = False) -> Claim:
+    """Record a claim; every value is checked before anything is written. `approx`: the source
+    says "about"/"around" the time (widens it by timeutil.APPROX_S)."""
+    s, e = window(case, start=start, end=end, when=when, tz=tz, approx=approx)
     row = {"id": new_id(), "text": clean_text(text, "text", required=True), "quoted": int(quoted),
            "window_start": canonical_json(s.to_dict()), "window_end": canonical_json(e.to_dict()),
            "start_utc": s.utc, "end_utc": e.utc, **place(place_ref),
@@ -133,8 +138,9 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
     if {"start", "end", "when"} & ch.keys():
         cur = get_claim(case, cid)
         new_s, new_e, when = ch.pop("start", None), ch.pop("end", None), ch.pop("when", None)
+        approx = bool(ch.pop("approx", False))
         if when or not (new_s or new_e):
-            s, e = window(case, start=new_s, end=new_e, when=when, tz=tz)
+            s, e = window(case, start=new_s, end=new_e, when=when, tz=tz, approx=approx)
         else:  # one end changed: the other keeps its reading (and zone) as recorded
             s = _bound(case, new_s, tz, "start", end=False) if new_s else cur.window_start
             e = _bound(case, new_e, tz, "end", end=True) if new_e else cur.window_end

@@ -27,6 +27,8 @@ def _window(fn: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--when", metavar="TIME", help="asserted time (a bare date = that whole day)"),
             click.option("--start", metavar="TIME", help="asserted window start"),
             click.option("--end", metavar="TIME", help="asserted window end"),
+            click.option("--about", "approx", is_flag=True,
+                         help="the source says 'about'/'around' the time (widens it ±15 min)"),
             click.option("--tz", metavar="ZONE", help="zone of times without an offset "
                          "(e.g. America/Caracas for a Caracas dateline)"),
             click.option("--place", help="airport code (UUMU, CCS), 'lat,lon', or a place name")]):
@@ -71,11 +73,12 @@ def _claim(case: Case, claim_id: str) -> Out:
 def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], when: str | None,
               start: str | None, end: str | None, tz: str | None, place: str | None,
               grade: str | None, status: str, kind: str, aircraft: tuple[str, ...],
-              entity: tuple[str, ...], note: str | None) -> Out:
+              entity: tuple[str, ...], note: str | None, approx: bool = False) -> Out:
     """TEXT: the claim, in your words or quoted (--quoted)."""
     from casefile.analyst.claims import add_claim
 
-    c = add_claim(case, text, quoted=quoted, start=start, end=end, when=when, tz=tz, place_ref=place,
+    c = add_claim(case, text, quoted=quoted, start=start, end=end, when=when, tz=tz, approx=approx,
+                  place_ref=place,
                   credibility=grade, status=status, kind=kind, aircraft_refs=list(aircraft),
                   source_ids=[names.source(case, s) for s in sources],
                   entity_ids=[names.entity(case, e) for e in entity], note=note)
@@ -249,12 +252,14 @@ def claim_source(case: Case, claim_ref: str, sources: tuple[str, ...], remove: b
 def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, start: str | None,
                end: str | None, tz: str | None, place: str | None, kind: str | None,
                aircraft: tuple[str, ...], entity: tuple[str, ...], note: str | None,
-               reason: str | None) -> Out:
+               reason: str | None, approx: bool = False) -> Out:
     from casefile.analyst.claims import add_entities, edit_claim
 
     given = {"text": text, "when": when, "start": start, "end": end, "place": place, "kind": kind,
              "note": note}
     changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if approx and {"when", "start", "end"} & changes.keys():
+        changes["approx"] = True
     if aircraft:
         changes["aircraft_refs"] = list(aircraft)
     if not changes and not entity:

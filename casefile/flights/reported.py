@@ -44,8 +44,8 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
         times[name] = parse_analyst_time(text, tz=zone, default_tz=case.default_tz, field=name,
                                          uncertainty_s=unc) if text else None
     dep, arr = times["departed"], times["arrived"]
-    if dep and arr and dep.utc and arr.utc and arr.utc < dep.utc and not (
-            dep.uncertainty_s or arr.uncertainty_s):
+    dw, aw = (dep.window() if dep and dep.utc else None), (arr.window() if arr and arr.utc else None)
+    if dep and arr and dw and aw and aw[1] < dw[0]:   # even their stated precision cannot meet
         raise InvalidInput(f"arrival {arr.utc} is before departure {dep.utc}", field="arrived")
     source_id = _source_id(case, source) if source else None
     try:

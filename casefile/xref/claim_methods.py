@@ -1,0 +1,44 @@
+"""The tolerances and speeds claim verdicts use, in words: what the report's Methods states."""
+
+from __future__ import annotations
+
+from casefile.reference import places
+from casefile.timeutil import APPROX_S, PRECISION_S
+from casefile.xref.claim_match import NEAR_FACTOR, REPORT_TOL_S
+from casefile.xref.reach import DEFAULT_MAX_GS_KT
+
+
+def claim_methods() -> list[tuple[str, str]]:
+    """(what, the rule with its figure) for every tolerance and speed a claim verdict uses."""
+    return [
+        ("Stated precision", "A typed time keeps its precision: to the minute ±"
+         f"{PRECISION_S['minute']:g} s, to the hour ±{PRECISION_S['hour'] / 60:g} min, a date the "
+         "whole local day; a time to the second is taken as given."),
+        ("About, around", f"'about'/'around' (or --about) widens a time by ±{APPROX_S / 60:g} min."),
+        ("Reporting tolerance", f"A claimed moment matches a recorded take-off or landing when "
+         f"their windows meet within {REPORT_TOL_S / 60:g} min (news rounds times), on top of "
+         "both the claim's precision and the event's own window (the positions either side)."),
+        ("Near misses", f"Beyond that combined tolerance but within {NEAR_FACTOR:g}× it: "
+         "undetermined, with the gap in minutes; only further away, with the records covering "
+         "the claimed time, inconsistent."),
+        ("A named airport", "A take-off or landing counts at a named airport only when it is "
+         f"attributed to it (unattributed: within {places.AIRPORT_UNNAMED_KM:g} km of its point); "
+         "a neighbouring field is somewhere else, named with its distance."),
+        ("A city", "Its reach by population (" + ", ".join(
+            f"{km:g} km from {n:,}+ people" for n, km in places.CITY_KM) + ") plus the airports "
+         f"serving it (airportsdata's city, IATA metropolitan codes) within "
+         f"{places.CITY_AIRPORT_MAX_KM:g} km."),
+        ("Over a country", "Its Natural Earth 1:50m outline plus the 12-nautical-mile "
+         f"territorial sea ({places.TERRITORIAL_KM:g} km)."),
+        ("Zones", "A time typed without a zone takes the zone of the named place (airport, city "
+         "or position; basis location-tz); only with no such zone is it widened to every zone on "
+         "Earth, and then it is consistent or inconsistent only if every reading agrees."),
+        ("Coverage", "A claimed time inside a coverage gap or outside the records is not covered: "
+         "it is never inconsistent for lack of data. Between two ground positions at the same "
+         "spot the aircraft is probably still there (consistent at a lower confidence)."),
+        ("Reachability", "Between two positions the aircraft is within a space-time prism, before "
+         "the first and after the last within a cone, at its type's fastest ground speed; a place "
+         "no such path reaches in the claimed time is inconsistent, with the distance and the "
+         f"speed it would need. Speed: {DEFAULT_MAX_GS_KT:g} kt for any type (cautious: the "
+         "fastest airliner cruise plus a jet-stream tail wind)."),
+    ]
