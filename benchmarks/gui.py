@@ -91,7 +91,7 @@ def grid(app, n: int = 10_000) -> None:
 def responsiveness(app) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.window.main import MainWindow
 
     win = MainWindow()
     win.show()

@@ -178,10 +178,10 @@ class TimeValue:
     local: str | None = None
     zone: str | None = None
     read_from: str | None = None    # where in the evidence the time was read ("exif DateTimeOriginal")
-    #: how precisely a person gave it: year | month | day | hour | minute | second; None when not
-    #: typed by a person (EXIF, a track), where `uncertainty_s` says it all
+    #: how precisely a person typed it: year | month | day | hour | minute | second; None when the
+    #: time was not typed by a person (EXIF, a track), where uncertainty_s says it all
     precision: str | None = None
-    #: the person said "about" / "around": `uncertainty_s` includes APPROX_S
+    #: the person said "about" / "around": the window is widened (see docs/shapes.md)
     approx: bool = False
 
     def to_dict(self) -> dict:

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
 
     from casefile.store.refs import resolve
     from casefile.ui.app import application
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.window.main import MainWindow
 
     case_path, out = argv[0], Path(argv[1])
     out.mkdir(parents=True, exist_ok=True)

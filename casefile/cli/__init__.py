@@ -11,20 +11,44 @@ import sys
 import click
 from click.exceptions import NoArgsIsHelpError
 
-from casefile.cli import (  # noqa: F401 - importing a module registers its commands
-    analyst,
-    claims,
-    core_cmds,
-    demo,
-    flights,
-    photos,
-    report,
-    safety,
-    sources,
-    xref,
-)
-from casefile.cli.base import cli
+from casefile.cli.base import MODULES, LazyGroup, cli
 from casefile.errors import CasefileError, InvalidInput, damaged
+
+
+def _load(module: str) -> None:
+    """Import one command module of this package; importing it registers its commands."""
+    if module == "analyst":
+        from casefile.cli import analyst  # noqa: F401
+    elif module == "claims":
+        from casefile.cli import claims  # noqa: F401
+    elif module == "core_cmds":
+        from casefile.cli import core_cmds  # noqa: F401
+    elif module == "demo":
+        from casefile.cli import demo  # noqa: F401
+    elif module == "flights":
+        from casefile.cli import flights  # noqa: F401
+    elif module == "photos":
+        from casefile.cli import photos  # noqa: F401
+    elif module == "report":
+        from casefile.cli import report  # noqa: F401
+    elif module == "safety":
+        from casefile.cli import safety  # noqa: F401
+    elif module == "sources":
+        from casefile.cli import sources  # noqa: F401
+    elif module == "xref":
+        from casefile.cli import xref  # noqa: F401
+    else:
+        raise ValueError(f"no command module {module!r}")
+
+
+def load_commands(*modules: str) -> None:
+    """Import the named command modules (base.COMMAND_MODULE says which holds a command); all when
+    none is named. `casefile NAME` loads only NAME's module."""
+    for module in modules or MODULES:
+        _load(module)
+
+
+LazyGroup.load = staticmethod(load_commands)
 
 
 def _usage_error(exc: click.UsageError) -> int:

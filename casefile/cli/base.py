@@ -17,13 +17,15 @@ import inspect
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
 from casefile import __version__
 from casefile.cli.output import print_json
-from casefile.store import Case
+
+if TYPE_CHECKING:
+    from casefile.store import Case
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -51,6 +53,8 @@ def investigator() -> str | None:
 
 
 def open_case(path: str, *, write: bool) -> Case:
+    from casefile.store import Case
+
     return Case.open(path, write=write, investigator=investigator())
 
 
@@ -83,7 +87,7 @@ def command(group: click.Group, name: str, *, help: str, write: bool | Callable[
             params.insert(0, click.Argument(["case"], metavar="CASE"))
         if json:
             params.append(click.Option(["--json"], is_flag=True,
-                                       help="print JSON (stable shape, see README)"))
+                                       help="print JSON (stable shape, see docs/cli.md)"))
 
         def callback(**kw: Any) -> int:
             ctx = click.get_current_context()
@@ -127,7 +131,42 @@ def run_gui(case: str | None, screenshot: str | None, view: str | None = None,
     return run(case, screenshot=screenshot, investigator=investigator(), view=view, select=select)
 
 
-@click.group(context_settings=CONTEXT, invoke_without_command=True,
+# Which module of casefile.cli declares each top-level command: a command loads only its own module
+# (and what that imports), so `casefile --version` or `items` does not pay for the importers, the
+# report or the window. A name missing here still works (every module is loaded to find it);
+# tests/cli/test_startup.py checks that the table is complete. casefile/cli/__init__.py loads them.
+MODULES = ("analyst", "claims", "core_cmds", "demo", "flights", "photos", "report", "safety",
+           "sources", "xref")
+COMMAND_MODULE = {
+    "new": "core_cmds", "add": "core_cmds", "items": "core_cmds", "log": "core_cmds",
+    "verify": "core_cmds", "gui": "core_cmds", "demo": "demo",
+    "flights": "flights", "where": "flights", "flight": "flights",
+    "photos": "photos", "photo": "photos", "photo-place": "photos", "photo-tag": "photos",
+    "report": "report", "export": "report", "bundle": "report", "unbundle": "report",
+    "quarantine": "safety", "ledger": "safety", "source": "sources", "claim": "claims",
+    "entity": "analyst", "note": "analyst", "tag": "analyst", "search": "analyst",
+    "xref": "xref", "timeline": "xref",
+}
+
+
+class LazyGroup(click.Group):
+    """The top-level group: a subcommand's module is imported when that subcommand is asked for
+    (by `load`, which casefile/cli/__init__.py sets: it imports the named modules, or all)."""
+
+    load: Callable[..., None] = staticmethod(lambda *modules: None)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULE.get(cmd_name)
+            self.load(*([module] if module else []))
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.load()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT, invoke_without_command=True,
              help="Casefile: keep and check the evidence of an open-source investigation, offline.\n\n"
                   "With no command, opens the desktop application.")
 @click.version_option(__version__, message="Casefile %(version)s")

@@ -10,7 +10,7 @@ import click
 from casefile.analyst import names
 from casefile.cli.base import Out, cli, command, investigator, open_case, run_gui, want_json
 from casefile.cli.naming import add_refs
-from casefile.cli.output import ImportProgress, human_size, print_table
+from casefile.cli.output import human_size, print_table
 from casefile.store import Case, verify_case
 
 
@@ -36,6 +36,7 @@ def new(case: str, title: str, default_tz: str | None) -> Out:
 @click.option("--workers", type=int, help="parallel workers (default: cores)")
 def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | None,
         note: str | None, importer: str | None, workers: int | None) -> Out:
+    from casefile.cli.progress import ImportProgress
     from casefile.importers.pipeline import import_paths
 
     with ImportProgress("importing") as progress:

@@ -1,25 +1,17 @@
-"""What commands print: JSON, tables (rich), sizes, and an import progress bar on stderr."""
+"""What commands print: JSON, aligned tables, sizes, zone notes.
+
+Tables are formatted here rather than with rich: loading rich costs a listing command about a
+third of its start-up. The import progress bar (rich) is in casefile/cli/progress.py.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from types import TracebackType
+import unicodedata
+from collections.abc import Iterable, Sequence
 from typing import Any
-
-from rich import box
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-)
-from rich.table import Table
-from rich.text import Text
 
 
 def print_json(data: Any) -> None:
@@ -27,25 +19,54 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _console() -> Console:
-    """A console on the current stdout; piped or captured output is never wrapped or cut."""
-    tty = sys.stdout.isatty()
-    return Console(file=sys.stdout, highlight=False, soft_wrap=not tty,
-                   width=None if tty else 10_000)
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal (East Asian wide characters take two)."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
 
 
-def _cell(value: Any) -> Text:
-    return Text("" if value is None else str(value).replace("\n", " "))
+def _cut(text: str, width: int) -> str:
+    """`text` cut to `width` columns, ending with an ellipsis when cut."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for c in text:
+        w = _width(c)
+        if used + w > width - 1:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "\u2026"
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).replace("\n", " ")
 
 
 def print_table(rows: Iterable[Sequence[Any]], headers: Sequence[str], *, max_width: int = 60) -> None:
-    """An aligned table; cells longer than `max_width` end with an ellipsis."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for h in headers:
-        table.add_column(h, max_width=max_width, overflow="ellipsis", no_wrap=True)
-    for r in rows:
-        table.add_row(*(_cell(c) for c in r))
-    _console().print(table)
+    """An aligned table (a header, a rule, one line a row; columns three spaces apart); cells
+    longer than `max_width` end with an ellipsis. On a terminal the widest columns narrow to fit
+    it; piped or captured output is never wrapped or cut further. Text is printed as it is."""
+    cells = [[_cut(_cell(c), max_width) for c in r] for r in rows]
+    widths = [max([_width(h), *(_width(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    tty = sys.stdout.isatty()
+    if tty:
+        room = shutil.get_terminal_size().columns - 3 * (len(widths) - 1)
+        while sum(widths) > room and max(widths) > 8:
+            widest = widths.index(max(widths))
+            widths[widest] -= 1
+        cells = [[_cut(c, widths[i]) for i, c in enumerate(r)] for r in cells]
+    sep = "   "
+
+    def line(values: Sequence[str]) -> str:
+        return sep.join(v + " " * (widths[i] - _width(v)) for i, v in enumerate(values))
+
+    head = line([_cut(h, widths[i]) for i, h in enumerate(headers)])
+    out = [f"\033[1m{head}\033[0m" if tty else head, "\u2500" * _width(head)]
+    out += [line(r) for r in cells]
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def human_size(n: int) -> str:
@@ -55,61 +76,6 @@ def human_size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} B"
-
-
-def _rate(task: Task) -> float | None:
-    """Files per second since the import started (steadier than rich's short-window estimate)."""
-    elapsed = task.elapsed
-    return task.completed / elapsed if elapsed and task.completed else None
-
-
-class _Rate(ProgressColumn):
-    """Files per second."""
-
-    def render(self, task: Task) -> Text:
-        rate = _rate(task)
-        return Text(f"{rate:.1f} files/s" if rate else "", style="progress.data.speed")
-
-
-class _Left(ProgressColumn):
-    """Time left at the rate so far."""
-
-    def render(self, task: Task) -> Text:
-        rate = _rate(task)
-        if not rate or task.total is None:
-            return Text("")
-        left = int((task.total - task.completed) / rate)
-        return Text(f"{left // 60}:{left % 60:02d} left", style="progress.remaining")
-
-
-class ImportProgress:
-    """A progress bar with rate and time left on stderr when it is a terminal; silent otherwise.
-
-    Called as `progress(done, total, outcome)` by the import pipeline; use as a context manager.
-    """
-
-    def __init__(self, label: str, *, console: Console | None = None,
-                 clock: Callable[[], float] | None = None) -> None:
-        console = console or Console(stderr=True)
-        self.enabled = console.is_terminal
-        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                             _Rate(), _Left(), console=console, transient=False,
-                             disable=not self.enabled, get_time=clock)
-        self._task = self._bar.add_task(label, total=None)
-
-    def __enter__(self) -> ImportProgress:
-        if self.enabled:
-            self._bar.start()
-        return self
-
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self.enabled:
-            self._bar.stop()
-
-    def __call__(self, done: int, total: int, *_: Any) -> None:
-        if self.enabled:
-            self._bar.update(self._task, completed=done, total=total)
 
 
 def zone_note(what: str, tv: dict[str, Any] | None) -> str | None:

@@ -68,8 +68,9 @@ class LegEnd:
     observed: bool
     note: str = ""
     evidence: dict[str, Any] = field(default_factory=dict)
-    #: an observed end between two positions: (the last before, the first after), UTC; time_utc
-    #: is its middle
+    #: (earliest, latest) UTC, set whenever the time is known (docs/shapes.md): an observed end
+    #: between two positions spans the last before and the first after; a probable end in a hole
+    #: spans what the hole allows. time_utc is only its middle, for sorting and short listings.
     window_utc: tuple[str, str] | None = None
 
     @property
@@ -79,6 +80,27 @@ class LegEnd:
             return 0.0
         a, b = (parse_z(x).timestamp() for x in self.window_utc)
         return (b - a) / 2
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+#: kinds of LegEvent: what an aircraft does near a runway without ending its flight there
+EVENT_KINDS = ("touch-and-go", "low-approach", "go-around")
+
+
+@dataclass(frozen=True)
+class LegEvent:
+    """Something inside a leg that is not its take-off or landing (a touch-and-go, a low approach,
+    a go-around): never counted as a landing. `window_utc` is (earliest, latest) like a LegEnd's."""
+
+    kind: str
+    window_utc: tuple[str, str]
+    airport_icao: str | None = None
+    airport_name: str | None = None
+    distance_km: float | None = None
+    note: str = ""
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,6 +121,8 @@ class Leg:
     last_seen_utc: str | None = None
     points: int = 0
     aircraft_ref: str | None = None   # a reported flight's aircraft as typed (and its type)
+    #: touch-and-go, low approach, go-around inside the leg, in time order
+    events: tuple[LegEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -34,7 +34,7 @@ def _connect(db_path: Path) -> sqlite_utils.Database:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=30000")
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)   # no third-party code on a case
 
 
 class Case:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from casefile import __version__
 
 if TYPE_CHECKING:
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.window.main import MainWindow
 
 APP_ID = "org.casefile.Casefile"
 
@@ -53,7 +53,7 @@ def run(case_path: str | None, screenshot: str | None = None, investigator: str 
         print(f"casefile: error: --view: no view {view!r} (choose {', '.join(VIEWS)})", file=sys.stderr)
         return 2
     app = application()
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.window.main import MainWindow
 
     win = MainWindow(investigator=investigator)
     if screenshot:

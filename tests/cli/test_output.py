@@ -7,7 +7,8 @@ import io
 
 from rich.console import Console
 
-from casefile.cli.output import ImportProgress, print_table
+from casefile.cli.output import print_table
+from casefile.cli.progress import ImportProgress
 
 
 def test_piped_tables_are_never_cut_or_read_as_markup(capsys) -> None:

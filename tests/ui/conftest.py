@@ -13,7 +13,7 @@ pytest.importorskip("pytestqt")
 @pytest.fixture
 def win(qtbot):
     """A main window with no case; closed (and its case released) after the test."""
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.window.main import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)

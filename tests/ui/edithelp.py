@@ -5,9 +5,9 @@ from __future__ import annotations
 
 def fill(win, qtbot, action: str, rid: str | None, values: dict[str, str]):
     """Open the form for `action`, type the values, press OK, wait until the edit has run."""
-    from casefile.ui import recordactions
+    from casefile.ui.window import edit_form
 
-    dlg = recordactions.ask(win, action, rid)
+    dlg = edit_form.ask(win, action, rid)
     assert dlg is not None, action
     for name, value in values.items():
         dlg.set_value(name, value)

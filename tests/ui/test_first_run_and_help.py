@@ -42,15 +42,15 @@ def test_a_recent_case_opens_with_one_click(win, qtbot, tmp_path):
 
 
 def test_the_demo_command_builds_the_case_the_start_page_opens():
-    from casefile.ui.window_ops import demo_command
+    from casefile.ui.window.launch import demo_command
 
     cmd = demo_command(Path("/tmp/x"))
     assert cmd[-4:] == ["--no-gui", "--json", "--dir", "/tmp/x"] and "demo" in cmd
 
 
 def test_help_opens_the_offline_guide(win):
-    from casefile.ui.actions import show_guide
-    from casefile.ui.guide import guide_text
+    from casefile.ui.window.guide import guide_text
+    from casefile.ui.window.menus import show_guide
 
     assert [a.text() for a in win.menuBar().actions()[-1].menu().actions()][:1] == ["&User Guide"]
     dlg = show_guide(win)

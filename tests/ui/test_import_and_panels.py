@@ -20,7 +20,7 @@ def _expected_kind(path: Path) -> str:
 def test_create_case_then_import_photos_and_trace(win, qtbot, corpora, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from casefile.ui.dialogs import NewCaseDialog
+    from casefile.ui.window.dialogs import NewCaseDialog
 
     # File > New Case: fill the dialog as a user would
     win.act_new.trigger()

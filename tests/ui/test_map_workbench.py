@@ -152,7 +152,7 @@ def test_right_click_on_the_map_places_the_selected_photo(demo_map, qtbot):
     pos = win.map.viewport().rect().center()
     scene = win.map.mapToScene(pos)
     qtbot.mouseClick(win.map.viewport(), Qt.MouseButton.RightButton, pos=pos)
-    from casefile.ui.forms import FormDialog
+    from casefile.ui.forms.dialog import FormDialog
 
     form = next(d for d in win.findChildren(FormDialog) if d.isVisible())
     vals = form.values()

@@ -20,7 +20,7 @@ def test_a_photo_opens_with_its_extension_and_a_web_page_asks_first(opened, qtbo
                                                                     monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from casefile.ui.opener import open_item
+    from casefile.ui.window.opener import open_item
 
     win = opened
     page = tmp_path / "saved_page"          # a capture saved without an extension
@@ -47,7 +47,7 @@ def test_a_photo_opens_with_its_extension_and_a_web_page_asks_first(opened, qtbo
 
 
 def test_the_context_menu_offers_the_edits_of_the_record(opened, qtbot, corpora):
-    from casefile.ui.contextmenu import item_menu
+    from casefile.ui.window.contextmenu import item_menu
 
     win = opened
     wait_op(qtbot, win.import_files([str(corpora / GPS_PHOTOS / "DSCN0010.jpg")]))

@@ -8,7 +8,7 @@ import pytest
 from uihelp import GPS_PHOTOS, TRACE, wait_op
 
 from casefile.photos.query import get_photo, list_photos
-from casefile.ui.tablemodel import ITEM_ID_ROLE
+from casefile.ui.views.tablemodel import ITEM_ID_ROLE
 from casefile.xref.query import findings, run_xref
 
 
@@ -108,7 +108,7 @@ def test_search_finds_notes_and_names(with_data, qtbot):
 def test_context_menu_copies_the_hash(with_data, qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from casefile.ui.contextmenu import item_menu
+    from casefile.ui.window.contextmenu import item_menu
 
     win = with_data
     item = win.case.items()[0]
@@ -154,7 +154,7 @@ def test_every_view_fills_in_without_a_note(with_data, qtbot):
 
 
 def test_recent_cases_and_layout_are_remembered(opened, qtbot, tmp_path):
-    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.window.main import MainWindow
 
     path = str(opened.case.path)
     opened.resize(700, 600)
@@ -170,7 +170,7 @@ def test_recent_cases_and_layout_are_remembered(opened, qtbot, tmp_path):
 
 def test_settings_dialog_saves_investigator_and_thumbnail_size(win, qtbot):
     from casefile import settings
-    from casefile.ui.dialogs import SettingsDialog
+    from casefile.ui.window.dialogs import SettingsDialog
 
     dlg = SettingsDialog(win, win.qs)
     qtbot.addWidget(dlg)

@@ -11,7 +11,6 @@ import sqlite_utils
 
 from casefile import __version__
 from casefile.errors import CasefileError
-from casefile.store import columns
 from casefile.store.schema import derived_table, migration, track
 
 
@@ -130,6 +129,8 @@ def _flights_2(case: Any) -> None:
     it moves (a case whose points were edited behind Casefile's back is refused, not laundered),
     the move is recorded per track, and gaps point at points by their number in the track.
     """
+    from casefile.store import columns  # numpy: loaded only when this migration runs
+
     db = case.db
     db.execute("ALTER TABLE tracks ADD COLUMN points_sha256 TEXT")   # the points' column file
     db.execute("ALTER TABLE tracks ADD COLUMN quality_counts TEXT")  # JSON {flag: count}

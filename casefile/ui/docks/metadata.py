@@ -31,9 +31,9 @@ from casefile.store import Case
 from casefile.store.reads import is_photo_item
 from casefile.ui.docks.readable import field_text, place_text, shorten, time_text
 from casefile.ui.docks.readable import label as field_label
-from casefile.ui.tablemodel import Column, RecordFilterProxy, RecordTableModel
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.photogrid import load_thumbnail
+from casefile.ui.views.tablemodel import Column, RecordFilterProxy, RecordTableModel
 
 SEVERITY_MARK = {"warning": "⚠ warning", "notice": "● notice", "info": "ℹ info"}
 FIELD_LIMIT = 120          # longer check field values are shortened with "…"

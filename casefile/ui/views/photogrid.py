@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from casefile.ui.tablemodel import ITEM_ID_ROLE
+from casefile.ui.views.tablemodel import ITEM_ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -14,8 +14,8 @@ from casefile.model.flights import Aircraft, Leg, LegEnd
 from casefile.store import Case, reads
 from casefile.store.reads import LedgerRow, ListedItem
 from casefile.store.refs import all_refs
-from casefile.ui.tablemodel import Column
 from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.views.tablemodel import Column
 from casefile.xref.query import finding_title, findings
 
 R = TypeVar("R")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.ui.tablemodel import ITEM_ID_ROLE, Column, RecordFilterProxy, RecordTableModel
+from casefile.ui.views.tablemodel import ITEM_ID_ROLE, Column, RecordFilterProxy, RecordTableModel
 
 SHORT = {"Verdict", "Seq", "Ref"}        # columns that need no room for a name
 R = TypeVar("R")

@@ -1,6 +1,6 @@
 """Edits asked for from menus, the details panel and context menus: a form, then an undoable Edit.
 
-`ask(win, action, record_id)` opens the form for one action; `edit_forms(...)` builds each form so
+`form(case, parent, action, record_id)` builds the form for one action (window/edit_form.py opens it) so
 tests can fill it and press OK the way a person would.
 """
 
@@ -15,19 +15,22 @@ from casefile.model.analyst import (
     SOURCE_ITEM_ROLES,
     SOURCE_KINDS,
 )
-from casefile.ui import claimforms, editlib, names
-from casefile.ui.edits import Edit
-from casefile.ui.formhelp import TIME_HINT, ZONE_HINT, Build, one_of, pairs, records
-from casefile.ui.forms import Field, FormDialog, none_if_empty, split_list
+from casefile.ui import names
+from casefile.ui.forms import claims
+from casefile.ui.forms.choices import TIME_HINT, ZONE_HINT, Build, one_of, pairs, records
+from casefile.ui.forms.dialog import Field, FormDialog, none_if_empty, split_list
+from casefile.ui.operations import editlib
+from casefile.ui.operations.edits import Edit
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from PySide6.QtWidgets import QWidget
+
+    from casefile.store import Case
 
 
-def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Build] | None:
+
+def form(case: Case, parent: QWidget, action: str, rid: str | None) -> tuple[FormDialog, Build] | None:
     """The form for an action on a record, and how its values become an Edit (None: no form)."""
-    case = win.case
-    assert case is not None
     label = names.label(case, rid) if rid else ""
     f = Field
     if action == "add-source":
@@ -70,7 +73,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                 names.short(v["title"], 40),
             )
 
-        return FormDialog(win, "Add Source", fields), add_source
+        return FormDialog(parent, "Add Source", fields), add_source
     if action == "grade":
         s = analyst.get_source(case, rid or "")
         fields = [
@@ -91,7 +94,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
             ),
         ]
         return (
-            FormDialog(win, f"Grade {label}", fields),
+            FormDialog(parent, f"Grade {label}", fields),
             lambda v: editlib.grade_source(s.id, v["grade"], v["rationale"], label),
         )
     if action == "edit-source":
@@ -115,26 +118,26 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
             changes = {k: none_if_empty(x) for k, x in v.items() if x != now[k]}
             return editlib.edit_source(s.id, changes, label)
 
-        return FormDialog(win, f"Edit {label}", fields), edit_source
+        return FormDialog(parent, f"Edit {label}", fields), edit_source
     if action == "archive":
         return (
             FormDialog(
-                win,
+                parent,
                 f"Archive link for {label}",
                 [f("url", "&Archive address:", required=True, hint="https://web.archive.org/…")],
             ),
             lambda v: editlib.add_archive_url(rid or "", v["url"], label),
         )
     if action in ("attach", "attach-to-source"):
-        src_choices = one_of(win, "source", "(no sources yet)")
-        item_choices = one_of(win, "item", "(no files yet)")
+        src_choices = one_of(case, "source", "(no sources yet)")
+        item_choices = one_of(case, "item", "(no files yet)")
         fields = [
             f("source", "&Source:", "choice", src_choices, rid or ""),
             f("item", "&File:", "choice", item_choices, rid or ""),
             f("role", "&Role:", "choice", pairs(SOURCE_ITEM_ROLES)),
         ]
         return (
-            FormDialog(win, "Attach a file to a source", fields),
+            FormDialog(parent, "Attach a file to a source", fields),
             lambda v: editlib.attach_item(
                 v["source"],
                 v["item"],
@@ -153,12 +156,12 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         def delete(v: dict[str, str]) -> Edit:
             if what == "source":
                 return editlib.delete_source(rid or "", v["reason"], label)
-            return claimforms.delete_claim(rid or "", v["reason"], label)
+            return claims.delete_claim(rid or "", v["reason"], label)
 
-        return FormDialog(win, f"Delete {what}", fields, intro=intro), delete
+        return FormDialog(parent, f"Delete {what}", fields, intro=intro), delete
     if action == "relate":
         fields = [
-            f("source", "&This source:", "choice", one_of(win, "source", "(no sources yet)"), rid or ""),
+            f("source", "&This source:", "choice", one_of(case, "source", "(no sources yet)"), rid or ""),
             f(
                 "relation",
                 "&…",
@@ -168,12 +171,12 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                     ("derived-from", "is derived from (repost, screenshot, rewrite)"),
                 ],
             ),
-            f("other", "&That source:", "choice", one_of(win, "source", "(no sources yet)")),
+            f("other", "&That source:", "choice", one_of(case, "source", "(no sources yet)")),
             f("note", "&Note:"),
         ]
         return (
             FormDialog(
-                win,
+                parent,
                 "Sources that are not independent",
                 fields,
                 intro="A source that cites or is derived from another does not corroborate it.",
@@ -192,7 +195,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         or action.startswith("claim-")
         or action in ("status", "credibility", "edit-claim")
     ):
-        return claimforms.claim_form(win, action, rid, label)
+        return claims.claim_form(case, parent, action, rid, label)
     if action == "add-entity":
         fields = [
             f("kind", "&Kind:", "choice", pairs(ENTITY_KINDS)),
@@ -202,7 +205,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         ]
         return (
             FormDialog(
-                win,
+                parent,
                 "Add Entity",
                 fields,
                 check=lambda v: None if v["name"] or v["ref"] else "Give a name or a reference.",
@@ -217,13 +220,13 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         )
     if action == "alias":
         return (
-            FormDialog(win, f"Alias of {label}", [f("alias", "&Also known as:", required=True)]),
+            FormDialog(parent, f"Alias of {label}", [f("alias", "&Also known as:", required=True)]),
             lambda v: editlib.add_alias(rid or "", v["alias"], label),
         )
     if action == "note":
         return (
             FormDialog(
-                win,
+                parent,
                 f"Note on {label or 'the case'}",
                 [f("text", "&Note:", "long", required=True)],
                 intro="Kept exactly as written, with your name and the time, in the custody log.",
@@ -233,7 +236,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
     if action == "tag":
         return (
             FormDialog(
-                win,
+                parent,
                 f"Tag {label}",
                 [f("tag", "&Tag:", required=True, hint="a word, or aircraft:RA-82010 on a photo")],
             ),
@@ -242,7 +245,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
     if action == "aircraft-tag":
         return (
             FormDialog(
-                win,
+                parent,
                 f"Aircraft in {label}",
                 [
                     f(
@@ -263,7 +266,7 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
         ]
         return (
             FormDialog(
-                win,
+                parent,
                 f"Place {label}",
                 fields,
                 check=_latlon_problem,
@@ -286,13 +289,13 @@ def form(win: CaseWindow, action: str, rid: str | None) -> tuple[FormDialog, Bui
                 "source",
                 "&Reported by:",
                 "choice",
-                [("", "(no source recorded)")] + records(win, "source"),
+                [("", "(no source recorded)")] + records(case, "source"),
                 (rid or "") if rid and names.kind_of(case, rid) == "source" else "",
             ),
             f("note", "&Where it is reported:", "long"),
         ]
         return (
-            FormDialog(win, "Add Reported Flight", fields),
+            FormDialog(parent, "Add Reported Flight", fields),
             lambda v: editlib.add_reported_flight(
                 {
                     "aircraft": v["aircraft"],
@@ -319,26 +322,3 @@ def _latlon_problem(v: dict[str, str]) -> str | None:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return "Latitude is -90..90 and longitude -180..180."
     return None
-
-
-def ask(win: CaseWindow, action: str, rid: str | None) -> FormDialog | None:
-    """Open the form for an action; OK pushes the Edit on the undo stack. Returns the open form."""
-    if win.case is None:
-        win.notify("Edit", "Open or create a case first.", error=True)
-        return None
-    got = form(win, action, rid)
-    if got is None:
-        return None
-    dlg, build = got
-
-    def done() -> None:
-        try:
-            edit = build(dlg.values())
-        except (ValueError, KeyError) as exc:
-            win.notify(dlg.windowTitle(), str(exc), error=True)
-            return
-        win.push_edit(edit)
-
-    dlg.accepted.connect(done)
-    dlg.open()
-    return dlg

@@ -10,14 +10,14 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMenu, QStyle
 
 from casefile import settings as user_settings
-from casefile.ui import exporting, recordactions, window_ops
-from casefile.ui.contextmenu import item_menu
-from casefile.ui.dialogs import NewCaseDialog, SettingsDialog, show_about
-from casefile.ui.guide import GuideDialog
-from casefile.ui.qsettings import int_value, str_value
+from casefile.ui.window import edit_form, exports, launch
+from casefile.ui.window.contextmenu import item_menu
+from casefile.ui.window.dialogs import NewCaseDialog, SettingsDialog, show_about
+from casefile.ui.window.guide import GuideDialog
+from casefile.ui.window.qsettings import int_value, str_value
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from casefile.ui.window.case import CaseWindow
 
 
 def _act(
@@ -71,7 +71,7 @@ def build_actions(win: CaseWindow) -> None:
     win.act_verify = _act(
         win,
         "&Verify Integrity",
-        lambda: window_ops.verify(win),
+        lambda: launch.verify(win),
         "Ctrl+Shift+V",
         sp.SP_DialogApplyButton,
         "Re-hash every file and check the custody ledger",
@@ -140,33 +140,33 @@ def build_actions(win: CaseWindow) -> None:
         "Ctrl+R",
         tip="Recompute every finding now (it also runs by itself after each edit)",
     )
-    exports = [
+    export_actions = [
         _act(
             win,
             "&Report (PDF)…",
-            lambda: exporting.report_dialog(win),
+            lambda: exports.report_dialog(win),
             "Ctrl+E",
             sp.SP_DialogSaveButton,
             "Write the PDF case report: sections, marking, redaction",
         )
     ]
-    exports += [
-        _act(win, title + "…", _exporter(win, fmt)) for fmt, (title, _p) in exporting.EXPORTS.items()
+    export_actions += [
+        _act(win, title + "…", _exporter(win, fmt)) for fmt, (title, _p) in exports.EXPORTS.items()
     ]
     win.act_bundle = _act(
         win,
         "&Bundle the Case…",
-        lambda: exporting.bundle_dialog(win),
+        lambda: exports.bundle_dialog(win),
         tip="One zip with every original, the database and the custody log",
     )
-    win.act_verify_bundle = _act(win, "Verify a B&undle…", lambda: exporting.verify_bundle_dialog(win))
+    win.act_verify_bundle = _act(win, "Verify a B&undle…", lambda: exports.verify_bundle_dialog(win))
     win.act_open_bundle = _act(
         win,
         "Open a Bu&ndle…",
-        lambda: exporting.open_bundle_dialog(win),
+        lambda: exports.open_bundle_dialog(win),
         tip="Restore a case bundle into a folder, verify it and open it",
     )
-    win.act_export = exports[0]
+    win.act_export = export_actions[0]
     win.case_actions = [
         win.act_import,
         win.act_import_dir,
@@ -175,7 +175,7 @@ def build_actions(win: CaseWindow) -> None:
         win.act_bundle,
         win.act_edit_selected,
         win.act_xref,
-        *exports,
+        *export_actions,
         *rec,
     ]
 
@@ -188,7 +188,7 @@ def build_actions(win: CaseWindow) -> None:
     m_file.addSeparator()
     m_file.addActions([win.act_import, win.act_import_dir])
     m_export = m_file.addMenu("E&xport")
-    m_export.addActions(exports)
+    m_export.addActions(export_actions)
     m_file.addActions([win.act_bundle, win.act_verify, win.act_verify_bundle])
     m_file.addSeparator()
     m_file.addActions([win.act_close, win.act_quit])
@@ -242,13 +242,13 @@ def _ask(win: CaseWindow, action: str) -> Callable[[], object]:
 
     def go() -> object:
         rid = win.selected if action in ("add-claim", "add-source") else None
-        return recordactions.ask(win, action, rid)
+        return edit_form.ask(win, action, rid)
 
     return go
 
 
 def _exporter(win: CaseWindow, fmt: str) -> Callable[[], None]:
-    return lambda: exporting.export_dialog(win, fmt)
+    return lambda: exports.export_dialog(win, fmt)
 
 
 def edit_selected(win: CaseWindow) -> None:
@@ -305,13 +305,13 @@ def open_case_dialog(win: CaseWindow) -> None:
 def import_dialog(win: CaseWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(win, "Import files into the case", str(Path.home()))
     if paths:
-        window_ops.import_files(win, paths)
+        launch.import_files(win, paths)
 
 
 def import_dir_dialog(win: CaseWindow) -> None:
     path = QFileDialog.getExistingDirectory(win, "Import a folder (everything in it)", str(Path.home()))
     if path:
-        window_ops.import_files(win, [path])
+        launch.import_files(win, [path])
 
 
 def copy_text(text: str) -> None:

@@ -9,11 +9,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
-from casefile.ui import names, recordactions
-from casefile.ui.opener import open_item
+from casefile.ui import names
+from casefile.ui.window import edit_form
+from casefile.ui.window.opener import open_item
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from casefile.ui.window.case import CaseWindow
 
 
 RECORD_ACTIONS = {
@@ -62,7 +63,7 @@ def item_menu(win: CaseWindow, item_id: str) -> QMenu:
 
 
 def _asker(win: CaseWindow, action: str, rid: str) -> Callable[[], object]:
-    return lambda: recordactions.ask(win, action, rid)
+    return lambda: edit_form.ask(win, action, rid)
 
 
 def ask_note(win: CaseWindow, item_id: str) -> None:

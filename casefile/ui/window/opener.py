@@ -13,7 +13,7 @@ from casefile.errors import CasefileError
 from casefile.store.opening import hex_view, plan, text_view, viewing_copy
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from casefile.ui.window.case import CaseWindow
 
 
 class TextViewDialog(QDialog):

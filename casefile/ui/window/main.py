@@ -8,10 +8,11 @@ from PySide6.QtCore import QByteArray, QPoint
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 from casefile.photos import query as photos
-from casefile.ui import actions, names, recordactions, window_ops
-from casefile.ui.casewindow import CaseWindow
-from casefile.ui.contextmenu import item_menu
-from casefile.ui.ops import Operation
+from casefile.ui import names
+from casefile.ui.operations.runner import Operation
+from casefile.ui.window import edit_form, launch, menus
+from casefile.ui.window.case import CaseWindow
+from casefile.ui.window.contextmenu import item_menu
 
 
 class MainWindow(CaseWindow):
@@ -20,7 +21,7 @@ class MainWindow(CaseWindow):
     def __init__(self, investigator: str | None = None) -> None:
         super().__init__(investigator)
         self.setAcceptDrops(True)
-        actions.build_actions(self)
+        menus.build_actions(self)
         self.act_local_time.setChecked(self.td.local)
         self.resize(1400, 860)
         geometry, state = self.qs.value("geometry"), self.qs.value("state")
@@ -28,9 +29,9 @@ class MainWindow(CaseWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        self.ops.started.connect(lambda op: window_ops.op_started(self, op))
+        self.ops.started.connect(lambda op: launch.op_started(self, op))
         self.provenance.verifyRequested.connect(lambda i: self.verify(i))
-        self.metadata.elaRequested.connect(lambda i: window_ops.compute_ela(self, i))
+        self.metadata.elaRequested.connect(lambda i: launch.compute_ela(self, i))
         for view in (self.records, self.photos):
             view.contextRequested.connect(self._context_menu)
         self.map.placeRequested.connect(self._place_here)
@@ -39,21 +40,21 @@ class MainWindow(CaseWindow):
         self.start.bundleRequested.connect(self.act_open_bundle.trigger)
         self.start.guideRequested.connect(self.act_guide.trigger)
         self.start.recentChosen.connect(self.open_case)
-        self.start.demoRequested.connect(lambda: window_ops.open_demo(self))
+        self.start.demoRequested.connect(lambda: launch.open_demo(self))
         self.show_case_state()
 
-    # ---- long operations (window_ops.py: in a worker, with progress and Cancel) --------------
+    # ---- long operations (launch.py: in a worker, with progress and Cancel) --------------
     def import_files(self, paths: list[str], *, workers: int | None = None) -> Operation | None:
         """Import files or folders (content decides the kind)."""
-        return window_ops.import_files(self, paths, workers=workers)
+        return launch.import_files(self, paths, workers=workers)
 
     def verify(self, item_id: str | None = None) -> Operation | None:
         """Verify the whole case, or one item."""
-        return window_ops.verify(self, item_id)
+        return launch.verify(self, item_id)
 
     def export_report(self, out: str) -> Operation | None:
         """Write the PDF case report."""
-        return window_ops.export_report(self, out)
+        return launch.export_report(self, out)
 
     def _place_here(self, lat: float, lon: float) -> None:
         """Right-click on the map: place the selected photo there (asks first)."""
@@ -61,7 +62,7 @@ class MainWindow(CaseWindow):
                 or self.selected not in {p.item_id for p in photos.list_photos(self.case)}:
             self.statusBar().showMessage("Select a photo first, then right-click where it was taken", 8000)
             return
-        dlg = recordactions.ask(self, "place-photo", self.selected)
+        dlg = edit_form.ask(self, "place-photo", self.selected)
         if dlg is not None:
             dlg.set_value("lat", f"{lat:.6f}")
             dlg.set_value("lon", f"{lon:.6f}")

@@ -1,4 +1,4 @@
-"""The long operations the window runs through ops.py: each is `fn(case, ctx) -> Changes`."""
+"""The long operations the window runs through runner.py: each is `fn(case, ctx) -> Changes`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from casefile.importers.pipeline import FileOutcome, import_paths
 from casefile.photos.query import make_ela
 from casefile.store import Case, verify_case
-from casefile.ui.ops import Changes, OpContext
+from casefile.ui.operations.runner import Changes, OpContext
 
 
 def import_op(paths: Sequence[str | Path], *, workers: int | None = None,

@@ -25,7 +25,7 @@ from casefile import __version__
 from casefile import settings as user_settings
 from casefile.errors import CasefileError
 from casefile.timeutil import get_zone
-from casefile.ui.qsettings import int_value, str_value
+from casefile.ui.window.qsettings import int_value, str_value
 
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 

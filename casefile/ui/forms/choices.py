@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from casefile.analyst import query as analyst
 from casefile.store import reads
 from casefile.ui import names
-from casefile.ui.edits import Edit
+from casefile.ui.operations.edits import Edit
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from casefile.store import Case
+
 
 Build = Callable[[dict[str, str]], Edit]
 TIME_HINT = "e.g. 2019-03-23 14:00 or 2019-03-23 (empty: not stated)"
@@ -22,10 +23,8 @@ def pairs(values: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
     return [(v, v) for v in values]
 
 
-def records(win: CaseWindow, kind: str) -> list[tuple[str, str]]:
+def records(case: Case, kind: str) -> list[tuple[str, str]]:
     """(id, "S2 Title") choices of one kind of record."""
-    case = win.case
-    assert case is not None
     if kind == "source":
         ids = [s.id for s in analyst.list_sources(case)]
     elif kind == "claim":
@@ -37,6 +36,6 @@ def records(win: CaseWindow, kind: str) -> list[tuple[str, str]]:
     return [(i, names.label(case, i, kind)) for i in ids]
 
 
-def one_of(win: CaseWindow, kind: str, none_text: str) -> list[tuple[str, str]]:
-    got = records(win, kind)
+def one_of(case: Case, kind: str, none_text: str) -> list[tuple[str, str]]:
+    got = records(case, kind)
     return got or [("", none_text)]

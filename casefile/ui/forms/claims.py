@@ -6,28 +6,27 @@ from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import query as analyst
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS
-from casefile.ui import editlib, names
-from casefile.ui.edits import Edit
-from casefile.ui.formhelp import TIME_HINT, ZONE_HINT, Build, one_of, pairs, records
-from casefile.ui.forms import Field, FormDialog, none_if_empty, split_list
+from casefile.ui import names
+from casefile.ui.forms.choices import TIME_HINT, ZONE_HINT, Build, one_of, pairs, records
+from casefile.ui.forms.dialog import Field, FormDialog, none_if_empty, split_list
+from casefile.ui.operations import editlib
+from casefile.ui.operations.edits import Edit
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from PySide6.QtWidgets import QWidget
 
+    from casefile.store import Case
 
 ACTIONS = ("add-claim", "status", "credibility", "edit-claim", "claim-window", "claim-link",
            "claim-sources", "claim-entities")
 
 
-def claim_form(
-    win: CaseWindow, action: str, rid: str | None, label: str
-) -> tuple[FormDialog, Build] | None:
+def claim_form(case: Case, parent: QWidget, action: str, rid: str | None,
+               label: str) -> tuple[FormDialog, Build] | None:
     """The form for one claim action (None when the action is not about a claim)."""
-    case = win.case
-    assert case is not None
     f = Field
     if action == "add-claim":
-        return _claim_form(win, rid, label)
+        return _claim_form(case, parent, rid, label)
     if action == "status":
         c = analyst.get_claim(case, rid or "")
         fields = [
@@ -35,7 +34,7 @@ def claim_form(
             f("reason", "&Reason:", "long", required=True, hint="what settled it (kept in the log)"),
         ]
         return (
-            FormDialog(win, f"Status of {label}", fields),
+            FormDialog(parent, f"Status of {label}", fields),
             lambda v: editlib.edit_claim(
                 c.id,
                 {"status": v["status"]},
@@ -57,7 +56,7 @@ def claim_form(
             f("reason", "&Why:", "long"),
         ]
         return (
-            FormDialog(win, f"Credibility of {label}", fields),
+            FormDialog(parent, f"Credibility of {label}", fields),
             lambda v: editlib.edit_claim(
                 c.id,
                 {"credibility": int(v["credibility"])},
@@ -99,7 +98,7 @@ def claim_form(
                     changes[key] = split_list(x) if k == "aircraft" else none_if_empty(x)
             return editlib.edit_claim(c.id, changes, label)
 
-        return FormDialog(win, f"Edit {label}", fields), edit_claim
+        return FormDialog(parent, f"Edit {label}", fields), edit_claim
     if action == "claim-window":
         c = analyst.get_claim(case, rid or "")
         fields = [
@@ -109,7 +108,7 @@ def claim_form(
         ]
         return (
             FormDialog(
-                win,
+                parent,
                 f"Time window of {label}",
                 fields,
                 intro="The times as the source gives them, and the zone they are in. "
@@ -130,21 +129,21 @@ def claim_form(
                 "claim",
                 "&Claim:",
                 "choice",
-                one_of(win, "claim", "(no claims yet)"),
+                one_of(case, "claim", "(no claims yet)"),
                 (rid or "") if kind == "claim" else "",
             ),
             f(
                 "item",
                 "&Evidence file:",
                 "choice",
-                one_of(win, "item", "(no files yet)"),
+                one_of(case, "item", "(no files yet)"),
                 (rid or "") if kind == "item" else "",
             ),
             f("relation", "&This file…", "choice", pairs(LINK_RELATIONS)),
             f("note", "&Note:"),
         ]
         return (
-            FormDialog(win, "Link evidence to a claim", fields),
+            FormDialog(parent, "Link evidence to a claim", fields),
             lambda v: editlib.link_item(
                 v["claim"],
                 v["item"],
@@ -156,9 +155,9 @@ def claim_form(
     if action == "claim-sources":
         return (
             FormDialog(
-                win,
+                parent,
                 f"Sources of {label}",
-                [f("source", "&Source:", "choice", one_of(win, "source", "(no sources yet)"))],
+                [f("source", "&Source:", "choice", one_of(case, "source", "(no sources yet)"))],
                 intro="A source that makes (reports, cites) this claim.",
             ),
             lambda v: editlib.claim_sources(rid or "", [v["source"]], label),
@@ -166,18 +165,16 @@ def claim_form(
     if action == "claim-entities":
         return (
             FormDialog(
-                win,
+                parent,
                 f"Entities in {label}",
-                [f("entity", "&Entity:", "choice", one_of(win, "entity", "(no entities yet)"))],
+                [f("entity", "&Entity:", "choice", one_of(case, "entity", "(no entities yet)"))],
             ),
             lambda v: editlib.claim_entities(rid or "", [v["entity"]], label),
         )
     return None
 
 
-def _claim_form(win: CaseWindow, rid: str | None, label: str) -> tuple[FormDialog, Build]:
-    case = win.case
-    assert case is not None
+def _claim_form(case: Case, parent: QWidget, rid: str | None, label: str) -> tuple[FormDialog, Build]:
     f = Field
     from_source = rid if rid and names.kind_of(case, rid) == "source" else ""
     fields = [
@@ -194,7 +191,7 @@ def _claim_form(win: CaseWindow, rid: str | None, label: str) -> tuple[FormDialo
             "choice",
             [("", "not graded yet")] + [(str(k), f"{k} — {t}") for k, t in CREDIBILITY.items()],
         ),
-        f("source", "&Source:", "choice", [("", "(none yet)")] + records(win, "source"), from_source),
+        f("source", "&Source:", "choice", [("", "(none yet)")] + records(case, "source"), from_source),
     ]
 
     def build(v: dict[str, str]) -> Edit:
@@ -213,7 +210,7 @@ def _claim_form(win: CaseWindow, rid: str | None, label: str) -> tuple[FormDialo
             names.short(v["text"], 40),
         )
 
-    return FormDialog(win, "Add Claim", fields), build
+    return FormDialog(parent, "Add Claim", fields), build
 
 
 def delete_claim(claim_id: str, reason: str, label: str) -> Edit:

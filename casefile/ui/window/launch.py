@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from casefile.errors import CasefileError
 from casefile.store import Case, VerifyReport
-from casefile.ui import caseops
-from casefile.ui.ops import Changes, OpContext, Operation
+from casefile.ui.operations import jobs
+from casefile.ui.operations.runner import Changes, OpContext, Operation
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from casefile.ui.window.case import CaseWindow
 
 
 def run_op(win: CaseWindow, title: str, fn: Callable[[Case, OpContext], Changes], *,
@@ -80,12 +80,12 @@ def _failed(win: CaseWindow, op: Operation, message: str) -> None:
 
 def import_files(win: CaseWindow, paths: list[str], *, workers: int | None = None) -> Operation | None:
     """Import files or folders (content decides the kind)."""
-    return run_op(win, "Import", caseops.import_op(paths, workers=workers))
+    return run_op(win, "Import", jobs.import_op(paths, workers=workers))
 
 
 def verify(win: CaseWindow, item_id: str | None = None) -> Operation | None:
     """Verify the whole case or one item; the outcome shows in the status bar or the item's panel."""
-    return run_op(win, "Verify this item" if item_id else "Verify integrity", caseops.verify_op(item_id),
+    return run_op(win, "Verify this item" if item_id else "Verify integrity", jobs.verify_op(item_id),
                   on_done=lambda ch: _verified(win, item_id, ch), cancellable=False)
 
 
@@ -112,12 +112,12 @@ def compute_ela(win: CaseWindow, item_id: str) -> None:
         if win.case is not None:
             win.metadata.show_ela(win.case, item_id)
 
-    run_op(win, "Error Level Analysis", caseops.ela_op(item_id), on_done=show)
+    run_op(win, "Error Level Analysis", jobs.ela_op(item_id), on_done=show)
 
 
 def export_report(win: CaseWindow, out: str) -> Operation | None:
     """Write the PDF case report to `out`."""
-    return run_op(win, "Export report", caseops.report_op(Path(out)))
+    return run_op(win, "Export report", jobs.report_op(Path(out)))
 
 
 def demo_command(folder: Path) -> list[str]:

@@ -1,6 +1,6 @@
 """The case window: navigator, central views, the three docks, status bar, selection; holds the open case.
 
-MainWindow (mainwindow.py) adds the menus, the long operations, drag and drop.
+MainWindow (window/main.py) adds the menus, the long operations, drag and drop.
 """
 
 from __future__ import annotations
@@ -33,12 +33,16 @@ from casefile.ui.docks.details import DetailsDock
 from casefile.ui.docks.metadata import MetadataDock
 from casefile.ui.docks.provenance import ProvenanceDock
 from casefile.ui.docks.xref import XrefDock
-from casefile.ui.edits import Edit, EditCommand, EditRunner, drop_failed
-from casefile.ui.navcounts import NAVIGATOR, nav_counts, nav_title
-from casefile.ui.ops import Loader, OpRunner, Tasks
-from casefile.ui.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
+from casefile.ui.operations.edits import (
+    Edit,
+    EditCommand,
+    EditItemCommand,
+    EditRunner,
+    EditValue,
+    drop_failed,
+)
+from casefile.ui.operations.runner import Loader, OpRunner, Tasks
 from casefile.ui.timefmt import TimeDisplay
-from casefile.ui.undo import EditItemCommand, EditValue
 from casefile.ui.views import mapdata, timeline
 from casefile.ui.views.mappane import MapPane
 from casefile.ui.views.mapview import MapData
@@ -47,6 +51,8 @@ from casefile.ui.views.records import CATEGORIES, Names, search_columns, search_
 from casefile.ui.views.recordview import RecordView
 from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
+from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
+from casefile.ui.window.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.xref.query import findings
 
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from casefile.errors import CasefileError
 from casefile.report.context import REDACT_GROUPS, REDACTABLE, SECTIONS, ReportOptions
 from casefile.store import Case
-from casefile.ui import window_ops
-from casefile.ui.ops import Changes, OpContext
+from casefile.ui.operations.runner import Changes, OpContext
+from casefile.ui.window import launch
 
 if TYPE_CHECKING:
-    from casefile.ui.casewindow import CaseWindow
+    from casefile.ui.window.case import CaseWindow
 
 SECTION_TITLES = {
     "summary": "Summary",
@@ -147,7 +147,7 @@ def report_dialog(win: CaseWindow) -> ReportDialog | None:
         except CasefileError as exc:
             win.notify("Export Report", str(exc), error=True)
             return
-        window_ops.run_op(win, "Export report", report_op(Path(dlg.out.text()), options))
+        launch.run_op(win, "Export report", report_op(Path(dlg.out.text()), options))
 
     dlg.accepted.connect(go)
     dlg.open()
@@ -170,7 +170,7 @@ def export_dialog(win: CaseWindow, fmt: str) -> None:
         win, f"Export {title}", str(Path.home() / f"{win.case.path.stem}.{fmt}"), f"{title} ({pattern})"
     )
     if out:
-        window_ops.run_op(win, f"Export {fmt.upper()}", export_op(fmt, Path(out)))
+        launch.run_op(win, f"Export {fmt.upper()}", export_op(fmt, Path(out)))
 
 
 def bundle_dialog(win: CaseWindow) -> None:
@@ -183,7 +183,7 @@ def bundle_dialog(win: CaseWindow) -> None:
         "Case bundle (*.zip)",
     )
     if out:
-        window_ops.run_op(win, "Bundle", bundle_op(Path(out)), cancellable=False)
+        launch.run_op(win, "Bundle", bundle_op(Path(out)), cancellable=False)
 
 
 def verify_bundle(win: CaseWindow, path: str) -> None:

@@ -15,7 +15,7 @@ from casefile.analyst import query as analyst
 from casefile.flights import query as flights
 from casefile.photos import query as photos
 from casefile.store import Case
-from casefile.ui.edits import UNDO_REASON, Edit
+from casefile.ui.operations.edits import UNDO_REASON, Edit
 
 
 def _id(result: Any) -> str | None:

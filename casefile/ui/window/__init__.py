@@ -1,0 +1,1 @@
+"""The window itself: main and case windows, menus, context menus, dialogs, the navigator, settings."""

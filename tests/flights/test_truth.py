@@ -1,0 +1,52 @@
+"""The truth harness (benchmarks/truth.py) on every labelled flight file: the figures may not fall
+below the floor reached so far (raise FLOOR as the rules improve; never lower it)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.data.truth.labels import HELD_OUT, TRUTH
+
+#: the figures reached (percent); a change that lowers any of them fails here
+FLOOR = {
+    "leg precision": 54.0,
+    "leg recall": 100.0,
+    "airports at leg ends": 100.0,
+    "leg-end times": 93.0,
+    "where": 98.0,
+    "photo verdicts": 95.0,
+}
+
+
+def _harness():
+    spec = importlib.util.spec_from_file_location("truth_bench", ROOT / "benchmarks" / "truth.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod            # dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_labels_are_well_formed_and_held_out_files_are_not_labelled():
+    assert not set(HELD_OUT) & set(TRUTH)
+    for name, lab in TRUTH.items():
+        assert set(lab) == {"legs", "where", "photos"}, name
+        for leg in lab["legs"]:
+            assert leg["first"] <= leg["last"], name
+            for end in (leg["takeoff"], leg["landing"]):
+                assert not end["observed"] or end["window"], name
+        for _t, status, _ap in lab["where"]:
+            assert status in ("ground", "airborne", "unknown"), name
+
+
+@pytest.mark.slow
+def test_truth_figures_hold_the_floor(corpora):
+    total, per = _harness().run(corpora)
+    assert len(per) == len([n for n in TRUTH if (corpora / n).exists()])
+    got = total.figures()
+    low = {k: round(got[k], 1) for k, floor in FLOOR.items() if got[k] < floor}
+    assert not low, (low, total.misses)
