@@ -14,7 +14,7 @@ from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
-from casefile.reference import airports, places
+from casefile.reference import places
 from casefile.store.canonical import canonical_json
 from casefile.timeutil import TimeValue, iso_z, now_z
 
@@ -75,11 +75,12 @@ def place(text: str | None) -> dict[str, Any]:
         return {**out, "place_text": t, "place_lat": lat, "place_lon": lon, "place_kind": pt.kind,
                 "place_key": pt.key}
     if re.fullmatch(r"[A-Z0-9]{3,4}", t):
-        ap = airports.lookup(t)
-        if ap is None:
+        got = places.airport_place(t)   # airportsdata, else OurAirports
+        if got is None:
             raise InvalidInput(f"no airport with code {t!r} in the airport list", field="place")
-        return {"place_text": ap["name"], "place_icao": ap["icao"], "place_lat": ap["lat"],
-                "place_lon": ap["lon"], "place_kind": "airport", "place_key": ap["icao"]}
+        return {"place_text": got.name.rsplit(" (", 1)[0], "place_icao": got.key,
+                "place_lat": got.lat, "place_lon": got.lon, "place_kind": "airport",
+                "place_key": got.key}
     found = places.find_place(t)
     if found is None:
         return {**out, "place_text": t}

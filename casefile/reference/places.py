@@ -230,22 +230,46 @@ CITY_AIRPORT_MAX_KM = 80.0
 def city_airports(name: str, country: str, lat: float, lon: float) -> tuple[str, ...]:
     """The airports serving a city: airportsdata's airports (with an IATA code) whose city is it,
     and the airports of its IATA metropolitan code, within CITY_AIRPORT_MAX_KM of its centre."""
-    codes = [a["icao"] for a in airports.by_city().get(airports.fold(name), [])
-             if a.get("country") == country]
-    codes += METRO.get(fold(name), ("", ()))[1]
-    out = []
-    for code in dict.fromkeys(codes):
-        ap = airports.airport(code)
-        if ap and distance_km(lat, lon, float(ap["lat"]), float(ap["lon"])) <= CITY_AIRPORT_MAX_KM:
-            out.append(code)
-    return tuple(out)
+    from casefile.reference import runways
+
+    near: list[tuple[str, float, float]] = []
+    for a in airports.by_city().get(airports.fold(name), []):
+        if a.get("country") == country:
+            near.append((a["icao"], float(a["lat"]), float(a["lon"])))
+    for f in runways.by_municipality(name):    # OurAirports: airports with scheduled service
+        if f.scheduled and f.icao and f.country == country:
+            near.append((f.icao, f.lat, f.lon))
+    for code in METRO.get(fold(name), ("", ()))[1]:
+        got = _airport_point(code)
+        if got:
+            near.append((code, *got))
+    out = [code for code, a, b in near if distance_km(lat, lon, a, b) <= CITY_AIRPORT_MAX_KM]
+    return tuple(dict.fromkeys(out))
+
+
+def _airport_point(code: str) -> tuple[float, float] | None:
+    ap = airports.airport(code)
+    if ap:
+        return float(ap["lat"]), float(ap["lon"])
+    from casefile.reference import runways
+
+    f = runways.field(code)
+    return (f.lat, f.lon) if f else None
 
 
 # ---- airports and points --------------------------------------------------------------------
 def airport_place(code: str) -> Place | None:
+    """A named airport: airportsdata's, else OurAirports' (where airportsdata has none)."""
     ap = airports.lookup(code)
     if ap is None:
-        return None
+        from casefile.reference import runways
+        from casefile.reference.zones import zone_at
+
+        f = runways.field(code)
+        if f is None or not f.icao:
+            return None
+        return Place("airport", f.icao, f"{f.name} ({f.icao})", f.lat, f.lon, AIRPORT_KM,
+                     runways.DATA_VERSION, (f.icao,), zone_at(f.lat, f.lon))
     return Place("airport", ap["icao"], f"{ap['name']} ({ap['icao']})", float(ap["lat"]),
                  float(ap["lon"]), AIRPORT_KM, "airportsdata", (ap["icao"],), ap.get("tz") or None)
 
@@ -257,6 +281,17 @@ def point(lat: float, lon: float, label: str = "", radius_km: float = AIRPORT_KM
                  radius_km, "as typed", zone=zone_at(lat, lon))
 
 
+#: two codes whose points are this close name one airfield (tables that disagree on its code,
+#: e.g. airportsdata's KDJT and OurAirports' KPBI for Palm Beach International)
+SAME_FIELD_KM = 1.5
+
+
+def same_field(code: str, place: Place) -> bool:
+    """Whether an airport code names the airfield of a named-airport place under another code."""
+    got = _airport_point(code)
+    return got is not None and distance_km(place.lat, place.lon, *got) <= SAME_FIELD_KM
+
+
 def end_at(place: Place, airport_icao: str | None, km: float) -> bool:
     """Whether a take-off or landing (attributed to an airport or not, `km` from the place) counts
     as at the place: a named airport only by its own attribution (or, unattributed, within
@@ -264,7 +299,9 @@ def end_at(place: Place, airport_icao: str | None, km: float) -> bool:
     territorial sea; a point within its reach."""
     code = (airport_icao or "").upper()
     if place.kind == "airport":
-        return code == place.key if code else km <= AIRPORT_UNNAMED_KM
+        if not code:
+            return km <= AIRPORT_UNNAMED_KM
+        return code == place.key or same_field(code, place)
     if code and code in place.airports:
         return True
     if place.is_area:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from casefile.reference import places
+from casefile.reference.aircraft_types import CATEGORY_DEFAULTS, WIND_MARGIN_KT
 from casefile.timeutil import APPROX_S, PRECISION_S
 from casefile.xref.claim_match import NEAR_FACTOR, REPORT_TOL_S
-from casefile.xref.reach import DEFAULT_MAX_GS_KT
 
 
 def claim_methods() -> list[tuple[str, str]]:
@@ -39,6 +39,8 @@ def claim_methods() -> list[tuple[str, str]]:
         ("Reachability", "Between two positions the aircraft is within a space-time prism, before "
          "the first and after the last within a cone, at its type's fastest ground speed; a place "
          "no such path reaches in the claimed time is inconsistent, with the distance and the "
-         f"speed it would need. Speed: {DEFAULT_MAX_GS_KT:g} kt for any type (cautious: the "
-         "fastest airliner cruise plus a jet-stream tail wind)."),
+         "speed it would need. Speeds by category (fastest true airspeed + wind margin, kt): "
+         + ", ".join(f"{c} {CATEGORY_DEFAULTS[c][0]:g}+{WIND_MARGIN_KT[c]:g}"
+                     for c in CATEGORY_DEFAULTS) + "; a known type uses its own cruise speed "
+         "(reference.aircraft_types), an unknown type the cautious default."),
     ]

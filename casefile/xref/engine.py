@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 
 from casefile.model.findings import Finding
-from casefile.xref import claims, duplicates, photo_claims, photo_track, sanity, sun
+from casefile.xref import claims, duplicates, photo_claims, photo_track, photo_zone, sanity, sun
 from casefile.xref.independence import Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
@@ -51,7 +52,14 @@ class Engine:
         return self._guarded(f"photo {photo.item_id}", lambda: self._photo_findings(photo))
 
     def _photo_findings(self, photo: PhotoIn) -> list[Finding]:
-        out = photo_track.photo_findings(photo, self.fleet)
+        zr = photo_zone.readings(replace(photo, capture=photo.capture_found)) \
+            if photo.capture_found is not None else None
+        if zr is not None and zr.settled is None:   # two readings of its time: weigh both
+            out = photo_zone.weigh(
+                photo_track.photo_findings(photo_zone.reading(photo, zr, "tag"), self.fleet),
+                photo_track.photo_findings(photo_zone.reading(photo, zr, "zone"), self.fleet), zr)
+        else:
+            out = photo_track.photo_findings(photo, self.fleet)
         f = sun.sun_finding(photo)
         if f:
             out.append(f)
@@ -60,6 +68,8 @@ class Engine:
             f = photo_claims.photo_vs_source(photo, s, names)
             if f:
                 out.append(f)
+        if zr is not None:
+            out.append(photo_zone.zone_finding(photo, zr, names))
         f = photo_claims.place_vs_gps(photo, names)
         if f:
             out.append(f)

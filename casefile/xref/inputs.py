@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import islice
 from operator import gt
 
@@ -38,6 +39,7 @@ from casefile.xref.model import (
     ReportedIn,
     SourceIn,
 )
+from casefile.xref.photo_zone import gps_stamp, readings, weighed
 from casefile.xref.sun import light_hint
 from casefile.xref.windows import tv_window
 
@@ -58,10 +60,12 @@ def photo_in(info: PhotoInfo, tags: dict[str, str]) -> PhotoIn:
     own = info.exif_gps
     file_place = Place(float(own.lat), float(own.lon), "exif") \
         if own is not None and place is not None and place.source == "analyst" else None
-    return PhotoIn(item_id=info.item_id, capture=info.capture, place=place, phash=info.phash,
-                   dhash=info.dhash, aircraft_tags=tuple(info.aircraft_tags),
-                   light=light_hint(tags) if tags else None, label=info.original_name or "",
-                   file_place=file_place)
+    photo = PhotoIn(item_id=info.item_id, capture=info.capture, place=place, phash=info.phash,
+                    dhash=info.dhash, aircraft_tags=tuple(info.aircraft_tags),
+                    light=light_hint(tags) if tags else None, label=info.original_name or "",
+                    file_place=file_place, gps_utc=gps_stamp(info.times))
+    r = readings(photo)
+    return replace(weighed(photo, r), capture_found=photo.capture) if r is not None else photo
 
 
 def gather_photo(case: Case, item_id: str) -> PhotoIn | None:

@@ -10,6 +10,7 @@ TITLES = {
     "photo-duplicates": "same picture elsewhere",
     "photo-claim": "photo vs. the claim it supports",
     "photo-place-vs-gps": "analyst's place vs. the file's GPS",
+    "photo-zone": "offset tag vs. the zone at the photo's GPS position",
     "time-photo-after-source": "capture time vs. publication",
     "time-claim-after-source": "claim vs. publication time",
     "time-source-vs-capture": "publication vs. collection time",

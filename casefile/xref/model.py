@@ -45,6 +45,11 @@ class PhotoIn:
     label: str = ""
     #: the file's own GPS position when the place used is the analyst's (both are kept)
     file_place: Place | None = None
+    #: the file's GPS time stamp (GPSDateStamp + GPSTimeStamp), UTC epoch seconds
+    gps_utc: float | None = None
+    #: the capture time as the file gives it, when `capture` weighs two readings of it (an offset
+    #: tag that disagrees with the zone at the photo's own GPS position)
+    capture_found: TimeValue | None = None
 
 
 @dataclass(frozen=True)

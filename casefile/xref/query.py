@@ -59,7 +59,7 @@ THRESHOLDS: dict[str, float | int | str] = {
     "reference.places.AIRPORT_UNNAMED_KM": places.AIRPORT_UNNAMED_KM,
     "reference.places.TERRITORIAL_KM": places.TERRITORIAL_KM,
     "reference.places.CITY_AIRPORT_MAX_KM": places.CITY_AIRPORT_MAX_KM,
-    "xref.reach.DEFAULT_MAX_GS_KT": reach_rules.DEFAULT_MAX_GS_KT,
+    "xref.reach.MAX_POINTS": reach_rules.MAX_POINTS,
     "xref.photo_claims.CLAIM_SLACK_H": photo_claim_rules.CLAIM_SLACK_H,
     "xref.photo_claims.OLDER_H": photo_claim_rules.OLDER_H,
     "xref.photo_claims.PLACE_DIFF_KM": photo_claim_rules.PLACE_DIFF_KM,

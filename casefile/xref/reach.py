@@ -22,6 +22,7 @@ import numpy as np
 
 from casefile.geo import distances_km
 from casefile.reference import airports, places
+from casefile.reference.aircraft_types import performance
 from casefile.reference.places import Place
 from casefile.timeutil import people_time
 from casefile.xref.trackindex import AircraftTrack
@@ -145,12 +146,10 @@ def _at(t: float) -> str:
     return people_time(t, seconds_too=True)
 
 
-#: Until the shared performance table lands: one cautious speed for every type (fast: it rules
-#: out only what nothing flying could reach).
-DEFAULT_MAX_GS_KT = 750.0
-
-
 def max_ground_speed(type_code: str | None) -> tuple[float, str]:
-    """The fastest ground speed reachability allows for a type, and where the figure comes from."""
-    return DEFAULT_MAX_GS_KT, (f"a cautious {DEFAULT_MAX_GS_KT:.0f} kt for any type: the fastest "
-                               "airliner cruise plus a jet-stream tail wind")
+    """The fastest ground speed reachability allows for a type (its cruise plus a tail-wind
+    margin, from the one performance table), and where the figure comes from."""
+    perf = performance(type_code)
+    what = perf.designator or "type unknown"
+    return perf.max_gs_kt, (f"{what}, {perf.category}: {perf.max_tas_kt:.0f} kt true airspeed + "
+                            f"{perf.wind_margin_kt:.0f} kt wind margin; {perf.basis}")

@@ -147,3 +147,38 @@ def test_a_recycled_photo_is_not_evidence_and_does_not_make_the_claim_mixed(spar
     assert [f.kind for f in cv.not_evidence] == ["photo-claim"]
     assert "not evidence for claim" in cv.not_evidence[0].explanation
     assert photo not in cv.deciding.item_ids
+
+
+def _photo_findings(case: Case, tmp_path: Path, name: str, **exif) -> list:
+    from photos._make import make_jpeg
+
+    jpg = tmp_path / name
+    jpg.write_bytes(make_jpeg(**exif))
+    import_paths(case, [jpg], workers=1)
+    item = case.rows("SELECT id FROM items WHERE original_name = ?", [name])[0]["id"]
+    found = XrefSession(case).run()
+    return [f for f in found if item in f.item_ids]
+
+
+def test_an_offset_tag_that_disagrees_with_the_zone_at_the_gps_position(spar19, tmp_path):
+    # at Songshan (UTC+8) 22:45 wall clock = 14:45Z, on the ground after the 14:43:40Z landing;
+    # the tag says +09:00 (a phone still on Tokyo time): read literally, 13:45Z, airborne
+    found = _photo_findings(spar19, tmp_path, "tagged.jpg", original="2022:08:02 22:45:00",
+                            offset="+09:00", gps=(25.0694, 121.552))
+    (z,) = [f for f in found if f.kind == "photo-zone"]
+    assert z.verdict == "undetermined", z.explanation
+    assert "+09:00" in z.explanation and "+08:00" in z.explanation and "Asia/Taipei" in z.explanation
+    (pa,) = [f for f in found if f.kind == "photo-aircraft"]
+    assert pa.verdict == "undetermined", pa.explanation   # the two readings disagree
+    assert pa.inputs["zone_readings"]["verdict_with_zone"] == "consistent"
+    assert "With its offset tag (+09:00)" in pa.explanation
+
+
+def test_the_gps_time_stamp_settles_which_reading_is_right(spar19, tmp_path):
+    found = _photo_findings(spar19, tmp_path, "gpsstamp.jpg", original="2022:08:02 22:45:00",
+                            offset="+09:00", gps=(25.0694, 121.552),
+                            gps_stamp=("2022:08:02", (14, 45, 0)))
+    (z,) = [f for f in found if f.kind == "photo-zone"]
+    assert z.verdict == "inconsistent" and z.inputs["settled_by_gps"] == "zone", z.explanation
+    (pa,) = [f for f in found if f.kind == "photo-aircraft"]
+    assert pa.verdict == "consistent", pa.explanation     # on the ground at RCSS at 14:45Z
