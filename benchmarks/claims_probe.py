@@ -46,12 +46,26 @@ FLIGHTS = Path(os.environ.get("CASEFILE_SHARED", ROOT.parent / "shared")) / "cor
 #: - DLH1534 = flightaware/FlightAware_DLH1534_LSZH_EDDF_20210817.kml: Lufthansa LH1534, 17 Aug
 #:   2021, first point 12:43:24Z already airborne just west of LSZH (587 m), last 13:19:29Z at 53 m
 #:   on final at EDDF; the take-off and landing themselves are not in the file.
+#: Second set, written and run only after every rule change (nothing was changed after it ran):
+#: - ELY1747 = traffic/featured-elal747.json.gz: El Al 747 738043, 3 Nov 2019, Rome LIRF ->
+#:   Tel Aviv LLBG. Ground 0 ft at 10:10:40Z, 212 ft at 10:10:50Z (take-off; Rome UTC+1);
+#:   162 ft at 15:07:50Z, 0 ft at 15:08:00Z (landing; Israel UTC+2); points every 10 s to
+#:   15:19:40Z on the ground. 12:00-14:30Z it stays north of 33.26 N (Egypt's coast is south of
+#:   31.7 N); at 14:31:30Z it passes 11 km from Paphos, Cyprus.
+#: - DLH4TR = traffic/noisy-noisy_landing.json.gz: 3c664e, 11 Nov 2019, on final for LSZH; last
+#:   point 18:09:59Z at 1,675 ft (LSZH 1,416 ft), descending 768 ft/min: lands ~20 s later.
+#: - REGA1 = traffic/ambulances-rega_zh.json.gz: rescue helicopter 4b43ac, 24 May 2019,
+#:   21:18:39-21:24:17Z; from 21:23 hovering at 1,450 ft (field 1,470 ft) at 8-17 kt 0.8 km from
+#:   Dubendorf LSMD, 9.9 km from Zurich LSZH; Zurich UTC+2.
 FILES = {
     "EDW24": "traffic/fr24-34a8254b.json",
     "TK1745": "traffic/fr24-372355e5.json",
     "N8774Q": "readsb/trace_full_ac134a.json",
     "RYR2RG": "opensky/states_RYR2RG_2022-02-02_from_traffic_cache.csv",
     "DLH1534": "flightaware/FlightAware_DLH1534_LSZH_EDDF_20210817.kml",
+    "ELY1747": "traffic/featured-elal747.json.gz",
+    "DLH4TR": "traffic/noisy-noisy_landing.json.gz",
+    "REGA1": "traffic/ambulances-rega_zh.json.gz",
 }
 
 
@@ -154,6 +168,37 @@ PROBES = [
       "came after 13:19:29Z", when="2021-08-17 15:00", tz="Europe/Berlin"),
     P("undetermined", "arrival", "DLH1534", "EDDF", "the day before the records: nothing shows "
       "where it was", when="2021-08-16", tz="Europe/Berlin"),
+    # ---- the second set (fresh): ELY1747 / 738043, DLH4TR, REGA1 ----
+    P("consistent", "departure", "ELY1747", "LIRF", "take-off 10:10:40-10:10:50Z; no zone: Rome's",
+      when="2019-11-03 11:10"),
+    P("consistent", "departure", "LY1747", "Rome", "the IATA form of the callsign's flight",
+      when="2019-11-03 11:11", tz="Europe/Rome"),
+    P("consistent", "arrival", "738043", "LLBG", "landing 15:07:50-15:08:00Z = 17:08 IST",
+      when="2019-11-03 17:08", tz="Asia/Jerusalem"),
+    P("consistent", "arrival", "ELY1747", "Tel Aviv", "about 17:00 local spans the landing",
+      when="2019-11-03 17:00", tz="Asia/Jerusalem", about=True),
+    P("inconsistent", "arrival", "ELY1747", "LLBG", "at 14:28-14:31Z at FL310 over the sea west "
+      "of Cyprus", when="2019-11-03 16:30", tz="Asia/Jerusalem"),
+    P("inconsistent", "arrival", "ELY1747", "LLHA", "it landed at LLBG, not Haifa",
+      when="2019-11-03 17:08", tz="Asia/Jerusalem"),
+    P("inconsistent", "transit", "ELY1747", "Egypt", "north of 33.26 N all that time",
+      start="2019-11-03T12:00Z", end="2019-11-03T14:30Z"),
+    P("consistent", "transit", "ELY1747", "Cyprus", "11 km from Paphos at 14:31:30Z",
+      start="2019-11-03T14:20Z", end="2019-11-03T14:40Z"),
+    P("inconsistent", "presence", "ELY1747", "Athens", "22 min after landing at LLBG, 1,200 km",
+      when="2019-11-03T15:30Z"),
+    P("consistent", "presence", "738043", "LLBG", "on the ground there at 15:18Z",
+      when="2019-11-03T15:18Z"),
+    P("consistent", "departure", "ELY1747", "LIRF", "the day, Rome time", when="2019-11-03",
+      tz="Europe/Rome"),
+    P("consistent", "arrival", "DLH4TR", "LSZH", "260 ft above the field, descending, at "
+      "18:09:59Z: lands about 18:10:20Z", when="2019-11-11 19:10", tz="Europe/Zurich"),
+    P("undetermined", "arrival", "DLH4TR", "LSZH", "20 min after the last point: a second "
+      "landing cannot be excluded", when="2019-11-11 19:30", tz="Europe/Zurich"),
+    P("inconsistent", "arrival", "REGA1", "LSZH", "hovering at Dubendorf, 9.9 km away, until "
+      "13 s before the window ends", when="2019-05-24 23:24", tz="Europe/Zurich"),
+    P("consistent", "presence", "4b43ac", "LSMD", "at field height 0.8 km from it",
+      when="2019-05-24 23:24", tz="Europe/Zurich"),
 ]
 
 

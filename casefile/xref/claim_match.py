@@ -227,7 +227,10 @@ def elsewhere(kind: str, legs: Sequence[LegIn], area: Place, lo: float, hi: floa
             name = f"{rec['name']} ({end.airport_icao})" if rec else end.airport_icao
         out.append({"leg_id": leg.id, "event": what, "aircraft_id": leg.aircraft_id,
                     "item_id": leg.item_id, "time_utc": from_epoch(end.time),
-                    "uncertainty_s": end.uncertainty_s, "airport_icao": end.airport_icao,
+                    "uncertainty_s": end.uncertainty_s,
+                    "window_utc": [from_epoch(end.time - end.uncertainty_s),
+                                   from_epoch(end.time + end.uncertainty_s)],
+                    "airport_icao": end.airport_icao,
                     "field": name or "a place no airport was attributed to",
                     "distance_km": round(d, 2), "probable": not end.observed})
     return out

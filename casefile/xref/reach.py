@@ -49,8 +49,9 @@ class Reach:
             return (f"{label} could have reached {place} in the claimed time at up to "
                     f"{self.max_kt:.0f} kt ground speed ({self.basis}); reachable is not shown")
         return (f"{label} could not have been at {place} in the claimed time: {self.anchor} it was "
-                f"{self.km:,.0f} km away, which would need {self.need_kt:,.0f} kt, over the "
-                f"{self.max_kt:.0f} kt its type can make good ({self.basis})")
+                f"{self.km:,.1f} km from the nearest point that counts as there, which would need "
+                f"{self.need_kt:,.0f} kt, over the {self.max_kt:.0f} kt its type can make good "
+                f"({self.basis})")
 
 
 def edge_km(area: Place, lats: list[float], lons: list[float]) -> np.ndarray:
@@ -150,6 +151,6 @@ def max_ground_speed(type_code: str | None) -> tuple[float, str]:
     """The fastest ground speed reachability allows for a type (its cruise plus a tail-wind
     margin, from the one performance table), and where the figure comes from."""
     perf = performance(type_code)
-    what = perf.designator or "type unknown"
-    return perf.max_gs_kt, (f"{what}, {perf.category}: {perf.max_tas_kt:.0f} kt true airspeed + "
+    what = f"{perf.designator}, {perf.category}" if perf.designator else "type unknown"
+    return perf.max_gs_kt, (f"{what}: {perf.max_tas_kt:.0f} kt true airspeed + "
                             f"{perf.wind_margin_kt:.0f} kt wind margin; {perf.basis}")

@@ -100,7 +100,7 @@ def test_presence_far_away_just_after_the_data_ends_is_unreachable_but_later_und
     assert soon.verdict == "inconsistent", soon.explanation
     r = next(iter(soon.inputs["reachability"].values()))
     assert not r["reachable"] and r["need_kt"] > 3 * r["max_kt"]
-    assert "kt" in soon.explanation and "km away" in soon.explanation
+    assert "kt" in soon.explanation and "km from the nearest point that counts as there" in soon.explanation
     later = judge(spar19, "presence", when="2022-08-02 22:50", tz="UTC", place_ref="Tokyo")
     assert later.verdict == "undetermined", later.explanation
     assert "reachable is not shown" in later.explanation
