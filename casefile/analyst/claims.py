@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import search as idx
@@ -16,7 +17,7 @@ from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
 from casefile.reference import places
 from casefile.store.canonical import canonical_json
-from casefile.timeutil import TimeValue, iso_z, now_z
+from casefile.timeutil import TimeValue, in_zone, iso_z, now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -89,6 +90,15 @@ def place(text: str | None) -> dict[str, Any]:
             "place_key": found.key}
 
 
+def in_place_zone(tv: TimeValue, where: Mapping[str, Any]) -> TimeValue:
+    """A time typed with no zone (and no case default) read in the zone of the claim's place
+    (basis location-tz: "the zone of the place"); any other time as it is."""
+    if tv.utc is not None or not tv.local or not where.get("place_kind") or not where.get("place_key"):
+        return tv
+    got = places.from_key(str(where["place_kind"]), str(where["place_key"]))
+    return in_zone(tv, got.zone) if got is not None and got.zone else tv
+
+
 def _refs(values: Iterable[str]) -> list[str]:
     """Aircraft references as typed ("An-124", "RA-82010"), each once (compared without case)."""
     out: list[str] = []
@@ -109,9 +119,11 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
     """Record a claim; every value is checked before anything is written. `approx`: the source
     says "about"/"around" the time (widens it by timeutil.APPROX_S)."""
     s, e = window(case, start=start, end=end, when=when, tz=tz, approx=approx)
+    where = place(place_ref)
+    s, e = in_place_zone(s, where), in_place_zone(e, where)
     row = {"id": new_id(), "text": clean_text(text, "text", required=True), "quoted": int(quoted),
            "window_start": canonical_json(s.to_dict()), "window_end": canonical_json(e.to_dict()),
-           "start_utc": s.utc, "end_utc": e.utc, **place(place_ref),
+           "start_utc": s.utc, "end_utc": e.utc, **where,
            "credibility": credibility_grade(credibility),
            "status": choice(status, CLAIM_STATUSES, "status"),
            "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": dump_list(_refs(aircraft_refs)),
@@ -167,10 +179,34 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
             upd["note"] = clean_text(value, "note")
         else:
             raise InvalidInput(f"a claim has no editable field {key!r}", field=key)
+    _zone_from_place(case, cid, upd)
     with case.transaction():
         row = case.update("claims", cid, upd, action="claim-edited", reason=reason)
         idx.index_claim(case, row)
     return get_claim(case, cid)
+
+
+def _zone_from_place(case: Case, cid: str, upd: dict[str, Any]) -> None:
+    """Keep a zone-less time in the zone of the claim's place when either changes: a time read
+    in the old place's zone is read again in the new one's."""
+    if not ({"window_start", "place_kind"} & upd.keys()):
+        return
+    cur = get_claim(case, cid)
+    where = {"place_kind": upd.get("place_kind", cur.place_kind),
+             "place_key": upd.get("place_key", cur.place_key)}
+    new: dict[str, TimeValue] = {}
+    for name in ("window_start", "window_end"):
+        tv = TimeValue.from_dict(json.loads(upd[name])) if name in upd else getattr(cur, name)
+        if tv is None:
+            continue
+        if tv.basis == "location-tz" and tv.local:   # placed by the old place: place it again
+            tv = replace(tv, utc=None, basis="unknown", zone=None)
+        got = in_place_zone(tv, where)
+        if got != (getattr(cur, name) if name not in upd else None):
+            new[name] = got
+    for name, tv in new.items():
+        upd[name] = canonical_json(tv.to_dict())
+        upd["start_utc" if name == "window_start" else "end_utc"] = tv.utc
 
 
 def set_status(case: Case, claim_ref: str, status: str, *, reason: str | None = None) -> Claim:
