@@ -288,7 +288,7 @@ def read_typed_time(raw: str, field: str = "time") -> tuple[datetime, bool]:
 
 def parse_analyst_time(text: str, *, tz: str | None = None, default_tz: str | None = None,
                        field: str = "time", uncertainty_s: float | None = None,
-                       approx: bool = False) -> TimeValue:
+                       approx: bool = False, approx_s: float = APPROX_S) -> TimeValue:
     """Parse a time typed by an analyst: explicit offset > --tz > the case default zone > unknown.
 
     The time keeps its precision (docs/shapes.md §2): a minute is ±30 s, an hour ±30 min, a date
@@ -306,7 +306,7 @@ def parse_analyst_time(text: str, *, tz: str | None = None, default_tz: str | No
     precision = typed_precision(bare, has_clock)
     date_only = not has_clock
     unc = uncertainty_s if uncertainty_s is not None else (
-        PRECISION_S[precision] + (APPROX_S if approx else 0.0))
+        PRECISION_S[precision] + (approx_s if approx else 0.0))
     if date_only:
         dt = dt.replace(hour=12, minute=0, second=0, microsecond=0)
     try:

@@ -17,7 +17,7 @@ from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
 from casefile.reference import places
 from casefile.store.canonical import canonical_json
-from casefile.timeutil import TimeValue, in_zone, iso_z, now_z
+from casefile.timeutil import APPROX_S, TimeValue, in_zone, iso_z, now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -32,7 +32,20 @@ def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool,
     if text is None or not text.strip():
         return NO_TIME
     return analyst_time(text, tz=tz, default_tz=case.default_tz, field=field,
-                        bound="end" if end else "start", approx=approx)
+                        bound="end" if end else "start", approx=approx, approx_s=about_s(case))
+
+
+#: the case setting that widens an "about" time (seconds either way; default timeutil.APPROX_S)
+ABOUT_SETTING = "claims.about_s"
+
+
+def about_s(case: Case) -> float:
+    """How far "about"/"around" widens a time in this case."""
+    try:
+        value = float(case.meta().get(ABOUT_SETTING, ""))
+    except ValueError:
+        return APPROX_S
+    return value if value >= 0 else APPROX_S
 
 
 def window(case: Case, *, start: str | None = None, end: str | None = None,

@@ -14,7 +14,8 @@ from casefile.timeutil import APPROX_S, TimeValue, parse_analyst_time, read_type
 
 
 def analyst_time(text: str, *, tz: str | None, default_tz: str | None, field: str,
-                 bound: str = "point", approx: bool = False) -> TimeValue:
+                 bound: str = "point", approx: bool = False,
+                 approx_s: float = APPROX_S) -> TimeValue:
     """A typed time as a TimeValue, keeping its precision. Without a clock time, a date is its
     whole local day: for a window's start its 00:00, for its end 23:59:59.999, for a single
     point noon +- 12 h. "about"/"around" (or `approx`) widens it by APPROX_S."""
@@ -25,9 +26,10 @@ def analyst_time(text: str, *, tz: str | None, default_tz: str | None, field: st
     approx = approx or said_about
     when, has_clock = read_typed_time(bare.strip(), field)
     if has_clock or bound == "point":
-        return parse_analyst_time(raw, tz=tz, default_tz=default_tz, field=field, approx=approx)
+        return parse_analyst_time(raw, tz=tz, default_tz=default_tz, field=field, approx=approx,
+                                  approx_s=approx_s)
     day = when.date().isoformat()
     clock = "T23:59:59.999" if bound == "end" else "T00:00:00"
     tv = parse_analyst_time(day + clock, tz=tz, default_tz=default_tz, field=field,
-                            uncertainty_s=APPROX_S if approx else 0.0)
+                            uncertainty_s=approx_s if approx else 0.0)
     return replace(tv, raw=raw, precision="day", approx=approx)

@@ -285,3 +285,38 @@ def claim_delete(case: Case, claim_ref: str, reason: str) -> Out:
     before = delete_claim(case, claim_id, reason=reason)
     return Out({"deleted": before, "reason": reason},
                lambda d: print(f"claim {label} deleted ({d['reason']}); the ledger keeps it"))
+
+
+@command(claim, "tolerances", help="show or set this case's claim tolerances", write=True)
+@click.option("--report-tolerance", "report_min", type=float, metavar="MIN",
+              help="minutes a claimed moment may be off a recorded event (default 2: news rounds)")
+@click.option("--about", "about_min", type=float, metavar="MIN",
+              help="minutes 'about'/'around' widens a time (default 15; applies to claims added "
+                   "after it is set)")
+@click.option("--near-factor", type=float, metavar="N",
+              help="beyond the combined tolerance but within N times it: undetermined (default 3)")
+@click.option("--reset", is_flag=True, help="go back to the defaults")
+def claim_tolerances(case: Case, report_min: float | None, about_min: float | None,
+                     near_factor: float | None, reset: bool) -> Out:
+    """Every tolerance a claim verdict uses is stated in the report's Methods; these are the
+    ones a case may set for itself."""
+    from casefile.xref.query import claim_methods
+
+    given = {"claims.report_tolerance_s": report_min and report_min * 60,
+             "claims.about_s": about_min and about_min * 60, "claims.near_factor": near_factor}
+    for key, value in given.items():
+        if value is not None and value < 0:
+            raise InvalidInput(f"{key.split('.', 1)[1]} cannot be negative")
+    with case.transaction():
+        for key, value in given.items():
+            if reset:
+                case.set_meta(key, None)
+            elif value is not None:
+                case.set_meta(key, f"{value:g}")
+    rows = [{"what": w, "rule": r} for w, r in claim_methods(case.meta())]
+    return Out(rows, _print_rules)
+
+
+def _print_rules(rows: list[dict[str, str]]) -> None:
+    for r in rows:
+        print(f"{r['what']}: {r['rule']}")

@@ -17,7 +17,7 @@ from casefile.reference import places
 from casefile.reference.aircraft_types import designator, type_name
 from casefile.reference.airports import airport
 from casefile.reference.places import Place
-from casefile.timeutil import from_epoch
+from casefile.timeutil import APPROX_S, from_epoch
 from casefile.xref.model import EndIn, LegIn, ReportedIn
 from casefile.xref.trackindex import GROUND, PARKED, AircraftTrack, FleetIndex, end_place
 
@@ -30,6 +30,33 @@ REPORT_TOL_S = 120.0
 #: Beyond the combined tolerance but within this many times it, a miss is undetermined (the gap
 #: is stated in minutes); only further away is it a contradiction.
 NEAR_FACTOR = 3.0
+#: the case settings (case_meta keys) that override the defaults above, and APPROX_S
+SETTINGS = {"claims.report_tolerance_s": "report_tol_s", "claims.near_factor": "near_factor",
+            "claims.about_s": "approx_s"}
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """The tolerances a case's claim verdicts use (the defaults unless the case sets its own)."""
+
+    report_tol_s: float = REPORT_TOL_S
+    near_factor: float = NEAR_FACTOR
+    approx_s: float = APPROX_S
+
+    @classmethod
+    def of(cls, meta: dict[str, str]) -> Tolerances:
+        """From a case's settings (`case_meta`); an unreadable value keeps the default."""
+        got: dict[str, float] = {}
+        for key, name in SETTINGS.items():
+            try:
+                value = float(meta[key])
+            except (KeyError, ValueError):
+                continue
+            if value >= 0:
+                got[name] = value
+        return cls(**got)
+
+
 #: The altitude under which an observed position counts as at a place (not flying over it).
 LOW_FT = 2000.0
 
@@ -113,7 +140,8 @@ def time_gap(lo: float, hi: float, t: float, unc: float) -> float:
 
 
 def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo: float,
-                 hi: float, claim_unc: float = 0.0, tol_s: float = REPORT_TOL_S
+                 hi: float, claim_unc: float = 0.0, tol_s: float = REPORT_TOL_S,
+                 near_factor: float = NEAR_FACTOR
                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Take-offs/landings at the place whose window meets the claimed window (within the
     reporting tolerance), and the near misses outside it. A near miss within NEAR_FACTOR × the
@@ -147,7 +175,7 @@ def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo:
                 row["hours_outside_window"] = round(
                     (lo - end.time if end.time < lo else end.time - hi) / 3600, 1)
                 row["minutes_outside"] = round(gap / 60, 1)
-                row["near"] = gap + claim_unc + end.uncertainty_s <= NEAR_FACTOR * combined
+                row["near"] = gap + claim_unc + end.uncertainty_s <= near_factor * combined
                 misses.append(row)
     return hits, misses
 

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from casefile.reference import places
 from casefile.reference.aircraft_types import CATEGORY_DEFAULTS, WIND_MARGIN_KT
-from casefile.timeutil import APPROX_S, PRECISION_S
-from casefile.xref.claim_match import NEAR_FACTOR, REPORT_TOL_S
+from casefile.timeutil import PRECISION_S
+from casefile.xref.claim_match import Tolerances
 
 
-def claim_methods() -> list[tuple[str, str]]:
-    """(what, the rule with its figure) for every tolerance and speed a claim verdict uses."""
+def claim_methods(settings: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(what, the rule with its figure) for every tolerance and speed a claim verdict uses, with
+    the case's own settings (case_meta "claims.*") where it has them."""
+    tol = Tolerances.of(settings or {})
     return [
         ("Stated precision", "A typed time keeps its precision: to the minute ±"
          f"{PRECISION_S['minute']:g} s, to the hour ±{PRECISION_S['hour'] / 60:g} min, a date the "
          "whole local day; a time to the second is taken as given."),
-        ("About, around", f"'about'/'around' (or --about) widens a time by ±{APPROX_S / 60:g} min."),
+        ("About, around", f"'about'/'around' (or --about) widens a time by ±{tol.approx_s / 60:g} "
+         "min."),
         ("Reporting tolerance", f"A claimed moment matches a recorded take-off or landing when "
-         f"their windows meet within {REPORT_TOL_S / 60:g} min (news rounds times), on top of "
+         f"their windows meet within {tol.report_tol_s / 60:g} min (news rounds times), on top of "
          "both the claim's precision and the event's own window (the positions either side)."),
-        ("Near misses", f"Beyond that combined tolerance but within {NEAR_FACTOR:g}× it: "
+        ("Near misses", f"Beyond that combined tolerance but within {tol.near_factor:g}× it: "
          "undetermined, with the gap in minutes; only further away, with the records covering "
          "the claimed time, inconsistent."),
         ("A named airport", "A take-off or landing counts at a named airport only when it is "
@@ -43,4 +46,12 @@ def claim_methods() -> list[tuple[str, str]]:
          + ", ".join(f"{c} {CATEGORY_DEFAULTS[c][0]:g}+{WIND_MARGIN_KT[c]:g}"
                      for c in CATEGORY_DEFAULTS) + "; a known type uses its own cruise speed "
          "(reference.aircraft_types), an unknown type the cautious default."),
+        ("This case's settings", _own(settings or {})),
     ]
+
+
+def _own(settings: dict[str, str]) -> str:
+    own = [f"{k} = {v}" for k, v in sorted(settings.items()) if k.startswith("claims.")]
+    if not own:
+        return "None set (casefile claim tolerances): the defaults above apply."
+    return "Set for this case (casefile claim tolerances): " + ", ".join(own) + "."

@@ -18,9 +18,9 @@ from casefile.reference.airports import data_version as airports_version
 from casefile.reference.places import Place
 from casefile.timeutil import APPROX_S, TimeValue, epoch, from_epoch, in_zone, people_time
 from casefile.xref.claim_match import (
-    NEAR_FACTOR,
     NEAR_MISS_H,
     REPORT_TOL_S,
+    Tolerances,
     aircraft_type,
     elsewhere,
     match_events,
@@ -145,10 +145,11 @@ def _what(kind: str, area: Place) -> str:
 
 
 def _hits(area: Place, kind: str, ids: list[str], fleet: FleetIndex, legs: list[LegIn],
-          ct: ClaimTime) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          ct: ClaimTime, tol: Tolerances) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     cand = [x for x in legs if x.aircraft_id in set(ids) and not x.reported]
     ev_kind = kind if kind in ("departure", "arrival") else "both"
-    hits, misses = match_events(ev_kind, cand, area, ct.lo, ct.hi, ct.unc)
+    hits, misses = match_events(ev_kind, cand, area, ct.lo, ct.hi, ct.unc, tol.report_tol_s,
+                                tol.near_factor)
     if kind in ("presence", "transit"):
         for aid in ids:
             hits += presence(fleet.tracks[aid], ct.lo, ct.hi, area, low_only=kind == "presence")
@@ -167,20 +168,22 @@ def _holes(fleet: FleetIndex, ids: list[str], lo: float, hi: float) -> dict[str,
 
 
 def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
-                  reported: list[ReportedIn], prov: Provenance | None = None) -> Finding | None:
+                  reported: list[ReportedIn], prov: Provenance | None = None,
+                  tol: Tolerances | None = None) -> Finding | None:
     """One finding for a checkable claim (see `unchecked_reason` for the others)."""
     area = area_of(claim)
     if unchecked_reason(claim) is not None or area is None:
         return None
     prov = prov or Provenance(CaseInputs())
+    tol = tol or Tolerances()
     ct = claim_time(claim, area)
     lo, hi = ct.lo, ct.hi
     kind = claim.kind
     assumptions = [f"A record counts as at the claimed place when it is {area.describe()}.",
                    *ct.notes,
                    f"A claimed time matches a recorded event when their windows meet within "
-                   f"{REPORT_TOL_S / 60:g} min (news rounds times); beyond that but within "
-                   f"{NEAR_FACTOR:g}× the combined tolerance it is undetermined."]
+                   f"{tol.report_tol_s / 60:g} min (news rounds times); beyond that but within "
+                   f"{tol.near_factor:g}× the combined tolerance it is undetermined."]
     named = resolve_named(claim.aircraft_refs, fleet)
     ids = named.ids if claim.aircraft_refs else sorted(fleet.tracks)
     if not claim.aircraft_refs:
@@ -188,13 +191,14 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
     if named.types:
         assumptions.append("A type the claim names (" + ", ".join(sorted(named.types)) + ") matches "
                            "every aircraft of that type in the case, from its recorded type or model.")
-    hits, misses = _hits(area, kind, ids, fleet, legs, ct)
+    hits, misses = _hits(area, kind, ids, fleet, legs, ct, tol)
     if any(h.get("note") == STAY_NOTE for h in hits):
         assumptions.append("Between a landing and the next take-off from the same place the "
                            "aircraft is taken to have stayed on the ground there.")
     rep_ok = [r for r in reported if not claim.aircraft_refs or reported_named(r, named, fleet)]
     rep_kind = kind if kind in ("departure", "arrival") else "both"
-    rep_hits, _ = match_events(rep_kind, rep_ok, area, lo, hi, ct.unc)
+    rep_hits, _ = match_events(rep_kind, rep_ok, area, lo, hi, ct.unc, tol.report_tol_s,
+                               tol.near_factor)
     by_id = {r.id: r for r in reported}
     origins = {id(h): prov.of_item(h.get("item_id")) for h in hits}
     origins |= {id(h): prov.of_reported(by_id[h["leg_id"]]) for h in rep_hits}
@@ -211,7 +215,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
                    if ids and hi > lo else (1.0 if holes else 0.0))
     seen = indep_hits or indep_rep
     cand = [x for x in legs if x.aircraft_id in set(ids) and not x.reported]
-    other = elsewhere(kind, cand, area, lo, hi) if claim.aircraft_refs else []
+    other = elsewhere(kind, cand, area, lo, hi, tol.report_tol_s) if claim.aircraft_refs else []
     near = [m for m in misses if m.get("near")]
     reaches: dict[str, Reach] = {}
     if claim.aircraft_refs and not seen and (holes or kind in ("presence", "transit")):
@@ -298,7 +302,8 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
                 f"{labels.get(m['aircraft_id'], m['aircraft_id'])} was {_event_when(m)}, "
                 f"{m['minutes_outside']:g} min outside the claimed time ({when}): beyond the "
                 f"combined tolerance (the claim's ± {_dur(ct.unc)}, the event's own window and "
-                f"{REPORT_TOL_S / 60:g} min for rounding) but within {NEAR_FACTOR:g}× it, so the "
+                f"{tol.report_tol_s / 60:g} min for rounding) but within {tol.near_factor:g}× it, "
+                f"so the "
                 f"records neither confirm nor contradict it."
                 + (" The claim names no aircraft, so it may concern one the case has no records for."
                    if not claim.aircraft_refs else ""))
@@ -368,7 +373,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
                             "reach_km": area.radius_km, "source": area.source,
                             "airports": list(area.airports), "zone": area.zone},
                   "sources": sorted(claim.source_ids)},
-        "tolerances": {"report_tolerance_s": REPORT_TOL_S, "near_factor": NEAR_FACTOR},
+        "tolerances": {"report_tolerance_s": tol.report_tol_s, "near_factor": tol.near_factor},
         "aircraft_named": named.rows,
         "aircraft_checked": [{"id": a, "label": labels[a]} for a in ids],
         "unresolved_refs": named.unresolved, "matches": hits, "reported_matches": rep_hits,

@@ -8,6 +8,7 @@ from functools import partial
 
 from casefile.model.findings import Finding
 from casefile.xref import claims, duplicates, photo_claims, photo_track, photo_zone, sanity, sun
+from casefile.xref.claim_match import Tolerances
 from casefile.xref.independence import Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
@@ -92,7 +93,7 @@ class Engine:
             self.problems.append(f"claim {claims.claim_label(c)} cannot be checked against flight "
                                  f"records: {why}.")
         f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported,
-                                 self.provenance)
+                                 self.provenance, Tolerances.of(self.inputs.claim_settings))
         if f:
             out.append(f)
         for sid in c.source_ids:

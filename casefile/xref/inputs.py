@@ -250,7 +250,9 @@ def item_names(case: Case) -> dict[str, str]:
 
 def gather(case: Case) -> CaseInputs:
     """Every engine input of the case."""
-    inputs = CaseInputs(default_tz=case.default_tz)
+    inputs = CaseInputs(default_tz=case.default_tz,
+                        claim_settings={k: v for k, v in case.meta().items()
+                                        if k.startswith("claims.")})
     inputs.photos = _photos(case, inputs.problems)
     _flights(case, inputs)
     srefs, crefs = short_refs.all_refs(case, "S"), short_refs.all_refs(case, "C")

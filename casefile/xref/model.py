@@ -177,6 +177,8 @@ class CaseInputs:
     sources: list[SourceIn] = field(default_factory=list)
     claims: list[ClaimIn] = field(default_factory=list)
     default_tz: str | None = None
+    #: the case's own claim tolerances (case_meta keys "claims.*"; see xref.claim_match.SETTINGS)
+    claim_settings: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)   # records that could not be read
     #: item id -> how a person names it ("P3 an124_apron.jpg")
     item_names: dict[str, str] = field(default_factory=dict)

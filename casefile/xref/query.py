@@ -9,6 +9,7 @@ from casefile.reference import places
 from casefile.store import Case
 from casefile.timeutil import APPROX_S
 from casefile.xref import chronology, kinds, trackindex
+from casefile.xref import claim_match as claim_match_rules
 from casefile.xref import claims as claim_rules
 from casefile.xref import duplicates as duplicate_rules
 from casefile.xref import inputs as input_rules
@@ -53,8 +54,8 @@ __all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings",
 THRESHOLDS: dict[str, float | int | str] = {
     "xref.claims.NEAR_KM": claim_rules.NEAR_KM,
     "xref.claims.NEAR_MISS_H": claim_rules.NEAR_MISS_H,
-    "xref.claim_match.REPORT_TOL_S": claim_rules.REPORT_TOL_S,
-    "xref.claim_match.NEAR_FACTOR": claim_rules.NEAR_FACTOR,
+    "xref.claim_match.REPORT_TOL_S": claim_match_rules.REPORT_TOL_S,
+    "xref.claim_match.NEAR_FACTOR": claim_match_rules.NEAR_FACTOR,
     "timeutil.APPROX_S": APPROX_S,
     "reference.places.AIRPORT_UNNAMED_KM": places.AIRPORT_UNNAMED_KM,
     "reference.places.TERRITORIAL_KM": places.TERRITORIAL_KM,

@@ -182,3 +182,18 @@ def test_the_gps_time_stamp_settles_which_reading_is_right(spar19, tmp_path):
     assert z.verdict == "inconsistent" and z.inputs["settled_by_gps"] == "zone", z.explanation
     (pa,) = [f for f in found if f.kind == "photo-aircraft"]
     assert pa.verdict == "consistent", pa.explanation     # on the ground at RCSS at 14:45Z
+
+
+def test_a_case_sets_its_own_reporting_tolerance_and_methods_says_so(spar19):
+    from casefile.xref.query import claim_methods
+
+    spar19.set_meta("claims.report_tolerance_s", "600")
+    try:
+        f = judge(spar19, "arrival", when="2022-08-02 22:50", tz="Asia/Taipei", place_ref="RCSS")
+        assert f.verdict == "consistent", f.explanation     # 5.7 min off, within 10 min
+        assert f.inputs["tolerances"]["report_tolerance_s"] == 600
+        rules = dict(claim_methods(spar19.meta()))
+        assert "within 10 min" in rules["Reporting tolerance"]
+        assert "claims.report_tolerance_s = 600" in rules["This case's settings"]
+    finally:
+        spar19.set_meta("claims.report_tolerance_s", None)

@@ -34,7 +34,7 @@ def methods(ctx: Context) -> list[Block]:
     out += [h3("Thresholds used"),
             grid(["Setting", "Value"], sorted((k, str(v)) for k, v in thresholds().items()),
                  (250, 245))]
-    out += [h3("Claims: tolerances and speeds"), pairs(claim_methods(), (150, 345))]
+    out += [h3("Claims: tolerances and speeds"), pairs(claim_methods(ctx.meta), (150, 345))]
     example = ctx.items[0] if ctx.items else None
     head = ctx.head
     actions = ", ".join(sorted(READ_ONLY_ACTIONS))
