@@ -348,6 +348,20 @@ def from_key(kind: str, key: str) -> Place | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _all_outlines() -> tuple[Any, list[BaseGeometry]]:
+    """Every country's outline in one spatial index (for "is this position in any country?")."""
+    geoms = [o.union for iso in _world_by_iso() if (o := outline(iso)) is not None]
+    return shapely.STRtree(geoms), geoms
+
+
+def on_land(lon: float, lat: float) -> bool:
+    """Whether a position lies in some country's outline (not at sea)."""
+    tree, geoms = _all_outlines()
+    pt = Point(lon, lat)
+    return any(geoms[int(i)].contains(pt) for i in tree.query(pt))
+
+
 def geometry(place: Place) -> BaseGeometry:
     """The place's outline (a country, its rings merged) or its centre point."""
     shape = outline(place.key) if place.is_area else None
@@ -377,12 +391,13 @@ def inside(place: Place, lats: list[float], lons: list[float]) -> list[bool]:
     shape = outline(place.key) if place.is_area else None
     if shape is not None:
         got = [bool(x) for x in shape.contains(lons, lats)]
-        # the territorial sea: positions off the coast, within TERRITORIAL_KM of the outline
+        # the territorial sea: positions at sea (in no country) within TERRITORIAL_KM of the coast
         pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
         deg = shapely.distance(shape.union, pts)
         for k in np.flatnonzero(~np.asarray(got) & (deg <= TERRITORIAL_KM / 111.0 * 4)).tolist():
             near, _ = nearest_points(shape.union, pts[k])
-            got[k] = distance_km(lats[k], lons[k], float(near.y), float(near.x)) <= TERRITORIAL_KM
+            got[k] = (distance_km(lats[k], lons[k], float(near.y), float(near.x)) <= TERRITORIAL_KM
+                      and not on_land(lons[k], lats[k]))
         return got
     return [distance_km(place.lat, place.lon, a, b) <= place.radius_km
             for a, b in zip(lats, lons, strict=True)]
