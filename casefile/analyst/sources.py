@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import search as idx
-from casefile.analyst.extract import Extracted, can_extract, extract_any
 from casefile.analyst.inputs import choice, clean_text, reliability_grade, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
 from casefile.analyst.times import analyst_time
@@ -20,6 +19,7 @@ from casefile.store.canonical import canonical_json
 from casefile.timeutil import BASES, TimeValue, now_z
 
 if TYPE_CHECKING:
+    from casefile.analyst.extract import Extracted  # the readers (email, html) load when used
     from casefile.store import Case
 
 KIND_ALIASES = {"news": "news-article", "article": "news-article", "social": "social-media-post",
@@ -48,6 +48,8 @@ def ensure_capture_text(case: Case, item_id: str) -> bool:
     Returns whether the item now has text; content no reader knows is left as it is."""
     if case.rows("SELECT 1 FROM capture_texts WHERE item_id = ?", [item_id]):
         return True
+    from casefile.analyst.extract import can_extract, extract_any
+
     item = case.resolve_item(item_id)
     if not can_extract(item["mime"], item["original_name"] or "") or item["size"] > MAX_READ:
         return False

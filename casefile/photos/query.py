@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from casefile.errors import NotFound
+from casefile.geo import distance_km, latlon_text
 from casefile.model.findings import CheckFinding
 from casefile.model.geo import GeoPoint
 from casefile.model.photos import PhotoInfo, PhotoMeta
@@ -118,3 +120,24 @@ def derived_copy(case: Case, item_id: str, kind: str) -> dict[str, Any] | None:
     if row:
         row = {**row, "path": str(case.path / row["blob_path"])}
     return row
+
+
+def position_rows(info: PhotoInfo, fmt: Callable[[float, float], str] | None = None) -> list[tuple[str, str]]:
+    """The photo's position as people read it: where the analyst placed it and, always beside it,
+    the file's own GPS, with how far apart they are (a far-off GPS is the strongest sign of a
+    misattributed photo, so it is never hidden by the analyst's place)."""
+    fmt = fmt or (lambda lat, lon: latlon_text(lat, lon, 5))
+    own = info.exif_gps
+    own_text = (f"{fmt(own.lat, own.lon)} ({'XMP' if own.source == 'xmp' else 'EXIF'} GPS)" if own is not None
+                else "rejected: " + info.gps_problem if info.gps_problem else "none in the file")
+    placed = info.gps if info.gps is not None and info.gps.source == "analyst" else None
+    if placed is None:
+        return [("Position (the file's GPS)", own_text)]
+    note = f" — {info.analyst_place_note}" if info.analyst_place_note else ""
+    rows = [("Placed by the analyst", f"{fmt(placed.lat, placed.lon)}{note}"),
+            ("The file's own GPS", own_text)]
+    if own is not None:
+        km = distance_km(placed.lat, placed.lon, own.lat, own.lon)
+        apart = f"{km * 1000:,.0f} m" if km < 1 else f"{km:,.1f} km" if km < 100 else f"{km:,.0f} km"
+        rows.append(("Between them", f"{apart} (the analyst's place against the file's GPS)"))
+    return rows

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from casefile import __version__
 from casefile.errors import CasefileError
-from casefile.photos.extract import parse_photo
 from casefile.photos.storage import capture_fields, photo_row
 from casefile.reference.zones import zone_at
 from casefile.store import Case
@@ -36,6 +35,8 @@ class RereadReport:
 def reread_metadata(case: Case, item_ids: list[str] | None = None, *,
                     only_without_places: bool = True) -> RereadReport:
     """Read the photos' originals again; by default only photos stored before places were kept."""
+    from casefile.photos.extract import parse_photo  # the extractor loads when a photo is read
+
     report = RereadReport()
     sql = ("SELECT p.*, i.blob_path, i.sha256, i.original_name FROM photos p JOIN items i "
            "ON i.id = p.item_id WHERE i.removed_at IS NULL ORDER BY p.item_id")

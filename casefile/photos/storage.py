@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.model.photos import PhotoMeta
 from casefile.photos.capture_time import capture_time
 from casefile.photos.derive import JPEG_QUALITY, PREVIEW_PX, THUMB_PX
-from casefile.photos.extract import ParsedPhoto
 from casefile.store import Case, Ingested, blobs
+
+if TYPE_CHECKING:   # the extractor (exifread, imagehash, numpy) loads where photos are read
+    from casefile.photos.extract import ParsedPhoto
 
 
 def dumps(value: Any) -> str:

@@ -19,13 +19,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import shapely
-from shapely.geometry import Point, Polygon
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points
+
+if TYPE_CHECKING:   # shapely (about 0.1-0.3 s to load) is imported where a shape is built or tested
+    from shapely.geometry.base import BaseGeometry
 
 from casefile.geo import distance_km
 from casefile.reference import airports
@@ -132,6 +131,8 @@ class Outline:
     union: BaseGeometry
 
     def contains(self, lons: Any, lats: Any) -> Any:
+        import shapely
+
         x, y = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
         shifted = np.where(x < 0, x + 360.0, x)
         count = sum(shapely.contains_xy(r, shifted if w else x, y).astype(int)
@@ -141,6 +142,9 @@ class Outline:
 
 @lru_cache(maxsize=64)
 def outline(iso: str) -> Outline | None:
+    import shapely
+    from shapely.geometry import Polygon
+
     got = _world_by_iso().get(iso.upper())
     if got is None:
         return None
@@ -364,6 +368,8 @@ def on_land(lon: float, lat: float) -> bool:
 
 def geometry(place: Place) -> BaseGeometry:
     """The place's outline (a country, its rings merged) or its centre point."""
+    from shapely.geometry import Point
+
     shape = outline(place.key) if place.is_area else None
     return shape.union if shape is not None else Point(place.lon, place.lat)
 
@@ -375,6 +381,9 @@ def distance_to(place: Place, lat: float, lon: float) -> float:
     shape = outline(place.key)
     if shape is not None and shape.contains([lon], [lat])[0]:
         return 0.0
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
     near, _ = nearest_points(geometry(place), Point(lon, lat))
     return distance_km(lat, lon, float(near.y), float(near.x))
 

@@ -243,7 +243,9 @@ def test_controls_have_accessible_names_and_standard_shortcuts(win):
             "Verify Integrity", "Verify a Bundle", "Open a Bundle", "Quit"} <= file_items
     export = next(a.menu() for a in win.menuBar().actions()[0].menu().actions() if a.text() == "E&xport")
     assert [a.text().replace("&", "") for a in export.actions()] == [
-        "Report (PDF)…", "KML (Google Earth)…", "GeoJSON…", "CSV (evidence items)…", "JSON (evidence items)…"]
+        "Report (PDF)…", "Report (DOCX)…", "KML (Google Earth)…", "GeoJSON…", "CSV (evidence items)…",
+        "JSON (evidence items)…"]
+    assert win.act_quit.shortcut() == QKeySequence("Ctrl+Q")
 
 
 def test_a_linked_item_in_a_finding_is_one_click_away(opened, qtbot, corpora, tmp_path):

@@ -20,6 +20,7 @@ from casefile.flights.query import reported_flights
 from casefile.photos.query import get_photo
 from casefile.store import verify_case
 from casefile.store.refs import ref_of
+from casefile.ui.forms.claims import NO_SOURCE
 from casefile.xref.query import findings
 
 ARTICLE = "article-2019-03-24.txt"
@@ -177,7 +178,8 @@ def test_a_claim_with_window_zone_place_status_and_evidence(bench, qtbot):
 def test_failed_edit_is_an_error_naming_the_field_and_leaves_nothing_on_the_stack(bench, qtbot):
     win = bench
     before = len(events(win.case))
-    assert not fill(win, qtbot, "add-claim", None, {"text": "x", "start": "2019-13-45"})
+    assert not fill(win, qtbot, "add-claim", None, {"text": "x", "start": "2019-13-45",
+                                                   "source": NO_SOURCE})
     assert list_claims(win.case) == []
     title, text = win.messages[-1]
     assert title.startswith("Add claim") and "start" in text
@@ -265,6 +267,7 @@ def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
         None,
         {
             "text": "The An-124 flew from Chkalovsky",
+            "source": NO_SOURCE,
             "kind": "departure",
             "start": "2019-03-22 05:00",
             "end": "2019-03-22 08:00",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from casefile.model.findings import CheckFinding
+from casefile.photos.query import position_rows
 from casefile.report.blocks import Beside, Block, KeepSpace, Space, b, grid, h1, h2, h3, pairs, para
 from casefile.report.gather import PhotoEntry
 from casefile.report.people import coords, when
@@ -80,16 +81,9 @@ def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]]) -> 
     names = body.names
     info = e.info
     iid = info.item_id
-    gps = info.gps
-    where = "none"
-    if gps is not None:
-        src = "set by the analyst" if gps.source == "analyst" else "from the photo's GPS"
-        where = f"{coords(gps.lat, gps.lon)} ({src})"
-    if info.gps_problem:
-        where += "; a GPS value that cannot be a position was rejected"
     camera = " ".join(x for x in (info.make, info.model) if x) or "unknown"
     meta = pairs([("Photo", names.name(iid)), ("Captured", when(info.capture)),
-                  ("Position", where), ("Camera", camera),
+                  *position_rows(info, coords), ("Camera", camera),
                   ("Serial", body.ctx.red("serial", info.serial)),
                   ("Software", info.software), ("Size", f"{info.width} × {info.height} pixels"),
                   ("Aircraft tagged", ", ".join(info.aircraft_tags))], (70, 305))

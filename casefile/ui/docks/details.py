@@ -22,6 +22,7 @@ from casefile.timeutil import TimeValue
 from casefile.ui import names
 from casefile.ui.docks.readable import inputs_html, time_text
 from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.views.records import claim_window_text
 from casefile.xref.query import finding_title, findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
@@ -109,7 +110,7 @@ class Html:
         ]
         rows = [
             ("Claim", _e(c.text) + (" <small>(quoted)</small>" if c.quoted else "")),
-            ("When", _e(c.when) or "not stated"),
+            ("When", _e(claim_window_text(c))),
             ("From", _tv(c.window_start, self.td)),
             ("To", _tv(c.window_end, self.td)),
             ("Place", _e(place) or "not stated"),
@@ -117,7 +118,8 @@ class Html:
             ("Status", f"<b>{_e(c.status)}</b>"),
             ("Kind", _e(c.kind)),
             ("Aircraft", _e(", ".join(c.aircraft_refs)) or "—"),
-            ("Sources", "<br>".join(srcs) or "none yet"),
+            ("Sources", "<br>".join(srcs) or "<span style='color:#c62828'><b>Problem: no source yet.</b> "
+             "Add the source that makes this claim (Add sources…).</span>"),
             ("Evidence", "<br>".join(links) or "none linked"),
             ("Entities", ", ".join(self.link(e, "entity") for e in c.entity_ids) or "—"),
         ]
@@ -283,17 +285,8 @@ class Html:
         ]
         if item["kind"] == "photo":
             info = photos.get_photo(self.case, iid)
-            where = f"{info.gps.lat:.5f}, {info.gps.lon:.5f}" if info.gps is not None else "no position"
+            rows += [(k, _e(v)) for k, v in photos.position_rows(info)]
             rows += [
-                (
-                    "Position",
-                    _e(where)
-                    + (
-                        f" <small>({_e(info.analyst_place_note)})</small>"
-                        if info.analyst_place_note
-                        else ""
-                    ),
-                ),
                 ("Aircraft tags", _e(", ".join(info.aircraft_tags)) or "—"),
             ]
             acts += [("place-photo", "Place on the map…"), ("aircraft-tag", "Tag an aircraft…")]

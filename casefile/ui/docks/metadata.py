@@ -29,7 +29,7 @@ from casefile.model.findings import CheckFinding
 from casefile.photos import query as photos
 from casefile.store import Case
 from casefile.store.reads import is_photo_item
-from casefile.ui.docks.readable import field_text, place_text, shorten, time_text
+from casefile.ui.docks.readable import field_text, shorten, time_text
 from casefile.ui.docks.readable import label as field_label
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.photogrid import load_thumbnail
@@ -208,11 +208,8 @@ class MetadataDock(QDockWidget):
             return
         cap = info.capture
         cap_text = time_text(cap.to_dict(), td) if cap is not None else "not recorded"
-        gps = info.gps
-        gps_text = (place_text({"lat": gps.lat, "lon": gps.lon, "source": gps.source}) if gps is not None
-                    else (f"rejected: {info.gps_problem}" if info.gps_problem else "none"))
         rows: list[tuple[str, object]] = [
-            ("Capture time", cap_text), ("Position", gps_text),
+            ("Capture time", cap_text), *photos.position_rows(info),
             ("Camera", " ".join(x for x in (info.make, info.model) if x)),
             ("Lens", info.lens), ("Serial", info.serial), ("Software", info.software),
             ("Size", f"{info.width} × {info.height} px"), ("Orientation", info.orientation),

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from casefile.store import Case
 
+NO_SOURCE = "-no-source-yet-"    # chosen on purpose, unlike an empty choice
 ACTIONS = ("add-claim", "status", "credibility", "edit-claim", "claim-window", "claim-link",
            "claim-sources", "claim-entities")
 
@@ -191,7 +192,10 @@ def _claim_form(case: Case, parent: QWidget, rid: str | None, label: str) -> tup
             "choice",
             [("", "not graded yet")] + [(str(k), f"{k} — {t}") for k, t in CREDIBILITY.items()],
         ),
-        f("source", "&Source:", "choice", [("", "(none yet)")] + records(case, "source"), from_source),
+        f("source", "&Source:", "choice",
+          [("", "(choose the source that makes it)")] + records(case, "source")
+          + [(NO_SOURCE, "no source yet (the claim is listed under problems until it has one)")],
+          from_source),
     ]
 
     def build(v: dict[str, str]) -> Edit:
@@ -205,12 +209,18 @@ def _claim_form(case: Case, parent: QWidget, rid: str | None, label: str) -> tup
                 "place_ref": none_if_empty(v["place"]),
                 "aircraft_refs": split_list(v["aircraft"]),
                 "credibility": int(v["credibility"]) if v["credibility"] else None,
-                "source_ids": [v["source"]] if v["source"] else [],
+                "source_ids": [v["source"]] if v["source"] not in ("", NO_SOURCE) else [],
             },
             names.short(v["text"], 40),
         )
 
-    return FormDialog(parent, "Add Claim", fields), build
+    def check(v: dict[str, str]) -> str | None:
+        if not v["source"]:
+            return ("Choose the source that makes this claim (Records ▸ Add Source records one), "
+                    "or choose 'no source yet': the claim is then listed under problems until it has one.")
+        return None
+
+    return FormDialog(parent, "Add Claim", fields, check=check), build
 
 
 def delete_claim(claim_id: str, reason: str, label: str) -> Edit:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from casefile.importers.pipeline import FileOutcome, import_paths
 from casefile.photos.query import make_ela
 from casefile.store import Case, verify_case
 from casefile.ui.operations.runner import Changes, OpContext
+
+if TYPE_CHECKING:   # the importers load when the first import runs, not when the window opens
+    from casefile.importers.pipeline import FileOutcome
 
 
 def import_op(paths: Sequence[str | Path], *, workers: int | None = None,
@@ -16,6 +19,8 @@ def import_op(paths: Sequence[str | Path], *, workers: int | None = None,
     """Import files/folders; the result is the ImportReport, errors are one line per file."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
+        from casefile.importers.pipeline import import_paths
+
         def progress(done: int, total: int, outcome: FileOutcome) -> None:
             ctx.progress(done, total, Path(outcome.path).name)
 
@@ -58,15 +63,15 @@ def ela_op(item_id: str, quality: int = 90) -> Callable[[Case, OpContext], Chang
 
 
 def report_op(out: Path) -> Callable[[Case, OpContext], Changes]:
-    """Export the PDF report through the report part (default sections, unmarked)."""
+    """Export the report through the report part (default sections, unmarked); .docx writes DOCX."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
         # imported here, in the worker: the PDF machinery is heavy and only needed for an export
         from casefile.report.context import ReportOptions
-        from casefile.report.pdf import build_report
+        from casefile.report.exports import write_report
 
         ctx.progress(0, 1, "writing the report")
-        result = build_report(case, out, ReportOptions())
+        result = write_report(case, out, ReportOptions())
         ctx.progress(1, 1, "done")
         return Changes(message=f"Report written to {out}", result=result)
 

@@ -14,6 +14,7 @@ from casefile.model.flights import Aircraft, Leg, LegEnd
 from casefile.store import Case, reads
 from casefile.store.reads import LedgerRow, ListedItem
 from casefile.store.refs import all_refs
+from casefile.timeutil import describe_window
 from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.tablemodel import Column
 from casefile.xref.query import finding_title, findings
@@ -44,10 +45,16 @@ class Names:
 
     refs: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)     # source id -> its title
 
     @classmethod
     def of(cls, case: Case) -> Names:
-        return cls(all_refs(case), reads.item_names(case))
+        titles = {s.id: s.title or s.url or s.publisher or "untitled" for s in analyst.list_sources(case)}
+        return cls(all_refs(case), reads.item_names(case), titles)
+
+    def source(self, sid: str) -> str:
+        """"S2 Taipei Times report" (a claim's source, as the table names it)."""
+        return f"{self.refs.get(sid, '')} {self.sources.get(sid, '')}".strip() or sid
 
     def label(self, rid: str | None) -> str:
         """"P3 an124_apron.jpg" for a file, "C4" for another record, "" for none."""
@@ -153,6 +160,15 @@ def _source_columns(td: TimeDisplay, nm: Names) -> list[Column[Source]]:
     ]
 
 
+NO_SOURCE = "no source yet"
+
+
+def claim_window_text(c: Claim) -> str:
+    """The window as people read it ("2022-08-02, the whole day in Asia/Taipei (… UTC)")."""
+    return describe_window(c.window_start, c.window_end) if (c.window_start.raw or c.window_end.raw) \
+        else "not stated"
+
+
 def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
     # credibility and status next to the text: they must be on screen in a 1400 px window
     return [
@@ -160,8 +176,11 @@ def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
         Column("Credibility", lambda r: r.credibility or "not graded", lambda r: r.credibility or 9,
                tip="1 (confirmed) to 6 (cannot judge)"),
         Column("Status", lambda r: r.status),
-        Column("From", lambda r: td.fmt(r.window_start)),
-        Column("To", lambda r: td.fmt(r.window_end)),
+        Column("Sources", lambda r: "; ".join(nm.source(s) for s in r.source_ids) or NO_SOURCE,
+               tip="the sources that make the claim; a claim with none is listed as a problem"),
+        Column("When", lambda r: claim_window_text(r),
+               lambda r: r.window_start.utc or r.window_end.utc or "",
+               tip="the claim's time window as the source gives it, with the UTC span it covers"),
         Column("Place", lambda r: r.place_text or r.place_icao),
         Column("Kind", lambda r: r.kind),
         Column("Aircraft", lambda r: ", ".join(r.aircraft_refs)),

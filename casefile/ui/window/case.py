@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from casefile.analyst import query as analyst
 from casefile.errors import CasefileError, CaseLocked
+from casefile.model.analyst import Claim
 from casefile.store import Case, VerifyReport, reads
 from casefile.ui import names
 from casefile.ui.docks.details import DetailsDock
@@ -54,6 +55,9 @@ from casefile.ui.views.timeline import Event, TimelineView
 from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
 from casefile.ui.window.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.xref.query import findings
+
+#: the navigator entry that lists a kind of record (a record just made is shown there)
+VIEW_OF_KIND = {"claim": "claims", "source": "sources", "entity": "entities", "reported flight": "flights"}
 
 
 class CaseWindow(QMainWindow):
@@ -372,12 +376,18 @@ class CaseWindow(QMainWindow):
             self.stack.setCurrentWidget(self.records)
 
     def mark_problems(self) -> None:
-        """Mark the rows of items the last verification found a problem with."""
+        """Mark the rows with a problem: items the last verification found one with, claims that
+        have no source yet (the command line refuses those; the window asks, then lists them)."""
         probs: dict[str, str] = {}
         if self.last_verify is not None:
             for p in self.last_verify.problems:
                 if p.item_id:
                     probs.setdefault(p.item_id, p.message)
+        if self.current_view == "claims":
+            for c in self.records.model.rows:
+                if isinstance(c, Claim) and not c.source_ids:
+                    probs[c.id] = ("Problem: no source yet. Add the source that makes this claim "
+                                   "(right-click ▸ Add a source).")
         self.records.model.set_problems(probs)
 
     def _map_loaded(self, data: MapData | None, error: str) -> None:
@@ -527,6 +537,9 @@ class CaseWindow(QMainWindow):
         if self.edits.idle:
             self.refresh()
         if new:
+            view = VIEW_OF_KIND.get(names.kind_of(self.case, new) or "") if self.case else None
+            if view and self.current_view != view:
+                self.show_view(view)          # a new claim is shown selected among the claims
             self.reveal_item(new)
 
     def _xref_done(self, error: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,13 +44,31 @@ SECTION_TITLES = {
 MARKINGS = ("UNMARKED", "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 
 
-class ReportDialog(QDialog):
-    """Which sections, which marking, what to redact or leave out, and where to write the PDF."""
+REPORT_FORMATS = {"pdf": "PDF (signable, for court)", "docx": "DOCX (Word, editable copy)"}
 
-    def __init__(self, parent: QWidget | None, default_out: str) -> None:
+
+def with_suffix(out: str, fmt: str) -> str:
+    """The file name with the chosen format's extension (report.docx chosen as PDF: report.pdf)."""
+    if not out.strip():
+        return out
+    p = Path(out)
+    return str(p.with_suffix("." + fmt)) if p.suffix.lower() != "." + fmt else out
+
+
+class ReportDialog(QDialog):
+    """Which format, sections, marking, what to redact or leave out, and where to write it."""
+
+    def __init__(self, parent: QWidget | None, default_out: str, fmt: str = "pdf") -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Report")
         form = QFormLayout(self)
+        self.format = QComboBox()
+        self.format.setAccessibleName("Report format")
+        for key, text in REPORT_FORMATS.items():
+            self.format.addItem(text, key)
+        self.format.setCurrentIndex(max(self.format.findData(fmt), 0))
+        self.format.currentIndexChanged.connect(self._format_changed)
+        form.addRow("F&ormat:", self.format)
         grid = QGridLayout()
         self.sections: dict[str, QCheckBox] = {}
         for i, key in enumerate(SECTIONS):
@@ -86,10 +105,22 @@ class ReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def _format_changed(self) -> None:
+        self.out.setText(with_suffix(self.out.text(), self.fmt()))
+
+    def path(self) -> Path:
+        """Where the report goes: the extension always follows the chosen format."""
+        return Path(with_suffix(self.out.text().strip(), self.fmt()))
+
     def _browse(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(self, "Report file", self.out.text(), "PDF (*.pdf)")
+        fmt = self.fmt()
+        out, _ = QFileDialog.getSaveFileName(self, "Report file", self.out.text(),
+                                             f"{fmt.upper()} (*.{fmt})")
         if out:
-            self.out.setText(out)
+            self.out.setText(with_suffix(out, fmt))
 
     def options(self) -> ReportOptions:
         """The chosen options (raises InvalidInput for an impossible choice)."""
@@ -103,10 +134,10 @@ class ReportDialog(QDialog):
 
 def report_op(out: Path, options: ReportOptions) -> Callable[[Case, OpContext], Changes]:
     def run(case: Case, ctx: OpContext) -> Changes:
-        from casefile.report.pdf import build_report  # heavy: only in the worker, when needed
+        from casefile.report.exports import write_report  # heavy: only in the worker, when needed
 
         ctx.progress(0, 1, "writing the report")
-        result = build_report(case, out, options)
+        result = write_report(case, out, options)        # the writer follows the extension
         ctx.progress(1, 1, "done")
         return Changes(message=f"Report written to {out}", result=result)
 
@@ -136,10 +167,10 @@ def bundle_op(out: Path) -> Callable[[Case, OpContext], Changes]:
     return run
 
 
-def report_dialog(win: CaseWindow) -> ReportDialog | None:
+def report_dialog(win: CaseWindow, fmt: str = "pdf") -> ReportDialog | None:
     if win.case is None:
         return None
-    dlg = ReportDialog(win, str(Path.home() / f"{win.case.path.stem}-report.pdf"))
+    dlg = ReportDialog(win, str(Path.home() / f"{win.case.path.stem}-report.{fmt}"), fmt)
 
     def go() -> None:
         try:
@@ -147,7 +178,8 @@ def report_dialog(win: CaseWindow) -> ReportDialog | None:
         except CasefileError as exc:
             win.notify("Export Report", str(exc), error=True)
             return
-        launch.run_op(win, "Export report", report_op(Path(dlg.out.text()), options))
+        out = dlg.path()
+        launch.run_op(win, f"Export report ({out.suffix[1:].upper()})", report_op(out, options))
 
     dlg.accepted.connect(go)
     dlg.open()
@@ -170,6 +202,7 @@ def export_dialog(win: CaseWindow, fmt: str) -> None:
         win, f"Export {title}", str(Path.home() / f"{win.case.path.stem}.{fmt}"), f"{title} ({pattern})"
     )
     if out:
+        out = with_suffix(out, fmt)
         launch.run_op(win, f"Export {fmt.upper()}", export_op(fmt, Path(out)))
 
 

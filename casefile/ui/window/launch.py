@@ -116,7 +116,7 @@ def compute_ela(win: CaseWindow, item_id: str) -> None:
 
 
 def export_report(win: CaseWindow, out: str) -> Operation | None:
-    """Write the PDF case report to `out`."""
+    """Write the case report to `out` (PDF or DOCX, as its extension says)."""
     return run_op(win, "Export report", jobs.report_op(Path(out)))
 
 

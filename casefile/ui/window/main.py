@@ -13,6 +13,7 @@ from casefile.ui.operations.runner import Operation
 from casefile.ui.window import edit_form, launch, menus
 from casefile.ui.window.case import CaseWindow
 from casefile.ui.window.contextmenu import item_menu
+from casefile.ui.window.opener import open_item
 
 
 class MainWindow(CaseWindow):
@@ -35,6 +36,7 @@ class MainWindow(CaseWindow):
         for view in (self.records, self.photos):
             view.contextRequested.connect(self._context_menu)
         self.map.placeRequested.connect(self._place_here)
+        self.details.actionRequested.connect(self.run_record_action)
         self.start.newRequested.connect(self.act_new.trigger)
         self.start.openRequested.connect(self.act_open.trigger)
         self.start.bundleRequested.connect(self.act_open_bundle.trigger)
@@ -66,6 +68,14 @@ class MainWindow(CaseWindow):
         if dlg is not None:
             dlg.set_value("lat", f"{lat:.6f}")
             dlg.set_value("lon", f"{lon:.6f}")
+
+    def run_record_action(self, action: str, rid: str) -> object:
+        """A Details link (`do:ACTION:ID`): the same form and edit as the menus' action of that name."""
+        if self.case is None:
+            return None
+        if action == "open":
+            return open_item(self, rid)
+        return edit_form.ask(self, action, rid)
 
     def _context_menu(self, item_id: str, pos: QPoint) -> None:
         item_menu(self, item_id).popup(pos)

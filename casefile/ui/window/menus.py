@@ -77,7 +77,7 @@ def build_actions(win: CaseWindow) -> None:
         "Re-hash every file and check the custody ledger",
     )
     win.act_close = _act(win, "&Close Case", win.close_case, QKeySequence.StandardKey.Close)
-    win.act_quit = _act(win, "&Quit", win.close, QKeySequence.StandardKey.Quit)
+    win.act_quit = _act(win, "&Quit", win.close, "Ctrl+Q")   # StandardKey.Quit is empty on Windows
     win.act_undo = win.undo_stack.createUndoAction(win, "&Undo")
     win.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
     win.act_redo = win.undo_stack.createRedoAction(win, "&Redo")
@@ -148,7 +148,13 @@ def build_actions(win: CaseWindow) -> None:
             "Ctrl+E",
             sp.SP_DialogSaveButton,
             "Write the PDF case report: sections, marking, redaction",
-        )
+        ),
+        _act(
+            win,
+            "Report (&DOCX)…",
+            lambda: exports.report_dialog(win, "docx"),
+            tip="Write the case report as an editable Word document (same content as the PDF)",
+        ),
     ]
     export_actions += [
         _act(win, title + "…", _exporter(win, fmt)) for fmt, (title, _p) in exports.EXPORTS.items()
