@@ -355,12 +355,16 @@ def from_key(kind: str, key: str) -> Place | None:
 @lru_cache(maxsize=1)
 def _all_outlines() -> tuple[Any, list[BaseGeometry]]:
     """Every country's outline in one spatial index (for "is this position in any country?")."""
+    import shapely
+
     geoms = [o.union for iso in _world_by_iso() if (o := outline(iso)) is not None]
     return shapely.STRtree(geoms), geoms
 
 
 def on_land(lon: float, lat: float) -> bool:
     """Whether a position lies in some country's outline (not at sea)."""
+    from shapely.geometry import Point
+
     tree, geoms = _all_outlines()
     pt = Point(lon, lat)
     return any(geoms[int(i)].contains(pt) for i in tree.query(pt))
@@ -399,6 +403,9 @@ def inside(place: Place, lats: list[float], lons: list[float]) -> list[bool]:
         return []
     shape = outline(place.key) if place.is_area else None
     if shape is not None:
+        import shapely
+        from shapely.ops import nearest_points
+
         got = [bool(x) for x in shape.contains(lons, lats)]
         # the territorial sea: positions at sea (in no country) within TERRITORIAL_KM of the coast
         pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
