@@ -70,7 +70,7 @@ def _open_points(body: Body, c: Claim, found: list[Finding]) -> list[str]:
     if not (c.place_icao or c.place_text or c.place_lat is not None):
         out.append("No place is stated, so no track or photo position can be matched to it.")
     cv = claim_verdict(found)
-    if cv.not_evidence and cv.words != "the records agree":
+    if cv.not_evidence and (cv.deciding is None or cv.deciding.verdict != "consistent"):
         out.append("The evidence offered for it (" + ", ".join(
             _failed_item(body, f) for f in cv.not_evidence) + ") is not evidence for the claim; "
             "a record of the event itself would settle it.")
