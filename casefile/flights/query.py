@@ -46,6 +46,24 @@ def recorded_refs(case: Case) -> dict[str, list[str]]:
     return recorded_names(case)
 
 
+def track_calls(case: Case) -> dict[str, list[str]]:
+    """Per track id, the callsigns and the flight number its file recorded (the stated ones first)."""
+    out: dict[str, list[str]] = {}
+    for r in case.rows("SELECT id, callsigns, flight FROM tracks"):
+        flight = json.loads(r["flight"]) if r.get("flight") else {}
+        stated = [str(flight[k]) for k in ("callsign", "number") if flight.get(k)]
+        out[r["id"]] = list(dict.fromkeys(stated + [c for c in json.loads(r["callsigns"] or "[]") if c]))
+    return out
+
+
+def aircraft_title(a: Aircraft, calls: list[str] | tuple[str, ...] = ()) -> str:
+    """How the window names an aircraft: the callsigns or flight numbers it flew as, then its
+    registration, hex and type ("SPAR19 · 09-0540 ae503d B737")."""
+    ref = " ".join(references(a)) or a.label or "aircraft of unknown identity"
+    shown = ", ".join(calls[:3]) + (f" +{len(calls) - 3}" if len(calls) > 3 else "")
+    return f"{shown} · {ref}" if calls else ref
+
+
 def find_aircraft(case: Case, ref: str) -> Aircraft:
     """An aircraft by registration, ICAO hex or id (NotFound otherwise)."""
     return find(case, ref)

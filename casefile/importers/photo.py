@@ -12,16 +12,12 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image
-
 from casefile.errors import CorruptFile
 from casefile.importers import budget
 from casefile.importers.registry import register
-from casefile.photos.derive import draft_request
-from casefile.photos.extract import ParsedPhoto, extract_metadata, parse_photo, tool_versions
-from casefile.photos.storage import store_parsed
 
 if TYPE_CHECKING:
+    from casefile.photos.extract import ParsedPhoto
     from casefile.store import Case, Ingested
 
 PHOTO_MIMES = {"image/jpeg", "image/png", "image/tiff", "image/webp", "image/heic", "image/heif"}
@@ -36,6 +32,10 @@ _AFTER = 48 << 20
 def decode_cost(data: bytes) -> tuple[int, str] | None:
     """Bytes a decode of this image will hold at its peak, and its size and mode as text (None
     when the header cannot be read: the parser then names the problem)."""
+    from PIL import Image
+
+    from casefile.photos.derive import draft_request
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -63,6 +63,10 @@ class PhotoImporter:
         return 0.9 if mime in PHOTO_MIMES else 0.0
 
     def parse(self, path: Path, data: bytes | None) -> ParsedPhoto:
+        # the extractor (Pillow, exifread, imagehash, numpy) loads with the first photo, so a
+        # batch without photos, and the window, do not wait for it
+        from casefile.photos.extract import ParsedPhoto, extract_metadata, parse_photo, tool_versions
+
         if data is None:
             raise CorruptFile(f"larger than {self.max_in_memory // (1 << 20)} MiB: too large to read "
                               "as a photo (add it with --as file to keep it as plain evidence)", path)
@@ -81,6 +85,8 @@ class PhotoImporter:
             return parse_photo(path, data)
 
     def store(self, case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
+        from casefile.photos.storage import store_parsed
+
         store_parsed(case, ingested, parsed)
 
 

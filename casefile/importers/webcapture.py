@@ -12,13 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casefile.analyst.extract import extract_any
-from casefile.analyst.page_text import Extracted
 from casefile.errors import CorruptFile
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
 
 if TYPE_CHECKING:
+    from casefile.analyst.page_text import Extracted
     from casefile.store import Case, Ingested
 
 
@@ -46,6 +45,8 @@ class CaptureImporter:
     def parse(self, path: Path, data: bytes | None) -> Extracted:
         if data is None:
             data = path.read_bytes()
+        from casefile.analyst.extract import extract_any  # the readers load when used
+
         mime = sniff_mime(data[:8192])
         try:
             ex = extract_any(data, mime, path.name)

@@ -126,7 +126,7 @@ def position_rows(info: PhotoInfo, fmt: Callable[[float, float], str] | None = N
     """The photo's position as people read it: where the analyst placed it and, always beside it,
     the file's own GPS, with how far apart they are (a far-off GPS is the strongest sign of a
     misattributed photo, so it is never hidden by the analyst's place)."""
-    fmt = fmt or (lambda lat, lon: latlon_text(lat, lon, 5))
+    fmt = fmt or latlon_text
     own = info.exif_gps
     own_text = (f"{fmt(own.lat, own.lon)} ({'XMP' if own.source == 'xmp' else 'EXIF'} GPS)" if own is not None
                 else "rejected: " + info.gps_problem if info.gps_problem else "none in the file")

@@ -116,8 +116,10 @@ def index() -> AirportIndex:
     return AirportIndex(airports)
 
 
+@lru_cache(maxsize=1)
 def data_version() -> str:
-    """Which airportsdata release answered (recorded with derived legs)."""
+    """Which airportsdata release answered (recorded with derived legs; looked up once: reading
+    the installed packages' metadata costs milliseconds, every flight file asked)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:

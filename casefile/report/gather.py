@@ -36,6 +36,7 @@ class Flights:
     # aircraft id -> its tracks' continuous stretches (split at coverage gaps), in time order
     stretches: dict[str, list[list[Point]]] = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)   # aircraft id -> colour (as in the GUI)
+    calls: dict[str, list[str]] = field(default_factory=dict)  # aircraft id -> callsigns, flight numbers
 
 
 def photos(case: Case) -> list[PhotoEntry]:
@@ -60,7 +61,7 @@ def flights(case: Case, *, every_point: bool = False) -> Flights:
         parts.sort(key=lambda part: part[0].t if part else 0.0)
     return Flights(aircraft, flights_query.legs(case), flights_query.gaps(case), points,
                    flights_query.reported_flights(case), track_items, stretches,
-                   flights_query.aircraft_colors(case))
+                   flights_query.aircraft_colors(case), flights_query.recorded_refs(case))
 
 
 def findings(case: Case) -> list[Finding]:

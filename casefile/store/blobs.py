@@ -9,7 +9,7 @@ import os
 import stat
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -168,13 +168,70 @@ def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
     return rel, True
 
 
-def write_bytes_blob(case_dir: Path, data: bytes, folder: str) -> tuple[str, str, int]:
-    """Stage and commit bytes made by the program (derived files). Returns (rel path, sha256, size)."""
+@dataclass
+class Unsynced:
+    """Files and folders written inside an open transaction whose fsync waits for its COMMIT: then
+    all are fsynced together, concurrently (concurrent fsyncs share the filesystem's journal
+    commits), before the database refers to them; one fsync each, but not one commit each."""
+
+    files: list[Path] = field(default_factory=list)
+    dirs: set[Path] = field(default_factory=set)
+
+    def flush(self) -> None:
+        if not self.files and not self.dirs:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync") as pool:
+            list(pool.map(platform_io.fsync_file, self.files))
+            list(pool.map(platform_io.fsync_dir, self.dirs))
+        self.clear()
+
+    def clear(self) -> None:
+        self.files, self.dirs = [], set()
+
+
+def write_bytes_blob(case_dir: Path, data: bytes, folder: str, *, later: Unsynced | None = None
+                     ) -> tuple[str, str, int]:
+    """Stage and commit bytes made by the program (derived files). Returns (rel path, sha256, size).
+
+    With `later` (inside a transaction) the file and its folder are fsynced at the transaction's
+    COMMIT, with the others it wrote; else now."""
+    if later is not None and platform_io.CAN_SYNC_READ_ONLY:
+        return _write_bytes_later(case_dir, data, folder, later)
     import io
 
     staged, _ = stage_stream(io.BytesIO(data), case_dir / "tmp")
     rel, _new = commit_blob(case_dir, staged, folder)
     return rel, staged.sha256, staged.size
+
+
+def _write_bytes_later(case_dir: Path, data: bytes, folder: str, later: Unsynced) -> tuple[str, str, int]:
+    sha = hashlib.sha256(data).hexdigest()
+    rel = blob_relpath(sha, folder)
+    final = case_dir / rel
+    if final.exists():
+        return rel, sha, len(data)
+    tmp = case_dir / "tmp" / f"derived-{os.getpid()}-{os.urandom(6).hex()}.part"
+    try:
+        f = open(tmp, "xb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        f = open(tmp, "xb")  # noqa: SIM115
+    with f:
+        f.write(data)
+    os.chmod(tmp, _READ_ONLY)
+    dirs = [final.parent]
+    journal.note(case_dir, rel)   # before the rename: a rollback or recovery removes it
+    try:
+        os.replace(tmp, final)
+    except FileNotFoundError:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, final)
+        dirs.append(final.parent.parent)
+    later.files.append(final)
+    later.dirs.update(dirs)
+    return rel, sha, len(data)
 
 
 def hash_file(path: Path) -> tuple[str, int]:

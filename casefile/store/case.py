@@ -50,6 +50,7 @@ class Case:
         self._owns_lock = owns_lock
         self._ledger = ledger.Ledger(db)
         self._tx_start = 0   # the last event before the open transaction
+        self._unsynced = blobs.Unsynced()   # derived files written in the open transaction
 
     # ---- opening and closing -------------------------------------------------------------
     @classmethod
@@ -212,12 +213,20 @@ class Case:
             try:
                 yield self
             except BaseException:
+                self._unsynced.clear()
                 if self.db.conn.in_transaction:
                     self.db.execute("ROLLBACK")
                 journal.rolled_back(self.path, self.db)
                 raise
             else:
                 self._record_seals()
+                try:
+                    self._unsynced.flush()   # the derived files it wrote are durable before COMMIT
+                except BaseException:
+                    self._unsynced.clear()
+                    self.db.execute("ROLLBACK")
+                    journal.rolled_back(self.path, self.db)
+                    raise
                 self.db.execute("COMMIT")
                 journal.committed(self.path)
                 headfile.write(self.path, self.db)
@@ -228,9 +237,11 @@ class Case:
             name = f"sp{self._depth}"
             self.db.execute(f"SAVEPOINT {name}")
             self._depth += 1
+            written = len(self._unsynced.files)
             try:
                 yield self
             except BaseException:
+                del self._unsynced.files[written:]  # its derived files go with it (never referenced)
                 self._ledger.forget_head()  # events appended inside the savepoint are gone
                 if self.db.conn.in_transaction:
                     self.db.execute(f"ROLLBACK TO {name}")
@@ -438,7 +449,8 @@ class Case:
     def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,
                     params: Mapping[str, Any], mime: str | None = None) -> dict[str, Any]:
         """Store a working copy made from an item, recording its parent, tool, version and params."""
-        rel, sha, size = blobs.write_bytes_blob(self.path, data, "derived")
+        rel, sha, size = blobs.write_bytes_blob(self.path, data, "derived",
+                                                later=self._unsynced if self._depth else None)
         row = {"id": new_id(), "item_id": item_id, "kind": kind, "blob_path": rel, "sha256": sha,
                "size": size, "mime": mime, "tool": tool, "tool_version": tool_version,
                "params": canonical_json(dict(params)), "created_at": now_z()}

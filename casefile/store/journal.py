@@ -31,8 +31,12 @@ def _path(case_dir: Path) -> Path:
 def note(case_dir: Path, rel: str) -> None:
     """Record, before the rename, that this thread is writing blob `rel` into the case."""
     path = _path(case_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a", encoding="utf-8") as f:
+    try:
+        f = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(path, "a", encoding="utf-8")  # noqa: SIM115
+    with f:
         f.write(rel + "\n")
     dirty: set[Path] = getattr(_local, "dirty", set())
     dirty.add(case_dir)

@@ -145,6 +145,20 @@ def remove_read_only(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
+# Windows flushes a file only through a handle that may write, which a read-only file refuses:
+# there a derived file is fsynced when written, before it is made read-only.
+CAN_SYNC_READ_ONLY = os.name != "nt"
+
+
+def fsync_file(path: Path) -> None:
+    """Make a written (read-only) file's data durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(path: Path) -> None:
     """Make a folder's entries (a new or renamed file) durable, where the platform can."""
     if not _CAN_SYNC_FOLDERS:

@@ -23,7 +23,7 @@ def kind_of(case: Case, rid: str) -> str | None:
     try:
         case.resolve_item(rid)
     except CasefileError:
-        return None
+        return "aircraft" if any(a.id == rid for a in flights.list_aircraft(case)) else None
     return "item"
 
 
@@ -59,6 +59,9 @@ def title_of(case: Case, rid: str, kind: str | None = None) -> str:
         if kind == "finding":
             f = next((x for x in findings(case) if x.id == rid), None)
             return f"{f.verdict} {f.kind}" if f else "finding"
+        if kind == "aircraft":
+            a = next((x for x in flights.list_aircraft(case) if x.id == rid), None)
+            return flights.aircraft_title(a, flights.recorded_refs(case).get(rid, [])) if a else "aircraft"
         if kind == "reported flight":
             rf = next((x for x in flights.reported_flights(case) if x.id == rid), None)
             if rf is None:

@@ -206,6 +206,18 @@ def _record_effect(win, qtbot, dialogs, action: str, rid: str, ids: dict[str, st
     elif action == "aircraft-tag":
         _fill(win, qtbot, dialogs, {"ref": "09-0540"})
         assert "09-0540" in photos.get_photo(case, rid).aircraft_tags
+    elif action == "adopt-aircraft":
+        from casefile.ui.views.records import tracked_aircraft
+
+        assert [a.id for a in tracked_aircraft(case)] == [rid]      # derived, listed until adopted
+        _fill(win, qtbot, dialogs, {})                              # the form comes filled in
+        made = [e for e in analyst.list_entities(case) if e.ref == "09-0540"]
+        assert len(made) == 1 and made[0].kind == "aircraft" and "SPAR19" in made[0].aliases
+        assert tracked_aircraft(case) == []
+        assert win.current_view == "entities" and win.selected == made[0].id
+        win.act_undo.trigger()                    # not adopted again, for the next actions
+        settle(win, qtbot)
+        assert [a.id for a in tracked_aircraft(case)] == [rid]
     elif action == "open":
         n = len(win.opened_copies)
         box = win.last_open_box
@@ -226,7 +238,8 @@ def _records(win, ids: dict[str, str]) -> dict[str, str]:
     fid = next(iter(x.id for x in findings(case)), None)
     out = {"source": analyst.list_sources(case)[0].id, "claim": analyst.list_claims(case)[0].id,
            "entity": analyst.list_entities(case)[0].id, "photo": ids["photo"], "track": ids["track"],
-           "reported flight": flights.reported_flights(case)[0].id}
+           "reported flight": flights.reported_flights(case)[0].id,
+           "aircraft": flights.list_aircraft(case)[0].id}
     if fid:
         out["finding"] = fid
     return out
@@ -270,7 +283,8 @@ def test_every_details_link_and_context_menu_entry_does_what_it_says(swept, qtbo
     _prepare(win, qtbot, dialogs)
     ids = _ids(win)
     records = _records(win, ids)
-    assert {"source", "claim", "entity", "photo", "track", "reported flight", "finding"} <= set(records)
+    assert {"source", "claim", "entity", "photo", "track", "reported flight", "finding",
+            "aircraft"} <= set(records)
     done: set[tuple[str, str]] = set()
     for kind, rid in records.items():
         for action in _links(win, rid):
@@ -285,12 +299,13 @@ def test_every_details_link_and_context_menu_entry_does_what_it_says(swept, qtbo
             done.add((kind, action))
     # every kind with edits shows links, and the photo's own ones are among them
     assert {("photo", "place-photo"), ("photo", "aircraft-tag"), ("claim", "status"),
-            ("source", "grade"), ("claim", "claim-link"), ("entity", "alias")} <= done
+            ("source", "grade"), ("claim", "claim-link"), ("entity", "alias"),
+            ("aircraft", "adopt-aircraft")} <= done
 
     # the right-click menu of each record: every entry
     from casefile.ui.window.contextmenu import RECORD_ACTIONS, item_menu
 
-    for kind in ("source", "claim", "entity", "photo"):
+    for kind in ("source", "claim", "entity", "photo", "aircraft"):
         rid = records[kind]
         win.select_item(rid)
         entries = [a for a in item_menu(win, rid).actions() if not a.isSeparator()]

@@ -83,7 +83,7 @@ def test_selecting_a_photo_updates_all_three_panels(opened, qtbot, corpora):
         assert check.title in shown
     assert win.metadata.tags_model.rowCount() == len(raw_tags(win.case, item["id"])) > 10
     win.metadata.tag_filter.setText("GPSLatitude")
-    assert 0 < win.metadata.tags_proxy.rowCount() < win.metadata.tags_model.rowCount()
+    assert 0 < win.metadata.tags_proxy.rowCount() < len(win.metadata.tags_model.records)   # all tags
     xref = win.xref.browser.toPlainText()
     assert xref and xref != before[2]
     assert before[0] != prov

@@ -5,8 +5,6 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-import numpy as np
-
 from casefile.errors import CorruptFile
 
 MAGIC = b"\x1f\x8b"
@@ -29,6 +27,8 @@ class XmlRuns:
         """False as soon as a stretch longer than the limit is seen."""
         if not len(chunk):
             return True
+        import numpy as np  # loaded where an XML stream is screened, not with every importer
+
         marks = np.flatnonzero(np.frombuffer(chunk, np.uint8) == 0x3C)
         if marks.size == 0:
             self.since += len(chunk)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import CorruptFile
-from casefile.flights.quality import flag_points
 from casefile.importers.flights import plausible
 from casefile.model.flights import ParsedTrack
 
@@ -37,6 +36,8 @@ _T, _LAT, _LON, _GROUND, _SRC = (itemgetter(k) for k in (0, 1, 2, 5, 10))
 
 def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     """Flag quality problems and refuse a file with no readable position at all."""
+    from casefile.flights.quality import flag_points  # numpy: loaded where points are flagged
+
     parsed.tracks = [t for t in parsed.tracks if t.rows]
     for trk in parsed.tracks:
         # NaN, 1e308 ft, year 1653: flagged (unless the reader showed no column holds any)

@@ -69,11 +69,12 @@ def flights(body: Body) -> list[Block]:
                                 "Earth. Each aircraft has the same colour as in the Casefile "
                                 "window."))
     out += [h2("Aircraft"), grid(
-        ["Aircraft", "ICAO 24-bit", "Type", "Operator", "Country", "Positions"],
-        [(aircraft_name(a), a.icao24, a.type_code, a.operator or "not known", a.country,
-          len(fl.points.get(a.id, []))) for a in fl.aircraft],
-        (95, 60, 50, 135, 90, 65))]
-    names = {a.id: aircraft_name(a) for a in fl.aircraft}
+        ["Aircraft", "Callsigns / flights", "ICAO 24-bit", "Type", "Operator", "Country", "Positions"],
+        [(aircraft_name(a), ", ".join(fl.calls.get(a.id, [])) or "none recorded", a.icao24,
+          a.type_code, a.operator or "not known", a.country, len(fl.points.get(a.id, [])))
+         for a in fl.aircraft],
+        (80, 70, 55, 45, 110, 75, 60))]
+    names = {a.id: " ".join([*fl.calls.get(a.id, [])[:1], aircraft_name(a)]) for a in fl.aircraft}
     names.update({r.id: f"{r.aircraft_ref or '?'} (reported)" for r in fl.reported})
     out += [h2("Legs"), para("Times are UTC with the airport's local time beside them. An end "
                              "marked 'inferred' was not observed in the data (the track starts or "

@@ -22,7 +22,7 @@ from casefile.timeutil import TimeValue
 from casefile.ui import names
 from casefile.ui.docks.readable import inputs_html, time_text
 from casefile.ui.timefmt import TimeDisplay
-from casefile.ui.views.records import claim_window_text
+from casefile.ui.views.records import claim_window_text, seen_aircraft, tracked_aircraft
 from casefile.xref.query import finding_title, findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
@@ -264,6 +264,39 @@ class Html:
             + self.findings_list(rf.id)
         )
 
+    def aircraft_rows(self, aid: str) -> list[tuple[str, str]]:
+        """An aircraft named with the callsigns and flight numbers it flew as."""
+        a = next((x for x in flights.list_aircraft(self.case) if x.id == aid), None)
+        if a is None:
+            return []
+        calls = flights.recorded_refs(self.case).get(aid, [])
+        return [
+            ("Aircraft", _e(flights.aircraft_title(a, calls))),
+            ("Callsigns / flights", _e(", ".join(calls)) or "none recorded"),
+            ("Registration", _e(a.registration) or "not known"),
+            ("ICAO 24-bit", _e(a.icao24) or "not known"),
+            ("Type", _e(" — ".join(x for x in (a.type_code, a.description) if x)) or "not known"),
+            ("Operator", _e(a.operator) or "not known"),
+        ]
+
+    def aircraft(self, aid: str) -> str:
+        seen = seen_aircraft(self.case, aid)
+        if seen is None:
+            return "<p>This aircraft is no longer in the case.</p>"
+        legs = [leg for leg in flights.legs(self.case, aid, include_reported=False)]
+        legs_text = "<br>".join(
+            f"{_e(leg.takeoff.airport_icao or '?')} → {_e(leg.landing.airport_icao or '?')}, "
+            f"{_e(self.td.fmt(leg.takeoff.time_utc or leg.first_seen_utc))}" for leg in legs)
+        files = "<br>".join(self.link(t["item_id"], "item") for t in flights.tracks(self.case, aid)
+                            if t["item_id"])
+        adopted = not any(x.id == aid for x in tracked_aircraft(self.case))
+        rows = [*self.aircraft_rows(aid), ("Flight files", files or "—"), ("Legs", legs_text or "none"),
+                ("Entity", "adopted: an analyst entity names it" if adopted else
+                 "seen in the tracks (derived); not yet one of your entities")]
+        acts = [] if adopted else [("adopt-aircraft", "Adopt as an entity…")]
+        return (self.head(aid, "Aircraft seen in the tracks", seen.name) + _actions(aid, acts)
+                + _rows(rows) + self.findings_list(aid))
+
     def item(self, iid: str) -> str:
         item = self.case.resolve_item(iid)
         claims = [
@@ -283,6 +316,16 @@ class Html:
             ("attach-to-source", "Attach to a source…"),
             ("open", "Open original…"),
         ]
+        for t in flights.tracks(self.case):
+            if t["item_id"] == iid:
+                stated = t["flight"] or {}
+                route = " → ".join(str((stated.get(k) or {}).get("icao") or "?")
+                                   for k in ("origin", "destination")) if stated else ""
+                rows += [(k, f"{v} <a href='select:{_e(t['aircraft_id'])}'>(the aircraft)</a>"
+                          if k == "Aircraft" else v) for k, v in self.aircraft_rows(t["aircraft_id"])]
+                if route:
+                    rows.append(("Stated by the file", _e(f"{stated.get('callsign') or ''} {route}".strip())
+                                 + " <small>(what the file says, not observed)</small>"))
         if item["kind"] == "photo":
             info = photos.get_photo(self.case, iid)
             rows += [(k, _e(v)) for k, v in photos.position_rows(info)]
@@ -310,6 +353,7 @@ def details_html(case: Case, rid: str, td: TimeDisplay) -> str:
         "finding": page.finding,
         "item": page.item,
         "reported flight": page.reported,
+        "aircraft": page.aircraft,
     }
     fn = pages.get(kind or "")
     if fn is None:

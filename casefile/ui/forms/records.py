@@ -21,6 +21,7 @@ from casefile.ui.forms.choices import TIME_HINT, ZONE_HINT, Build, one_of, pairs
 from casefile.ui.forms.dialog import Field, FormDialog, none_if_empty, split_list
 from casefile.ui.operations import editlib
 from casefile.ui.operations.edits import Edit
+from casefile.ui.views.records import seen_aircraft
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -196,18 +197,24 @@ def form(case: Case, parent: QWidget, action: str, rid: str | None) -> tuple[For
         or action in ("status", "credibility", "edit-claim")
     ):
         return claims.claim_form(case, parent, action, rid, label)
-    if action == "add-entity":
+    if action in ("add-entity", "adopt-aircraft"):
+        seen = seen_aircraft(case, rid) if action == "adopt-aircraft" else None
         fields = [
-            f("kind", "&Kind:", "choice", pairs(ENTITY_KINDS)),
-            f("name", "&Name:"),
-            f("ref", "&Reference:", hint="aircraft: registration or hex; place: airport code"),
-            f("aliases", "&Also known as:", hint="comma-separated"),
+            f("kind", "&Kind:", "choice", pairs(ENTITY_KINDS), "aircraft" if seen else ""),
+            f("name", "&Name:", value=seen.name if seen else ""),
+            f("ref", "&Reference:", hint="aircraft: registration or hex; place: airport code",
+              value=seen.ref or "" if seen else ""),
+            f("aliases", "&Also known as:", hint="comma-separated",
+              value=", ".join(seen.aliases) if seen else ""),
         ]
+        intro = (f"{seen.name} was seen in the tracks ({seen.seen_in}). As an entity of your own it "
+                 "can be linked to claims and noted; the tracks stay as they are." if seen else "")
         return (
             FormDialog(
                 parent,
-                "Add Entity",
+                "Adopt an aircraft seen in the tracks" if seen else "Add Entity",
                 fields,
+                intro=intro,
                 check=lambda v: None if v["name"] or v["ref"] else "Give a name or a reference.",
             ),
             lambda v: editlib.add_entity(

@@ -4,17 +4,19 @@ gaps, aircraft names and colours, airports, photos with names and times; and one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from casefile.analyst import query as analyst
+from casefile.errors import CasefileError
 from casefile.flights import query as flights
-from casefile.model.flights import Aircraft, Whereabouts
+from casefile.model.flights import Whereabouts
 from casefile.photos import query as photos
 from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.store.refs import all_refs
 from casefile.timeutil import from_epoch, parse_z
-from casefile.ui.views.records import aircraft_label
 from casefile.ui.views.timeline import fit_range
 
 _ISO = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?Z")
@@ -40,6 +42,7 @@ class MapData:
     gaps: dict[str, list[tuple[TrackPoint, TrackPoint]]] = field(default_factory=dict)
     track_items: dict[str, str] = field(default_factory=dict)  # aircraft -> item id
     labels: dict[str, str] = field(default_factory=dict)  # aircraft -> name
+    short: dict[str, str] = field(default_factory=dict)  # aircraft -> callsign or registration (markers)
     colors: dict[str, str] = field(default_factory=dict)  # aircraft -> #rrggbb
     airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)  # icao -> lon, lat, name
     photos: dict[str, MapPhoto] = field(default_factory=dict)
@@ -61,20 +64,9 @@ class MapData:
         return max(lo.timestamp(), min(ts)), min(hi.timestamp(), max(ts))
 
 
-def _name(a: Aircraft, callsigns: list[str]) -> str:
-    """Registration, else callsign, else hex (with the type): never "track <id>"."""
-    label = aircraft_label(a)
-    if a.registration:
-        return label
-    if callsigns:
-        return f"{callsigns[0]} ({label})" if label else callsigns[0]
-    return label or a.label or "aircraft of unknown identity"
-
-
 def gather(case: Case) -> MapData:
     """Each aircraft's stretches and gaps, the airports of its legs, and photo positions."""
     data = MapData()
-    callsigns: dict[str, list[str]] = {}
     for track in flights.tracks(case):
         aid = track["aircraft_id"]
         ss = [
@@ -88,11 +80,13 @@ def gather(case: Case) -> MapData:
         data.gaps.setdefault(aid, []).extend((a[-1], b[0]) for a, b in zip(ss, ss[1:], strict=False))
         if track["item_id"]:
             data.track_items.setdefault(aid, track["item_id"])
-        callsigns.setdefault(aid, []).extend(c for c in track["callsigns"] if c)
     colors = flights.aircraft_colors(case)
+    calls = flights.recorded_refs(case)
     for a in flights.list_aircraft(case):
         if a.id in data.stretches:
-            data.labels[a.id] = _name(a, callsigns.get(a.id, []))
+            data.labels[a.id] = flights.aircraft_title(a, calls.get(a.id, []))
+            data.short[a.id] = next(iter(calls.get(a.id, [])), None) or a.registration or a.icao24 \
+                or a.label or "aircraft"
             data.colors[a.id] = colors[a.id]
     airports = airport_index()
     for leg in flights.legs(case):
@@ -122,6 +116,81 @@ def gather(case: Case) -> MapData:
             float(info.capture.uncertainty_s or 0) if info.capture else 0.0,
         )
     return data
+
+
+@dataclass
+class Position:
+    """Where the drawn track puts an aircraft at one instant (between two of its points)."""
+
+    lon: float
+    lat: float
+    alt_ft: float | None
+    gs_kt: float | None
+
+
+def position_at(stretches: list[list[TrackPoint]], t: float) -> Position | None:
+    """The aircraft's place at t along its drawn track (linear between the two points around t),
+    None outside every continuous stretch: in a coverage gap nothing is drawn, as `where` says."""
+    for s in stretches:
+        if not s or t < s[0][0] or t > s[-1][0]:
+            continue
+        k = bisect_left(s, t, key=lambda p: p[0])
+        b = s[min(k, len(s) - 1)]
+        a = s[max(k - 1, 0)]
+        f = 0.0 if b[0] == a[0] else (t - a[0]) / (b[0] - a[0])
+        return Position(a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f, _mix(a[3], b[3], f),
+                        _mix(a[4], b[4], f))
+    return None
+
+
+def _mix(x: float | None, y: float | None, f: float) -> float | None:
+    return None if x is None or y is None else x + (y - x) * f
+
+
+#: altitude bands for colouring tracks (feet, colour), as flight trackers do: low warm, high cool
+ALTITUDE_BANDS = [(0, "#d84315"), (2000, "#ef6c00"), (6000, "#f9a825"), (10000, "#7cb342"),
+                  (20000, "#00897b"), (30000, "#1e88e5"), (40000, "#8e24aa")]
+
+
+def altitude_color(alt_ft: float | None) -> str:
+    """The band colour of an altitude (grey when the altitude is not reported)."""
+    if alt_ft is None:
+        return "#9e9e9e"
+    return [c for lo, c in ALTITUDE_BANDS if alt_ft >= lo][-1] if alt_ft >= 0 else ALTITUDE_BANDS[0][1]
+
+
+def selection_span(case: Case, rid: str | None) -> tuple[float, float, str] | None:
+    """The time span the slider plays for a selected record: a flight file's or an aircraft's
+    tracks, a claim's window, a reported flight's times, a photo's capture (±1 h)."""
+    if not rid:
+        return None
+    rows = [t for t in flights.tracks(case) if rid in (t["item_id"], t["aircraft_id"])]
+    if rows:
+        lo = min(parse_z(t["first_utc"]).timestamp() for t in rows if t["first_utc"])
+        hi = max(parse_z(t["last_utc"]).timestamp() for t in rows if t["last_utc"])
+        return lo, hi, "the selected flight"
+    claim = next((c for c in analyst.list_claims(case) if c.id == rid), None)
+    if claim is not None:
+        ws = [w for w in (claim.window_start.window(), claim.window_end.window()) if w is not None]
+        if ws:
+            return min(w[0] for w in ws).timestamp(), max(w[1] for w in ws).timestamp(), "the claim's window"
+        return None
+    rf = next((r for r in flights.reported_flights(case) if r.id == rid), None)
+    if rf is not None:
+        ws = [w for w in ((rf.departed.window() if rf.departed else None),
+                          (rf.arrived.window() if rf.arrived else None)) if w is not None]
+        if ws:
+            return (min(w[0] for w in ws).timestamp(), max(w[1] for w in ws).timestamp(),
+                    "the reported flight")
+        return None
+    try:
+        info = photos.get_photo(case, rid)
+    except CasefileError:
+        return None
+    if info.capture is not None and info.capture.utc:
+        t = parse_z(info.capture.utc).timestamp()
+        return t - 3600, t + 3600, "an hour either side of the photo"
+    return None
 
 
 @dataclass

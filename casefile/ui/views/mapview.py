@@ -36,7 +36,16 @@ from PySide6.QtWidgets import (
 
 from casefile.model.flights import Whereabouts
 from casefile.reference.worldmap import Ring, load_world
-from casefile.ui.views.mapdata import MapData, Moment, TrackPoint, gather
+from casefile.ui.views.mapdata import (
+    ALTITUDE_BANDS,
+    MapData,
+    Moment,
+    Position,
+    TrackPoint,
+    altitude_color,
+    gather,
+    position_at,
+)
 
 __all__ = ["MapData", "MapView", "gather", "track_path"]
 GAP_COLOR = "#8a8a8a"
@@ -109,6 +118,19 @@ def _rect(pts: list[tuple[float, float]], frac: float, least: float) -> QRectF:
     return rect.adjusted(-pad, -pad, pad, pad)
 
 
+def altitude_runs(stretch: list[TrackPoint]) -> list[tuple[str, list[TrackPoint]]]:
+    """A stretch cut where its altitude band changes: (colour, points), each run sharing its first
+    point with the previous one's last so the line stays whole."""
+    runs: list[tuple[str, list[TrackPoint]]] = []
+    for p in stretch:
+        c = altitude_color(p[3])
+        if runs and runs[-1][0] == c:
+            runs[-1][1].append(p)
+        else:
+            runs.append((c, [runs[-1][1][-1], p] if runs else [p]))
+    return runs
+
+
 class MapView(QGraphicsView):
     """The map; emits itemSelected(item_id) when a photo or track is clicked."""
 
@@ -132,6 +154,10 @@ class MapView(QGraphicsView):
         self._selected: str | None = None
         self.moment_items: list[QGraphicsItem] = []
         self.moment: Moment | None = None
+        self.by_altitude = False                  # tracks coloured by altitude band
+        self.position_items: list[QGraphicsItem] = []
+        self.positions: dict[str, Position] = {}  # aircraft -> where the playback put it
+        self.positions_t: float | None = None
         self.info = ""  # what the last click on a track point showed
         self._base_drawn = False
         self._base_items: list[QGraphicsItem] = []
@@ -172,28 +198,71 @@ class MapView(QGraphicsView):
         self._base_items.append(border_item)
         self._base_drawn = True
 
-    def show_data(self, data: MapData) -> None:
+    def set_by_altitude(self, on: bool) -> None:
+        """Colour the tracks by altitude band (as flight trackers do) or by aircraft."""
+        self.by_altitude = on
+        keep = self.transform(), self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        auto = self._auto_fit
+        self.show_data(self.data, refit=False)
+        if not auto:
+            self.setTransform(keep[0])
+            self.horizontalScrollBar().setValue(keep[1])
+            self.verticalScrollBar().setValue(keep[2])
+        if self.positions_t is not None:
+            self.show_positions(self.positions_t)
+
+    def show_positions(self, t: float) -> dict[str, Position]:
+        """Every aircraft's marker at t along its drawn track, labelled with its callsign or
+        registration, altitude and ground speed (cheap: runs on every playback tick)."""
+        for it in self.position_items:
+            self.scene().removeItem(it)
+        self.position_items = []
+        self.positions_t = t
+        placed: dict[str, Position] = {}
+        for aid, stretches in self.data.stretches.items():
+            pos = position_at(stretches, t)
+            if pos is None:
+                continue
+            placed[aid] = pos
+            color = QColor(altitude_color(pos.alt_ft) if self.by_altitude else
+                           self.data.colors.get(aid, "#555555"))
+            alt = f"{pos.alt_ft:,.0f} ft" if pos.alt_ft is not None else "alt. ?"
+            gs = f"{pos.gs_kt:.0f} kt" if pos.gs_kt is not None else "speed ?"
+            name = self.data.short.get(aid, "aircraft")
+            m = _Marker(pos.lon, pos.lat, 7, color, self.data.track_items.get(aid),
+                        f"{self.data.labels.get(aid, name)}: {alt}, {gs}")
+            m.setPen(QPen(QColor("black"), 2))
+            m.setZValue(18)
+            self.scene().addItem(m)
+            self.position_items += [m, self._label(pos.lon, pos.lat, f"{name}  {alt}  {gs}", color, 18)]
+        self.positions = placed
+        return placed
+
+    def show_data(self, data: MapData, *, refit: bool = True) -> None:
         """Replace the overlays (tracks, gaps, airports, photos) with these."""
         if not self._base_drawn:
             self._draw_base()
-        for it in self.track_items + list(self.markers.values()) + self.moment_items:
+        for it in self.track_items + list(self.markers.values()) + self.moment_items + self.position_items:
             self.scene().removeItem(it)
         self.track_items, self.markers, self.moment_items, self.data = [], {}, [], data
+        self.position_items, self.positions = [], {}
         self._highlight = None
         for key, stretches in sorted(data.stretches.items()):
-            color = QColor(data.colors.get(key, "#555555"))
             name = data.labels.get(key, "aircraft")
             for stretch in stretches:
-                pen = QPen(color, 2)
-                pen.setCosmetic(True)
-                item = self.scene().addPath(track_path([(p[1], p[2]) for p in stretch]), pen)
-                item.setZValue(5)
-                item.setToolTip(
-                    f"{name} ({len(stretch)} points) — click a point for its time, altitude and speed"
-                )
-                item.setData(0, data.track_items.get(key))
-                item.setData(1, key)
-                self.track_items.append(item)
+                runs = altitude_runs(stretch) if self.by_altitude else [(data.colors.get(key, "#555555"),
+                                                                         stretch)]
+                for run_color, run in runs:
+                    pen = QPen(QColor(run_color), 2)
+                    pen.setCosmetic(True)
+                    item = self.scene().addPath(track_path([(p[1], p[2]) for p in run]), pen)
+                    item.setZValue(5)
+                    item.setToolTip(
+                        f"{name} ({len(stretch)} points) — click a point for its time, altitude and speed"
+                    )
+                    item.setData(0, data.track_items.get(key))
+                    item.setData(1, key)
+                    self.track_items.append(item)
             for a, b in data.gaps.get(key, []):
                 pen = QPen(QColor(GAP_COLOR), 1.5, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
@@ -231,7 +300,8 @@ class MapView(QGraphicsView):
                 self._label(first.lon, first.lat, text, QColor(PHOTO_COLOR), 12, below=True)
             )
         self._legend(data)
-        self.fit()
+        if refit:
+            self.fit()
 
     def _label(
         self, lon: float, lat: float, text: str, color: QColor, z: int, below: bool = False
@@ -251,6 +321,9 @@ class MapView(QGraphicsView):
             f"{html.escape(data.labels.get(key, 'aircraft'))}"
             for key in sorted(data.stretches)
         ]
+        if self.by_altitude and data.stretches:
+            rows.append("altitude: " + " ".join(f"<span style='color:{c}'>━</span>{lo // 1000}k"
+                                                for lo, c in ALTITUDE_BANDS) + " ft")
         if any(data.gaps.values()):
             rows.append(f"<span style='color:{GAP_COLOR}'>╌╌</span> coverage gap (no data)")
         if data.photos:
@@ -294,7 +367,8 @@ class MapView(QGraphicsView):
         if m is None:
             return
         for aid, w in m.states.items():
-            self._aircraft_at(aid, w, m.notes.get(aid, ""))
+            if aid not in self.positions:         # placed by the playback along its track already
+                self._aircraft_at(aid, w, m.notes.get(aid, ""))
         for pid in m.photos:
             mk = self.markers.get(pid)
             if mk is None:

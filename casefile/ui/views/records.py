@@ -118,11 +118,14 @@ class FlightRow:
 
     leg: Leg
     aircraft: str
+    calls: str = ""             # the callsigns and flight number its flight file recorded
 
 
 def _flight_rows(case: Case) -> list[FlightRow]:
     names = {a.id: aircraft_label(a) or a.id for a in flights.list_aircraft(case)}
-    return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)")
+    calls = flights.track_calls(case)
+    return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)",
+                      ", ".join(calls.get(leg.track_id or "", [])))
             for leg in flights.legs(case)]
 
 
@@ -134,6 +137,7 @@ def _flight_columns(td: TimeDisplay, nm: Names) -> list[Column[FlightRow]]:
         return r.leg.landing
 
     return [
+        Column("Callsign / flight", lambda r: r.calls, tip="as the flight file recorded it"),
         Column("Aircraft", lambda r: r.aircraft),
         Column("Takeoff (time)", lambda r: td.fmt(takeoff(r).time_utc), lambda r: takeoff(r).time_utc or ""),
         Column("From", lambda r: takeoff(r).airport_icao),
@@ -187,9 +191,65 @@ def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
     ]
 
 
+@dataclass(frozen=True)
+class TrackedAircraft(Entity):
+    """An aircraft seen in the tracks, listed among the entities until the analyst adopts it."""
+
+    seen_in: str = ""           # the flight files it was seen in ("F1, F3")
+
+
+def _matches(a: Aircraft, calls: list[str], entities: list[Entity]) -> bool:
+    keys = {k.casefold() for k in (a.registration, a.icao24, *calls) if k}
+    return any(e.kind == "aircraft" and {n.casefold() for n in (e.ref, e.name, *e.aliases) if n} & keys
+               for e in entities)
+
+
+def tracked_aircraft(case: Case) -> list[TrackedAircraft]:
+    """Aircraft seen in the tracks and not yet an analyst entity (derived, marked so)."""
+    return _tracked(case, None)
+
+
+def seen_aircraft(case: Case, aircraft_id: str | None) -> TrackedAircraft | None:
+    """One aircraft of the case as an entity would name it (None when it is not in the case)."""
+    got = _tracked(case, aircraft_id or "-") if aircraft_id else []
+    return got[0] if got else None
+
+
+def _tracked(case: Case, aircraft_id: str | None) -> list[TrackedAircraft]:
+    entities = analyst.list_entities(case)
+    calls = flights.recorded_refs(case)
+    refs = all_refs(case)
+    files: dict[str, list[str]] = {}
+    for t in flights.tracks(case):
+        if t["item_id"]:
+            files.setdefault(t["aircraft_id"], []).append(refs.get(t["item_id"], "a flight file"))
+    out = []
+    for a in flights.list_aircraft(case):
+        if aircraft_id is not None and a.id != aircraft_id:
+            continue
+        cs = calls.get(a.id, [])
+        if aircraft_id is None and (a.id not in files or _matches(a, cs, entities)):
+            continue
+        name = a.registration or a.icao24 or a.label or "aircraft of unknown identity"
+        if a.type_code:
+            name += f" ({a.type_code})"
+        aliases = [x for x in (a.icao24 if a.registration else None, *cs) if x]
+        out.append(TrackedAircraft(a.id, "aircraft", name, aliases, a.registration or a.icao24,
+                                   note=a.description, seen_in=", ".join(dict.fromkeys(files.get(a.id, [])))))
+    return out
+
+
+def _entities(case: Case) -> list[Entity]:
+    return [*analyst.list_entities(case), *tracked_aircraft(case)]
+
+
 def _entity_columns(td: TimeDisplay, nm: Names) -> list[Column[Entity]]:
     return [Column("Name", lambda r: r.name), Column("Kind", lambda r: r.kind),
-            Column("Also known as", lambda r: ", ".join(r.aliases)), Column("Reference", lambda r: r.ref)]
+            Column("Also known as", lambda r: ", ".join(r.aliases)), Column("Reference", lambda r: r.ref),
+            Column("Origin", lambda r: f"seen in the tracks ({r.seen_in}); not adopted"
+                   if isinstance(r, TrackedAircraft) else "entered by the analyst",
+                   tip="aircraft seen in the tracks are listed here; right-click ▸ Adopt to make one "
+                       "your own entity")]
 
 
 def _finding_columns(td: TimeDisplay, nm: Names) -> list[Column[Finding]]:
@@ -220,7 +280,7 @@ _LISTINGS: list[Category[Any]] = [
     Category[Source]("sources", "Sources", analyst.list_sources, _source_columns, lambda r: r.id),
     Category[Claim]("claims", "Claims", analyst.list_claims, _claim_columns, lambda r: r.id),
     Category[FlightRow]("flights", "Flights", _flight_rows, _flight_columns, lambda r: r.leg.item_id),
-    Category[Entity]("entities", "Entities", analyst.list_entities, _entity_columns, lambda r: r.id),
+    Category[Entity]("entities", "Entities", _entities, _entity_columns, lambda r: r.id),
     Category[Finding]("findings", "Findings", findings, _finding_columns, lambda r: r.id),
     Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"],
                         with_ref=False),

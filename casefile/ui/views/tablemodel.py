@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -37,31 +39,162 @@ class Column(Generic[R]):
     tip: str = ""
 
 
+ASYNC_ROWS = 5000           # above this many records, sorting and the filter index run off the UI thread
+
+
+def _sort_key(getter: Callable[[Any], object]) -> Callable[[Any], tuple[int, int, float | str]]:
+    def key(rec: Any) -> tuple[int, int, float | str]:
+        v = getter(rec)
+        if v is None or v == "":
+            return (1, 0, "")
+        if isinstance(v, (int, float)):
+            return (0, 0, v)
+        return (0, 1, str(v).casefold())
+    return key
+
+
+def _matching(records: list[Any], hay: dict[int, str], needle: str, *,
+              columns: object = None) -> list[Any]:
+    """The records whose filter-index text contains `needle` (lower case)."""
+    return [r for r in records if needle in hay[id(r)]]
+
+
+class _Arrivals(QObject):
+    """Carries a background result to the UI thread (a signal emitted from a worker is queued)."""
+
+    ready = Signal(int, str, object)          # ticket, "order" | "index" | "filter", payload
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows are the records of one listing (dataclasses or typed dicts); columns say how to show them.
 
     One model shows every listing in turn, so it holds Column[Any]; RecordView.show_rows keeps a
-    listing's records, columns and item ids of one type.
+    listing's records, columns and item ids of one type. `records` holds every record in the sort
+    order, `rows` those the filter shows (the model's rows). The filter box searches a filter index
+    (each record's shown text, lower case); for more than ASYNC_ROWS records the index is built and
+    sorting is done in a worker thread, and the result is shown when it arrives (`busy` meanwhile),
+    so the UI thread only applies it.
     """
 
     def __init__(self, columns: Sequence[Column[Any]], item_id: Callable[[Any], str | None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns: list[Column[Any]] = list(columns)
-        self.rows: list[Any] = []
+        self.records: list[Any] = []             # every record, in the sort order
+        self.rows: list[Any] = []                # the records the filter shows
         self.item_id_of = item_id
         self.problems: dict[str, str] = {}       # item id -> problem shown on its row
-        self._text: dict[int, list[str]] = {}    # row -> shown texts (filled lazily)
-        self._hay: list[str] | None = None       # row -> lower-case text of all columns
+        self._text: dict[int, list[str]] = {}    # shown row -> shown texts (filled lazily)
+        self._hay: dict[int, str] | None = None  # id(record) -> lower-case text of all columns
+        self._needle = ""
+        self._pending: dict[str, int] = {}       # background work not arrived yet -> its ticket
+        self._tickets = 0
+        self._arrivals = _Arrivals(self)
+        self._arrivals.ready.connect(self._arrived)
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+
+    @property
+    def busy(self) -> bool:
+        """Whether a sort or the filter index is still being computed off the UI thread."""
+        return bool(self._pending)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self._pending = {}
+        self.records = list(rows)
         self._text, self._hay = {}, None
+        big = self._big()
         if 0 <= self.sort_column < len(self.columns):
-            self._sort_rows(self.sort_column, self.sort_order)
+            if big:
+                self._in_background("order", self._order, self.records, self.sort_column,
+                                    self.sort_order)
+            else:
+                self.records = self._order(self.records, self.sort_column, self.sort_order)
+        if big:
+            self._in_background("index", self._index, self.records)
+        if self._needle and not big:
+            self._hay = self._index(self.records)
+            self.rows = _matching(self.records, self._hay, self._needle)
+        else:
+            self.rows = self.records             # a large table is filtered when its index arrives
         self.endResetModel()
+
+    def _big(self) -> bool:
+        return len(self.records) > ASYNC_ROWS
+
+    def _in_background(self, what: str, fn: Callable[..., Any], *args: Any) -> None:
+        self._tickets += 1
+        ticket, columns = self._tickets, list(self.columns)
+        self._pending[what] = ticket             # a newer request of the same kind replaces it
+
+        def work() -> None:
+            if self._pending.get(what) == ticket:
+                self._arrivals.ready.emit(ticket, what, fn(*args, columns=columns))
+
+        threading.Thread(target=work, name=f"table-{what}", daemon=True).start()
+
+    def _filter_in_background(self) -> None:
+        if self._hay is not None:                # else the index's arrival starts it
+            self._in_background("filter", _matching, self.records, self._hay, self._needle)
+
+    def _arrived(self, ticket: int, what: str, payload: Any) -> None:
+        if self._pending.get(what) != ticket:
+            return                               # rows, columns, sort or filter changed since
+        del self._pending[what]
+        if what == "index":
+            self._hay = payload
+            if self._needle:
+                self._filter_in_background()
+        elif what == "order":
+            self.layoutAboutToBeChanged.emit()
+            self.records = payload
+            if not self._needle:
+                self.rows = self.records
+            self._text = {}
+            self.layoutChanged.emit()
+            if self._needle:
+                self._filter_in_background()     # the shown rows take the new order with it
+        else:
+            self._show(payload)
+
+    def _show(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._text = {}
+        self.endResetModel()
+
+    def _order(self, records: list[Any], column: int, order: Qt.SortOrder, *,
+               columns: list[Column[Any]] | None = None) -> list[Any]:
+        """The records sorted by one column (a key sort; empty values last)."""
+        col = (columns or self.columns)[column]
+        return sorted(records, key=_sort_key(col.sort or col.text),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _index(self, records: list[Any], *, columns: list[Column[Any]] | None = None) -> dict[int, str]:
+        """The filter index: each record's shown text in every column, lower case."""
+        cols = columns or self.columns
+        out = {}
+        for rec in records:
+            out[id(rec)] = "\x1f".join("" if (v := c.text(rec)) is None else str(v)
+                                       for c in cols).casefold()
+        return out
+
+    def set_filter_text(self, text: str) -> None:
+        """Show only the records whose shown text contains `text` (case-insensitive); for a large
+        table the matching records are found off the UI thread and shown when found."""
+        needle = text.casefold().strip()
+        if needle == self._needle:
+            return
+        self._needle = needle
+        self._pending.pop("filter", None)
+        if not needle:
+            self._show(self.records)
+        elif self._big():
+            self._filter_in_background()
+        else:
+            if self._hay is None:
+                self._hay = self._index(self.records)
+            self._show(_matching(self.records, self._hay, needle))
 
     def texts(self, row: int) -> list[str]:
         """The shown text of every column of a row (computed once)."""
@@ -77,32 +210,24 @@ class RecordTableModel(QAbstractTableModel):
 
     def haystack(self, row: int) -> str:
         """Lower-case text of the whole row, for the filter box."""
-        if self._hay is None:
-            self._hay = ["\x1f".join(self.texts(r)).casefold() for r in range(len(self.rows))]
-        return self._hay[row]
-
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        col = self.columns[column]
-        getter = col.sort or col.text
-
-        def key(rec: Any) -> tuple[int, int, float | str]:
-            v = getter(rec)
-            if v is None or v == "":
-                return (1, 0, "")
-            if isinstance(v, (int, float)):
-                return (0, 0, v)
-            return (0, 1, str(v).casefold())
-
-        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._text, self._hay = {}, None
+        rec = self.rows[row]
+        if self._hay is not None and id(rec) in self._hay:
+            return self._hay[id(rec)]
+        return "\x1f".join(self.texts(row)).casefold()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the records themselves (a C-speed key sort, fast for large cases)."""
+        """Sort the records themselves: a key sort, in a worker thread for large tables."""
         if not 0 <= column < len(self.columns):
             return
-        self.layoutAboutToBeChanged.emit()
         self.sort_column, self.sort_order = column, order
-        self._sort_rows(column, order)
+        if self._big():
+            self._in_background("order", self._order, self.records, column, order)
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.records = self._order(self.records, column, order)
+        self.rows = _matching(self.records, self._hay, self._needle) \
+            if self._needle and self._hay is not None else self.records
+        self._text = {}
         self.layoutChanged.emit()
 
     def set_problems(self, problems: dict[str, str]) -> None:
@@ -164,26 +289,13 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Case-insensitive text filter over every column; sorting is passed to the source model."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
+    """Passes filtering and sorting to the RecordTableModel below it, which does both over its
+    records (a proxy filter would call Python once per row: too slow at 100,000 rows)."""
 
     def set_filter_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):           # Qt 6.9+
-            self.beginFilterChange()
-            self._needle = text.casefold().strip()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = text.casefold().strip()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
-            return True
         model = self.sourceModel()
-        return isinstance(model, RecordTableModel) and self._needle in model.haystack(source_row)
+        if isinstance(model, RecordTableModel):
+            model.set_filter_text(text)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()

@@ -34,6 +34,7 @@ from casefile.ui.docks.details import DetailsDock
 from casefile.ui.docks.metadata import MetadataDock
 from casefile.ui.docks.provenance import ProvenanceDock
 from casefile.ui.docks.xref import XrefDock
+from casefile.ui.forms.span import ask_range
 from casefile.ui.operations.edits import (
     Edit,
     EditCommand,
@@ -139,6 +140,7 @@ class CaseWindow(QMainWindow):
         self.map_pane = MapPane()
         self.map = self.map_pane.view
         self.map_pane.momentRequested.connect(self._moment_wanted)
+        self.map_pane.spanWanted.connect(self.set_slider_span)
         self.timeline = TimelineView()
         self.start = StartPage()
         self.stack = QStackedWidget()
@@ -384,7 +386,7 @@ class CaseWindow(QMainWindow):
                 if p.item_id:
                     probs.setdefault(p.item_id, p.message)
         if self.current_view == "claims":
-            for c in self.records.model.rows:
+            for c in self.records.model.records:
                 if isinstance(c, Claim) and not c.source_ids:
                     probs[c.id] = ("Problem: no source yet. Add the source that makes this claim "
                                    "(right-click ▸ Add a source).")
@@ -420,6 +422,23 @@ class CaseWindow(QMainWindow):
         times = {p.item_id: (p.t, p.uncertainty_s) for p in data.photos.values() if p.t is not None}
         self.loader.load(self.case, "moment", lambda c: mapdata.moment(c, t, ids, times), self._moment_loaded)
 
+    def set_slider_span(self, what: str) -> None:
+        """The time slider spans the case, the selected flight, leg or claim window, or a range."""
+        pane = self.map_pane
+        if self.case is None or pane.case_span is None:
+            return
+        if what == "selection":
+            got = mapdata.selection_span(self.case, self.selected)
+            if got is None:
+                self.statusBar().showMessage("Select a flight file, aircraft, claim with a time window, "
+                                             "reported flight or dated photo for the slider to span", 8000)
+                return
+            pane.set_span(*got)
+        elif what == "range":
+            ask_range(self, self.case.default_tz, lambda lo, hi: pane.set_span(lo, hi, "the chosen range"))
+        else:
+            pane.set_span(*pane.case_span, "the case's tracks and dated photos")
+
     def _moment_loaded(self, m: mapdata.Moment | None, error: str) -> None:
         if error:
             self.statusBar().showMessage(f"Time slider: {error}", 8000)
@@ -442,6 +461,8 @@ class CaseWindow(QMainWindow):
             return
         self.selected = item_id
         self._update_docks(item_id)
+        if self.map_pane.span_box.currentData() == "selection":
+            self.set_slider_span("selection")
         self._sync_views(item_id)
         self.selectionChanged.emit(item_id)
 

@@ -27,6 +27,7 @@ RECORD_ACTIONS = {
               ("claim-link", "Link evidence…"), ("claim-entities", "Add an entity…"), ("note", "Add note…"),
               ("tag", "Tag…"), ("delete-claim", "Delete…")],
     "entity": [("alias", "Add alias…"), ("note", "Add note…"), ("tag", "Tag…")],
+    "aircraft": [("adopt-aircraft", "Adopt as an entity…")],
 }
 
 
