@@ -117,12 +117,6 @@ def from_epoch(seconds: float) -> str:
         seconds) else (MAX_MS if seconds > 0 else MIN_MS))   # rounded once: no double rounding
 
 
-def people_time(seconds: float, *, seconds_too: bool = False) -> str:
-    """An instant as people read it in a sentence: '2019-03-23 19:40 UTC' (or '19:40:05')."""
-    text = from_epoch(seconds)
-    return f"{text[:10]} {text[11:19] if seconds_too else text[11:16]} UTC"
-
-
 def shift(dt: datetime, seconds: float) -> datetime:
     """dt moved by seconds, stopping at the first or last representable instant (a window
     widened around year 0001 or 9999 ends at the calendar's edge instead of overflowing)."""
@@ -398,53 +392,3 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\s*(am|pm)\b|T\d{2}", re.IGNORECASE)
 def is_date_only(tv: TimeValue | None) -> bool:
     """Whether a time was given as a date without a clock time (it stands for that whole day)."""
     return tv is not None and bool(tv.raw.strip()) and not _CLOCK.search(tv.raw)
-
-
-def _utc_short(dt: datetime) -> str:
-    return people_time(dt.timestamp())
-
-
-def _zone_words(tv: TimeValue) -> str:
-    if tv.utc is None:
-        return "local time, zone unknown"
-    return f"in {tv.zone}" if tv.zone else "UTC"
-
-
-def describe(tv: TimeValue | None) -> str:
-    """A time as a person should read it: a bare date as its whole local day with the UTC span it
-    covers, an uncertain time with its ±, an unknown zone said plainly."""
-    if tv is None:
-        return "no time"
-    w = tv.window()
-    if w is None:
-        return f"{tv.raw!r} (no time could be read)"
-    span = f"{_utc_short(w[0])} to {_utc_short(w[1])}"
-    if is_date_only(tv):
-        return f"{tv.raw}, the whole day {_zone_words(tv)} ({span})"
-    if tv.utc is None:
-        return f"{tv.local or tv.raw} {_zone_words(tv)} (any time from {span})"
-    centre = parse_z(tv.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
-    if tv.uncertainty_s >= 60:
-        h = tv.uncertainty_s / 3600
-        return f"{centre} ± {h:g} h" if h >= 1 else f"{centre} ± {tv.uncertainty_s / 60:.0f} min"
-    return centre
-
-
-def describe_window(start: TimeValue | None, end: TimeValue | None) -> str:
-    """A window from two typed ends: one bare date for both is that whole local day."""
-    s = start if start is not None and start.window() is not None else None
-    e = end if end is not None and end.window() is not None else None
-    if s is None and e is None:
-        return "no time"
-    if s is None or e is None or (s.raw == e.raw and s.zone == e.zone):
-        one = s or e
-        assert one is not None
-        if s is not None and e is not None and is_date_only(one):
-            ws, we = s.window(), e.window()
-            assert ws is not None and we is not None
-            return (f"{one.raw}, the whole day {_zone_words(one)} "
-                    f"({_utc_short(ws[0])} to {_utc_short(we[1])})")
-        return describe(one)
-    ws, we = s.window(), e.window()
-    assert ws is not None and we is not None
-    return (f"{s.raw} to {e.raw} {_zone_words(s)} ({_utc_short(ws[0])} to {_utc_short(we[1])})")

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casefile.errors import InvalidInput, UnknownReference
+from casefile.present.labels import record_label
 from casefile.store import Case, refs
 
 ITEMS = "PFD"
@@ -47,12 +48,7 @@ class Named:
 
     @property
     def label(self) -> str:
-        return f"{self.ref or self.id} {_short(self.name)}".strip()
-
-
-def _short(text: str, width: int = 50) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+        return record_label(self.ref or self.id, self.name, 50)
 
 
 def _others(kind: str, extra: str | None) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Claim
+from casefile.present.times import claim_when, listing
 from casefile.store import Case
 
 claim = group(cli, "claim", help="claims: what sources assert, graded 1-6")
@@ -86,7 +87,7 @@ def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], whe
 
 
 def _when(c: Claim) -> str:
-    return c.when if c.window_start.window() or c.window_end.window() else ""
+    return claim_when(c.window_start, c.window_end)
 
 
 @command(claim, "list", help="list claims")
@@ -128,8 +129,7 @@ def _show_human(d: dict, labels: dict[str, str]) -> None:
     for key in ("window_start", "window_end"):
         t = d[key]
         if t["raw"]:
-            print(f"  {key[7:]:<11} {t['raw']} -> {t['utc'] or t['local']} (basis {t['basis']}"
-                  f"{', ' + t['zone'] if t['zone'] else ''})")
+            print(f"  {key[7:]:<11} {t['raw']} -> {listing(t)}")
     if d["when"] != "no time":
         print(f"  {'when':<11} {d['when']}")
     if d["place_text"] or d["place_icao"]:

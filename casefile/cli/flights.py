@@ -10,6 +10,7 @@ from casefile.cli.base import Out, cli, command, group
 from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import NotFound
+from casefile.present.aircraft import aircraft_name
 from casefile.store import Case
 
 flight = group(cli, "flight", help="flights entered by hand")
@@ -17,7 +18,8 @@ flight = group(cli, "flight", help="flights entered by hand")
 
 def _when(end: dict[str, Any]) -> str:
     """A leg end's time; a reported one as the window it is known to (a date: its whole day)."""
-    from casefile.timeutil import TimeValue, describe
+    from casefile.present.times import describe
+    from casefile.timeutil import TimeValue
 
     tv = TimeValue.from_dict((end.get("evidence") or {}).get("time")) if not end["observed"] else None
     if tv is not None:
@@ -40,7 +42,7 @@ def flights(case: Case, aircraft: str | None) -> Out:
 
     only = _aircraft_id(case, aircraft) if aircraft else None
     planes = [a for a in Q.list_aircraft(case) if only is None or a.id == only]
-    data = {"aircraft": [a.to_dict() | {"name": a.display()} for a in planes],
+    data = {"aircraft": [a.to_dict() | {"name": aircraft_name(a)} for a in planes],
             "legs": add_refs(case, [leg.to_dict() for leg in Q.legs(case, only)], "item_id",
                              "item_ref"),
             "gaps": [g.to_dict() for g in Q.gaps(case, only)],
@@ -129,9 +131,9 @@ def _aircraft_id(case: Case, text: str) -> str:
     except NotFound as exc:
         if not str(exc).startswith("no aircraft"):
             raise
-        known = {a.display(): a for a in Q.list_aircraft(case)}
+        known = {aircraft_name(a): a for a in Q.list_aircraft(case)}
         keys = {k.casefold(): k for a in known.values()
-                for k in (a.display(), a.display().split(" (")[0], a.label or "",
+                for k in (aircraft_name(a), aircraft_name(a).split(" (")[0], a.label or "",
                           a.registration or "", a.icao24 or "") if k}
         near = difflib.get_close_matches(text.strip().casefold(), list(keys), n=3, cutoff=0.5)
         shown = list(dict.fromkeys(keys[k].split(" (")[0] for k in near))

@@ -12,16 +12,12 @@ from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table
 from casefile.model.findings import CheckFinding
 from casefile.model.photos import PhotoInfo
+from casefile.present.times import listing
 from casefile.store import Case
 
 
 def _capture_text(cap: dict[str, Any] | None) -> str:
-    if not cap:
-        return "no capture time"
-    if cap["utc"]:
-        unc = f" ±{cap['uncertainty_s']:g}s" if cap["uncertainty_s"] > 1 else ""
-        return f"{cap['utc']} ({cap['basis']}{unc})"
-    return f"{cap['local']} local, zone unknown"
+    return listing(cap) if cap else "no capture time"
 
 
 def _photo_dict(info: PhotoInfo, checks: list[CheckFinding]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Source
+from casefile.present.times import listing
 from casefile.store import Case
 
 source = group(cli, "source", help="sources: where information came from, graded A-F")
@@ -144,8 +145,7 @@ def _show_human(d: dict) -> None:
             print(f"  {k:<13} {d[k]}")
     if d["published"]:
         p = d["published"]
-        print(f"  {'published':<13} {p['raw']} -> {p['utc'] or p['local'] or '?'} "
-              f"(basis {p['basis']}{', ' + p['zone'] if p['zone'] else ''})")
+        print(f"  {'published':<13} {p['raw']} -> {listing(p)}")
     print(f"  {'reliability':<13} {d['reliability'] or 'not graded'}"
           + (f" ({d['reliability_meaning']})" if d["reliability_meaning"] else "")
           + (f": {d['reliability_rationale']}" if d["reliability_rationale"] else ""))
@@ -189,8 +189,7 @@ def _suggest_human(d: dict) -> None:
             print(f"{k:<14} {d[k]}  ({d['where'].get(k, '')})")
     if d.get("published"):
         p = d["published"]
-        print(f"{'published':<14} {p['utc'] or p['local']} (basis {p['basis']}"
-              f"{', zone ' + p['zone'] if p['zone'] else ''})")
+        print(f"{'published':<14} {listing(p)}")
 
 
 @command(source, "suggest", help="what a capture item says about itself (title, date...)")

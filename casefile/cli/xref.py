@@ -8,17 +8,16 @@ from casefile.analyst import names
 from casefile.cli.base import Out, cli, command
 from casefile.cli.naming import add_list_refs, add_refs
 from casefile.cli.output import print_table
+from casefile.present.findings import title
 from casefile.store import Case, refs
 
 VERDICTS = ("consistent", "inconsistent", "undetermined")
 
 
 def _xref_human(d: dict) -> None:
-    from casefile.xref.query import finding_title
-
     for problem in d["problems"]:
         print(f"warning: {problem}")
-    print_table([(f["ref"], finding_title(f["kind"]), f["verdict"], f"{f['confidence']:.2f}",
+    print_table([(f["ref"], title(f["kind"]), f["verdict"], f"{f['confidence']:.2f}",
                   f["explanation"]) for f in d["findings"]],
                 ["REF", "CHECK", "VERDICT", "CONF", "EXPLANATION"], max_width=100)
     print(f"{len(d['findings'])} findings; digest {d['digest']}")

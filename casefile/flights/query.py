@@ -26,9 +26,11 @@ from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-g
 from casefile.flights.state import field_elevation as field_elevation  # re-exported
 from casefile.flights.where import aircraft_calls, where_at
 from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
+from casefile.present.aircraft import aircraft_name
+from casefile.present.times import describe
 from casefile.store import Case
 from casefile.store.columns import as_python
-from casefile.timeutil import describe, from_epoch, parse_z
+from casefile.timeutil import from_epoch, parse_z
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:
@@ -56,12 +58,8 @@ def track_calls(case: Case) -> dict[str, list[str]]:
     return out
 
 
-def aircraft_title(a: Aircraft, calls: list[str] | tuple[str, ...] = ()) -> str:
-    """How the window names an aircraft: the callsigns or flight numbers it flew as, then its
-    registration, hex and type ("SPAR19 · 09-0540 ae503d B737")."""
-    ref = " ".join(references(a)) or a.label or "aircraft of unknown identity"
-    shown = ", ".join(calls[:3]) + (f" +{len(calls) - 3}" if len(calls) > 3 else "")
-    return f"{shown} · {ref}" if calls else ref
+#: How an aircraft is named (for the window, which reads flights through this module).
+aircraft_title = aircraft_name
 
 
 def find_aircraft(case: Case, ref: str) -> Aircraft:

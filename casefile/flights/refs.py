@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from casefile.errors import NotFound
 from casefile.model.flights import Aircraft
+from casefile.present.aircraft import aircraft_name
 from casefile.reference.airlines import flight_number_forms
 from casefile.reference.icao24 import normalise_hex
 
@@ -103,7 +104,7 @@ class AircraftRefs(RefIndex):
             if len(ids) == 1:
                 return self.aircraft[ids[0]]
             if len(ids) > 1:
-                names = ", ".join(self.aircraft[i].display() for i in ids[:5])
+                names = ", ".join(aircraft_name(self.aircraft[i]) for i in ids[:5])
                 raise NotFound(f"{ref!r} matches {len(ids)} aircraft ({names}); give its hex or "
                                "registration")
         raise NotFound(f"no aircraft {ref!r} in this case (give a registration, ICAO hex or id)")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
-from casefile.timeutil import TimeValue, describe, describe_window
+from casefile.present.times import describe, describe_window
+from casefile.timeutil import TimeValue
 
 SOURCE_KINDS = ("news-article", "social-media-post", "flight-tracker-page", "official-statement",
                 "document", "other")

@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from casefile.timeutil import TimeValue, describe, parse_z
+from casefile.present.times import describe
+from casefile.timeutil import TimeValue, parse_z
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,6 @@ class Aircraft:
     country: str | None
     military: bool | None
     label: str = ""          # how to name it when neither hex nor registration is known
-
-    def display(self) -> str:
-        """A short name for listings: registration, hex, else the label."""
-        parts = [p for p in (self.registration, self.icao24) if p]
-        return " / ".join(parts) if parts else (self.label or self.id)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from casefile.report.people import duration as dur
+from casefile.present.findings import LABELS
+from casefile.present.numbers import duration as dur
 
 INDENT = "\u2002\u2002"    # en spaces: kept by the table's word wrapping, unlike plain spaces
 TIME_KEYS = ("utc", "basis", "uncertainty_s", "raw", "local", "zone", "window_utc")
@@ -16,12 +17,6 @@ UNITS = (("_km", "km"), ("_deg", "°"), ("_ft", "ft"), ("_kt", "kt"), ("_ev", "E
 WORDS = {"utc": "UTC", "icao": "ICAO", "id": "id", "ids": "ids", "phash": "pHash",
          "dhash": "dHash", "alt": "altitude", "lat": "latitude", "lon": "longitude",
          "ev": "EV"}
-# Keys whose plain reading would be unclear ('near_km' is the distance that counts as near).
-LABELS = {"near_km": "Near means within", "max_bits": "Match means at most",
-          "t": "Time (UTC)", "no_data_s": "Time without track data",
-          "phash_bits": "pHash difference", "dhash_bits": "dHash difference",
-          "hours_outside_window": "Hours outside the window",
-          "seconds_from_photo_centre": "Seconds from the photo's time", "raw": "As written"}
 
 
 def _split(key: str) -> tuple[str, str]:
@@ -35,11 +30,12 @@ def _split(key: str) -> tuple[str, str]:
 
 
 def label(key: str) -> str:
-    """A key as a reader's label: 'near_km' -> 'Near' (the value carries 'km'),
-    'window_utc' -> 'Window (UTC)'."""
-    if key in LABELS:
-        return LABELS[key]
+    """A key as a reader's label (casefile.present.findings.LABELS, capitalised), else its words:
+    'distance_km' -> 'Distance' (the value carries 'km'), 'first_utc' -> 'First (UTC)'."""
     base, unit = _split(key)
+    if key in LABELS:
+        text = LABELS[key][:1].upper() + LABELS[key][1:]
+        return f"{text} (UTC)" if unit == "UTC" or key == "t" else text
     words = [WORDS.get(w, w) for w in base.split("_") if w]
     text = " ".join(words) or key
     text = text[:1].upper() + text[1:]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from casefile.model.flights import Point
 from casefile.photos import query as photos_query
+from casefile.present.aircraft import aircraft_name
 from casefile.reference.airports import airport
 from casefile.report import gather as parts
 from casefile.store import Case
@@ -60,7 +61,7 @@ def gather(case: Case, *, exclude_sensitive: bool = False) -> GeoData:
     out = GeoData()
     fl = parts.flights(case, every_point=True)
     for a in fl.aircraft:
-        label = a.display()
+        label = aircraft_name(a)
         by_track: dict[str, TrackOut] = {}
         for pt in fl.points.get(a.id, []):
             tid = pt.track_id or "track"

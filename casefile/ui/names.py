@@ -5,6 +5,9 @@ from __future__ import annotations
 from casefile.analyst import query as analyst
 from casefile.errors import CasefileError
 from casefile.flights import query as flights
+from casefile.present.findings import title as finding_title
+from casefile.present.labels import record_label
+from casefile.present.numbers import shorten
 from casefile.store import Case
 from casefile.store.refs import all_refs, ref_of
 from casefile.xref.query import findings
@@ -27,12 +30,6 @@ def kind_of(case: Case, rid: str) -> str | None:
     return "item"
 
 
-def short(text: str | None, n: int = SHORT) -> str:
-    """One line, at most n characters (with … when cut)."""
-    t = " ".join((text or "").split())
-    return t if len(t) <= n else t[: n - 1] + "…"
-
-
 def ref(case: Case, rid: str | None) -> str:
     """The record's short reference (S2, C4, P3…) or "" when it has none."""
     return (ref_of(case, rid) or "") if rid else ""
@@ -51,14 +48,14 @@ def title_of(case: Case, rid: str, kind: str | None = None) -> str:
             return str(case.resolve_item(rid)["original_name"] or "unnamed file")
         if kind == "source":
             s = analyst.get_source(case, rid)
-            return short(s.title or s.url or s.publisher or "untitled source")
+            return shorten(s.title or s.url or s.publisher or "untitled source", SHORT)
         if kind == "claim":
-            return short(analyst.get_claim(case, rid).text)
+            return shorten(analyst.get_claim(case, rid).text, SHORT)
         if kind == "entity":
             return analyst.get_entity(case, rid).name
         if kind == "finding":
             f = next((x for x in findings(case) if x.id == rid), None)
-            return f"{f.verdict} {f.kind}" if f else "finding"
+            return f"{f.verdict}: {finding_title(f.kind)}" if f else "finding"
         if kind == "aircraft":
             a = next((x for x in flights.list_aircraft(case) if x.id == rid), None)
             return flights.aircraft_title(a, flights.recorded_refs(case).get(rid, [])) if a else "aircraft"
@@ -74,6 +71,4 @@ def title_of(case: Case, rid: str, kind: str | None = None) -> str:
 
 def label(case: Case, rid: str, kind: str | None = None) -> str:
     """Reference and name, as a person reads it: "C4 The An-124 landed at Caracas"."""
-    r = ref(case, rid)
-    name = title_of(case, rid, kind)
-    return f"{r} {name}".strip() if r else name
+    return record_label(ref(case, rid), title_of(case, rid, kind), SHORT)

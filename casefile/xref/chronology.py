@@ -6,9 +6,10 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from casefile.present.times import people_time
 from casefile.reference.airports import zone_of_airport
 from casefile.reference.zones import zone_at
-from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, people_time, wall_text
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, wall_text
 from casefile.xref.model import CaseInputs, EndIn
 from casefile.xref.trackindex import end_place
 from casefile.xref.windows import tv_window

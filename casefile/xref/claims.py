@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from casefile.model.findings import Finding
+from casefile.present.labels import record_label
+from casefile.present.times import fmt_window, people_time, time_basis_note
 from casefile.reference import places
 from casefile.reference.airports import data_version as airports_version
 from casefile.reference.places import Place
-from casefile.timeutil import APPROX_S, TimeValue, epoch, from_epoch, in_zone, people_time
+from casefile.timeutil import APPROX_S, TimeValue, epoch, from_epoch, in_zone
 from casefile.xref.claim_match import (
     NEAR_MISS_H,
     REPORT_TOL_S,
@@ -34,7 +36,7 @@ from casefile.xref.independence import Origin, Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, LegIn, ReportedIn
 from casefile.xref.reach import Reach, edge_km, max_ground_speed, reach
 from casefile.xref.trackindex import GAP, NODATA, PARKED, STAY_NOTE, FleetIndex
-from casefile.xref.windows import fmt_window, time_basis_note, tv_window
+from casefile.xref.windows import tv_window
 
 KIND = "claim-flights"
 #: kept for the Methods list: an airport's reach (a city's grows with its size, a country is its outline)
@@ -47,8 +49,7 @@ __all__ = ["KIND", "NEAR_KM", "NEAR_MISS_H", "REPORT_TOL_S", "claim_finding", "c
 
 def claim_label(claim: ClaimIn) -> str:
     """How a person names a claim: "C4 'Two Russian Air Force aircraft landed…'"."""
-    text = claim.text if len(claim.text) <= 60 else claim.text[:57].rstrip() + "…"
-    return f"{claim.ref} {text!r}" if claim.ref else repr(text)
+    return record_label(claim.ref, claim.text, 58, quoted=True)
 
 
 def area_of(claim: ClaimIn) -> Place | None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from casefile.checks.similarity import PHASH_DISTANCE, SimilarityIndex, hash_bits
 from casefile.model.findings import Finding
-from casefile.timeutil import epoch, from_epoch, people_time
+from casefile.present.times import people_time
+from casefile.timeutil import epoch, from_epoch
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn, SourceIn
 from casefile.xref.windows import tv_window

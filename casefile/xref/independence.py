@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from casefile.present.labels import record_label
 from casefile.xref.model import CaseInputs, ClaimIn, ReportedIn
 
 
@@ -55,7 +56,7 @@ class Provenance:
         s = self.sources.get(sid)
         if s is None:
             return "an unknown source"
-        return " ".join(x for x in (s.ref, repr(s.title)) if x)
+        return record_label(s.ref, s.title, None, quoted=True, fallback="an untitled source")
 
     def of_item(self, item_id: str | None) -> Origin:
         if not item_id:

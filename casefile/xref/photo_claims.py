@@ -18,6 +18,7 @@ from typing import Any
 
 from casefile.geo import distance_km
 from casefile.model.findings import Finding
+from casefile.present.times import fmt_window, time_basis_note
 from casefile.reference import places
 from casefile.reference.zones import zone_at
 from casefile.timeutil import get_zone, parse_offset
@@ -26,7 +27,7 @@ from casefile.xref.confidence import Factors, assess
 from casefile.xref.findings import make_finding
 from casefile.xref.independence import Provenance
 from casefile.xref.model import ClaimIn, PhotoIn, SourceIn
-from casefile.xref.windows import describe_time, fmt_window, time_basis_note, tv_window
+from casefile.xref.windows import describe_time, tv_window
 
 PHOTO_CLAIM = "photo-claim"
 PHOTO_VS_SOURCE = "time-photo-after-source"

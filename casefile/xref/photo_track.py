@@ -10,7 +10,8 @@ import numpy as np
 
 from casefile.geo import distance_km, distances_km, intermediate
 from casefile.model.findings import Finding
-from casefile.timeutil import TimeValue, from_epoch, people_time
+from casefile.present.times import fmt_window, people_time, time_basis_note
+from casefile.timeutil import TimeValue, from_epoch
 from casefile.xref.confidence import Confidence, Factors, assess
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn
@@ -28,7 +29,7 @@ from casefile.xref.trackindex import (
     Span,
     low_above_field,
 )
-from casefile.xref.windows import fmt_window, time_basis_note, tv_window
+from casefile.xref.windows import tv_window
 
 KIND = "photo-aircraft"
 #: An aircraft on the ground within this distance of the photo's place counts as "there".

@@ -8,7 +8,7 @@ from casefile.model.findings import Finding
 from casefile.reference import places
 from casefile.store import Case
 from casefile.timeutil import APPROX_S
-from casefile.xref import chronology, kinds, trackindex
+from casefile.xref import chronology, trackindex
 from casefile.xref import claim_match as claim_match_rules
 from casefile.xref import claims as claim_rules
 from casefile.xref import duplicates as duplicate_rules
@@ -24,11 +24,6 @@ from casefile.xref.inputs import gather
 from casefile.xref.session import XrefRun, XrefSession, count_findings, findings, last_run
 from casefile.xref.verdict import ClaimVerdict as ClaimVerdict  # re-exported: the public API
 from casefile.xref.verdict import claim_verdict as claim_verdict
-
-
-def finding_title(kind: str) -> str:
-    """What a kind of finding is called where a person reads it ('photo vs. flight track')."""
-    return kinds.title(kind)
 
 
 def run_xref(case: Case) -> list[Finding]:

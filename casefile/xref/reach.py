@@ -21,10 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from casefile.geo import distances_km
+from casefile.present.times import people_time
 from casefile.reference import airports, places
 from casefile.reference.aircraft_types import performance
 from casefile.reference.places import Place
-from casefile.timeutil import people_time
 from casefile.xref.trackindex import AircraftTrack
 
 KT_KMH = 1.852

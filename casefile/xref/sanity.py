@@ -4,10 +4,11 @@ publication lives with the other photo checks in `photo_claims`)."""
 from __future__ import annotations
 
 from casefile.model.findings import Finding
-from casefile.timeutil import epoch, people_time
+from casefile.present.times import fmt_window, people_time, time_basis_note
+from casefile.timeutil import epoch
 from casefile.xref.findings import make_finding
 from casefile.xref.model import ClaimIn, SourceIn
-from casefile.xref.windows import describe_time, fmt_window, time_basis_note, tv_window
+from casefile.xref.windows import describe_time, tv_window
 
 CLAIM_VS_SOURCE = "time-claim-after-source"
 SOURCE_VS_CAPTURE = "time-source-vs-capture"

@@ -8,16 +8,13 @@ from collections.abc import Iterable
 from typing import Any, TypedDict
 
 from casefile.model.findings import Finding
+from casefile.present.findings import PHOTO_KINDS
 from casefile.store import Case
 from casefile.timeutil import now_z
 from casefile.xref.engine import Engine
 from casefile.xref.findings import ENGINE_VERSION, confidence_note, inputs_json
 from casefile.xref.inputs import gather, gather_photo
 from casefile.xref.model import PhotoIn
-
-#: Kinds recomputed when one photo changes; claim and source findings are left alone.
-PHOTO_KINDS = ("photo-aircraft", "sun-position", "time-photo-after-source", "photo-duplicates",
-               "photo-claim", "photo-place-vs-gps")
 
 
 def digest(findings: Iterable[Finding]) -> str:

@@ -11,10 +11,11 @@ from astral.sun import zenith_and_azimuth
 
 from casefile.geo import latlon_text
 from casefile.model.findings import Finding
-from casefile.timeutil import from_epoch, people_time
+from casefile.present.times import people_time, time_basis_note
+from casefile.timeutil import from_epoch
 from casefile.xref.findings import make_finding
 from casefile.xref.model import LightHint, PhotoIn
-from casefile.xref.windows import time_basis_note, tv_window
+from casefile.xref.windows import tv_window
 
 KIND = "sun-position"
 #: Exposure value (at ISO 100) from which a scene is sunlit daylight (overcast day is about 12-13,

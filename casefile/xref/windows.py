@@ -27,21 +27,3 @@ def describe_time(tv: TimeValue | None) -> dict[str, Any] | None:
     return {"raw": tv.raw, "utc": tv.utc, "basis": tv.basis, "uncertainty_s": tv.uncertainty_s,
             "local": tv.local, "zone": tv.zone,
             "window_utc": [from_epoch(w[0]), from_epoch(w[1])] if w else None}
-
-
-def time_basis_note(tv: TimeValue) -> str | None:
-    """The assumption to state when a time's zone is unknown or only assumed."""
-    if tv.utc is None:
-        return (f"The time {tv.raw!r} has no time zone (basis: unknown), so it was widened to every "
-                f"zone on Earth (UTC-12 to UTC+14); it was not assumed to be UTC.")
-    if tv.basis == "case-default":
-        return f"The time {tv.raw!r} had no zone; the case's default zone {tv.zone} was assumed."
-    return None
-
-
-def fmt_window(lo: float, hi: float) -> str:
-    """A short human window: '2019-03-23 14:05 to 15:05 UTC'."""
-    a, b = from_epoch(lo), from_epoch(hi)
-    if a[:10] == b[:10]:
-        return f"{a[:10]} {a[11:16]} to {b[11:16]} UTC"
-    return f"{a[:10]} {a[11:16]} to {b[:10]} {b[11:16]} UTC"

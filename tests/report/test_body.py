@@ -81,7 +81,7 @@ def test_summary_comes_first_and_body_fits_20_pages(demo_report) -> None:
 
 def test_map_key_names_every_aircraft(demo_case, tmp_path: Path) -> None:
     from casefile.flights.query import list_aircraft
-    from casefile.report.people import aircraft_name
+    from casefile.present.aircraft import aircraft_name
 
     out = tmp_path / "f.pdf"
     build_report(demo_case, out, ReportOptions(sections=("flights",)))

@@ -35,20 +35,21 @@ def _leaves(value: Any) -> list[Any]:
 
 
 def test_labels_read_as_words_with_units_in_the_values() -> None:
-    assert label("window_utc") == "Window (UTC)"
-    assert label("airport_icao") == "Airport ICAO"
-    assert label("near_km") == "Near means within"
+    assert label("window_utc") == "Time window (UTC)"      # the window's label, capitalised
+    assert label("first_utc") == "First (UTC)"
+    assert label("airport_icao") == "Airport"
+    assert label("near_km") == "Counts as near within"
     rows = dict(input_rows(CLAIM_INPUTS))
-    assert rows["Near means within"] == "10.0 km"
-    assert rows["Time without track data"] == "AIRCRAFT1: 19800 s (5.5 h)"
-    assert rows["Unresolved refs"] == "none"
+    assert rows["Counts as near within"] == "10.0 km"
+    assert rows["Time without track data"] == "AIRCRAFT1: 19800 s (5 h 30 min)"
+    assert rows["Aircraft not found in the case"] == "none"
     claim = rows["Claim"].split("\n")
-    assert "Window (UTC): 2019-03-23T04:00:00.000Z to 2019-03-24T03:59:59.000Z" in claim
-    assert ("Window start: 2019-03-23T04:00:00.000Z UTC; basis analyst; ± 0.0 s; as written "
+    assert "Time window (UTC): 2019-03-23T04:00:00.000Z to 2019-03-24T03:59:59.000Z" in claim
+    assert ("From: 2019-03-23T04:00:00.000Z UTC; basis analyst; ± 0.0 s; as written "
             "“2019-03-23T00:00:00”; zone America/Caracas") in claim
     assert "Place:" in claim and f"{INDENT}Latitude: 10.60312" in claim
-    assert rows["Matches"].split("\n")[0] == "1. Leg id: L1"
-    assert f"{INDENT}Distance: 0.0 km" in rows["Matches"].split("\n")
+    assert rows["Matching flight events"].split("\n")[0] == "1. Leg id: L1"
+    assert f"{INDENT}Distance: 0.0 km" in rows["Matching flight events"].split("\n")
 
 
 def test_time_without_zone_is_never_shown_as_utc() -> None:
@@ -56,7 +57,7 @@ def test_time_without_zone_is_never_shown_as_utc() -> None:
           "local": "2019-03-24T12:00:00", "zone": None,
           "window_utc": ["2019-03-23T10:00:00.000Z", "2019-03-25T12:00:00.000Z"]}
     (line,) = lines(tv, "published")
-    assert line.startswith("UTC not known (zone unknown); basis unknown; ± 43200.0 s (12.0 h)")
+    assert line.startswith("UTC not known (zone unknown); basis unknown; ± 43200.0 s (12 h)")
     assert "could be 2019-03-23T10:00:00.000Z to 2019-03-25T12:00:00.000Z" in line
     assert "local 2019-03-24T12:00:00" in line
 
@@ -76,7 +77,7 @@ def test_demo_report_findings_have_no_raw_key_value_dumps(demo_case, tmp_path: P
     assert "How to read this report" in text and "undetermined:" in flat
     assert "notice: something unusual" in flat and "warning: the file" in flat
     assert "id=" not in text and "utc=" not in text and "basis=" not in text
-    assert "Near means within" in text and "basis exif-offset; ± 1.0 s" in flat
+    assert "Counts as near within" in flat and "basis exif-offset; ± 1.0 s" in flat
 
 
 def test_demo_report_holds_every_exact_input_of_every_finding(demo_case, tmp_path: Path) -> None:
@@ -123,5 +124,5 @@ def test_a_finding_with_hundreds_of_inputs_lays_out(tmp_path: Path) -> None:
     doc = ReportDoc(str(tmp_path / "long.pdf"), title="t", author="", subject="", marking="TEST")
     assert doc.render(story) > 3
     text, _ = pdf_text(tmp_path / "long.pdf")
-    assert "L299" in text and "Input: Matches (continued)" in text
+    assert "L299" in text and "Input: Matching flight events (continued)" in " ".join(text.split())
     assert all(len(c.split("\n")) <= CHUNK_LINES for c in chunks("\n".join(map(str, range(100)))))

@@ -140,7 +140,7 @@ def test_pages_render(real_case, tmp_path: Path) -> None:
 def test_demo_case_report_shows_every_finding_photo_and_leg(demo_case, tmp_path: Path) -> None:
     from casefile.flights.query import legs
     from casefile.photos.query import list_photos
-    from casefile.report.people import with_local
+    from casefile.present.times import with_local
     from casefile.store.refs import all_refs
     from casefile.xref import findings
 

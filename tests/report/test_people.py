@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from casefile.report.people import Names, coords, span, when, with_local
+from casefile.present.numbers import coords
+from casefile.present.times import span, when, with_local
+from casefile.report.people import Names
 from casefile.timeutil import TimeValue
 
 
@@ -11,7 +13,7 @@ def test_times_in_utc_with_local_time_and_basis() -> None:
                      basis="exif-offset", uncertainty_s=1.0, local="2019-03-23T15:20:00.000",
                      zone="-04:00")
     assert when(exif) == ("23 Mar 2019 19:20 UTC (15:20 local, UTC−04:00), zone from the "
-                          "photo's EXIF offset")
+                          "EXIF offset")
     placed = TimeValue(raw="2019:03:24 15:10:00", utc="2019-03-24T19:10:00.000Z",
                        basis="location-tz", uncertainty_s=1.0, zone="America/New_York")
     assert "(15:10 America/New York)" in when(placed)      # the zone never broken mid-word

@@ -617,3 +617,41 @@ def test_a_claim_from_the_window_needs_a_source_or_an_explicit_no_source_yet(swe
     sourced = next(i for i, r in enumerate(model.rows) if r.source_ids)
     assert model.texts(sourced)[cols.index("Sources")].startswith("S1 Flightradar24 playback")
     assert "Problem: no source yet" in win.details.browser.toPlainText()
+
+
+def test_the_custody_log_reads_as_actions_with_their_seals_folded_and_filters(swept, qtbot):
+    from casefile.ui.views.custody import SEALS
+
+    win, dialogs = swept
+    _prepare(win, qtbot, dialogs)
+    raw = win.case.events()
+    win.show_view("ledger")
+    model = win.records.model
+    entries = list(model.rows)
+    # far fewer rows than events, every event accounted for exactly once
+    assert len(entries) < len(raw) / 2
+    assert sorted(s for e in entries for s in [e.seq, *(r["seq"] for r in e.folded)]) == \
+        sorted(r["seq"] for r in raw)
+    assert not any(e.action in SEALS for e in entries[1:])       # seals only ever folded
+    cols = [c.header for c in model.columns]
+    texts = [model.texts(i) for i in range(len(entries))]
+    what = [t[cols.index("What was done")] for t in texts]
+    # named as people read them: no internal table names, the file and record named
+    assert not any(w for w in what if "case_meta" in w or "search_docs" in w or "_" in w)
+    assert any(w.startswith("Imported F1 fr24-2ce4f83f.json") for w in what)
+    assert any(w.startswith("Added claim C1 SPAR19 landed") for w in what)
+    imported = next(e for e in entries if e.what.startswith("Imported F1"))
+    assert "track read" in imported.steps and "working copy made" in imported.steps
+    # by kind of action
+    win.log_filters.choose(kind="claims")
+    assert {e.kind for e in win.records.model.rows} == {"claims"}
+    assert any(e.what.startswith("Added claim C1") for e in win.records.model.rows)
+    # by record: everything that touched claim C1 (made, given a source), of every kind
+    claim = analyst.list_claims(win.case)[0]
+    win.log_filters.choose(kind="", record=claim.id)
+    rows = list(win.records.model.rows)
+    assert rows and all(claim.id in e.records for e in rows)
+    # every event on its own row again, on request
+    win.log_filters.choose(record="")
+    win.log_filters.every.setChecked(True)
+    assert len(win.records.model.rows) == len(win.case.events())

@@ -42,7 +42,7 @@ def test_finding_inputs_read_as_rows_and_the_exact_json_is_one_click_away(demo):
     found = [fd for fd in findings(win.case, photo) if fd.kind == "photo-aircraft"]
     assert found
     inputs = found[0].inputs
-    assert "from EXIF offset \u221204:00, ±1 s" in text
+    assert "zone from the EXIF offset \u221204:00, ±1 s" in text
     assert f"{inputs['nearest_observation']['alt_ft']:,.0f} ft" in text
     assert "counts as near within: 10 km" in text
     assert inputs["aircraft"]["label"] in text
@@ -154,7 +154,7 @@ def test_the_summary_tab_names_the_time_basis_and_rounds_the_position(demo):
     info = get_photo(win.case, photo)
     texts = [lab.text() for lab in win.metadata.summary.findChildren(QLabel)]
     capture = next(t for t in texts if t.startswith(info.capture.utc[:10]))
-    assert capture == (f"{info.capture.utc[:10]} {info.capture.utc[11:19]} UTC (from EXIF offset "
+    assert capture == (f"{info.capture.utc[:10]} {info.capture.utc[11:19]} UTC (zone from the EXIF offset "
                        f"\u221204:00, ±1 s; as found: {info.capture.raw}; "
                        "read from exif DateTimeOriginal)")
     lat, lon = info.gps.lat, info.gps.lon

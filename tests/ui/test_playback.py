@@ -88,3 +88,21 @@ def test_tracks_colour_by_altitude_and_the_state_list_never_squeezes_the_map(spa
     pane.state.setText("<br>".join(f"aircraft {i}: airborne" for i in range(56)))   # dozens of files
     qtbot.waitUntil(lambda: pane.state_scroll.verticalScrollBar().maximum() > 0, timeout=5000)  # it scrolls
     assert pane.state_scroll.height() <= 96 and pane.view.height() >= height - 5
+
+
+def test_runways_are_drawn_at_airport_zoom(spar, qtbot):
+    from PySide6.QtCore import QRectF
+
+    win = spar
+    win.resize(1400, 860)
+    layer = win.map.runways
+    assert layer.items == []                                  # the whole flight: no runways
+    qtbot.wait(700)
+    assert layer.lines == []
+    # zoomed in to Taipei Songshan, where SPAR19 landed
+    win.map.fitInView(QRectF(121.52, -25.09, 0.07, 0.04))
+    qtbot.waitUntil(lambda: bool(layer.lines), timeout=60000)
+    rcss = [r for r in layer.lines if r.field == "RCSS"]
+    assert len(rcss) == 1 and {rcss[0].ends[0][0], rcss[0].ends[1][0]} == {"10", "28"}
+    labels = {it.text() for it in layer.items if hasattr(it, "text")}
+    assert {"10", "28"} <= labels

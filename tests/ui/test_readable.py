@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from casefile.ui.docks.readable import (
-    coords,
-    duration,
-    field_text,
-    inputs_html,
-    km,
-    place_text,
-    shorten,
-    time_text,
-)
-from casefile.ui.timefmt import TimeDisplay
+from casefile.present.numbers import coords, duration, km, shorten
+from casefile.present.times import TimeDisplay
+from casefile.ui.docks.readable import field_text, inputs_html, place_text
+
+
+def time_text(tv, td):
+    return td.value_text(tv)
 
 PHOTO = "01PHOTO0000000000000000000"
 TRACE = "01TRACE0000000000000000000"
@@ -24,7 +20,8 @@ EXIF_TIME = {"raw": "2019:03:23 16:02:10 -04:00", "utc": "2019-03-23T20:02:10.00
 
 def test_a_time_names_its_basis_offset_uncertainty_and_raw_text():
     assert time_text(EXIF_TIME, TimeDisplay()) == (
-        "2019-03-23 20:02:10 UTC (from EXIF offset \u221204:00, ±1 s; as found: 2019:03:23 16:02:10 -04:00)")
+        "2019-03-23 20:02:10 UTC (zone from the EXIF offset \u221204:00, ±1 s; "
+        "as found: 2019:03:23 16:02:10 -04:00)")
 
 
 def test_a_time_without_zone_is_not_shown_as_utc_but_with_its_window():
@@ -32,11 +29,11 @@ def test_a_time_without_zone_is_not_shown_as_utc_but_with_its_window():
           "local": "2019-03-24T12:00:00", "zone": None,
           "window_utc": ["2019-03-23T10:00:00.000Z", "2019-03-25T12:00:00.000Z"]}
     text = time_text(tv, TimeDisplay())
-    assert text.startswith("2019-03-24 local time (time zone unknown, ±12 h;")
+    assert text.startswith("2019-03-24 local time (zone unknown, ±12 h;")
     assert "could be 2019-03-23 10:00:00 UTC to 2019-03-25 12:00:00 UTC" in text
     analyst = {"raw": "2019-03-23T00:00:00", "utc": "2019-03-23T04:00:00.000Z", "basis": "analyst",
                "uncertainty_s": 0.0, "local": None, "zone": "America/Caracas"}
-    assert time_text(analyst, TimeDisplay()) == ("2019-03-23 04:00:00 UTC (entered by the analyst in "
+    assert time_text(analyst, TimeDisplay()) == ("2019-03-23 04:00:00 UTC (as entered by the analyst in "
                                                  "America/Caracas; as found: 2019-03-23T00:00:00)")
 
 
@@ -67,7 +64,7 @@ def test_finding_inputs_become_labelled_rows_with_items_named_and_linked():
     }
     out = inputs_html(inputs, TimeDisplay(), {PHOTO: "IMG_1.jpg", TRACE: "trace.json"}, {PHOTO, TRACE})
     assert f"<a href='item:{PHOTO}'>IMG_1.jpg</a>" in out
-    assert "<b>capture:</b> 2019-03-23 20:02:10 UTC (from EXIF offset \u221204:00, ±1 s;" in out
+    assert "<b>capture:</b> 2019-03-23 20:02:10 UTC (zone from the EXIF offset \u221204:00, ±1 s;" in out
     assert "<b>place:</b> 10.5979° N, 66.9881° W (EXIF GPS)" in out
     assert "<b>name:</b> 15d3b7 (A124)" in out and "<b>tagged on the photo:</b> yes" in out
     assert "<b>counts as near within:</b> 10 km" in out
@@ -83,7 +80,8 @@ def test_check_fields_read_as_text_and_long_ones_are_shortened():
     text = field_text("tables", tables, TimeDisplay())
     assert text.startswith("[1] 3, 2, 2, 3, 5, 8, 3,") and " | [2] 3, 3, 4, 8" in text
     assert field_text("events", ["created by X", "saved by Y"], TimeDisplay()) == "created by X; saved by Y"
-    assert field_text("capture", EXIF_TIME, TimeDisplay()).startswith("2019-03-23 20:02:10 UTC (from EXIF")
+    assert field_text("capture", EXIF_TIME, TimeDisplay()).startswith(
+        "2019-03-23 20:02:10 UTC (zone from the EXIF")
     assert field_text("difference_s", 148234.0, TimeDisplay()) == "41 h 11 min (148,234 s)"
     assert field_text("thumbnail_size", [160, 120], TimeDisplay()) == "160, 120"
     short = shorten(text, 120)

@@ -196,7 +196,7 @@ def test_screenshot_mode_writes_a_png(with_data, qtbot, tmp_path):
 
 
 def test_local_time_display_names_the_zone(opened, qtbot):
-    from casefile.ui.timefmt import TimeDisplay
+    from casefile.present.times import TimeDisplay
 
     td = TimeDisplay()
     assert td.fmt("2019-03-23T19:20:00.000Z") == "2019-03-23 19:20:00 UTC"

@@ -227,7 +227,9 @@ def test_place_a_photo_and_tag_its_aircraft(bench, qtbot):
     )
     info = get_photo(win.case, photo)
     assert (info.gps.lat, info.gps.lon) == (10.6012, -66.9913)
-    assert "10.60120, -66.99130" in win.details.browser.toPlainText()
+    page = win.details.browser.toPlainText()
+    assert "Placed by the analyst" in page and "10.6012° N, 66.9913° W" in page
+    assert "The file's own GPS" in page                # said beside it, even when the file has none
     assert events(win.case, "photo-location-set")[-1]["details"]["reason"] == "apron matched on imagery"
     undo(win, qtbot)
     assert get_photo(win.case, photo).gps is None

@@ -4,9 +4,9 @@ SHA-256 of the file."""
 
 from __future__ import annotations
 
+from casefile.present.numbers import shorten as short
 from casefile.report.blocks import Block, KeepSpace, Space, b, grid, h1, md, pairs, para
 from casefile.report.finding_text import input_rows
-from casefile.report.people import short
 from casefile.report.sections.body import Body
 
 CHUNK_LINES = 24

@@ -6,29 +6,17 @@ from __future__ import annotations
 
 from casefile.model.analyst import CREDIBILITY, RELIABILITY, Claim, Source
 from casefile.model.findings import Finding
+from casefile.present.findings import checked
+from casefile.present.numbers import coords
+from casefile.present.numbers import shorten as short
+from casefile.present.times import span
 from casefile.reference.airports import airport
 from casefile.report.blocks import Block, Gallery, KeepSpace, Picture, Space, b, grid, h1, h2, md, para
-from casefile.report.people import coords, short, span
 from casefile.report.sections.body import Body
 from casefile.report.thumbs import thumbnail
 from casefile.xref.query import claim_verdict
 
-CHECKED = {
-    "claim-flights": "the flight records (take-offs, landings and positions at the claimed place)",
-    "photo-aircraft": "the aircraft's track at the photo's time and place",
-    "photo-duplicates": "near-identical photos and which appeared first",
-    "photo-claim": "the supporting photo's capture time and place against the claim's",
-    "photo-place-vs-gps": "the analyst's place for the photo against the file's own GPS",
-    "sun-position": "the sun's position at the photo's time and place",
-    "time-claim-after-source": "the claim's date against its source's publication",
-    "time-photo-after-source": "the photo's capture time against its source's publication",
-    "time-source-vs-capture": "the source's dates against the capture time",
-}
 SMALL_THUMB = 72.0
-
-
-def checked_what(kind: str) -> str:
-    return CHECKED.get(kind, kind.replace("-", " "))
 
 
 def question(body: Body) -> str:
@@ -193,7 +181,7 @@ def claims(body: Body) -> list[Block]:
                         where, ". ", b("Aircraft: "), ", ".join(c.aircraft_refs) or "none named",
                         "."))
         kinds = sorted({f.kind for f in found})
-        out.append(para(b("Checked: "), "; ".join(checked_what(k) for k in kinds)
+        out.append(para(b("Checked: "), "; ".join(checked(k) for k in kinds)
                         or "nothing in the case reaches this claim", "."))
         cv = claim_verdict(found)
         out.append(para(b("Found: "), cv.words + "."))

@@ -4,11 +4,13 @@ aircraft, legs with UTC and the airport's local time, coverage gaps and hand-ent
 from __future__ import annotations
 
 from casefile.model.flights import LegEnd
+from casefile.present.aircraft import aircraft_name
+from casefile.present.numbers import duration
+from casefile.present.times import when, with_local
 from casefile.reference.airports import airport
 from casefile.report.blocks import Block, Figure, grid, h1, h2, para
 from casefile.report.gather import Flights, world_land
 from casefile.report.mapdata import MapData, MapTrack
-from casefile.report.people import aircraft_name, duration, when, with_local
 from casefile.report.sections.body import Body
 
 __all__ = ["flights", "map_data", "world_land"]
@@ -74,7 +76,7 @@ def flights(body: Body) -> list[Block]:
           a.type_code, a.operator or "not known", a.country, len(fl.points.get(a.id, [])))
          for a in fl.aircraft],
         (80, 70, 55, 45, 110, 75, 60))]
-    names = {a.id: " ".join([*fl.calls.get(a.id, [])[:1], aircraft_name(a)]) for a in fl.aircraft}
+    names = {a.id: aircraft_name(a, fl.calls.get(a.id, [])[:1]) for a in fl.aircraft}
     names.update({r.id: f"{r.aircraft_ref or '?'} (reported)" for r in fl.reported})
     out += [h2("Legs"), para("Times are UTC with the airport's local time beside them. An end "
                              "marked 'inferred' was not observed in the data (the track starts or "

@@ -4,9 +4,10 @@ limitations."""
 from __future__ import annotations
 
 from casefile.model.analyst import RELIABILITY
+from casefile.present.numbers import duration
+from casefile.present.times import when, with_local
 from casefile.report.blocks import Block, KeepSpace, grid, h1, h2, h3, pairs, para
 from casefile.report.context import Context
-from casefile.report.people import duration, when, with_local
 from casefile.report.sections.body import Body
 from casefile.timeutil import parse_z
 
@@ -72,7 +73,7 @@ def timeline(body: Body) -> list[Block]:
 def _local(utc: str | None, zone: str | None) -> str:
     if not utc or not zone:
         return ""
-    from casefile.report.people import local_of
+    from casefile.present.times import local_of
 
     loc = local_of(parse_z(utc), zone)
     return f"{loc[0]:%H:%M} {loc[1]}" if loc else ""

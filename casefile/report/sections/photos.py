@@ -8,9 +8,10 @@ from collections import defaultdict
 
 from casefile.model.findings import CheckFinding
 from casefile.photos.query import position_rows
+from casefile.present.numbers import coords
+from casefile.present.times import when
 from casefile.report.blocks import Beside, Block, KeepSpace, Space, b, grid, h1, h2, h3, pairs, para
 from casefile.report.gather import PhotoEntry
-from casefile.report.people import coords, when
 from casefile.report.sections.body import Body
 from casefile.report.thumbs import thumbnail
 

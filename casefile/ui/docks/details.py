@@ -17,13 +17,14 @@ from casefile.flights import query as flights
 from casefile.model.analyst import CREDIBILITY, RELIABILITY
 from casefile.model.findings import Finding
 from casefile.photos import query as photos
+from casefile.present.findings import title as finding_title
+from casefile.present.times import TimeDisplay
 from casefile.store import Case
 from casefile.timeutil import TimeValue
 from casefile.ui import names
-from casefile.ui.docks.readable import inputs_html, time_text
-from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.docks.readable import inputs_html
 from casefile.ui.views.records import claim_window_text, seen_aircraft, tracked_aircraft
-from casefile.xref.query import finding_title, findings
+from casefile.xref.query import findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
 
@@ -34,7 +35,7 @@ def _e(v: object) -> str:
 
 def _tv(tv: TimeValue | None, td: TimeDisplay) -> str:
     return (
-        _e(time_text(tv.to_dict(), td))
+        _e(td.value_text(tv.to_dict()))
         if tv is not None and (tv.utc or tv.raw or tv.local)
         else "not stated"
     )
@@ -137,7 +138,7 @@ class Html:
             ("delete-claim", "Delete…"),
         ]
         return (
-            self.head(c.id, "Claim", names.short(c.text, 90))
+            self.head(c.id, "Claim", names.shorten(c.text, 90))
             + _actions(c.id, acts)
             + _rows(rows)
             + self.findings_list(c.id)
@@ -182,7 +183,7 @@ class Html:
             ("delete-source", "Delete…"),
         ]
         return (
-            self.head(s.id, "Source", names.short(s.title or s.url or "untitled", 90))
+            self.head(s.id, "Source", names.shorten(s.title or s.url or "untitled", 90))
             + _actions(s.id, acts)
             + _rows(rows)
             + self.findings_list(s.id)

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from casefile.errors import NotFound
 from casefile.model.findings import CheckFinding
 from casefile.photos import query as photos
+from casefile.present.findings import label as field_label
+from casefile.present.numbers import shorten
+from casefile.present.times import TimeDisplay
 from casefile.store import Case
 from casefile.store.reads import is_photo_item
-from casefile.ui.docks.readable import field_text, shorten, time_text
-from casefile.ui.docks.readable import label as field_label
-from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.docks.readable import field_text
 from casefile.ui.views.photogrid import load_thumbnail
 from casefile.ui.views.tablemodel import Column, RecordFilterProxy, RecordTableModel
 
@@ -207,7 +208,7 @@ class MetadataDock(QDockWidget):
             self.form.addRow(QLabel(f"Could not read the photo's metadata: {exc}"))
             return
         cap = info.capture
-        cap_text = time_text(cap.to_dict(), td) if cap is not None else "not recorded"
+        cap_text = td.value_text(cap.to_dict()) if cap is not None else "not recorded"
         rows: list[tuple[str, object]] = [
             ("Capture time", cap_text), *photos.position_rows(info),
             ("Camera", " ".join(x for x in (info.make, info.model) if x)),

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from casefile.analyst import query as analyst
 from casefile.errors import NotFound
+from casefile.present.times import TimeDisplay
 from casefile.store import Case
-from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views.records import human_size
 
 

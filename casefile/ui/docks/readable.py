@@ -12,96 +12,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from casefile.ui.timefmt import TimeDisplay
+from casefile.present.findings import label
+from casefile.present.numbers import coords, duration, km, number, shorten, signed
+from casefile.present.times import TimeDisplay, basis_of
 
-MINUS = "\u2212"
 _ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
-_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})$")
-
-LABELS: dict[str, str] = {
-    "photo": "Photo", "claim": "Claim", "source": "Source", "aircraft": "Aircraft",
-    "capture": "capture", "window_utc": "time window", "place": "place", "track_spans": "track",
-    "near_km": "counts as near within", "nearest_observation": "nearest track point",
-    "events_near": "take-offs and landings nearby", "low_points_near": "low track points nearby",
-    "published": "published", "collected_at": "collected", "window_start": "from", "window_end": "to",
-    "aircraft_checked": "aircraft checked", "unresolved_refs": "aircraft not found in the case",
-    "matches": "matching flight events", "reported_matches": "matching reported flights",
-    "near_misses": "near misses", "no_data_s": "time without track data",
-    "order": "order of appearance", "max_bits": "most hash bits apart", "pairs": "matching pairs",
-    "phash_bits": "pHash bits apart", "dhash_bits": "dHash bits apart",
-    "sun_at_centre": "sun at the photo time", "elevation_range_deg": "sun elevation over the window",
-    "light_hint": "light in the photo", "thresholds": "thresholds", "night_below_deg": "night below",
-    "day_above_deg": "day above", "daylight_ev": "daylight from exposure value",
-    "dark_ev": "dark up to exposure value", "seconds_from_photo_centre": "from the photo time",
-    "alt_ft": "altitude", "ground": "on the ground", "distance_km": "distance", "t": "time",
-    "time_utc": "time", "airport_icao": "airport", "aircraft_elsewhere": "aircraft elsewhere",
-    "aircraft_no_data": "aircraft without track data", "aircraft_ref": "aircraft reference",
-    "earliest_utc": "earliest", "capture_utc": "capture", "tagged": "tagged on the photo",
-    "on_ground_from": "on the ground from", "observed_low_near_place": "low track points near the place",
-    "azimuth_deg": "azimuth", "elevation_deg": "elevation", "raw": "as found", "basis": "time basis",
-    "uncertainty_s": "uncertainty", "item_id": "item", "aircraft_id": "aircraft", "source_id": "source",
-    "a": "photo", "b": "same as", "icao": "airport", "ref": "reference",
-}
-BASIS: dict[str, str] = {
-    "exif-offset": "from EXIF offset", "gps-utc": "from the GPS clock (UTC)",
-    "location-tz": "zone from the GPS position", "recorded-utc": "recorded in UTC",
-    "analyst": "entered by the analyst", "case-default": "zone assumed: the case default",
-    "unknown": "time zone unknown",
-}
 PLACE_SOURCE = {"exif": "EXIF GPS", "xmp": "XMP GPS (no EXIF position)", "analyst": "set by the analyst"}
 ID_KEYS = {"id", "item_id", "aircraft_id", "source_id", "a", "b"}
 HIDDEN_KEYS = {"leg_id"}          # internal row ids: in the exact inputs only
-
-
-def label(key: str) -> str:
-    """A key as a reader's label ("distance_km" -> "distance")."""
-    if key in LABELS:
-        return LABELS[key]
-    return re.sub(r"_(km|s|deg|ft|utc)$", "", key).replace("_", " ")
-
-
-def number(v: float) -> str:
-    """A number without trailing noise: 8, 0.85, 50.28, 12,000."""
-    if float(v).is_integer():
-        return f"{int(v):,}"
-    return f"{v:,.2f}".rstrip("0").rstrip(".")
-
-
-def signed(text: str) -> str:
-    return text.replace("-", MINUS)
-
-
-def duration(seconds: float) -> str:
-    """Seconds as "1 s", "4 min 10 s", "16 h 40 min", "3 d 2 h"."""
-    s = abs(float(seconds))
-    if s < 60:
-        return f"{number(round(s, 1))} s"
-    if s < 3600:
-        m, r = divmod(round(s), 60)
-        return f"{m} min" + (f" {r} s" if r else "")
-    if s < 2 * 86400:
-        h, r = divmod(round(s / 60), 60)
-        return f"{h} h" + (f" {r} min" if r else "")
-    d, r = divmod(round(s / 3600), 24)
-    return f"{d} d" + (f" {r} h" if r else "")
-
-
-def km(v: float) -> str:
-    """A distance in km, rounded to what it can mean (0.35 km, 8.4 km, 2,016 km)."""
-    v = float(v)
-    if v == 0:
-        return "0 km"
-    if v < 10:
-        return f"{number(round(v, 2))} km"
-    if v < 100:
-        return f"{number(round(v, 1))} km"
-    return f"{round(v):,} km"
-
-
-def coords(lat: float, lon: float) -> str:
-    """Latitude and longitude to 4 decimals (about 11 m), with hemispheres."""
-    return (f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}, "
-            f"{abs(lon):.4f}° {'E' if lon >= 0 else 'W'}")
 
 
 def place_text(p: Mapping[str, Any]) -> str:
@@ -114,44 +32,8 @@ def place_text(p: Mapping[str, Any]) -> str:
     return text + (f" ({PLACE_SOURCE.get(str(src), src)})" if src else "")
 
 
-def _offset(tv: Mapping[str, Any]) -> str | None:
-    for text in (tv.get("zone"), tv.get("raw")):
-        m = _OFFSET.search(str(text or "").strip())
-        if m:
-            return f"{MINUS if m.group(1) == '-' else '+'}{m.group(2)}:{m.group(3)}"
-    return None
-
-
-def basis_text(tv: Mapping[str, Any]) -> str:
-    """How a time's zone was established, in words ("from EXIF offset −04:00")."""
-    basis = str(tv.get("basis") or "unknown")
-    text = BASIS.get(basis, basis)
-    zone = tv.get("zone")
-    if basis == "exif-offset":
-        off = _offset(tv)
-        return f"{text} {off}" if off else text
-    if zone and basis in ("analyst", "case-default", "location-tz"):
-        return f"{text} ({zone})" if basis != "analyst" else f"{text} in {zone}"
-    return text
-
-
 def is_time(v: Any) -> bool:
     return isinstance(v, Mapping) and "basis" in v and "utc" in v
-
-
-def time_text(tv: Mapping[str, Any], td: TimeDisplay) -> str:
-    """A TimeValue input: 2019-03-23 20:02:10 UTC (from EXIF offset −04:00, ±1 s; as found: …)."""
-    utc, raw = tv.get("utc"), tv.get("raw")
-    head = td.fmt(utc) if utc else f"{raw or tv.get('local') or '?'} local time"
-    notes = [basis_text(tv) + (f", ±{duration(tv['uncertainty_s'])}" if tv.get("uncertainty_s") else "")]
-    window = tv.get("window_utc")
-    if not utc and window and len(window) == 2:
-        notes.append(f"could be {td.fmt(window[0])} to {td.fmt(window[1])}")
-    if raw and raw != utc:
-        notes.append(f"as found: {raw}")
-    if tv.get("read_from"):
-        notes.append(f"read from {tv['read_from']}")
-    return f"{head} ({'; '.join(notes)})"
 
 
 class Reader:
@@ -187,7 +69,7 @@ class Reader:
         if isinstance(v, bool):
             return "yes" if v else "no"
         if is_time(v):
-            return esc(time_text(v, self.td))
+            return esc(self.td.value_text(v))
         if isinstance(v, Mapping) and {"lat", "lon"} <= set(v) <= {"lat", "lon", "source", "icao"}:
             return esc(place_text(v))
         if isinstance(v, (int, float)):
@@ -240,11 +122,11 @@ class Reader:
                                                         if x in d}))))
             elif loose_time and k == "capture_utc":
                 done.update(("capture_utc", "raw", "basis", "uncertainty_s", "zone"))
-                out.append((label(k), esc(time_text({**d, "utc": d[k], "window_utc": None}, self.td))))
+                out.append((label(k), esc(self.td.value_text({**d, "utc": d[k], "window_utc": None}))))
             elif loose_time and k in ("raw", "basis", "uncertainty_s", "zone") and "capture_utc" not in d:
                 done.update(("raw", "basis", "uncertainty_s", "zone"))
                 unc = f", ±{duration(d['uncertainty_s'])}" if d.get("uncertainty_s") else ""
-                out.append(("as found", esc(f"{d.get('raw')} ({basis_text(d)}{unc})")))
+                out.append(("as found", esc(f"{d.get('raw')} ({basis_of(d)}{unc})")))
             elif k == "id":
                 name_key = "label" if "label" in d else "title" if "title" in d else None
                 ident = str(d[k])
@@ -288,7 +170,7 @@ def inputs_html(inputs: Mapping[str, Any], td: TimeDisplay, names: Mapping[str, 
 def field_text(key: str, v: Any, td: TimeDisplay) -> str:
     """A check field as one line of plain text (lists joined, times and places in words)."""
     if is_time(v):
-        return time_text(v, td)
+        return td.value_text(v)
     if isinstance(v, Mapping) and "lat" in v and "lon" in v:
         return place_text(v)
     if isinstance(v, list):
@@ -309,8 +191,3 @@ def field_text(key: str, v: Any, td: TimeDisplay) -> str:
             return signed(f"{number(round(v, 1))}°")
         return number(v) if isinstance(v, float) else str(v)
     return str(v)
-
-
-def shorten(text: str, limit: int = 120) -> str:
-    """Text cut to `limit` characters with "…" (unchanged when it fits)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -14,11 +14,12 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from casefile.model.findings import Finding
+from casefile.present.findings import title as finding_title
+from casefile.present.times import TimeDisplay
 from casefile.store import Case
 from casefile.store.reads import item_names
 from casefile.ui.docks.readable import Reader, inputs_html
-from casefile.ui.timefmt import TimeDisplay
-from casefile.xref.query import finding_title, findings
+from casefile.xref.query import findings
 
 VERDICT_COLOR = {"consistent": "#1a7f37", "inconsistent": "#c62828", "undetermined": "#8a6d00"}
 

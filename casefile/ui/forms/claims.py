@@ -211,7 +211,7 @@ def _claim_form(case: Case, parent: QWidget, rid: str | None, label: str) -> tup
                 "credibility": int(v["credibility"]) if v["credibility"] else None,
                 "source_ids": [v["source"]] if v["source"] not in ("", NO_SOURCE) else [],
             },
-            names.short(v["text"], 40),
+            names.shorten(v["text"], 40),
         )
 
     def check(v: dict[str, str]) -> str | None:

@@ -71,7 +71,7 @@ def form(case: Case, parent: QWidget, action: str, rid: str | None) -> tuple[For
                     "archive_urls": split_list(v["archive"]),
                     "items": items,
                 },
-                names.short(v["title"], 40),
+                names.shorten(v["title"], 40),
             )
 
         return FormDialog(parent, "Add Source", fields), add_source

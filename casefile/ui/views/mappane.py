@@ -201,8 +201,7 @@ class MapPane(QWidget):
             lines = []
             for a, note in m.notes.items():
                 pos = self.view.positions.get(a)
-                now = (f" — {pos.alt_ft:,.0f} ft, {pos.gs_kt:.0f} kt" if pos is not None and pos.alt_ft
-                       is not None and pos.gs_kt is not None else "")
+                now = (f" — {pos.gs_kt:.0f} kt" if pos is not None and pos.gs_kt is not None else "")
                 name = html.escape(data.labels.get(a, "aircraft"))
                 lines.append(f"<span style='color:{data.colors.get(a, '#555')}'>■</span> "
                              f"<b>{name}</b>: {html.escape(note)}{now}")

@@ -46,6 +46,7 @@ from casefile.ui.views.mapdata import (
     gather,
     position_at,
 )
+from casefile.ui.views.runwaylayer import RunwayLayer
 
 __all__ = ["MapData", "MapView", "gather", "track_path"]
 GAP_COLOR = "#8a8a8a"
@@ -158,6 +159,7 @@ class MapView(QGraphicsView):
         self.position_items: list[QGraphicsItem] = []
         self.positions: dict[str, Position] = {}  # aircraft -> where the playback put it
         self.positions_t: float | None = None
+        self.runways = RunwayLayer(self)          # runway ends at airport zoom (OurAirports)
         self.info = ""  # what the last click on a track point showed
         self._base_drawn = False
         self._base_items: list[QGraphicsItem] = []

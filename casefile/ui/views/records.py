@@ -11,13 +11,16 @@ from casefile.flights import query as flights
 from casefile.model.analyst import Claim, Entity, Source
 from casefile.model.findings import Finding
 from casefile.model.flights import Aircraft, Leg, LegEnd
+from casefile.present.aircraft import aircraft_name
+from casefile.present.findings import title as finding_title
+from casefile.present.numbers import shorten
+from casefile.present.times import TimeDisplay, claim_when
 from casefile.store import Case, reads
-from casefile.store.reads import LedgerRow, ListedItem
+from casefile.store.reads import ListedItem
 from casefile.store.refs import all_refs
-from casefile.timeutil import describe_window
-from casefile.ui.timefmt import TimeDisplay
+from casefile.ui.views import custody
 from casefile.ui.views.tablemodel import Column
-from casefile.xref.query import finding_title, findings
+from casefile.xref.query import findings
 
 R = TypeVar("R")
 
@@ -107,11 +110,6 @@ def _item_columns(td: TimeDisplay, nm: Names) -> list[Column[ListedItem]]:
     ]
 
 
-def aircraft_label(a: Aircraft) -> str:
-    """Registration, hex and type code, as far as known ("" when none is)."""
-    return " ".join(flights.references(a))
-
-
 @dataclass(frozen=True)
 class FlightRow:
     """A leg with its aircraft named."""
@@ -122,7 +120,7 @@ class FlightRow:
 
 
 def _flight_rows(case: Case) -> list[FlightRow]:
-    names = {a.id: aircraft_label(a) or a.id for a in flights.list_aircraft(case)}
+    names = {a.id: aircraft_name(a) for a in flights.list_aircraft(case)}
     calls = flights.track_calls(case)
     return [FlightRow(leg, names.get(leg.aircraft_id) or "(reported, not tracked)",
                       ", ".join(calls.get(leg.track_id or "", [])))
@@ -168,23 +166,22 @@ NO_SOURCE = "no source yet"
 
 
 def claim_window_text(c: Claim) -> str:
-    """The window as people read it ("2022-08-02, the whole day in Asia/Taipei (… UTC)")."""
-    return describe_window(c.window_start, c.window_end) if (c.window_start.raw or c.window_end.raw) \
-        else "not stated"
+    """The window as people read it, or "not stated"."""
+    return claim_when(c.window_start, c.window_end, "not stated")
 
 
 def _claim_columns(td: TimeDisplay, nm: Names) -> list[Column[Claim]]:
     # credibility and status next to the text: they must be on screen in a 1400 px window
     return [
         Column("Claim", lambda r: r.text),
+        Column("Sources", lambda r: "; ".join(nm.source(s) for s in r.source_ids) or NO_SOURCE,
+               tip="the sources that make the claim; a claim with none is listed as a problem"),
+        Column("When", lambda r: claim_window_text(r).split(" (")[0],
+               lambda r: r.window_start.utc or r.window_end.utc or "",
+               tip="the claim's time window as the source gives it, with the UTC span it covers"),
         Column("Credibility", lambda r: r.credibility or "not graded", lambda r: r.credibility or 9,
                tip="1 (confirmed) to 6 (cannot judge)"),
         Column("Status", lambda r: r.status),
-        Column("Sources", lambda r: "; ".join(nm.source(s) for s in r.source_ids) or NO_SOURCE,
-               tip="the sources that make the claim; a claim with none is listed as a problem"),
-        Column("When", lambda r: claim_window_text(r),
-               lambda r: r.window_start.utc or r.window_end.utc or "",
-               tip="the claim's time window as the source gives it, with the UTC span it covers"),
         Column("Place", lambda r: r.place_text or r.place_icao),
         Column("Kind", lambda r: r.kind),
         Column("Aircraft", lambda r: ", ".join(r.aircraft_refs)),
@@ -263,15 +260,39 @@ def _finding_columns(td: TimeDisplay, nm: Names) -> list[Column[Finding]]:
     ]
 
 
-def _ledger_columns(td: TimeDisplay, nm: Names) -> list[Column[LedgerRow]]:
+def log_names(case: Case) -> dict[str, str]:
+    """Every file and record by the name the custody log gives it ("P3 apron.jpg", "C2 The An-124…")."""
+    refs = all_refs(case)
+
+    def named(rid: str, title: str | None) -> str:
+        return f"{refs.get(rid, '')} {shorten(title or '', 48)}".strip()
+
+    out = {i: named(i, n) for i, n in reads.item_names(case).items()}
+    out.update({s.id: named(s.id, s.title or s.url) for s in analyst.list_sources(case)})
+    out.update({c.id: named(c.id, c.text) for c in analyst.list_claims(case)})
+    out.update({e.id: named(e.id, e.name) for e in analyst.list_entities(case)})
+    out.update({r.id: named(r.id, f"{r.aircraft_ref} {r.from_icao or '?'} → {r.to_icao or '?'}")
+                for r in flights.reported_flights(case)})
+    for rid, ref in refs.items():
+        out.setdefault(rid, ref)
+    return out
+
+
+def custody_log(case: Case) -> list[custody.LogEntry]:
+    return custody.fold(reads.ledger_rows(case), log_names(case))
+
+
+def _ledger_columns(td: TimeDisplay, nm: Names) -> list[Column[custody.LogEntry]]:
     return [
-        Column("Seq", lambda r: r["seq"], lambda r: r["seq"]),
-        Column("At", lambda r: td.fmt(r["at"]), lambda r: r["at"]),
-        Column("Actor", lambda r: r["actor"]),
-        Column("Action", lambda r: r["action"]),
-        Column("File", lambda r: nm.label(r["item_id"])),
-        Column("Record", lambda r: nm.refs.get(r["target_id"] or "", "") or (r["target_table"] or "")),
-        Column("Hash", lambda r: r["hash"][:16] + "…", lambda r: r["hash"]),
+        Column("Seq", lambda r: r.seq, lambda r: r.seq),
+        Column("At", lambda r: td.fmt(r.at), lambda r: r.at),
+        Column("Who", lambda r: r.actor),
+        Column("What was done", lambda r: r.what),
+        Column("Kind", lambda r: custody.KINDS.get(r.kind, r.kind)),
+        Column("Also recorded", lambda r: r.steps, lambda r: len(r.folded),
+               tip="the bookkeeping this action caused (working copies, metadata read, derived tables "
+                   "sealed), each its own event in the ledger"),
+        Column("Hash", lambda r: r.hash[:16] + "…", lambda r: r.hash),
     ]
 
 
@@ -282,8 +303,8 @@ _LISTINGS: list[Category[Any]] = [
     Category[FlightRow]("flights", "Flights", _flight_rows, _flight_columns, lambda r: r.leg.item_id),
     Category[Entity]("entities", "Entities", _entities, _entity_columns, lambda r: r.id),
     Category[Finding]("findings", "Findings", findings, _finding_columns, lambda r: r.id),
-    Category[LedgerRow]("ledger", "Custody log", reads.ledger_rows, _ledger_columns, lambda r: r["item_id"],
-                        with_ref=False),
+    Category[custody.LogEntry]("ledger", "Custody log", custody_log, _ledger_columns,
+                               lambda r: r.item_id or r.record_id, with_ref=False),
 ]
 CATEGORIES: dict[str, Category[Any]] = {c.key: c for c in _LISTINGS}
 

@@ -8,6 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -59,7 +60,9 @@ class RecordView(QWidget):
         holder = QWidget()
         inner = QVBoxLayout(holder)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.filter)
+        self.tools = QHBoxLayout()           # filters a listing adds beside the text filter
+        self.tools.addWidget(self.filter, 1)
+        inner.addLayout(self.tools)
         inner.addWidget(self.table)
         self._stack.addWidget(holder)
         self._stack.addWidget(self.note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import html
 import threading
 from collections.abc import Callable, Sequence
@@ -39,6 +40,7 @@ class Column(Generic[R]):
     tip: str = ""
 
 
+_SLICE = 4096              # records sorted at a time by a worker (see _order)
 ASYNC_ROWS = 5000           # above this many records, sorting and the filter index run off the UI thread
 
 
@@ -167,8 +169,13 @@ class RecordTableModel(QAbstractTableModel):
                columns: list[Column[Any]] | None = None) -> list[Any]:
         """The records sorted by one column (a key sort; empty values last)."""
         col = (columns or self.columns)[column]
-        return sorted(records, key=_sort_key(col.sort or col.text),
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        key, down = _sort_key(col.sort or col.text), order == Qt.SortOrder.DescendingOrder
+        # sorted in slices, then merged: a worker never holds the interpreter for one long C-level
+        # sort, so the UI thread keeps running; (key, ±position) keeps equal keys in their order
+        keyed = [(key(r), -i if down else i) for i, r in enumerate(records)]
+        runs = [sorted(keyed[lo:lo + _SLICE], reverse=down) for lo in range(0, len(keyed), _SLICE)]
+        merged = runs[0] if len(runs) == 1 else heapq.merge(*runs, reverse=down)
+        return [records[abs(i)] for _, i in merged]
 
     def _index(self, records: list[Any], *, columns: list[Column[Any]] | None = None) -> dict[int, str]:
         """The filter index: each record's shown text in every column, lower case."""

@@ -6,6 +6,7 @@ its first item. Events come from the cross-reference part's timeline.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -55,16 +56,23 @@ def gather(case: Case) -> list[Event]:
     return out
 
 
+MOST = 0.75              # the span shown holds at least this share of the dated things
+
+
 def fit_range(times: list[datetime]) -> tuple[datetime, datetime]:
-    """The span to show: all events, unless a few outliers would squeeze the rest into a corner."""
+    """The span to show: all events, unless a few outliers would squeeze the rest into a corner —
+    then the shortest span that holds most of them (MOST), padded; the rest are counted at the
+    edges. A 2015 photo and the 2026 collection dates no longer crush the investigated day."""
     ts = sorted(times)
     lo, hi = ts[0], ts[-1]
-    if len(ts) >= 5:
-        a, b = ts[len(ts) // 10], ts[-1 - len(ts) // 10]
+    if len(ts) >= 4:
+        k = max(2, math.ceil(len(ts) * MOST))
+        i = min(range(len(ts) - k + 1), key=lambda j: ts[j + k - 1] - ts[j])
+        a, b = ts[i], ts[i + k - 1]
         core = (b - a).total_seconds()
-        if core * 20 < (hi - lo).total_seconds():
-            pad = max(core * 0.5, 3600)
-            lo, hi = shift(a, -pad), shift(b, pad)
+        if core * 5 < (hi - lo).total_seconds():
+            pad = max(core * 0.25, 1800)
+            lo, hi = max(lo, shift(a, -pad)), min(hi, shift(b, pad))
     return lo, hi
 
 
@@ -128,6 +136,7 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.events: list[Event] = []
         self.selected: str | None = None
+        self.edge_counts: dict[tuple[str, int], int] = {}   # (lane, side) -> events past that edge
         self.t0 = datetime(2000, 1, 1, tzinfo=UTC)
         self.span_s = 86400.0
         self._drag: QPointF | None = None
@@ -154,9 +163,21 @@ class TimelineView(QWidget):
         self.update()
 
     def select_item(self, item_id: str) -> bool:
+        """Highlight the selection's events and bring them into view (zoomed to them when the view
+        is far wider than they are)."""
         self.selected = item_id
+        mine = [e for e in self.events if item_id in e.item_ids]
+        if mine:
+            lo = min(shift(e.time, -e.uncertainty_s) for e in mine)
+            hi = max(shift(e.time, e.uncertainty_s) for e in mine)
+            need = max((hi - lo).total_seconds(), 3600.0) * 1.6    # the selection, with room around
+            shown = lo >= self.t0 and hi <= shift(self.t0, self.span_s)
+            if need * 50 < self.span_s or need > self.span_s:
+                self.span_s = need                       # a dot in a decade, or wider than the view
+            if not shown or self.span_s == need:
+                self.t0 = shift(lo + (hi - lo) / 2, -self.span_s / 2)
         self.update()
-        return any(item_id in e.item_ids for e in self.events)
+        return bool(mine)
 
     # ---- geometry ---------------------------------------------------------------------------
     def _label_w(self) -> int:
@@ -236,6 +257,7 @@ class TimelineView(QWidget):
                     p.drawText(QPointF(lx, ly), label)
                     label_end[(e.lane, k)] = lx + width + 12
                     break
+        self.edge_counts = edge
         for (lane, side), n in edge.items():
             r = self._lane_rect(LANES.index(lane))
             mark = f"◀ {n}" if side < 0 else f"{n} ▶"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from casefile.analyst import query as analyst
 from casefile.errors import CasefileError, CaseLocked
 from casefile.model.analyst import Claim
+from casefile.present.times import TimeDisplay
 from casefile.store import Case, VerifyReport, reads
 from casefile.ui import names
 from casefile.ui.docks.details import DetailsDock
@@ -44,13 +45,14 @@ from casefile.ui.operations.edits import (
     drop_failed,
 )
 from casefile.ui.operations.runner import Loader, OpRunner, Tasks
-from casefile.ui.timefmt import TimeDisplay
 from casefile.ui.views import mapdata, timeline
+from casefile.ui.views.logfilters import LogFilters
 from casefile.ui.views.mappane import MapPane
 from casefile.ui.views.mapview import MapData
 from casefile.ui.views.photogrid import GridPhoto, PhotoGridView
 from casefile.ui.views.records import CATEGORIES, Names, search_columns, search_rows
 from casefile.ui.views.recordview import RecordView
+from casefile.ui.views.runwaylayer import RunwayLine, runways_near
 from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
 from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
@@ -136,11 +138,17 @@ class CaseWindow(QMainWindow):
             self.nav_items[key] = it
         self.navigator.currentItemChanged.connect(self._nav_changed)
         self.records = RecordView("Records")
+        self.log_filters = LogFilters()
+        self.records.tools.addWidget(self.log_filters)
+        self.log_filters.hide()
+        self.log_filters.changed.connect(lambda: self.show_view("ledger") if self.current_view == "ledger"
+                                         else None)
         self.photos = PhotoGridView(size=int_value(self.qs, "thumbnail_size", 160))
         self.map_pane = MapPane()
         self.map = self.map_pane.view
         self.map_pane.momentRequested.connect(self._moment_wanted)
         self.map_pane.spanWanted.connect(self.set_slider_span)
+        self.map.runways.wanted.connect(self._runways_wanted)
         self.timeline = TimelineView()
         self.start = StartPage()
         self.stack = QStackedWidget()
@@ -252,6 +260,7 @@ class CaseWindow(QMainWindow):
     def _set_case(self, case: Case) -> None:
         self.close_case()
         self.loader.forget()                     # results for the previous case are dropped
+        self.map.runways.forget()
         self.case = case
         self.edits.case = case
         self.td.zone_name = case.default_tz
@@ -351,6 +360,7 @@ class CaseWindow(QMainWindow):
         case = self.case
         assert case is not None
         self.records.filter.setPlaceholderText(f"Filter {dict(NAVIGATOR)[key].lower()}…")
+        self.log_filters.setVisible(key == "ledger")
         if key == "photos":
             thumbs = reads.thumbnail_paths(case)
             refs = names.refs(case)
@@ -373,7 +383,10 @@ class CaseWindow(QMainWindow):
             self.stack.setCurrentWidget(self.records)
         else:
             cat = CATEGORIES[key]
-            self.records.show_rows(cat.all_columns(self.td, Names.of(case)), cat.load(case), cat.item_id)
+            rows = cat.load(case)
+            if key == "ledger":
+                rows = self.log_filters.fill(list(rows), Names.of(case))
+            self.records.show_rows(cat.all_columns(self.td, Names.of(case)), rows, cat.item_id)
             self.mark_problems()
             self.stack.setCurrentWidget(self.records)
 
@@ -421,6 +434,17 @@ class CaseWindow(QMainWindow):
         ids = sorted(data.stretches)
         times = {p.item_id: (p.t, p.uncertainty_s) for p in data.photos.values() if p.t is not None}
         self.loader.load(self.case, "moment", lambda c: mapdata.moment(c, t, ids, times), self._moment_loaded)
+
+    def _runways_wanted(self, lat: float, lon: float) -> None:
+        """At airport zoom: the runways around the map's centre, read off the UI thread."""
+        if self.case is None:
+            return
+        self.loader.load(self.case, "runways", lambda _c: runways_near(lat, lon), self._runways_loaded)
+
+    def _runways_loaded(self, lines: list[RunwayLine] | None, error: str) -> None:
+        if error:
+            self.statusBar().showMessage(f"Runways: {error}", 8000)
+        self.map.runways.show(lines or [])
 
     def set_slider_span(self, what: str) -> None:
         """The time slider spans the case, the selected flight, leg or claim window, or a range."""
