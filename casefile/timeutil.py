@@ -371,7 +371,7 @@ _PAIRS = (("DateTimeOriginal", "OffsetTimeOriginal", "SubSecTimeOriginal"),
 
 
 def _subsec(text: str | None) -> timedelta:
-    digits = "".join(ch for ch in (text or "") if ch.isdigit())[:6]
+    digits = "".join(ch for ch in (text or "") if ch in "0123456789")[:6]   # ASCII only
     return timedelta(microseconds=int(digits.ljust(6, "0"))) if digits else timedelta(0)
 
 

@@ -172,6 +172,27 @@ def main(argv: list[str]) -> int:
     save(win, "i26-8-custody-log-one-claim")
     win.close()
     app.processEvents()
+
+    # 5 (again). dozens of aircraft: every traffic file of the corpora (none tuned on but SPAR19)
+    win = MainWindow()
+    win.resize(1400, 860)
+    win.show()
+    win.create_case(Path(tempfile.mkdtemp()) / "traffic", "Every traffic file (held-out check)")
+    op = win.import_files([str(TRACK.parent)])
+    until(lambda: op is not None and op.done, 600000)
+    until(lambda: win.edits.idle)
+    loaded.clear()
+    win.viewLoaded.connect(loaded.append)
+    win.show_view("map")
+    until(lambda: "map" in loaded)
+    pane = win.map_pane
+    assert pane.span is not None
+    pane.set_time(pane.span[0] + (pane.span[1] - pane.span[0]) * 0.5)
+    until(lambda: not pane.pending)
+    settle(1000)
+    save(win, "i26-5-playback-many-aircraft")
+    win.close()
+    app.processEvents()
     return 0
 
 

@@ -15,6 +15,14 @@ CORPORA = SHARED / "corpora"
 SCENARIO = SHARED / "scenario"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests draw the same examples on every run and machine (CI is reproducible); examples
+# that once failed are kept in the tests as @example. HYPOTHESIS_PROFILE=explore draws new ones.
+from hypothesis import settings as _hypothesis  # noqa: E402
+
+_hypothesis.register_profile("casefile", derandomize=True, database=None, print_blob=True)
+_hypothesis.register_profile("explore", derandomize=False, print_blob=True)
+_hypothesis.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "casefile"))
 os.environ.setdefault("CASEFILE_INVESTIGATOR", "Test Investigator")
 
 

@@ -10,15 +10,14 @@ from casefile.analyst.inputs import choice, clean_text, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
-from casefile.model.analyst import ENTITY_KINDS, Entity
+from casefile.model.analyst import ENTITY_KIND_ALIASES, ENTITY_KINDS, Entity
 from casefile.reference import airports
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
 
-KIND_ALIASES = {"organization": "organisation", "org": "organisation", "airport": "place",
-                "plane": "aircraft", "people": "person"}
+KIND_ALIASES = ENTITY_KIND_ALIASES
 
 
 def _aliases(values: Iterable[str], name: str) -> list[str]:

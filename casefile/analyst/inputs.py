@@ -5,38 +5,20 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from casefile.errors import InvalidInput, NotFound
-from casefile.store import refs
+from casefile.errors import InvalidInput
+from casefile.store.resolve import resolve
 
 if TYPE_CHECKING:
     from casefile.store import Case
 
-_WHAT = {"sources": "source", "claims": "claim", "entities": "entity", "notes": "note",
-         "tags": "tag"}
 #: the short-reference kinds that name rows of a table
 _REF_KINDS = {"sources": "S", "claims": "C", "entities": "E", "reported_flights": "R", "notes": "N"}
 
 
 def resolve_id(case: Case, table: str, ref: str) -> str:
-    """The id of a row of `table` given its id, or a unique id prefix or suffix (6+ characters)."""
-    what = _WHAT.get(table, table)
-    ref = (ref or "").strip()
-    if not ref:
-        raise InvalidInput(f"no {what} given", field=what)
-    if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [ref]):
-        return ref
-    kind = _REF_KINDS.get(table)
-    if kind is not None and refs.parse(ref) is not None:
-        return refs.resolve(case, ref, [kind])   # "S2"; unknown ones get "did you mean"
-    if len(ref) < 6:
-        raise NotFound(f"no {what} {ref!r} (give at least 6 characters of its id)")
-    up = ref.upper()
-    found = case.rows(f"SELECT id FROM [{table}] WHERE id LIKE ? OR id LIKE ?", [up + "%", "%" + up])
-    if len(found) == 1:
-        return found[0]["id"]
-    if not found:
-        raise NotFound(f"no {what} {ref!r}")
-    raise InvalidInput(f"{ref!r} matches {len(found)} {table}; give more characters", field=what)
+    """The id of a row of `table` (sources, claims, entities, notes, reported_flights) that `ref`
+    names: through the one resolver (`casefile.store.resolve`)."""
+    return resolve(case, ref, _REF_KINDS[table])
 
 
 def choice(value: str, allowed: tuple[str, ...], field: str,
@@ -65,7 +47,7 @@ def credibility_grade(value: int | str | None) -> int | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= 6:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 6:
         raise InvalidInput(f"{value!r} is not a credibility grade: use a number 1-6 (1 confirmed "
                            "... 5 improbable, 6 cannot be judged)", field="credibility")
     return int(text)

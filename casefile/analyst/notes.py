@@ -11,32 +11,24 @@ from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.photos import PhotoInfo
 from casefile.photos import query as photos
+from casefile.store.resolve import ANY, kind_of, resolve
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
 
-_TABLES = (("source", "sources"), ("claim", "claims"), ("entity", "entities"))
+#: reference letter -> the target kind stored with a note or tag
+_KIND = {"P": "item", "F": "item", "D": "item", "S": "source", "C": "claim", "E": "entity"}
 
 
 def resolve_target(case: Case, ref: str | None) -> tuple[str, str | None]:
-    """(kind, id) of what a note or tag is about: an item, source, claim or entity id (or prefix)."""
+    """(kind, id) of what a note or tag is about: an item, source, claim or entity, named as the
+    one resolver allows (reference, name, id or prefix)."""
     if ref is None or ref.strip().lower() in ("", "case"):
         return "case", None
-    ref = ref.strip()
-    for kind, table in _TABLES:
-        if case.rows(f"SELECT 1 FROM {table} WHERE id = ?", [ref]):
-            return kind, ref
-    try:
-        return "item", case.resolve_item(ref)["id"]
-    except (NotFound, InvalidInput):
-        pass
-    for kind, table in _TABLES:
-        try:
-            return kind, resolve_id(case, table, ref)
-        except NotFound:
-            continue
-    raise NotFound(f"nothing in the case has the id {ref!r} (an item, source, claim or entity)")
+    rid = resolve(case, ref, ANY)
+    letter = kind_of(case, rid, ANY)
+    return _KIND.get(letter or "", "item"), rid
 
 
 # ---- notes ------------------------------------------------------------------------------------

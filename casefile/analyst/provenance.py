@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from casefile.analyst.inputs import choice, clean_text, resolve_id
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
+from casefile.model.analyst import SOURCE_RELATIONS
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 #: cites: the source quotes or refers to the other; derived-from: it was made from the other
 #: (a repost, a screenshot, a rewrite). Either way it is not independent of it.
-RELATIONS = ("cites", "derived-from")
+RELATIONS = SOURCE_RELATIONS
 
 
 class SourceRelation(NamedTuple):

@@ -88,7 +88,7 @@ def rebuild_index(case: Case) -> int:
                              "JOIN items i ON i.id = c.item_id"):
             index_capture(case, row["item_id"], row["original_name"], row["text"])
         case.db.execute("INSERT INTO search_docs_fts (search_docs_fts) VALUES ('rebuild')")
-    return case.rows("SELECT count(*) AS n FROM search_docs")[0]["n"]
+    return int(case.rows("SELECT count(*) AS n FROM search_docs")[0]["n"])
 
 
 def fts_query(query: str) -> str:

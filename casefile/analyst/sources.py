@@ -13,21 +13,25 @@ from casefile.analyst.json_lists import dump_list, load_list
 from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
-from casefile.model.analyst import RELIABILITY, SOURCE_ITEM_ROLES, SOURCE_KINDS, Source, Suggestion
+from casefile.model.analyst import (
+    RELIABILITY,
+    SOURCE_ITEM_ROLES,
+    SOURCE_KIND_ALIASES,
+    SOURCE_KINDS,
+    SOURCE_ROLE_ALIASES,
+    Source,
+    Suggestion,
+)
 from casefile.reference.airports import city_zone
 from casefile.store.canonical import canonical_json
 from casefile.timeutil import BASES, TimeValue, now_z
 
 if TYPE_CHECKING:
-    from casefile.analyst.extract import Extracted  # the readers (email, html) load when used
+    from casefile.analyst.page_text import Extracted  # the readers (email, html) load when used
     from casefile.store import Case
 
-KIND_ALIASES = {"news": "news-article", "article": "news-article", "social": "social-media-post",
-                "post": "social-media-post", "tweet": "social-media-post",
-                "tracker": "flight-tracker-page", "flight-tracker": "flight-tracker-page",
-                "official": "official-statement", "statement": "official-statement",
-                "doc": "document"}
-ROLE_ALIASES = {"photo": "published-photo", "page": "capture"}
+KIND_ALIASES = SOURCE_KIND_ALIASES
+ROLE_ALIASES = SOURCE_ROLE_ALIASES
 MAX_READ = 64 * 1024 * 1024
 
 
@@ -298,7 +302,7 @@ def _to_source(row: dict[str, Any], links: list[dict[str, Any]]) -> Source:
 
 def list_sources(case: Case) -> list[Source]:
     """Every source, oldest first."""
-    links: dict[str, list[dict]] = {}
+    links: dict[str, list[dict[str, Any]]] = {}
     for r in case.rows("SELECT * FROM source_items ORDER BY id"):
         links.setdefault(r["source_id"], []).append(r)
     return [_to_source(r, links.get(r["id"], []))

@@ -12,7 +12,7 @@ import click
 from click.exceptions import NoArgsIsHelpError
 
 from casefile.cli.base import MODULES, LazyGroup, cli
-from casefile.errors import CasefileError, InvalidInput, damaged
+from casefile.errors import CasefileError, InvalidInput
 
 
 def _load(module: str) -> None:
@@ -82,13 +82,22 @@ def main(argv: list[str] | None = None) -> int:
     except CasefileError as exc:
         print(f"casefile: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, InvalidInput) else 1
-    except sqlite3.DatabaseError as exc:   # a case damaged on disk, found while reading it
-        print(f"casefile: error: {damaged(None, exc).message}", file=sys.stderr)
+    except sqlite3.DatabaseError as exc:   # damaged, read-only or a full disk, found mid-command
+        from casefile.store import access
+
+        print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
         return 1
     except (click.Abort, KeyboardInterrupt):
         print("casefile: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:              # a full disk or read-only place met outside the store
+        from casefile.store import access
+
+        if exc.errno not in access.EXPLAINED:
+            raise
+        print(f"casefile: error: {access.explain(None, exc)}", file=sys.stderr)
+        return 1
     except SystemExit as exc:           # click's own exit on a closed pipe
         return exc.code if isinstance(exc.code, int) else 1

@@ -7,9 +7,11 @@ from typing import Any
 import click
 
 from casefile.analyst import names
-from casefile.cli.base import Out, cli, command, group
+from casefile.analyst.search import INDEXED, LIVE
+from casefile.cli.base import Choice, Out, cli, command, group
 from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table
+from casefile.model.analyst import ENTITY_KIND_ALIASES, ENTITY_KINDS
 from casefile.store import Case
 
 entity = group(cli, "entity", help="aircraft, people, organisations, places")
@@ -19,8 +21,11 @@ tag = group(cli, "tag", help="tags on items, sources, claims, entities")
 REASON = click.option("--reason", required=True, help="why (kept in the custody log)")
 
 
+ENTITY_KIND = Choice(ENTITY_KINDS, ENTITY_KIND_ALIASES)
+
+
 @command(entity, "add", help="record an entity", write=True)
-@click.argument("kind", metavar="KIND")
+@click.argument("kind", metavar="KIND", type=ENTITY_KIND)
 @click.argument("name", metavar="NAME", required=False)
 @click.option("--alias", multiple=True, metavar="NAME", help="another name (repeat)")
 @click.option("--ref", help="aircraft: registration/hex/type; place: airport code (UUMU, CCS)")
@@ -43,7 +48,7 @@ def _entity(case: Case, row: dict[str, Any]) -> dict[str, Any]:
 
 
 @command(entity, "list", help="list entities")
-@click.option("--kind", help="aircraft | person | organisation | place")
+@click.option("--kind", type=ENTITY_KIND, help="only entities of this kind")
 def entity_list(case: Case, kind: str | None) -> Out:
     from casefile.analyst.query import list_entities
 
@@ -127,11 +132,24 @@ def note_delete(case: Case, note_ref: str, reason: str) -> Out:
                                f"({d['reason']})"))
 
 
-@command(tag, "add", help="tag something (e.g. aircraft:RA-82010 on a photo)", write=True)
+@command(tag, "add", help="tag something (e.g. aircraft:RA-82010 on a photo); --remove takes tags off",
+         write=True)
 @click.argument("target", metavar="TARGET")
 @click.argument("tags", nargs=-1, required=True, metavar="TAG...")
-def tag_add(case: Case, target: str, tags: tuple[str, ...]) -> Out:
+@click.option("--remove", is_flag=True, help="remove these tags (give --reason)")
+@click.option("--reason", metavar="TEXT", help="why they are removed (kept in the ledger)")
+def tag_add(case: Case, target: str, tags: tuple[str, ...], remove: bool, reason: str | None) -> Out:
     from casefile.analyst import notes
+    from casefile.errors import InvalidInput
+
+    if remove:
+        if not (reason or "").strip():
+            raise InvalidInput("--remove needs --reason (why the tag is taken off)", field="--reason")
+        target_id = names.target(case, target)
+        with case.transaction():
+            removed = [notes.remove_tag(case, target_id, t, reason=str(reason)) for t in tags]
+        return Out({"removed": removed, "reason": reason}, lambda d: print(
+            f"removed tag {', '.join(r['tag'] for r in d['removed'])} ({d['reason']})"))
 
     target_id = names.target(case, target)
     with case.transaction():
@@ -172,7 +190,7 @@ def tag_list(case: Case, target: str | None, tag_name: str | None) -> Out:
     return Out(data, human)
 
 
-@command(tag, "remove", help="remove a tag (reason required)", write=True)
+@command(tag, "remove", help="old spelling of `tag add --remove`", write=True, hidden=True)
 @click.argument("target", metavar="TARGET")
 @click.argument("tag_name", metavar="TAG")
 @REASON
@@ -187,8 +205,7 @@ def tag_remove(case: Case, target: str, tag_name: str, reason: str) -> Out:
 @command(cli, "search", help="search everything written or imported: sources, captures, claims, "
          "notes, entities, items, tags, findings", write=lambda o: bool(o["rebuild"]))
 @click.argument("query", metavar="QUERY")
-@click.option("--kind", multiple=True, metavar="KIND",
-              help="only source | capture | claim | note | entity | item | tag | finding (repeat)")
+@click.option("--kind", multiple=True, type=Choice(INDEXED + LIVE), help="only these (repeat)")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--rebuild", is_flag=True, help="rebuild the search index first")
 def search(case: Case, query: str, kind: tuple[str, ...], limit: int, rebuild: bool) -> Out:

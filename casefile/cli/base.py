@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -52,9 +52,21 @@ def investigator() -> str | None:
     return root.obj.get("investigator") if root and isinstance(root.obj, dict) else None
 
 
-def open_case(path: str, *, write: bool) -> Case:
+def open_case(path: str, *, write: bool | Literal["prefer"]) -> Case:
+    """Open the case; "prefer": for writing when the case can be written, else read-only (a
+    report, export or bundle of a case on read-only media or a full disk is written, not
+    recorded)."""
+    from casefile.errors import DiskFull, ReadOnlyCase
     from casefile.store import Case
 
+    if write == "prefer":
+        try:
+            return Case.open(path, write=True, investigator=investigator())
+        except (ReadOnlyCase, DiskFull) as exc:
+            case = Case.open(path, write=False, investigator=investigator())
+            case.read_only_reason = exc.why if isinstance(exc, ReadOnlyCase) else \
+                "the disk holding it is full"
+            return case
     return Case.open(path, write=write, investigator=investigator())
 
 
@@ -73,12 +85,18 @@ CaseMode = Literal["open", "path", "none"]
 CASE_HELP = "the case folder (NAME.casefile)"
 
 
-def command(group: click.Group, name: str, *, help: str, write: bool | Callable[[dict], bool] = False,
+Write = bool | Literal["prefer"]
+
+
+def command(group: click.Group, name: str, *, help: str,
+            write: Write | Callable[[dict], bool] = False,
             case: CaseMode = "open", json: bool = True, case_help: str = CASE_HELP,
-            **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+            hidden: bool = False, **settings: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a subcommand of `group` from a function whose click options are decorated below.
 
-    `write` is whether the case opens for writing, or a function of the options that says so.
+    `write` is whether the case opens for writing ("prefer": when it can, else read-only), or a
+    function of the options that says so.
+    `hidden`: an old spelling kept working, left out of --help and docs/cli.md.
     """
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -103,17 +121,32 @@ def command(group: click.Group, name: str, *, help: str, write: bool | Callable[
         doc = "\n\n".join(filter(None, [help, f"CASE: {case_help}." if case != "none" else "",
                                          inspect.getdoc(fn)]))
         group.add_command(click.Command(name, callback=callback, params=params, help=doc,
-                                        short_help=help, context_settings={**CONTEXT, **settings}))
+                                        short_help=help, context_settings={**CONTEXT, **settings},
+                                        hidden=hidden))
         return fn
 
     return decorate
 
 
-def group(parent: click.Group, name: str, *, help: str) -> click.Group:
+def group(parent: click.Group, name: str, *, help: str, cls: type[click.Group] = click.Group) -> click.Group:
     """A command with subcommands (`casefile source add ...`)."""
-    g = click.Group(name, help=help, context_settings=CONTEXT)
+    g = cls(name, help=help, context_settings=CONTEXT)
     parent.add_command(g)
     return g
+
+
+class Choice(click.Choice):
+    """One of a fixed set of words, checked before the command runs (a usage error lists them);
+    any case, and the core's own aliases ("org" for organisation) are accepted."""
+
+    def __init__(self, choices: Iterable[str], aliases: Mapping[str, str] | None = None) -> None:
+        super().__init__(list(choices), case_sensitive=False)
+        self.aliases = dict(aliases or {})
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = self.aliases.get(value.strip().lower(), value.strip())
+        return super().convert(value, param, ctx)
 
 
 def run_gui(case: str | None, screenshot: str | None, view: str | None = None,
@@ -139,11 +172,11 @@ MODULES = ("analyst", "claims", "core_cmds", "demo", "flights", "photos", "repor
            "sources", "xref")
 COMMAND_MODULE = {
     "new": "core_cmds", "add": "core_cmds", "items": "core_cmds", "log": "core_cmds",
-    "verify": "core_cmds", "gui": "core_cmds", "demo": "demo",
+    "verify": "core_cmds", "upgrade": "core_cmds", "gui": "core_cmds", "demo": "demo",
     "flights": "flights", "where": "flights", "flight": "flights",
     "photos": "photos", "photo": "photos", "photo-place": "photos", "photo-tag": "photos",
     "report": "report", "export": "report", "bundle": "report", "unbundle": "report",
-    "quarantine": "safety", "ledger": "safety", "source": "sources", "claim": "claims",
+    "quarantine": "safety", "ledger": "safety", "recover": "safety", "source": "sources", "claim": "claims",
     "entity": "analyst", "note": "analyst", "tag": "analyst", "search": "analyst",
     "xref": "xref", "timeline": "xref",
 }

@@ -8,18 +8,18 @@ from typing import Any
 import click
 
 from casefile.analyst import names
-from casefile.cli.base import Out, cli, command, group
+from casefile.cli.base import Choice, Out, cli, command, group
 from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import InvalidInput
-from casefile.model.analyst import Claim
+from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, LINK_RELATIONS, Claim
 from casefile.present.times import claim_when, listing
 from casefile.store import Case
 
 claim = group(cli, "claim", help="claims: what sources assert, graded 1-6")
 
-STATUSES = "unverified | corroborated | contradicted | inconclusive"
-KINDS = "departure | arrival | presence | transit | cargo | personnel | other"
+STATUS = Choice(CLAIM_STATUSES)
+KIND = Choice(CLAIM_KINDS)
 
 
 def _window(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -64,8 +64,8 @@ def _claim(case: Case, claim_id: str) -> Out:
                    "records one)")
 @_window
 @click.option("--grade", metavar="1-6", help="information credibility (Admiralty scale)")
-@click.option("--status", default="unverified", show_default=True, help=STATUSES)
-@click.option("--kind", default="other", show_default=True, help=KINDS)
+@click.option("--status", default="unverified", show_default=True, type=STATUS)
+@click.option("--kind", default="other", show_default=True, type=KIND)
 @click.option("--aircraft", multiple=True, metavar="REF",
               help="registration, ICAO hex or type the claim concerns (repeat)")
 @click.option("--entity", multiple=True, metavar="ENTITY",
@@ -92,7 +92,7 @@ def _when(c: Claim) -> str:
 
 @command(claim, "list", help="list claims")
 @click.option("--source", metavar="SOURCE", help="only claims made by this source")
-@click.option("--status", help=STATUSES)
+@click.option("--status", type=STATUS, help="only claims with this status")
 def claim_list(case: Case, source: str | None, status: str | None) -> Out:
     from casefile.analyst.query import list_claims
 
@@ -168,15 +168,26 @@ def claim_show(case: Case, claim_ref: str) -> Out:
     return Out(data, lambda d: _show_human(d, labels))
 
 
-@command(claim, "link", help="link an evidence item: supports | contradicts | context", write=True)
+@command(claim, "link", help="link an evidence item: supports | contradicts | context; --remove "
+         "takes the link away", write=True)
 @CLAIM
 @click.argument("item", metavar="ITEM")
-@click.argument("relation", metavar="RELATION")
+@click.argument("relation", metavar="RELATION", required=False, type=Choice(LINK_RELATIONS))
 @click.option("--note")
-def claim_link(case: Case, claim_ref: str, item: str, relation: str, note: str | None) -> Out:
-    """RELATION: supports | contradicts | context."""
+@click.option("--remove", is_flag=True, help="remove the item's link (give --reason)")
+@click.option("--reason", metavar="TEXT", help="why the link is removed (kept in the ledger)")
+def claim_link(case: Case, claim_ref: str, item: str, relation: str | None, note: str | None,
+               remove: bool, reason: str | None) -> Out:
+    """RELATION: supports | contradicts | context (not needed with --remove)."""
     from casefile.analyst.claims import link
+    from casefile.errors import InvalidInput
 
+    if remove:
+        if not (reason or "").strip():
+            raise InvalidInput("--remove needs --reason (why the link is taken away)", field="--reason")
+        return _unlink(case, claim_ref, item, str(reason))
+    if relation is None:
+        raise InvalidInput("give RELATION: supports, contradicts or context", field="relation")
     item_id = names.item(case, item)
     lk = add_ref(case, link(case, names.claim(case, claim_ref), item_id, relation, note).to_dict(),
                  "item_id", "item_ref")
@@ -184,11 +195,7 @@ def claim_link(case: Case, claim_ref: str, item: str, relation: str, note: str |
     return Out(lk, lambda d: print(f"{label} {d['relation']} the claim"))
 
 
-@command(claim, "unlink", help="remove an item's link to a claim (reason required)", write=True)
-@CLAIM
-@click.argument("item", metavar="ITEM")
-@click.option("--reason", required=True)
-def claim_unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
+def _unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
     from casefile.analyst.claims import unlink
 
     item_id = names.item(case, item)
@@ -197,9 +204,17 @@ def claim_unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
                lambda d: print(f"unlinked {item} ({d['reason']})"))
 
 
+@command(claim, "unlink", help="old spelling of `claim link --remove`", write=True, hidden=True)
+@CLAIM
+@click.argument("item", metavar="ITEM")
+@click.option("--reason", required=True)
+def claim_unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
+    return _unlink(case, claim_ref, item, reason)
+
+
 @command(claim, "status", help="set a claim's status", write=True)
 @CLAIM
-@click.argument("status", metavar="STATUS")
+@click.argument("status", metavar="STATUS", type=STATUS)
 @click.option("--reason")
 def claim_status(case: Case, claim_ref: str, status: str, reason: str | None) -> Out:
     """STATUS: unverified | corroborated | contradicted | inconclusive."""
@@ -244,7 +259,7 @@ def claim_source(case: Case, claim_ref: str, sources: tuple[str, ...], remove: b
 @CLAIM
 @click.option("--text")
 @_window
-@click.option("--kind", help=KINDS)
+@click.option("--kind", type=KIND)
 @click.option("--aircraft", multiple=True, metavar="REF", help="replaces the aircraft (repeat)")
 @click.option("--entity", multiple=True, metavar="ENTITY", help="add an entity (repeat)")
 @click.option("--note")

@@ -1,4 +1,4 @@
-"""Core commands: new, add, items, log, verify, gui."""
+"""Core commands: new, add, items, log, verify, upgrade, gui."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from casefile.analyst import names
-from casefile.cli.base import Out, cli, command, investigator, open_case, run_gui, want_json
+from casefile.cli.base import Choice, Out, cli, command, investigator, run_gui, want_json
 from casefile.cli.naming import add_refs
 from casefile.cli.output import human_size, print_table
 from casefile.store import Case, verify_case
@@ -34,14 +34,17 @@ def new(case: str, title: str, default_tz: str | None) -> Out:
 @click.option("--as", "importer", metavar="IMPORTER",
               help="force an importer (e.g. 'file' to keep a file as plain evidence)")
 @click.option("--workers", type=int, help="parallel workers (default: cores)")
+@click.option("--follow-links", is_flag=True, help="import what links to files point to (by "
+              "default a link is kept as the link it is: its target path, not its content)")
 def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | None,
-        note: str | None, importer: str | None, workers: int | None) -> Out:
+        note: str | None, importer: str | None, workers: int | None, follow_links: bool) -> Out:
     from casefile.cli.progress import ImportProgress
     from casefile.importers.pipeline import import_paths
 
     with ImportProgress("importing") as progress:
         report = import_paths(case, list(paths), recursive=recursive, source_url=source_url,
                               note=note, importer=importer, workers=workers,
+                              follow_links=follow_links,
                               progress=None if want_json() else progress)
 
     data = report.to_dict()
@@ -88,8 +91,13 @@ def _items_table(rows: list[dict]) -> None:
     print(f"{len(rows)} items")
 
 
+#: The kinds of item the importers make (tests/cli/test_grammar.py checks it against the registry).
+ITEM_KINDS = ("photo", "flight-record", "capture", "document", "file", "link")
+
+
 @command(cli, "items", help="list evidence items")
-@click.option("--kind", help="only items of this kind (photo, flight, capture, file, ...)")
+@click.option("--kind", type=Choice(ITEM_KINDS, {"flight": "flight-record", "flights": "flight-record"}),
+              help="only items of this kind")
 def items(case: Case, kind: str | None) -> Out:
     return Out(add_refs(case, [item_dict(case, i) for i in case.items(kind)]), _items_table)
 
@@ -143,10 +151,19 @@ def verify(case: str, item: str | None, expect: str | None) -> Out:
 
         report = verify_bundle(case, expect=expect)
     else:
-        with open_case(case, write=True) as c:
+        with Case.open(case, write=False, upgrade=False, investigator=investigator()) as c:
             item_id = names.item(c, item) if item else None
             report = verify_case(c, item_id=item_id, expect=expect)
     return Out(report.to_dict(), _verify_human, 0 if report.ok else 1)
+
+
+@command(cli, "upgrade", help="bring a case written by an older Casefile up to this version's "
+         "schema (all steps in one transaction, each recorded in the ledger)", case="path")
+def upgrade(case: str) -> Out:
+    with Case.open(case, write=True, investigator=investigator()) as c:
+        todo = c.migrated
+    return Out({"applied": todo}, lambda d: print(
+        "\n".join(f"upgraded: {t}" for t in d["applied"]) or "the case is already up to date"))
 
 
 @command(cli, "gui", help="open the desktop application (also: casefile with no arguments)",

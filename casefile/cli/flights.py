@@ -109,8 +109,6 @@ def _aircraft_id(case: Case, text: str) -> str:
     """An aircraft by registration, hex or a name it was recorded with, or by the reference of a
     flight record (F2: its aircraft) or an aircraft entity (E3: its registration); unknown ones
     get the closest aircraft in the case."""
-    import difflib
-
     from casefile.analyst import names
     from casefile.flights import query as Q
     from casefile.store import refs
@@ -126,21 +124,7 @@ def _aircraft_id(case: Case, text: str) -> str:
                            "registration or hex")
         entity = case.db.execute("SELECT ref, name FROM entities WHERE id = ?", [target]).fetchone()
         text = entity[0] or entity[1]
-    try:
-        return Q.find_aircraft(case, text).id
-    except NotFound as exc:
-        if not str(exc).startswith("no aircraft"):
-            raise
-        known = {aircraft_name(a): a for a in Q.list_aircraft(case)}
-        keys = {k.casefold(): k for a in known.values()
-                for k in (aircraft_name(a), aircraft_name(a).split(" (")[0], a.label or "",
-                          a.registration or "", a.icao24 or "") if k}
-        near = difflib.get_close_matches(text.strip().casefold(), list(keys), n=3, cutoff=0.5)
-        shown = list(dict.fromkeys(keys[k].split(" (")[0] for k in near))
-        hint = (f"; did you mean {', '.join(shown)}?" if shown else
-                f"; the case has {', '.join(list(known)[:6])}" if known else
-                "; the case has no flight records yet (casefile add CASE FILE imports them)")
-        raise NotFound(f"{exc}{hint}") from None
+    return Q.find_aircraft(case, text).id
 
 
 def _print_where(d: dict[str, Any]) -> None:

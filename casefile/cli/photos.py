@@ -1,4 +1,7 @@
-"""Photo commands: `photos` (list with capture time and checks) and `photo` (one photo, all tags)."""
+"""Photo commands, one noun group: `photo list` (capture time and checks), `photo show` (one photo,
+all tags), `photo tag` (an aircraft on it; `--remove` takes it off), `photo place` (where the analyst
+places it; `--remove` takes it away). The old spellings (`photos`, `photo CASE P3`, `photo-tag`,
+`photo-place`) still work, hidden."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any
 import click
 
 from casefile.analyst import names
-from casefile.cli.base import Out, cli, command
+from casefile.cli.base import Out, cli, command, group
 from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table
 from casefile.model.findings import CheckFinding
@@ -26,7 +29,26 @@ def _photo_dict(info: PhotoInfo, checks: list[CheckFinding]) -> dict[str, Any]:
     return d
 
 
-@command(cli, "photos", help="list photos: metadata, capture time with its basis, checks")
+class PhotoGroup(click.Group):
+    """`photo` subcommands; `photo CASE PHOTO ...` (the old spelling of `photo show`) still works."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                         list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "show", self.commands["show"], args
+        return super().resolve_command(ctx, args)
+
+
+photo = group(cli, "photo", help="photos: list, show one, tag an aircraft, place it", cls=PhotoGroup)
+LIST_HELP = "list photos: metadata, capture time with its basis, checks"
+
+
+@command(photo, "list", help=LIST_HELP)
+def photo_list(case: Case) -> Out:
+    return photos(case)
+
+
+@command(cli, "photos", help=LIST_HELP, hidden=True)
 def photos(case: Case) -> Out:
     from casefile.photos.query import all_photo_checks, list_photos
 
@@ -56,16 +78,16 @@ PHOTO = click.argument("photo_ref", metavar="PHOTO")
 
 def _photo_id(case: Case, text: str) -> str:
     """A photo by reference (P3), file name, or id/SHA-256 prefix."""
-    return names.resolve(case, text, names.ITEMS, lists="casefile photos CASE")
+    return names.resolve(case, text, names.ITEMS, lists="casefile photo list CASE")
 
 
-@command(cli, "photo", help="one photo: normalised metadata, checks, and (--raw) every tag",
+@command(photo, "show", help="one photo: normalised metadata, checks, and (--raw) every tag",
          write=lambda o: o["ela"] is not None)
 @PHOTO
 @click.option("--raw", is_flag=True, help="also list every tag as found")
 @click.option("--ela", type=int, metavar="QUALITY", is_flag=False, flag_value=90,
               help="make an Error Level Analysis copy (default quality 90) and show its path")
-def photo(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
+def photo_show(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
     """PHOTO: the photo's reference (P3), file name, or 6+ characters of its id or SHA-256."""
     from casefile.photos.query import get_photo, make_ela, photo_checks, raw_tags
 
@@ -122,39 +144,74 @@ def photo(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
     return Out(data, human)
 
 
-@command(cli, "photo-place", help="record where the analyst places a photo (or --clear)",
+def _place(case: Case, photo_ref: str, lat: float | None, lon: float | None, note: str | None,
+           remove: bool) -> Out:
+    from casefile.errors import InvalidInput
+    from casefile.photos.query import get_photo, set_photo_location
+
+    if not remove and (lat is None or lon is None):
+        raise InvalidInput("give LAT and LON, or --remove", field="location")
+    item = _photo_id(case, photo_ref)
+    set_photo_location(case, item, None if remove else lat, None if remove else lon, note)
+    return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
+        f"{d['ref']} {d['original_name']}: place {'removed' if remove else f'{lat}, {lon}'}; "
+        f"capture {_capture_text(d['capture'])}"))
+
+
+@command(photo, "place", help="record where the analyst places a photo (--remove: take it away)",
          write=True, ignore_unknown_options=True)
 @PHOTO
 @click.argument("lat", type=float, required=False)
 @click.argument("lon", type=float, required=False)
 @click.option("--note", metavar="TEXT", help="how the place was established")
-@click.option("--clear", is_flag=True, help="remove the analyst's place")
+@click.option("--remove", is_flag=True, help="remove the analyst's place")
 def photo_place(case: Case, photo_ref: str, lat: float | None, lon: float | None, note: str | None,
-                clear: bool) -> Out:
+                remove: bool) -> Out:
     """LAT LON: decimal degrees (south and west negative: 10.6 -66.99)."""
-    from casefile.errors import InvalidInput
-    from casefile.photos.query import get_photo, set_photo_location
-
-    if not clear and (lat is None or lon is None):
-        raise InvalidInput("give LAT and LON, or --clear", field="location")
-    item = _photo_id(case, photo_ref)
-    set_photo_location(case, item, None if clear else lat, None if clear else lon, note)
-    return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
-        f"{d['ref']} {d['original_name']}: place {'cleared' if clear else f'{lat}, {lon}'}; "
-        f"capture {_capture_text(d['capture'])}"))
+    return _place(case, photo_ref, lat, lon, note, remove)
 
 
-@command(cli, "photo-tag", help="tag a photo with an aircraft (registration, hex, type)", write=True)
+@command(cli, "photo-place", help="old spelling of `photo place`", write=True,
+         ignore_unknown_options=True, hidden=True)
 @PHOTO
-@click.argument("ref", metavar="AIRCRAFT")
-@click.option("--remove", metavar="REASON", help="remove the tag, for this reason")
-def photo_tag(case: Case, photo_ref: str, ref: str, remove: str | None) -> Out:
+@click.argument("lat", type=float, required=False)
+@click.argument("lon", type=float, required=False)
+@click.option("--note", metavar="TEXT")
+@click.option("--clear", is_flag=True)
+def photo_place_old(case: Case, photo_ref: str, lat: float | None, lon: float | None, note: str | None,
+                    clear: bool) -> Out:
+    return _place(case, photo_ref, lat, lon, note, clear)
+
+
+def _tag(case: Case, photo_ref: str, ref: str, remove: str | None) -> Out:
     from casefile.photos.query import get_photo, tag_aircraft, untag_aircraft
 
     item = _photo_id(case, photo_ref)
-    if remove:
+    if remove is not None:
         untag_aircraft(case, item, ref, reason=remove)
     else:
         tag_aircraft(case, item, ref)
     return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
         f"{d['ref']} {d['original_name']}: aircraft {', '.join(d['aircraft_tags']) or 'none'}"))
+
+
+@command(photo, "tag", help="tag a photo with an aircraft (registration, hex, type); --remove takes it off",
+         write=True)
+@PHOTO
+@click.argument("ref", metavar="AIRCRAFT")
+@click.option("--remove", is_flag=True, help="remove the tag (give --reason)")
+@click.option("--reason", metavar="TEXT", help="why it is removed (kept in the ledger)")
+def photo_tag(case: Case, photo_ref: str, ref: str, remove: bool, reason: str | None) -> Out:
+    from casefile.errors import InvalidInput
+
+    if remove and not (reason or "").strip():
+        raise InvalidInput("--remove needs --reason (why the tag is taken off)", field="--reason")
+    return _tag(case, photo_ref, ref, reason if remove else None)
+
+
+@command(cli, "photo-tag", help="old spelling of `photo tag`", write=True, hidden=True)
+@PHOTO
+@click.argument("ref", metavar="AIRCRAFT")
+@click.option("--remove", metavar="REASON")
+def photo_tag_old(case: Case, photo_ref: str, ref: str, remove: str | None) -> Out:
+    return _tag(case, photo_ref, ref, remove)

@@ -25,6 +25,8 @@ def _commands(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[
                                                                              click.Command]]:
     for name in sorted(group.commands):
         cmd = group.commands[name]
+        if cmd.hidden:               # an old spelling kept working: not in the reference
+            continue
         if isinstance(cmd, click.Group):
             yield from _commands(cmd, (*path, name))
         else:
@@ -53,6 +55,8 @@ def markdown() -> str:
     load_commands()
     for name in sorted(cli.commands):
         cmd = cli.commands[name]
+        if cmd.hidden:
+            continue
         entries = (_commands(cmd, (name,)) if isinstance(cmd, click.Group) else [((name,), cmd)])
         blocks.append("```\n" + "\n\n".join(_entry(p, c) for p, c in entries) + "\n```")
     root = ("Global options (before the command): `--investigator NAME` (who is acting; default "

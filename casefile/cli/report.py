@@ -17,7 +17,7 @@ def _list(text: str | None) -> list[str]:
     return [s.strip() for s in (text or "").split(",") if s.strip()]
 
 
-@command(cli, "report", help="write the case report: PDF, or an editable DOCX copy", write=True)
+@command(cli, "report", help="write the case report: PDF, or an editable DOCX copy", write="prefer")
 @click.option("-o", "--output", required=True, metavar="PDF|DOCX")
 @click.option("--sections", metavar="LIST",
               help=f"comma-separated sections (default all: {','.join(SECTIONS)})")
@@ -57,10 +57,12 @@ def report(case: Case, output: str, sections: str | None, marking: str, redact: 
     return Out(result.to_dict(), lambda r: print(
         f"wrote {r['path']} ({str(r['pages']) + ' pages, ' if r['pages'] else ''}"
         f"{human_size(r['size'])}, sections: "
-        f"{', '.join(r['sections'])})\nsha256 {r['sha256']}"))
+        f"{', '.join(r['sections'])})\nsha256 {r['sha256']}\n"
+        f"fingerprint {r['fingerprint']} (`casefile verify CASE --expect {r['fingerprint']}`)"
+        + _not_recorded(case)))
 
 
-@command(cli, "export", help="export tracks, positions, items or findings", write=True)
+@command(cli, "export", help="export tracks, positions, items or findings", write="prefer")
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS))
 @click.option("--what", type=click.Choice(("items", "findings")), default="items",
               show_default=True, help="for csv/json: which table")
@@ -71,17 +73,24 @@ def export(case: Case, fmt: str, what: str, output: str, exclude_sensitive: bool
 
     result = export(case, fmt, output, what=what, exclude_sensitive=exclude_sensitive)
     return Out(result, lambda r: print(f"wrote {r['path']} ({r['records']} records)\n"
-                                       f"sha256 {r['sha256']}"))
+                                       f"sha256 {r['sha256']}" + _not_recorded(case)))
 
 
-@command(cli, "bundle", help="write the case as one portable, verifiable zip", write=True)
+@command(cli, "bundle", help="write the case as one portable, verifiable zip", write="prefer")
 @click.option("-o", "--output", required=True, metavar="ZIP")
 def bundle(case: Case, output: str) -> Out:
     from casefile.report.bundle import bundle_case
 
     return Out(bundle_case(case, output).to_dict(), lambda r: print(
         f"wrote {r['path']} ({r['members']} members, {human_size(r['size'])})\n"
-        f"sha256 {r['sha256']}\nledger head #{r['head_seq']} {r['head_hash']}"))
+        f"sha256 {r['sha256']}\nledger head #{r['head_seq']} {r['head_hash']}\n"
+        f"fingerprint {r['fingerprint']} (`casefile verify BUNDLE --expect {r['fingerprint']}`)"
+        + _not_recorded(case)))
+
+
+def _not_recorded(case: Case) -> str:
+    return ("" if case.writable else
+            f"\nnot recorded in the custody ledger: the case is read-only ({case.read_only_reason})")
 
 
 def _unbundle_human(r: dict) -> None:

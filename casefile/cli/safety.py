@@ -81,6 +81,27 @@ def delete(case: Case, names: tuple[str, ...], all_derived: bool, reason: str) -
     return Out({"deleted": done, "reason": reason}, human)
 
 
+@command(cli, "recover", help="remove the files of imports that never finished (their journals "
+         "list them) and move any other file no row refers to into quarantine/; recorded in the "
+         "ledger (verify only names them)", write=True)
+def recover(case: Case) -> Out:
+    done = case.recovered
+    data = {"removed": list(done.removed) if done else [],
+            "quarantined": [q.to_dict() for q in done.quarantined] if done else []}
+
+    def human(d: dict[str, Any]) -> None:
+        for rel in d["removed"]:
+            print(f"removed {rel} (an import that never finished wrote it)")
+        for q in d["quarantined"]:
+            print(f"quarantined {q['name']} ({q['was']}, {q['size']} bytes)")
+        if not d["removed"] and not d["quarantined"]:
+            print("nothing to recover")
+        elif d["quarantined"]:
+            print("see `casefile quarantine list`; re-attach them with `casefile quarantine reattach`")
+
+    return Out(data, human)
+
+
 ledger = group(cli, "ledger", help="the custody ledger's head")
 
 

@@ -9,18 +9,24 @@ from typing import Any
 import click
 
 from casefile.analyst import names
-from casefile.cli.base import Out, cli, command, group
+from casefile.cli.base import Choice, Out, cli, command, group
 from casefile.cli.naming import add_ref, add_refs
 from casefile.cli.output import print_table, print_zone_notes
 from casefile.errors import InvalidInput
-from casefile.model.analyst import Source
+from casefile.model.analyst import (
+    SOURCE_ITEM_ROLES,
+    SOURCE_KIND_ALIASES,
+    SOURCE_KINDS,
+    SOURCE_RELATIONS,
+    SOURCE_ROLE_ALIASES,
+    Source,
+)
 from casefile.present.times import listing
 from casefile.store import Case
 
 source = group(cli, "source", help="sources: where information came from, graded A-F")
 
-KINDS = ("news-article | social-media-post | flight-tracker-page | official-statement | document | "
-         "other")
+KIND = Choice(SOURCE_KINDS, SOURCE_KIND_ALIASES)
 SOURCE = click.argument("source_ref", metavar="SOURCE")
 
 
@@ -45,7 +51,7 @@ def _add_human(d: dict) -> None:
 @command(source, "add", help="record a source (optionally importing saved pages as captures)",
          write=True)
 @click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option("--kind", default="news-article", show_default=True, help=KINDS)
+@click.option("--kind", default="news-article", show_default=True, type=KIND)
 @click.option("--url")
 @click.option("--title")
 @click.option("--publisher")
@@ -224,7 +230,7 @@ def source_grade(case: Case, source_ref: str, grade: str, rationale: str | None)
 @SOURCE
 @click.argument("item", metavar="ITEM")
 @click.option("--role", default="capture", show_default=True,
-              help="capture | screenshot | published-photo | attachment")
+              type=Choice(SOURCE_ITEM_ROLES, SOURCE_ROLE_ALIASES))
 def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
     from casefile.analyst.sources import attach_item
 
@@ -234,7 +240,7 @@ def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
 
 @command(source, "relate", help="record that a source cites, or is derived from, another", write=True)
 @SOURCE
-@click.argument("relation", metavar="cites|derived-from")
+@click.argument("relation", metavar="cites|derived-from", type=Choice(SOURCE_RELATIONS))
 @click.argument("other", metavar="OTHER")
 @click.option("--note", metavar="TEXT", help="how you know (e.g. 'quotes the tracker's post')")
 def source_relate(case: Case, source_ref: str, relation: str, other: str, note: str | None) -> Out:
@@ -262,7 +268,7 @@ def source_archive(case: Case, source_ref: str, url: str) -> Out:
 
 @command(source, "edit", help="change a source's fields (the ledger keeps before/after)", write=True)
 @SOURCE
-@click.option("--kind", help=KINDS)
+@click.option("--kind", type=KIND)
 @click.option("--url")
 @click.option("--title")
 @click.option("--publisher")

@@ -35,7 +35,7 @@ def resolve(case: Case, *, item_id: str, icao24: str | None, registration: str |
     reg = registration.strip().upper() if registration and registration.strip() else None
     facts = {"registration": reg, "type_code": type_code, "description": description,
              "operator": operator, "military": None if military is None else int(military)}
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     if hexa:
         found = case.rows("SELECT * FROM aircraft WHERE icao24 = ? ORDER BY id", [hexa])
     elif reg:
@@ -47,7 +47,7 @@ def resolve(case: Case, *, item_id: str, icao24: str | None, registration: str |
         if fill:
             case.update("aircraft", row["id"], fill, action="aircraft-filled", item_id=item_id,
                         reason=f"facts added by item {item_id}")
-        return row["id"]
+        return str(row["id"])
     aid = new_id()
     case.insert("aircraft", {"id": aid, "icao24": hexa, **facts,
                              "country": country_for(hexa) if hexa else None,

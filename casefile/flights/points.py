@@ -141,7 +141,8 @@ class Merged:
     def column(self, name: str) -> np.ndarray:
         """One column in merged order."""
         if len(self.tracks) == 1:
-            return self.tracks[0].array(name)[self.seq]
+            one: np.ndarray = self.tracks[0].array(name)[self.seq]
+            return one
         parts = [tp.array(name) for tp in self.tracks]
         out = np.empty(len(self.seq), dtype=parts[0].dtype) if parts else np.empty(0)
         for k, arr in enumerate(parts):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from casefile.errors import NotFound
+from casefile.errors import NotFound, UnknownReference
 from casefile.model.flights import Aircraft
 from casefile.present.aircraft import aircraft_name
 from casefile.reference.airlines import flight_number_forms
 from casefile.reference.icao24 import normalise_hex
+from casefile.store.resolve import Named, closest
 
 #: How a reference names an aircraft, most specific first (`find_one` tries the first two tiers).
 IDENTITY = ("id", "registration", "icao24")
@@ -107,4 +108,12 @@ class AircraftRefs(RefIndex):
                 names = ", ".join(aircraft_name(self.aircraft[i]) for i in ids[:5])
                 raise NotFound(f"{ref!r} matches {len(ids)} aircraft ({names}); give its hex or "
                                "registration")
-        raise NotFound(f"no aircraft {ref!r} in this case (give a registration, ICAO hex or id)")
+        recs = [Named(a.id, "A", None, aircraft_name(a),
+                      tuple(x for x in (a.registration, a.icao24, a.label) if x))
+                for a in self.aircraft.values()]
+        near = closest(recs, ref)         # the one resolver's did-you-mean
+        hint = (f"; did you mean {', '.join(r.name for r in near)}?" if near else
+                f"; the case has {', '.join(r.name for r in recs[:6])}" if recs else
+                "; the case has no flight records yet (casefile add CASE FILE imports them)")
+        raise UnknownReference(f"no aircraft {ref!r} in this case (give a registration, ICAO hex "
+                               f"or id){hint}", [r.name for r in near])

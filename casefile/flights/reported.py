@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from casefile.errors import InvalidInput, NotFound
 from casefile.flights.aircraft import find
@@ -10,7 +11,8 @@ from casefile.ids import new_id
 from casefile.model.flights import ReportedFlight
 from casefile.reference.aircraft_types import designator
 from casefile.reference.airports import index as airport_index
-from casefile.store import Case, refs
+from casefile.store import Case
+from casefile.store.resolve import resolve
 from casefile.timeutil import TimeValue, now_z, parse_analyst_time
 
 
@@ -66,14 +68,11 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
 
 
 def _source_id(case: Case, text: str) -> str:
-    """A source's id from its id or short reference (S2)."""
-    t = text.strip()
-    if case.rows("SELECT 1 FROM sources WHERE id = ?", [t]):
-        return t
-    return refs.resolve(case, t, ["S"])
+    """A source's id from its id, short reference (S2), title or id prefix."""
+    return resolve(case, text, "S", lists="casefile source list CASE")
 
 
-def to_model(row: dict) -> ReportedFlight:
+def to_model(row: dict[str, Any]) -> ReportedFlight:
     def tv(text: str | None) -> TimeValue | None:
         return TimeValue.from_dict(json.loads(text)) if text else None
 

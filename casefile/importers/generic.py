@@ -1,4 +1,5 @@
-"""Any file at all, kept as evidence with its hashes and provenance (the fallback importer)."""
+"""Any file at all, kept as evidence with its hashes and provenance (the fallback importer);
+a link met on import, kept as the link it is."""
 
 from __future__ import annotations
 
@@ -21,14 +22,36 @@ class GenericFile:
         return 0.01
 
     def parse(self, path: Path, data: bytes | None) -> str | None:
-        """A one-line note when the file looks like position data no reader takes, else None."""
-        from casefile.importers.flights.unread import position_like
+        """A one-line note when the file looks like position data no reader takes, or is named as
+        markup (KML, GPX) but holds none, else None."""
+        from casefile.importers.flights.unread import markup_missing, position_like
 
-        return position_like(path, data[:8192] if data else None)
+        head = data[:8192] if data else None
+        return position_like(path, head) or markup_missing(path, head)
 
     def store(self, case: Case, ingested: Ingested, parsed: str | None) -> None:
         if parsed:
             case.log("not-read-as-flight", item_id=ingested.item_id, details={"note": parsed})
 
 
+class LinkRecord:
+    """A symbolic link (or junction) met on import: kept as its target path, never followed
+    (the item's bytes are the path; what it points to is not read)."""
+
+    name = "link"
+    kind = "link"
+    extensions: tuple[str, ...] = ()
+    max_in_memory = 1 << 16
+
+    def score(self, path: Path, head: bytes, mime: str) -> float:
+        return 0.0        # never chosen by content: the pipeline picks it for links
+
+    def parse(self, path: Path, data: bytes | None) -> str | None:
+        return None
+
+    def store(self, case: Case, ingested: Ingested, parsed: str | None) -> None:
+        return None
+
+
 register(GenericFile())
+register(LinkRecord())

@@ -9,9 +9,9 @@ A cancelled or failed file leaves nothing behind.
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
-import stat
 import threading
 import time
 from collections import deque
@@ -24,9 +24,10 @@ from typing import Any
 from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
 from casefile.importers import libnotes, registry, workerlife
 from casefile.importers.sniff import sniff_mime
-from casefile.store import Acquisition, Case, commit_staged
+from casefile.store import Acquisition, Case, access, commit_staged, safeopen
 from casefile.store.blobs import StagedBlob, stage_stream
 from casefile.store.platform_io import fsync_dir
+from casefile.textsafe import printable, raw_bytes
 from casefile.timeutil import from_epoch
 
 
@@ -39,6 +40,10 @@ class FileOutcome:
     importer: str | None = None
     sha256: str | None = None
     message: str | None = None
+
+    def __post_init__(self) -> None:   # names as people can read them (see textsafe)
+        self.path = printable(self.path)
+        self.message = None if self.message is None else printable(self.message)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,14 +95,17 @@ def expand_paths(paths: Iterable[str | Path], *, recursive: bool) -> tuple[list[
     errors: list[FileOutcome] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if p.is_dir() and not safeopen.is_link(p):
             if not recursive:
                 errors.append(FileOutcome(str(p), "error", message=f"{p}: is a directory "
                                           "(use --recursive to import what it holds)"))
                 continue
-            for dirpath, dirnames, names in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if not d.endswith(".casefile"))
-                files.extend(Path(dirpath) / n for n in sorted(names) if not n.startswith("."))
+            for dirpath, dirnames, names in os.walk(p):   # links to folders: kept as links
+                links = [d for d in dirnames if safeopen.is_link(Path(dirpath) / d)]
+                dirnames[:] = sorted(d for d in dirnames if not d.endswith(".casefile")
+                                     and d not in links)
+                files.extend(Path(dirpath) / n for n in sorted(names + links)
+                             if not n.startswith("."))
         elif p.exists() or p.is_symlink():
             files.append(p)
         else:
@@ -105,22 +113,34 @@ def expand_paths(paths: Iterable[str | Path], *, recursive: bool) -> tuple[list[
     return files, errors
 
 
-def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
-    """Runs in a worker: stage (copy + hash in one read), sniff, choose an importer, parse."""
+def _work(path_str: str, tmp_dir: str, forced: str | None, follow_links: bool = False) -> _Work:
+    """Runs in a worker: stage (copy + hash in one read), sniff, choose an importer, parse.
+    A link is kept as its target path, never followed unless asked (see store.safeopen)."""
     path = Path(path_str)
     work = _Work(path_str)
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            raise UnsupportedFile("not a regular file", path)
-        if st.st_size == 0:
-            raise UnsupportedFile("empty file (0 bytes): nothing to keep as evidence", path)
+        opened = safeopen.open_for_import(path, follow_links=follow_links)
+        st = opened.st
         work.mtime = from_epoch(st.st_mtime)
+        if opened.link_to is not None:
+            work.resolved = str(path.absolute())
+            work.mime, work.importer = "inode/symlink", "link"
+            work.staged, _ = stage_stream(io.BytesIO(safeopen.link_record(opened)), Path(tmp_dir))
+            work.warning = (f"{printable(path_str)}: a link to {printable(opened.link_to)}: kept as "
+                            "the link it is "
+                            "(its target path); what it points to was not read (--follow-links "
+                            "reads it)")
+            return work
+        if st.st_size == 0:
+            assert opened.file is not None
+            opened.file.close()
+            raise UnsupportedFile("empty file (0 bytes): nothing to keep as evidence", path)
         work.resolved = str(path.resolve())
-        try:
-            src = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
-        except PermissionError:
-            raise UnsupportedFile("cannot read the file (permission denied)", path) from None
+        if opened.hard_links > 1:
+            work.notes.append(f"{path.name} has {opened.hard_links} hard links (the same file "
+                              "under other names)")
+        src = opened.file
+        assert src is not None
         imp: Any = None
 
         def choose(head: bytes) -> bool:
@@ -145,11 +165,23 @@ def _work(path_str: str, tmp_dir: str, forced: str | None) -> _Work:
     except CasefileError as exc:
         work.error = str(exc)
     except OSError as exc:
-        work.error = f"{path}: {exc.strerror or exc}"
+        work.error = f"{printable(path_str)}: {_os_error(exc, tmp_dir, path)}"
     if work.error and work.staged is not None:
         work.staged.discard()
         work.staged = None
     return work
+
+
+def _os_error(exc: OSError, tmp_dir: str, path: Path) -> str:
+    """What went wrong reading or staging a file; a full disk names the case's disk and the
+    space the file needs."""
+    if exc.errno not in access.EXPLAINED:
+        return str(exc.strerror or exc)
+    try:
+        needed: int | None = os.lstat(path).st_size
+    except OSError:
+        needed = None
+    return access.explain(Path(tmp_dir).parent, exc, needed=needed).message
 
 
 def _parse(imp: Any, path: Path, data: bytes | None) -> Any:
@@ -172,13 +204,14 @@ def _unreadable(exc: CasefileError, path: Path) -> str:
     return f"{what.rstrip('.')}; kept as plain evidence (a file no reader understands)"
 
 
-def _work_many(path_strs: list[str], tmp_dir: str, forced: str | None) -> list[_Work]:
+def _work_many(path_strs: list[str], tmp_dir: str, forced: str | None,
+               follow_links: bool = False) -> list[_Work]:
     """Runs in a worker: several small files per task, so fewer round trips between processes."""
     out = []
     for path_str in path_strs:
         started = time.perf_counter()
         try:
-            out.append(_work(path_str, tmp_dir, forced))
+            out.append(_work(path_str, tmp_dir, forced, follow_links))
             out[-1].seconds = time.perf_counter() - started
         except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error only
             out.append(_Work(path_str, error=f"{path_str}: import worker failed: {exc}"))
@@ -251,8 +284,9 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
                  source_url: str | None = None, note: str | None = None,
                  method: str = "file-import", importer: str | None = None,
                  workers: int | None = None, progress: ProgressFn | None = None,
-                 cancel: threading.Event | None = None) -> ImportReport:
-    """Import files into the case; one bad file never stops the others."""
+                 cancel: threading.Event | None = None, follow_links: bool = False) -> ImportReport:
+    """Import files into the case; one bad file never stops the others. Links are kept as links
+    (their target paths) unless `follow_links`; devices, pipes and sockets are never read."""
     files, early_errors = expand_paths(paths, recursive=recursive)
     report = ImportReport(list(early_errors))
     total = len(files) + len(early_errors)
@@ -271,7 +305,7 @@ def import_paths(case: Case, paths: Iterable[str | Path], *, recursive: bool = F
     def refill() -> None:
         while todo and len(queue) < window and not (cancel and cancel.is_set()):
             chunk = pacer.take(todo)
-            fut = pool.submit(_work_many, [str(p) for p in chunk], tmp_dir, importer)
+            fut = pool.submit(_work_many, [str(p) for p in chunk], tmp_dir, importer, follow_links)
             queue.extend((p, _Slot(fut, i)) for i, p in enumerate(chunk))
 
     try:
@@ -357,12 +391,16 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
         return FileOutcome(str(path), "error", importer=work.importer, message="; ".join(
             filter(None, [work.error, *(f"note: {n}" for n in work.notes)])))
     imp = registry.get(work.importer)
-    acq = Acquisition(method=method, original_path=work.resolved or str(path.resolve()),
-                      source_url=source_url, original_mtime=work.mtime, note=note)
-    extra = {"kept_as_plain_evidence": work.warning} if work.warning else None
+    where = work.resolved or str(path.absolute())
+    acq = Acquisition(method=method, original_path=printable(where), source_url=source_url,
+                      original_mtime=work.mtime, note=note)
+    extra: dict[str, Any] = {"kept_as_plain_evidence": work.warning} if work.warning else {}
+    if printable(where) != where:   # the name as the file system holds it, byte for byte
+        extra["original_path_bytes"] = raw_bytes(where).hex()
     try:
         ing = commit_staged(case, work.staged, kind=imp.kind, mime=work.mime or "", importer=imp.name,
-                            original_name=path.name, acquisition=acq, extra=extra,
+                            original_name=printable(path.name), acquisition=acq,
+                            extra=extra or None,
                             then=lambda c, i: imp.store(c, i, work.parsed),
                             dirs_to_sync=dirs_to_sync)
     except CasefileError as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.errors import CorruptFile
+from casefile.importers.flights.unread import MARKUP
 from casefile.importers.registry import register
 from casefile.importers.sniff import sniff_mime
 
@@ -69,6 +70,8 @@ class DocumentImporter(CaptureImporter):
     extensions: tuple[str, ...] = (".pdf", ".txt", ".text", ".md", ".rst")
 
     def score(self, path: Path, head: bytes, mime: str) -> float:
+        if path.suffix.lower() in MARKUP and b"<" not in head:
+            return 0.0   # a KML or GPX with no markup: a plain file, said so (see unread)
         return {"application/pdf": 0.6, "text/plain": 0.4}.get(mime, 0.0)
 
 

@@ -22,6 +22,17 @@ LINK_RELATIONS = ("supports", "contradicts", "context")
 ENTITY_KINDS = ("aircraft", "person", "organisation", "place")
 #: What an item attached to a source is to it.
 SOURCE_ITEM_ROLES = ("capture", "screenshot", "published-photo", "attachment")
+#: Other words people use for these (accepted wherever the kind or role is typed).
+SOURCE_KIND_ALIASES = {"news": "news-article", "article": "news-article", "social": "social-media-post",
+                       "post": "social-media-post", "tweet": "social-media-post",
+                       "tracker": "flight-tracker-page", "flight-tracker": "flight-tracker-page",
+                       "official": "official-statement", "statement": "official-statement",
+                       "doc": "document"}
+SOURCE_ROLE_ALIASES = {"photo": "published-photo", "page": "capture"}
+#: How one source stands to another.
+SOURCE_RELATIONS = ("cites", "derived-from")
+ENTITY_KIND_ALIASES = {"organization": "organisation", "org": "organisation", "airport": "place",
+                       "plane": "aircraft", "people": "person"}
 
 
 def _time_dict(tv: TimeValue | None) -> dict[str, Any] | None:

@@ -70,10 +70,10 @@ def tag_aircraft(case: Case, item_id: str, ref: str) -> str:
         raise InvalidInput("empty aircraft reference", field="aircraft")
     existing = case.rows("SELECT id FROM photo_aircraft WHERE item_id = ? AND ref = ?", [item_id, ref])
     if existing:
-        return existing[0]["id"]
+        return str(existing[0]["id"])
     row = {"id": new_id(), "item_id": item_id, "ref": ref, "created_at": now_z()}
     with case.transaction():
-        return case.insert("photo_aircraft", row, action="aircraft-tagged", item_id=item_id)
+        return str(case.insert("photo_aircraft", row, action="aircraft-tagged", item_id=item_id))
 
 
 def untag_aircraft(case: Case, item_id: str, ref: str, *, reason: str) -> None:

@@ -99,7 +99,7 @@ def _open(path: Path, data: Buffer) -> ImageFile.ImageFile:
             im = Image.open(_stream(path, data))
     except Image.DecompressionBombError as exc:
         raise CorruptFile(f"refused as a possible decompression bomb ({exc})", path) from None
-    except Image.UnidentifiedImageError:
+    except PIL.UnidentifiedImageError:
         raise CorruptFile("not a readable image: Pillow cannot identify its format (header damaged "
                           "or not an image)", path) from None
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for unreadable headers

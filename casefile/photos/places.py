@@ -25,6 +25,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from casefile.model.photos import FoundValue, JpegStructure, PhotoMeta
 from casefile.timeutil import iso_z, parse_exif_datetime, parse_offset
 
+ASCII_DIGITS = frozenset("0123456789")   # metadata digits: never other scripts' or superscripts
+
 #: (kind, place, tag) in the order Casefile believes them; the first usable one is chosen.
 TIME_ORDER: tuple[tuple[str, str, str | None], ...] = (
     ("original", "exif", "DateTimeOriginal"), ("original", "makernote", None),
@@ -84,7 +86,7 @@ def _exif_time(meta: PhotoMeta, kind: str, tag: str, off_tag: str, sub_tag: str)
     local = parse_exif_datetime(raw)
     if local is None:
         return FoundValue(kind, "exif", tag, raw, problem="not a valid EXIF date (YYYY:MM:DD HH:MM:SS)")
-    digits = "".join(ch for ch in meta.times.get(sub_tag, "") if ch.isdigit())[:3]
+    digits = "".join(ch for ch in meta.times.get(sub_tag, "") if ch in ASCII_DIGITS)[:3]
     value = local.isoformat() + (f".{digits.ljust(3, '0')}" if digits else "")
     offset_raw = meta.times.get(off_tag) or meta.times.get("OffsetTime")
     offset = _offset_text(offset_raw)
@@ -230,7 +232,8 @@ def container_values(jpeg: JpegStructure | None) -> list[FoundValue]:
                 for k, v in zip(("make", "model"), jpeg.ciff_make_model, strict=False) if v]
     stamp = (jpeg.picture_info or {}).get("TimeDate")
     if stamp:
-        wall = _epoch_wall(int(stamp)) if stamp.isdigit() else None
+        # ASCII digits only: '¹' (byte 0xB9 read as Latin-1) passes str.isdigit() and int() refuses it
+        wall = _epoch_wall(int(stamp)) if stamp.isascii() and stamp.isdigit() else None
         out.append(FoundValue("original", "pictureinfo", "TimeDate", stamp, value=wall,
                               problem=None if wall else "not a count of seconds"))
     return out

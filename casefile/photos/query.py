@@ -79,7 +79,8 @@ def get_photo(case: Case, item_id: str) -> PhotoInfo:
 
 def raw_tags(case: Case, item_id: str) -> dict[str, str]:
     """Every tag as found, by grouped name ("EXIF DateTimeOriginal", "XMP xmp:CreatorTool", ...)."""
-    return json.loads(_row(case, item_id)["raw_tags"])
+    tags: dict[str, str] = json.loads(_row(case, item_id)["raw_tags"])
+    return tags
 
 
 def photo_meta(case: Case, item_id: str) -> PhotoMeta:

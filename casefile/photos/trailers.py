@@ -61,7 +61,7 @@ def samsung(data: bytes | mmap.mmap) -> list[FoundValue]:
 
 def _utc_value(raw: str) -> FoundValue:
     tag = "Samsung Image_UTC_Data"
-    if not raw.isdigit() or len(raw) > 15:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 15:
         return FoundValue("original", "trailer", tag, raw[:40], problem="not a count of milliseconds")
     try:
         utc = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=int(raw))

@@ -4,6 +4,7 @@ article", "C4 'Two Russian Air Force aircraft landed…'"); never its internal i
 from __future__ import annotations
 
 from casefile.present.numbers import shorten
+from casefile.textsafe import printable
 
 WIDTH = 60
 
@@ -12,6 +13,7 @@ def record_label(ref: str | None, name: str | None, width: int | None = WIDTH, *
                  fallback: str = "") -> str:
     """Reference and name on one line, the name cut to `width` (None: whole; quoted: inside a
     sentence)."""
+    name = printable(name) if name else name   # control and bidi characters shown escaped
     text = (shorten(name, width) if width else name) if name else ""
     if text and quoted:
         text = repr(text)

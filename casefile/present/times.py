@@ -20,7 +20,7 @@ BASIS: dict[str, str] = {
     "exif-offset": "zone from the EXIF offset",
     "gps-utc": "from the GPS clock (UTC)",
     "location-tz": "zone from the position",
-    "case-default": "the case's default zone (assumed)",
+    "case-default": "zone assumed: the case's default",
     "analyst": "as entered by the analyst",
     "source-stated": "as the source states it",
     "recorded-utc": "recorded in UTC",
@@ -127,7 +127,9 @@ def basis_text(basis: str | None, zone: str | None = None, raw: str | None = Non
     if key == "exif-offset":
         off = _offset_of(zone, raw)
         return f"{text} {off}" if off else text
-    if zone and key in ("case-default", "location-tz"):
+    if zone and key == "case-default":
+        return f"{text}, {zone}"
+    if zone and key == "location-tz":
         return f"{text}: {zone}"
     if zone and key == "analyst":
         return f"{text} in {zone}"

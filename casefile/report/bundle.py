@@ -16,6 +16,7 @@ from typing import Any
 from casefile import __version__
 from casefile.errors import CasefileError
 from casefile.report.bundle_safety import FORMAT, MANIFEST
+from casefile.report.pdf.build import output_error, part_name, remove_stale_parts
 from casefile.store import Case, VerifyReport, headfile
 from casefile.store.canonical import canonical_json
 from casefile.store.case import DB_NAME
@@ -31,6 +32,7 @@ class BundleResult:
     members: int
     head_seq: int
     head_hash: str
+    fingerprint: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -66,9 +68,12 @@ def _add(zf: zipfile.ZipFile, name: str, path: Path, compress: int) -> None:
 def bundle_case(case: Case, out: str | Path) -> BundleResult:
     """Write the case as one zip; records a 'bundled' custody event when the case is writable."""
     out = Path(out)
-    tmp_dir = case.path / "tmp"
+    # a read-only case: the snapshot goes beside the output instead of the case's tmp/
+    remove_stale_parts(out)
+    tmp_dir = case.path / "tmp" if case.writable else out.resolve().parent
     tmp_dir.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=tmp_dir) as td:
+    prefix = ".casefile-" if case.writable else f".{out.name}.{os.getpid()}.snapshot-"
+    with tempfile.TemporaryDirectory(dir=tmp_dir, prefix=prefix) as td:
         db_copy = Path(td) / DB_NAME
         snapshot_db(case, db_copy)
         snap = sqlite3.connect(db_copy)
@@ -91,7 +96,7 @@ def bundle_case(case: Case, out: str | Path) -> BundleResult:
                     "case_id": meta.get("case_id"), "title": meta.get("title"),
                     "ledger_head": {"seq": seq, "hash": head,
                                     "fingerprint": headfile.fingerprint(seq, head)}, "members": entries}
-        part = out.with_name(f".{out.name}.{os.getpid()}.part")
+        part = part_name(out)
         try:
             with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
                 mf = zipfile.ZipInfo(MANIFEST, ZIP_TIME)
@@ -104,9 +109,10 @@ def bundle_case(case: Case, out: str | Path) -> BundleResult:
             os.replace(part, out)
         except OSError as exc:
             part.unlink(missing_ok=True)
-            raise CasefileError(f"cannot write the bundle: {exc.strerror or exc}", out) from exc
+            raise output_error(out, exc, sum(int(e["size"]) for e in entries)) from exc
     sha = _sha_file(out)
-    result = BundleResult(str(out), sha, out.stat().st_size, len(entries) + 1, seq, head)
+    result = BundleResult(str(out), sha, out.stat().st_size, len(entries) + 1, seq, head,
+                          headfile.fingerprint(seq, head))
     if case.writable:
         with case.transaction():
             case.log("bundled", details={"sha256": sha, "size": result.size,

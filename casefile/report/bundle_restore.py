@@ -220,7 +220,7 @@ def verify_restored(root: Path) -> VerifyReport:
     case = Case(root, sqlite_utils.Database(conn), None, "verify")
     try:
         report = verify_case(case, record=False, head_file=False)
-        headfile.write(root, case.db)   # the restored ledger's head, kept beside it from now on
+        headfile.write(root, case.db, force=True)   # the restored ledger's head, kept beside it from now on
         return report
     finally:
         case.close()

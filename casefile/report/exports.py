@@ -17,6 +17,7 @@ from casefile.report.pdf.build import (
     build_report,
     other_redacted,
     record_export,
+    report_fingerprint,
     write_atomic,
 )
 from casefile.report.pdf.styles import register_fonts, scrubbing
@@ -53,7 +54,8 @@ def build_docx(case: Case, out: str | Path, options: ReportOptions | None = None
         data = write_blocks(ctx, story.blocks)
     write_atomic(out, data)
     sha = hashlib.sha256(data).hexdigest()
-    result = ExportResult(str(out), sha, len(data), 0, story.sections)
+    result = ExportResult(str(out), sha, len(data), 0, story.sections,
+                          fingerprint=report_fingerprint(case))
     result.ledger_seq = record_export(case, "docx", out, sha, len(data), options.to_dict())
     return result
 

@@ -235,9 +235,11 @@ def _write_bytes_later(case_dir: Path, data: bytes, folder: str, later: Unsynced
 
 
 def hash_file(path: Path) -> tuple[str, int]:
+    """SHA-256 and size of a file, never through a link (O_NOFOLLOW: a link raises OSError)."""
     sha = hashlib.sha256()
     size = 0
-    with open(path, "rb") as f:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
         while chunk := f.read(CHUNK):
             sha.update(chunk)
             size += len(chunk)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,17 @@ from typing import Any
 import sqlite_utils
 
 from casefile import __version__
-from casefile.errors import CaseExists, CasefileError, InvalidInput, NotACase, NotFound, damaged
+from casefile.errors import CaseExists, InvalidInput, NotACase, NotFound, read_only
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import blobs, headfile, journal, ledger, recovery, refs, schema, sealing
+from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, resolve, schema, sealing
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.timeutil import get_zone, now_z
 
 DB_NAME = "case.sqlite"
+_COMMIT_LOCK = threading.RLock()
 SUFFIX = ".casefile"
 
 
@@ -50,6 +52,14 @@ class Case:
         self._owns_lock = owns_lock
         self._ledger = ledger.Ledger(db)
         self._tx_start = 0   # the last event before the open transaction
+        #: why the case is open read-only (None: open for writing)
+        self.read_only_reason: str | None = None
+        self.read_only_how = ""
+        self._reader: access.ReadOnly | None = None   # what a read-only opening holds
+        #: the schema steps this opening applied ("group n: name")
+        self.migrated: list[str] = []
+        #: what opening for writing recovered (files of unfinished imports, files quarantined)
+        self.recovered: recovery.Recovered | None = None
         self._unsynced = blobs.Unsynced()   # derived files written in the open transaction
 
     # ---- opening and closing -------------------------------------------------------------
@@ -82,10 +92,15 @@ class Case:
                                 if key == "case_id" else "meta-set")
             case.insert("case_meta", {"key": headfile.META_KEY, "value": headfile.NAME},
                         action="meta-set")
+        headfile.write(path, case.db, force=True)   # the first head of the anchored chain
         return case
 
     @classmethod
-    def open(cls, path: str | Path, *, write: bool = True, investigator: str | None = None) -> Case:
+    def open(cls, path: str | Path, *, write: bool = True, investigator: str | None = None,
+             upgrade: bool = True) -> Case:
+        """Open a case. `write=False` opens it read-only (SQLite `mode=ro`, no lock file, nothing
+        written); a case on read-only media can only be opened so (`ReadOnlyCase` for a write).
+        `upgrade=False`: a case from an older Casefile is refused, not migrated (verify)."""
         path = Path(path)
         if not (path / DB_NAME).is_file():
             alt = path.with_name(path.name + SUFFIX)
@@ -93,23 +108,65 @@ class Case:
                 path = alt
             else:
                 raise NotACase("not a Casefile case (no case.sqlite inside)", path)
+        if not write:
+            return cls._open_read_only(path, investigator, upgrade=upgrade)
+        why = access.why_read_only(path)
+        if why:
+            raise read_only(path, why)
         lock = CaseLock(path)
-        if write:
-            lock.acquire()
         try:
-            case = cls(path, _connect(path / DB_NAME), lock if write else None,
-                       default_investigator(investigator))
+            lock.acquire()
+        except OSError as exc:
+            raise access.explain(path, exc) from None
+        try:
+            case = cls(path, _connect(path / DB_NAME), lock, default_investigator(investigator))
             schema.check_not_newer(case.db, str(path))
             if schema.pending(case.db):
-                case._migrate_with_lock()
-            if write:
-                sealing.install(case.db)
-                case._recover()
-        except sqlite3.DatabaseError as exc:
+                if not upgrade:
+                    raise schema.needs_upgrade(case.db, path)
+                case._migrate(initial=False)
+            sealing.install(case.db)
+            case._recover()
+        except (sqlite3.Error, OSError) as exc:
             lock.release()
-            raise damaged(path, exc) from None
+            raise access.explain(path, exc) from None
         except BaseException:
             lock.release()
+            raise
+        return case
+
+    @classmethod
+    def _open_read_only(cls, path: Path, investigator: str | None, *, upgrade: bool) -> Case:
+        why = access.why_read_only(path)
+        try:
+            conn = access.connect_read_only(path / DB_NAME)
+        except sqlite3.Error as exc:
+            raise access.explain(path, exc) from None
+        case = cls(path, conn.db, None, default_investigator(investigator))
+        case.read_only_reason = why or "opened for reading"
+        case.read_only_how = conn.how
+        case._reader = conn
+        try:
+            schema.check_not_newer(case.db, str(path))
+            if schema.pending(case.db):
+                if not upgrade:
+                    raise schema.needs_upgrade(case.db, path)
+                if why:
+                    raise read_only(path, f"{why}; and it was written by an older Casefile, whose "
+                                    "case must be upgraded before this one can read it: copy the "
+                                    "case folder to writable storage and open the copy")
+                case.close()
+                writer = cls(path, _connect(path / DB_NAME), None, case.actor)
+                try:
+                    writer._migrate_with_lock()
+                finally:
+                    writer.close()
+                return cls._open_read_only(path, investigator, upgrade=False)
+        except sqlite3.Error as exc:
+            case.close()
+            raise access.explain(path, exc) from None
+        except BaseException:
+            case.close()
             raise
         return case
 
@@ -118,6 +175,12 @@ class Case:
 
         Closing it closes only its connection; the lock stays with the Case it came from.
         """
+        if self.read_only_reason is not None:
+            conn = access.connect_read_only(self.path / DB_NAME)
+            again = Case(self.path, conn.db, None, self.actor, owns_lock=False)
+            again._reader = conn
+            again.read_only_reason = self.read_only_reason
+            return again
         again = Case(self.path, _connect(self.path / DB_NAME), self._lock, self.actor,
                      owns_lock=False)
         sealing.install(again.db)
@@ -129,6 +192,9 @@ class Case:
         if self._lock is not None and self._owns_lock:
             self._lock.release()
         self._lock = None
+        if self._reader is not None:
+            self._reader.release()
+            self._reader = None
 
     def __enter__(self) -> Case:
         return self
@@ -144,6 +210,7 @@ class Case:
         """Undo what imports that never committed left behind (by their journals), quarantine any
         other file no row refers to, and say so in the ledger."""
         done = recovery.recover(self.path, self.db)
+        self.recovered = done
         if done.removed or done.quarantined:
             with self.transaction():
                 if done.removed:
@@ -170,17 +237,26 @@ class Case:
             temp.release()
 
     def _migrate(self, *, initial: bool) -> None:
-        applied = []
-        for group, number, name, fn in schema.pending(self.db):
-            with self.transaction():
-                schema.apply(self.db, group, number, name, fn, case=self)
-                if not initial or group != "core":
-                    self.log("schema-migrated", details={"group": group, "number": number,
-                                                         "name": name})
-            applied.append((group, number))
-        if applied and not initial:
-            sealing.install(self.db)   # the tables as migrated
-            self._seal_as_found()
+        """Every pending step in one transaction: a step that fails leaves the case exactly as
+        the release that wrote it left it (that release can still open it)."""
+        steps = schema.pending(self.db)
+        if not steps:
+            return
+        self.migrated = [f"{g} {n}: {name}" for g, n, name, _fn in steps]
+        with self.transaction():
+            for group, number, name, fn in steps:
+                with self.transaction():
+                    schema.apply(self.db, group, number, name, fn, case=self)
+                    if not initial or group != "core":
+                        self.log("schema-migrated", details={"group": group, "number": number,
+                                                             "name": name})
+            if not initial:
+                sealing.install(self.db)   # the tables as migrated
+                self._seal_as_found()
+        if ("core", 2) in {(g, n) for g, n, _name, _fn in steps} and not initial:
+            with contextlib.suppress(headfile.HeadFileBad):
+                if headfile.read(self.path) is None:   # the case keeps a head file from now on
+                    headfile.write(self.path, self.db, force=True)
 
     def _seal_as_found(self) -> None:
         """After migrating: record every derived table as found (a migration may have changed
@@ -201,7 +277,7 @@ class Case:
     def transaction(self) -> Iterator[Case]:
         """One atomic unit: BEGIN IMMEDIATE at the outermost level, savepoints inside."""
         if not self.writable:
-            raise CasefileError("case is open read-only", self.path)
+            raise read_only(self.path, self.read_only_reason or "opened for reading")
         if self._depth == 0:
             self.db.execute("BEGIN IMMEDIATE")
             self._depth = 1
@@ -227,9 +303,12 @@ class Case:
                     self.db.execute("ROLLBACK")
                     journal.rolled_back(self.path, self.db)
                     raise
-                self.db.execute("COMMIT")
-                journal.committed(self.path)
-                headfile.write(self.path, self.db)
+                with _COMMIT_LOCK:   # head files written in commit order (workers share a case)
+                    prepared = headfile.prepare(self.path, self.db, since=self._tx_start)
+                    self.db.execute("COMMIT")
+                    journal.committed(self.path)
+                    if prepared:
+                        headfile.write(self.path, self.db, force=True)
             finally:
                 self._depth = 0
                 self._ledger.forget_head()
@@ -338,7 +417,8 @@ class Case:
         return pk_value
 
     def update(self, table: str, pk_value: Any, changes: Mapping[str, Any], *,
-               action: str = "edited", item_id: str | None = None, reason: str | None = None) -> dict:
+               action: str = "edited", item_id: str | None = None,
+               reason: str | None = None) -> dict[str, Any]:
         """Change fields of a tracked row; the ledger keeps before and after."""
         self._require_tx()
         before = self.get_row(table, pk_value)
@@ -355,7 +435,7 @@ class Case:
                  row_digest=row_digest(after), details=details)
         return after
 
-    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict:
+    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict[str, Any]:
         """Delete a tracked row for a stated reason; the ledger keeps what was deleted."""
         self._require_tx()
         if not reason or not reason.strip():
@@ -405,7 +485,7 @@ class Case:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
-    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict]:
+    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict[str, Any]]:
         where, params = [], []
         if kind:
             where.append("kind = ?")
@@ -416,34 +496,22 @@ class Case:
         return self.rows(sql + " ORDER BY id", params)
 
     def resolve_item(self, ref: str) -> dict[str, Any]:
-        """An item by id, unique id prefix or suffix (6+ characters), or SHA-256 prefix."""
-        ref = ref.strip()
-        exact = self.rows("SELECT * FROM items WHERE id = ? OR sha256 = ?", [ref, ref.lower()])
-        if exact:
-            return exact[0]
-        if refs.parse(ref) is not None:   # "P3"; unknown ones get "did you mean"
-            return self.rows("SELECT * FROM items WHERE id = ?", [refs.resolve(self, ref, "PFD")])[0]
-        if len(ref) < 6:
-            raise NotFound(f"no item {ref!r} (give at least 6 characters of its id or hash)")
-        found = self.rows("SELECT * FROM items WHERE id LIKE ? OR id LIKE ? OR sha256 LIKE ?",
-                          [ref.upper() + "%", "%" + ref.upper(), ref.lower() + "%"])
-        if len(found) == 1:
-            return found[0]
-        if not found:
-            raise NotFound(f"no item {ref!r}")
-        raise InvalidInput(f"{ref!r} matches {len(found)} items; give more characters")
+        """An item's row by id, reference (P3), file name, SHA-256 or a unique id or hash prefix
+        (the one resolver, `casefile.store.resolve`: did-you-mean when nothing matches)."""
+        item_id = resolve.resolve(self, ref, resolve.ITEMS, lists="casefile items CASE")
+        return self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
 
-    def acquisitions(self, item_id: str) -> list[dict]:
+    def acquisitions(self, item_id: str) -> list[dict[str, Any]]:
         return self.rows("SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id])
 
-    def derivations(self, item_id: str) -> list[dict]:
+    def derivations(self, item_id: str) -> list[dict[str, Any]]:
         return self.rows("SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
 
     def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger.read_events(self.db, item_id, limit=limit)
 
     def blob_path(self, item_or_row: Mapping[str, Any]) -> Path:
-        return self.path / item_or_row["blob_path"]
+        return self.path / str(item_or_row["blob_path"])
 
     # ---- derived working copies ----------------------------------------------------------
     def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,

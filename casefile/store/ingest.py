@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casefile.ids import new_id
@@ -37,7 +38,7 @@ def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
                   original_name: str | None, acquisition: Acquisition,
                   importer: str | None = None, extra: dict[str, Any] | None = None,
                   then: Callable[[Case, Ingested], None] | None = None,
-                  dirs_to_sync: set | None = None) -> Ingested:
+                  dirs_to_sync: set[Path] | None = None) -> Ingested:
     """Move a staged blob to its content address and record item + acquisition, in one transaction.
 
     Same bytes already in the case: no new item or blob, a second acquisition of the existing item.
@@ -63,7 +64,7 @@ def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
         raise
 
 
-def _record(case: Case, staged: blobs.StagedBlob, rel: str, existing: list[dict], *, kind: str,
+def _record(case: Case, staged: blobs.StagedBlob, rel: str, existing: list[dict[str, Any]], *, kind: str,
             mime: str, original_name: str | None, acquisition: Acquisition, importer: str | None,
             extra: dict[str, Any] | None) -> Ingested:
     if existing:

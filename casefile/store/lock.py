@@ -31,6 +31,9 @@ class CaseLock:
         held = platform_io.try_lock(self.path)
         if held is None:
             holder = self._read_holder()
+            if not holder:   # no writer's note: a reader holds it (verify, a report, a listing)
+                raise CaseLocked("case is being read by another Casefile (a verify, report or "
+                                 "listing); try again when it has finished", self.path.parent)
             raise CaseLocked(
                 f"case is open in another Casefile (host {holder.get('host', '?')}, "
                 f"pid {holder.get('pid', '?')})", self.path.parent)

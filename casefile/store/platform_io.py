@@ -107,6 +107,24 @@ def try_lock(path: Path) -> HeldLock | None:
     return _SqliteLock(conn, path)
 
 
+def try_shared_lock(path: Path) -> int | None:
+    """A shared lock on an existing lock file, opened read-only (nothing is written); the
+    descriptor, to close when done. None when a writer holds it, it does not exist, or the
+    platform has no flock."""
+    if not HAVE_FCNTL:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 def open_new(path: Path, *, direct: bool) -> tuple[int, bool]:
     """Create and open a new file for writing, with direct I/O if asked and the filesystem allows
     it. Returns (fd, whether direct I/O is on)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypedDict, cast
 
 from casefile.store.case import Case
-from casefile.store.ledger import LedgerRow
+from casefile.store.ledger import LedgerRow as LedgerRow  # the GUI reads it from here
 
 
 class ItemRow(TypedDict):

@@ -8,6 +8,7 @@ never deleted. The Case records both in the ledger.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,10 +28,12 @@ def recover(case_dir: Path, db: sqlite_utils.Database) -> Recovered:
     tmp = case_dir / "tmp"
     rels, _journals = journal.leftovers(case_dir)
     out = Recovered(removed=journal.remove_unreferenced(case_dir, db, rels))
-    if tmp.is_dir():   # staged copies (never evidence) and the journals just read
-        for entry in tmp.iterdir():
-            if entry.is_file():
+    if tmp.is_dir():   # staged copies (never evidence), the journals just read, and the
+        for entry in tmp.iterdir():   # snapshot folders of bundles that were killed
+            if entry.is_file() or entry.is_symlink():
                 platform_io.remove_read_only(entry)
+            elif entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
     strays = quarantine.unreferenced(case_dir, journal.referenced(db))
     out.quarantined = quarantine.move_in(
         case_dir, strays, "no row of the database refers to it (found when the case was opened)")

@@ -8,14 +8,11 @@ kind, and never change. The CLI, the window and the report all show the same ref
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Protocol
 
 import sqlite_utils
-
-from casefile.errors import UnknownReference
 
 KINDS: dict[str, str] = {
     "S": "source", "C": "claim", "E": "entity", "P": "photo", "F": "flight record",
@@ -83,42 +80,3 @@ def target_of(where: DbLike, ref: str) -> str | None:
         return None
     row = _db(where).execute("SELECT target_id FROM refs WHERE kind = ? AND n = ?", list(parsed)).fetchone()
     return str(row[0]) if row else None
-
-
-def _describe(kinds: Iterable[str] | None) -> str:
-    names = [KINDS[k] for k in (kinds or KINDS)]
-    return " or ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def suggestions(where: DbLike, text: str, kinds: Iterable[str] | None = None, limit: int = 3) -> list[str]:
-    """The references closest to `text`: same kind and nearest number first, then by spelling."""
-    db = _db(where)
-    allowed = list(kinds) if kinds else list(KINDS)
-    have = [r for r in all_refs(db).values() if r[0] in allowed]
-    parsed = parse(text)
-    if parsed is not None:
-        kind, n = parsed
-        same = sorted((r for r in have if r[0] == kind), key=lambda r: (abs(int(r[1:]) - n), int(r[1:])))
-        if same:
-            return same[:limit]
-    return difflib.get_close_matches(text.strip().upper(), have, n=limit, cutoff=0.0)
-
-
-def resolve(where: DbLike, text: str, kinds: Iterable[str] | None = None) -> str:
-    """The record id for a reference ("C4") or an exact id; raises UnknownReference with the closest
-    references when nothing matches (or when the reference is of a kind not accepted here)."""
-    db = _db(where)
-    allowed = [k.upper() for k in kinds] if kinds else list(KINDS)
-    parsed = parse(text)
-    if parsed is not None and parsed[0] in allowed:
-        found = target_of(db, text)
-        if found is not None:
-            return found
-    elif parsed is None:
-        row = db.execute("SELECT kind FROM refs WHERE target_id = ?", [text.strip()]).fetchone()
-        if row is not None and row[0] in allowed:
-            return text.strip()
-    near = suggestions(db, text, allowed)
-    wanted = _describe(allowed)
-    hint = f"; did you mean {', '.join(near)}?" if near else ""
-    raise UnknownReference(f"no {wanted} '{text.strip()}'{hint}", near)

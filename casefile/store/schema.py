@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from casefile.errors import SchemaTooNew
+from casefile.errors import CasefileError, SchemaTooNew
 from casefile.timeutil import now_z
 
 MigrationFn = Callable[[Any], None]   # gets the database, or the Case when registered with_case
@@ -98,6 +98,16 @@ def check_not_newer(db: sqlite_utils.Database, where: str) -> None:
             raise SchemaTooNew(
                 f"case was written by a newer Casefile (schema '{group}' version {number}, this "
                 f"Casefile knows up to {mine}); upgrade Casefile to open it", where)
+
+
+def needs_upgrade(db: sqlite_utils.Database, where: object) -> CasefileError:
+    """The refusal of a reader that does not migrate (verify changes nothing, not even the schema)."""
+    steps = pending(db)
+    named = ", ".join(f"{g} {n}" for g, n, _name, _fn in steps[:6]) + (" …" if len(steps) > 6 else "")
+    return CasefileError(f"the case was written by an older Casefile and its schema needs "
+                         f"{len(steps)} upgrade step{'s' if len(steps) != 1 else ''} ({named}); "
+                         "verify changes nothing, so run `casefile upgrade CASE` first (each "
+                         "step is recorded in the ledger) and verify again", str(where))
 
 
 def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]]:

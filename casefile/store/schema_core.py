@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import sqlite_utils
@@ -93,3 +94,65 @@ track("case_meta", pk="key")
 track("items")
 track("acquisitions")
 track("derived")
+
+
+#: how the first day's Casefile (before 2026-11-25 15:26 UTC) digested a group of bulk rows
+FIRST_GROUP_FORM = ("SHA-256 over repr(sorted (column, value) pairs, NULLs left out) + newline "
+                    "of each row in key order (Casefile of 2026-11-25 before 15:26 UTC)")
+
+
+def first_group_digest(db: sqlite_utils.Database, table: str, group: str, pk: str,
+                       value: object) -> tuple[str, int]:
+    """A group's digest in the first day's form (see FIRST_GROUP_FORM), to check old events."""
+    h = hashlib.sha256()
+    n = 0
+    cur = db.execute(f"SELECT * FROM [{table}] WHERE [{group}] = ? ORDER BY [{pk}]", [value])
+    cols = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(10000):
+        for values in batch:
+            h.update(repr(sorted((k, v) for k, v in zip(cols, values) if v is not None))
+                     .encode("utf-8"))
+            h.update(b"\n")
+            n += 1
+    return h.hexdigest(), n
+
+
+@migration("core", 4, "bulk rows digested in the first day's form are vouched for in today's",
+           with_case=True)
+def _core_4(case: Any) -> None:
+    """The first day's Casefile digested a group of bulk rows (a track's points) differently; its
+    ledger events keep that digest, which today's Casefile cannot compare. Each such group is
+    checked against its last event in the old form, and only when it matches is the same group
+    recorded in today's form, by a new event naming the old event and both digests. The old events
+    stay as they are (history is never rewritten): anyone can recompute both digests from the rows.
+    A group that matches neither form is left alone for verify to name."""
+    from casefile.store import schema
+    from casefile.store.ledger import group_digest
+
+    tables = set(case.db.table_names())
+    for tracked in schema.TRACKED.values():
+        if not tracked.group or tracked.table not in tables:
+            continue
+        last = case.db.execute(
+            "SELECT target_id, seq, row_digest, item_id FROM ledger l WHERE target_table = ? AND "
+            "seq = (SELECT max(seq) FROM ledger m WHERE m.target_table = l.target_table AND "
+            "m.target_id = l.target_id) AND row_digest IS NOT NULL", [tracked.table]).fetchall()
+        for target, seq, recorded, item_id in last:
+            value = case.db.execute(f"SELECT [{tracked.group}] FROM [{tracked.table}] WHERE "
+                                    f"CAST([{tracked.group}] AS TEXT) = ? LIMIT 1",
+                                    [target]).fetchone()
+            if value is None:
+                continue
+            new, count = group_digest(case.db, tracked, value[0])
+            if new == recorded:
+                continue
+            old, _n = first_group_digest(case.db, tracked.table, tracked.group, tracked.pk,
+                                         value[0])
+            if old != recorded:
+                continue   # changed behind Casefile's back: not vouched for, verify names it
+            case.log("digest-form-migrated", item_id=item_id, target_table=tracked.table,
+                     target_id=target, row_digest=new, details={
+                         "rows": count, "event": seq, "old_digest": old, "old_form": FIRST_GROUP_FORM,
+                         "why": "the rows match the digest event "
+                                f"{seq} recorded in the first day's form; recorded again in "
+                                "today's form (the old event is kept as it is)"})

@@ -5,22 +5,34 @@ the state the ledger last recorded for it, and the database's own objects with C
 from __future__ import annotations
 
 import json
+import os
+import stat
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from casefile.store import blobs, headfile, schema, verify_chain, verify_derived, verify_schema
+from casefile.store import (
+    blobs,
+    headfile,
+    safeopen,
+    schema,
+    verify_chain,
+    verify_derived,
+    verify_schema,
+)
 from casefile.store.canonical import row_digest, row_state
 from casefile.store.ledger import GENESIS
 from casefile.store.verify_report import Problem, VerifyReport
+from casefile.textsafe import printable
 
 if TYPE_CHECKING:
     from casefile.store.case import Case
 
 
-def verify_case(case: Case, *, record: bool = True, item_id: str | None = None,
+def verify_case(case: Case, *, record: bool = False, item_id: str | None = None,
                 expect: str | None = None, head_file: bool = True) -> VerifyReport:
-    """Check everything (or one item's files and rows); record the result in the ledger if writable.
+    """Check everything (or one item's files and rows). Verification changes nothing: no event,
+    no file moved, no head file written (`record` is accepted for old callers and ignored); what
+    it finds is repaired by the explicit commands its messages name.
 
     `expect`: a ledger fingerprint the investigator noted earlier (`report.fingerprint`), which
     must name an event of this ledger. `head_file`: check the head file beside the database
@@ -50,12 +62,7 @@ def verify_case(case: Case, *, record: bool = True, item_id: str | None = None,
         verify_derived.check_files(case.path, case.db, report)
     if gaps:
         _fold_into_gaps(report)
-    if record and case.writable:
-        with case.transaction():
-            case.log("verified", item_id=item_id, details={
-                "ok": report.ok, "counts": report.counts, "head_hash_before": report.head_hash,
-                "fingerprint_before": report.fingerprint,
-                "problems": [asdict(p) for p in report.problems][:200]})
+    del record
     return report
 
 
@@ -76,18 +83,31 @@ def _fold_into_gaps(report: VerifyReport) -> None:
     report.problems = [p for p in report.problems if p.kind not in _LOST_WITH_EVENT]
 
 
-def _last_events(events: list[dict]) -> dict[tuple[str, str], dict]:
-    last: dict[tuple[str, str], dict] = {}
+def _last_events(events: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    last: dict[tuple[str, str], dict[str, Any]] = {}
     for ev in events:
         if ev["target_table"] and ev["row_digest"] is not None or ev["action"] == "deleted":
             last[(ev["target_table"], ev["target_id"])] = ev
     return last
 
 
-def _check_one_blob(case: Case, row: dict, what: str) -> tuple[dict, str | None]:
+def _check_one_blob(case: Case, row: dict[str, Any], what: str) -> tuple[dict[str, Any], str | None]:
     path = case.path / row["blob_path"]
-    if not path.is_file():
+    try:
+        lst = os.lstat(path)
+    except OSError:
         return row, f"{what} file {row['blob_path']} is missing"
+    if safeopen.is_link(path, lst):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "somewhere that cannot be read"
+        return row, (f"{what} file {row['blob_path']} has been replaced by a link to "
+                     f"{printable(target)}: the case no longer holds its bytes (whatever the link "
+                     "points to is not evidence, even if it is the same bytes); restore the file "
+                     "from a bundle or a backup")
+    if not stat.S_ISREG(lst.st_mode):
+        return row, f"{what} file {row['blob_path']} is {safeopen.what_it_is(lst.st_mode)} now"
     sha, size = blobs.hash_file(path)
     if sha != row["sha256"]:
         return row, (f"{what} file {row['blob_path']} has changed: SHA-256 is now {sha}, "
@@ -119,14 +139,17 @@ def _check_blobs(case: Case, report: VerifyReport, item_id: str | None) -> None:
     report.counts["derived"] = len(derived)
 
 
-def _describe_diff(recorded: dict, current: dict) -> str:
+def _describe_diff(recorded: dict[str, Any], current: dict[str, Any]) -> str:
     keys = sorted(set(recorded) | set(current))
     changed = [k for k in keys if recorded.get(k) != current.get(k)]
     parts = [f"{k}: recorded {recorded.get(k)!r}, now {current.get(k)!r}" for k in changed[:5]]
     return "; ".join(parts) or "content differs"
 
 
-def _check_rows(case: Case, report: VerifyReport, last: dict, item_id: str | None) -> None:
+Last = dict[tuple[str, str], dict[str, Any]]
+
+
+def _check_rows(case: Case, report: VerifyReport, last: Last, item_id: str | None) -> None:
     n = 0
     for tracked in schema.TRACKED.values():
         if tracked.table not in case.db.table_names():
@@ -160,7 +183,7 @@ def _check_rows(case: Case, report: VerifyReport, last: dict, item_id: str | Non
     report.counts["rows"] = n
 
 
-def _check_groups(case: Case, report: VerifyReport, last: dict, tracked: schema.Tracked) -> int:
+def _check_groups(case: Case, report: VerifyReport, last: Last, tracked: schema.Tracked) -> int:
     groups = {str(r[0]): r[0] for r in case.db.execute(
         f"SELECT DISTINCT [{tracked.group}] FROM [{tracked.table}]")}
     recorded = {key: ev for (table, key), ev in last.items() if table == tracked.table}

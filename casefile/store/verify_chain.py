@@ -38,24 +38,45 @@ def check_chain(events: list[dict[str, Any]], report: VerifyReport) -> list[tupl
 
 def check_head_file(case_dir: Path, meta: dict[str, str], events: list[dict[str, Any]],
                     report: VerifyReport) -> None:
-    """The head file must name an event of this ledger, with the same hash."""
+    """The head file must name the last event of this ledger, with the same hash."""
     try:
         head = headfile.read(case_dir)
     except headfile.HeadFileBad as exc:
-        report.add("head-file", f"{exc}; the last events of the ledger cannot be vouched for",
-                   table="ledger")
+        report.add("head-file", f"{exc}; the last events of the ledger cannot be vouched for. "
+                   + ACCEPT, table="ledger")
         return
     if head is None:
         if meta.get(headfile.META_KEY):
-            report.add("head-file", f"{headfile.NAME} is missing from the case folder; the last "
-                       "events of the ledger cannot be vouched for", table="ledger")
+            report.add("head-file", f"{headfile.NAME} is missing from the case folder, so the last "
+                       "events of the ledger cannot be vouched for: a ledger cut short would look "
+                       "whole. Compare the fingerprint below with one noted earlier (a report's "
+                       "cover, a bundle, `verify --expect`). " + ACCEPT, table="ledger")
         return
     if head.case_id and meta.get("case_id") and head.case_id != meta["case_id"]:
         report.add("head-file", f"{headfile.NAME} belongs to another case (case id "
-                   f"{head.case_id}); was case.sqlite replaced by another case's?", table="ledger")
+                   f"{head.case_id}); was case.sqlite replaced by another case's? " + ACCEPT,
+                   table="ledger")
         return
-    _against(events, head.seq, head.hash, f"{headfile.NAME} (written {head.written_at})",
+    last = int(events[-1]["seq"]) if events else 0
+    by_seq = {int(ev["seq"]): str(ev["hash"]) for ev in events}
+    seq, hash_ = head.effective(by_seq.get)   # a commit that landed as the process was killed
+    before = len(report.problems)
+    _against(events, seq, hash_, f"{headfile.NAME} (written {head.written_at})",
              report, "head-file")
+    if len(report.problems) > before:
+        report.problems[-1].message += ". " + ACCEPT
+    elif seq < last:
+        n = last - seq
+        report.add("head-file", f"{headfile.NAME} (written {head.written_at}) names event "
+                   f"{seq}, but the ledger runs to event {last}: the head file is older than "
+                   f"the ledger by {n} event{'s' if n != 1 else ''} (an older copy put back, a "
+                   "write that could not update it — a full disk, a power loss — or events "
+                   "added behind Casefile's back). " + ACCEPT, table="ledger", target=str(last))
+
+
+#: what the investigator does about a head-file problem, in every message about one
+ACCEPT = ("If you know why and the ledger is as it should be, accept its head with a reason: "
+          "`casefile ledger accept-head CASE --reason \"...\"` (recorded in the ledger)")
 
 
 def check_expected(events: list[dict[str, Any]], expect: str, report: VerifyReport) -> None:

@@ -59,11 +59,26 @@ def check_files(case_dir: Path, db: sqlite_utils.Database, report: VerifyReport)
         report.add("quarantined", quarantine.summary(held) + ": "
                    + ", ".join(f"{q.name} ({q.was}, {q.size} bytes)" for q in held[:10])
                    + (f" and {len(held) - 10} more" if len(held) > 10 else ""))
-    if strays:
-        report.add("unreferenced", f"{len(strays)} file{'s' if len(strays) != 1 else ''} in the "
-                   "case folder not referenced by the database (a restored older case.sqlite? "
-                   "opening the case for writing moves them to quarantine/): "
-                   + ", ".join(strays[:10]))
+    journalled, _files = journal.leftovers(case_dir)
+    unfinished = [rel for rel in strays if rel in set(journalled)]
+    others = [rel for rel in strays if rel not in set(unfinished)]
+    if unfinished:
+        report.add("unfinished-import", f"{_n(unfinished, 'file')} written by an import that never "
+                   "finished (its journal in tmp/ lists them; a full disk, a crash or a kill): they "
+                   "are no evidence yet. `casefile recover CASE` removes them (recorded in the "
+                   "ledger); import the files again: " + ", ".join(unfinished[:10]))
+    if others:
+        report.add("unreferenced", f"{_n(others, 'file')} in the case folder not referenced by the "
+                   "database and listed by no import's journal (a restored older case.sqlite, a "
+                   "sync conflict or a copy taken mid-write?). `casefile recover CASE` moves them "
+                   "to quarantine/ (recorded in the ledger), from where `casefile quarantine "
+                   "reattach` imports them again: " + ", ".join(others[:10]))
+
+
+def _n(items: list[str], word: str) -> str:
+    originals = sum(1 for rel in items if rel.startswith("evidence/"))
+    of = f" ({originals} original{'s' if originals != 1 else ''})" if originals else ""
+    return f"{len(items)} {word}{'s' if len(items) != 1 else ''}{of}"
 
 
 def check_refs(db: sqlite_utils.Database, events: list[dict[str, Any]],

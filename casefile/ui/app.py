@@ -77,20 +77,15 @@ def _settle(win: MainWindow, ms: int) -> None:
 
 def _resolve(win: MainWindow, select: str) -> str | None:
     from casefile.errors import CasefileError
-    from casefile.store.refs import parse, resolve
+    from casefile.store.refs import KINDS
+    from casefile.store.resolve import resolve
 
     assert win.case is not None
     try:
-        return resolve(win.case, select)
+        return resolve(win.case, select, "".join(KINDS))
     except CasefileError as exc:
-        if parse(select) is not None:              # shaped like a reference: its own "did you mean"
-            print(f"casefile: error: --select: {exc}", file=sys.stderr)
-            return None
-        try:
-            return str(win.case.resolve_item(select)["id"])
-        except CasefileError as exc2:
-            print(f"casefile: error: --select: {exc2}", file=sys.stderr)
-            return None
+        print(f"casefile: error: --select: {exc}", file=sys.stderr)
+        return None
 
 
 def _screenshot(app: QApplication, win: MainWindow, out: str, view: str | None, select: str | None) -> int:

@@ -179,6 +179,10 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(cli: Cli, tmp_path: Path)
     for args, words in bad:
         rc, out, err = cli(*args, ok=False)
         assert rc != 0, args
+        if args[:2] == ("claim", "status"):   # a fixed word is checked as a choice: a usage error
+            assert rc == 2 and err.startswith("Usage:") and err.splitlines()[-1].startswith(
+                "casefile: error:") and words in err.splitlines()[-1], err
+            continue
         assert words in err and err.startswith("casefile: error:") and err.count("\n") == 1, err
     assert cli.events() == before
     assert len(cli.json("source", "list")) == 1 and len(cli.json("claim", "list")) == 1

@@ -40,7 +40,7 @@ def test_photos_json_shape(case_dir: Path, capsys: pytest.CaptureFixture) -> Non
 def test_photos_human_listing(case_dir: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["photos", str(case_dir)]) == 0
     out = capsys.readouterr().out
-    assert "a.jpg" in out and "location-tz" in out and "rejected" in out and "2 photo(s)" in out
+    assert "a.jpg" in out and "zone from the position" in out and "rejected" in out and "2 photo(s)" in out
 
 
 def test_photo_raw_and_ela(case_dir: Path, capsys: pytest.CaptureFixture) -> None:

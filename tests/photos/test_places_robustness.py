@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import struct
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casefile.model.photos import JpegStructure
@@ -36,6 +36,7 @@ def test_maker_notes_never_raise(header: bytes, body: bytes, order: str, make: s
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40), st.text(max_size=30), st.binary(max_size=12), st.binary(max_size=12))
+@example("2019:03:23 10:00:00.\u00b9", "\u00b9", b"2019\xb903", b"\xb9")
 def test_xmp_and_iptc_times_never_raise(text: str, coord: str, date: bytes, clock: bytes) -> None:
     for v in places.xmp_values({"exif:DateTimeOriginal": text, "xmp:CreateDate": text,
                                 "exif:GPSLatitude": coord, "exif:GPSLongitude": coord,
@@ -48,6 +49,8 @@ def test_xmp_and_iptc_times_never_raise(text: str, coord: str, date: bytes, cloc
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=300), st.integers(0, 2**32 - 1), st.integers(-2**31, 2**31 - 1),
        st.integers(0, 2**32 - 1), st.text(max_size=20))
+@example(b"", 0, 0, 0, "\u00b9")          # failed once: '¹' passes str.isdigit(), int() refuses it
+@example(b"", 0, 0, 0, "\u0661\u0662")    # Arabic-Indic digits: isdigit() too, not ASCII
 def test_ciff_and_picture_info_never_raise(payload: bytes, secs: int, code: int, flag: int,
                                            stamp: str) -> None:
     ciff.read(b"II\x1a\x00\x00\x00HEAPJPGM" + payload)
@@ -58,6 +61,7 @@ def test_ciff_and_picture_info_never_raise(payload: bytes, secs: int, code: int,
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=200), st.integers(0, 300))
+@example(b"\xb9\xb2", 4)
 def test_samsung_trailer_never_raises(body: bytes, length: int) -> None:
     from casefile.photos import trailers
 
@@ -65,3 +69,13 @@ def test_samsung_trailer_never_raises(body: bytes, length: int) -> None:
                  body + b"SEFH" + body + length.to_bytes(4, "little") + b"SEFT"):
         for v in trailers.samsung(data):
             assert v.place == "trailer" and (v.value is not None or v.problem)
+
+
+def test_picture_info_superscript_from_real_bytes() -> None:
+    """The bytes a file can carry: an APP12 '[picture info]' section whose TimeDate is 0xB9
+    (Latin-1 '¹'). The capture time is named as not a count of seconds, nothing raises."""
+    from casefile.photos.jpeg import picture_info
+
+    info = picture_info(b"[picture info]\r\nTimeDate=\xb9\r\nShutter=1/60\r\n")
+    [found] = places.container_values(JpegStructure(picture_info=info))
+    assert found.raw == "\u00b9" and found.value is None and found.problem == "not a count of seconds"

@@ -175,3 +175,20 @@ def test_worker_connection_closes_without_releasing_the_lock(fresh_case: Case) -
     assert fresh_case.writable
     with pytest.raises(CaseLocked):
         Case.open(fresh_case.path)
+
+
+def test_a_reader_keeps_writers_out_and_says_so(fresh_case: Case) -> None:
+    """A read-only opening of a still case (no writer, no WAL) reads the file as it is under a
+    shared lock: a writer meanwhile is told a reader has it, not a stale host and pid."""
+    path = fresh_case.path
+    fresh_case.close()
+    with Case.open(path, write=False) as reader:
+        assert reader.read_only_how == "still"
+        code = ("import sys\nfrom casefile.store import Case\n"
+                "try:\n    Case.open(sys.argv[1])\nexcept Exception as e:\n    print(e)\n")
+        out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                             text=True, timeout=60).stdout
+        assert "being read by another Casefile" in out
+    assert not (path / "case.sqlite-wal").exists()
+    with Case.open(path) as writer:                 # once the reader is gone, writing works
+        assert writer.writable

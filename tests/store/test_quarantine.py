@@ -136,9 +136,13 @@ def test_restore_an_old_database_through_the_cli(corpora: Path, tmp_path: Path, 
         originals = {i["sha256"] for i in c.items()}
     _restore(path, tmp_path / "old.sqlite")
     capsys.readouterr()
+    before = sorted(p.relative_to(path) for p in path.rglob("*"))
     assert main(["verify", case]) == 1
     out = capsys.readouterr().out
-    assert "3 originals" in out and "FAIL head-file" in out
+    assert "3 originals" in out and "FAIL head-file" in out and "casefile recover" in out
+    assert sorted(p.relative_to(path) for p in path.rglob("*")) == before   # verify moved nothing
+    assert main(["recover", case]) == 0
+    assert "quarantined" in capsys.readouterr().out
     assert main(["quarantine", "list", case, "--json"]) == 0
     held = json.loads(capsys.readouterr().out)["files"]
     assert {q["sha256"] for q in held if q["was"].startswith("evidence/")} == originals - {

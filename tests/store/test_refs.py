@@ -13,6 +13,7 @@ from casefile.analyst.sources import add_source
 from casefile.errors import UnknownReference
 from casefile.importers.pipeline import import_paths
 from casefile.store import Case, refs
+from casefile.store.resolve import resolve
 from casefile.xref.query import run_xref
 
 
@@ -38,7 +39,7 @@ def test_records_get_numbers_per_kind_in_order(fresh_case: Case, corpora: Path) 
     assert [names[p.name] for p in photos] == ["P1", "P2", "P3"]
     assert names[track.name] == "F1"
     assert refs.target_of(fresh_case, "s2") == s2.id
-    assert refs.resolve(fresh_case, "C-1", "C") == c1.id
+    assert resolve(fresh_case, "C-1", "C") == c1.id
     # the same resolution is what the core's own lookups accept
     assert fresh_case.resolve_item("P2")["original_name"] == photos[1].name
 
@@ -47,11 +48,11 @@ def test_unknown_reference_suggests_the_closest(fresh_case: Case) -> None:
     for title in ("a", "b", "c"):
         add_source(fresh_case, title=title)
     with pytest.raises(UnknownReference) as err:
-        refs.resolve(fresh_case, "S7", "S")
+        resolve(fresh_case, "S7", "S")
     assert err.value.suggestions == ["S3", "S2", "S1"]
-    assert "did you mean S3, S2, S1" in str(err.value)
+    assert "did you mean S3 c, S2 b, S1 a" in str(err.value)
     with pytest.raises(UnknownReference) as err:   # a claim reference where a source is wanted
-        refs.resolve(fresh_case, "C1", "S")
+        resolve(fresh_case, "C1", "S")
     assert "no source 'C1'" in str(err.value)
 
 

@@ -116,11 +116,12 @@ def test_row_inserted_or_deleted_behind_our_back(fresh_case: Case, tmp_path: Pat
     assert ("no-acquisition", "items") in kinds
 
 
-def test_verify_result_is_itself_a_ledger_event(fresh_case: Case, tmp_path: Path) -> None:
+def test_verify_records_nothing(fresh_case: Case, tmp_path: Path) -> None:
+    """An examiner's verification changes nothing: no ledger event, the head unchanged."""
     _case_with_files(fresh_case, tmp_path, 1)
-    verify_case(fresh_case)
-    last = fresh_case.events()[-1]
-    assert last["action"] == "verified" and last["details"]["ok"] is True
+    before = fresh_case.head()
+    assert verify_case(fresh_case).ok
+    assert fresh_case.head() == before
 
 
 def test_edited_track_point_is_named(fresh_case: Case, corpora: Path) -> None:

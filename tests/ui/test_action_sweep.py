@@ -655,3 +655,75 @@ def test_the_custody_log_reads_as_actions_with_their_seals_folded_and_filters(sw
     win.log_filters.choose(record="")
     win.log_filters.every.setChecked(True)
     assert len(win.records.model.rows) == len(win.case.events())
+
+
+def test_every_button_of_the_panels_map_and_start_page_does_what_it_says(swept, qtbot, monkeypatch):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QPushButton
+
+    from casefile.ui.window.dialogs import NewCaseDialog
+
+    win, dialogs = swept
+    ids = _ids(win)
+    case = win.case
+    # the provenance panel: verify this item
+    win.show_view("all")
+    win.select_item(ids["photo"])
+    n = len([e for e in case.events() if e["action"] == "verified"])
+    win.provenance.verify_button.click()
+    _ops_done(win, qtbot)
+    verified = [e for e in case.events() if e["action"] == "verified"]
+    assert len(verified) == n + 1 and verified[-1]["item_id"] == ids["photo"]
+    # the metadata panel: compute the error level analysis (a working copy, in the ledger)
+    made = len([e for e in case.events() if e["action"] == "derived" and e["item_id"] == ids["photo"]])
+    win.metadata.ela_button.click()
+    _ops_done(win, qtbot)
+    assert len([e for e in case.events() if e["action"] == "derived" and e["item_id"] == ids["photo"]]) \
+        == made + 1
+    # the map's buttons
+    with qtbot.waitSignal(win.viewLoaded, timeout=30000):
+        win.show_view("map")
+    pane, view = win.map_pane, win.map
+
+    def width() -> float:
+        return view.mapToScene(view.viewport().rect()).boundingRect().width()
+
+    view.fitInView(QRectF(0, 0, 0.01, 0.01))
+    pane.fit_button.click()
+    assert width() > 1.0                                  # the whole case again
+    win.select_item(ids["track"])
+    pane.sel_button.click()
+    track_w = width()
+    assert 1.0 < track_w < 60                             # Kuala Lumpur to Taipei, not the world
+    pane.span_box.setCurrentIndex(pane.span_box.findData("selection"))
+    pane.span_box.activated.emit(pane.span_box.currentIndex())
+    start = pane.t
+    pane.speed.setCurrentIndex(pane.speed.findData(1000))
+    pane.play_button.click()
+    qtbot.waitUntil(lambda: pane.t is not None and start is not None and pane.t > start + 60, timeout=20000)
+    pane.play_button.click()
+    assert not pane.timer.isActive() and pane.play_button.text().endswith("Play")
+    pane.altitude_box.click()
+    assert view.by_altitude
+    # the start page (no case open): each button starts what it names
+    win.close_case()
+    buttons: dict[str, QPushButton] = win.start.buttons
+    buttons["new"].click()
+    assert isinstance(dialogs.last(), NewCaseDialog)
+    dialogs.last().reject()
+    dialogs.files["dir"] = str(case.path)
+    buttons["open"].click()
+    assert win.case is not None and win.case.path == case.path
+    win.close_case()
+    dialogs.files["open"] = ""
+    buttons["bundle"].click()                              # asks for a bundle; none chosen, nothing done
+    assert win.case is None
+    buttons["guide"].click()
+    assert win.guide.isVisible()
+    win.guide.close()
+    started: list[object] = []
+    import casefile.ui.window.launch as launch
+
+    monkeypatch.setattr(launch, "open_demo", lambda w, *a, **k: started.append(w))
+    buttons["demo"].click()                                # builds the demo in a subprocess: its own test
+    assert started == [win]

@@ -90,6 +90,8 @@ def test_the_slider_shows_each_aircraft_and_the_photos_taken_then(demo_map, qtbo
     assert set(m.states) == set(win.map.data.stretches)
     text = pane.state.text()
     assert all(win.map.data.labels[a] in text for a in m.states)
+    thumb = win.map.data.photos[photo].thumb
+    assert thumb and f"<img src='{thumb}'" in text      # the photo itself, not only its name
     # before the first record every aircraft is "unknown", never placed
     pane.slider.setValue(0)
     qtbot.waitUntil(lambda: not pane.pending and pane.view.moment.t == pane.t_of(0), timeout=20000)

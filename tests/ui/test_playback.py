@@ -106,3 +106,22 @@ def test_runways_are_drawn_at_airport_zoom(spar, qtbot):
     assert len(rcss) == 1 and {rcss[0].ends[0][0], rcss[0].ends[1][0]} == {"10", "28"}
     labels = {it.text() for it in layer.items if hasattr(it, "text")}
     assert {"10", "28"} <= labels
+
+
+def test_a_legend_of_dozens_of_aircraft_names_a_few_and_counts_the_rest(qtbot):
+    from casefile.ui.views.mapdata import MapData
+    from casefile.ui.views.mapview import LEGEND_AIRCRAFT, MapView
+
+    data = MapData()
+    for i in range(56):                                    # a case with 56 flight files
+        aid = f"a{i:02d}"
+        data.stretches[aid] = [[(1.6e9 + k, 10.0 + i * 0.1 + k * 0.01, 50.0, 3e4, 400.0) for k in range(3)]]
+        data.labels[aid] = f"CALL{i:02d} · reg{i:02d}"
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.show_data(data)
+    text = view.legend.text()
+    assert text.count("━━") == LEGEND_AIRCRAFT and f"and {56 - LEGEND_AIRCRAFT} more aircraft" in text
+    assert view.legend.height() < view.height() / 2

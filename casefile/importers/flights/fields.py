@@ -6,8 +6,9 @@ CorruptFile for the whole file.
 
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,20 @@ from casefile.errors import CorruptFile
 FT_PER_M = 1 / 0.3048
 KT_PER_MS = 3600 / 1852
 FPM_PER_MS = 60 / 0.3048
+
+
+#: the most columns a flight CSV may have (a header of millions would take gigabytes to split)
+MAX_COLUMNS = 10_000
+
+
+def csv_lines(path: Path, text: str, max_columns: int = MAX_COLUMNS) -> Iterator[str]:
+    """The text's lines for csv.reader, refusing the file at the first line with more than
+    `max_columns` separators (counted before the line is split: nothing big is built)."""
+    for n, line in enumerate(io.StringIO(text, newline=""), 1):
+        if line.count(",") >= max_columns:
+            raise CorruptFile(f"line {n} has more than {max_columns:,} columns: not a flight "
+                              "export", path, line=n)
+        yield line
 
 
 def utf8_text(path: Path, raw: bytes) -> str:

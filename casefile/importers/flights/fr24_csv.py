@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
-from casefile.importers.flights.fields import num, position, require_columns, utf8_text
+from casefile.importers.flights.fields import csv_lines, num, position, require_columns, utf8_text
 from casefile.importers.flights.gz import header_line
 from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
@@ -26,7 +25,7 @@ class FR24Csv(FlightImporter):
 
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         text = utf8_text(path, self.read(path, data))
-        reader = csv.reader(io.StringIO(text, newline=""))
+        reader = csv.reader(csv_lines(path, text))
         header = next(reader, [])
         col = require_columns(path, header, ("timestamp", "position", "altitude", "speed",
                                              "direction"), "Flightradar24 CSV")

@@ -8,7 +8,6 @@ naming its line (and its first problem) while the rest of its chunk converts as 
 from __future__ import annotations
 
 import csv
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from casefile.importers.flights.fields import (
     FT_PER_M,
     KT_PER_MS,
     Bad,
+    csv_lines,
     drop_bad_rows,
     num,
     position,
@@ -72,7 +72,7 @@ class OpenSkyStatesCsv(FlightImporter):
     @paused
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         text = utf8_text(path, self.read(path, data))
-        reader = csv.reader(io.StringIO(text, newline=""))
+        reader = csv.reader(csv_lines(path, text))
         header = next(reader, [])
         col = require_columns(path, header, ("time", "icao24", "lat", "lon"), "OpenSky state-vector CSV")
         g = col.get

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import io
 import math
 from pathlib import Path
 
 from casefile.importers.flights.fields import (
     FT_PER_M,
+    csv_lines,
     num,
     position,
     require_columns,
@@ -56,7 +56,7 @@ class OpenSkyFlightList(FlightImporter):
 
     def parse(self, path: Path, data: bytes | None) -> ParsedFlights:
         text = utf8_text(path, self.read(path, data))
-        reader = csv.reader(io.StringIO(text, newline=""))
+        reader = csv.reader(csv_lines(path, text))
         header = next(reader, [])
         col = require_columns(path, header, ("icao24", "firstseen", "lastseen"),
                               "OpenSky flight-list CSV")

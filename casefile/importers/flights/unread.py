@@ -32,3 +32,26 @@ def position_like(path: Path, head: bytes | None = None) -> str | None:
     fields = ", ".join(m.group(1) for m in (lat, lon, when))
     return (f"looks like position data (fields {fields}), but no flight reader takes this layout: "
             "kept as a plain file, no flight was read from it")
+
+
+#: file name endings that promise markup (a tag in the first bytes)
+MARKUP = {".kml": "KML", ".gpx": "GPX", ".xml": "XML"}
+
+
+def markup_missing(path: Path, head: bytes | None) -> str | None:
+    """The one line to say when a file named .kml/.gpx/.xml holds text but no tag at its start."""
+    kind = MARKUP.get(path.suffix.lower())
+    if kind is None:
+        return None
+    if head is None:
+        try:
+            with open(path, "rb") as f:
+                head = f.read(8192)
+        except OSError:
+            return None
+    text = plain_head(head)[:8192]
+    if b"<" in text:
+        return None
+    what = "only white space" if not text.strip() else "text without a single tag"
+    return (f"named {path.suffix} but holds {what} in its first {len(text):,} bytes, no {kind} "
+            "markup: no flight was read from it; kept as a plain file")

@@ -3,9 +3,11 @@ the export in the ledger."""
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import io
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ class ExportResult:
     pages: int = 0
     sections: list[str] = field(default_factory=list)
     ledger_seq: int | None = None
+    fingerprint: str = ""        # the ledger event the report describes, for `verify --expect`
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -73,16 +76,68 @@ def build_report(case: Case, out: str | Path, options: ReportOptions | None = No
         data = sign_pdf(data, options.sign_cert, options.sign_key or "", options.sign_password)
     write_atomic(out, data)
     sha = hashlib.sha256(data).hexdigest()
-    result = ExportResult(str(out), sha, len(data), pages, done)
+    result = ExportResult(str(out), sha, len(data), pages, done, fingerprint=report_fingerprint(case))
     result.ledger_seq = record_export(case, "pdf", out, sha, len(data), options.to_dict())
     return result
+
+
+def report_fingerprint(case: Case) -> str:
+    """The fingerprint of the ledger event a report describes (printed on its cover)."""
+    from casefile.report.context import content_head
+    from casefile.store.headfile import fingerprint
+
+    head = content_head(case)
+    return fingerprint(int(head["seq"]), str(head["hash"]))
+
+
+def part_name(out: Path) -> Path:
+    """The temporary sibling an output is written to before its rename."""
+    return out.with_name(f".{out.name}.{os.getpid()}.part")
+
+
+def remove_stale_parts(out: Path) -> list[Path]:
+    """Remove what earlier writers of this output left when they were killed (`.NAME.PID.part`
+    files and `.NAME.PID.snapshot-*` folders of a process that is gone); a living writer's are
+    left alone."""
+    removed = []
+    try:
+        found = list(out.parent.glob(f".{glob.escape(out.name)}.*"))
+    except OSError:
+        return []
+    for left in found:
+        pid, _, rest = left.name[len(out.name) + 2:].partition(".")
+        if not (rest == "part" or rest.startswith("snapshot-")) or not pid.isascii() \
+                or not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            if left.is_dir() and not left.is_symlink():
+                shutil.rmtree(left)
+            else:
+                left.unlink()
+            removed.append(left)
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":   # no signal 0 there: a part file is kept (it is named, and harmless)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def write_atomic(out: Path, data: bytes) -> None:
     """Write a file via a temporary sibling and a rename, so a reader never sees half of it."""
     if out.exists() and out.is_dir():
         raise CasefileError("the output is a folder", out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    remove_stale_parts(out)
+    tmp = part_name(out)
     try:
         with open(tmp, "wb") as f:
             f.write(data)
@@ -91,7 +146,17 @@ def write_atomic(out: Path, data: bytes) -> None:
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CasefileError(f"cannot write the output: {exc.strerror or exc}", out) from exc
+        raise output_error(out, exc, len(data)) from exc
+
+
+def output_error(out: Path, exc: OSError, needed: int | None) -> CasefileError:
+    """One line for an output that could not be written: a full disk names the disk and the space
+    needed, a read-only place says so."""
+    from casefile.store.access import EXPLAINED, explain
+
+    if exc.errno in EXPLAINED:
+        return explain(out, exc, needed=needed)
+    return CasefileError(f"cannot write the output: {exc.strerror or exc}", out)
 
 
 def record_export(case: Case, fmt: str, out: Path, sha: str, size: int,

@@ -86,7 +86,18 @@ class Contents(Flowable):
         return availWidth, sum(self._line(lv)[2] for lv, _, _ in self.entries)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        return []
+        """A contents list longer than a page continues on the next (a report of many claims)."""
+        used, n = 0.0, 0
+        for level, _text, _key in self.entries:
+            step = self._line(level)[2]
+            if used + step > availHeight:
+                break
+            used, n = used + step, n + 1
+        if n == 0 or n == len(self.entries):
+            return []
+        first, rest = Contents(), Contents()
+        first.entries, rest.entries = self.entries[:n], self.entries[n:]
+        return [first, rest]
 
     def draw(self) -> None:
         c = self.canv

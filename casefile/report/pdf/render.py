@@ -6,12 +6,22 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from casefile.report import blocks as B
 from casefile.report.gather import world_land
-from casefile.report.pdf.doc import contents
+from casefile.report.pdf.doc import MARGIN, contents
 from casefile.report.pdf.figures import map_figure
 from casefile.report.pdf.styles import MONO, safe, stylesheet
 from casefile.report.pdf.tables import grid, pairs
@@ -78,14 +88,14 @@ def flowables(block: B.Block) -> list[Flowable]:
                   colWidths=[w, sum(block.pairs.widths)], hAlign="LEFT")
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        return [t]
+        return [fits(t)]
     if isinstance(block, B.Gallery):
         cells = [[picture(pic), Paragraph(safe(cap), ss["Small"])] for pic, cap in block.pictures]
         width = 495 / max(3, len(cells))
         t = Table([cells], colWidths=[width] * len(cells), hAlign="LEFT")
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        return [t]
+        return [fits(t)]
     if isinstance(block, B.Figure):
         fig = map_figure(block.data, world_land(), block.width, block.height)
         if fig is None:
@@ -100,6 +110,16 @@ def flowables(block: B.Block) -> list[Flowable]:
     if isinstance(block, B.Contents):
         return [contents()]
     raise TypeError(f"no PDF drawing for {type(block).__name__}")
+
+
+#: the body frame's height (A4 less the margins and the frame's padding): no row may be taller
+FRAME_H = A4[1] - 2 * MARGIN - 14
+
+
+def fits(t: Table) -> Flowable:
+    """A one-row table (a picture beside its facts, a row of pictures) cannot split across pages:
+    one taller than a page is shrunk to fit instead of stopping the report (LayoutError)."""
+    return KeepInFrame(495, FRAME_H, [t], mode="shrink", hAlign="LEFT")
 
 
 def story_flowables(blocks: list[B.Block]) -> list[Flowable]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casefile.report.blocks import Block, Contents, PageBreak, Space, h1, md, mono, pairs, para
 from casefile.report.context import READ_ONLY_ACTIONS, Context
+from casefile.store.headfile import fingerprint
 
 
 def cover(ctx: Context) -> list[Block]:
@@ -15,13 +16,14 @@ def cover(ctx: Context) -> list[Block]:
             ("Generated at (UTC)", ctx.generated_at or "no events"),
             ("Case state", f"ledger event #{head['seq']} ({head['action']}) at {head['at']}"),
             ("Case fingerprint", head["hash"]),
+            ("Ledger fingerprint", fingerprint(int(head["seq"]), str(head["hash"]))),
             ("Case id", ctx.meta.get("case_id", "")),
             ("Casefile version", ctx.version),
             ("Evidence items", f"{len(ctx.items)} shown" +
              (f", {ctx.withheld} sensitive item(s) withheld" if ctx.withheld else "")),
             ("Sections", ", ".join(o.sections)),
             ("Redacted fields", ", ".join(sorted(o.redact)) or "none")]
-    out += [Space(20), pairs(rows, (120, 370), mono=("Case fingerprint",)), Space(12),
+    out += [Space(20), pairs(rows, (120, 370), mono=("Case fingerprint", "Ledger fingerprint")), Space(12),
             fingerprint_text(ctx)]
     if not o.generated_at:
         out.append(para("The generated-at time is the time of that ledger event, so the same case "
@@ -42,7 +44,9 @@ def fingerprint_text(ctx: Context) -> Block:
         "gives the same fingerprint and the same report. To re-check it: ",
         mono("casefile log CASE --json"), f" must list the event with \"seq\": {head['seq']} and "
         "this \"hash\"; ", mono("casefile verify CASE"), " re-hashes every file and walks the hash "
-        "chain, so the listed hash cannot have been altered without verify reporting it.",
+        "chain, so the listed hash cannot have been altered without verify reporting it; ",
+        mono(f"casefile verify CASE --expect {fingerprint(int(head['seq']), str(head['hash']))}"),
+        " also fails unless the ledger still holds this event.",
         style="small")
 
 

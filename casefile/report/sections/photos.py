@@ -16,6 +16,10 @@ from casefile.report.sections.body import Body
 from casefile.report.thumbs import thumbnail
 
 THUMB = 110.0
+#: Up to this many photos each get their own block (thumbnail, facts, findings, checks); a bigger
+#: case shows that many in full (the ones with a contradiction or a warning first) and lists every
+#: other photo in a table that runs across as many pages as it needs.
+FULL_PHOTOS = 300
 #: A check that fires on at least this many photos is listed once, with the photos it fired on.
 GROUP_MIN = 3
 SEVERITY_ORDER = {"warning": 0, "notice": 1, "info": 2}
@@ -73,9 +77,57 @@ def photos(body: Body) -> list[Block]:
                          f"{len(cs)} photos: {refs}", first.innocent_cause))
         out.append(grid(["Check", "Photos", "Innocent explanation"], rows, (120, 200, 175)))
         out.append(para("Each photo's own wording of these checks is in Appendix B.", style="small"))
-    for e in shown:
+    full, listed = _split_full(body, shown)
+    if listed:
+        out.append(para(f"{len(full)} of the {len(shown)} photos are shown one by one below (those "
+                        "with a contradiction or a warning first, then in capture order); the "
+                        f"other {len(listed)} are listed in the table after them, with the "
+                        "references of their findings (each finding in full in Appendix A).",
+                        style="small"))
+    for e in full:
         out += _photo(body, e, common)
+    if listed:
+        out += _listed(body, listed, common)
     return out
+
+
+def _notable(body: Body, e: PhotoEntry) -> bool:
+    return any(f.verdict == "inconsistent" for f in body.about(e.info.item_id)) or any(
+        c.severity == "warning" for c in e.checks)
+
+
+def _split_full(body: Body, shown: list[PhotoEntry]) -> tuple[list[PhotoEntry], list[PhotoEntry]]:
+    """Which photos get their own block and which are listed in the table (capture order kept)."""
+    if len(shown) <= FULL_PHOTOS:
+        return shown, []
+    first = [e for e in shown if _notable(body, e)][:FULL_PHOTOS]
+    chosen = {e.info.item_id for e in first}
+    for e in shown:
+        if len(chosen) >= FULL_PHOTOS:
+            break
+        chosen.add(e.info.item_id)
+    return ([e for e in shown if e.info.item_id in chosen],
+            [e for e in shown if e.info.item_id not in chosen])
+
+
+def _listed(body: Body, listed: list[PhotoEntry], common: dict[str, list[CheckFinding]]
+            ) -> list[Block]:
+    """Every other photo, one row each: a table split across pages with its header repeated."""
+    names = body.names
+    rows = []
+    for e in listed:
+        info = e.info
+        ref = names.ref(info.item_id)
+        found = [body.cite(f, ref) + f" {f.verdict}" for f in body.about(info.item_id)]
+        checks = sorted({check_name(common[c.check_id]) if c.check_id in common
+                         else (c.title or c.check_id) for c in e.checks})
+        where = coords(info.gps.lat, info.gps.lon) if info.gps is not None else "none"
+        rows.append((names.name(info.item_id), when(info.capture), where,
+                     " ".join(x for x in (info.make, info.model) if x) or "unknown",
+                     "; ".join([*found, *checks]) or "nothing raised"))
+    return [KeepSpace(60), h2("Every other photo"),
+            grid(["Photo", "Captured", "Position", "Camera", "Findings and checks"], rows,
+                 (95, 110, 80, 60, 150))]
 
 
 def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]]) -> list[Block]:

@@ -14,7 +14,7 @@ from casefile.flights import query as flights
 from casefile.model.flights import Whereabouts
 from casefile.photos import query as photos
 from casefile.reference.airports import index as airport_index
-from casefile.store import Case
+from casefile.store import Case, reads
 from casefile.store.refs import all_refs
 from casefile.timeutil import from_epoch, parse_z
 from casefile.ui.views.timeline import fit_range
@@ -32,6 +32,7 @@ class MapPhoto:
     name: str  # "P3 an124_apron.jpg"
     t: float | None  # capture time (epoch), None when unknown
     uncertainty_s: float = 0.0
+    thumb: str | None = None  # its stored thumbnail, shown when the slider reaches its moment
 
 
 @dataclass
@@ -97,6 +98,7 @@ def gather(case: Case) -> MapData:
                 if ap is not None:
                     data.airports[icao] = (ap.lon, ap.lat, ap.name)
     refs = all_refs(case)
+    thumbs = reads.thumbnail_paths(case)
     for info in photos.list_photos(case):
         if info.gps is None:
             continue
@@ -114,6 +116,7 @@ def gather(case: Case) -> MapData:
             name,
             t,
             float(info.capture.uncertainty_s or 0) if info.capture else 0.0,
+            str(thumbs[info.item_id]) if info.item_id in thumbs else None,
         )
     return data
 

@@ -30,6 +30,7 @@ from casefile.ui.views.mapview import MapView
 
 TICK_MS = 50             # playback: the moment moves this often
 SPEEDS = (1, 10, 60, 100, 300, 1000)      # × real time
+THUMB_PX = 56             # photos taken at the moment, shown under the aircraft states
 STATE_MAX_PX = 96         # the aircraft-state list scrolls past this height; the map keeps the room
 
 
@@ -171,12 +172,10 @@ class MapPane(QWidget):
             return
         lo, hi = self.span
         t = min(max(t, lo), hi)
-        value = round(t - lo)
-        if value == self.slider.value():
-            self._show_time(t)
-        else:
-            self.slider.setValue(value)
-            self._show_time(t)
+        self.slider.blockSignals(True)          # one moment drawn per move, not two
+        self.slider.setValue(round(t - lo))
+        self.slider.blockSignals(False)
+        self._show_time(t)
 
     def _moved(self, value: int) -> None:
         if self.span is None:
@@ -208,8 +207,14 @@ class MapPane(QWidget):
             if m.photos:
                 lines.append("<span style='color:#e6007e'>◯</span> <b>taken then:</b> "
                              + html.escape(", ".join(data.photos[p].name for p in m.photos)))
+                thumbs = [data.photos[p].thumb for p in m.photos[:8] if data.photos[p].thumb]
+                if thumbs:
+                    lines.append(" ".join(f"<img src='{html.escape(t or '')}' height='{THUMB_PX}'>"
+                                          for t in thumbs))
             self.state.setText("<br>".join(lines))
-        if self.wanted is not None and (m is None or abs(self.wanted - m.t) > 1e-6):
+        if m is None:
+            self.wanted = None                  # nothing to read (no case): ask for nothing more
+        elif self.wanted is not None and abs(self.wanted - m.t) > 1e-6:
             self.pending = True
             self.momentRequested.emit(self.wanted)
 

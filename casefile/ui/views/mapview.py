@@ -53,6 +53,7 @@ GAP_COLOR = "#8a8a8a"
 SELECTION_DEG = 0.12          # zoom to a photo: this far around it (closer, the land fill breaks up)
 CLUSTER_DEG = 0.02  # photos this close share one label (their markers stay apart)
 PHOTO_COLOR = "#e6007e"
+LEGEND_AIRCRAFT = 8           # aircraft named in the legend; the rest are counted
 
 
 def _ring_path(path: QPainterPath, ring: Ring) -> None:
@@ -198,6 +199,8 @@ class MapView(QGraphicsView):
         border_item = self.scene().addPath(borders, pen)
         border_item.setZValue(1)
         self._base_items.append(border_item)
+        for it in self._base_items:      # drawn once per zoom, not on every playback frame
+            it.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._base_drawn = True
 
     def set_by_altitude(self, on: bool) -> None:
@@ -318,11 +321,15 @@ class MapView(QGraphicsView):
         return label
 
     def _legend(self, data: MapData) -> None:
+        keys = sorted(data.stretches)
         rows = [
             f"<span style='color:{data.colors.get(key, '#555555')}'>━━</span> "
             f"{html.escape(data.labels.get(key, 'aircraft'))}"
-            for key in sorted(data.stretches)
+            for key in keys[:LEGEND_AIRCRAFT]
         ]
+        if len(keys) > LEGEND_AIRCRAFT:          # dozens of flight files: the map stays a map
+            rows.append(f"… and {len(keys) - LEGEND_AIRCRAFT} more aircraft (hover a track, or see "
+                        "Flights)")
         if self.by_altitude and data.stretches:
             rows.append("altitude: " + " ".join(f"<span style='color:{c}'>━</span>{lo // 1000}k"
                                                 for lo, c in ALTITUDE_BANDS) + " ft")
@@ -415,12 +422,21 @@ class MapView(QGraphicsView):
 
     def fit(self) -> None:
         self._auto_fit = True
-        self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self._under_legend(self.data_rect()), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _under_legend(self, r: QRectF) -> QRectF:
+        """Room above the data for the legend, so it covers no track, airport or photo."""
+        if not self.legend.isVisible():
+            return r
+        frac = (self.legend.height() + 12) / max(self.viewport().height(), 1)
+        if frac < 0.5:
+            r = QRectF(r.left(), r.top() - r.height() * frac / (1 - frac), r.width(), r.height() / (1 - frac))
+        return r
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
-            self.fitInView(self.data_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self._under_legend(self.data_rect()), Qt.AspectRatioMode.KeepAspectRatio)
 
     def select_item(self, item_id: str) -> bool:
         """Ring the photo of this item, if it has a place on the map."""

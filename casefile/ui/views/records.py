@@ -286,12 +286,12 @@ def _ledger_columns(td: TimeDisplay, nm: Names) -> list[Column[custody.LogEntry]
     return [
         Column("Seq", lambda r: r.seq, lambda r: r.seq),
         Column("At", lambda r: td.fmt(r.at), lambda r: r.at),
-        Column("Who", lambda r: r.actor),
         Column("What was done", lambda r: r.what),
-        Column("Kind", lambda r: custody.KINDS.get(r.kind, r.kind)),
         Column("Also recorded", lambda r: r.steps, lambda r: len(r.folded),
                tip="the bookkeeping this action caused (working copies, metadata read, derived tables "
                    "sealed), each its own event in the ledger"),
+        Column("Kind", lambda r: custody.KINDS.get(r.kind, r.kind)),
+        Column("Who", lambda r: r.actor),
         Column("Hash", lambda r: r.hash[:16] + "…", lambda r: r.hash),
     ]
 

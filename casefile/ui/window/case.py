@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.analyst import query as analyst
-from casefile.errors import CasefileError, CaseLocked
+from casefile.errors import CasefileError, CaseLocked, ReadOnlyCase
 from casefile.model.analyst import Claim
 from casefile.present.times import TimeDisplay
 from casefile.store import Case, VerifyReport, reads
@@ -231,14 +231,18 @@ class CaseWindow(QMainWindow):
         """Open a case for writing (read-only when another Casefile holds it, after asking)."""
         try:
             case = Case.open(path, investigator=self.investigator)
-        except CaseLocked as exc:
+        except (CaseLocked, ReadOnlyCase) as exc:
             try:
                 case = Case.open(path, write=False, investigator=self.investigator)
             except CasefileError as exc2:
                 self.notify("Open Case", str(exc2), error=True)
                 return False
+            if isinstance(exc, ReadOnlyCase):
+                case.read_only_reason = exc.why
             self._set_case(case)
-            self.notify("Open Case", f"{exc}. Opened read-only: you can look, not change.")
+            self.notify("Open Case", f"{exc}. Opened read-only: you can look, not change."
+                        if isinstance(exc, CaseLocked) else f"Opened read-only: {exc.why}. You can look, "
+                        "verify, report and export to another folder, not change.")
             return True
         except CasefileError as exc:
             self.notify("Open Case", str(exc), error=True)
@@ -320,7 +324,9 @@ class CaseWindow(QMainWindow):
             self.details.raise_()
         ro = "" if self.case.writable else " [read-only]"
         self.setWindowTitle(f"{self.case.title}{ro} — Casefile")
-        self.status_path.setText(str(self.case.path))
+        self.status_path.setText(str(self.case.path) + (
+            f" — read-only: {self.case.read_only_reason}" if ro and self.case.read_only_reason
+            else ""))
         self.update_counts()
 
     def update_counts(self) -> None:

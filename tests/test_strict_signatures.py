@@ -1,0 +1,110 @@
+"""The public signatures of the parts others build on (casefile.store, analyst, xref, flights,
+photos) name their types: no `Any`, no bare `dict` or `list`. mypy --strict checks their bodies
+(pyproject.toml, .ci/run); this checks what they promise callers.
+
+DEBT lists the functions that still take or give rows as `dict[str, Any]` (mostly rows read from
+the store, not yet one TypedDict per table). It only shrinks: a new function with Any in its
+signature fails, and so does a listed one that no longer needs to be listed.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import casefile
+
+ROOT = Path(casefile.__file__).parent
+PACKAGES = ("store", "analyst", "xref", "flights", "photos")
+BAD = re.compile(r"\bAny\b|\b(dict|list|Dict|List)\b(?!\[)")
+
+DEBT: dict[str, tuple[str, ...]] = {
+    "analyst/claims": ("delete_claim", "edit_claim", "place",),
+    "analyst/entities": ("add_from_mention", "delete_entity",),
+    "analyst/mentions": ("summarise",),
+    "analyst/notes": ("add_note", "add_tag", "all_tags", "delete_note", "edit_note", "notes",
+                      "remove_tag", "tagged",),
+    "analyst/query": ("source_mentions",),
+    "analyst/search": ("index_claim", "index_entity", "index_note", "index_source",),
+    "analyst/sources": ("capture_text", "check_source_fields", "delete_source", "edit_source",
+                        "suggest", "suggested_time",),
+    "flights/aircraft": ("row_to_aircraft",),
+    "flights/legs": ("from_columns", "from_rows", "ground_flags",),
+    "flights/probable": ("Candidate.to_dict",),
+    "flights/query": ("ground_stays", "tracks",),
+    "flights/reported": ("to_model",),
+    "flights/stated": ("stated_segments",),
+    "photos/derive": ("error_level",),
+    "photos/edit": ("make_ela", "set_photo_location",),
+    "photos/exif": ("normalise", "raw_tag_texts", "read_gps", "text",),
+    "photos/makernotes": ("nikon", "read",),
+    "photos/query": ("derived_copy",),
+    "photos/storage": ("capture_fields", "dumps", "photo_row",),
+    "store/canonical": ("canonical_json", "row_digest", "row_state",),
+    "store/case": ("Case.acquisitions", "Case.add_derived", "Case.blob_path", "Case.delete",
+                   "Case.derivations", "Case.derived", "Case.events", "Case.get_row",
+                   "Case.group_digest", "Case.insert", "Case.items", "Case.log", "Case.record_group",
+                   "Case.resolve_item", "Case.rows", "Case.update",),
+    "store/columns": ("Columns.column", "Columns.value", "as_python", "encode",),
+    "store/ingest": ("commit_staged",),
+    "store/ledger": ("Ledger.append", "event_hash", "group_digest", "read_events",),
+    "store/opening": ("plan", "viewing_copy",),
+    "store/reads": ("is_photo_item",),
+    "store/schema": ("apply",),
+    "store/verify_chain": ("check_chain", "check_expected", "check_head_file",),
+    "store/verify_derived": ("check_derived", "check_refs",),
+    "store/verify_report": ("VerifyReport.add", "VerifyReport.to_dict",),
+    "xref/chronology": ("TimelineEvent.to_dict",),
+    "xref/claim_match": ("match_events", "presence",),
+    "xref/duplicates": ("appearance",),
+    "xref/findings": ("confidence_note", "make_finding",),
+    "xref/windows": ("describe_time",),
+}
+
+
+def _public_functions(tree: ast.Module):
+    def visit(body: list[ast.stmt], prefix: str = ""):
+        for node in body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                yield from visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                    not node.name.startswith("_") or node.name == "__init__"):
+                yield prefix + node.name, node
+    yield from visit(tree.body)
+
+
+def _annotations(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    a = fn.args
+    params = [*a.posonlyargs, *a.args, *a.kwonlyargs, *(x for x in (a.vararg, a.kwarg) if x)]
+    return [ast.unparse(x) for x in [*(p.annotation for p in params), fn.returns] if x is not None]
+
+
+def loose_signatures() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for pkg in PACKAGES:
+        for path in sorted((ROOT / pkg).rglob("*.py")):
+            module = str(path.relative_to(ROOT).with_suffix(""))
+            for name, fn in _public_functions(ast.parse(path.read_text(encoding="utf-8"))):
+                if any(BAD.search(text) for text in _annotations(fn)):
+                    found.setdefault(module, set()).add(name)
+    return found
+
+
+def test_no_new_public_signature_takes_or_gives_any_or_a_bare_dict_or_list() -> None:
+    found = loose_signatures()
+    new = {m: sorted(f - set(DEBT.get(m, ()))) for m, f in found.items()}
+    assert {m: f for m, f in new.items() if f} == {}, "name the types (a dataclass or TypedDict)"
+
+
+def test_the_debt_list_only_shrinks() -> None:
+    found = loose_signatures()
+    paid = {m: sorted(set(f) - found.get(m, set())) for m, f in DEBT.items()}
+    assert {m: f for m, f in paid.items() if f} == {}, "remove these from DEBT: they are typed now"
+
+
+def test_the_check_catches_what_it_is_for() -> None:
+    tree = ast.parse("def f(a: dict) -> list[int]: ...\ndef g(a: Mapping[str, Any]) -> None: ...\n"
+                     "def h(a: dict[str, int]) -> list[str]: ...\ndef _i(a: Any) -> None: ...\n")
+    loose = [n for n, fn in _public_functions(tree) if any(BAD.search(t) for t in _annotations(fn))]
+    assert loose == ["f", "g"]
