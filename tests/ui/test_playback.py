@@ -70,8 +70,9 @@ def test_the_slider_spans_a_claims_window(spar, qtbot):
     win.map_pane.span_box.setCurrentIndex(win.map_pane.span_box.findData("selection"))
     win.set_slider_span("selection")
     lo, hi = win.map_pane.span
-    assert lo == parse_z("2022-08-02T14:00:00Z").timestamp()
-    assert hi == parse_z("2022-08-02T15:00:00Z").timestamp()
+    # times typed to the minute stand for that minute (±30 s, docs/shapes.md §2)
+    assert lo == parse_z("2022-08-02T13:59:30Z").timestamp()
+    assert hi == parse_z("2022-08-02T15:00:30Z").timestamp()
 
 
 def test_tracks_colour_by_altitude_and_the_state_list_never_squeezes_the_map(spar, qtbot):
