@@ -6,6 +6,7 @@ import getpass
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 
 def config_dir() -> Path:
@@ -13,15 +14,16 @@ def config_dir() -> Path:
     return Path(base) / "casefile"
 
 
-def load() -> dict:
+def load() -> dict[str, Any]:
     path = config_dir() / "settings.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        values = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return values if isinstance(values, dict) else {}
 
 
-def save(values: dict) -> None:
+def save(values: dict[str, Any]) -> None:
     path = config_dir()
     path.mkdir(parents=True, exist_ok=True)
     tmp = path / "settings.json.tmp"

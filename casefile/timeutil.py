@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
@@ -178,14 +179,14 @@ class TimeValue:
     #: the person said "about" / "around": the window is widened (see docs/shapes.md)
     approx: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> TimeValue | None:
+    def from_dict(cls, data: Mapping[str, Any] | None) -> TimeValue | None:
         if not data:
             return None
-        known = {k: v for k, v in data.items() if k in _TV_FIELDS}
+        known = {k: v for k, v in data.items() if k in _TV_FIELDS}   # older or newer fields
         return cls(**known)
 
     def window(self) -> tuple[datetime, datetime] | None:

@@ -1,6 +1,6 @@
 """Fuzz every importer's parse with mutated real corpus files (hypothesis, bounded): each either
-parses or refuses with a CasefileError naming the file; nothing else escapes, and no mutation
-makes a parse run away in time.
+parses or refuses with a CasefileError naming the file; nothing else escapes. (A mutation that
+made a parse run away would hold the test until CI's limit: no wall time is asserted here.)
 
 Seeds: for each importer, the smallest real files in ../shared/corpora that the registry gives it
 (by content); a web capture and a document are made here when the corpora hold none.
@@ -8,7 +8,6 @@ Seeds: for each importer, the smallest real files in ../shared/corpora that the 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -34,7 +33,6 @@ MADE = {
                    b"2019-03-22 09:40:00,2019-03-22,55.88,38.10,300,39.98,33.00,900\n",
 }
 EXAMPLES = 60          # per importer: a few seconds each, well inside the CI budget
-SLOW_S = 20.0          # one parse of a mutated small file taking longer is a run-away
 
 
 def _seeds() -> dict[str, list[tuple[Path, bytes]]]:
@@ -96,12 +94,9 @@ def test_mutated_real_files_parse_or_are_refused(name: str, tmp_path: Path) -> N
     def check(data: st.DataObject) -> None:
         path, seed = seeds[data.draw(st.integers(0, len(seeds) - 1))]
         blob = data.draw(mutated(seed))
-        started = time.monotonic()
         try:
             imp.parse(tmp_path / path.name, blob)
         except CasefileError as exc:
             assert str(exc).startswith(str(tmp_path / path.name)), str(exc)   # names the file
-        took = time.monotonic() - started
-        assert took < SLOW_S, f"{name} took {took:.1f} s on a mutated {path.name}"
 
     check()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import resolve_id
 from casefile.errors import InvalidInput
+from casefile.store import putback
+from casefile.store.putback import RowState
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -53,3 +55,27 @@ def restore(case: Case, rows: Snapshot, *, reason: str) -> None:
                 idx.index_source(case, row)
             elif table == "claims":
                 idx.index_claim(case, row)
+
+
+#: The tables whose rows analyst commands write (and so undo and redo put back).
+TABLES = frozenset({"sources", "source_items", "source_relations", "claims", "claim_sources",
+                    "claim_entities", "claim_links", "entities", "notes", "tags"})
+_INDEXED = {"sources": ("source", idx.index_source), "claims": ("claim", idx.index_claim),
+            "entities": ("entity", idx.index_entity), "notes": ("note", idx.index_note)}
+
+
+def put_back(case: Case, table: str, row_id: str, state: RowState, *, reason: str) -> None:
+    """One analyst row back to a state the ledger recorded (None: removed), search index kept
+    up to date; what it refers to must still be there (SQLite's foreign keys refuse otherwise)."""
+    if table not in TABLES:
+        raise InvalidInput(f"{table} rows are not analyst records", field="table")
+    item_id = (state or putback.current(case, table, row_id) or {}).get("item_id")
+    with case.transaction():
+        after = putback.put_back(case, table, row_id, state, reason=reason,
+                                 item_id=item_id if isinstance(item_id, str) else None)
+        if table in _INDEXED:
+            kind, index = _INDEXED[table]
+            if after is None:
+                idx.unindex(case, kind, row_id)
+            else:
+                index(case, after)

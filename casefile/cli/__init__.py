@@ -27,6 +27,8 @@ def _load(module: str) -> None:
         from casefile.cli import demo  # noqa: F401
     elif module == "flights":
         from casefile.cli import flights  # noqa: F401
+    elif module == "history":
+        from casefile.cli import history  # noqa: F401
     elif module == "photos":
         from casefile.cli import photos  # noqa: F401
     elif module == "report":

@@ -34,9 +34,11 @@ def entity_add(case: Case, kind: str, name: str | None, alias: tuple[str, ...], 
                note: str | None) -> Out:
     """KIND: aircraft | person | organisation | place. NAME: its name (a place may be an airport
     code: UUMU, CCS)."""
-    from casefile.analyst.entities import add_entity
+    from casefile.analyst.entities import get_entity
+    from casefile.commands import EntityAdd, submit
 
-    e = add_entity(case, kind, name, aliases=list(alias), ref=ref, note=note)
+    done = submit(case, EntityAdd(kind=kind, entity_name=name, aliases=alias, ref=ref, note=note))
+    e = get_entity(case, done.record_id or "")
     return Out(_entity(case, e.to_dict()),
                lambda d: print(f"entity {d['short_ref']}: {d['kind']} {d['name']}"))
 
@@ -66,9 +68,12 @@ def entity_list(case: Case, kind: str | None) -> Out:
 @click.argument("entity_ref", metavar="ENTITY")
 @click.argument("alias", metavar="ALIAS")
 def entity_alias(case: Case, entity_ref: str, alias: str) -> Out:
-    from casefile.analyst.entities import add_alias
+    from casefile.analyst.entities import get_entity
+    from casefile.commands import EntityAlias, submit
 
-    e = add_alias(case, names.entity(case, entity_ref), alias)
+    eid = names.entity(case, entity_ref)
+    submit(case, EntityAlias(entity=eid, alias=alias))
+    e = get_entity(case, eid)
     return Out(_entity(case, e.to_dict()), lambda d: print(
         f"entity {d['short_ref']}: {d['name']} (also {', '.join(d['aliases'])})"))
 
@@ -77,11 +82,12 @@ def entity_alias(case: Case, entity_ref: str, alias: str) -> Out:
 @click.argument("entity_ref", metavar="ENTITY")
 @REASON
 def entity_delete(case: Case, entity_ref: str, reason: str) -> Out:
-    from casefile.analyst.entities import delete_entity
+    from casefile.commands import EntityDelete, submit
 
     eid = names.entity(case, entity_ref)
     label = names.labels(case, [eid])[eid]
-    before = delete_entity(case, eid, reason=reason)
+    before = case.get_row("entities", eid)
+    submit(case, EntityDelete(entity=eid, reason=reason))
     return Out({"deleted": before, "reason": reason},
                lambda d: print(f"entity {label} deleted ({d['reason']})"))
 
@@ -91,9 +97,10 @@ def entity_delete(case: Case, entity_ref: str, reason: str) -> Out:
 @click.argument("text", metavar="TEXT")
 def note_add(case: Case, target: str, text: str) -> Out:
     """TARGET: an item, source, claim or entity (reference, id or name), or 'case'."""
-    from casefile.analyst.notes import add_note
+    from casefile.commands import NoteAdd, submit
 
-    row = add_ref(case, add_ref(case, add_note(case, _target(case, target), text)),
+    done = submit(case, NoteAdd(target=_target(case, target), text=text))
+    row = add_ref(case, add_ref(case, case.get_row("notes", done.record_id)),
                   "target_id", "target_ref")
     return Out(row, lambda d: print(f"note {d['ref'] or d['id']} on {d['target_kind']} "
                                     f"{d['target_ref'] or d['target_id'] or ''}"))
@@ -124,9 +131,12 @@ def note_list(case: Case, target: str | None) -> Out:
 @click.argument("note_ref", metavar="NOTE")
 @REASON
 def note_delete(case: Case, note_ref: str, reason: str) -> Out:
-    from casefile.analyst.notes import delete_note
+    from casefile.analyst.inputs import resolve_id
+    from casefile.commands import NoteDelete, submit
 
-    before = add_ref(case, delete_note(case, note_ref, reason=reason))
+    nid = resolve_id(case, "notes", note_ref)
+    before = add_ref(case, case.get_row("notes", nid))
+    submit(case, NoteDelete(note=nid, reason=reason))
     return Out({"deleted": before, "reason": reason},
                lambda d: print(f"note {d['deleted'].get('ref') or d['deleted']['id']} deleted "
                                f"({d['reason']})"))
@@ -146,18 +156,32 @@ def tag_add(case: Case, target: str, tags: tuple[str, ...], remove: bool, reason
         if not (reason or "").strip():
             raise InvalidInput("--remove needs --reason (why the tag is taken off)", field="--reason")
         target_id = names.target(case, target)
-        with case.transaction():
-            removed = [notes.remove_tag(case, target_id, t, reason=str(reason)) for t in tags]
+        removed = [_remove_tag(case, target_id, t, str(reason)) for t in tags]
         return Out({"removed": removed, "reason": reason}, lambda d: print(
             f"removed tag {', '.join(r['tag'] for r in d['removed'])} ({d['reason']})"))
 
+    from casefile.commands import TagAdd, submit
+
     target_id = names.target(case, target)
-    with case.transaction():
-        for t in tags:
-            notes.add_tag(case, target_id, t)
+    for t in tags:                      # one edit each: each can be undone on its own
+        submit(case, TagAdd(target=target_id, tag=t))
     data = add_ref(case, {"target_id": target_id, "tags": notes.tags(case, target_id)},
                    "target_id", "target_ref")
     return Out(data, lambda d: print(f"{d['target_ref'] or d['target_id']}: {', '.join(d['tags'])}"))
+
+
+def _remove_tag(case: Case, target_id: str, tag_name: str, reason: str) -> dict[str, Any]:
+    """Remove one tag through its command; returns what was removed (the tag's row as it was)."""
+    from casefile.analyst.notes import normalise_tag, resolve_target
+    from casefile.commands import TagRemove, submit
+
+    kind, _tid = resolve_target(case, target_id)
+    t = normalise_tag(tag_name)
+    rows = case.rows("SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
+    before = rows[0] if rows else {"target_kind": kind, "target_id": target_id, "tag": t,
+                                   "stored_by": "photos"}
+    submit(case, TagRemove(target=target_id, tag=tag_name, reason=reason))
+    return before
 
 
 @command(tag, "list", help="tags of one target, what carries a tag, or all tags")
@@ -195,9 +219,7 @@ def tag_list(case: Case, target: str | None, tag_name: str | None) -> Out:
 @click.argument("tag_name", metavar="TAG")
 @REASON
 def tag_remove(case: Case, target: str, tag_name: str, reason: str) -> Out:
-    from casefile.analyst.notes import remove_tag
-
-    before = remove_tag(case, names.target(case, target), tag_name, reason=reason)
+    before = _remove_tag(case, names.target(case, target), tag_name, reason)
     return Out({"removed": before, "reason": reason},
                lambda d: print(f"removed tag {d['removed']['tag']} ({d['reason']})"))
 

@@ -168,8 +168,8 @@ def run_gui(case: str | None, screenshot: str | None, view: str | None = None,
 # (and what that imports), so `casefile --version` or `items` does not pay for the importers, the
 # report or the window. A name missing here still works (every module is loaded to find it);
 # tests/cli/test_startup.py checks that the table is complete. casefile/cli/__init__.py loads them.
-MODULES = ("analyst", "claims", "core_cmds", "demo", "flights", "photos", "report", "safety",
-           "sources", "xref")
+MODULES = ("analyst", "claims", "core_cmds", "demo", "flights", "history", "photos", "report",
+           "safety", "sources", "xref")
 COMMAND_MODULE = {
     "new": "core_cmds", "add": "core_cmds", "items": "core_cmds", "log": "core_cmds",
     "verify": "core_cmds", "upgrade": "core_cmds", "gui": "core_cmds", "demo": "demo",
@@ -178,7 +178,7 @@ COMMAND_MODULE = {
     "report": "report", "export": "report", "bundle": "report", "unbundle": "report",
     "quarantine": "safety", "ledger": "safety", "recover": "safety", "source": "sources", "claim": "claims",
     "entity": "analyst", "note": "analyst", "tag": "analyst", "search": "analyst",
-    "xref": "xref", "timeline": "xref",
+    "xref": "xref", "timeline": "xref", "undo": "history", "redo": "history", "history": "history",
 }
 
 

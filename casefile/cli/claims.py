@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -76,14 +77,14 @@ def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], whe
               grade: str | None, status: str, kind: str, aircraft: tuple[str, ...],
               entity: tuple[str, ...], note: str | None, approx: bool = False) -> Out:
     """TEXT: the claim, in your words or quoted (--quoted)."""
-    from casefile.analyst.claims import add_claim
+    from casefile.commands import ClaimAdd, submit
 
-    c = add_claim(case, text, quoted=quoted, start=start, end=end, when=when, tz=tz, approx=approx,
-                  place_ref=place,
-                  credibility=grade, status=status, kind=kind, aircraft_refs=list(aircraft),
-                  source_ids=[names.source(case, s) for s in sources],
-                  entity_ids=[names.entity(case, e) for e in entity], note=note)
-    return _claim(case, c.id)
+    done = submit(case, ClaimAdd(
+        text=text, quoted=quoted, start=start, end=end, when=when, tz=tz, about=approx, place=place,
+        credibility=grade, status=status, kind=kind, aircraft=tuple(aircraft),
+        sources=tuple(names.source(case, s) for s in sources),
+        entities=tuple(names.entity(case, e) for e in entity), note=note))
+    return _claim(case, done.record_id or "")
 
 
 def _when(c: Claim) -> str:
@@ -179,7 +180,8 @@ def claim_show(case: Case, claim_ref: str) -> Out:
 def claim_link(case: Case, claim_ref: str, item: str, relation: str | None, note: str | None,
                remove: bool, reason: str | None) -> Out:
     """RELATION: supports | contradicts | context (not needed with --remove)."""
-    from casefile.analyst.claims import link
+    from casefile.analyst.claims import claim_links
+    from casefile.commands import ClaimLink, submit
     from casefile.errors import InvalidInput
 
     if remove:
@@ -189,17 +191,19 @@ def claim_link(case: Case, claim_ref: str, item: str, relation: str | None, note
     if relation is None:
         raise InvalidInput("give RELATION: supports, contradicts or context", field="relation")
     item_id = names.item(case, item)
-    lk = add_ref(case, link(case, names.claim(case, claim_ref), item_id, relation, note).to_dict(),
+    claim_id = names.claim(case, claim_ref)
+    submit(case, ClaimLink(claim=claim_id, item=item_id, relation=relation, note=note))
+    lk = add_ref(case, next(x for x in claim_links(case, claim_id) if x.item_id == item_id).to_dict(),
                  "item_id", "item_ref")
     label = names.labels(case, [item_id]).get(item_id, item_id)
     return Out(lk, lambda d: print(f"{label} {d['relation']} the claim"))
 
 
 def _unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
-    from casefile.analyst.claims import unlink
+    from casefile.commands import ClaimUnlink, submit
 
     item_id = names.item(case, item)
-    unlink(case, names.claim(case, claim_ref), item_id, reason=reason)
+    submit(case, ClaimUnlink(claim=names.claim(case, claim_ref), item=item_id, reason=reason))
     return Out({"unlinked": item_id, "reason": reason},
                lambda d: print(f"unlinked {item} ({d['reason']})"))
 
@@ -218,9 +222,11 @@ def claim_unlink(case: Case, claim_ref: str, item: str, reason: str) -> Out:
 @click.option("--reason")
 def claim_status(case: Case, claim_ref: str, status: str, reason: str | None) -> Out:
     """STATUS: unverified | corroborated | contradicted | inconclusive."""
-    from casefile.analyst.claims import set_status
+    from casefile.commands import ClaimEdit, submit
 
-    return _claim(case, set_status(case, names.claim(case, claim_ref), status, reason=reason).id)
+    claim_id = names.claim(case, claim_ref)
+    submit(case, ClaimEdit(claim=claim_id, status=status, reason=reason))
+    return _claim(case, claim_id)
 
 
 @command(claim, "grade", help="set a claim's credibility 1-6", write=True)
@@ -228,9 +234,14 @@ def claim_status(case: Case, claim_ref: str, status: str, reason: str | None) ->
 @click.argument("grade", metavar="1-6")
 @click.option("--reason")
 def claim_grade(case: Case, claim_ref: str, grade: str, reason: str | None) -> Out:
-    from casefile.analyst.claims import grade_claim
+    from casefile.analyst.inputs import credibility_grade
+    from casefile.commands import ClaimEdit, submit
 
-    return _claim(case, grade_claim(case, names.claim(case, claim_ref), grade, reason=reason).id)
+    if credibility_grade(grade) is None:
+        raise InvalidInput("give a grade 1-6", field="credibility")
+    claim_id = names.claim(case, claim_ref)
+    submit(case, ClaimEdit(claim=claim_id, credibility=grade, reason=reason))
+    return _claim(case, claim_id)
 
 
 @command(claim, "source", help="add sources that also make this claim (or --remove)", write=True)
@@ -240,18 +251,17 @@ def claim_grade(case: Case, claim_ref: str, grade: str, reason: str | None) -> O
 @click.option("--reason", help="why (required with --remove)")
 def claim_source(case: Case, claim_ref: str, sources: tuple[str, ...], remove: bool,
                  reason: str | None) -> Out:
-    from casefile.analyst.claims import add_sources, remove_source
+    from casefile.commands import ClaimRemoveSource, ClaimSources, submit
 
     if remove and not (reason or "").strip():
         raise InvalidInput("removing a source from a claim needs --reason", field="reason")
     claim_id = names.claim(case, claim_ref)
     source_ids = [names.source(case, s) for s in sources]
     if remove:
-        with case.transaction():
-            for s in source_ids:
-                remove_source(case, claim_id, s, reason=reason or "")
+        for s in source_ids:               # one edit each: each can be undone on its own
+            submit(case, ClaimRemoveSource(claim=claim_id, source=s, reason=reason or ""))
     else:
-        add_sources(case, claim_id, source_ids)
+        submit(case, ClaimSources(claim=claim_id, sources=tuple(source_ids)))
     return _claim(case, claim_id)
 
 
@@ -268,24 +278,20 @@ def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, s
                end: str | None, tz: str | None, place: str | None, kind: str | None,
                aircraft: tuple[str, ...], entity: tuple[str, ...], note: str | None,
                reason: str | None, approx: bool = False) -> Out:
-    from casefile.analyst.claims import add_entities, edit_claim
+    from casefile.commands import ClaimEdit, ClaimEntities, submit
 
-    given = {"text": text, "when": when, "start": start, "end": end, "place": place, "kind": kind,
-             "note": note}
-    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
-    if approx and {"when", "start", "end"} & changes.keys():
-        changes["approx"] = True
-    if aircraft:
-        changes["aircraft_refs"] = list(aircraft)
-    if not changes and not entity:
+    edit = ClaimEdit(claim="", text=text, when=when, start=start, end=end, tz=tz,
+                     about=approx or None, place=place,
+                     kind=kind, note=note, aircraft=tuple(aircraft) if aircraft else None,
+                     reason=reason)
+    if not edit.changes() and not entity:
         raise InvalidInput("nothing to change (give --text, --when, --place, ...)")
     claim_id = names.claim(case, claim_ref)
-    eids = [names.entity(case, e) for e in entity]
-    with case.transaction():
-        if changes:
-            edit_claim(case, claim_id, changes, reason=reason, tz=tz)
-        if eids:
-            add_entities(case, claim_id, eids)
+    eids = tuple(names.entity(case, e) for e in entity)
+    if edit.changes():
+        submit(case, replace(edit, claim=claim_id))
+    if eids:
+        submit(case, ClaimEntities(claim=claim_id, entities=eids))
     return _claim(case, claim_id)
 
 
@@ -293,11 +299,12 @@ def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, s
 @CLAIM
 @click.option("--reason", required=True)
 def claim_delete(case: Case, claim_ref: str, reason: str) -> Out:
-    from casefile.analyst.claims import delete_claim
+    from casefile.commands import ClaimDelete, submit
 
     claim_id = names.claim(case, claim_ref)
     label = names.labels(case, [claim_id])[claim_id]
-    before = delete_claim(case, claim_id, reason=reason)
+    before = case.get_row("claims", claim_id)
+    submit(case, ClaimDelete(claim=claim_id, reason=reason))
     return Out({"deleted": before, "reason": reason},
                lambda d: print(f"claim {label} deleted ({d['reason']}); the ledger keeps it"))
 

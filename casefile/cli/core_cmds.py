@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -46,6 +47,9 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
                               note=note, importer=importer, workers=workers,
                               follow_links=follow_links,
                               progress=None if want_json() else progress)
+    from casefile.commands import after_import
+
+    after_import(case, report)          # findings and checks up to date before it says done
 
     data = report.to_dict()
     data["files"] = add_refs(case, data["files"], "item_id")
@@ -71,7 +75,7 @@ def add(case: Case, paths: tuple[str, ...], recursive: bool, source_url: str | N
     return Out(data, human, 1 if report.errors else 0)
 
 
-def item_dict(case: Case, item: dict[str, Any]) -> dict[str, Any]:
+def item_dict(case: Case, item: Mapping[str, Any]) -> dict[str, Any]:
     acqs = case.acquisitions(item["id"])
     return {"id": item["id"], "kind": item["kind"], "original_name": item["original_name"],
             "mime": item["mime"], "size": item["size"], "sha256": item["sha256"],

@@ -164,16 +164,15 @@ def flight_add(case: Case, aircraft: str, from_icao: str | None, to_icao: str | 
                departed: str | None, arrived: str | None, departed_window: float | None,
                arrived_window: float | None, tz: str | None, departed_tz: str | None,
                arrived_tz: str | None, source: str | None, note: str | None) -> Out:
-    from casefile.flights.reported import add_reported_flight
+    from casefile.commands import FlightAdd, submit
+    from casefile.flights.query import reported_flights
 
-    def seconds(h: float | None) -> float | None:
-        return None if h is None else h * 3600.0
-
-    rf = add_reported_flight(case, aircraft=aircraft, from_icao=from_icao, to_icao=to_icao,
-                             departed=departed, arrived=arrived, tz=tz,
-                             departed_uncertainty_s=seconds(departed_window),
-                             arrived_uncertainty_s=seconds(arrived_window), note=note,
-                             departed_tz=departed_tz, arrived_tz=arrived_tz, source=source)
+    done = submit(case, FlightAdd(aircraft=aircraft, from_icao=from_icao, to_icao=to_icao,
+                                  departed=departed, arrived=arrived, tz=tz,
+                                  departed_window_h=departed_window, arrived_window_h=arrived_window,
+                                  note=note, departed_tz=departed_tz, arrived_tz=arrived_tz,
+                                  source=source))
+    rf = next(r for r in reported_flights(case) if r.id == done.record_id)
     return Out(add_ref(case, rf.to_dict()), _print_reported)
 
 

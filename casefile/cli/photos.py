@@ -146,13 +146,15 @@ def photo_show(case: Case, photo_ref: str, raw: bool, ela: int | None) -> Out:
 
 def _place(case: Case, photo_ref: str, lat: float | None, lon: float | None, note: str | None,
            remove: bool) -> Out:
+    from casefile.commands import PhotoPlace, submit
     from casefile.errors import InvalidInput
-    from casefile.photos.query import get_photo, set_photo_location
+    from casefile.photos.query import get_photo
 
     if not remove and (lat is None or lon is None):
         raise InvalidInput("give LAT and LON, or --remove", field="location")
     item = _photo_id(case, photo_ref)
-    set_photo_location(case, item, None if remove else lat, None if remove else lon, note)
+    submit(case, PhotoPlace(item=item, lat=None if remove else lat, lon=None if remove else lon,
+                            note=note))
     return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
         f"{d['ref']} {d['original_name']}: place {'removed' if remove else f'{lat}, {lon}'}; "
         f"capture {_capture_text(d['capture'])}"))
@@ -184,13 +186,14 @@ def photo_place_old(case: Case, photo_ref: str, lat: float | None, lon: float | 
 
 
 def _tag(case: Case, photo_ref: str, ref: str, remove: str | None) -> Out:
-    from casefile.photos.query import get_photo, tag_aircraft, untag_aircraft
+    from casefile.commands import PhotoTag, PhotoUntag, submit
+    from casefile.photos.query import get_photo
 
     item = _photo_id(case, photo_ref)
     if remove is not None:
-        untag_aircraft(case, item, ref, reason=remove)
+        submit(case, PhotoUntag(item=item, aircraft=ref, reason=remove))
     else:
-        tag_aircraft(case, item, ref)
+        submit(case, PhotoTag(item=item, aircraft=ref))
     return Out(add_ref(case, get_photo(case, item).to_dict(), "item_id"), lambda d: print(
         f"{d['ref']} {d['original_name']}: aircraft {', '.join(d['aircraft_tags']) or 'none'}"))
 

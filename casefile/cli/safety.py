@@ -37,8 +37,11 @@ def reattach(case: Case, names: tuple[str, ...]) -> Out:
     done, left = [], []
     for q in chosen:
         if q.is_original and quarantine_ops.held_again(case, q) is None:
-            import_paths(case, [case.path / q.file], workers=1,
-                         note="re-attached from the quarantine (the database had no row for it)")
+            from casefile.commands import after_import
+
+            after_import(case, import_paths(
+                case, [case.path / q.file], workers=1,
+                note="re-attached from the quarantine (the database had no row for it)"))
         if quarantine_ops.held_again(case, q) is None:
             left.append({**q.to_dict(), "why_left": "a derived working copy: it is re-made from its "
                          "original; confirm its deletion with a reason"

@@ -87,6 +87,9 @@ def source_add(case: Case, files: tuple[str, ...], kind: str, url: str | None, t
     items = [(names.item(case, ref), role) for ref, role in map(_item_spec, item_specs)]
     if files:
         report = import_paths(case, list(files), workers=1)
+        from casefile.commands import after_import
+
+        after_import(case, report)
         if report.errors:
             raise InvalidInput("; ".join(o.message or o.path for o in report.errors) +
                                " (no source recorded; files that imported stay as evidence)")
@@ -101,7 +104,11 @@ def source_add(case: Case, files: tuple[str, ...], kind: str, url: str | None, t
             if role == "capture" and sources.capture_text(case, ref):
                 applied = _apply_suggestion(sources.suggest(case, ref), fields)
                 break
-    src = sources.add_source(case, items=items, **fields)
+    from casefile.commands import SourceAdd, submit
+
+    fields["archive_urls"] = tuple(fields["archive_urls"])
+    done = submit(case, SourceAdd(items=tuple(items), **fields))
+    src = sources.get_source(case, done.record_id or "")
     data = {**add_ref(case, src.to_dict()), "suggestions_applied": applied,
             "suggestions": [sources.suggest(case, i) for i, r in src.item_roles.items()
                             if r == "capture" and sources.capture_text(case, i)]}
@@ -220,9 +227,12 @@ def _print_edited(d: dict) -> None:
 @click.argument("grade", metavar="A-F")
 @click.option("--rationale")
 def source_grade(case: Case, source_ref: str, grade: str, rationale: str | None) -> Out:
-    from casefile.analyst.sources import grade_source
+    from casefile.analyst.sources import get_source
+    from casefile.commands import SourceGrade, submit
 
-    src = grade_source(case, names.source(case, source_ref), grade, rationale)
+    source_id = names.source(case, source_ref)
+    submit(case, SourceGrade(source=source_id, grade=grade, rationale=rationale))
+    src = get_source(case, source_id)
     return Out(add_ref(case, src.to_dict()), _print_source)
 
 
@@ -232,9 +242,12 @@ def source_grade(case: Case, source_ref: str, grade: str, rationale: str | None)
 @click.option("--role", default="capture", show_default=True,
               type=Choice(SOURCE_ITEM_ROLES, SOURCE_ROLE_ALIASES))
 def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
-    from casefile.analyst.sources import attach_item
+    from casefile.analyst.sources import get_source
+    from casefile.commands import SourceAttach, submit
 
-    src = attach_item(case, names.source(case, source_ref), names.item(case, item), role)
+    source_id = names.source(case, source_ref)
+    submit(case, SourceAttach(source=source_id, item=names.item(case, item), role=role))
+    src = get_source(case, source_id)
     return Out(add_ref(case, src.to_dict()), _print_source)
 
 
@@ -246,10 +259,15 @@ def source_attach(case: Case, source_ref: str, item: str, role: str) -> Out:
 def source_relate(case: Case, source_ref: str, relation: str, other: str, note: str | None) -> Out:
     """A source that cites or derives from another is not independent of it: a claim checked only
     against records from that family is "not independently checked"."""
-    from casefile.analyst.provenance import relate_sources
+    from casefile.analyst.inputs import resolve_id
+    from casefile.analyst.provenance import SourceRelation, source_relations
+    from casefile.commands import SourceRelate, submit
     from casefile.store.refs import refs_of
 
-    rel = relate_sources(case, source_ref, other, relation, note)
+    sid, oid = resolve_id(case, "sources", source_ref), resolve_id(case, "sources", other)
+    submit(case, SourceRelate(source=sid, other=oid, relation=relation, note=note))
+    rel: SourceRelation = next(r for r in source_relations(case) if (r.source_id, r.other_id) == (sid, oid)
+                               and r.relation == relation.strip().lower())
     names = refs_of(case, [rel.source_id, rel.other_id])
     return Out(rel.to_dict(), lambda d: print(
         f"{names.get(d['source_id'], d['source_id'])} {d['relation']} "
@@ -260,9 +278,12 @@ def source_relate(case: Case, source_ref: str, relation: str, other: str, note: 
 @SOURCE
 @click.argument("url", metavar="URL")
 def source_archive(case: Case, source_ref: str, url: str) -> Out:
-    from casefile.analyst.sources import add_archive_url
+    from casefile.analyst.sources import get_source
+    from casefile.commands import SourceArchive, submit
 
-    src = add_archive_url(case, names.source(case, source_ref), url)
+    source_id = names.source(case, source_ref)
+    submit(case, SourceArchive(source=source_id, url=url))
+    src = get_source(case, source_id)
     return Out(add_ref(case, src.to_dict()), _print_source)
 
 
@@ -281,12 +302,15 @@ def source_archive(case: Case, source_ref: str, url: str) -> Out:
 @click.option("--reason")
 def source_edit(case: Case, source_ref: str, tz: str | None, reason: str | None,
                 **given: str | None) -> Out:
-    from casefile.analyst.sources import edit_source
+    from casefile.analyst.sources import get_source
+    from casefile.commands import SourceEdit, submit
 
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise InvalidInput("nothing to change (give --title, --published, ...)")
-    src = edit_source(case, names.source(case, source_ref), changes, reason=reason, tz=tz)
+    source_id = names.source(case, source_ref)
+    submit(case, SourceEdit(source=source_id, tz=tz, reason=reason, **changes))
+    src = get_source(case, source_id)
     return Out(add_ref(case, src.to_dict()), _print_edited)
 
 
@@ -294,11 +318,12 @@ def source_edit(case: Case, source_ref: str, tz: str | None, reason: str | None,
 @SOURCE
 @click.option("--reason", required=True)
 def source_delete(case: Case, source_ref: str, reason: str) -> Out:
-    from casefile.analyst.sources import delete_source
+    from casefile.commands import SourceDelete, submit
 
     source_id = names.source(case, source_ref)
     label = names.labels(case, [source_id])[source_id]
-    before = delete_source(case, source_id, reason=reason)
+    before = case.get_row("sources", source_id)
+    submit(case, SourceDelete(source=source_id, reason=reason))
     return Out({"deleted": before, "reason": reason},
                lambda d: print(f"source {label} deleted ({d['reason']}); the ledger keeps it"))
 

@@ -11,7 +11,8 @@ from casefile.ids import new_id
 from casefile.model.flights import ReportedFlight
 from casefile.reference.aircraft_types import designator
 from casefile.reference.airports import index as airport_index
-from casefile.store import Case
+from casefile.store import Case, putback
+from casefile.store.putback import RowState
 from casefile.store.resolve import resolve
 from casefile.timeutil import TimeValue, now_z, parse_analyst_time
 
@@ -27,6 +28,22 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
     """Record a reported flight; airports must be known codes, times are parsed as the analyst typed
     (each end in its own zone: departed_tz / arrived_tz, else tz), the aircraft is kept as typed and
     resolved to an airframe or a type, and `source` (id or S-reference) says which report it is from."""
+    row = _checked_row(case, aircraft=aircraft, from_icao=from_icao, to_icao=to_icao,
+                       departed=departed, arrived=arrived, tz=tz,
+                       departed_uncertainty_s=departed_uncertainty_s,
+                       arrived_uncertainty_s=arrived_uncertainty_s, note=note,
+                       departed_tz=departed_tz, arrived_tz=arrived_tz, source=source)
+    with case.transaction():
+        case.insert("reported_flights", row, action="reported-flight-added")
+    return to_model(row)
+
+
+def _checked_row(case: Case, *, aircraft: str, from_icao: str | None, to_icao: str | None,
+                 departed: str | None, arrived: str | None, tz: str | None,
+                 departed_uncertainty_s: float | None, arrived_uncertainty_s: float | None,
+                 note: str | None, departed_tz: str | None, arrived_tz: str | None,
+                 source: str | None) -> dict[str, Any]:
+    """A reported flight's row, every value checked first (nothing is written)."""
     if not aircraft.strip():
         raise InvalidInput("say which aircraft (registration, hex or type as reported)",
                            field="aircraft")
@@ -62,9 +79,52 @@ def add_reported_flight(case: Case, *, aircraft: str, from_icao: str | None = No
            "arrived": json.dumps(arr.to_dict()) if arr else None,
            "source_note": note, "created_at": now_z(), "created_by": case.actor,
            "source_id": source_id, "aircraft_type": ac_type}
+    return row
+
+
+#: What each editable field of a reported flight writes.
+_EDIT_COLUMNS = {"aircraft": ("aircraft_ref", "aircraft_id", "aircraft_type"),
+                 "from_icao": ("from_icao",), "to_icao": ("to_icao",), "departed": ("departed",),
+                 "arrived": ("arrived",), "note": ("source_note",), "source": ("source_id",)}
+
+
+def edit_reported_flight(case: Case, flight_id: str, *, reason: str | None = None,
+                         tz: str | None = None, **changes: str | None) -> ReportedFlight:
+    """Change fields of a reported flight (aircraft, from_icao, to_icao, departed, arrived, note,
+    source); times are read in `tz` (else the case's zone). The ledger keeps before and after."""
+    bad = set(changes) - set(_EDIT_COLUMNS)
+    if bad:
+        raise InvalidInput(f"a reported flight has no editable field {sorted(bad)[0]!r}",
+                           field=sorted(bad)[0])
+    cur = case.get_row("reported_flights", flight_id)
+    given = {k: v for k, v in changes.items()}
+    probe = _checked_row(
+        case, aircraft=given.get("aircraft") or cur["aircraft_ref"],
+        from_icao=given.get("from_icao") if "from_icao" in given else cur["from_icao"],
+        to_icao=given.get("to_icao") if "to_icao" in given else cur["to_icao"],
+        departed=given.get("departed"), arrived=given.get("arrived"), tz=tz,
+        departed_uncertainty_s=None, arrived_uncertainty_s=None, note=given.get("note"),
+        departed_tz=None, arrived_tz=None, source=given.get("source"))
+    upd = {col: probe[col] for key in given for col in _EDIT_COLUMNS[key]}
     with case.transaction():
-        case.insert("reported_flights", row, action="reported-flight-added")
+        row = case.update("reported_flights", flight_id, upd, action="reported-flight-edited",
+                          reason=reason)
     return to_model(row)
+
+
+def delete_reported_flight(case: Case, flight_id: str, *, reason: str) -> None:
+    """Delete a reported flight for a recorded reason (the ledger keeps what it said)."""
+    if not reason or not reason.strip():
+        raise InvalidInput("deleting a reported flight needs a reason", field="reason")
+    with case.transaction():
+        case.delete("reported_flights", flight_id, reason=reason)
+
+
+def put_back(case: Case, table: str, row_id: str, state: RowState, *, reason: str) -> None:
+    """A reported flight back to a state the ledger recorded (undo and redo)."""
+    if table != "reported_flights":
+        raise InvalidInput(f"{table} rows are not reported flights", field="table")
+    putback.put_back(case, table, row_id, state, reason=reason)
 
 
 def _source_id(case: Case, text: str) -> str:

@@ -13,7 +13,8 @@ from casefile.model.photos import PhotoMeta
 from casefile.photos.derive import error_level
 from casefile.photos.storage import capture_fields
 from casefile.reference.zones import zone_at
-from casefile.store import Case
+from casefile.store import Case, putback
+from casefile.store.putback import RowState
 from casefile.timeutil import now_z
 
 
@@ -100,3 +101,28 @@ def make_ela(case: Case, item_id: str, quality: int = 90) -> dict[str, Any]:
                           item["original_name"] or item_id) from None
     return case.add_derived(item_id, png, kind="ela", tool="Casefile ELA (Pillow)",
                             tool_version=PIL.__version__, params=params, mime="image/png")
+
+
+def put_back(case: Case, table: str, row_id: str, state: RowState, *, reason: str) -> None:
+    """A photo's analyst fields (its place, and the capture time that follows it) or one aircraft
+    tag back to a state the ledger recorded (undo and redo); a photo row itself is never removed."""
+    if table == "photos":
+        if state is None:
+            raise InvalidInput("a photo is evidence: undo never removes it", field="table")
+        _photo_row(case, row_id)
+        keep = {"place_lat", "place_lon", "place_note"}
+        now = putback.current(case, table, row_id) or {}
+        want = {**{k: v for k, v in now.items() if k not in keep},
+                **{k: v for k, v in state.items() if k in keep}}
+        meta = PhotoMeta.from_dict(json.loads(str(now["meta"])))
+        lat, lon = want.get("place_lat"), want.get("place_lon")
+        zone = zone_at(lat, lon) if lat is not None and lon is not None else None
+        want.update(capture_fields(meta, case.default_tz, place_zone=zone, place_set=lat is not None))
+        putback.put_back(case, table, row_id, {k: v for k, v in want.items() if v is not None},
+                         reason=reason, item_id=row_id)
+    elif table == "photo_aircraft":
+        item = (state or putback.current(case, table, row_id) or {}).get("item_id")
+        putback.put_back(case, table, row_id, state, reason=reason,
+                         item_id=item if isinstance(item, str) else None)
+    else:
+        raise InvalidInput(f"{table} rows are not a photo's analyst records", field="table")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from casefile.errors import NotFound
-from casefile.geo import distance_km, latlon_text
 from casefile.model.findings import CheckFinding
 from casefile.model.geo import GeoPoint
 from casefile.model.photos import PhotoInfo, PhotoMeta
@@ -19,13 +17,14 @@ from casefile.photos.edit import (
     untag_aircraft,
 )
 from casefile.photos.findings import findings_for
+from casefile.photos.findings import refresh as refresh_checks
 from casefile.photos.reread import RereadReport, reread_metadata
 from casefile.store import Case
 from casefile.timeutil import TimeValue
 
 __all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
            "set_photo_location", "tag_aircraft", "untag_aircraft", "make_ela", "derived_copy",
-           "embedded_thumbnail", "refresh_capture_times", "reread_metadata", "RereadReport"]
+           "embedded_thumbnail", "refresh_checks", "refresh_capture_times", "reread_metadata", "RereadReport"]
 
 _SQL = ("SELECT p.*, i.original_name, i.sha256 FROM photos p JOIN items i ON i.id = p.item_id "
         "WHERE i.removed_at IS NULL")
@@ -118,27 +117,5 @@ def embedded_thumbnail(case: Case, item_id: str) -> bytes | None:
 def derived_copy(case: Case, item_id: str, kind: str) -> dict[str, Any] | None:
     """The newest derived copy of a kind ('thumbnail', 'preview', 'ela'), with its path."""
     row = case.derived(item_id, kind)
-    if row:
-        row = {**row, "path": str(case.path / row["blob_path"])}
-    return row
+    return {**row, "path": str(case.path / row["blob_path"])} if row else None
 
-
-def position_rows(info: PhotoInfo, fmt: Callable[[float, float], str] | None = None) -> list[tuple[str, str]]:
-    """The photo's position as people read it: where the analyst placed it and, always beside it,
-    the file's own GPS, with how far apart they are (a far-off GPS is the strongest sign of a
-    misattributed photo, so it is never hidden by the analyst's place)."""
-    fmt = fmt or latlon_text
-    own = info.exif_gps
-    own_text = (f"{fmt(own.lat, own.lon)} ({'XMP' if own.source == 'xmp' else 'EXIF'} GPS)" if own is not None
-                else "rejected: " + info.gps_problem if info.gps_problem else "none in the file")
-    placed = info.gps if info.gps is not None and info.gps.source == "analyst" else None
-    if placed is None:
-        return [("Position (the file's GPS)", own_text)]
-    note = f" — {info.analyst_place_note}" if info.analyst_place_note else ""
-    rows = [("Placed by the analyst", f"{fmt(placed.lat, placed.lon)}{note}"),
-            ("The file's own GPS", own_text)]
-    if own is not None:
-        km = distance_km(placed.lat, placed.lon, own.lat, own.lon)
-        apart = f"{km * 1000:,.0f} m" if km < 1 else f"{km:,.1f} km" if km < 100 else f"{km:,.0f} km"
-        rows.append(("Between them", f"{apart} (the analyst's place against the file's GPS)"))
-    return rows

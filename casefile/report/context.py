@@ -111,9 +111,11 @@ class Context:
         for name in ("acquired_by", "original_path", "source_url", "note"):
             if name in r:
                 vals.update(a[name] for a in acq)
-        for name in ("original_name", "notes"):
-            if name in r:
-                vals.update(i[name] for i in self.case.items(include_removed=True))
+        items = self.case.items(include_removed=True)
+        if "original_name" in r:
+            vals.update(i["original_name"] for i in items)
+        if "notes" in r:
+            vals.update(i["notes"] for i in items)
         if "actor" in r:
             vals.update(x[0] for x in self.case.db.execute("SELECT DISTINCT actor FROM ledger"))
         if "investigator" in r:

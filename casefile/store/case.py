@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
@@ -22,6 +22,7 @@ from casefile.settings import investigator as default_investigator
 from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, resolve, schema, sealing
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
+from casefile.store.rows import AcquisitionRow, DerivedRow, ItemRow
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.timeutil import get_zone, now_z
 
@@ -485,7 +486,7 @@ class Case:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
-    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[dict[str, Any]]:
+    def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[ItemRow]:
         where, params = [], []
         if kind:
             where.append("kind = ?")
@@ -493,24 +494,26 @@ class Case:
         if not include_removed:
             where.append("removed_at IS NULL")
         sql = "SELECT * FROM items" + (" WHERE " + " AND ".join(where) if where else "")
-        return self.rows(sql + " ORDER BY id", params)
+        return cast(list[ItemRow], self.rows(sql + " ORDER BY id", params))
 
-    def resolve_item(self, ref: str) -> dict[str, Any]:
+    def resolve_item(self, ref: str) -> ItemRow:
         """An item's row by id, reference (P3), file name, SHA-256 or a unique id or hash prefix
         (the one resolver, `casefile.store.resolve`: did-you-mean when nothing matches)."""
         item_id = resolve.resolve(self, ref, resolve.ITEMS, lists="casefile items CASE")
-        return self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
+        return cast(ItemRow, self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0])
 
-    def acquisitions(self, item_id: str) -> list[dict[str, Any]]:
-        return self.rows("SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id])
+    def acquisitions(self, item_id: str) -> list[AcquisitionRow]:
+        return cast(list[AcquisitionRow], self.rows(
+            "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id]))
 
-    def derivations(self, item_id: str) -> list[dict[str, Any]]:
-        return self.rows("SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
+    def derivations(self, item_id: str) -> list[DerivedRow]:
+        return cast(list[DerivedRow], self.rows(
+            "SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id]))
 
     def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger.read_events(self.db, item_id, limit=limit)
 
-    def blob_path(self, item_or_row: Mapping[str, Any]) -> Path:
+    def blob_path(self, item_or_row: Mapping[str, object]) -> Path:
         return self.path / str(item_or_row["blob_path"])
 
     # ---- derived working copies ----------------------------------------------------------
@@ -526,7 +529,7 @@ class Case:
             self.insert("derived", row, action="derived", item_id=item_id)
         return row
 
-    def derived(self, item_id: str, kind: str) -> dict[str, Any] | None:
+    def derived(self, item_id: str, kind: str) -> DerivedRow | None:
         rows = self.rows("SELECT * FROM derived WHERE item_id = ? AND kind = ? ORDER BY id DESC "
                          "LIMIT 1", [item_id, kind])
-        return rows[0] if rows else None
+        return cast(DerivedRow, rows[0]) if rows else None

@@ -17,7 +17,6 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from casefile.errors import NotFound
 
@@ -82,7 +81,7 @@ def extension_for(mime: str, original_name: str | None) -> str:
     return RISKY_TYPES.get(mime) or mimetypes.guess_extension(mime or "") or suffix or ".bin"
 
 
-def plan(item: Mapping[str, Any]) -> OpenPlan:
+def plan(item: Mapping[str, object]) -> OpenPlan:
     """What opening this item (a row of `items`) would do, decided by its content type and name."""
     mime = str(item.get("mime") or "").split(";")[0].strip().lower()
     name = str(item.get("original_name") or item.get("id") or "original")
@@ -94,7 +93,7 @@ def plan(item: Mapping[str, Any]) -> OpenPlan:
     return OpenPlan(name=safe[:120] + ext, extension=ext, risk=risk, mime=mime)
 
 
-def viewing_copy(blob: Path, item: Mapping[str, Any], root: Path | None = None) -> Path:
+def viewing_copy(blob: Path, item: Mapping[str, object], root: Path | None = None) -> Path:
     """A read-only copy of the original under its own extension (the evidence file stays untouched)."""
     if not blob.is_file():
         raise NotFound("the original is missing from the case's evidence folder", blob)

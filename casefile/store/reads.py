@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import TypedDict, cast
 
 from casefile.store.case import Case
 from casefile.store.ledger import LedgerRow as LedgerRow  # the GUI reads it from here
@@ -56,7 +56,7 @@ class LastVerification:
 _IMAGES = "removed_at IS NULL AND (kind = 'photo' OR mime LIKE 'image/%')"
 
 
-def is_photo_item(item: Mapping[str, Any]) -> bool:
+def is_photo_item(item: Mapping[str, object]) -> bool:
     """A photo item (kind photo, or any image kept as a generic file)."""
     return item.get("kind") == "photo" or str(item.get("mime") or "").startswith("image/")
 

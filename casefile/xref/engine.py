@@ -151,6 +151,7 @@ class Engine:
         Returns the new findings that involve it and the set of photos whose duplicate group must
         be replaced (the caller drops the stored findings of those photos' groups first).
         """
+        self._seed(item_id)
         old_group = self._group_of(item_id)
         for k in [k for k in self.edges if item_id in k]:
             del self.edges[k]
@@ -163,12 +164,26 @@ class Engine:
         self.hashes.set(photo.item_id, photo.phash)
         for other, d in self.hashes.neighbours(item_id).items():
             self.edges[frozenset((item_id, other))] = d
+        for other in list(self.hashes.neighbours(item_id)):
+            self._seed(other)
         touched = set(old_group) | {item_id}
         for other in list(touched):
             touched |= self._group_of(other)
         out = self.photo_findings(photo)
         out += self.duplicate_findings(self._groups_within(touched))
         return dedupe(out), touched
+
+    def _seed(self, start: str) -> None:
+        """Know every near-duplicate pair in start's group: an engine that has not run knows only
+        the pairs it was told of, and a group's finding names all its pairs."""
+        seen, todo = {start}, [start]
+        while todo:
+            cur = todo.pop()
+            for other, d in self.hashes.neighbours(cur).items():
+                self.edges.setdefault(frozenset((cur, other)), d)
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
 
     def _group_of(self, item_id: str) -> set[str]:
         seen, todo = {item_id}, [item_id]

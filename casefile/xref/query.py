@@ -36,13 +36,18 @@ def update_xref(case: Case, item_ids: Iterable[str]) -> list[Finding]:
     return XrefSession(case).update_photos(item_ids)
 
 
+def update_claims(case: Case, item_ids: Iterable[str] = ()) -> list[Finding]:
+    """Re-evaluate claims and sources and the photos they reach (plus these); returns those findings."""
+    return XrefSession(case).update_claims(item_ids)
+
+
 def timeline(case: Case, tz: str | None = None) -> list[TimelineEvent]:
     """Every dated thing in the case, shown in UTC (None), a zone, or "local" (each place's zone)."""
     return chronology.display(chronology.events(gather(case)), tz)
 
 
 __all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings", "findings",
-           "last_run", "run_xref", "timeline", "update_xref", "THRESHOLDS"]
+           "last_run", "run_xref", "timeline", "update_claims", "update_xref", "THRESHOLDS"]
 
 #: The settings behind the findings, named by the module that holds them (the report lists them
 #: under Methods).

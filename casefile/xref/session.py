@@ -11,7 +11,7 @@ from casefile.model.findings import Finding
 from casefile.present.findings import PHOTO_KINDS
 from casefile.store import Case
 from casefile.timeutil import now_z
-from casefile.xref.engine import Engine
+from casefile.xref.engine import Engine, dedupe
 from casefile.xref.findings import ENGINE_VERSION, confidence_note, inputs_json
 from casefile.xref.inputs import gather, gather_photo
 from casefile.xref.model import PhotoIn
@@ -137,6 +137,32 @@ class XrefSession:
                 written += new
             _log(self.case, "items", written, {"items": sorted(set(item_ids))}, self.engine.problems)
         return written
+
+    def update_claims(self, item_ids: Iterable[str] = ()) -> list[Finding]:
+        """Re-evaluate claim and source findings and the photos they reach (supporting a claim,
+        attached to a source, or named in `item_ids`); other photos' findings are left alone."""
+        eng = self.engine
+        eng.problems = list(eng.inputs.problems)
+        reach = sorted((set(item_ids) | set(eng.supported_by) | set(eng.sources_of)) & set(eng.photos))
+        marks = ",".join("?" * len(PHOTO_KINDS))
+        with self.case.transaction():
+            self.case.db.execute(f"DELETE FROM xref_findings WHERE kind NOT IN ({marks})", PHOTO_KINDS)
+            written = dedupe(eng.claim_findings() + eng.source_findings())
+            for item_id in reach:
+                self._drop_own(item_id)
+                written += eng.photo_findings(eng.photos[item_id])
+            written = dedupe(written)
+            _insert(self.case, written)
+            _log(self.case, "records", written, {"items": reach}, eng.problems)
+        return written
+
+    def _drop_own(self, item_id: str) -> None:
+        """Drop one photo's own findings (not its duplicate group's, which no claim changes)."""
+        marks = ",".join("?" * len(PHOTO_KINDS))
+        self.case.db.execute(
+            f"DELETE FROM xref_findings WHERE kind IN ({marks}) AND kind != 'photo-duplicates' AND id "
+            f"IN (SELECT finding_id FROM xref_finding_items WHERE item_id = ?)",
+            [*PHOTO_KINDS, item_id])
 
     def apply(self, photo_item_id: str, photo: PhotoIn | None) -> list[Finding]:
         """Like update_photos for one photo whose new engine input is given (benchmarks, tests)."""

@@ -144,7 +144,7 @@ def _record_effect(win, qtbot, dialogs, action: str, rid: str, ids: dict[str, st
         c = analyst.get_claim(case, rid)
         assert c.window_start.utc.startswith("2022-08-02T14:00") and c.window_end.zone == "Asia/Taipei"
     elif action == "claim-sources":
-        _fill(win, qtbot, dialogs, {"source": other})
+        _fill(win, qtbot, dialogs, {"sources": other})
         assert other in analyst.get_claim(case, rid).source_ids
     elif action == "claim-link":
         on_claim = names_kind(win, rid) == "claim"
@@ -152,7 +152,7 @@ def _record_effect(win, qtbot, dialogs, action: str, rid: str, ids: dict[str, st
         _fill(win, qtbot, dialogs, {"claim": claim, "item": item, "relation": "supports"})
         assert any(lk.item_id == item for lk in analyst.claim_links(case, claim))
     elif action == "claim-entities":
-        _fill(win, qtbot, dialogs, {"entity": eid})
+        _fill(win, qtbot, dialogs, {"entities": eid})
         assert eid in analyst.get_claim(case, rid).entity_ids
     elif action == "note":
         text = f"sweep note on {rid}"
@@ -192,7 +192,7 @@ def _record_effect(win, qtbot, dialogs, action: str, rid: str, ids: dict[str, st
         assert any(r.source_id == rid and r.relation == "cites" for r in analyst.source_relations(case))
     elif action == "add-claim":
         text = f"claim made by {rid}"
-        _fill(win, qtbot, dialogs, {"text": text, "source": rid})
+        _fill(win, qtbot, dialogs, {"text": text, "sources": rid})
         made = next(c for c in analyst.list_claims(case) if c.text == text)
         assert made.source_ids == [rid]
     elif action == "alias":
@@ -204,7 +204,7 @@ def _record_effect(win, qtbot, dialogs, action: str, rid: str, ids: dict[str, st
         assert info.gps is not None and round(info.gps.lat, 4) == 25.0697
         assert info.analyst_place_note == "apron, by eye"
     elif action == "aircraft-tag":
-        _fill(win, qtbot, dialogs, {"ref": "09-0540"})
+        _fill(win, qtbot, dialogs, {"aircraft": "09-0540"})
         assert "09-0540" in photos.get_photo(case, rid).aircraft_tags
     elif action == "adopt-aircraft":
         from casefile.ui.views.records import tracked_aircraft
@@ -266,11 +266,11 @@ def _prepare(win, qtbot, dialogs) -> None:
     edit_form.ask(win, "add-claim", sid)
     _fill(win, qtbot, dialogs, {"text": "SPAR19 landed at Taipei Songshan on 2 August 2022",
                                 "start": "2022-08-02", "tz": "Asia/Taipei", "place": "RCSS",
-                                "aircraft": "09-0540", "source": sid})
+                                "aircraft": "09-0540", "sources": sid})
     edit_form.ask(win, "add-entity", None)
-    _fill(win, qtbot, dialogs, {"kind": "organisation", "name": "US Air Force"})
+    _fill(win, qtbot, dialogs, {"kind": "organisation", "entity_name": "US Air Force"})
     edit_form.ask(win, "reported-flight", None)
-    _fill(win, qtbot, dialogs, {"aircraft": "09-0540", "from": "WMSA", "to": "RCSS",
+    _fill(win, qtbot, dialogs, {"aircraft": "09-0540", "from_icao": "WMSA", "to_icao": "RCSS",
                                 "arrived": "2022-08-02 22:44", "arrived_tz": "Asia/Taipei",
                                 "source": sid})
     win.run_xref()
@@ -383,16 +383,16 @@ def test_every_menu_and_toolbar_action_does_what_it_says(swept, qtbot, corpora, 
     did("Add Source")
     _trigger(win, "Add Claim")
     _fill(win, qtbot, dialogs, {"text": "SPAR19 left Subang in the morning",
-                                "source": analyst.list_sources(win.case)[0].id})
+                                "sources": analyst.list_sources(win.case)[0].id})
     assert any(c.text == "SPAR19 left Subang in the morning" for c in analyst.list_claims(win.case))
     did("Add Claim")
     _trigger(win, "Add Entity")
-    _fill(win, qtbot, dialogs, {"kind": "aircraft", "name": "C-40C 09-0540", "ref": "09-0540"})
+    _fill(win, qtbot, dialogs, {"kind": "aircraft", "entity_name": "C-40C 09-0540", "ref": "09-0540"})
     assert any(e.ref == "09-0540" for e in analyst.list_entities(win.case))
     did("Add Entity")
     n = len(flights.reported_flights(win.case))
     _trigger(win, "Add Reported Flight")
-    _fill(win, qtbot, dialogs, {"aircraft": "09-0540", "from": "RCSS", "to": "RPLC"})
+    _fill(win, qtbot, dialogs, {"aircraft": "09-0540", "from_icao": "RCSS", "to_icao": "RPLC"})
     assert len(flights.reported_flights(win.case)) == n + 1
     did("Add Reported Flight")
     _trigger(win, "Note on the Case")
@@ -583,7 +583,7 @@ def test_every_menu_and_toolbar_action_does_what_it_says(swept, qtbot, corpora, 
 def test_a_claim_from_the_window_needs_a_source_or_an_explicit_no_source_yet(swept, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from casefile.ui.forms.claims import NO_SOURCE
+    from casefile.ui.forms.records import NO_SOURCE
 
     win, dialogs = swept
     _prepare(win, qtbot, dialogs)
@@ -596,11 +596,11 @@ def test_a_claim_from_the_window_needs_a_source_or_an_explicit_no_source_yet(swe
     dlg.set_value("text", "A second aircraft came with SPAR19")
     dlg.set_value("start", "2022-08-02")
     dlg.set_value("tz", "Asia/Taipei")
-    dlg.set_value("source", "")
+    dlg.set_value("sources", "")
     dlg._accept()                                      # no source chosen: refused, and said why
     assert dlg.result() != QDialog.DialogCode.Accepted and "no source yet" in warned[-1]
     assert len(analyst.list_claims(win.case)) == n
-    dlg.set_value("source", NO_SOURCE)                  # chosen on purpose
+    dlg.set_value("sources", NO_SOURCE)                  # chosen on purpose
     dlg._accept()
     settle(win, qtbot)
     made = next(c for c in analyst.list_claims(win.case) if c.text.startswith("A second aircraft"))

@@ -95,6 +95,7 @@ def test_search_finds_notes_and_names(with_data, qtbot):
     win = with_data
     item = next(it for it in win.case.items() if it["original_name"] == "DSCN0040.jpg")
     win.edit_item(item["id"], "notes", "runway behind the hangar", "Edit note")
+    qtbot.waitUntil(lambda: win.edits.idle, timeout=60000)
     win.search_box.setText("hangar")
     win.search_box.returnPressed.emit()
     assert win.current_view == "search"

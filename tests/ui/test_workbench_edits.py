@@ -20,7 +20,7 @@ from casefile.flights.query import reported_flights
 from casefile.photos.query import get_photo
 from casefile.store import verify_case
 from casefile.store.refs import ref_of
-from casefile.ui.forms.claims import NO_SOURCE
+from casefile.ui.forms.records import NO_SOURCE
 from casefile.xref.query import findings
 
 ARTICLE = "article-2019-03-24.txt"
@@ -45,7 +45,14 @@ def _id(win, name: str) -> str:
 
 
 def _reasons(case, table: str) -> list[tuple[str, str | None]]:
-    return [(e["action"], e["details"].get("reason")) for e in events(case) if e["target_table"] == table]
+    """(action, reason) of each event on a table; an undo's or redo's reason ("undo of command
+    #12") as "undo" or "redo"."""
+    out = []
+    for e in events(case):
+        if e["target_table"] == table:
+            why = e["details"].get("reason")
+            out.append((e["action"], why.split(" of command")[0] if why else why))
+    return out
 
 
 def _add_source(win, qtbot, capture: str | None = None) -> str:
@@ -91,10 +98,10 @@ def test_add_and_grade_a_source(bench, qtbot):
     assert get_source(win.case, sid).reliability == "B"
     assert get_source(win.case, sid).reliability_rationale == "wire service with a correction record"
     assert "B — usually reliable" in win.details.browser.toPlainText()
-    assert [a for a, _ in _reasons(win.case, "sources")] == [
-        "source-added",
-        "source-graded",
-        "source-graded",
+    assert _reasons(win.case, "sources") == [
+        ("source-added", None),
+        ("source-graded", None),
+        ("restored", "undo"),     # the core's inverse: the row as it was, for the reason "undo"
     ]
     # undo of the add deletes it for the reason "undo" (the log keeps it); redo records it again
     undo(win, qtbot)
@@ -118,7 +125,7 @@ def test_archive_link_and_a_first_grade_undo_back_to_not_graded(bench, qtbot):
     undo(win, qtbot)
     assert get_source(win.case, sid).reliability is None  # "not graded" again
     assert "not graded" in win.details.browser.toPlainText()
-    assert _reasons(win.case, "sources")[-1] == ("source-graded", "undo")
+    assert _reasons(win.case, "sources")[-1] == ("restored", "undo")
 
 
 def test_a_claim_with_window_zone_place_status_and_evidence(bench, qtbot):
@@ -155,7 +162,7 @@ def test_a_claim_with_window_zone_place_status_and_evidence(bench, qtbot):
     assert edit["details"]["reason"] == "two tracks agree"
     undo(win, qtbot)
     assert get_claim(win.case, claim.id).status == "unverified"
-    assert events(win.case, "claim-edited")[-1]["details"]["reason"] == "undo"
+    assert events(win.case, "restored")[-1]["details"]["reason"].startswith("undo of command #")
     # the window and the credibility
     assert fill(win, qtbot, "claim-window", claim.id, {"start": "2019-03-23 18:00", "end": "", "tz": "UTC"})
     assert get_claim(win.case, claim.id).window_start.utc == "2019-03-23T18:00:00.000Z"
@@ -179,7 +186,7 @@ def test_failed_edit_is_an_error_naming_the_field_and_leaves_nothing_on_the_stac
     win = bench
     before = len(events(win.case))
     assert not fill(win, qtbot, "add-claim", None, {"text": "x", "start": "2019-13-45",
-                                                   "source": NO_SOURCE})
+                                                   "sources": NO_SOURCE})
     assert list_claims(win.case) == []
     title, text = win.messages[-1]
     assert title.startswith("Add claim") and "start" in text
@@ -190,7 +197,8 @@ def test_failed_edit_is_an_error_naming_the_field_and_leaves_nothing_on_the_stac
 def test_entities_notes_and_tags(bench, qtbot):
     win = bench
     assert fill(
-        win, qtbot, "add-entity", None, {"kind": "place", "name": "", "ref": "SVMI", "aliases": "Maiquetía"}
+        win, qtbot, "add-entity", None, {"kind": "place", "entity_name": "", "ref": "SVMI",
+                                         "aliases": "Maiquetía"}
     )
     ent = win.selected
     page = win.details.browser.toPlainText()
@@ -233,17 +241,17 @@ def test_place_a_photo_and_tag_its_aircraft(bench, qtbot):
     assert events(win.case, "photo-location-set")[-1]["details"]["reason"] == "apron matched on imagery"
     undo(win, qtbot)
     assert get_photo(win.case, photo).gps is None
-    assert fill(win, qtbot, "aircraft-tag", photo, {"ref": "ac134a"})
+    assert fill(win, qtbot, "aircraft-tag", photo, {"aircraft": "ac134a"})
     assert get_photo(win.case, photo).aircraft_tags == ["AC134A"]
     undo(win, qtbot)
     assert get_photo(win.case, photo).aircraft_tags == []
-    last = [e for e in events(win.case) if not e["action"].startswith("derived-")][-1]   # not a seal
-    assert last["action"] in ("deleted", "xref-run")
+    last = [e for e in events(win.case) if e["action"] not in ("command", "xref-run")
+            and not e["action"].startswith("derived-")][-1]                      # the row event
+    assert last["action"] == "deleted"
 
 
 def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
     win = bench
-    runs = win.edits.xref_runs
     assert fill(
         win,
         qtbot,
@@ -251,8 +259,8 @@ def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
         None,
         {
             "aircraft": "A124",
-            "from": "uumu",
-            "to": "SVMI",
+            "from_icao": "uumu",
+            "to_icao": "SVMI",
             "departed": "2019-03-22 06:00",
             "departed_tz": "UTC",
             "note": "article, paragraph 2",
@@ -260,7 +268,11 @@ def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
     )
     (rf,) = reported_flights(win.case)
     assert (rf.from_icao, rf.to_icao, rf.departed.utc) == ("UUMU", "SVMI", "2019-03-22T06:00:00.000Z")
-    assert win.edits.xref_runs > runs  # no manual step
+    # the core brought the findings up to date before the edit was done: no manual step
+    from casefile.xref.engine import Engine
+    from casefile.xref.inputs import gather
+
+    assert {f.id for f in findings(win.case)} == {f.id for f in Engine(gather(win.case)).run()}
     # a claim about the flight: the finding about it appears in the panel by itself
     assert fill(
         win,
@@ -269,7 +281,7 @@ def test_reported_flight_and_the_cross_reference_follows_edits(bench, qtbot):
         None,
         {
             "text": "The An-124 flew from Chkalovsky",
-            "source": NO_SOURCE,
+            "sources": NO_SOURCE,
             "kind": "departure",
             "start": "2019-03-22 05:00",
             "end": "2019-03-22 08:00",
@@ -308,7 +320,7 @@ def test_delete_a_source_for_a_reason_and_undo_it(bench, qtbot):
     )
     # the same record comes back: same id, so the same short reference, restored for the reason "undo"
     assert again.id == sid and ref_of(win.case, sid) == "S1"
-    assert _reasons(win.case, "sources")[-1] == ("created", "undo")
+    assert _reasons(win.case, "sources")[-1] == ("restored", "undo")
 
 
 def test_delete_a_claim_and_undo_it_keeps_its_reference_and_links(bench, qtbot):
@@ -346,7 +358,7 @@ def test_a_source_that_cites_another_and_a_reported_flight_from_it(bench, qtbot)
     assert _reasons(win.case, "source_relations")[-1] == ("deleted", "undo")
     # a reported flight, each end in its own zone, from the wire story
     assert fill(win, qtbot, "reported-flight", first, {
-        "aircraft": "IL62", "from": "UUMU", "to": "SVMI", "departed": "2019-03-22 09:00",
+        "aircraft": "IL62", "from_icao": "UUMU", "to_icao": "SVMI", "departed": "2019-03-22 09:00",
         "arrived": "2019-03-23 16:00", "departed_tz": "Europe/Moscow", "arrived_tz": "America/Caracas"})
     (rf,) = reported_flights(win.case)
     assert (rf.departed.utc, rf.arrived.utc) == ("2019-03-22T06:00:00.000Z", "2019-03-23T20:00:00.000Z")
@@ -354,3 +366,24 @@ def test_a_source_that_cites_another_and_a_reported_flight_from_it(bench, qtbot)
     page = win.details.browser.toPlainText()
     assert "Reported flight (reported, not tracked)" in page and "Europe/Moscow" in page
     assert "S1 Russian planes land in Venezuela" in page                # reported by, linked
+
+
+def test_editing_a_claims_text_and_undoing_it_leaves_search_and_findings_current(bench, qtbot):
+    """The issue's own case: edit a claim's text in the window, undo; search finds the restored
+    text, not the edited one, and the findings are what a full recomputation gives."""
+    from casefile.analyst.query import search
+    from casefile.xref.engine import Engine
+    from casefile.xref.inputs import gather
+
+    win = bench
+    sid = _add_source(win, qtbot)
+    assert fill(win, qtbot, "add-claim", sid, {"text": "An An-124 landed at Maiquetía", "kind": "arrival",
+                                              "place": "SVMI", "sources": sid})
+    claim = list_claims(win.case)[-1]
+    assert fill(win, qtbot, "edit-claim", claim.id, {"text": "A Quokkavia jet landed at Maiquetía"})
+    assert claim.id in {h.id for h in search(win.case, "Quokkavia")}
+    undo(win, qtbot)
+    assert get_claim(win.case, claim.id).text == "An An-124 landed at Maiquetía"
+    assert claim.id in {h.id for h in search(win.case, "An-124")}
+    assert not search(win.case, "Quokkavia")
+    assert {f.id for f in findings(win.case)} == {f.id for f in Engine(gather(win.case)).run()}

@@ -135,7 +135,9 @@ def test_verdicts_from_real_trace_and_made_photos(tmp_path, corpora, capsys):
     assert again["digest"] == out["digest"]
     log = _cli("log", case, "--json", capsys=capsys)
     events = log if isinstance(log, list) else log.get("events", [])
-    assert sum(1 for e in events if e["action"] == "xref-run") == 2
+    # each run is logged with its digest (imports and edits also bring findings up to date)
+    runs = [e for e in events if e["action"] == "xref-run"]
+    assert [r["details"]["digest"] for r in runs[-2:]] == [out["digest"]] * 2
 
 
     # The analyst places the Miami photo at KDJT instead: only its findings are re-evaluated, and

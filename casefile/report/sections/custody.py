@@ -6,6 +6,7 @@ from typing import Any
 
 from casefile.report.blocks import Block, KeepSpace, Space, grid, h1, h2, h3, pairs, para
 from casefile.report.context import Context
+from casefile.store.rows import AcquisitionRow, ItemRow
 
 TITLE = "Appendix D: Custody"
 
@@ -28,7 +29,7 @@ def custody(ctx: Context) -> list[Block]:
     return out
 
 
-def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Block]:
+def _custody_item(ctx: Context, item: ItemRow) -> list[Block]:
     case = ctx.case
     name = ctx.red("original_name", item["original_name"]) or "(no name)"
     rows: list[tuple[str, object]] = [
@@ -68,7 +69,7 @@ def _custody_item(ctx: Context, item: dict[str, Any]) -> list[Block]:
     return out
 
 
-def _origin(ctx: Context, acq: dict[str, Any]) -> str:
+def _origin(ctx: Context, acq: AcquisitionRow) -> str:
     parts = []
     if acq["original_path"]:
         parts.append(str(ctx.red("original_path", acq["original_path"])))

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from casefile.model.findings import CheckFinding
-from casefile.photos.query import position_rows
 from casefile.present.numbers import coords
+from casefile.present.positions import position_rows
 from casefile.present.times import when
 from casefile.report.blocks import Beside, Block, KeepSpace, Space, b, grid, h1, h2, h3, pairs, para
 from casefile.report.gather import PhotoEntry
@@ -136,7 +136,7 @@ def _photo(body: Body, e: PhotoEntry, common: dict[str, list[CheckFinding]]) -> 
     iid = info.item_id
     camera = " ".join(x for x in (info.make, info.model) if x) or "unknown"
     meta = pairs([("Photo", names.name(iid)), ("Captured", when(info.capture)),
-                  *position_rows(info, coords), ("Camera", camera),
+                  *position_rows(info), ("Camera", camera),
                   ("Serial", body.ctx.red("serial", info.serial)),
                   ("Software", info.software), ("Size", f"{info.width} × {info.height} pixels"),
                   ("Aircraft tagged", ", ".join(info.aircraft_tags))], (70, 305))

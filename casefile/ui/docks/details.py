@@ -18,6 +18,7 @@ from casefile.model.analyst import CREDIBILITY, RELIABILITY
 from casefile.model.findings import Finding
 from casefile.photos import query as photos
 from casefile.present.findings import title as finding_title
+from casefile.present.positions import position_rows
 from casefile.present.times import TimeDisplay
 from casefile.store import Case
 from casefile.timeutil import TimeValue
@@ -329,7 +330,7 @@ class Html:
                                  + " <small>(what the file says, not observed)</small>"))
         if item["kind"] == "photo":
             info = photos.get_photo(self.case, iid)
-            rows += [(k, _e(v)) for k, v in photos.position_rows(info)]
+            rows += [(k, _e(v)) for k, v in position_rows(info)]
             rows += [
                 ("Aircraft tags", _e(", ".join(info.aircraft_tags)) or "—"),
             ]

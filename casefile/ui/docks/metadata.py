@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from casefile.model.findings import CheckFinding
 from casefile.photos import query as photos
 from casefile.present.findings import label as field_label
 from casefile.present.numbers import shorten
+from casefile.present.positions import position_rows
 from casefile.present.times import TimeDisplay
 from casefile.store import Case
 from casefile.store.reads import is_photo_item
@@ -210,7 +212,7 @@ class MetadataDock(QDockWidget):
         cap = info.capture
         cap_text = td.value_text(cap.to_dict()) if cap is not None else "not recorded"
         rows: list[tuple[str, object]] = [
-            ("Capture time", cap_text), *photos.position_rows(info),
+            ("Capture time", cap_text), *position_rows(info),
             ("Camera", " ".join(x for x in (info.make, info.model) if x)),
             ("Lens", info.lens), ("Serial", info.serial), ("Software", info.software),
             ("Size", f"{info.width} × {info.height} px"), ("Orientation", info.orientation),
@@ -287,7 +289,7 @@ class MetadataDock(QDockWidget):
         self.tags_model.set_rows(rows)
         self.tags_view.resizeColumnsToContents()
 
-    def _images(self, case: Case, item: dict[str, Any], item_id: str) -> None:
+    def _images(self, case: Case, item: Mapping[str, Any], item_id: str) -> None:
         thumb = case.derived(item_id, "thumbnail")
         if thumb:
             self.pool.start(_ImageJob(item_id, "thumb", case.path / thumb["blob_path"], 256, self._signals))

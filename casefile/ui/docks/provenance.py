@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -77,7 +78,7 @@ def provenance_html(case: Case, item_id: str, td: TimeDisplay) -> str:
     return "".join(parts)
 
 
-def _acquisition(a: dict[str, Any], td: TimeDisplay) -> str:
+def _acquisition(a: Mapping[str, Any], td: TimeDisplay) -> str:
     """One acquisition as a short entry (a six-column table is unreadable in a narrow dock)."""
     lines = [f"<b>{_e(td.fmt(a['acquired_at']))}</b> — {_e(a['acquired_by'])}, {_e(a['method'])}"]
     origin = a["source_url"] or a["original_path"]

@@ -107,10 +107,6 @@ class FormDialog(QDialog):
         self.accept()
 
 
-def none_if_empty(text: str) -> str | None:
-    return text or None
-
-
 def split_list(text: str) -> list[str]:
     """Comma- or line-separated values, trimmed, empty ones dropped."""
     return [p.strip() for p in text.replace("\n", ",").split(",") if p.strip()]

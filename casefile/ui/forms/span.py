@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from casefile.commands.base import TIME_HINT, ZONE_HINT
 from casefile.errors import CasefileError
 from casefile.timeutil import parse_analyst_time
-from casefile.ui.forms.choices import TIME_HINT, ZONE_HINT
 from casefile.ui.forms.dialog import Field, FormDialog
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casefile.commands import after_import
 from casefile.photos.query import make_ela
 from casefile.store import Case, verify_case
 from casefile.ui.operations.runner import Changes, OpContext
@@ -16,7 +17,8 @@ if TYPE_CHECKING:   # the importers load when the first import runs, not when th
 
 def import_op(paths: Sequence[str | Path], *, workers: int | None = None,
               recursive: bool = True) -> Callable[[Case, OpContext], Changes]:
-    """Import files/folders; the result is the ImportReport, errors are one line per file."""
+    """Import files/folders and bring derived data up to date; the result is the ImportReport,
+    errors are one line per file."""
 
     def run(case: Case, ctx: OpContext) -> Changes:
         from casefile.importers.pipeline import import_paths
@@ -26,6 +28,8 @@ def import_op(paths: Sequence[str | Path], *, workers: int | None = None,
 
         report = import_paths(case, paths, recursive=recursive, workers=workers,
                               progress=progress, cancel=ctx.cancel)
+        ctx.progress(len(report.outcomes), len(report.outcomes), "bringing findings up to date")
+        after_import(case, report)          # checks and findings current before it says done
         parts = [f"{report.count('imported')} imported"]
         for status, word in (("duplicate", "already in the case"), ("error", "failed"),
                              ("cancelled", "cancelled")):

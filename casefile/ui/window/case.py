@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.analyst import query as analyst
+from casefile.commands import ItemEdit
 from casefile.errors import CasefileError, CaseLocked, ReadOnlyCase
 from casefile.model.analyst import Claim
 from casefile.present.times import TimeDisplay
@@ -39,9 +40,7 @@ from casefile.ui.forms.span import ask_range
 from casefile.ui.operations.edits import (
     Edit,
     EditCommand,
-    EditItemCommand,
     EditRunner,
-    EditValue,
     drop_failed,
 )
 from casefile.ui.operations.runner import Loader, OpRunner, Tasks
@@ -61,6 +60,8 @@ from casefile.xref.query import findings
 
 #: the navigator entry that lists a kind of record (a record just made is shown there)
 VIEW_OF_KIND = {"claim": "claims", "source": "sources", "entity": "entities", "reported flight": "flights"}
+#: the commands that make a record the window then shows
+NEW_RECORDS = frozenset({"source.add", "claim.add", "entity.add", "flight.add"})
 
 
 class CaseWindow(QMainWindow):
@@ -548,25 +549,17 @@ class CaseWindow(QMainWindow):
         self.timeline.select_item(item_id)
 
     # ---- analyst edits (undoable) ----------------------------------------------------------
-    def edit_item(self, item_id: str, field: str, value: EditValue, text: str) -> bool:
-        """Change an item field through the undo stack (recorded in the ledger)."""
+    def edit_item(self, item_id: str, field: str, value: str | int | None, text: str) -> bool:
+        """Change an item's notes or sensitive flag: a core command on the undo stack."""
         if self.case is None:
             return False
-        if self.ops.busy:
-            self.notify(text, "Wait for the running operation to finish, then try again.", error=True)
-            return False
-
-        def failed(message: str) -> None:
-            self.notify(text, message, error=True)
-
-        cmd = EditItemCommand(self.case, item_id, field, value, text, self._item_changed, failed)
-        self.undo_stack.push(cmd)
-        return not cmd.isObsolete()
-
-    def _item_changed(self, item_id: str) -> None:
-        self.refresh()
-        if item_id == self.selected:
-            self._update_docks(item_id)
+        if field == "notes":
+            command = ItemEdit(item=item_id, notes=str(value) if value else None, clear_notes=not value)
+        elif field == "sensitive":
+            command = ItemEdit(item=item_id, sensitive=bool(value))
+        else:
+            raise ValueError(f"{field} is not an analyst-editable item field")
+        return self.push_edit(Edit(text, command)) is not None
 
     def push_edit(self, edit: Edit) -> EditCommand | None:
         """Run an analyst edit through the core off the UI thread, on the undo stack."""
@@ -584,7 +577,8 @@ class CaseWindow(QMainWindow):
                 drop_failed(self.undo_stack, cmd)
             return
         self.statusBar().showMessage(("Undone: " if direction == "undo" else "") + cmd.text(), 8000)
-        new = cmd.edit.select(cmd.result) if direction == "redo" else None
+        made = direction == "redo" and cmd.done is not None and cmd.edit.command.name in NEW_RECORDS
+        new = cmd.done.record_id if made and cmd.done else None     # a new record is shown
         if self.edits.idle:
             self.refresh()
         if new:
@@ -602,7 +596,7 @@ class CaseWindow(QMainWindow):
             self.refresh()
 
     def run_xref(self) -> None:
-        """Recompute every finding now (it also runs by itself after edits)."""
+        """Recompute every finding now (edits and imports keep them current by themselves)."""
         self.edits.run_xref_now()
 
     # ---- messages ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ def show_text(win: CaseWindow, blob: Path, name: str, *, hexa: bool) -> TextView
     return dlg
 
 
-def launch(win: CaseWindow, blob: Path, item: dict[str, object]) -> Path | None:
+def launch(win: CaseWindow, blob: Path, item: Mapping[str, object]) -> Path | None:
     """Hand the viewing copy to the desktop's application for its type."""
     try:
         copy = viewing_copy(blob, item)
