@@ -103,7 +103,7 @@ def place(text: str | None) -> dict[str, Any]:
             "place_key": found.key}
 
 
-def in_place_zone(tv: TimeValue, where: Mapping[str, Any]) -> TimeValue:
+def _in_place_zone(tv: TimeValue, where: Mapping[str, Any]) -> TimeValue:
     """A time typed with no zone (and no case default) read in the zone of the claim's place
     (basis location-tz: "the zone of the place"); any other time as it is."""
     if tv.utc is not None or not tv.local or not where.get("place_kind") or not where.get("place_key"):
@@ -133,7 +133,7 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
     says "about"/"around" the time (widens it by timeutil.APPROX_S)."""
     s, e = window(case, start=start, end=end, when=when, tz=tz, approx=approx)
     where = place(place_ref)
-    s, e = in_place_zone(s, where), in_place_zone(e, where)
+    s, e = _in_place_zone(s, where), _in_place_zone(e, where)
     row = {"id": new_id(), "text": clean_text(text, "text", required=True), "quoted": int(quoted),
            "window_start": canonical_json(s.to_dict()), "window_end": canonical_json(e.to_dict()),
            "start_utc": s.utc, "end_utc": e.utc, **where,
@@ -214,7 +214,7 @@ def _zone_from_place(case: Case, cid: str, upd: dict[str, Any]) -> None:
             continue
         if tv.basis == "location-tz" and tv.local:   # placed by the old place: place it again
             tv = replace(tv, utc=None, basis="unknown", zone=None)
-        got = in_place_zone(tv, where)
+        got = _in_place_zone(tv, where)
         if got != (getattr(cur, name) if name not in upd else None):
             new[name] = got
     for name, tv in new.items():

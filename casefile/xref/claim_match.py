@@ -235,7 +235,7 @@ def presence(track: AircraftTrack, lo: float, hi: float, area: Place,
     return out
 
 
-def elsewhere(kind: str, legs: Sequence[LegIn], area: Place, lo: float, hi: float,
+def _elsewhere(kind: str, legs: Sequence[LegIn], area: Place, lo: float, hi: float,
               tol_s: float = REPORT_TOL_S) -> list[dict[str, Any]]:
     """The named aircraft's take-offs (departure) or landings (arrival) in the claimed time that
     were somewhere else: the field actually used and its distance from the claimed place."""

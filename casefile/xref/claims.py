@@ -23,8 +23,8 @@ from casefile.xref.claim_match import (
     NEAR_MISS_H,
     REPORT_TOL_S,
     Tolerances,
+    _elsewhere,
     aircraft_type,
-    elsewhere,
     match_events,
     presence,
     reported_named,
@@ -216,7 +216,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
                    if ids and hi > lo else (1.0 if holes else 0.0))
     seen = indep_hits or indep_rep
     cand = [x for x in legs if x.aircraft_id in set(ids) and not x.reported]
-    other = elsewhere(kind, cand, area, lo, hi, tol.report_tol_s) if claim.aircraft_refs else []
+    other = _elsewhere(kind, cand, area, lo, hi, tol.report_tol_s) if claim.aircraft_refs else []
     near = [m for m in misses if m.get("near")]
     reaches: dict[str, Reach] = {}
     if claim.aircraft_refs and not seen and (holes or kind in ("presence", "transit")):
