@@ -43,6 +43,8 @@ class Score:
     times_right: int = 0
     events: int = 0
     events_found: int = 0
+    events_reported: int = 0
+    events_right: int = 0
     where: int = 0
     where_right: int = 0
     photos: int = 0
@@ -65,8 +67,9 @@ class Score:
                 "leg recall": self.pct(self.legs_matched, self.legs_truth),
                 "airports at leg ends": self.pct(self.ends_right, self.ends),
                 "leg-end times": self.pct(self.times_right, self.times),
-                "events (low approach, go-around, touch-and-go)": self.pct(self.events_found,
-                                                                          self.events),
+                "events found (low approach, go-around, touch-and-go)": self.pct(
+                    self.events_found, self.events),
+                "events reported that are real": self.pct(self.events_right, self.events_reported),
                 "where": self.pct(self.where_right, self.where),
                 "photo verdicts": self.pct(self.photos_right, self.photos)}
 
@@ -141,6 +144,13 @@ def score_legs(name: str, legs: list[Any], truth: list[dict[str, Any]]) -> Score
                     s.misses.append(f"{name}: leg {k + 1} {what} time {end.window_utc or end.time_utc}"
                                     f" (observed {end.observed}) for {te['window']}")
         events = list(getattr(got, "events", ()) or ())
+        for e in events:
+            s.events_reported += 1
+            if any(_t(ev["window"][0]) - 60 <= _t(e.window_utc[1])
+                   and _t(e.window_utc[0]) <= _t(ev["window"][1]) + 60 for ev in tl["events"]):
+                s.events_right += 1
+            else:
+                s.misses.append(f"{name}: leg {k + 1}: {e.kind} {e.window_utc} is no event read")
         for ev in tl["events"]:
             s.events += 1
             lo, hi = _t(ev["window"][0]) - 60, _t(ev["window"][1]) + 60
@@ -206,14 +216,16 @@ def score_file(corpora: Path, name: str, labels: dict[str, Any]) -> Score:
     return s
 
 
-def run(corpora: Path, names: list[str] | None = None) -> tuple[Score, dict[str, Score]]:
-    from tests.data.truth.labels import TRUTH
+def run(corpora: Path, names: list[str] | None = None, *,
+        held_out: bool = False) -> tuple[Score, dict[str, Score]]:
+    from tests.data.truth.labels import HELD_OUT_TRUTH, TRUTH
 
+    labels = HELD_OUT_TRUTH if held_out else TRUTH
     total, per = Score(), {}
-    for name in names or sorted(TRUTH):
+    for name in names or sorted(labels):
         if not (corpora / name).exists():
             continue
-        s = score_file(corpora, name, TRUTH[name])
+        s = score_file(corpora, name, labels[name])
         per[name] = s
         total.add(s)
     return total, per
@@ -224,13 +236,16 @@ def main() -> None:
     ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
     ap.add_argument("--files", action="store_true", help="figures per file")
     ap.add_argument("--misses", action="store_true", help="list every disagreement")
+    ap.add_argument("--held-out", action="store_true",
+                    help="the files kept aside (labelled after the rules were done)")
     a = ap.parse_args()
     corpora = Path(a.corpora)
     if not corpora.is_dir():
         sys.exit(f"corpora not found at {corpora}")
-    total, per = run(corpora)
-    print(f"truth harness: {len(per)} labelled files, {total.legs_truth} legs, {total.where} "
-          f"`where` instants, {total.photos} photos")
+    total, per = run(corpora, held_out=a.held_out)
+    which = " (held-out files)" if a.held_out else ""
+    print(f"truth harness{which}: {len(per)} labelled files, {total.legs_truth} legs, "
+          f"{total.where} `where` instants, {total.photos} photos")
     for k, v in total.figures().items():
         print(f"  {k:50} {v:6.1f}%")
     print(f"  (legs: {total.legs_matched} matched of {total.legs_truth} true and {total.legs_found} "

@@ -13,9 +13,11 @@ from typing import Any
 
 import numpy as np
 
+from casefile.flights import events as E
 from casefile.flights import probable as P
 from casefile.flights import state as S
 from casefile.geo import distance_km
+from casefile.reference.aircraft_types import Performance
 from casefile.reference.airports import index as airport_index
 from casefile.timeutil import from_epoch
 
@@ -76,9 +78,13 @@ class End:
     window: tuple[float, float] | None = None
 
 
+#: a stretch seen airborne that shows no flight (see casefile.flights.movement): no leg
+SIGHTING = "sighting"
+
+
 @dataclass
 class Segment:
-    kind: str                  # leg | ground
+    kind: str                  # leg | ground | sighting
     first: int                 # index into TrackData
     last: int
     takeoff: End | None = None
@@ -86,6 +92,8 @@ class Segment:
     airport_icao: str | None = None   # for ground stays
     airport_name: str | None = None
     distance_km: float | None = None
+    #: touch-and-go, low approach, go-around inside a leg
+    events: list[E.Event] = field(default_factory=list)
 
 
 @dataclass
@@ -122,8 +130,11 @@ def _dur(seconds: float) -> str:
 
 
 def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
-          ground_calls: S.GroundCalls | None = None) -> list[Segment]:
-    """Legs and ground stays in time order; every usable point is in exactly one of them."""
+          ground_calls: S.GroundCalls | None = None,
+          perf: Performance | None = None) -> list[Segment]:
+    """Legs and ground stays in time order; every usable point is in exactly one of them.
+    perf: the aircraft type's needs (runway length, surface): probable ends rank only fields it
+    can use."""
     n = len(d)
     if n == 0:
         return []
@@ -135,15 +146,26 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
         segs.append(Segment("ground" if ground[start] else "leg", start, i - 1))
         start = i
     segs.append(Segment("ground" if ground[start] else "leg", start, n - 1))
+    if len(gc.proven) == n:
+        for seg in segs:
+            # airborne, but no flight shown (one sighting, seconds of data): not a leg
+            if seg.kind == "leg" and not gc.proven[seg.first:seg.last + 1].any():
+                seg.kind = SIGHTING
     for seg in segs:
         if seg.kind == "ground":
             _name_ground(d, seg)
+    arrays = None
     for k, seg in enumerate(segs):
         if seg.kind == "leg":
             prev = segs[k - 1] if k > 0 else None
             nxt = segs[k + 1] if k + 1 < len(segs) else None
-            seg.takeoff = _takeoff(d, seg, prev, leg_gap_s)
-            seg.landing = _landing(d, seg, nxt, leg_gap_s)
+            seg.takeoff = _takeoff(d, seg, prev, leg_gap_s, perf)
+            seg.landing = _landing(d, seg, nxt, leg_gap_s, perf)
+            if arrays is None:
+                arrays = (d.times(), np.asarray(d.lat, dtype=np.float64),
+                          np.asarray(d.lon, dtype=np.float64), S._arr(d.alt),
+                          gc.touched if len(gc.touched) == n else np.zeros(n, bool))
+            seg.events = E.find(*arrays, seg.first, seg.last)
     return segs
 
 
@@ -246,7 +268,8 @@ def _others(cands: list[P.Candidate]) -> str:
     return f"; ranked above {', '.join(rest)}" if rest else ""
 
 
-def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) -> End:
+def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
+             perf: Performance | None = None) -> End:
     last = seg.last
     if nxt is not None and nxt.kind == "ground" and _joined(d, last, nxt.first, leg_gap_s):
         return _observed(d, nxt.first, last, "landing")
@@ -259,7 +282,8 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) 
     cands = P.rank(d.lat[last], d.lon[last], d.alt[last],
                    (d.lat[last - 1], d.lon[last - 1]) if last > 0 else None,
                    dark_s=d.t[j] - d.t[last] if j is not None else None,
-                   other=(d.lat[j], d.lon[j], d.alt[j]) if j is not None and climbing_again else None)
+                   other=(d.lat[j], d.lon[j], d.alt[j]) if j is not None and climbing_again else None,
+                   perf=perf)
     if not cands or (j is not None and low_stop(d, last, j) and cands[0].seen_again_km is None):
         if j is not None and low_stop(d, last, j):
             ev["next_seen"] = _point(d, j)
@@ -295,7 +319,8 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float) 
     return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
 
 
-def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float) -> End:
+def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float,
+             perf: Performance | None = None) -> End:
     first = seg.first
     if prev is not None and prev.kind == "ground" and _joined(d, prev.last, first, leg_gap_s):
         return _observed(d, prev.last, first, "take-off")
@@ -308,7 +333,7 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float)
         ev["previous_seen"] = _point(d, before)
         if low_stop(d, before, first) and not P.rank(
                 d.lat[before], d.lon[before], d.alt[before], None, dark_s=d.t[first] - d.t[before],
-                other=(d.lat[first], d.lon[first], d.alt[first])):
+                other=(d.lat[first], d.lon[first], d.alt[first]), perf=perf):
             km = distance_km(d.lat[before], d.lon[before], d.lat[first], d.lon[first])
             return End(None, None, None, None, False,
                        f"probable take-off away from an airfield (not observed): first seen "
@@ -318,7 +343,8 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float)
                        "a field)", ev)
     cands = P.rank(d.lat[first], d.lon[first], d.alt[first],
                    (d.lat[first + 1], d.lon[first + 1]) if first + 1 < len(d) else None,
-                   dark_s=d.t[first] - d.t[before] if before is not None else None, landing=False)
+                   dark_s=d.t[first] - d.t[before] if before is not None else None, landing=False,
+                   perf=perf)
     near = [c for c in cands if c.km <= PROBABLE_AIRPORT_KM and c.agl_ft <= PROBABLE_MAX_AGL_FT]
     if not near:
         return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)

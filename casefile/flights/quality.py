@@ -8,7 +8,7 @@ surface, with extra allowance for MLAT positions, plus a fixed distance toleranc
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from operator import eq
 
@@ -27,11 +27,28 @@ REANCHOR_AFTER = 4
 DUPLICATE = "duplicate-time"
 OUT_OF_ORDER = "out-of-order"
 IMPOSSIBLE_SPEED = "impossible-speed"
+#: a stretch of positions that jumps out of the path and back (spoofed or jammed): kept, shown,
+#: never served as where the aircraft was
+SPOOFED = "spoofed"
+#: a stretch left out is named spoofed when it has at least this many points over this long (s)
+SPOOF_MIN_POINTS = 5
+SPOOF_MIN_S = 30.0
+#: values no aircraft flies: this slow (kt) this high (ft) ...
+SLOW_KT = 100.0
+HIGH_FT = 15000.0
+#: ... or moving this differently (kt, and this many times) from the speed it reports
+SPEED_OFF_KT = 100.0
+SPEED_OFF_FACTOR = 2.0
+
+AltGs = Callable[[], tuple[Sequence[float | None], Sequence[float | None]]]
 
 
 def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
-                ground: Sequence[bool | None], source: Sequence[str | None]) -> list[str | None]:
-    """One flag per point in file order (None = usable)."""
+                ground: Sequence[bool | None], source: Sequence[str | None],
+                alt_gs: AltGs | None = None) -> list[str | None]:
+    """One flag per point in file order (None = usable). `alt_gs` gives the reported altitudes
+    and speeds (asked for only when a position jumps): a stretch whose values no aircraft flies
+    loses against the path before and after it."""
     n = len(t)
     flags: list[str | None] = [None] * n
     max_t = float("-inf")
@@ -88,7 +105,8 @@ def flag_points(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
         ref, misses = i - 1, 0
         rt, rlat, rlon, rground, rmlat = ti, la, lo, gi, mlat
     if IMPOSSIBLE_SPEED in flags:
-        _keep_largest_consistent_path(flags, t, lat, lon, ground, source)
+        _keep_largest_consistent_path(flags, t, lat, lon, ground, source,
+                                      alt_gs() if alt_gs is not None else None)
     return flags
 
 
@@ -111,11 +129,15 @@ def _step_ok(t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
 def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
                                   lat: Sequence[float], lon: Sequence[float],
                                   ground: Sequence[bool | None],
-                                  source: Sequence[str | None]) -> None:
-    """Re-decide the impossible-speed flags: keep the largest set of points that form one
-    possible path, flag the rest. A spoofed or jumped stretch is then flagged, not the genuine
-    points after it (which a check anchored on the last good point flags once the stretch is
-    longer than REANCHOR_AFTER)."""
+                                  source: Sequence[str | None],
+                                  alt_gs: tuple[Sequence[float | None],
+                                                Sequence[float | None]] | None = None) -> None:
+    """Re-decide the impossible-speed flags: keep the path of points each possible after the
+    one before that carries the most believable points, flag the rest. A run of points whose
+    values no aircraft flies (50 kt at FL380; moving at a speed far from the one it reports)
+    counts for nothing, so a long spoofed stretch loses against the genuine flight before and
+    after it, which a check anchored on the last good point would otherwise flag. A stretch left
+    out between kept points, long enough, is flagged spoofed (it jumped out and back)."""
     idx = [i for i, f in enumerate(flags) if f is None or f == IMPOSSIBLE_SPEED]
     since: dict[int, float] = {}       # a repeated position is as old as its first report
     for a, b in zip(idx, idx[1:], strict=False):
@@ -127,14 +149,15 @@ def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
             runs[-1].append(i)
         else:
             runs.append([i])
-    best: list[int] = []
+    weight = [_believable(run, t, lat, lon, alt_gs) for run in runs]
+    best: list[float] = []
     prev: list[int] = []
     for k, run in enumerate(runs):
-        score, link = len(run), -1
+        score, link = weight[k], -1
         for j in range(k - 1, max(-1, k - 1 - LOOK_BACK_RUNS), -1):
-            if best[j] + len(run) > score and _step_ok(t, lat, lon, ground, source,
-                                                       runs[j][-1], run[0], since):
-                score, link = best[j] + len(run), j
+            if best[j] + weight[k] > score and _step_ok(t, lat, lon, ground, source,
+                                                        runs[j][-1], run[0], since):
+                score, link = best[j] + weight[k], j
         best.append(score)
         prev.append(link)
     keep: set[int] = set()
@@ -142,8 +165,42 @@ def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
     while k >= 0:
         keep.update(runs[k])
         k = prev[k]
-    for i in idx:
-        flags[i] = None if i in keep else IMPOSSIBLE_SPEED
+    kept = sorted(keep)
+    for run in runs:
+        if run[0] in keep:
+            continue
+        # out of the path and back: kept points before and after, long enough to be a stretch
+        between = bool(kept) and kept[0] < run[0] and kept[-1] > run[-1]
+        spoof = (between and len(run) >= SPOOF_MIN_POINTS and t[run[-1]] - t[run[0]] >= SPOOF_MIN_S)
+        for i in run:
+            flags[i] = SPOOFED if spoof else IMPOSSIBLE_SPEED
+    for i in kept:
+        flags[i] = None
+
+
+def _believable(run: list[int], t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
+                alt_gs: tuple[Sequence[float | None], Sequence[float | None]] | None) -> float:
+    """How much a run counts toward the kept path: its points, or nothing when its values are
+    ones no aircraft flies (slower than SLOW_KT above HIGH_FT for most of it, or moving at a
+    speed far from the one it reports)."""
+    if alt_gs is None or len(run) < 2:
+        return float(len(run))
+    alt, gs = alt_gs
+    a = np.array([alt[i] for i in run], dtype=np.float64)
+    v = np.array([gs[i] for i in run], dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        slow_high = int(np.sum((a >= HIGH_FT) & (v < SLOW_KT)))
+    if slow_high * 2 > len(run):
+        return 0.0
+    dt = t[run[-1]] - t[run[0]]
+    reported = float(np.nanmedian(v)) if not np.isnan(v).all() else math.nan
+    if dt >= SPOOF_MIN_S and not math.isnan(reported):
+        km = sum(distance_km(lat[i], lon[i], lat[j], lon[j]) for i, j in zip(run, run[1:]))
+        moved = km / KM_PER_NM / dt * 3600.0
+        if abs(moved - reported) > SPEED_OFF_KT and (moved > reported * SPEED_OFF_FACTOR
+                                                     or reported > moved * SPEED_OFF_FACTOR):
+            return 0.0
+    return float(len(run))
 
 
 _KM_PER_DEG = math.pi * EARTH_RADIUS_KM / 180.0

@@ -22,10 +22,20 @@ from casefile.flights.refs import norm_ref as norm_ref
 from casefile.flights.refs import references as references
 from casefile.flights.reported import add_reported_flight as add_reported_flight  # the window's edit
 from casefile.flights.reported import to_model
+from casefile.flights.spoof import SpoofedStretch as SpoofedStretch  # re-exported: the public API
 from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-gap threshold
 from casefile.flights.state import field_elevation as field_elevation  # re-exported
 from casefile.flights.where import aircraft_calls, where_at
-from casefile.model.flights import Aircraft, Gap, Leg, LegEnd, Point, ReportedFlight, Whereabouts
+from casefile.model.flights import (
+    Aircraft,
+    Gap,
+    Leg,
+    LegEnd,
+    LegEvent,
+    Point,
+    ReportedFlight,
+    Whereabouts,
+)
 from casefile.present.aircraft import aircraft_name
 from casefile.present.times import describe
 from casefile.store import Case
@@ -76,6 +86,15 @@ def _end(text: str | None) -> LegEnd:
                   window_utc=tuple(d["window_utc"]) if d.get("window_utc") else None)
 
 
+def _events(text: str | None) -> tuple[LegEvent, ...]:
+    """A leg's touch-and-go, low approach and go-around events (none stored: none looked for)."""
+    return tuple(LegEvent(kind=e["kind"], window_utc=(e["window_utc"][0], e["window_utc"][1]),
+                          airport_icao=e.get("airport_icao"), airport_name=e.get("airport_name"),
+                          distance_km=e.get("distance_km"), note=e.get("note", ""),
+                          evidence=e.get("evidence", {}))
+                 for e in (json.loads(text) if text else []))
+
+
 def _reported_end(code: str | None, tv: Any, what: str) -> LegEnd:
     from casefile.reference.airports import index
 
@@ -97,7 +116,8 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
     out = [Leg(id=r["id"], aircraft_id=r["aircraft_id"], item_id=r["item_id"],
                takeoff=_end(r["takeoff"]), landing=_end(r["landing"]), reported=False,
                track_id=r["track_id"], first_seen_utc=from_epoch(r["start_t"]),
-               last_seen_utc=from_epoch(r["end_t"]), points=r["points"])
+               last_seen_utc=from_epoch(r["end_t"]), points=r["points"],
+               events=_events(r["events"]))
            for r in case.rows(sql + " ORDER BY start_t, id", params)]
     if include_reported:
         for rf in reported_flights(case):
@@ -301,3 +321,20 @@ THRESHOLDS: dict[str, float | int] = {
     "flights.quality.REANCHOR_AFTER": quality_rules.REANCHOR_AFTER,
     "flights.quality.SURFACE_LIMIT_KT": quality_rules.SURFACE_LIMIT_KT,
 }
+
+
+def spoofed_stretches(case: Case, aircraft_id: str | None = None) -> list[SpoofedStretch]:
+    """Stretches of positions that jump out of the path and back (spoofed or jammed), kept and
+    shown as such, never used as where the aircraft was: track, aircraft, start and end (UTC),
+    how many positions, a sentence, and the path (lat, lon) to draw."""
+    from casefile.flights import spoof
+
+    tps = {tp.track_id: tp for tp in P.load_many(case, aircraft_id=aircraft_id)}
+    return [s.shown(tps.get(s.track_id)) for s in spoof.stretches(case, aircraft_id)]
+
+
+def leg_events(case: Case, aircraft_id: str | None = None) -> list[tuple[Leg, LegEvent]]:
+    """Every touch-and-go, low approach and go-around with its leg, in time order (never
+    landings)."""
+    out = [(leg, e) for leg in legs(case, aircraft_id, include_reported=False) for e in leg.events]
+    return sorted(out, key=lambda le: le[1].window_utc[0])

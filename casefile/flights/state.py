@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from casefile.flights import movement as M
 from casefile.geo import KM_PER_NM, distance_km
 from casefile.reference.airports import index as airport_index
 
@@ -52,6 +53,11 @@ NO_FIELD_MAX_ALT_FT = 15000.0
 #: the other state is noise (a flapping flag, one bad altitude), not a landing or a take-off
 DEBOUNCE_S = 10.0
 DEBOUNCE_POINTS = 3
+#: a landing needs a stop or time on the ground: a ground run shorter than this (s), between
+#: airborne stretches with no silence either side, that never slows below TOUCH_MIN_KT is a
+#: touch-and-go (or a low pass read as ground), not a landing and a take-off
+TOUCH_MAX_S = 60.0
+TOUCH_MIN_KT = 50.0
 #: a stop in a gap needs the descent, a stop and the climb, and the distance covered at no more
 #: than this speed ...
 STOP_FAST_KT = 600.0
@@ -69,11 +75,14 @@ WHY_FLAG_CONTRADICTED = "an on-ground flag contradicted by altitude and speed"
 WHY_AIR_FLAG_CONTRADICTED = "an airborne flag contradicted by altitude and speed"
 WHY_DEBOUNCED = "a short run between runs of the other state (noise)"
 WHY_UNKNOWN = "no flag, speed or altitude to decide"
+WHY_STILL = M.WHY_STILL
+WHY_TOUCH = ("on the runway at speed for seconds, between two airborne stretches, with no stop: "
+             "a touch-and-go or a low pass, not a landing")
 
 
 #: why-codes (one small integer per point, so a million points cost a megabyte)
 WHYS = (WHY_FLAG, WHY_SPEED, WHY_ROLL, WHY_AIR, WHY_FLAG_CONTRADICTED, WHY_AIR_FLAG_CONTRADICTED,
-        WHY_DEBOUNCED, WHY_UNKNOWN)
+        WHY_DEBOUNCED, WHY_UNKNOWN, WHY_STILL, WHY_TOUCH)
 _CODE = {w: np.int8(k) for k, w in enumerate(WHYS)}
 
 
@@ -101,6 +110,13 @@ class GroundCalls:
     debounced: int = 0
     #: `ground` as an array (for callers that work on arrays)
     array: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: per point: airborne in a run that shows a flight (casefile.flights.movement); an airborne
+    #: run without it (one sighting, a few seconds) makes no leg
+    proven: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: airborne calls turned to ground because the position stayed put with no climb
+    still: int = 0
+    #: per point: on a runway at speed inside a flight (a touch-and-go's sign, for the events)
+    touched: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
     def inferred(self, i: int) -> bool:
         """Whether point i's state was inferred (not the source's own flag)."""
@@ -170,25 +186,59 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
         # contradicted), slow or no speed, a reported altitude of 0. An airborne flag at speed stands
         idx = np.flatnonzero(np.isnan(fl) | ground | ~(gs_a >= GROUND_SPEED_KT) | (alt_a <= 0))
     contradicted = 0
+    speed = gs_a
     if len(idx):
         vr = (_arr(vrate)[idx] if isinstance(vrate, np.ndarray)
               else np.array([vrate[i] for i in idx.tolist()], dtype=np.float64))
-        g, w, contradicted = _decide(idx, t, lat, lon, alt_a[idx], gs_a[idx], fl[idx], vr)
+        g, w, contradicted, used = _decide(idx, t, lat, lon, alt_a[idx], gs_a[idx], fl[idx], vr,
+                                           alt_a)
         ground[idx] = g
         why[idx] = w
+        speed = gs_a.copy()
+        speed[idx] = used
     noise = _debounce(ground, why, t)
+    ta = np.asarray(t, dtype=np.float64)
+    touch = _touch_and_go(ground, speed, ta)
+    # a touch only where the source said "on the ground"; a pressure altitude at or below the
+    # field read as a roll is low, not a touch (a low approach)
+    touched = (touch & (fl == 1.0)) | ((fl == 1.0) & ~ground)
+    if touch.any():
+        ground[touch] = False
+        why[touch] = _CODE[WHY_TOUCH]
+    proven, still = M.judge(ta, np.asarray(lat, dtype=np.float64),
+                            np.asarray(lon, dtype=np.float64), alt_a, ground, field_elevation)
+    if still.any():
+        ground[still] = True
+        why[still] = _CODE[WHY_STILL]
     return GroundCalls(ground.tolist(), Whys(why), contradicted=contradicted, debounced=noise,
-                       array=ground)
+                       array=ground, proven=proven, still=int(still.sum()),
+                       touched=touched)
+
+
+def _touch_and_go(ground: np.ndarray, speed: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Ground runs that are no landing: short, at speed throughout, airborne right before and
+    right after (see TOUCH_MAX_S)."""
+    out = np.zeros(len(ground), bool)
+    for a, b in M.airborne_runs(~ground):          # the ground runs
+        if a == 0 or b == len(ground) or t[a] - t[a - 1] > TOUCH_MAX_S or t[b] - t[b - 1] > TOUCH_MAX_S:
+            continue
+        v = speed[a:b]
+        if t[b - 1] - t[a] < TOUCH_MAX_S and not np.isnan(v).all() and np.nanmin(v) >= TOUCH_MIN_KT:
+            out[a:b] = True
+    return out
 
 
 def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndarray,
-            gs_a: np.ndarray, fl: np.ndarray, vr_a: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+            gs_a: np.ndarray, fl: np.ndarray, vr_a: np.ndarray,
+            alt_full: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
     """The calls at the points idx (their altitude, speed, flag and vertical rate given): ground
     or not, why (codes), and how many flags were contradicted."""
-    no_speed = np.isnan(gs_a)
-    if no_speed.any():
-        gs_a = gs_a.copy()
-        gs_a[no_speed] = implied_speeds(t, lat, lon, idx[no_speed])
+    # the speed the positions imply: where none is reported, or the reported one is frozen or
+    # garbage (see casefile.flights.movement); the vertical rate likewise from the altitudes
+    ta, la, lo = (np.asarray(x, dtype=np.float64) for x in (t, lat, lon))
+    gs_a, _off = M.trusted_speeds(gs_a, M.window_speeds(ta, la, lo, idx))
+    if alt_full is not None:
+        vr_a = M.trusted_vrates(ta, alt_full, vr_a, idx)
     # the field's elevation, only where an altitude could decide (low enough to be at a field)
     elev = np.full(len(idx), math.nan)
     has_alt = ~np.isnan(alt_a)
@@ -230,7 +280,7 @@ def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndar
     why[bad_true] = code[WHY_FLAG_CONTRADICTED]
     why[bad_false] = code[WHY_AIR_FLAG_CONTRADICTED]
     why[no_flag & ~evidence_ground & np.isnan(gs_a) & ~has_alt] = code[WHY_UNKNOWN]
-    return ground, why, int(bad_true.sum() + bad_false.sum())
+    return ground, why, int(bad_true.sum() + bad_false.sum()), gs_a
 
 
 def _debounce(ground: np.ndarray, why: np.ndarray, t: Coords) -> int:

@@ -8,12 +8,15 @@ from operator import gt, itemgetter
 from typing import Any
 
 from casefile import __version__
+from casefile.flights import events as E
 from casefile.flights import legs as L
 from casefile.flights import points
 from casefile.flights.aircraft import resolve
 from casefile.flights.points import NAMES
 from casefile.ids import new_id
 from casefile.model.flights import COLUMNS, ParsedTrack, PointRow
+from casefile.reference import corrections, runways
+from casefile.reference.aircraft_types import performance
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
@@ -122,12 +125,19 @@ def derive(case: Case, track_id: str, *,
            data: tuple[L.TrackData, list[int]] | None = None) -> tuple[int, int]:
     """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps)."""
     info = case.rows("SELECT item_id, aircraft_id, stated FROM tracks WHERE id = ?", [track_id])[0]
+    type_rows = case.rows("SELECT type_code FROM aircraft WHERE id = ?", [info["aircraft_id"]])
+    perf = performance(type_rows[0]["type_code"] if type_rows else None)
     d, ids = data if data is not None else track_data(case, track_id)
     ground_calls = L.calls(d)
     params = json.dumps({"gap_s": L.GAP_S, "leg_gap_s": L.LEG_GAP_S,
                          "ground_airport_km": L.GROUND_AIRPORT_KM,
                          "probable_airport_km": L.PROBABLE_AIRPORT_KM,
                          "airportsdata": data_version(),
+                         # the runway table probable ends were ranked with, the aircraft type's
+                         # needs, and the airport points corrected by the runways
+                         "ourairports": runways.DATA_VERSION,
+                         "airport_corrections": corrections.version(),
+                         "aircraft_type": perf.designator, "min_runway_m": perf.min_runway_m,
                          # ground flags not obeyed (altitude and speed say otherwise) and points
                          # taken as noise (a short run between runs of the other state)
                          "flags_contradicted": ground_calls.contradicted,
@@ -139,16 +149,18 @@ def derive(case: Case, track_id: str, *,
             from casefile.flights.stated import stated_segments
             segs = stated_segments(d, json.loads(info["stated"]))
         else:
-            segs = L.split(d, ground_calls=ground_calls)
+            segs = L.split(d, ground_calls=ground_calls, perf=perf)
         seg_rows = []
         for s in segs:
             start = s.takeoff.t if s.takeoff and s.takeoff.t is not None else d.t[s.first]
             end = s.landing.t if s.landing and s.landing.t is not None else d.t[s.last]
+            events = E.as_json(s.events) if s.kind == "leg" else None
             seg_rows.append((new_id(), track_id, info["aircraft_id"], info["item_id"], s.kind,
                              min(start, d.t[s.first]), max(end, d.t[s.last]), s.last - s.first + 1,
-                             s.airport_icao, _end(s.takeoff), _end(s.landing), params))
-        case.db.conn.executemany("INSERT INTO flight_segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                 seg_rows)
+                             s.airport_icao, _end(s.takeoff), _end(s.landing), params, events))
+        case.db.conn.executemany("INSERT INTO flight_segments (id, track_id, aircraft_id, item_id, "
+                                 "kind, start_t, end_t, points, airport_icao, takeoff, landing, "
+                                 "params, events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", seg_rows)
         gaps = L.find_gaps(d)
         case.db.conn.executemany(
             "INSERT INTO flight_gaps (track_id, aircraft_id, item_id, before_seq, after_seq, start_t, "

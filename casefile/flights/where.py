@@ -3,11 +3,12 @@ a coverage gap no stop fits in), or unknown — decided by the state model (case
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from casefile.flights import points
+from casefile.flights import points, spoof
 from casefile.flights import state as S
 from casefile.geo import distance_km, intermediate
 from casefile.model.flights import Point, Whereabouts
@@ -64,7 +65,21 @@ def _how(calls: S.GroundCalls, *ks: int) -> str:
 
 
 def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_S) -> Whereabouts:
-    """Position and state at t_utc from the aircraft's usable points (all its tracks)."""
+    """Position and state at t_utc from the aircraft's usable points (all its tracks). Inside a
+    spoofed stretch the answer comes from the genuine points around it, and says so."""
+    w = _where_at(case, aircraft_id, t_utc, gap_s=gap_s)
+    stretch = spoof.at(case, aircraft_id, parse_z(t_utc).timestamp())
+    if stretch is None:
+        return w
+    keep = w.nearest_before is not None and w.nearest_after is not None and (
+        w.nearest_after.t - w.nearest_before.t <= gap_s)
+    return replace(w, reason=f"inside a spoofed stretch: {stretch.describe()}; from the genuine "
+                   f"positions around it: {w.reason}",
+                   lat=w.lat if keep else None, lon=w.lon if keep else None,
+                   alt_ft=w.alt_ft if keep else None)
+
+
+def _where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_S) -> Whereabouts:
     t = parse_z(t_utc).timestamp()
     iso = from_epoch(t)
     m = points.aircraft_points(case, aircraft_id)

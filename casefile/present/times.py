@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from casefile.present.numbers import MINUS, duration
-from casefile.timeutil import TimeValue, from_epoch, get_zone, is_date_only, parse_z, wall_text
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, parse_z, wall_text
 
 _OFFSET_ZONE = re.compile(r"^[+-]\d{2}:\d{2}$")
 _OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})$")
@@ -91,6 +91,30 @@ def describe_window(start: TimeValue | None, end: TimeValue | None) -> str:
     ws, we = s.window(), e.window()
     assert ws is not None and we is not None
     return (f"{s.raw} to {e.raw} {_zone_words(s)} ({_utc_short(ws[0])} to {_utc_short(we[1])})")
+
+
+def unknown_zone_note(tv: TimeValue) -> str:
+    """A timeline label's note for a time with no zone: placed at the middle of the window it may
+    be in ("" when the zone is known)."""
+    if tv.utc is not None:
+        return ""
+    w = tv.window()
+    span_text = f" {_utc_short(w[0])} to {_utc_short(w[1])}" if w else ""
+    return f" (time zone unknown: could be any time from{span_text}; placed at the middle)"
+
+
+def in_zone(utc_text: str, zone_name: str | None) -> str:
+    """Stored UTC text on the clocks of a zone, naming it: '2019-03-23 15:20:00 -04:00
+    (America/Caracas)'; UTC when no zone is given (or the reading leaves the calendar)."""
+    dt = datetime.fromtimestamp(epoch(utc_text) or 0.0, UTC)
+    if zone_name is None:
+        return f"{wall_text(dt)} UTC"
+    try:
+        local = dt.astimezone(get_zone(zone_name))
+    except OverflowError:   # the zone's reading falls outside the years 0001-9999
+        return f"{wall_text(dt)} UTC"
+    off = local.strftime("%z")
+    return f"{wall_text(local)} {off[:3]}:{off[3:]} ({zone_name})"
 
 
 def claim_when(start: TimeValue | None, end: TimeValue | None, none: str = "") -> str:

@@ -108,10 +108,15 @@ def zone_of_airport(icao: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def index() -> AirportIndex:
     """The airport index (loaded and built on first use, about 0.2 s)."""
+    from casefile.reference.corrections import corrections
+
     rows = table()
+    fixed = corrections()        # where airportsdata's point is off its runways: the runways win
     airports = [Airport(icao=k, iata=v.get("iata") or None, name=v.get("name", ""),
-                        city=v.get("city", ""), country=v.get("country", ""), lat=float(v["lat"]),
-                        lon=float(v["lon"]), elevation_ft=v.get("elevation"), tz=v.get("tz") or None)
+                        city=v.get("city", ""), country=v.get("country", ""),
+                        lat=fixed[k].lat if k in fixed else float(v["lat"]),
+                        lon=fixed[k].lon if k in fixed else float(v["lon"]),
+                        elevation_ft=v.get("elevation"), tz=v.get("tz") or None)
                 for k, v in rows.items()]
     return AirportIndex(airports)
 

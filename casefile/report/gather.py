@@ -37,6 +37,8 @@ class Flights:
     stretches: dict[str, list[list[Point]]] = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)   # aircraft id -> colour (as in the GUI)
     calls: dict[str, list[str]] = field(default_factory=dict)  # aircraft id -> callsigns, flight numbers
+    #: stretches of spoofed positions (flights query spoofed_stretches), shown as such
+    spoofed: list[flights_query.SpoofedStretch] = field(default_factory=list)
 
 
 def photos(case: Case) -> list[PhotoEntry]:
@@ -61,7 +63,8 @@ def flights(case: Case, *, every_point: bool = False) -> Flights:
         parts.sort(key=lambda part: part[0].t if part else 0.0)
     return Flights(aircraft, flights_query.legs(case), flights_query.gaps(case), points,
                    flights_query.reported_flights(case), track_items, stretches,
-                   flights_query.aircraft_colors(case), flights_query.recorded_refs(case))
+                   flights_query.aircraft_colors(case), flights_query.recorded_refs(case),
+                   flights_query.spoofed_stretches(case))
 
 
 def findings(case: Case) -> list[Finding]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
-from casefile.present.times import people_time
+from casefile.present.numbers import duration
+from casefile.present.times import in_zone, unknown_zone_note
 from casefile.reference.airports import zone_of_airport
 from casefile.reference.zones import zone_at
-from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only, wall_text
+from casefile.timeutil import TimeValue, epoch, from_epoch, get_zone, is_date_only
 from casefile.xref.model import CaseInputs, EndIn
 from casefile.xref.trackindex import end_place
 from casefile.xref.windows import tv_window
@@ -44,15 +44,6 @@ def _from_tv(tv: TimeValue) -> tuple[str, float] | None:
     if w is None:
         return None
     return from_epoch((w[0] + w[1]) / 2), (w[1] - w[0]) / 2
-
-
-def _unknown_zone(tv: TimeValue) -> str:
-    """The label note of a time with no zone: placed at the middle of the window it may be in."""
-    if tv.utc is not None:
-        return ""
-    w = tv_window(tv)
-    span = f" {people_time(w[0])} to {people_time(w[1])}" if w else ""
-    return f" (time zone unknown: could be any time from{span}; placed at the middle)"
 
 
 def _instant(text: str) -> float | None:
@@ -90,7 +81,7 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
         got = p.capture and _from_tv(p.capture)
         if got and p.capture:
             zone = zone_at(p.place.lat, p.place.lon) if p.place else None
-            note = _unknown_zone(p.capture)
+            note = unknown_zone_note(p.capture)
             out.append(TimelineEvent(got[0], got[1], "photos", f"Photo {p.label or p.item_id} "
                                      f"captured{note}", (p.item_id,), "captured", zone,
                                      basis=p.capture.basis))
@@ -99,7 +90,7 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
         if got and s.published:
             day = " (date only: the whole local day)" if is_date_only(s.published) else ""
             out.append(TimelineEvent(got[0], got[1], "sources", f"Source published: {s.title}"
-                                     f"{day}{_unknown_zone(s.published)}",
+                                     f"{day}{unknown_zone_note(s.published)}",
                                      (s.id, *s.item_ids), "published", s.published.zone
                                      if s.published.zone and "/" in s.published.zone else None,
                                      basis=s.published.basis))
@@ -147,18 +138,6 @@ def events(inputs: CaseInputs) -> list[TimelineEvent]:
     return out
 
 
-def _fmt(text: str, zone_name: str | None) -> str:
-    dt = datetime.fromtimestamp(epoch(text) or 0.0, UTC)
-    if zone_name is None:
-        return f"{wall_text(dt)} UTC"
-    try:
-        local = dt.astimezone(get_zone(zone_name))
-    except OverflowError:   # the zone's reading falls outside the years 0001-9999
-        return f"{wall_text(dt)} UTC"
-    off = local.strftime("%z")
-    return f"{wall_text(local)} {off[:3]}:{off[3:]} ({zone_name})"
-
-
 def display(evs: list[TimelineEvent], tz: str | None = None) -> list[TimelineEvent]:
     """Fill each event's display time: UTC (None), one zone (IANA name), or "local" per place."""
     if tz and tz != "local":
@@ -170,23 +149,15 @@ def display(evs: list[TimelineEvent], tz: str | None = None) -> list[TimelineEve
         if e.uncertainty_s >= 3600 and not e.end_utc and centre is not None:
             # a time known only to a window (a date, a reported day): shown as that window, never
             # as its made-up middle
-            shown = (f"{_fmt(from_epoch(centre - e.uncertainty_s), zone)} to "
-                     f"{_fmt(from_epoch(centre + e.uncertainty_s), zone)} (known only to this window)")
+            shown = (f"{in_zone(from_epoch(centre - e.uncertainty_s), zone)} to "
+                     f"{in_zone(from_epoch(centre + e.uncertainty_s), zone)} (known only to this window)")
         else:
-            shown = _fmt(e.time_utc, zone)
+            shown = in_zone(e.time_utc, zone)
             if e.end_utc:
-                shown += " to " + _fmt(e.end_utc, zone)
+                shown += " to " + in_zone(e.end_utc, zone)
             if e.uncertainty_s:
-                shown += f" ±{_dur(e.uncertainty_s)}"
+                shown += f" ±{duration(e.uncertainty_s)}"
         if tz == "local" and not e.local_zone:
             shown += " (no local zone known)"
         out.append(replace(e, display=shown))
     return out
-
-
-def _dur(seconds: float) -> str:
-    if seconds >= 3600:
-        return f"{seconds / 3600:.1f} h"
-    if seconds >= 60:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds:.0f} s"

@@ -20,6 +20,7 @@ from casefile.model.analyst import Claim, Source
 from casefile.model.flights import LegEnd, Point, ReportedFlight
 from casefile.model.photos import PhotoInfo
 from casefile.photos import query as photos
+from casefile.present.aircraft import aircraft_name
 from casefile.reference import places
 from casefile.reference.aircraft_types import designator
 from casefile.reference.places import Place as AreaPlace
@@ -173,9 +174,7 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
         # registration, hex, type, and the callsigns and flight numbers it flew under
         refs = (flights.references(a) + ((model,) if model and model != a.type_code else ())
                 + tuple(recorded.get(a.id, ())))
-        label = " ".join(x for x in (a.registration or a.icao24 or a.id,
-                                     f"({a.type_code})" if a.type_code else "") if x)
-        inputs.aircraft.append(AircraftIn(a.id, refs, label))
+        inputs.aircraft.append(AircraftIn(a.id, refs, aircraft_name(a)))
     for leg in flights.legs(case, include_reported=False):
         locate = _locator(case, leg.aircraft_id)
         inputs.legs.append(LegIn(leg.id, leg.aircraft_id, leg.item_id, _end(leg.takeoff, locate),

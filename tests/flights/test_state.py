@@ -117,7 +117,7 @@ def test_a_spoofed_stretch_is_flagged_not_the_genuine_points_after_it(fresh_case
              for k in range(10)]
     tid = store_rows(fresh_case, rows)
     [trk] = Q.tracks(fresh_case)
-    assert trk["id"] == tid and trk["quality"] == {"impossible-speed": 8}
+    assert trk["id"] == tid and trk["quality"] == {"spoofed": 8}
     flagged = [p.t for p in Q.track_points(fresh_case, include_flagged=True) if p.quality]
     assert flagged == [r[0] for r in spoof]
     ac = Q.list_aircraft(fresh_case)[0]

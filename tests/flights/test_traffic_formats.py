@@ -110,3 +110,23 @@ def test_position_data_no_reader_takes_is_said_in_one_line_and_kept(fresh_case, 
     assert by_name["people.csv"].message is None
     assert Q.tracks(fresh_case) == []
     assert any(e["action"] == "not-read-as-flight" for e in fresh_case.events())
+
+
+def test_repeated_records_are_repeats_used_by_last_seen_and_where(corpora, fresh_case):
+    # PSWRD35's last report on North Island (00:58:39, -50 ft, 100 kt, read by hand) is repeated
+    # in every value, resampled to 1 s, to 00:58:40; on deck at sea the 22:26:09 report repeats
+    # to 22:33. Repeats are counted, not flagged: the aircraft was still reported there.
+    from casefile.flights import query as Q
+
+    out = import_one(fresh_case, corpora / TRAFFIC / "military-aircraft_carrier.json.gz")
+    (trk,) = tracks_of(fresh_case, out.item_id)
+    assert any(w.startswith("3713 record(s) repeat the record before in every value")
+               and "counted as repeats" in w for w in trk["warnings"])
+    pts = list(Q.track_points(fresh_case, item_id=out.item_id))
+    assert not [p for p in pts if p.quality == "duplicate-time"]
+    assert pts[-1].time_utc.startswith("2020-09-15T00:58:40")
+    [ac] = Q.list_aircraft(fresh_case)
+    # the repeated report still answers `where` minutes after the last new position
+    w = Q.where(fresh_case, ac.id, "2020-09-14T22:31:00Z")
+    assert w.nearest_before is not None and w.nearest_before.time_utc >= "2020-09-14T22:30:5"
+    assert (w.lat, w.lon) == (31.38868, -117.87067) or abs(w.lat - 31.38868) < 1e-4

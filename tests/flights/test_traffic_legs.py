@@ -74,7 +74,10 @@ def test_carrier_landings_are_probable_landings_away_from_any_airfield(corpora, 
 def test_flapping_flags_are_noise_and_a_contradicted_flag_is_counted(corpora, fresh_case):
     import_one(fresh_case, corpora / TRAFFIC / "noisy-noisy_takeoff.json.gz")
     [trk] = Q.tracks(fresh_case)
-    assert trk["noise_points"] > 0 and trk["ground_flags_contradicted"] > 0
+    # the flag flaps on the runway (17:39:47-49, read by hand): noise; no flag is contradicted
+    # by a speed the positions imply over 10 s either side (one-second jumps of stale positions
+    # no longer count as 250 kt on the ground)
+    assert trk["noise_points"] > 0
     [leg] = [leg for leg in Q.legs(fresh_case) if not leg.reported]
     # read by hand: on the runway at 17:39:45-46 (flag true), climbing at 1,625 ft at 17:39:47
     assert leg.takeoff.window_utc is not None

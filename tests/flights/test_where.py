@@ -42,8 +42,10 @@ def _row(t: float, lat: float, lon: float, alt: float | None, ground: bool | Non
 
 _counter = iter(range(0x100000, 0x1FFFFF))
 
-points = st.lists(st.tuples(st.integers(1, 300_000).map(lambda ms: ms / 1000), st.floats(-0.5, 0.5),
-                            st.floats(-0.5, 0.5), st.floats(0, 40000)), min_size=2, max_size=25)
+# tracks that fly: moving north at 70-360 kt, above 0 ft. An "airborne" flag and speed at a
+# standstill are no flight (issue 25: positions win over a flag or a speed they contradict)
+points = st.lists(st.tuples(st.integers(1, 300_000).map(lambda ms: ms / 1000), st.floats(0.1, 0.5),
+                            st.floats(-0.5, 0.5), st.floats(100, 40000)), min_size=2, max_size=25)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

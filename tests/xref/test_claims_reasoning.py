@@ -137,4 +137,4 @@ def test_an_aircraft_entity_named_by_type_matches_tracks_of_that_type(scenario_c
     (f,) = _of(found, claim.id)
     assert f.verdict == "consistent", f.explanation
     assert f.inputs["aircraft_named"][0]["type"] == "A124"
-    assert [a["label"] for a in f.inputs["aircraft_checked"]] == ["15d3b7 (A124)"]
+    assert [a["label"] for a in f.inputs["aircraft_checked"]] == ["15d3b7 A124"]

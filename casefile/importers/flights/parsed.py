@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,12 @@ class ParsedFlights:
 
 
 _T, _LAT, _LON, _GROUND, _SRC = (itemgetter(k) for k in (0, 1, 2, 5, 10))
+_ALT, _GS = itemgetter(3), itemgetter(6)
+
+
+def _alt_gs(rows: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """The reported altitudes and speeds of rows (the quality check asks only when needed)."""
+    return list(map(_ALT, rows)), list(map(_GS, rows))
 
 
 def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
@@ -51,7 +58,8 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
             timed = [rows[k] for k in idx]
             times = [times[k] for k in idx]
         lats, lons, grounds, srcs = (list(map(get, timed)) for get in (_LAT, _LON, _GROUND, _SRC))
-        flags = flag_points(times, lats, lons, grounds, srcs)
+        flags = flag_points(times, lats, lons, grounds, srcs,
+                            partial(_alt_gs, timed))
         if timed is rows:   # every row kept: these are the track's columns as stored
             trk.columns = {"t": times, "lat": lats, "lon": lons, "ground": grounds, "src": srcs}
         if trk.planned:

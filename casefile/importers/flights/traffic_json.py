@@ -134,8 +134,9 @@ class TrafficJson(FlightImporter):
                               "destination": {"icao": r.get("destination")}}
             stale += row[0] != t_record
             if trk.rows and row[0] == t_record and row[1:9] == trk.rows[-1][1:9]:
-                # every value the same as the record before: the same report again, not news
-                row = (trk.rows[-1][0], *row[1:])
+                # every value the same as the record before (data resampled, or a transponder's
+                # last report repeated): kept at its own time, a repeat, not bad data: it shows
+                # the aircraft was still reported there (last seen, `where`)
                 repeats += 1
             trk.rows.append(row)
             record_t[hexa].append(t_record)
@@ -145,9 +146,9 @@ class TrafficJson(FlightImporter):
                              "a duplicate or out-of-order time and is kept out of legs")
         if repeats:
             out.notes.append(f"{repeats} record(s) repeat the record before in every value "
-                             "(position, altitude, speed, track, vertical rate): each is timed as "
-                             "that record, so a repeat shows as a duplicate time and is kept out "
-                             "of legs")
+                             "(position, altitude, speed, track, vertical rate): counted as "
+                             "repeats, kept at their own times: the aircraft was still reported "
+                             "there (they add no movement)")
         for trk in out.tracks:
             times = record_t[trk.icao24 or ""]
             if any(b < a for a, b in zip(times, times[1:], strict=False)):

@@ -39,6 +39,10 @@ def map_data(body: Body, fl: Flights | None) -> MapData:
     return data
 
 
+_EVENT_NAMES = {"touch-and-go": "touch-and-go", "low-approach": "low approach",
+                "go-around": "go-around"}
+
+
 def _zone(code: str | None) -> str | None:
     row = airport(code) if code else None
     return str(row["tz"]) if row and row.get("tz") else None
@@ -95,6 +99,21 @@ def flights(body: Body) -> list[Block]:
                         (62, 95, 80, 95, 80, 83)))
     else:
         out.append(para("No legs."))
+    events = [(leg, e) for leg in fl.legs for e in leg.events]
+    if events or fl.spoofed:
+        out += [h2("Low passes and spoofed positions"),
+                para("A touch-and-go, a low approach or a go-around is part of a flight, never a "
+                     "landing. Spoofed positions jump out of the path and back: they are kept and "
+                     "drawn, never used as where the aircraft was.", style="small")]
+        ev_rows: list[tuple[str | None, str, str, str, str]] = [
+            (names.get(leg.aircraft_id), _EVENT_NAMES.get(e.kind, e.kind),
+             f"{e.window_utc[0][11:19]}–{e.window_utc[1][11:19]} UTC {e.window_utc[0][:10]}",
+             e.airport_icao or "no airfield near", e.note) for leg, e in events]
+        ev_rows += [(names.get(s.aircraft_id), "spoofed positions",
+                     f"{s.start_utc[11:19]}–{s.end_utc[11:19]} UTC {s.start_utc[:10]}",
+                     f"{s.points} positions", s.note) for s in fl.spoofed]
+        out.append(grid(["Aircraft", "What", "When", "Where", "Note"], ev_rows,
+                        (62, 70, 95, 60, 208)))
     out.append(h2("Coverage gaps"))
     if fl.gaps:
         out.append(grid(["Aircraft", "From (UTC)", "To (UTC)", "Length", "Note"],

@@ -180,6 +180,12 @@ def _flights_4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE reported_flights ADD COLUMN aircraft_type TEXT")   # ICAO designator
 
 
+@migration("flights", 5, "legs keep their events: touch-and-go, low approach, go-around")
+def _flights_5(db: sqlite_utils.Database) -> None:
+    # JSON list of LegEvent; NULL for legs derived before (no events looked for)
+    db.execute("ALTER TABLE flight_segments ADD COLUMN events TEXT")
+
+
 track("aircraft")
 track("tracks")
 # flights schema 1 kept points as rows vouched for per track; migration 2 reads them through this

@@ -47,6 +47,10 @@ class MapData:
     colors: dict[str, str] = field(default_factory=dict)  # aircraft -> #rrggbb
     airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)  # icao -> lon, lat, name
     photos: dict[str, MapPhoto] = field(default_factory=dict)
+    #: aircraft -> its low passes (touch-and-go, low approach, go-around): lon, lat, kind, words
+    events: dict[str, list[tuple[float, float, str, str]]] = field(default_factory=dict)
+    #: aircraft -> its spoofed stretches as (lon, lat) paths, with a sentence each
+    spoofed: dict[str, list[tuple[list[tuple[float, float]], str]]] = field(default_factory=dict)
 
     @property
     def tracks(self) -> dict[str, list[tuple[float, float]]]:
@@ -89,6 +93,15 @@ def gather(case: Case) -> MapData:
             data.short[a.id] = next(iter(calls.get(a.id, [])), None) or a.registration or a.icao24 \
                 or a.label or "aircraft"
             data.colors[a.id] = colors[a.id]
+    for leg, ev in flights.leg_events(case):
+        low = ev.evidence.get("lowest") or {}
+        if "lat" in low and "lon" in low:
+            data.events.setdefault(leg.aircraft_id, []).append(
+                (float(low["lon"]), float(low["lat"]), ev.kind, ev.note))
+    for s in flights.spoofed_stretches(case):
+        path = [(lon, lat) for lat, lon in s.path]
+        if path:
+            data.spoofed.setdefault(s.aircraft_id, []).append((path, s.note))
     airports = airport_index()
     for leg in flights.legs(case):
         for end in (leg.takeoff, leg.landing):

@@ -54,6 +54,12 @@ SELECTION_DEG = 0.12          # zoom to a photo: this far around it (closer, the
 CLUSTER_DEG = 0.02  # photos this close share one label (their markers stay apart)
 PHOTO_COLOR = "#e6007e"
 LEGEND_AIRCRAFT = 8           # aircraft named in the legend; the rest are counted
+#: low passes (touch-and-go, low approach, go-around) and spoofed stretches
+EVENT_COLOR = "#000000"
+SPOOF_COLOR = "#000000"
+EVENT_CLUSTER_DEG = 0.1       # events this close share one label
+_EVENT_WORDS = {"touch-and-go": "touch-and-go", "low-approach": "low approach",
+                "go-around": "go-around"}
 
 
 def _ring_path(path: QPainterPath, ring: Ring) -> None:
@@ -278,6 +284,27 @@ class MapView(QGraphicsView):
                     "whereabouts unknown (not a straight flight)"
                 )
                 self.track_items.append(gap)
+            for path, note in data.spoofed.get(key, []):
+                pen = QPen(QColor(SPOOF_COLOR), 2, Qt.PenStyle.DotLine)
+                pen.setCosmetic(True)
+                item = self.scene().addPath(track_path(path), pen)
+                item.setZValue(4)
+                item.setToolTip(f"{name}: {note}")
+                self.track_items += [item, self._label(path[0][0], path[0][1], "spoofed positions",
+                                                       QColor(SPOOF_COLOR), 11)]
+            places: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+            for lon, lat, kind, note in data.events.get(key, []):
+                m = _Marker(lon, lat, 4, QColor(EVENT_COLOR), None, f"{name}: {note}")
+                self.scene().addItem(m)
+                self.track_items.append(m)
+                cell = (round(lon / EVENT_CLUSTER_DEG), round(lat / EVENT_CLUSTER_DEG))
+                places.setdefault(cell, []).append((lon, lat, _EVENT_WORDS.get(kind, kind)))
+            for evs in places.values():      # one label per place, naming what happened there
+                kinds = [k for _, _, k in evs]
+                text = ", ".join(f"{k} ×{kinds.count(k)}" if kinds.count(k) > 1 else k
+                                 for k in dict.fromkeys(kinds))
+                self.track_items.append(self._label(evs[0][0], evs[0][1], text,
+                                                    QColor(EVENT_COLOR), 11, below=True))
         text_color = self.palette().color(QPalette.ColorRole.Text)
         for icao, (lon, lat, name) in data.airports.items():
             m = _Marker(lon, lat, 4, QColor("#333333"), None, f"{icao} {name}")
@@ -335,6 +362,12 @@ class MapView(QGraphicsView):
                                                 for lo, c in ALTITUDE_BANDS) + " ft")
         if any(data.gaps.values()):
             rows.append(f"<span style='color:{GAP_COLOR}'>╌╌</span> coverage gap (no data)")
+        if any(data.events.values()):
+            rows.append(f"<span style='color:{EVENT_COLOR}'>●</span> low approach, touch-and-go "
+                        "or go-around (not a landing)")
+        if any(data.spoofed.values()):
+            rows.append(f"<span style='color:{SPOOF_COLOR}'>┈┈</span> spoofed positions (not "
+                        "where the aircraft was)")
         if data.photos:
             rows.append(
                 f"<span style='color:{PHOTO_COLOR}'>●</span> photo with a position ({len(data.photos)})"
@@ -350,6 +383,7 @@ class MapView(QGraphicsView):
         pts = [p for pts in self.data.tracks.values() for p in pts]
         pts += [(lon, lat) for lon, lat, _ in self.data.airports.values()]
         pts += [(ph.lon, ph.lat) for ph in self.data.photos.values()]
+        pts += [p for paths in self.data.spoofed.values() for path, _ in paths for p in path]
         return _rect(pts, 0.15, 0.05) if pts else QRectF(-180, -85, 360, 170)
 
     def zoom_to_selection(self) -> bool:
