@@ -151,6 +151,8 @@ def max_ground_speed(type_code: str | None) -> tuple[float, str]:
     """The fastest ground speed reachability allows for a type (its cruise plus a tail-wind
     margin, from the one performance table), and where the figure comes from."""
     perf = performance(type_code)
-    what = f"{perf.designator}, {perf.category}" if perf.designator else "type unknown"
-    return perf.max_gs_kt, (f"{what}: {perf.max_tas_kt:.0f} kt true airspeed + "
-                            f"{perf.wind_margin_kt:.0f} kt wind margin; {perf.basis}")
+    speeds = (f"{perf.max_tas_kt:.0f} kt true airspeed + {perf.wind_margin_kt:.0f} kt wind "
+              "margin")
+    if perf.designator is None:   # its basis already says the type is unknown
+        return perf.max_gs_kt, f"{speeds}; {perf.basis}"
+    return perf.max_gs_kt, f"{perf.designator}, {perf.category}: {speeds}; {perf.basis}"
