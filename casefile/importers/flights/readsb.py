@@ -92,7 +92,8 @@ _GROUND = {"ground": True, None: None}
 
 
 def convert_chunk(part: list[Any], base: float, callsign: str | None,
-                  into: dict[str, list[Any]] | None = None) -> tuple[list[PointRow], list[tuple[int, str]], str | None, bool]:
+                  into: dict[str, list[Any]] | None = None,
+                  ) -> tuple[list[PointRow], list[tuple[int, str]], str | None, bool]:
     """Convert trace points column by column (in C where every value is well-formed).
 
     A point is a list of at least 8 fields: time offset, lat, lon, altitude (feet, "ground" or
