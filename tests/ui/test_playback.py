@@ -9,6 +9,7 @@ from edithelp import fill, settle
 from uihelp import wait_op
 
 from casefile.timeutil import parse_z
+from casefile.ui.forms.records import NO_SOURCE
 
 TRACK = "flights/traffic/fr24-2ce4f83f.json"
 
@@ -63,7 +64,7 @@ def test_the_slider_spans_a_claims_window(spar, qtbot):
     win = spar
     assert fill(win, qtbot, "add-claim", None, {"text": "SPAR19 landed at Songshan that evening",
                                                  "start": "2022-08-02 22:00", "end": "2022-08-02 23:00",
-                                                 "tz": "Asia/Taipei", "source": "-no-source-yet-"})
+                                                 "tz": "Asia/Taipei", "sources": NO_SOURCE})
     (claim,) = list_claims(win.case)
     win.show_view("map")
     win.select_item(claim.id)
