@@ -127,3 +127,22 @@ def test_a_legend_of_dozens_of_aircraft_names_a_few_and_counts_the_rest(qtbot):
     text = view.legend.text()
     assert text.count("━━") == LEGEND_AIRCRAFT and f"and {56 - LEGEND_AIRCRAFT} more aircraft" in text
     assert view.legend.height() < view.height() / 2
+
+
+def test_the_slider_spans_a_range_typed_by_the_analyst(spar, qtbot):
+    from casefile.ui.forms.dialog import FormDialog
+
+    win = spar
+    pane = win.map_pane
+    pane.span_box.setCurrentIndex(pane.span_box.findData("range"))
+    pane.span_box.activated.emit(pane.span_box.currentIndex())
+    dlg = [d for d in win.findChildren(FormDialog) if d.windowTitle() == "Time slider range"][-1]
+    dlg.set_value("start", "2022-08-02 20:00")
+    dlg.set_value("end", "2022-08-02 23:00")
+    dlg.set_value("tz", "Asia/Taipei")
+    dlg._accept()
+    lo, hi = pane.span
+    # a time typed to the minute stands for that minute (±30 s): the span covers both whole minutes
+    assert lo == parse_z("2022-08-02T12:00:00Z").timestamp() - 30
+    assert hi == parse_z("2022-08-02T15:00:00Z").timestamp() + 30
+    assert "chosen range" in pane.span_label.text()
