@@ -184,7 +184,10 @@ class TimeValue:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> TimeValue | None:
-        return cls(**data) if data else None
+        if not data:
+            return None
+        known = {k: v for k, v in data.items() if k in _TV_FIELDS}   # older or newer fields
+        return cls(**known)
 
     def window(self) -> tuple[datetime, datetime] | None:
         """The UTC interval this time could be in, widened to every zone if the zone is unknown."""
@@ -199,6 +202,37 @@ class TimeValue:
             # local wall time L is UTC L-14h .. L+12h
             return shift(centre, -14 * 3600 - pad), shift(centre, 12 * 3600 + pad)
         return shift(centre, -pad), shift(centre, pad)
+
+
+_TV_FIELDS = ("raw", "utc", "basis", "uncertainty_s", "local", "zone", "read_from", "precision",
+              "approx")
+
+#: "about" / "around" widens a typed time by this much either way (stated in Methods)
+APPROX_S = 15 * 60.0
+#: how far a typed time may be off either way, by how precisely it was given (half its unit)
+PRECISION_S = {"second": 0.0, "minute": 30.0, "hour": 1800.0, "day": 12 * 3600.0}
+_APPROX_WORDS = re.compile(r"^\s*(about|around|approx(?:imately|\.)?|roughly|circa|ca\.|c\.|~)\s*",
+                           re.IGNORECASE)
+_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}|T\d{6}")
+_MINUTES = re.compile(r"\d{1,2}:\d{2}|\d{1,2}h\d{2}\b|T\d{4}(?!\d)|\b\d{3,4}\s*(?:z|utc|lt)\b",
+                      re.IGNORECASE)
+
+
+def strip_approx(text: str) -> tuple[str, bool]:
+    """A typed time without a leading "about"/"around"/"~", and whether it had one."""
+    m = _APPROX_WORDS.match(text)
+    return (text[m.end():], True) if m else (text, False)
+
+
+def typed_precision(raw: str, has_clock: bool) -> str:
+    """How precisely a typed time was given: second, minute, hour or day."""
+    if not has_clock:
+        return "day"
+    if _SECONDS.search(raw):
+        return "second"
+    if _MINUTES.search(raw):
+        return "minute"
+    return "hour"
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -241,39 +275,64 @@ def read_typed_time(raw: str, field: str = "time") -> tuple[datetime, bool]:
         if a.weekday() != named:
             raise InvalidInput(f"{a.date().isoformat()} was a {_WEEKDAYS[a.weekday()].title()}, "
                                f"not a {_WEEKDAYS[named].title()} ({raw!r})", field=field)
-    has_clock = (a.hour, a.minute, a.second, a.microsecond) == (b.hour, b.minute, b.second,
-                                                                 b.microsecond)
+    # a clock time was written when the hour does not depend on the default ("10pm" is 22:00,
+    # to the hour); the minutes and seconds not written read as 0 (a's defaults)
+    has_clock = a.hour == b.hour
     return a, has_clock
 
 
 def parse_analyst_time(text: str, *, tz: str | None = None, default_tz: str | None = None,
-                       field: str = "time", uncertainty_s: float | None = None) -> TimeValue:
+                       field: str = "time", uncertainty_s: float | None = None,
+                       approx: bool = False, approx_s: float = APPROX_S) -> TimeValue:
     """Parse a time typed by an analyst: explicit offset > --tz > the case default zone > unknown.
 
-    A date alone ("2019-03-23") means that whole local day: the centre is noon, +-12 h.
-    Incomplete or inconsistent dates are refused (see read_typed_time).
+    The time keeps its precision (docs/shapes.md §2): a minute is ±30 s, an hour ±30 min, a date
+    alone ("2019-03-23") that whole local day (noon ±12 h); "about"/"around" (or `approx`) adds
+    APPROX_S. Incomplete or inconsistent dates are refused (see read_typed_time).
     """
     raw = text.strip()
     if not raw:
         raise InvalidInput("empty time", field=field)
-    dt, has_clock = read_typed_time(raw, field)
+    bare, said_about = strip_approx(raw)
+    approx = approx or said_about
+    if not bare.strip():
+        raise InvalidInput(f"{raw!r} gives no time", field=field)
+    dt, has_clock = read_typed_time(bare.strip(), field)
+    precision = typed_precision(bare, has_clock)
     date_only = not has_clock
-    unc = uncertainty_s if uncertainty_s is not None else (12 * 3600.0 if date_only else 0.0)
+    unc = uncertainty_s if uncertainty_s is not None else (
+        PRECISION_S[precision] + (approx_s if approx else 0.0))
     if date_only:
         dt = dt.replace(hour=12, minute=0, second=0, microsecond=0)
     try:
         if dt.tzinfo is not None:
             return TimeValue(raw=raw, utc=iso_z(dt), basis="analyst", uncertainty_s=unc,
-                             zone=dt.strftime("%z") or None)
+                             zone=dt.strftime("%z") or None, precision=precision, approx=approx)
         for zone_name, basis in ((tz, "analyst"), (default_tz, "case-default")):
             if zone_name:
                 zone = get_zone(zone_name)
                 return TimeValue(raw=raw, utc=iso_z(dt.replace(tzinfo=zone)), basis=basis,
-                                 uncertainty_s=unc, zone=zone_name)
+                                 uncertainty_s=unc, zone=zone_name, precision=precision,
+                                 approx=approx)
     except (TimeOutOfRange, OverflowError):
         raise InvalidInput(f"{raw!r} is outside the years 0001–9999 in UTC", field=field) from None
     return TimeValue(raw=raw, utc=None, basis="unknown", uncertainty_s=unc,
-                     local=dt.replace(tzinfo=None).isoformat())
+                     local=dt.replace(tzinfo=None).isoformat(), precision=precision, approx=approx)
+
+
+def in_zone(tv: TimeValue, zone_name: str, basis: str = "location-tz") -> TimeValue:
+    """A time typed without a zone, read in the zone of its place (basis says how it was chosen);
+    a time that has a zone is returned as it is."""
+    if tv.utc is not None or tv.local is None:
+        return tv
+    local = datetime.fromisoformat(tv.local)
+    try:
+        utc = iso_z(local.replace(tzinfo=get_zone(zone_name)))
+    except (TimeOutOfRange, OverflowError, InvalidInput):
+        return tv
+    return TimeValue(raw=tv.raw, utc=utc, basis=basis, uncertainty_s=tv.uncertainty_s,
+                     local=tv.local, zone=zone_name, read_from=tv.read_from,
+                     precision=tv.precision, approx=tv.approx)
 
 
 # ---- EXIF times: wall-clock readings and offsets as cameras write them --------------------------

@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casefile.errors import InvalidInput
-from casefile.timeutil import epoch, epoch_text, from_epoch, iso_z, parse_analyst_time, parse_z
+from casefile.timeutil import (
+    TimeValue,
+    epoch,
+    epoch_text,
+    from_epoch,
+    iso_z,
+    parse_analyst_time,
+    parse_z,
+)
 
 
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1),
@@ -42,8 +50,10 @@ def test_unknown_zone_keeps_local_time_and_widens_window() -> None:
     tv = parse_analyst_time("2019-03-23 14:05")
     assert tv.utc is None and tv.basis == "unknown" and tv.local == "2019-03-23T14:05:00"
     start, end = tv.window()
-    assert start == datetime(2019, 3, 23, 0, 5, tzinfo=UTC)
-    assert end == datetime(2019, 3, 24, 2, 5, tzinfo=UTC)
+    # every zone on Earth, and the minute it was given to (±30 s)
+    assert start == datetime(2019, 3, 23, 0, 4, 30, tzinfo=UTC)
+    assert end == datetime(2019, 3, 24, 2, 5, 30, tzinfo=UTC)
+    assert tv.precision == "minute" and not tv.approx
 
 
 def test_date_alone_is_the_whole_local_day() -> None:
@@ -78,3 +88,26 @@ def test_epoch_text_rounds_once_to_the_nearest_millisecond():
     assert from_epoch(1723420805.06) == "2024-08-12T00:00:05.060Z"
     assert from_epoch(0.0005) == "1970-01-01T00:00:00.001Z"
     assert epoch_text(None) is None and epoch(None) is None
+
+
+@pytest.mark.parametrize(("text", "precision", "unc", "approx"), [
+    ("2022-08-02 22:44", "minute", 30, False),
+    ("2022-08-02 22:44:10", "second", 0, False),
+    ("2022-08-02T22", "hour", 1800, False),
+    ("2022-08-02 10pm", "hour", 1800, False),
+    ("2 Aug 2022 10:15 pm", "minute", 30, False),
+    ("about 2022-08-02 22:44", "minute", 930, True),
+    ("around 2 August 2022", "day", 43200 + 900, True),
+    ("2 August 2022", "day", 43200, False),
+])
+def test_a_typed_time_keeps_its_precision(text, precision, unc, approx) -> None:
+    tv = parse_analyst_time(text, tz="Asia/Taipei")
+    assert (tv.precision, tv.uncertainty_s, tv.approx) == (precision, unc, approx)
+    assert TimeValue.from_dict(tv.to_dict()) == tv
+
+
+def test_a_stored_time_without_the_new_fields_still_loads() -> None:
+    old = {"raw": "x", "utc": "2019-03-23T14:05:00.000Z", "basis": "analyst", "uncertainty_s": 0.0,
+           "local": None, "zone": None, "read_from": None}
+    tv = TimeValue.from_dict(old)
+    assert tv is not None and tv.precision is None and tv.approx is False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casefile.analyst import search as idx
@@ -14,9 +15,9 @@ from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
-from casefile.reference import airports, places
+from casefile.reference import places
 from casefile.store.canonical import canonical_json
-from casefile.timeutil import TimeValue, iso_z, now_z
+from casefile.timeutil import APPROX_S, TimeValue, in_zone, iso_z, now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -24,25 +25,41 @@ if TYPE_CHECKING:
 NO_TIME = TimeValue(raw="", utc=None, basis="unknown")
 
 
-def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool) -> TimeValue:
+def _bound(case: Case, text: str | None, tz: str | None, field: str, end: bool,
+           approx: bool = False) -> TimeValue:
     """One end of a window; a date without a clock time means the start (00:00) or end
     (23:59:59.999) of that local day."""
     if text is None or not text.strip():
         return NO_TIME
     return analyst_time(text, tz=tz, default_tz=case.default_tz, field=field,
-                        bound="end" if end else "start")
+                        bound="end" if end else "start", approx=approx, approx_s=about_s(case))
+
+
+#: the case setting that widens an "about" time (seconds either way; default timeutil.APPROX_S)
+ABOUT_SETTING = "claims.about_s"
+
+
+def about_s(case: Case) -> float:
+    """How far "about"/"around" widens a time in this case."""
+    try:
+        value = float(case.meta().get(ABOUT_SETTING, ""))
+    except ValueError:
+        return APPROX_S
+    return value if value >= 0 else APPROX_S
 
 
 def window(case: Case, *, start: str | None = None, end: str | None = None,
-           when: str | None = None, tz: str | None = None) -> tuple[TimeValue, TimeValue]:
-    """The asserted window from --start/--end, or one --when (a bare date = that whole day)."""
+           when: str | None = None, tz: str | None = None,
+           approx: bool = False) -> tuple[TimeValue, TimeValue]:
+    """The asserted window from --start/--end, or one --when (a bare date = that whole day);
+    each end keeps its stated precision, and `approx` ("about") widens both."""
     if when and (start or end):
         raise InvalidInput("give either a single time or a start/end, not both", field="when")
     if when:
         start = end = when
-    s = _bound(case, start, tz, "start", end=False)
-    # one time given: a bare date covers that day; an exact time is the whole window
-    e = _bound(case, end or start, tz, "end", end=True)
+    s = _bound(case, start, tz, "start", end=False, approx=approx)
+    # one time given: a bare date covers that day; a clock time is itself, to its precision
+    e = _bound(case, end or start, tz, "end", end=True, approx=approx)
     _check_order(s, e)
     return s, e
 
@@ -72,17 +89,27 @@ def place(text: str | None) -> dict[str, Any]:
         return {**out, "place_text": t, "place_lat": lat, "place_lon": lon, "place_kind": pt.kind,
                 "place_key": pt.key}
     if re.fullmatch(r"[A-Z0-9]{3,4}", t):
-        ap = airports.lookup(t)
-        if ap is None:
+        got = places.airport_place(t)   # airportsdata, else OurAirports
+        if got is None:
             raise InvalidInput(f"no airport with code {t!r} in the airport list", field="place")
-        return {"place_text": ap["name"], "place_icao": ap["icao"], "place_lat": ap["lat"],
-                "place_lon": ap["lon"], "place_kind": "airport", "place_key": ap["icao"]}
+        return {"place_text": got.name.rsplit(" (", 1)[0], "place_icao": got.key,
+                "place_lat": got.lat, "place_lon": got.lon, "place_kind": "airport",
+                "place_key": got.key}
     found = places.find_place(t)
     if found is None:
         return {**out, "place_text": t}
     return {"place_text": t, "place_icao": found.key if found.kind == "airport" else None,
             "place_lat": found.lat, "place_lon": found.lon, "place_kind": found.kind,
             "place_key": found.key}
+
+
+def _in_place_zone(tv: TimeValue, where: Mapping[str, Any]) -> TimeValue:
+    """A time typed with no zone (and no case default) read in the zone of the claim's place
+    (basis location-tz: "the zone of the place"); any other time as it is."""
+    if tv.utc is not None or not tv.local or not where.get("place_kind") or not where.get("place_key"):
+        return tv
+    got = places.from_key(str(where["place_kind"]), str(where["place_key"]))
+    return in_zone(tv, got.zone) if got is not None and got.zone else tv
 
 
 def _refs(values: Iterable[str]) -> list[str]:
@@ -100,12 +127,16 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
               place_ref: str | None = None, credibility: int | str | None = None,
               status: str = "unverified", kind: str = "other",
               aircraft_refs: Iterable[str] = (), source_ids: Iterable[str] = (),
-              entity_ids: Iterable[str] = (), note: str | None = None) -> Claim:
-    """Record a claim; every value is checked before anything is written."""
-    s, e = window(case, start=start, end=end, when=when, tz=tz)
+              entity_ids: Iterable[str] = (), note: str | None = None,
+              approx: bool = False) -> Claim:
+    """Record a claim; every value is checked before anything is written. `approx`: the source
+    says "about"/"around" the time (widens it by timeutil.APPROX_S)."""
+    s, e = window(case, start=start, end=end, when=when, tz=tz, approx=approx)
+    where = place(place_ref)
+    s, e = _in_place_zone(s, where), _in_place_zone(e, where)
     row = {"id": new_id(), "text": clean_text(text, "text", required=True), "quoted": int(quoted),
            "window_start": canonical_json(s.to_dict()), "window_end": canonical_json(e.to_dict()),
-           "start_utc": s.utc, "end_utc": e.utc, **place(place_ref),
+           "start_utc": s.utc, "end_utc": e.utc, **where,
            "credibility": credibility_grade(credibility),
            "status": choice(status, CLAIM_STATUSES, "status"),
            "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": dump_list(_refs(aircraft_refs)),
@@ -133,8 +164,9 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
     if {"start", "end", "when"} & ch.keys():
         cur = get_claim(case, cid)
         new_s, new_e, when = ch.pop("start", None), ch.pop("end", None), ch.pop("when", None)
+        approx = bool(ch.pop("approx", False))
         if when or not (new_s or new_e):
-            s, e = window(case, start=new_s, end=new_e, when=when, tz=tz)
+            s, e = window(case, start=new_s, end=new_e, when=when, tz=tz, approx=approx)
         else:  # one end changed: the other keeps its reading (and zone) as recorded
             s = _bound(case, new_s, tz, "start", end=False) if new_s else cur.window_start
             e = _bound(case, new_e, tz, "end", end=True) if new_e else cur.window_end
@@ -160,10 +192,34 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
             upd["note"] = clean_text(value, "note")
         else:
             raise InvalidInput(f"a claim has no editable field {key!r}", field=key)
+    _zone_from_place(case, cid, upd)
     with case.transaction():
         row = case.update("claims", cid, upd, action="claim-edited", reason=reason)
         idx.index_claim(case, row)
     return get_claim(case, cid)
+
+
+def _zone_from_place(case: Case, cid: str, upd: dict[str, Any]) -> None:
+    """Keep a zone-less time in the zone of the claim's place when either changes: a time read
+    in the old place's zone is read again in the new one's."""
+    if not ({"window_start", "place_kind"} & upd.keys()):
+        return
+    cur = get_claim(case, cid)
+    where = {"place_kind": upd.get("place_kind", cur.place_kind),
+             "place_key": upd.get("place_key", cur.place_key)}
+    new: dict[str, TimeValue] = {}
+    for name in ("window_start", "window_end"):
+        tv = TimeValue.from_dict(json.loads(upd[name])) if name in upd else getattr(cur, name)
+        if tv is None:
+            continue
+        if tv.basis == "location-tz" and tv.local:   # placed by the old place: place it again
+            tv = replace(tv, utc=None, basis="unknown", zone=None)
+        got = _in_place_zone(tv, where)
+        if got != (getattr(cur, name) if name not in upd else None):
+            new[name] = got
+    for name, tv in new.items():
+        upd[name] = canonical_json(tv.to_dict())
+        upd["start_utc" if name == "window_start" else "end_utc"] = tv.utc
 
 
 def set_status(case: Case, claim_ref: str, status: str, *, reason: str | None = None) -> Claim:

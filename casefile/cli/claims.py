@@ -29,6 +29,8 @@ def _window(fn: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--when", metavar="TIME", help="asserted time (a bare date = that whole day)"),
             click.option("--start", metavar="TIME", help="asserted window start"),
             click.option("--end", metavar="TIME", help="asserted window end"),
+            click.option("--about", "approx", is_flag=True,
+                         help="the source says 'about'/'around' the time (widens it ±15 min)"),
             click.option("--tz", metavar="ZONE", help="zone of times without an offset "
                          "(e.g. America/Caracas for a Caracas dateline)"),
             click.option("--place", help="airport code (UUMU, CCS), 'lat,lon', or a place name")]):
@@ -73,12 +75,12 @@ def _claim(case: Case, claim_id: str) -> Out:
 def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], when: str | None,
               start: str | None, end: str | None, tz: str | None, place: str | None,
               grade: str | None, status: str, kind: str, aircraft: tuple[str, ...],
-              entity: tuple[str, ...], note: str | None) -> Out:
+              entity: tuple[str, ...], note: str | None, approx: bool = False) -> Out:
     """TEXT: the claim, in your words or quoted (--quoted)."""
     from casefile.commands import ClaimAdd, submit
 
     done = submit(case, ClaimAdd(
-        text=text, quoted=quoted, start=start, end=end, when=when, tz=tz, place=place,
+        text=text, quoted=quoted, start=start, end=end, when=when, tz=tz, about=approx, place=place,
         credibility=grade, status=status, kind=kind, aircraft=tuple(aircraft),
         sources=tuple(names.source(case, s) for s in sources),
         entities=tuple(names.entity(case, e) for e in entity), note=note))
@@ -275,10 +277,11 @@ def claim_source(case: Case, claim_ref: str, sources: tuple[str, ...], remove: b
 def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, start: str | None,
                end: str | None, tz: str | None, place: str | None, kind: str | None,
                aircraft: tuple[str, ...], entity: tuple[str, ...], note: str | None,
-               reason: str | None) -> Out:
+               reason: str | None, approx: bool = False) -> Out:
     from casefile.commands import ClaimEdit, ClaimEntities, submit
 
-    edit = ClaimEdit(claim="", text=text, when=when, start=start, end=end, tz=tz, place=place,
+    edit = ClaimEdit(claim="", text=text, when=when, start=start, end=end, tz=tz,
+                     about=approx or None, place=place,
                      kind=kind, note=note, aircraft=tuple(aircraft) if aircraft else None,
                      reason=reason)
     if not edit.changes() and not entity:
@@ -304,3 +307,38 @@ def claim_delete(case: Case, claim_ref: str, reason: str) -> Out:
     submit(case, ClaimDelete(claim=claim_id, reason=reason))
     return Out({"deleted": before, "reason": reason},
                lambda d: print(f"claim {label} deleted ({d['reason']}); the ledger keeps it"))
+
+
+@command(claim, "tolerances", help="show or set this case's claim tolerances", write=True)
+@click.option("--report-tolerance", "report_min", type=float, metavar="MIN",
+              help="minutes a claimed moment may be off a recorded event (default 2: news rounds)")
+@click.option("--about", "about_min", type=float, metavar="MIN",
+              help="minutes 'about'/'around' widens a time (default 15; applies to claims added "
+                   "after it is set)")
+@click.option("--near-factor", type=float, metavar="N",
+              help="beyond the combined tolerance but within N times it: undetermined (default 3)")
+@click.option("--reset", is_flag=True, help="go back to the defaults")
+def claim_tolerances(case: Case, report_min: float | None, about_min: float | None,
+                     near_factor: float | None, reset: bool) -> Out:
+    """Every tolerance a claim verdict uses is stated in the report's Methods; these are the
+    ones a case may set for itself."""
+    from casefile.xref.query import claim_methods
+
+    given = {"claims.report_tolerance_s": report_min and report_min * 60,
+             "claims.about_s": about_min and about_min * 60, "claims.near_factor": near_factor}
+    for key, value in given.items():
+        if value is not None and value < 0:
+            raise InvalidInput(f"{key.split('.', 1)[1]} cannot be negative")
+    with case.transaction():
+        for key, value in given.items():
+            if reset:
+                case.set_meta(key, None)
+            elif value is not None:
+                case.set_meta(key, f"{value:g}")
+    rows = [{"what": w, "rule": r} for w, r in claim_methods(case.meta())]
+    return Out(rows, _print_rules)
+
+
+def _print_rules(rows: list[dict[str, str]]) -> None:
+    for r in rows:
+        print(f"{r['what']}: {r['rule']}")

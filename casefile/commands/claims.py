@@ -27,6 +27,8 @@ class ClaimAdd(Command):
     start: str | None = param("&From:", hint=TIME_HINT)
     end: str | None = param("&Until:", hint=TIME_HINT)
     tz: str | None = param("&Zone:", hint=ZONE_HINT)
+    about: bool = param("A&bout (the source says 'about' or 'around' the time: ±15 min)",
+                        input="flag", default=False)
     place: str | None = param("&Place:", hint="airport code, lat,lon, city or country")
     credibility: str | None = param("&Credibility:", input="choice", choices=("", *GRADES))
     status: str = param("S&tatus:", input="choice", choices=CLAIM_STATUSES, default="unverified")
@@ -39,7 +41,7 @@ class ClaimAdd(Command):
     def apply(self, case: Case) -> Applied:
         from casefile.analyst.claims import add_claim
         c = add_claim(case, self.text, quoted=self.quoted, start=self.start, end=self.end,
-                      when=self.when, tz=self.tz, place_ref=self.place,
+                      when=self.when, tz=self.tz, approx=self.about, place_ref=self.place,
                       credibility=self.credibility or None, status=self.status, kind=self.kind,
                       aircraft_refs=self.aircraft, source_ids=self.sources,
                       entity_ids=self.entities, note=self.note)
@@ -61,6 +63,7 @@ class ClaimEdit(Command):
     start: str | None = param("&From:", hint=TIME_HINT)
     end: str | None = param("&Until:", hint=TIME_HINT)
     tz: str | None = param("&Zone:", hint=ZONE_HINT)
+    about: bool | None = param("A&bout (the source says 'about' or 'around' the time)", input="flag")
     place: str | None = param("&Place:")
     credibility: str | None = param("&Credibility:", input="choice", choices=GRADES)
     status: str | None = param("S&tatus:", input="choice", choices=CLAIM_STATUSES)
@@ -75,7 +78,10 @@ class ClaimEdit(Command):
                                  "credibility": self.credibility, "status": self.status,
                                  "kind": self.kind, "note": self.note,
                                  "aircraft_refs": None if self.aircraft is None else list(self.aircraft)}
-        return {k: v for k, v in given.items() if v is not None}
+        out = {k: v for k, v in given.items() if v is not None}
+        if self.about and {"when", "start", "end"} & out.keys():   # widens the times given
+            out["approx"] = True
+        return out
 
     def apply(self, case: Case) -> Applied:
         from casefile.analyst.claims import edit_claim

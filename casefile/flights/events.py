@@ -77,10 +77,12 @@ def find(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray,
     elev = np.full(len(tt), math.nan)
     with np.errstate(invalid="ignore"):
         cand = np.flatnonzero(a < 15000.0)
-    for k in cand.tolist():
-        e = S.field_elevation(float(la[k]), float(lo[k]))
-        if e is not None:
-            elev[k] = e
+    if len(cand):        # one look-up per 0.01-degree cell (field_elevation's own grid)
+        cells, back = np.unique(np.stack((np.round(la[cand], 2), np.round(lo[cand], 2)), axis=1),
+                                axis=0, return_inverse=True)
+        found = [S.field_elevation(float(x), float(y)) for x, y in cells]
+        vals = np.array([math.nan if e is None else e for e in found], dtype=np.float64)
+        elev[cand] = vals[np.asarray(back).reshape(-1)]
     with np.errstate(invalid="ignore"):
         low = (a - elev <= EVENT_MAX_AGL_FT) | (touched[sl] & ~np.isnan(elev))
     idx = np.flatnonzero(low)

@@ -105,7 +105,7 @@ class GapSpan:
 
 def calls(d: TrackData) -> S.GroundCalls:
     """The state model's ground/airborne call at each point (see casefile.flights.state)."""
-    return S.ground_calls(d.t, d.lat, d.lon, d.alt, d.ground, d.gs, d.vrate)
+    return S.ground_calls(d.times(), d.lat, d.lon, d.alt, d.ground, d.gs, d.vrate)
 
 
 def ground_states(d: TrackData) -> list[bool]:
@@ -162,8 +162,9 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
             seg.takeoff = _takeoff(d, seg, prev, leg_gap_s, perf)
             seg.landing = _landing(d, seg, nxt, leg_gap_s, perf)
             if arrays is None:
-                arrays = (d.times(), np.asarray(d.lat, dtype=np.float64),
-                          np.asarray(d.lon, dtype=np.float64), S._arr(d.alt),
+                have = len(gc.lat) == n
+                arrays = (d.times(), gc.lat if have else np.asarray(d.lat, dtype=np.float64),
+                          gc.lon if have else np.asarray(d.lon, dtype=np.float64), S._arr(d.alt),
                           gc.touched if len(gc.touched) == n else np.zeros(n, bool))
             seg.events = E.find(*arrays, seg.first, seg.last)
     return segs

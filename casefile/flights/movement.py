@@ -98,17 +98,18 @@ def judge(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, grou
     if n == 0:
         return proven, still
     good_alt = np.where(altitude_outliers(t, alt), math.nan, alt)
-    # steps across a silence say nothing about pace (the aircraft flew unseen): only steps
-    # between positions at most PACE_STEP_S apart count
-    step, step_s = np.zeros(n), np.zeros(n)
-    if n > 1:
-        dt = np.diff(t)
-        seen = dt <= PACE_STEP_S
-        step[1:] = np.where(seen, _steps_km(lat, lon), 0.0)
-        step_s[1:] = np.where(seen, dt, 0.0)
     for a, b in airborne_runs(ground):
-        dur = float(np.sum(step_s[a + 1:b]))
-        path_kt = float(np.sum(step[a + 1:b])) / KM_PER_NM / dur * 3600.0 if dur > 0 else math.nan
+        with np.errstate(invalid="ignore"):
+            if int(np.sum(good_alt[a:b] >= HIGH_FT)) >= CLIMB_POINTS:   # high: no more to look at
+                proven[a:b] = True
+                continue
+        # steps across a silence say nothing about pace (the aircraft flew unseen): only steps
+        # between positions at most PACE_STEP_S apart count
+        dt = np.diff(t[a:b])
+        seen = dt <= PACE_STEP_S
+        dur = float(np.sum(dt[seen]))
+        km = float(np.sum(_steps_km(lat[a:b], lon[a:b])[seen])) if b - a > 1 else 0.0
+        path_kt = km / KM_PER_NM / dur * 3600.0 if dur > 0 else math.nan
         if _evidence(t, lat, lon, good_alt, a, b, path_kt, elevation):
             proven[a:b] = True
         elif dur >= STILL_MIN_S and path_kt < STILL_KT:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from casefile.errors import NotFound, UnknownReference
 from casefile.model.flights import Aircraft
 from casefile.present.aircraft import aircraft_name
+from casefile.reference.airlines import flight_number_forms
 from casefile.reference.icao24 import normalise_hex
 from casefile.store.resolve import Named, closest
 
@@ -28,11 +29,13 @@ def norm_ref(ref: str) -> str:
 
 
 def ref_forms(ref: str) -> set[str]:
-    """The keys a typed reference may match (a hex also in its canonical six-digit form)."""
+    """The keys a typed reference may match (a hex also in its canonical six-digit form, a
+    flight number also in its other airline designator: DL2927 <-> DAL2927)."""
     out = {norm_ref(ref)}
     hexa = normalise_hex(ref)
     if hexa:
         out.add(hexa.upper())
+    out |= flight_number_forms(ref)
     out.discard("")
     return out
 

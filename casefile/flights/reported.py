@@ -63,8 +63,8 @@ def _checked_row(case: Case, *, aircraft: str, from_icao: str | None, to_icao: s
         times[name] = parse_analyst_time(text, tz=zone, default_tz=case.default_tz, field=name,
                                          uncertainty_s=unc) if text else None
     dep, arr = times["departed"], times["arrived"]
-    if dep and arr and dep.utc and arr.utc and arr.utc < dep.utc and not (
-            dep.uncertainty_s or arr.uncertainty_s):
+    dw, aw = (dep.window() if dep and dep.utc else None), (arr.window() if arr and arr.utc else None)
+    if dep and arr and dw and aw and aw[1] < dw[0]:   # even their stated precision cannot meet
         raise InvalidInput(f"arrival {arr.utc} is before departure {dep.utc}", field="arrived")
     source_id = _source_id(case, source) if source else None
     try:

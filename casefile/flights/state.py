@@ -117,6 +117,9 @@ class GroundCalls:
     still: int = 0
     #: per point: on a runway at speed inside a flight (a touch-and-go's sign, for the events)
     touched: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: the positions as arrays (made once for the calls; legs and events reuse them)
+    lat: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lon: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def inferred(self, i: int) -> bool:
         """Whether point i's state was inferred (not the source's own flag)."""
@@ -179,6 +182,8 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
     if n == 0:
         return GroundCalls([])
     alt_a, gs_a, fl = _arr(alt), _arr(gs), _flags(flag)
+    # times and positions as arrays, once (callers that have them pass arrays: no copy)
+    ta, la, lo = (np.asarray(x, dtype=np.float64) for x in (t, lat, lon))
     ground = fl == 1.0
     why = np.zeros(n, np.int8)                     # the source's flag
     with np.errstate(invalid="ignore"):
@@ -190,14 +195,13 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
     if len(idx):
         vr = (_arr(vrate)[idx] if isinstance(vrate, np.ndarray)
               else np.array([vrate[i] for i in idx.tolist()], dtype=np.float64))
-        g, w, contradicted, used = _decide(idx, t, lat, lon, alt_a[idx], gs_a[idx], fl[idx], vr,
+        g, w, contradicted, used = _decide(idx, ta, la, lo, alt_a[idx], gs_a[idx], fl[idx], vr,
                                            alt_a)
         ground[idx] = g
         why[idx] = w
         speed = gs_a.copy()
         speed[idx] = used
     noise = _debounce(ground, why, t)
-    ta = np.asarray(t, dtype=np.float64)
     touch = _touch_and_go(ground, speed, ta)
     # a touch only where the source said "on the ground"; a pressure altitude at or below the
     # field read as a roll is low, not a touch (a low approach)
@@ -205,14 +209,13 @@ def ground_calls(t: Coords, lat: Coords, lon: Coords, alt: Column,
     if touch.any():
         ground[touch] = False
         why[touch] = _CODE[WHY_TOUCH]
-    proven, still = M.judge(ta, np.asarray(lat, dtype=np.float64),
-                            np.asarray(lon, dtype=np.float64), alt_a, ground, field_elevation)
+    proven, still = M.judge(ta, la, lo, alt_a, ground, field_elevation)
     if still.any():
         ground[still] = True
         why[still] = _CODE[WHY_STILL]
     return GroundCalls(ground.tolist(), Whys(why), contradicted=contradicted, debounced=noise,
                        array=ground, proven=proven, still=int(still.sum()),
-                       touched=touched)
+                       touched=touched, lat=la, lon=lo)
 
 
 def _touch_and_go(ground: np.ndarray, speed: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -235,7 +238,7 @@ def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndar
     or not, why (codes), and how many flags were contradicted."""
     # the speed the positions imply: where none is reported, or the reported one is frozen or
     # garbage (see casefile.flights.movement); the vertical rate likewise from the altitudes
-    ta, la, lo = (np.asarray(x, dtype=np.float64) for x in (t, lat, lon))
+    ta, la, lo = (np.asarray(x, dtype=np.float64) for x in (t, lat, lon))   # arrays: no copy
     gs_a, _off = M.trusted_speeds(gs_a, M.window_speeds(ta, la, lo, idx))
     if alt_full is not None:
         vr_a = M.trusted_vrates(ta, alt_full, vr_a, idx)

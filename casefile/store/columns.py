@@ -60,11 +60,26 @@ def as_python(a: np.ndarray, strings: list[str] | None = None) -> list[Any]:
     return [None if x < 0 else bool(x) for x in a.tolist()]
 
 
+def _floats(values: Sequence[Any], n: int) -> np.ndarray:
+    """values as float64, None as NaN: a column of plain numbers is read straight from the list
+    (np.fromiter, about 2.5x np.array's speed), one with no value at all is NaN throughout."""
+    if not n:
+        return np.zeros(0)
+    if type(values) is list and values[0] is not None and not isinstance(values[0], str):
+        try:
+            return np.fromiter(values, np.float64, n)
+        except (TypeError, ValueError, OverflowError):   # a None or a non-number: the long way
+            pass
+    elif values[0] is None and values.count(None) == n:
+        return np.full(n, np.nan)
+    return np.array(values, dtype=np.float64)
+
+
 def _encode(kind: str, name: str, values: Sequence[Any], n: int) -> tuple[bytes, list[str] | None]:
     if len(values) != n:
         raise ValueError(f"column {name}: {len(values)} values for {n} rows")
     if kind == "f8":
-        arr = np.array(values, dtype=np.float64) if n else np.zeros(0)
+        arr = _floats(values, n)
         bad = ~np.isfinite(arr)
         if bad.any() and int(bad.sum()) != values.count(None):
             raise ValueError(f"column {name}: NaN or infinite values cannot be stored")

@@ -10,19 +10,53 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casefile.reference import places
 from casefile.reference.aircraft_types import designator, type_name
+from casefile.reference.airports import airport
 from casefile.reference.places import Place
-from casefile.timeutil import from_epoch
+from casefile.timeutil import APPROX_S, from_epoch
 from casefile.xref.model import EndIn, LegIn, ReportedIn
-from casefile.xref.trackindex import GROUND, AircraftTrack, FleetIndex, end_place
+from casefile.xref.trackindex import GROUND, PARKED, AircraftTrack, FleetIndex, end_place
 
 #: Take-offs/landings at the claimed place within this many hours of the window are reported as
 #: near misses (e.g. the claimed day is off by one).
 NEAR_MISS_H = 48
+#: News rounds times: a claimed moment matches an event this far outside the claim's window (on
+#: top of both the claim's stated precision and the event's own window). Stated in Methods.
+REPORT_TOL_S = 120.0
+#: Beyond the combined tolerance but within this many times it, a miss is undetermined (the gap
+#: is stated in minutes); only further away is it a contradiction.
+NEAR_FACTOR = 3.0
+#: the case settings (case_meta keys) that override the defaults above, and APPROX_S
+SETTINGS = {"claims.report_tolerance_s": "report_tol_s", "claims.near_factor": "near_factor",
+            "claims.about_s": "approx_s"}
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """The tolerances a case's claim verdicts use (the defaults unless the case sets its own)."""
+
+    report_tol_s: float = REPORT_TOL_S
+    near_factor: float = NEAR_FACTOR
+    approx_s: float = APPROX_S
+
+    @classmethod
+    def of(cls, meta: dict[str, str]) -> Tolerances:
+        """From a case's settings (`case_meta`); an unreadable value keeps the default."""
+        got: dict[str, float] = {}
+        for key, name in SETTINGS.items():
+            try:
+                value = float(meta[key])
+            except (KeyError, ValueError):
+                continue
+            if value >= 0:
+                got[name] = value
+        return cls(**got)
+
+
 #: The altitude under which an observed position counts as at a place (not flying over it).
 LOW_FT = 2000.0
 
@@ -100,16 +134,26 @@ def _events(kind: str, leg: LegIn | ReportedIn) -> list[tuple[str, EndIn]]:
     return [("takeoff", leg.takeoff), ("landing", leg.landing)]
 
 
+def time_gap(lo: float, hi: float, t: float, unc: float) -> float:
+    """Seconds between a claim's window [lo, hi] and an event's window t ± unc (0 if they meet)."""
+    return max(0.0, (t - unc) - hi, lo - (t + unc))
+
+
 def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo: float,
-                 hi: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Take-offs/landings at the place inside the window, and near misses just outside it."""
+                 hi: float, claim_unc: float = 0.0, tol_s: float = REPORT_TOL_S,
+                 near_factor: float = NEAR_FACTOR
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Take-offs/landings at the place whose window meets the claimed window (within the
+    reporting tolerance), and the near misses outside it. A near miss within NEAR_FACTOR × the
+    combined tolerance (the claim's precision + the event's window + the reporting tolerance) is
+    marked `near` (undetermined, never a contradiction)."""
     hits, misses = [], []
     for leg in legs:
         for what, end in _events(kind, leg):
             if end.time is None:
                 continue
             d = end_distance(end, area)
-            if d is None or d > area.radius_km:
+            if d is None or not _at(area, end, d):
                 continue
             row: dict[str, Any] = {"leg_id": leg.id, "event": what, "time_utc": from_epoch(end.time),
                                    "airport_icao": end.airport_icao, "distance_km": round(d, 2),
@@ -117,13 +161,28 @@ def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo:
             row["item_id"] = leg.item_id if isinstance(leg, LegIn) else None
             if end.uncertainty_s:
                 row["uncertainty_s"] = end.uncertainty_s
-            if lo <= end.time + end.uncertainty_s and end.time - end.uncertainty_s <= hi:
+                row["window_utc"] = [from_epoch(end.time - end.uncertainty_s),
+                                     from_epoch(end.time + end.uncertainty_s)]
+            if not end.observed:
+                row["probable"] = True
+            gap = time_gap(lo, hi, end.time, end.uncertainty_s)
+            combined = claim_unc + end.uncertainty_s + tol_s
+            if gap <= tol_s:
+                if gap > 0:
+                    row["minutes_outside"] = round(gap / 60, 1)
                 hits.append(row)
             elif lo - NEAR_MISS_H * 3600 <= end.time <= hi + NEAR_MISS_H * 3600:
                 row["hours_outside_window"] = round(
                     (lo - end.time if end.time < lo else end.time - hi) / 3600, 1)
+                row["minutes_outside"] = round(gap / 60, 1)
+                row["near"] = gap + claim_unc + end.uncertainty_s <= near_factor * combined
                 misses.append(row)
     return hits, misses
+
+
+def _at(area: Place, end: EndIn, d: float) -> bool:
+    """Whether a take-off or landing counts as at the place (see `places.end_at`)."""
+    return places.end_at(area, end.airport_icao, d)
 
 
 def _points_in(track: AircraftTrack, lo: float, hi: float, area: Place,
@@ -143,6 +202,8 @@ def _points_in(track: AircraftTrack, lo: float, hi: float, area: Place,
         ts = [p.t[i + k] for k in keep]
     else:
         ts = p.t[i:j]
+    if area.kind == "airport":   # a named airport: its own extent, not the neighbourhood
+        area = replace(area, radius_km=places.AIRPORT_UNNAMED_KM)
     inside = places.inside(area, lats, lons)
     return [(t, a, b) for t, a, b, ok in zip(ts, lats, lons, inside, strict=True) if ok]
 
@@ -159,13 +220,45 @@ def presence(track: AircraftTrack, lo: float, hi: float, area: Place,
         out.append({"aircraft_id": track.aircraft.id, key: len(pts), "first": from_epoch(pts[0][0]),
                     "last": from_epoch(pts[-1][0]), "item_id": items[0] if items else None})
     for s in track.query(lo, hi):
-        if s.state == GROUND and s.lat is not None and s.lon is not None:
+        if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
             d = places.distance_to(area, s.lat, s.lon)
-            if d <= area.radius_km:
+            if places.end_at(area, s.airport_icao, d):
                 row = {"aircraft_id": track.aircraft.id, "on_ground_from": from_epoch(s.start),
                        "to": from_epoch(s.end), "airport_icao": s.airport_icao,
                        "distance_km": round(d, 2), "item_id": s.item_id}
                 if s.note:
                     row["note"] = s.note
+                if s.state == PARKED:
+                    row["probably"] = ("seen on the ground at the same spot before and after a "
+                                       "coverage gap: probably still there, not observed")
                 out.append(row)
+    return out
+
+
+def _elsewhere(kind: str, legs: Sequence[LegIn], area: Place, lo: float, hi: float,
+              tol_s: float = REPORT_TOL_S) -> list[dict[str, Any]]:
+    """The named aircraft's take-offs (departure) or landings (arrival) in the claimed time that
+    were somewhere else: the field actually used and its distance from the claimed place."""
+    if kind not in ("departure", "arrival"):
+        return []
+    out = []
+    for leg in legs:
+        what, end = _events(kind, leg)[0]
+        if end.time is None or time_gap(lo, hi, end.time, end.uncertainty_s) > tol_s:
+            continue
+        d = end_distance(end, area)
+        if d is None or _at(area, end, d):
+            continue
+        name = None
+        if end.airport_icao:
+            rec = airport(end.airport_icao)
+            name = f"{rec['name']} ({end.airport_icao})" if rec else end.airport_icao
+        out.append({"leg_id": leg.id, "event": what, "aircraft_id": leg.aircraft_id,
+                    "item_id": leg.item_id, "time_utc": from_epoch(end.time),
+                    "uncertainty_s": end.uncertainty_s,
+                    "window_utc": [from_epoch(end.time - end.uncertainty_s),
+                                   from_epoch(end.time + end.uncertainty_s)],
+                    "airport_icao": end.airport_icao,
+                    "field": name or "a place no airport was attributed to",
+                    "distance_km": round(d, 2), "probable": not end.observed})
     return out

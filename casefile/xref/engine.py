@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 
 from casefile.model.findings import Finding
-from casefile.xref import claims, duplicates, photo_claims, photo_track, sanity, sun
+from casefile.xref import claims, duplicates, photo_claims, photo_track, photo_zone, sanity, sun
+from casefile.xref.claim_match import Tolerances
 from casefile.xref.independence import Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
 from casefile.xref.trackindex import FleetIndex
@@ -51,7 +53,14 @@ class Engine:
         return self._guarded(f"photo {photo.item_id}", lambda: self._photo_findings(photo))
 
     def _photo_findings(self, photo: PhotoIn) -> list[Finding]:
-        out = photo_track.photo_findings(photo, self.fleet)
+        zr = photo_zone.readings(replace(photo, capture=photo.capture_found)) \
+            if photo.capture_found is not None else None
+        if zr is not None and zr.settled is None:   # two readings of its time: weigh both
+            out = photo_zone.weigh(
+                photo_track.photo_findings(photo_zone.reading(photo, zr, "tag"), self.fleet),
+                photo_track.photo_findings(photo_zone.reading(photo, zr, "zone"), self.fleet), zr)
+        else:
+            out = photo_track.photo_findings(photo, self.fleet)
         f = sun.sun_finding(photo)
         if f:
             out.append(f)
@@ -60,6 +69,8 @@ class Engine:
             f = photo_claims.photo_vs_source(photo, s, names)
             if f:
                 out.append(f)
+        if zr is not None:
+            out.append(photo_zone.zone_finding(photo, zr, names))
         f = photo_claims.place_vs_gps(photo, names)
         if f:
             out.append(f)
@@ -82,7 +93,7 @@ class Engine:
             self.problems.append(f"claim {claims.claim_label(c)} cannot be checked against flight "
                                  f"records: {why}.")
         f = claims.claim_finding(c, self.fleet, self.inputs.legs, self.inputs.reported,
-                                 self.provenance)
+                                 self.provenance, Tolerances.of(self.inputs.claim_settings))
         if f:
             out.append(f)
         for sid in c.source_ids:

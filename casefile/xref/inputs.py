@@ -6,7 +6,9 @@ inputs, so tests and benchmarks can build them directly.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import islice
 from operator import gt
 
@@ -38,6 +40,7 @@ from casefile.xref.model import (
     ReportedIn,
     SourceIn,
 )
+from casefile.xref.photo_zone import gps_stamp, readings, weighed
 from casefile.xref.sun import light_hint
 from casefile.xref.windows import tv_window
 
@@ -58,10 +61,12 @@ def photo_in(info: PhotoInfo, tags: dict[str, str]) -> PhotoIn:
     own = info.exif_gps
     file_place = Place(float(own.lat), float(own.lon), "exif") \
         if own is not None and place is not None and place.source == "analyst" else None
-    return PhotoIn(item_id=info.item_id, capture=info.capture, place=place, phash=info.phash,
-                   dhash=info.dhash, aircraft_tags=tuple(info.aircraft_tags),
-                   light=light_hint(tags) if tags else None, label=info.original_name or "",
-                   file_place=file_place)
+    photo = PhotoIn(item_id=info.item_id, capture=info.capture, place=place, phash=info.phash,
+                    dhash=info.dhash, aircraft_tags=tuple(info.aircraft_tags),
+                    light=light_hint(tags) if tags else None, label=info.original_name or "",
+                    file_place=file_place, gps_utc=gps_stamp(info.times))
+    r = readings(photo)
+    return replace(weighed(photo, r), capture_found=photo.capture) if r is not None else photo
 
 
 def gather_photo(case: Case, item_id: str) -> PhotoIn | None:
@@ -108,9 +113,20 @@ def _locator(case: Case, aircraft_id: str) -> Locator:
     return locate
 
 
-def _parked(before: Point, after: Point) -> tuple[float, float] | None:
+def _ground_call(p: Point, cols: flights.PointColumns | None) -> bool:
+    """Whether the state model calls the aircraft on the ground at this point (a source flag,
+    else its speed and altitude: many sources give no flag)."""
+    if cols is not None and cols.t:
+        k = bisect_left(cols.t, p.t)
+        if k < len(cols.t) and cols.t[k] == p.t:
+            return bool(cols.on_ground[k])
+    return bool(p.on_ground)
+
+
+def _parked(before: Point, after: Point,
+            cols: flights.PointColumns | None = None) -> tuple[float, float] | None:
     """Where a gap's aircraft sat, when it was on the ground at the same spot before and after."""
-    if not (before.on_ground and after.on_ground):
+    if not (_ground_call(before, cols) and _ground_call(after, cols)):
         return None
     if distance_km(before.lat, before.lon, after.lat, after.lon) > PARKED_KM:
         return None
@@ -164,12 +180,13 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
         inputs.legs.append(LegIn(leg.id, leg.aircraft_id, leg.item_id, _end(leg.takeoff, locate),
                                  _end(leg.landing, locate), leg.reported,
                                  epoch(leg.first_seen_utc), epoch(leg.last_seen_utc)))
+    columns = flights.track_columns(case)
     for g in flights.gaps(case):
         s, e = epoch(g.start_utc), epoch(g.end_utc)
         if s is not None and e is not None:
             inputs.gaps.append(GapIn(g.aircraft_id, s, e, g.note, g.item_id,
-                                     _parked(g.before, g.after), (g.before.lat, g.before.lon)))
-    columns = flights.track_columns(case)
+                                     _parked(g.before, g.after, columns.get(g.aircraft_id)),
+                                     (g.before.lat, g.before.lon)))
     inputs.points = [points_in(columns.get(a.id), a.id) for a in inputs.aircraft]
     rrefs = short_refs.all_refs(case, "R")
     inputs.reported = [reported_in(r, rrefs.get(r.id, "")) for r in flights.reported_flights(case)]
@@ -232,7 +249,9 @@ def item_names(case: Case) -> dict[str, str]:
 
 def gather(case: Case) -> CaseInputs:
     """Every engine input of the case."""
-    inputs = CaseInputs(default_tz=case.default_tz)
+    inputs = CaseInputs(default_tz=case.default_tz,
+                        claim_settings={k: v for k, v in case.meta().items()
+                                        if k.startswith("claims.")})
     inputs.photos = _photos(case, inputs.problems)
     _flights(case, inputs)
     srefs, crefs = short_refs.all_refs(case, "S"), short_refs.all_refs(case, "C")

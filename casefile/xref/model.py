@@ -45,6 +45,11 @@ class PhotoIn:
     label: str = ""
     #: the file's own GPS position when the place used is the analyst's (both are kept)
     file_place: Place | None = None
+    #: the file's GPS time stamp (GPSDateStamp + GPSTimeStamp), UTC epoch seconds
+    gps_utc: float | None = None
+    #: the capture time as the file gives it, when `capture` weighs two readings of it (an offset
+    #: tag that disagrees with the zone at the photo's own GPS position)
+    capture_found: TimeValue | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,8 @@ class CaseInputs:
     sources: list[SourceIn] = field(default_factory=list)
     claims: list[ClaimIn] = field(default_factory=list)
     default_tz: str | None = None
+    #: the case's own claim tolerances (case_meta keys "claims.*"; see xref.claim_match.SETTINGS)
+    claim_settings: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)   # records that could not be read
     #: item id -> how a person names it ("P3 an124_apron.jpg")
     item_names: dict[str, str] = field(default_factory=dict)

@@ -22,7 +22,7 @@ from casefile.present.times import fmt_window, time_basis_note
 from casefile.reference import places
 from casefile.reference.zones import zone_at
 from casefile.timeutil import get_zone, parse_offset
-from casefile.xref.claims import area_of, claim_label
+from casefile.xref.claims import area_of, claim_label, claim_time
 from casefile.xref.confidence import Factors, assess
 from casefile.xref.findings import make_finding
 from casefile.xref.independence import Provenance
@@ -71,10 +71,13 @@ def _name(photo: PhotoIn, names: dict[str, str]) -> str:
 def photo_claim(photo: PhotoIn, claim: ClaimIn, prov: Provenance) -> Finding:
     """A photo linked as supporting a claim, against the claim's time window and place."""
     name = _name(photo, prov.names)
-    cw_s, cw_e = tv_window(claim.window_start), tv_window(claim.window_end)
-    cw = (min(cw_s[0], (cw_e or cw_s)[0]), max(cw_s[1], (cw_e or cw_s)[1])) if cw_s else cw_e
-    pw = tv_window(photo.capture)
     area = area_of(claim)
+    # the claim's window as its own finding reads it (a time with no zone in the place's zone)
+    cw = None
+    if tv_window(claim.window_start) or tv_window(claim.window_end):
+        ct = claim_time(claim, area)
+        cw = (ct.lo, ct.hi)
+    pw = tv_window(photo.capture)
     notes = [n for n in (photo.capture and time_basis_note(photo.capture),) if n]
     notes.append(f"A photo captured more than {CLAIM_SLACK_H} h outside the claimed time is not of "
                  f"the claimed event.")

@@ -7,17 +7,23 @@ from collections.abc import Iterable
 from casefile.model.findings import Finding
 from casefile.reference import places
 from casefile.store import Case
+from casefile.timeutil import APPROX_S
 from casefile.xref import chronology, trackindex
+from casefile.xref import claim_match as claim_match_rules
 from casefile.xref import claims as claim_rules
 from casefile.xref import duplicates as duplicate_rules
 from casefile.xref import inputs as input_rules
 from casefile.xref import photo_claims as photo_claim_rules
 from casefile.xref import photo_track as photo_track_rules
+from casefile.xref import reach as reach_rules
 from casefile.xref import sun as sun_rules
 from casefile.xref.chronology import LANES, TimelineEvent
+from casefile.xref.claim_methods import claim_methods as claim_methods  # re-exported
 from casefile.xref.findings import ENGINE_VERSION
 from casefile.xref.inputs import gather
 from casefile.xref.session import XrefRun, XrefSession, count_findings, findings, last_run
+from casefile.xref.verdict import ClaimVerdict as ClaimVerdict  # re-exported: the public API
+from casefile.xref.verdict import claim_verdict as claim_verdict
 
 
 def run_xref(case: Case) -> list[Finding]:
@@ -48,6 +54,13 @@ __all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings",
 THRESHOLDS: dict[str, float | int | str] = {
     "xref.claims.NEAR_KM": claim_rules.NEAR_KM,
     "xref.claims.NEAR_MISS_H": claim_rules.NEAR_MISS_H,
+    "xref.claim_match.REPORT_TOL_S": claim_match_rules.REPORT_TOL_S,
+    "xref.claim_match.NEAR_FACTOR": claim_match_rules.NEAR_FACTOR,
+    "timeutil.APPROX_S": APPROX_S,
+    "reference.places.AIRPORT_UNNAMED_KM": places.AIRPORT_UNNAMED_KM,
+    "reference.places.TERRITORIAL_KM": places.TERRITORIAL_KM,
+    "reference.places.CITY_AIRPORT_MAX_KM": places.CITY_AIRPORT_MAX_KM,
+    "xref.reach.MAX_POINTS": reach_rules.MAX_POINTS,
     "xref.photo_claims.CLAIM_SLACK_H": photo_claim_rules.CLAIM_SLACK_H,
     "xref.photo_claims.OLDER_H": photo_claim_rules.OLDER_H,
     "xref.photo_claims.PLACE_DIFF_KM": photo_claim_rules.PLACE_DIFF_KM,

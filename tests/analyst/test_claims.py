@@ -31,8 +31,8 @@ def test_explicit_offset_wins_and_unknown_zone_stays_unknown(fresh_case):
     u = claims.add_claim(fresh_case, "y", when="2019-03-24T15:00")
     assert u.window_start.utc is None and u.window_start.basis == "unknown"
     assert u.window_start.local == "2019-03-24T15:00:00"
-    lo, hi = claims.window_utc(u)
-    assert lo == "2019-03-24T01:00:00.000Z" and hi == "2019-03-25T03:00:00.000Z"
+    lo, hi = claims.window_utc(u)   # every zone on Earth, and the minute given (±30 s)
+    assert lo == "2019-03-24T00:59:30.000Z" and hi == "2019-03-25T03:00:30.000Z"
     none = claims.add_claim(fresh_case, "no time asserted")
     assert none.window_start.basis == "unknown" and claims.window_utc(none) is None
 
@@ -164,3 +164,18 @@ def test_editing_one_end_keeps_the_other_as_recorded(fresh_case):
     with pytest.raises(InvalidInput, match="before it starts"):
         claims.edit_claim(fresh_case, c.id, {"end": "2019-03-22"}, tz="America/Caracas")
     assert claims.get_claim(fresh_case, c.id).window_end == c.window_end
+
+
+def test_a_time_without_a_zone_takes_the_zone_of_the_claims_place(fresh_case):
+    c = claims.add_claim(fresh_case, "landed at Songshan", when="2022-08-02 22:44", place_ref="RCSS")
+    assert c.window_start.basis == "location-tz" and c.window_start.zone == "Asia/Taipei"
+    assert c.window_start.utc == "2022-08-02T14:44:00.000Z"
+    assert c.window_start.precision == "minute" and c.window_start.uncertainty_s == 30
+    moved = claims.edit_claim(fresh_case, c.id, {"place": "WMSA"})   # read again in Malaysia's zone
+    assert moved.window_start.zone == "Asia/Kuala_Lumpur"
+    assert moved.window_start.utc == "2022-08-02T14:44:00.000Z"     # both UTC+8: same instant
+    far = claims.edit_claim(fresh_case, c.id, {"place": "KDEN"})
+    assert far.window_start.zone == "America/Denver" and far.window_end.zone == "America/Denver"
+    assert far.window_start.utc == "2022-08-03T04:44:00.000Z"
+    vague = claims.add_claim(fresh_case, "somewhere", when="2022-08-02 22:44", place_ref="Vietnam")
+    assert vague.window_start.utc is None and vague.window_start.basis == "unknown"

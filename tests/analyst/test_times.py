@@ -29,7 +29,8 @@ def test_written_dates_and_times():
     point = analyst_time("March 24, 2019", **caracas)
     assert point.utc == "2019-03-24T16:00:00.000Z" and point.uncertainty_s == 43200
     exact = analyst_time("24 March 2019 15:30", **caracas)
-    assert exact.utc == "2019-03-24T19:30:00.000Z" and exact.uncertainty_s == 0
+    assert exact.utc == "2019-03-24T19:30:00.000Z" and exact.uncertainty_s == 30
+    assert exact.precision == "minute"
     assert analyst_time("24/03/2019", **caracas).utc == "2019-03-24T16:00:00.000Z"  # unambiguous
     assert analyst_time("2019-03-24T15:30+03:00", **caracas).utc == "2019-03-24T12:30:00.000Z"
 

@@ -9,6 +9,7 @@ from edithelp import fill, settle
 from uihelp import wait_op
 
 from casefile.timeutil import parse_z
+from casefile.ui.forms.records import NO_SOURCE
 
 TRACK = "flights/traffic/fr24-2ce4f83f.json"
 
@@ -63,15 +64,16 @@ def test_the_slider_spans_a_claims_window(spar, qtbot):
     win = spar
     assert fill(win, qtbot, "add-claim", None, {"text": "SPAR19 landed at Songshan that evening",
                                                  "start": "2022-08-02 22:00", "end": "2022-08-02 23:00",
-                                                 "tz": "Asia/Taipei", "source": "-no-source-yet-"})
+                                                 "tz": "Asia/Taipei", "sources": NO_SOURCE})
     (claim,) = list_claims(win.case)
     win.show_view("map")
     win.select_item(claim.id)
     win.map_pane.span_box.setCurrentIndex(win.map_pane.span_box.findData("selection"))
     win.set_slider_span("selection")
     lo, hi = win.map_pane.span
-    assert lo == parse_z("2022-08-02T14:00:00Z").timestamp()
-    assert hi == parse_z("2022-08-02T15:00:00Z").timestamp()
+    # times typed to the minute stand for that minute (±30 s, docs/shapes.md §2)
+    assert lo == parse_z("2022-08-02T13:59:30Z").timestamp()
+    assert hi == parse_z("2022-08-02T15:00:30Z").timestamp()
 
 
 def test_tracks_colour_by_altitude_and_the_state_list_never_squeezes_the_map(spar, qtbot):
@@ -125,3 +127,22 @@ def test_a_legend_of_dozens_of_aircraft_names_a_few_and_counts_the_rest(qtbot):
     text = view.legend.text()
     assert text.count("━━") == LEGEND_AIRCRAFT and f"and {56 - LEGEND_AIRCRAFT} more aircraft" in text
     assert view.legend.height() < view.height() / 2
+
+
+def test_the_slider_spans_a_range_typed_by_the_analyst(spar, qtbot):
+    from casefile.ui.forms.dialog import FormDialog
+
+    win = spar
+    pane = win.map_pane
+    pane.span_box.setCurrentIndex(pane.span_box.findData("range"))
+    pane.span_box.activated.emit(pane.span_box.currentIndex())
+    dlg = [d for d in win.findChildren(FormDialog) if d.windowTitle() == "Time slider range"][-1]
+    dlg.set_value("start", "2022-08-02 20:00")
+    dlg.set_value("end", "2022-08-02 23:00")
+    dlg.set_value("tz", "Asia/Taipei")
+    dlg._accept()
+    lo, hi = pane.span
+    # a time typed to the minute stands for that minute (±30 s): the span covers both whole minutes
+    assert lo == parse_z("2022-08-02T12:00:00Z").timestamp() - 30
+    assert hi == parse_z("2022-08-02T15:00:00Z").timestamp() + 30
+    assert "chosen range" in pane.span_label.text()

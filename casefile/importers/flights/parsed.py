@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
@@ -34,11 +34,16 @@ class ParsedFlights:
 
 _T, _LAT, _LON, _GROUND, _SRC = (itemgetter(k) for k in (0, 1, 2, 5, 10))
 _ALT, _GS = itemgetter(3), itemgetter(6)
+_FIVE = ("t", "lat", "lon", "ground", "src")
 
 
 def _alt_gs(rows: Sequence[Any]) -> tuple[list[Any], list[Any]]:
     """The reported altitudes and speeds of rows (the quality check asks only when needed)."""
     return list(map(_ALT, rows)), list(map(_GS, rows))
+
+
+def _known_alt_gs(alts: list[Any], gss: list[Any]) -> tuple[list[Any], list[Any]]:
+    return alts, gss
 
 
 def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
@@ -48,20 +53,31 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     parsed.tracks = [t for t in parsed.tracks if t.rows]
     for trk in parsed.tracks:
         # NaN, 1e308 ft, year 1653: flagged (unless the reader showed no column holds any)
+        if not trk.screened:   # the screen may change rows: columns taken out before are stale
+            trk.columns = {}
         bad = {} if trk.screened else plausible.screen(path, trk, parsed.notes)
         rows = trk.rows
-        times: list[Any] = list(map(_T, rows))
+        known = trk.columns if all(len(trk.columns.get(n, ())) == len(rows) for n in _FIVE) else {}
+        times: list[Any] = known["t"] if known else list(map(_T, rows))
         idx: Sequence[int] = range(len(rows))
         timed = rows
         if None in times or bad:
             idx = [k for k, t in enumerate(times) if t is not None and k not in bad]
             timed = [rows[k] for k in idx]
             times = [times[k] for k in idx]
-        lats, lons, grounds, srcs = (list(map(get, timed)) for get in (_LAT, _LON, _GROUND, _SRC))
-        flags = flag_points(times, lats, lons, grounds, srcs,
-                            partial(_alt_gs, timed))
+        if known and timed is rows:
+            lats, lons, grounds, srcs = (known[n] for n in _FIVE[1:])
+        else:
+            lats, lons, grounds, srcs = (list(map(get, timed)) for get in (_LAT, _LON, _GROUND, _SRC))
+        alt_gs: Callable[[], tuple[list[Any], list[Any]]] = partial(_alt_gs, timed)
+        if known and timed is rows and all(len(known.get(n, ())) == len(rows) for n in ("alt_ft", "gs_kt")):
+            alt_gs = partial(_known_alt_gs, known["alt_ft"], known["gs_kt"])
+        flags = flag_points(times, lats, lons, grounds, srcs, alt_gs)
         if timed is rows:   # every row kept: these are the track's columns as stored
-            trk.columns = {"t": times, "lat": lats, "lon": lons, "ground": grounds, "src": srcs}
+            trk.columns = {**trk.columns, "t": times, "lat": lats, "lon": lons, "ground": grounds,
+                           "src": srcs}
+        else:
+            trk.columns = {}
         if trk.planned:
             trk.quality = ["planned-route"] * len(trk.rows)
         elif len(idx) == len(trk.rows):

@@ -18,7 +18,7 @@ from casefile.importers.flights.importer import FlightImporter
 from casefile.importers.flights.parsed import ParsedFlights, finish
 from casefile.importers.flights.plausible import columns_clean
 from casefile.importers.registry import register
-from casefile.model.flights import ParsedTrack, PointRow
+from casefile.model.flights import COLUMNS, ParsedTrack, PointRow
 
 
 def _head_text(head: bytes) -> str:
@@ -66,10 +66,12 @@ class ReadsbTrace(FlightImporter):
         del doc
         callsign: str | None = None
         trk.screened = True
+        # the columns are kept as well as the rows: storing the track need not take them out again
+        trk.columns = {name: [] for name in COLUMNS}
         for lo in range(0, len(trace), CHUNK):
             part = trace[lo:lo + CHUNK]
             trace[lo:lo + CHUNK] = [None] * len(part)   # each chunk's points freed once converted
-            rows, bad, callsign, clean = convert_chunk(part, base, callsign)
+            rows, bad, callsign, clean = convert_chunk(part, base, callsign, trk.columns)
             trk.screened = trk.screened and clean
             trk.rows.extend(rows)
             for k, message in bad:
@@ -90,6 +92,7 @@ _GROUND = {"ground": True, None: None}
 
 
 def convert_chunk(part: list[Any], base: float, callsign: str | None,
+                  into: dict[str, list[Any]] | None = None,
                   ) -> tuple[list[PointRow], list[tuple[int, str]], str | None, bool]:
     """Convert trace points column by column (in C where every value is well-formed).
 
@@ -98,7 +101,8 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
     the flight), source and geometric altitude. A malformed point is skipped and named, with the
     first problem it has; each column is checked in C first and value by value only when that
     check fails. Returns (rows, [(index in part, problem)] in order, the callsign in force after,
-    whether the columns hold no value no aircraft reports (plausible.columns_clean)).
+    whether the columns hold no value no aircraft reports (plausible.columns_clean)); with `into`
+    (name -> list, as in COLUMNS), each column of the rows is appended to its list too.
     """
     bad: Bad = {}
     kept: list[int] | None = None   # indices into part of the points that have the right shape
@@ -141,8 +145,14 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
                 callsigns += [callsign] * (k - start)
                 callsign, start = now, k
         callsigns += [callsign] * (n - start)
-    rows = list(zip(map(add, repeat(base, n), t_off), la, lo, alt_ft, geo_ft, on_ground, gs, track,
-                    vr, callsigns, source, leg))
+    times = list(map(add, repeat(base, n), t_off))
+    if into is not None:
+        if type(callsigns) is repeat:
+            callsigns = [callsign] * n
+        for name, col in zip(COLUMNS, (times, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr,
+                                       callsigns, source, leg), strict=True):
+            into[name].extend(col)
+    rows = list(zip(times, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr, callsigns, source, leg))
     # positions were checked finite and in range above (or the point was skipped)
     clean = columns_clean({"t": t_off, "alt_ft": alt_ft, "geo_alt_ft": geo_ft, "gs_kt": gs,
                            "track_deg": track, "vrate_fpm": vr}, base)

@@ -11,7 +11,7 @@ from casefile.model.findings import Finding
 from casefile.report.context import Context
 from casefile.report.gather import Flights, PhotoEntry
 from casefile.report.people import Names
-from casefile.xref.query import TimelineEvent
+from casefile.xref.query import TimelineEvent, claim_verdict
 
 VERDICT_WORD = {"consistent": "consistent", "inconsistent": "inconsistent",
                 "undetermined": "undetermined"}
@@ -70,14 +70,6 @@ def order(f: Finding) -> tuple[int, float, str]:
 
 
 def verdict_of(found: Iterable[Finding]) -> str:
-    """What the findings about one claim add up to, in words."""
-    verdicts = {f.verdict for f in found}
-    if not verdicts:
-        return "not checked"
-    if verdicts >= {"consistent", "inconsistent"}:
-        return "mixed: some records agree, some disagree"
-    if "inconsistent" in verdicts:
-        return "the records disagree"
-    if "consistent" in verdicts:
-        return "the records agree"
-    return "undetermined"
+    """What the findings about one claim add up to, in words (xref's one rule: a failed
+    supporting photo is "not evidence for the claim", never a disagreement)."""
+    return claim_verdict(found).words

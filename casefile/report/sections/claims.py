@@ -12,8 +12,9 @@ from casefile.present.numbers import shorten as short
 from casefile.present.times import span
 from casefile.reference.airports import airport
 from casefile.report.blocks import Block, Gallery, KeepSpace, Picture, Space, b, grid, h1, h2, md, para
-from casefile.report.sections.body import Body, verdict_of
+from casefile.report.sections.body import Body
 from casefile.report.thumbs import thumbnail
+from casefile.xref.query import claim_verdict
 
 SMALL_THUMB = 72.0
 
@@ -56,7 +57,14 @@ def _open_points(body: Body, c: Claim, found: list[Finding]) -> list[str]:
                    "dated source or the time of an event it names would settle it.")
     if not (c.place_icao or c.place_text or c.place_lat is not None):
         out.append("No place is stated, so no track or photo position can be matched to it.")
+    cv = claim_verdict(found)
+    if cv.not_evidence and (cv.deciding is None or cv.deciding.verdict != "consistent"):
+        out.append("The evidence offered for it (" + ", ".join(
+            _failed_item(body, f) for f in cv.not_evidence) + ") is not evidence for the claim; "
+            "a record of the event itself would settle it.")
     for f in found:
+        if f in cv.not_evidence:
+            continue
         if f.verdict == "undetermined":
             out.append(f"{body.names.ref(f.id)} is undetermined: "
                        f"{short(first_sentence(body.names.text(f.explanation)), 260)}")
@@ -91,10 +99,14 @@ def summary(body: Body) -> list[Block]:
     rows = []
     for c in body.claims:
         found = [f for f in body.about(c.id)]
-        verdict = verdict_of(found)
-        lead = found[0] if found else None
+        cv = claim_verdict(found)
+        verdict = cv.words
+        lead = cv.deciding
         rests = (short(first_sentence(body.sentence(lead, "Summary")), 240)
-                 if lead is not None else "no finding reaches it")
+                 if lead is not None else "no finding about the event reaches it")
+        if cv.not_evidence:
+            rests += "\nNot evidence for the claim: " + "; ".join(
+                f"{body.cite(f, 'Summary')} ({_failed_item(body, f)})" for f in cv.not_evidence)
         srcs = ", ".join(f"{names.ref(sid)} ({_letter(body_source(body, sid))})"
                          for sid in c.source_ids)
         rows.append((names.ref(c.id), short(c.text, 150), f"{verdict}\n(analyst: {c.status})",
@@ -121,6 +133,14 @@ def summary(body: Body) -> list[Block]:
                   "cannot be judged; a claim's credibility from **1** (confirmed) to **5** "
                   "(improbable), **6** cannot be judged.", "small"))
     return out
+
+
+def _failed_item(body: Body, f: Finding) -> str:
+    """The photo a failed support finding is about, as people name it."""
+    photo = f.inputs.get("photo", {}) if isinstance(f.inputs.get("photo"), dict) else {}
+    item = photo.get("item_id") or next((i for i in f.item_ids if i in
+                                          {e.info.item_id for e in body.photos}), None)
+    return body.names.name(item) if item else body.names.ref(f.id)
 
 
 def first_sentence(text: str) -> str:
@@ -163,8 +183,14 @@ def claims(body: Body) -> list[Block]:
         kinds = sorted({f.kind for f in found})
         out.append(para(b("Checked: "), "; ".join(checked(k) for k in kinds)
                         or "nothing in the case reaches this claim", "."))
-        out.append(para(b("Found: "), verdict_of(found) + "."))
-        out += [para("• " + body.sentence(f, ref)) for f in found]
+        cv = claim_verdict(found)
+        out.append(para(b("Found: "), cv.words + "."))
+        out += [para("• " + body.sentence(f, ref)) for f in found if f not in cv.not_evidence]
+        if cv.not_evidence:
+            out.append(para(b("Not evidence for the claim: "), "offered as support, but its own "
+                            "time or place does not fit the claim; it weakens the support and "
+                            "does not count against the event."))
+            out += [para("• " + body.sentence(f, ref)) for f in cv.not_evidence]
         linked = body.links.get(c.id, [])
         if linked:
             out.append(para(b("Linked evidence: "), "; ".join(

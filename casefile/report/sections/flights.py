@@ -57,6 +57,10 @@ def _end(end: LegEnd) -> tuple[str, str]:
     unc = end.evidence.get("time", {}) or {}
     unc_s = unc.get("uncertainty_s") if isinstance(unc, dict) else None
     t = with_local(end.time_utc, _zone(end.airport_icao)) if end.time_utc else "not known"
+    w = end.window_utc
+    if w and w[0] != w[1] and not unc_s:   # between the positions either side of it
+        b = w[1][11:19] if w[0][:10] == w[1][:10] else f"{w[1][:10]} {w[1][11:19]}"
+        return f"between {w[0][:10]} {w[0][11:19]} and {b} UTC\n(about {t})", where
     return (f"{t}\n± {duration(float(unc_s))}" if unc_s else t), where
 
 

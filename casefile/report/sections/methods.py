@@ -9,6 +9,7 @@ from casefile.reference.worldmap import load_world
 from casefile.report.blocks import Block, grid, h1, h3, mono, pairs, para
 from casefile.report.context import READ_ONLY_ACTIONS, Context
 from casefile.report.thresholds import thresholds
+from casefile.xref.query import claim_methods
 
 TITLE = "Appendix E: Methods"
 FONT = "DejaVu Sans 2.37 (bundled, Bitstream Vera licence)"
@@ -33,6 +34,7 @@ def methods(ctx: Context) -> list[Block]:
     out += [h3("Thresholds used"),
             grid(["Setting", "Value"], sorted((k, str(v)) for k, v in thresholds().items()),
                  (250, 245))]
+    out += [h3("Claims: tolerances and speeds"), pairs(claim_methods(ctx.meta), (150, 345))]
     example = ctx.items[0] if ctx.items else None
     head = ctx.head
     actions = ", ".join(sorted(READ_ONLY_ACTIONS))
