@@ -6,6 +6,14 @@ cannot disagree. Ground comes from evidence: height above the nearest field's el
 (airportsdata), speed, vertical rate and duration. A source's on-ground flag is debounced, and a
 flag that contradicts altitude and speed is counted, not obeyed. A source without a flag
 (Flightradar24 with altitude 0, KML, GPX, some OpenSky records) follows the same rule.
+
+Datums: a reported (barometric) altitude is pressure altitude, off the height above sea level by
+about 30 ft per hPa of the day's QNH: DATUM_BAND_FT (±600 ft, ±20 hPa) either side of a field's
+elevation is "low", never "on the ground" by itself; the ground needs a flag that altitude and
+speed do not contradict, a slow speed (the positions' own speed where the reported one is frozen),
+or a stop (a short run at speed between airborne stretches is a touch-and-go or a low pass, see
+TOUCH_MAX_S). Geometric altitude is above the ellipsoid, not sea level (the geoid differs by up to
+about 100 m), so it does not decide the ground either.
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ AIRBORNE_NO_POSITION = "airborne-position-unknown"   # in a coverage gap no stop
 PROBABLY_STOPPED = "probably-stopped"                # in a gap with a stop possible
 UNKNOWN = "unknown"
 
+#: pressure altitude within this much (ft) of a field's elevation is "low" (about ±20 hPa of QNH)
+DATUM_BAND_FT = 600.0
 #: no position for longer than this: a coverage gap (where the aircraft was inside is unknown)
 GAP_S = 600.0
 #: a field (airport) this close to a point gives the ground's height there
