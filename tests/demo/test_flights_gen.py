@@ -103,9 +103,11 @@ def test_traces_import_with_the_expected_legs_and_gaps(fresh_case, tmp_path: Pat
     ends = [(lg.takeoff.airport_icao, lg.landing.airport_icao) for lg in legs]
     # UUMU -> OSLK; OSLK -> (gap) -> SVMI, split at the gap; SVMI -> (data ends in the air)
     assert ends == [("UUMU", "OSLK"), ("OSLK", None), (None, "SVMI"), ("SVMI", None)]
-    # observed between the last airborne position (16:05:00) and the first on the ground (16:06)
+    # observed between the last airborne position (16:04:40, 725 ft, -1,472 fpm: about 490 ft above
+    # the field, some 20 s from the runway) and the first flagged on the ground (16:05:00; its
+    # speed is the approach speed the generator keeps, and the descent agrees with the flag)
     assert legs[2].landing.observed and legs[2].landing.window_utc == (
-        "2019-03-23T16:05:00.000Z", "2019-03-23T16:06:00.000Z")
+        "2019-03-23T16:04:40.000Z", "2019-03-23T16:05:00.000Z")
     gaps = tq.gaps(fresh_case, an124.id)
     assert any(g.start_utc <= "2019-03-23T07:00:00.000Z" and g.end_utc >= "2019-03-23T12:00:00.000Z"
                for g in gaps)
