@@ -10,29 +10,11 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypedDict, cast
+from typing import cast
 
 from casefile.store.case import Case
 from casefile.store.ledger import LedgerRow as LedgerRow  # the GUI reads it from here
-
-
-class ItemRow(TypedDict):
-    """One row of the items table."""
-
-    id: str
-    kind: str                  # file, photo, flight-record, capture, ...
-    sha256: str
-    md5: str
-    size: int
-    mime: str
-    blob_path: str
-    original_name: str | None
-    created_at: str
-    importer: str | None
-    notes: str | None
-    sensitive: int
-    removed_at: str | None
-    removed_reason: str | None
+from casefile.store.rows import ItemRow as ItemRow
 
 
 class ListedItem(ItemRow):
