@@ -7,23 +7,15 @@ import os
 import threading
 import time
 
+from casefile.store.platform_io import process_alive
+
 POLL_S = 0.5
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:      # it exists but is not ours to signal
-        return True
-    return True
 
 
 def watch_parent(parent_pid: int) -> None:
     """Pool initializer: a daemon thread ends this worker as soon as `parent_pid` is gone."""
     def watch() -> None:
-        while _alive(parent_pid):
+        while process_alive(parent_pid):
             time.sleep(POLL_S)
         os._exit(1)
 

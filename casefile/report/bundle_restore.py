@@ -30,6 +30,7 @@ from casefile.report.bundle_safety import (
 from casefile.store import Case, VerifyReport, headfile, verify_case
 from casefile.store import schema as store_schema
 from casefile.store.case import DB_NAME
+from casefile.store.platform_io import process_alive
 
 #: staging folders are named so that a later restore finds and removes one a killed restore left
 STAGING = ".casefile-unbundle-"
@@ -62,16 +63,6 @@ def head_of(db: sqlite_utils.Database) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, "0" * 64)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def remove_stale_staging(parent: Path) -> list[str]:
     """Staging folders of restores whose process is gone (killed): removed."""
     removed: list[str] = []
@@ -84,7 +75,7 @@ def remove_stale_staging(parent: Path) -> list[str]:
             pid = int(entry.name[len(STAGING):].split(".", 1)[0])
         except ValueError:
             continue
-        if pid != os.getpid() and not _pid_alive(pid):
+        if pid != os.getpid() and not process_alive(pid):
             remove_tree(entry)
             removed.append(entry.name)
     return removed

@@ -186,3 +186,18 @@ def fsync_dir(path: Path) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id may still be running (one that is not ours to signal is).
+    Where signal 0 does not exist (Windows, where os.kill ends the process), every process counts
+    as alive: what it left behind is kept, never removed under a living writer."""
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:      # it exists but is not ours to signal
+        return True
+    return True

@@ -21,6 +21,7 @@ from casefile.report.pdf.render import story_flowables
 from casefile.report.pdf.styles import register_fonts, scrubbing
 from casefile.report.story import build_story
 from casefile.store import Case
+from casefile.store.platform_io import process_alive
 
 
 @dataclass
@@ -107,7 +108,7 @@ def remove_stale_parts(out: Path) -> list[Path]:
     for left in found:
         pid, _, rest = left.name[len(out.name) + 2:].partition(".")
         if not (rest == "part" or rest.startswith("snapshot-")) or not pid.isascii() \
-                or not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                or not pid.isdigit() or int(pid) == os.getpid() or process_alive(int(pid)):
             continue
         try:
             if left.is_dir() and not left.is_symlink():
@@ -118,18 +119,6 @@ def remove_stale_parts(out: Path) -> list[Path]:
         except OSError:
             pass
     return removed
-
-
-def _alive(pid: int) -> bool:
-    if os.name == "nt":   # no signal 0 there: a part file is kept (it is named, and harmless)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def write_atomic(out: Path, data: bytes) -> None:
