@@ -6,11 +6,13 @@ inputs, so tests and benchmarks can build them directly.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import islice
 from operator import gt
+from statistics import median
+from typing import Any
 
 from casefile.analyst import query as analyst
 from casefile.errors import NotFound
@@ -39,6 +41,7 @@ from casefile.xref.model import (
     PointsIn,
     ReportedIn,
     SourceIn,
+    StayIn,
 )
 from casefile.xref.photo_zone import gps_stamp, readings, weighed
 from casefile.xref.sun import light_hint
@@ -133,17 +136,33 @@ def _parked(before: Point, after: Point,
     return before.lat, before.lon
 
 
-def points_in(cols: flights.PointColumns | None, aircraft_id: str) -> PointsIn:
+def stays_in(stays: list[dict[str, Any]], cols: flights.PointColumns | None) -> tuple[StayIn, ...]:
+    """An aircraft's observed ground stays, placed at the middle (median) of their positions."""
+    out = []
+    for s in stays:
+        a, b = epoch(s["start_utc"]), epoch(s["end_utc"])
+        if a is None or b is None or cols is None:
+            continue
+        i, j = bisect_left(cols.t, a), bisect_right(cols.t, b)
+        if j <= i:
+            continue
+        out.append(StayIn(a, b, median(cols.lat[i:j]), median(cols.lon[i:j]),
+                          s["airport_icao"], s["item_id"]))
+    return tuple(sorted(out, key=lambda x: x.start))
+
+
+def points_in(cols: flights.PointColumns | None, aircraft_id: str,
+              stays: tuple[StayIn, ...] = ()) -> PointsIn:
     """An aircraft's usable points (flights' track_columns: time order) as engine columns."""
     if cols is None:
-        return PointsIn(aircraft_id, [], [], [], [], [])
+        return PointsIn(aircraft_id, [], [], [], [], [], stays)
     ts, lats, lons, alts = cols.t, cols.lat, cols.lon, cols.alt_ft
     grounds = list(cols.on_ground)   # the state model's call (casefile.flights.state), not the raw flag
     if any(map(gt, ts, islice(ts, 1, None))):   # the read API sorts; be sure
         order = sorted(range(len(ts)), key=ts.__getitem__)
         ts, lats, lons = [ts[k] for k in order], [lats[k] for k in order], [lons[k] for k in order]
         alts, grounds = [alts[k] for k in order], [grounds[k] for k in order]
-    return PointsIn(aircraft_id, ts, lats, lons, alts, grounds)
+    return PointsIn(aircraft_id, ts, lats, lons, alts, grounds, stays)
 
 
 def _reported_end(tv: TimeValue | None, icao: str | None) -> EndIn:
@@ -187,7 +206,12 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
             inputs.gaps.append(GapIn(g.aircraft_id, s, e, g.note, g.item_id,
                                      _parked(g.before, g.after, columns.get(g.aircraft_id)),
                                      (g.before.lat, g.before.lon)))
-    inputs.points = [points_in(columns.get(a.id), a.id) for a in inputs.aircraft]
+    stays: dict[str, list[dict[str, Any]]] = {}
+    for stay in flights.ground_stays(case):
+        stays.setdefault(stay["aircraft_id"], []).append(stay)
+    inputs.points = [points_in(columns.get(a.id), a.id, stays_in(stays.get(a.id, []),
+                                                                 columns.get(a.id)))
+                     for a in inputs.aircraft]
     rrefs = short_refs.all_refs(case, "R")
     inputs.reported = [reported_in(r, rrefs.get(r.id, "")) for r in flights.reported_flights(case)]
 

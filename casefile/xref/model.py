@@ -119,6 +119,19 @@ class ReportedIn:
 
 
 @dataclass(frozen=True)
+class StayIn:
+    """A stretch the state model saw the aircraft on the ground (flights' ground stays): observed,
+    not inferred from the legs around it, so an aircraft seen only parked has one too."""
+
+    start: float
+    end: float
+    lat: float                       # the middle of its positions
+    lon: float
+    airport_icao: str | None = None
+    item_id: str | None = None
+
+
+@dataclass(frozen=True)
 class PointsIn:
     """Observed positions of one aircraft, sorted by time (parallel lists)."""
 
@@ -128,6 +141,8 @@ class PointsIn:
     lon: list[float]
     alt_ft: list[float | None]
     ground: list[bool]
+    #: its observed ground stays, in time order
+    stays: tuple[StayIn, ...] = ()
 
 
 @dataclass(frozen=True)

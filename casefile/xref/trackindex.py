@@ -25,6 +25,8 @@ AIRBORNE, GROUND, GAP, NODATA = "airborne", "ground", "gap", "no-data"
 #: How a ground span between a landing and the next take-off from the same place was inferred.
 STAY_NOTE = ("inferred: landed here and next took off from here, so on the ground in between "
              "(unless a flight went unrecorded)")
+#: How a ground span seen in the positions themselves (a ground stay) was found.
+OBSERVED_NOTE = "observed on the ground (positions the state model calls ground)"
 #: A gap that starts and ends on the ground at the same place: probably parked, not certainly.
 PARKED = "parked-gap"
 #: Take-off and landing places further apart than this are different places.
@@ -166,6 +168,9 @@ class AircraftTrack:
                 if ok and lat is not None and stop is not None and stop > t1:
                     spans.append(Span(t1, stop, GROUND, lat, lon, leg.landing.airport_icao,
                                       leg_id=leg.id, item_id=leg.item_id, note=STAY_NOTE))
+        # observed ground stays (an aircraft seen only parked has no legs, but was there)
+        spans += [Span(s.start, s.end, GROUND, s.lat, s.lon, s.airport_icao, item_id=s.item_id,
+                       note=OBSERVED_NOTE) for s in (points.stays if points is not None else ())]
         if legs and self.coverage:
             first = legs[0]
             t0 = first.takeoff.time

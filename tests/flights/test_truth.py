@@ -20,7 +20,7 @@ FLOOR = {
     "airports at leg ends": 100.0,
     "leg-end times": 100.0,
     "where": 100.0,
-    "photo verdicts": 95.0,
+    "photo verdicts": 100.0,
 }
 
 

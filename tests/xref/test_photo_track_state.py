@@ -134,3 +134,30 @@ def test_a_photo_tagged_with_a_callsign_is_checked_against_that_aircraft(fresh_c
     [f] = photo_findings(photo("P1", _tv(T0 + 50), place=LSZH, tags=("TEST1",)), fleet)
     assert "no track records" not in f.explanation
     assert f.verdict == "consistent" and f.inputs["aircraft"]["tagged"] is True
+
+
+def test_a_parked_aircraft_with_no_legs_is_at_the_gate(fresh_case, corpora):
+    """ANZ1005 seen only on the ground at Los Angeles (13 Flightradar24 CSV rows, no flight): a
+    photo at its stand while it is parked is consistent, one 10 km+ away inconsistent; between two
+    rows (no position inside the photo's ±1 s window) the observed ground stay still reaches."""
+    from casefile.importers.pipeline import import_paths
+
+    import_paths(fresh_case, [corpora / "flights/fr24/SkyDolly_FlightRadar24.csv"], workers=1)
+    assert not Q.legs(fresh_case, include_reported=False)
+    [stay] = Q.ground_stays(fresh_case)
+    assert stay["airport_icao"] == "KLAX"
+    i = gather(fresh_case)
+    fleet = FleetIndex(i.aircraft, i.legs, i.gaps, i.points)
+    t = 1635481680.0    # 04:28:00, between the rows of 04:27:53 and 04:28:16
+    at_stand = photo("P1", _tv(t), place=(33.9434, -118.4280), tags=("ANZ1005",))
+    [f] = photo_findings(at_stand, fleet)
+    assert f.verdict == "consistent", f.explanation
+    assert "on the ground at KLAX" in f.explanation
+    assert any(s.get("note", "").startswith("observed on the ground")
+               for s in f.inputs["track_spans"])
+    [far] = photo_findings(photo("P2", _tv(t), place=(34.06, -118.25), tags=("ANZ1005",)), fleet)
+    assert far.verdict == "inconsistent", far.explanation
+    # outside the stay (after the last row) nothing is known: undetermined, not consistent
+    [later] = photo_findings(photo("P3", _tv(t + 3600), place=(33.9434, -118.4280),
+                                   tags=("ANZ1005",)), fleet)
+    assert later.verdict == "undetermined", later.explanation

@@ -3,10 +3,13 @@ inputs gathered through it hold exactly those points."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from casefile.flights import query as Q
 from casefile.flights.state import ground_calls
+from casefile.timeutil import from_epoch
 from casefile.xref.inputs import gather, points_in
 from casefile.xref.model import PointsIn
 from casefile.xref.trackindex import LOW_ALT_FT, _low_points
@@ -71,9 +74,16 @@ def test_engine_inputs_through_columns_equal_point_by_point(fresh_case, ties):
                               [p.gs_kt for p in pts], [p.vrate_fpm for p in pts]).ground
         want = PointsIn(got.aircraft_id, [p.t for p in pts], [p.lat for p in pts],
                         [p.lon for p in pts], [p.alt_ft for p in pts], ground)
-        assert got == want
-        assert got == points_in(Q.track_columns(fresh_case, got.aircraft_id)[got.aircraft_id],
-                                got.aircraft_id)
+        assert replace(got, stays=()) == want
+        assert replace(got, stays=()) == points_in(
+            Q.track_columns(fresh_case, got.aircraft_id)[got.aircraft_id], got.aircraft_id)
+        # its observed ground stays come along, placed among their own positions
+        stays = Q.ground_stays(fresh_case, got.aircraft_id)
+        assert [(from_epoch(s.start), from_epoch(s.end)) for s in got.stays] == [
+            (s["start_utc"], s["end_utc"]) for s in stays]
+        for s in got.stays:
+            inside = [k for k, t in enumerate(got.t) if s.start <= t <= s.end]
+            assert min(got.lat[k] for k in inside) <= s.lat <= max(got.lat[k] for k in inside)
         low = _low_points(got)
         keep = [k for k in range(len(got.t))
                 if got.ground[k] or (got.alt_ft[k] is not None and got.alt_ft[k] <= LOW_ALT_FT)]
