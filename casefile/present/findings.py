@@ -45,6 +45,12 @@ KINDS: dict[str, Kind] = {
         "the supporting photo's capture time and place against the claim's",
         ("photo", "claim", "gap_s", "distance_km", "independent_records", "own_source_records", *_NOTE),
         per_photo=True),
+    "photo-against-claim": Kind(
+        "photo linked against the claim",
+        "the contradicting photo's own capture time and place against the claim's, at the "
+        "aircraft's fastest ground speed",
+        ("photo", "claim", "positions", "gap_s", "distance_km", "max_kt", "need_kt", *_NOTE),
+        per_photo=True),
     "photo-place-vs-gps": Kind(
         "analyst's place vs. the file's GPS",
         "the analyst's place for the photo against the file's own GPS",
@@ -112,6 +118,7 @@ LABELS: dict[str, str] = {
     "max_kt": "fastest ground speed", "reachable": "reachable", "field": "field used",
     "verdict_with_tag": "verdict with the offset tag",
     "verdict_with_zone": "verdict in the zone of its position",
+    "positions": "positions checked", "position": "position",
 }
 
 

@@ -7,7 +7,16 @@ from dataclasses import replace
 from functools import partial
 
 from casefile.model.findings import Finding
-from casefile.xref import claims, duplicates, photo_claims, photo_track, photo_zone, sanity, sun
+from casefile.xref import (
+    claims,
+    duplicates,
+    photo_against,
+    photo_claims,
+    photo_track,
+    photo_zone,
+    sanity,
+    sun,
+)
 from casefile.xref.claim_match import Tolerances
 from casefile.xref.independence import Provenance
 from casefile.xref.model import CaseInputs, ClaimIn, PhotoIn, SourceIn
@@ -33,9 +42,13 @@ class Engine:
         self.provenance = Provenance(inputs)
         #: photo id -> the claims it is linked to as supporting
         self.supported_by: dict[str, list[ClaimIn]] = {}
+        #: photo id -> the claims it is linked to as contradicting
+        self.against: dict[str, list[ClaimIn]] = {}
         for c in inputs.claims:
             for item in c.supports:
                 self.supported_by.setdefault(item, []).append(c)
+            for item in c.contradicts:
+                self.against.setdefault(item, []).append(c)
         #: One line per record that could not be checked; the others still are.
         self.problems: list[str] = list(inputs.problems)
 
@@ -76,6 +89,8 @@ class Engine:
             out.append(f)
         for c in self.supported_by.get(photo.item_id, []):
             out.append(photo_claims.photo_claim(photo, c, self.provenance))
+        for c in self.against.get(photo.item_id, []):
+            out.append(photo_against.photo_against(photo, c, names, self.fleet))
         return out
 
     def claim_findings(self) -> list[Finding]:

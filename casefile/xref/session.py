@@ -140,10 +140,12 @@ class XrefSession:
 
     def update_claims(self, item_ids: Iterable[str] = ()) -> list[Finding]:
         """Re-evaluate claim and source findings and the photos they reach (supporting a claim,
-        attached to a source, or named in `item_ids`); other photos' findings are left alone."""
+        linked against one, attached to a source, or named in `item_ids`); other photos'
+        findings are left alone."""
         eng = self.engine
         eng.problems = list(eng.inputs.problems)
-        reach = sorted((set(item_ids) | set(eng.supported_by) | set(eng.sources_of)) & set(eng.photos))
+        reach = sorted((set(item_ids) | set(eng.supported_by) | set(eng.against) | set(eng.sources_of))
+                       & set(eng.photos))
         marks = ",".join("?" * len(PHOTO_KINDS))
         with self.case.transaction():
             self.case.db.execute(f"DELETE FROM xref_findings WHERE kind NOT IN ({marks})", PHOTO_KINDS)

@@ -4,7 +4,9 @@ A claim's verdict rests on evidence about the claimed event (tracks, positions, 
 and a linked photo whose own time and place fit the claim). A photo offered as support that fails
 (older, later, elsewhere, or that cannot be placed) is "not evidence for the claim": it is listed
 on its own and never turns the event's verdict into "mixed" or "contradicted". "Mixed" is kept
-for evidence about the event itself that disagrees. The summary cites the finding that decides.
+for evidence about the event itself that disagrees. A photo linked as contradicting counts against
+the event only where its own time and place rule the claim out (xref.photo_against); otherwise it
+is listed as not counted. The summary cites the finding that decides.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from casefile.model.findings import Finding
 
 #: a photo linked as supporting a claim, checked against the claim's time and place
 PHOTO_SUPPORT = "photo-claim"
+#: a photo linked as contradicting a claim, checked the same way (xref.photo_against)
+PHOTO_AGAINST = "photo-against-claim"
 
 AGREE = "the records agree"
 DISAGREE = "the records disagree"
@@ -33,6 +37,8 @@ class ClaimVerdict:
     deciding: Finding | None
     event: list[Finding] = field(default_factory=list)
     not_evidence: list[Finding] = field(default_factory=list)
+    #: photos linked as contradicting it whose own time or place cannot count against it
+    not_counted: list[Finding] = field(default_factory=list)
 
 
 def strength(f: Finding) -> tuple[float, str]:
@@ -44,9 +50,16 @@ def is_not_evidence(f: Finding) -> bool:
     return f.kind == PHOTO_SUPPORT and f.verdict != "consistent"
 
 
+def is_not_counted(f: Finding) -> bool:
+    """A photo linked as contradicting whose own time and place do not rule the claim out."""
+    return f.kind == PHOTO_AGAINST and f.verdict != "inconsistent"
+
+
 def claim_verdict(found: Iterable[Finding]) -> ClaimVerdict:
     """The claim's verdict from the findings about it (see the module's rule)."""
     found = list(found)
+    uncounted = sorted((f for f in found if is_not_counted(f)), key=strength)
+    found = [f for f in found if not is_not_counted(f)]
     event = [f for f in found if not is_not_evidence(f)]
     failed = sorted((f for f in found if is_not_evidence(f)), key=strength)
     agree = sorted((f for f in event if f.verdict == "consistent"), key=strength)
@@ -60,5 +73,5 @@ def claim_verdict(found: Iterable[Finding]) -> ClaimVerdict:
     elif event:
         words, lead = OPEN, sorted(event, key=strength)[0]
     else:
-        words, lead = (OPEN if failed else NONE), None
-    return ClaimVerdict(words, lead, event, failed)
+        words, lead = (OPEN if failed or uncounted else NONE), None
+    return ClaimVerdict(words, lead, event, failed, uncounted)

@@ -43,7 +43,8 @@ def test_the_window_report_cli_and_engine_read_the_one_place() -> None:
 
     assert session.PHOTO_KINDS == wording.PHOTO_KINDS
     assert set(wording.PHOTO_KINDS) == {"photo-aircraft", "sun-position", "time-photo-after-source",
-                                        "photo-duplicates", "photo-claim", "photo-place-vs-gps",
+                                        "photo-duplicates", "photo-claim", "photo-against-claim",
+                                        "photo-place-vs-gps",
                                         "photo-zone"}
     assert report_claims.checked is wording.checked
     assert cli_xref.title is wording.title

@@ -62,8 +62,13 @@ def _open_points(body: Body, c: Claim, found: list[Finding]) -> list[str]:
         out.append("The evidence offered for it (" + ", ".join(
             _failed_item(body, f) for f in cv.not_evidence) + ") is not evidence for the claim; "
             "a record of the event itself would settle it.")
+    if cv.not_counted:
+        out.append("The photo(s) linked as contradicting it (" + ", ".join(
+            _failed_item(body, f) for f in cv.not_counted) + ") cannot count against it: their "
+            "own time and place do not rule it out; a dated, placed copy far from the claimed "
+            "place at the claimed time would.")
     for f in found:
-        if f in cv.not_evidence:
+        if f in cv.not_evidence or f in cv.not_counted:
             continue
         if f.verdict == "undetermined":
             out.append(f"{body.names.ref(f.id)} is undetermined: "
@@ -107,6 +112,9 @@ def summary(body: Body) -> list[Block]:
         if cv.not_evidence:
             rests += "\nNot evidence for the claim: " + "; ".join(
                 f"{body.cite(f, 'Summary')} ({_failed_item(body, f)})" for f in cv.not_evidence)
+        if cv.not_counted:
+            rests += "\nLinked against it, not counted: " + "; ".join(
+                f"{body.cite(f, 'Summary')} ({_failed_item(body, f)})" for f in cv.not_counted)
         srcs = ", ".join(f"{names.ref(sid)} ({_letter(body_source(body, sid))})"
                          for sid in c.source_ids)
         rows.append((names.ref(c.id), short(c.text, 150), f"{verdict}\n(analyst: {c.status})",
@@ -185,12 +193,17 @@ def claims(body: Body) -> list[Block]:
                         or "nothing in the case reaches this claim", "."))
         cv = claim_verdict(found)
         out.append(para(b("Found: "), cv.words + "."))
-        out += [para("• " + body.sentence(f, ref)) for f in found if f not in cv.not_evidence]
+        out += [para("• " + body.sentence(f, ref)) for f in found
+                if f not in cv.not_evidence and f not in cv.not_counted]
         if cv.not_evidence:
             out.append(para(b("Not evidence for the claim: "), "offered as support, but its own "
                             "time or place does not fit the claim; it weakens the support and "
                             "does not count against the event."))
             out += [para("• " + body.sentence(f, ref)) for f in cv.not_evidence]
+        if cv.not_counted:
+            out.append(para(b("Linked against the claim, not counted: "), "its own time and place "
+                            "do not rule the claim out, so it does not count against the event."))
+            out += [para("• " + body.sentence(f, ref)) for f in cv.not_counted]
         linked = body.links.get(c.id, [])
         if linked:
             out.append(para(b("Linked evidence: "), "; ".join(
