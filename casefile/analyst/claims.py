@@ -103,6 +103,19 @@ def place(text: str | None) -> dict[str, Any]:
             "place_key": found.key}
 
 
+def leg_end(text: str | None, field: str) -> str | None:
+    """One end of a transit's leg as typed (an airport code or a city), checked now: an end that
+    names no airport or place is refused. An empty text clears it."""
+    t = clean_text(text, field)
+    if not t:
+        return None
+    got = places.find_place(t) or places.find_place(t.upper())
+    if got is None or got.kind not in ("airport", "city"):
+        raise InvalidInput(f"{t!r} names no airport or city in the offline gazetteer (give an "
+                           "airport code such as RCSS or TPE, or a city)", field=field)
+    return t
+
+
 def _in_place_zone(tv: TimeValue, where: Mapping[str, Any]) -> TimeValue:
     """A time typed with no zone (and no case default) read in the zone of the claim's place
     (basis location-tz: "the zone of the place"); any other time as it is."""
@@ -128,9 +141,11 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
               status: str = "unverified", kind: str = "other",
               aircraft_refs: Iterable[str] = (), source_ids: Iterable[str] = (),
               entity_ids: Iterable[str] = (), note: str | None = None,
-              approx: bool = False) -> Claim:
+              approx: bool = False, leg_from: str | None = None,
+              leg_to: str | None = None) -> Claim:
     """Record a claim; every value is checked before anything is written. `approx`: the source
-    says "about"/"around" the time (widens it by timeutil.APPROX_S)."""
+    says "about"/"around" the time (widens it by timeutil.APPROX_S). `leg_from`/`leg_to`: for a
+    transit, the leg it concerns, by where it left and where it went (an airport or a city)."""
     s, e = window(case, start=start, end=end, when=when, tz=tz, approx=approx)
     where = place(place_ref)
     s, e = _in_place_zone(s, where), _in_place_zone(e, where)
@@ -140,7 +155,8 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
            "credibility": credibility_grade(credibility),
            "status": choice(status, CLAIM_STATUSES, "status"),
            "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": dump_list(_refs(aircraft_refs)),
-           "note": clean_text(note, "note"), "created_at": now_z(), "created_by": case.actor}
+           "note": clean_text(note, "note"), "created_at": now_z(), "created_by": case.actor,
+           "leg_from": leg_end(leg_from, "leg_from"), "leg_to": leg_end(leg_to, "leg_to")}
     sids = [resolve_id(case, "sources", r) for r in source_ids]
     eids = [resolve_id(case, "entities", r) for r in entity_ids]
     with case.transaction():
@@ -190,6 +206,8 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
             upd["aircraft_refs"] = dump_list(_refs(value))
         elif key == "note":
             upd["note"] = clean_text(value, "note")
+        elif key in ("leg_from", "leg_to"):
+            upd[key] = leg_end(value, key)
         else:
             raise InvalidInput(f"a claim has no editable field {key!r}", field=key)
     _zone_from_place(case, cid, upd)
@@ -349,7 +367,8 @@ def _to_claim(row: dict[str, Any], sources: list[str], entities: list[str]) -> C
         credibility=row["credibility"], status=row["status"],
         source_ids=sources, entity_ids=entities, kind=row["kind"],
         aircraft_refs=load_list(row["aircraft_refs"]), note=row["note"], created_at=row["created_at"],
-        credibility_meaning=CREDIBILITY.get(row["credibility"] or 0))
+        credibility_meaning=CREDIBILITY.get(row["credibility"] or 0),
+        leg_from=row.get("leg_from"), leg_to=row.get("leg_to"))
 
 
 def list_claims(case: Case) -> list[Claim]:

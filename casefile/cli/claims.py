@@ -33,7 +33,11 @@ def _window(fn: Callable[..., Any]) -> Callable[..., Any]:
                          help="the source says 'about'/'around' the time (widens it ±15 min)"),
             click.option("--tz", metavar="ZONE", help="zone of times without an offset "
                          "(e.g. America/Caracas for a Caracas dateline)"),
-            click.option("--place", help="airport code (UUMU, CCS), 'lat,lon', or a place name")]):
+            click.option("--place", help="airport code (UUMU, CCS), 'lat,lon', or a place name"),
+            click.option("--leg-from", metavar="PLACE", help="a transit's leg: where it left "
+                         "(airport code or city)"),
+            click.option("--leg-to", metavar="PLACE", help="a transit's leg: where it went "
+                         "(airport code or city)")]):
         fn = opt(fn)
     return fn
 
@@ -75,7 +79,8 @@ def _claim(case: Case, claim_id: str) -> Out:
 def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], when: str | None,
               start: str | None, end: str | None, tz: str | None, place: str | None,
               grade: str | None, status: str, kind: str, aircraft: tuple[str, ...],
-              entity: tuple[str, ...], note: str | None, approx: bool = False) -> Out:
+              entity: tuple[str, ...], note: str | None, approx: bool = False,
+              leg_from: str | None = None, leg_to: str | None = None) -> Out:
     """TEXT: the claim, in your words or quoted (--quoted)."""
     from casefile.commands import ClaimAdd, submit
 
@@ -83,7 +88,8 @@ def claim_add(case: Case, text: str, quoted: bool, sources: tuple[str, ...], whe
         text=text, quoted=quoted, start=start, end=end, when=when, tz=tz, about=approx, place=place,
         credibility=grade, status=status, kind=kind, aircraft=tuple(aircraft),
         sources=tuple(names.source(case, s) for s in sources),
-        entities=tuple(names.entity(case, e) for e in entity), note=note))
+        entities=tuple(names.entity(case, e) for e in entity), note=note, leg_from=leg_from,
+        leg_to=leg_to))
     return _claim(case, done.record_id or "")
 
 
@@ -141,6 +147,8 @@ def _show_human(d: dict, labels: dict[str, str]) -> None:
           + (f" ({d['credibility_meaning']})" if d["credibility_meaning"] else ""))
     if d["aircraft_refs"]:
         print(f"  {'aircraft':<11} {', '.join(d['aircraft_refs'])}")
+    if d.get("leg_from") or d.get("leg_to"):
+        print(f"  {'leg':<11} from {d.get('leg_from') or 'anywhere'} to {d.get('leg_to') or 'anywhere'}")
     for s in d["sources"]:
         print(f"  source      {s['ref']} [{s['reliability'] or '-'}] {s['title'] or s['url'] or ''}")
     for e in d["entities"]:
@@ -277,13 +285,14 @@ def claim_source(case: Case, claim_ref: str, sources: tuple[str, ...], remove: b
 def claim_edit(case: Case, claim_ref: str, text: str | None, when: str | None, start: str | None,
                end: str | None, tz: str | None, place: str | None, kind: str | None,
                aircraft: tuple[str, ...], entity: tuple[str, ...], note: str | None,
-               reason: str | None, approx: bool = False) -> Out:
+               reason: str | None, approx: bool = False, leg_from: str | None = None,
+               leg_to: str | None = None) -> Out:
     from casefile.commands import ClaimEdit, ClaimEntities, submit
 
     edit = ClaimEdit(claim="", text=text, when=when, start=start, end=end, tz=tz,
                      about=approx or None, place=place,
                      kind=kind, note=note, aircraft=tuple(aircraft) if aircraft else None,
-                     reason=reason)
+                     leg_from=leg_from, leg_to=leg_to, reason=reason)
     if not edit.changes() and not entity:
         raise InvalidInput("nothing to change (give --text, --when, --place, ...)")
     claim_id = names.claim(case, claim_ref)

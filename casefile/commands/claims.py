@@ -1,4 +1,5 @@
-"""Commands on claims: add, edit (text, window, place, grade, status, kind, aircraft), link and unlink
+"""Commands on claims: add, edit (text, window, place, grade, status, kind, aircraft, a transit's
+leg), link and unlink
 evidence, add or remove sources and entities, delete."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from casefile.store import Case
 
 GRADES = ("1", "2", "3", "4", "5", "6")
+LEG_HINT = "a transit's leg: airport code or city"
 
 
 @register
@@ -35,6 +37,8 @@ class ClaimAdd(Command):
     kind: str = param("&Kind:", input="choice", choices=CLAIM_KINDS, default="other")
     aircraft: tuple[str, ...] = param("&Aircraft:", hint="registrations, hex codes or types, "
                                       "comma-separated", default=())
+    leg_from: str | None = param("Leg f&rom:", hint=LEG_HINT)
+    leg_to: str | None = param("Leg t&o:", hint=LEG_HINT)
     entities: tuple[str, ...] = param("&Entities:", input="records", kind="entity", default=())
     note: str | None = param("&Note:", input="long")
 
@@ -44,7 +48,8 @@ class ClaimAdd(Command):
                       when=self.when, tz=self.tz, approx=self.about, place_ref=self.place,
                       credibility=self.credibility or None, status=self.status, kind=self.kind,
                       aircraft_refs=self.aircraft, source_ids=self.sources,
-                      entity_ids=self.entities, note=self.note)
+                      entity_ids=self.entities, note=self.note, leg_from=self.leg_from,
+                      leg_to=self.leg_to)
         return Applied(f"Add claim {ref(case, c.id)}", c.id,
                        uses=tuple(("sources", s) for s in c.source_ids))
 
@@ -69,6 +74,8 @@ class ClaimEdit(Command):
     status: str | None = param("S&tatus:", input="choice", choices=CLAIM_STATUSES)
     kind: str | None = param("&Kind:", input="choice", choices=CLAIM_KINDS)
     aircraft: tuple[str, ...] | None = param("&Aircraft:", hint="replaces the aircraft, comma-separated")
+    leg_from: str | None = param("Leg f&rom:", hint=LEG_HINT + "; empty clears it")
+    leg_to: str | None = param("Leg t&o:", hint=LEG_HINT + "; empty clears it")
     note: str | None = param("&Note:", input="long")
     reason: str | None = param("&Why:")
 
@@ -77,6 +84,7 @@ class ClaimEdit(Command):
                                  "start": self.start, "end": self.end, "place": self.place,
                                  "credibility": self.credibility, "status": self.status,
                                  "kind": self.kind, "note": self.note,
+                                 "leg_from": self.leg_from, "leg_to": self.leg_to,
                                  "aircraft_refs": None if self.aircraft is None else list(self.aircraft)}
         out = {k: v for k, v in given.items() if v is not None}
         if self.about and {"when", "start", "end"} & out.keys():   # widens the times given

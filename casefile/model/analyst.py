@@ -91,6 +91,8 @@ class Claim:
     credibility_meaning: str | None = None
     place_kind: str | None = None           # airport | city | country | point; None: not resolved
     place_key: str | None = None            # ICAO | GeoNames id | ISO 3166 alpha-2 | "lat,lon"
+    leg_from: str | None = None             # a transit's leg: where it left (airport or city)
+    leg_to: str | None = None               # ... and where it went
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

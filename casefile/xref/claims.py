@@ -9,7 +9,7 @@ never who or what was on board, so such a claim is never "consistent" on flight 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from casefile.model.findings import Finding
@@ -19,6 +19,7 @@ from casefile.reference import places
 from casefile.reference.airports import data_version as airports_version
 from casefile.reference.places import Place
 from casefile.timeutil import APPROX_S, TimeValue, epoch, from_epoch, in_zone
+from casefile.xref.claim_legs import leg_words, named_legs, names_leg
 from casefile.xref.claim_match import (
     NEAR_MISS_H,
     REPORT_TOL_S,
@@ -70,8 +71,11 @@ def unchecked_reason(claim: ClaimIn) -> str | None:
     if claim.kind not in FLIGHT_KINDS + ONBOARD_KINDS:
         return ("its kind is 'other', which names no event a record could check; give it a kind "
                 "(departure, arrival, transit, presence, cargo or personnel) with a time and place")
-    if tv_window(claim.window_start) is None and tv_window(claim.window_end) is None:
-        return "it has no time; add the time the source gives (a date is that whole local day)"
+    if tv_window(claim.window_start) is None and tv_window(claim.window_end) is None \
+            and not (names_leg(claim) and claim.aircraft_refs):
+        return ("it has no time; add the time the source gives (a date is that whole local day)"
+                + ("; or, for a transit, name the aircraft and its leg (from, to)"
+                   if claim.kind == "transit" else ""))
     if area_of(claim) is None:
         if claim.place_text:
             return (f"its place {claim.place_text!r} is too vague or not in the offline gazetteer; "
@@ -177,7 +181,15 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
         return None
     prov = prov or Provenance(CaseInputs())
     tol = tol or Tolerances()
-    ct = claim_time(claim, area)
+    named = resolve_named(claim.aircraft_refs, fleet)
+    ids = named.ids if claim.aircraft_refs else sorted(fleet.tracks)
+    timed = tv_window(claim.window_start) is not None or tv_window(claim.window_end) is not None
+    ct = claim_time(claim, area) if timed else None
+    if names_leg(claim):
+        ct = _on_named_leg(claim, ct, legs, ids)
+        if ct is None:
+            return _no_named_leg(claim, area, named.rows, ids, fleet)
+    assert ct is not None
     lo, hi = ct.lo, ct.hi
     kind = claim.kind
     assumptions = [f"A record counts as at the claimed place when it is {area.describe()}.",
@@ -185,8 +197,6 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
                    f"A claimed time matches a recorded event when their windows meet within "
                    f"{tol.report_tol_s / 60:g} min (news rounds times); beyond that but within "
                    f"{tol.near_factor:g}× the combined tolerance it is undetermined."]
-    named = resolve_named(claim.aircraft_refs, fleet)
-    ids = named.ids if claim.aircraft_refs else sorted(fleet.tracks)
     if not claim.aircraft_refs:
         assumptions.append("The claim names no aircraft, so every aircraft in the case was checked.")
     if named.types:
@@ -389,6 +399,45 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
     items = [claim.id, *sorted({h.get("item_id") or "" for h in (*hits, *other)} - {""}),
              *checked_items]
     return make_finding(KIND, verdict, conf, expl, list(dict.fromkeys(items)), inputs, assumptions)
+
+
+def _on_named_leg(claim: ClaimIn, ct: ClaimTime | None, legs: list[LegIn],
+                  ids: list[str]) -> ClaimTime | None:
+    """The time a transit naming its leg is judged on: its recorded legs (within the claimed
+    time, if any); the claimed time as a whole when no recorded leg matches (None: neither)."""
+    picked = named_legs(claim, legs, ids, (ct.lo, ct.hi) if ct else None)
+    if not picked:
+        if ct is None:
+            return None
+        return replace(ct, notes=(*ct.notes, f"The claim names {leg_words(claim)}, but no recorded "
+                                  f"leg of the aircraft matches it in the claimed time, so the "
+                                  f"claimed time is judged as a whole."))
+    lo, hi = min(s[0] for _, s in picked), max(s[1] for _, s in picked)
+    if ct is not None:
+        lo, hi = max(lo, ct.lo), min(hi, ct.hi)
+    note = (f"The claim names {leg_words(claim)}: judged on the recorded "
+            f"leg{'s' if len(picked) > 1 else ''} from {people_time(lo)} to {people_time(hi)}"
+            + (", within the claimed time." if ct is not None else "."))
+    if ct is None:
+        return ClaimTime(lo, hi, 0.0, None, None, False, (note,))
+    return replace(ct, lo=lo, hi=hi, notes=(*ct.notes, note))
+
+
+def _no_named_leg(claim: ClaimIn, area: Place, rows: list[dict[str, Any]], ids: list[str],
+                  fleet: FleetIndex) -> Finding:
+    """A transit naming a leg the records do not hold, with no time of its own."""
+    labels = [fleet.tracks[a].aircraft.label for a in ids]
+    expl = (f"No recorded leg of {', '.join(labels) or 'the named aircraft'} matches "
+            f"{leg_words(claim)}, and the claim gives no time of its own, so nothing bounds when "
+            f"it would have passed {area.name} (no track data is not evidence of no flight). A "
+            f"track of that leg, or the date the source gives, would settle it.")
+    inputs = {"claim": {"id": claim.id, "ref": claim.ref, "text": claim.text, "kind": claim.kind,
+                        "place": {"typed": claim.place_text, "kind": area.kind, "key": area.key,
+                                  "name": area.name}},
+              "aircraft_named": rows,
+              "aircraft_checked": [{"id": a, "label": fleet.tracks[a].aircraft.label} for a in ids]}
+    return make_finding(KIND, "undetermined", assess("undetermined", Factors("none")), expl,
+                        [claim.id], inputs, [f"The claim names {leg_words(claim)}."])
 
 
 def closest_words(fleet: FleetIndex, ids: list[str], area: Place, lo: float, hi: float,

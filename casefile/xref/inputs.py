@@ -261,7 +261,15 @@ def claim_in(case: Case, c: Claim, ref: str = "") -> ClaimIn:
                    item_ids=tuple(link.item_id for link in links), ref=ref,
                    place_text=c.place_text, area=claim_area(c),
                    supports=tuple(k.item_id for k in links if k.relation == "supports"),
-                   contradicts=tuple(k.item_id for k in links if k.relation == "contradicts"))
+                   contradicts=tuple(k.item_id for k in links if k.relation == "contradicts"),
+                   leg_from=_leg_place(c.leg_from), leg_to=_leg_place(c.leg_to))
+
+
+def _leg_place(text: str | None) -> AreaPlace | None:
+    """One end of a transit's leg as typed, resolved (checked when it was entered)."""
+    from casefile.reference import places
+
+    return (places.find_place(text) or places.find_place(text.upper())) if text else None
 
 
 def item_names(case: Case) -> dict[str, str]:

@@ -177,6 +177,8 @@ class ClaimIn:
     area: AreaPlace | None = None        # the place resolved (airport, city, country, point)
     supports: tuple[str, ...] = ()       # items linked as supporting it
     contradicts: tuple[str, ...] = ()    # items linked as contradicting it
+    leg_from: AreaPlace | None = None    # a transit's leg: where it left, where it went
+    leg_to: AreaPlace | None = None
 
 
 @dataclass

@@ -174,3 +174,14 @@ def test_dates_are_whole_local_days_and_each_end_has_its_zone(cli: Cli) -> None:
     (landing,) = [e for e in events if e["kind"] == "reported-landing"]
     assert landing["uncertainty_s"] == pytest.approx(12 * 3600)
     assert "known only to this window" in landing["display"] and "04:00:00 UTC" in landing["display"]
+
+
+def test_a_transit_names_its_leg_on_the_command_line(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    d = cli.json("claim", "add", "flew over the Atlantic from Moscow to Caracas", "--source", "S1",
+                 "--kind", "transit", "--place", "Venezuela", "--leg-from", "Moscow", "--leg-to",
+                 "SVMI")
+    assert (d["leg_from"], d["leg_to"]) == ("Moscow", "SVMI")
+    assert "leg         from Moscow to SVMI" in cli("claim", "show", d["ref"])
+    rc = main(["claim", "edit", cli.case, d["ref"], "--leg-to", "Atlantis Qqq"])
+    err = capsys.readouterr().err
+    assert rc != 0 and "leg_to" in err and "Atlantis Qqq" in err

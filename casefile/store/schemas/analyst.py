@@ -128,6 +128,13 @@ def _analyst_2(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE claims ADD COLUMN place_key TEXT")    # ICAO | GeoNames id | ISO2 | lat,lon
 
 
+@migration("analyst", 9, "a transit claim's leg, named by where it left and where it went")
+def _analyst_9(db: sqlite_utils.Database) -> None:
+    # as typed (an airport code or a city), checked when entered; NULL: the claim names no leg
+    db.execute("ALTER TABLE claims ADD COLUMN leg_from TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN leg_to TEXT")
+
+
 for _table in ("source_relations", "sources", "source_items", "entities", "claims",
                "claim_sources", "claim_entities", "claim_links", "notes", "tags"):
     track(_table)
