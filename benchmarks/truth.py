@@ -10,7 +10,8 @@ legs (the airport Casefile names, observed or the best candidate of a probable e
 label; None against None counts as right), leg-end times (an observed end's window overlaps the
 label's), events (low approaches, go-arounds, touch-and-go: the label's events found as events,
 never as landings), `where` accuracy (status, and the airport for the ground) and photo-verdict
-accuracy. --misses lists every disagreement; --held-out runs the files kept aside instead.
+accuracy. --misses lists every disagreement; --held-out runs the files kept aside instead. A
+label keyed "file#icao24" judges that one aircraft of a file of many.
 """
 
 from __future__ import annotations
@@ -185,13 +186,15 @@ def score_file(corpora: Path, name: str, labels: dict[str, Any]) -> Score:
     from casefile.xref.inputs import gather
     from casefile.xref.trackindex import FleetIndex
 
+    path, _, hexcode = name.partition("#")     # "file#icao24": one aircraft of a file of many
     with tempfile.TemporaryDirectory() as tmp:
         case = Case.create(Path(tmp) / "truth", "truth", investigator="truth", default_tz=None)
         try:
-            import_paths(case, [corpora / name], workers=1)
-            legs = [x for x in Q.legs(case) if not x.reported]
+            import_paths(case, [corpora / path], workers=1)
+            aircraft = [a for a in Q.list_aircraft(case) if not hexcode or a.icao24 == hexcode]
+            ids = {a.id for a in aircraft}
+            legs = [x for x in Q.legs(case) if not x.reported and x.aircraft_id in ids]
             s = score_legs(name, legs, labels["legs"])
-            aircraft = Q.list_aircraft(case)
             for t_iso, status, airport in labels["where"]:
                 s.where += 1
                 w = Q.where(case, aircraft[0].id, t_iso)
@@ -223,7 +226,7 @@ def run(corpora: Path, names: list[str] | None = None, *,
     labels = HELD_OUT_TRUTH if held_out else TRUTH
     total, per = Score(), {}
     for name in names or sorted(labels):
-        if not (corpora / name).exists():
+        if not (corpora / name.partition("#")[0]).exists():
             continue
         s = score_file(corpora, name, labels[name])
         per[name] = s

@@ -271,6 +271,53 @@ TRUTH: dict[str, dict[str, Any]] = {
         "legs": [_leg("2022-01-15T10:00:00Z", "2022-01-15T10:19:00Z", _end(None), _end(None))],
         "where": [], "photos": [],
     },
+    # CAL FIRE Copter 106 (a622fc), one aircraft of the 45 in firefighting-calfire (a file of
+    # several aircraft: the key names the one labelled). Labelled from rawdump --all --icao a622fc
+    # (points sorted by time by hand: the file is in flight-id order) before Casefile ran on the
+    # file. Sparse records (holes of 1-15 min) 8-14 Sep 2020; no on-ground flag. Every flight
+    # starts climbing and ends descending within 2 km of the Alma Helitack Base (OurAirports
+    # US-3104, 37.18 N 121.99 W, a heliport; the lowest readings there are 750-800 ft geometric):
+    # 01:06:29-01:46:52 (1,000 ft, 18 kt, -384 fpm over the base at the end, then 19 h without a
+    # record); 20:43:07 (1,000 ft climbing over the base) - 21:47:46 (1,100 ft, 30 kt, descending
+    # at the base), a 16-min hole at 1,800 ft over 37.49 N 121.83 W in it (a stop may fit); 9 Sep
+    # 16:43:37-18:16:43 (a 3.5-min hole at the base at 16:52-16:55: may have set down); 12 Sep
+    # 17:01:20 (1,600 ft, 52 kt, climbing 1.4 km from the base) - 18:12:58 (1,500 ft, 69 kt,
+    # descending), then 18:24:28 at the base at 800 ft, 0 kt, 0 fpm: on the ground (landing between
+    # the two, observed); a 12-min hole 17:33:46 (800 ft, 27 kt, descending at the base) - 17:45:49
+    # (1,200 ft climbing 1,344 fpm): may have set down; 14 Sep 17:24:03 (900 ft climbing at the
+    # base) - 17:59:59 (800 ft, 45 kt, descending at the base; then 70 min without a record, as
+    # for every aircraft in the file: the records stop at 17:59:59), a 6-min hole at the base at
+    # 17:33-17:39 (may split); 19:10:13 (1,500 ft climbing 1.7 km away) - 19:42:07 (800 ft, 50
+    # kt, descending at the base), 12 min without a record 19:12:32-19:24:35 then at the base at
+    # 800 ft descending and 38 s later 1,600 ft climbing (set down or a low pass: may split).
+    F + "traffic/firefighting-calfire.json.gz#a622fc": {
+        "legs": [
+            _leg("2020-09-08T01:06:29Z", "2020-09-08T01:46:52Z", _end("US-3104"), _end("US-3104")),
+            _leg("2020-09-08T20:43:07Z", "2020-09-08T21:47:46Z", _end("US-3104"), _end("US-3104"),
+                 may_split=(("2020-09-08T21:04:33Z", "2020-09-08T21:20:10Z"),)),
+            _leg("2020-09-09T16:43:37Z", "2020-09-09T18:16:43Z", _end("US-3104"), _end("US-3104"),
+                 may_split=(("2020-09-09T16:52:00Z", "2020-09-09T16:55:29Z"),)),
+            _leg("2020-09-12T17:01:20Z", "2020-09-12T18:12:58Z", _end("US-3104"),
+                 _end("US-3104", True, ("2020-09-12T18:12:58Z", "2020-09-12T18:24:28Z")),
+                 may_split=(("2020-09-12T17:33:46Z", "2020-09-12T17:45:49Z"),)),
+            _leg("2020-09-14T17:24:03Z", "2020-09-14T17:59:59Z", _end("US-3104"), _end("US-3104"),
+                 may_split=(("2020-09-14T17:33:10Z", "2020-09-14T17:39:32Z"),)),
+            _leg("2020-09-14T19:10:13Z", "2020-09-14T19:42:07Z", _end("US-3104"), _end("US-3104"),
+                 may_split=(("2020-09-14T19:12:32Z", "2020-09-14T19:25:13Z"),)),
+        ],
+        "where": [("2020-09-07T23:00:00Z", "unknown", None),
+                  ("2020-09-08T01:08:30Z", "airborne", None),
+                  ("2020-09-09T17:09:30Z", "airborne", None),
+                  ("2020-09-10T12:00:00Z", "unknown", None),
+                  ("2020-09-12T17:15:00Z", "airborne", None),
+                  ("2020-09-12T18:24:28Z", "ground", "US-3104"),
+                  ("2020-09-12T18:30:00Z", "unknown", None),
+                  ("2020-09-14T17:53:00Z", "airborne", None),
+                  ("2020-09-14T18:30:00Z", "unknown", None)],
+        "photos": [("2020-09-12T18:24:28Z", (37.1844, -121.9897), "consistent"),
+                   ("2020-09-09T17:09:30Z", (38.6670, -121.4000), "inconsistent"),
+                   ("2020-09-14T18:30:00Z", (37.1844, -121.9897), "undetermined")],
+    },
     # Walking and driving tracks (gpxpy's test files): no airborne evidence, no flight.
     F + "gpx/gpxpy_test_files/cerknicko-jezero.gpx": {"legs": [], "where": [], "photos": []},
     F + "gpx/gpxpy_test_files/korita-zbevnica.gpx": {"legs": [], "where": [], "photos": []},
