@@ -3,15 +3,16 @@ from the raw points (tests/data/truth/labels.py), over every labelled flight fil
 
     python benchmarks/truth.py [--files] [--misses] [--held-out]
 
-Prints leg precision and recall (a leg is matched one-to-one to the truth leg it overlaps most;
-an unmatched Casefile leg is a false leg, an unmatched truth leg a missed one; a split inside a
-window the labels mark "may split" is not a false leg), airport accuracy at the ends of matched
-legs (the airport Casefile names, observed or the best candidate of a probable end, against the
-label; None against None counts as right), leg-end times (an observed end's window overlaps the
-label's), events (low approaches, go-arounds, touch-and-go: the label's events found as events,
-never as landings), `where` accuracy (status, and the airport for the ground) and photo-verdict
-accuracy. --misses lists every disagreement; --held-out runs the files kept aside instead. A
-label keyed "file#icao24" judges that one aircraft of a file of many.
+Prints leg precision and recall (a leg is matched one-to-one to the truth leg it overlaps most; an
+unmatched Casefile leg is a false leg, an unmatched truth leg a missed one; a split inside a window
+the labels mark "may split" is not a false leg; the take-off of a leg so split is its first
+piece's, the landing its last's), airport accuracy at the ends of matched legs (the airport
+Casefile names, observed or the best candidate of a probable end, against the label; None against
+None counts as right), leg-end times (an observed end's window overlaps the label's), events (low
+approaches, go-arounds, touch-and-go: the label's events found as events, never as landings),
+`where` accuracy (status, and the airport for the ground) and photo-verdict accuracy. --misses
+lists every disagreement; --held-out runs the files kept aside instead. A label keyed "file#icao24"
+judges that one aircraft of a file of many.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def score_legs(name: str, legs: list[Any], truth: list[dict[str, Any]]) -> Score
         i = cands[0][1]
         used.add(i)
         s.legs_matched += 1
-        got = legs[i]
+        pieces = [i]
         # pieces of the same truth leg split inside a "may split" window are not false legs
         for w in tl["may_split"]:
             lo, hi = _t(w[0]), _t(w[1])
@@ -128,8 +129,12 @@ def score_legs(name: str, legs: list[Any], truth: list[dict[str, Any]]) -> Score
                 if j not in used and _overlap(spans[j], ts) > 0 and (
                         lo - 60 <= spans[j][0] <= hi + 60 or lo - 60 <= spans[j][1] <= hi + 60):
                     used.add(j)
+                    pieces.append(j)
                     s.legs_found -= 1
-        for what, end in (("takeoff", got.takeoff), ("landing", got.landing)):
+        # a leg split in pieces: its take-off is the first piece's, its landing the last's
+        first = legs[min(pieces, key=lambda k: spans[k][0])]
+        last = legs[max(pieces, key=lambda k: spans[k][1])]
+        for what, end in (("takeoff", first.takeoff), ("landing", last.landing)):
             te = tl[what]
             s.ends += 1
             if _same_airport(_end_airport(end), te["airport"]):
@@ -144,7 +149,7 @@ def score_legs(name: str, legs: list[Any], truth: list[dict[str, Any]]) -> Score
                 else:
                     s.misses.append(f"{name}: leg {k + 1} {what} time {end.window_utc or end.time_utc}"
                                     f" (observed {end.observed}) for {te['window']}")
-        events = list(getattr(got, "events", ()) or ())
+        events = [e for k in pieces for e in (getattr(legs[k], "events", ()) or ())]
         for e in events:
             s.events_reported += 1
             if any(_t(ev["window"][0]) - 60 <= _t(e.window_utc[1])

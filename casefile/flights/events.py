@@ -6,9 +6,14 @@ Read from the leg's own points: a stretch of positions near a field (within FIEL
 and low over it (at most EVENT_MAX_AGL_FT above its elevation, pressure altitude; see
 casefile.flights.state for the datum band) that the aircraft descends into and climbs out of
 without a stop. Kind: the source or the state model had it on the runway at speed
-(`touch-and-go`); it came down to LOW_APPROACH_AGL_FT over the field or lower (`low-approach`:
-a pressure altitude at or below the field is low, not on the ground); else it turned away
-higher on the approach (`go-around`).
+(`touch-and-go`); it came down over the runway (within OVER_RUNWAY_KM of a runway end) to
+PASS_MAX_AGL_FT or lower (`low-approach`: a pressure altitude at or below the field is low, not
+on the ground); else it turned away further out on the approach (`go-around`).
+
+A pass needs a descent to low height on an approach: at most PASS_MAX_AGL_FT over the field, or
+within GLIDE_BAND_FT of a 3° descent to the nearest runway end (OurAirports' runway ends; the
+field's reference point where none are listed). An overhead pass higher than both (a calibration
+flight crossing the field at 700 ft) is no event.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ import numpy as np
 
 from casefile.flights import movement as M
 from casefile.flights import state as S
+from casefile.flights.probable import glide_ft
+from casefile.geo import distance_km
+from casefile.reference import runways
 from casefile.reference.airports import index as airport_index
 from casefile.timeutil import from_epoch
 
@@ -32,8 +40,13 @@ EVENT_MAX_AGL_FT = 1000.0
 CLIMB_AWAY_FT = 300.0
 #: within this long (s) either side
 AROUND_S = 300.0
-#: at most this high (ft) over the field: a low approach (else a go-around)
-LOW_APPROACH_AGL_FT = 300.0
+#: at most this high (ft) over the field: a pass low enough to be a low approach
+PASS_MAX_AGL_FT = 500.0
+#: ... or within this much (ft) of a 3° descent to the nearest runway end: on an approach
+GLIDE_BAND_FT = 300.0
+#: the lowest point within this distance (km) of a runway end is over the runway (a low approach;
+#: further out on the approach, a go-around)
+OVER_RUNWAY_KM = 1.0
 #: the event's window: the positions within this much (ft) of its lowest point
 WINDOW_ABOVE_FT = 200.0
 #: points of a low stretch more than this far apart in time (s) are two stretches
@@ -102,8 +115,18 @@ def find(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray,
         after = a[(tt <= tt[i1] + AROUND_S) & (np.arange(len(tt)) > i1)]
         if not (_above(before, a[m]) and _above(after, a[m])):
             continue
-        out.append(_event(tt, la, lo, a, elev, touched[sl], i0, i1, m, first))
+        e = _event(tt, la, lo, a, elev, touched[sl], i0, i1, m, first)
+        if e is not None:
+            out.append(e)
     return out
+
+
+def _to_runway_km(lat: float, lon: float, icao: str | None) -> float | None:
+    """Distance (km) from a position to the nearest runway end of a field (OurAirports), or
+    None when the field lists none."""
+    f = runways.field(icao)
+    ends = [x for r in (f.runways if f else ()) for x in r.ends if x is not None]
+    return min((distance_km(lat, lon, x.lat, x.lon) for x in ends), default=None)
 
 
 def _above(values: np.ndarray, floor: float) -> bool:
@@ -112,11 +135,19 @@ def _above(values: np.ndarray, floor: float) -> bool:
 
 
 def _event(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, elev: np.ndarray,
-           touched: np.ndarray, i0: int, i1: int, m: int, first: int) -> Event:
+           touched: np.ndarray, i0: int, i1: int, m: int, first: int) -> Event | None:
+    """The event of a low stretch, or None for a pass too high to be one (see module doc)."""
     agl = float(alt[m] - elev[m]) if not math.isnan(elev[m]) else math.nan
+    hit = airport_index().nearest(float(lat[m]), float(lon[m]), S.FIELD_KM)
+    ap, km = (hit[0], hit[1]) if hit else (None, None)
+    rw_km = _to_runway_km(float(lat[m]), float(lon[m]), ap.icao if ap else None)
+    to_end = rw_km if rw_km is not None else km
+    on_glide = to_end is not None and agl - glide_ft(to_end) <= GLIDE_BAND_FT
     if touched[i0:i1 + 1].any():
         kind = TOUCH_AND_GO
-    elif agl <= LOW_APPROACH_AGL_FT:
+    elif not (agl <= PASS_MAX_AGL_FT or on_glide):
+        return None            # an overhead pass high above the field, not on an approach
+    elif agl <= PASS_MAX_AGL_FT and (to_end is None or to_end <= OVER_RUNWAY_KM):
         kind = LOW_APPROACH
     else:
         kind = GO_AROUND
@@ -124,8 +155,6 @@ def _event(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, ele
         near = np.flatnonzero(alt[i0:i1 + 1] <= alt[m] + WINDOW_ABOVE_FT) + i0
     w0, w1 = (int(near[0]), int(near[-1])) if len(near) else (i0, i1)
     w0, w1 = max(w0 - 1, i0), min(w1 + 1, i1)      # the positions either side bound the pass
-    hit = airport_index().nearest(float(lat[m]), float(lon[m]), S.FIELD_KM)
-    ap, km = (hit[0], hit[1]) if hit else (None, None)
     what = {TOUCH_AND_GO: "touch-and-go", LOW_APPROACH: "low approach",
             GO_AROUND: "go-around"}[kind]
     at = f" at {ap.icao} ({ap.name})" if ap else ""
@@ -134,6 +163,7 @@ def _event(t: np.ndarray, lat: np.ndarray, lon: np.ndarray, alt: np.ndarray, ele
             f"elevation), then climbing away; not a landing")
     ev = {"lowest": {"seq_index": first + m, "t": float(t[m]), "lat": float(lat[m]),
                      "lon": float(lon[m]), "alt_ft": float(alt[m])},
-          "points": i1 - i0 + 1}
+          "points": i1 - i0 + 1,
+          "runway_end_km": None if rw_km is None else round(rw_km, 2)}
     return Event(kind, (float(t[w0]), float(t[w1])), ap.icao if ap else None,
                  ap.name if ap else None, round(km, 2) if km is not None else None, note, ev)

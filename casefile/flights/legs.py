@@ -7,13 +7,15 @@ nearest airport; an end that is not observed says so and gives the evidence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from casefile.flights import events as E
+from casefile.flights import helipads as H
+from casefile.flights import posquality as PQ
 from casefile.flights import probable as P
 from casefile.flights import state as S
 from casefile.geo import distance_km
@@ -51,6 +53,9 @@ class TrackData:
     gs: list[float | None]
     vrate: list[float | None]
     new_leg: list[bool]
+    #: the stored `src` of point i (how its position was found: casefile.flights.posquality),
+    #: looked up only where a leg end needs it
+    src_at: Callable[[int], str | None] = field(default=lambda i: None, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.t)
@@ -155,12 +160,13 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
         if seg.kind == "ground":
             _name_ground(d, seg)
     arrays = None
+    rotor = H.Rotor(perf, d.gs, ground)   # asked only where a heliport is in reach
     for k, seg in enumerate(segs):
         if seg.kind == "leg":
             prev = segs[k - 1] if k > 0 else None
             nxt = segs[k + 1] if k + 1 < len(segs) else None
-            seg.takeoff = _takeoff(d, seg, prev, leg_gap_s, perf)
-            seg.landing = _landing(d, seg, nxt, leg_gap_s, perf)
+            seg.takeoff = _takeoff(d, seg, prev, leg_gap_s, perf, rotor)
+            seg.landing = _landing(d, seg, nxt, leg_gap_s, perf, rotor)
             if arrays is None:
                 have = len(gc.lat) == n
                 arrays = (d.times(), gc.lat if have else np.asarray(d.lat, dtype=np.float64),
@@ -220,9 +226,9 @@ def _joined(d: TrackData, a: int, b: int, leg_gap_s: float) -> bool:
 
 def _name_ground(d: TrackData, seg: Segment) -> None:
     mid = (seg.first + seg.last) // 2
-    hit = airport_index().nearest(d.lat[mid], d.lon[mid], GROUND_AIRPORT_KM)
+    hit = H.ground_field(d.lat[mid], d.lon[mid])
     if hit:
-        seg.airport_icao, seg.airport_name, seg.distance_km = hit[0].icao, hit[0].name, round(hit[1], 2)
+        seg.airport_icao, seg.airport_name, seg.distance_km = hit.icao, hit.name, round(hit.km, 2)
 
 
 def _point(d: TrackData, i: int) -> dict[str, Any]:
@@ -230,16 +236,34 @@ def _point(d: TrackData, i: int) -> dict[str, Any]:
             "vrate_fpm": d.vrate[i]}
 
 
-def _observed(d: TrackData, ground_i: int, air_i: int, what: str) -> End:
+def _observed(d: TrackData, ground_i: int, air_i: int, what: str,
+              rotor: H.Rotor | bool = False) -> End:
     hit = airport_index().nearest(d.lat[ground_i], d.lon[ground_i], GROUND_AIRPORT_KM)
+    # a heliport right there when no airport is near; for a helicopter, one nearer than the airport
+    pad = H.nearest(d.lat[ground_i], d.lon[ground_i], H.HELIPAD_KM)
+    if pad is not None and not ((hit is None and pad[0] <= H.GROUND_PAD_KM) or rotor):
+        pad = None
     lo, hi = sorted((d.t[ground_i], d.t[air_i]))
     t = (lo + hi) / 2
-    ev = {"last_ground" if what == "take-off" else "first_ground": _point(d, ground_i),
+    ev: dict[str, Any] = {"last_ground" if what == "take-off" else "first_ground": _point(d, ground_i),
           "first_airborne" if what == "take-off" else "last_airborne": _point(d, air_i)}
     when = ""
     if hi - lo > WINDOW_NOTE_S:
         when = (f", between {from_epoch(lo)[11:19]} and {from_epoch(hi)[11:19]} UTC (the "
                 f"positions either side are {_dur(hi - lo)} apart)")
+    weak = [q for q in (PQ.of(d.src_at(ground_i)), PQ.of(d.src_at(air_i))) if q.weak]
+    if len(weak) == 2:     # computed or estimated positions alone do not show where it happened
+        ev["position_sources"] = [q.source for q in weak]
+        near = (f", {hit[1]:.1f} km from {hit[0].icao} ({hit[0].name})" if hit else
+                f", no airport within {GROUND_AIRPORT_KM:g} km")
+        return End(None, None, None, None, False,
+                   f"{what} not observed: the positions either side are {weak[0].words()} and "
+                   f"{weak[1].words()}, not positions the aircraft reported{near}{when}",
+                   {**ev, **({"candidate_airport": hit[0].icao} if hit else {})}, (lo, hi))
+    if pad is not None and (hit is None or pad[0] < hit[1]):
+        km, f = pad
+        return End(t, f.code, f.name, round(km, 2), True,
+                   f"{what} observed at {H.describe(f)}, {km:.1f} km from it{when}", ev, (lo, hi))
     if hit:
         ap, km = hit
         return End(t, ap.icao, ap.name, round(km, 2), True,
@@ -270,10 +294,10 @@ def _others(cands: list[P.Candidate]) -> str:
 
 
 def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
-             perf: Performance | None = None) -> End:
+             perf: Performance | None = None, rotor: H.Rotor | bool = False) -> End:
     last = seg.last
     if nxt is not None and nxt.kind == "ground" and _joined(d, last, nxt.first, leg_gap_s):
-        return _observed(d, nxt.first, last, "landing")
+        return _observed(d, nxt.first, last, "landing", rotor)
     ev: dict[str, Any] = {"last_seen": _point(d, last)}
     trend = _trend(d, last, -1)
     if trend is None or trend >= 0:
@@ -285,6 +309,9 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
                    dark_s=d.t[j] - d.t[last] if j is not None else None,
                    other=(d.lat[j], d.lon[j], d.alt[j]) if j is not None and climbing_again else None,
                    perf=perf)
+    pad = H.nearest(d.lat[last], d.lon[last], alt_ft=d.alt[last])
+    if pad is not None and (not cands or pad[0] < cands[0].km) and rotor:
+        return _pad_landing(d, last, j, pad, ev)
     if not cands or (j is not None and low_stop(d, last, j) and cands[0].seen_again_km is None):
         if j is not None and low_stop(d, last, j):
             ev["next_seen"] = _point(d, j)
@@ -320,15 +347,45 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
     return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
 
 
+def _pad_landing(d: TrackData, last: int, j: int | None, pad: tuple[float, Any],
+                 ev: dict[str, Any]) -> End:
+    """A helicopter last seen descending near a heliport: a probable landing there when seen
+    again near it, else the heliport as the landing's best candidate (not observed)."""
+    km, f = pad
+    ev["last_seen_distance_km"] = round(km, 2)
+    seen = "data ends" if j is None else f"no position for {_dur(d.t[j] - d.t[last])}"
+    again = None if j is None else distance_km(d.lat[j], d.lon[j], f.lat, f.lon)
+    if j is not None and again is not None and again <= H.TAKEOFF_KM:
+        ev["next_seen"] = _point(d, j)
+        ev["next_seen_distance_km"] = round(again, 2)
+        return End(None, f.code, f.name, round(km, 2), False,
+                   f"probable landing at {H.describe(f)} (not observed): a helicopter last seen "
+                   f"descending at {d.alt[last]:.0f} ft {km:.1f} km from it, seen again "
+                   f"{again:.1f} km from it after {_dur(d.t[j] - d.t[last])}", ev)
+    return End(None, None, None, None, False,
+               f"landing not observed: {seen}; a helicopter last seen descending at "
+               f"{d.alt[last]:.0f} ft, {km:.1f} km from {H.describe(f)}, nearer than any airport",
+               {**ev, "candidate_airport": f.code})
+
+
 def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float,
-             perf: Performance | None = None) -> End:
+             perf: Performance | None = None, rotor: H.Rotor | bool = False) -> End:
     first = seg.first
     if prev is not None and prev.kind == "ground" and _joined(d, prev.last, first, leg_gap_s):
-        return _observed(d, prev.last, first, "take-off")
+        return _observed(d, prev.last, first, "take-off", rotor)
     ev: dict[str, Any] = {"first_seen": _point(d, first)}
     trend = _trend(d, first, +1)
     if trend is None or trend <= 0:
         return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
+    pad = H.nearest(d.lat[first], d.lon[first], H.TAKEOFF_KM, alt_ft=d.alt[first])
+    if pad is not None and rotor:
+        near_ap = airport_index().nearest(d.lat[first], d.lon[first], GROUND_AIRPORT_KM)
+        if near_ap is None or pad[0] < near_ap[1]:
+            km, f = pad
+            ev["first_seen_distance_km"] = round(km, 2)
+            return End(None, f.code, f.name, round(km, 2), False,
+                       f"probable take-off from {H.describe(f)} (not observed): a helicopter first "
+                       f"seen climbing at {d.alt[first]:.0f} ft, {km:.1f} km from it", ev)
     before = first - 1 if first > 0 else None
     if before is not None:
         ev["previous_seen"] = _point(d, before)

@@ -14,6 +14,7 @@ from operator import eq
 
 import numpy as np
 
+from casefile.flights import posquality
 from casefile.geo import EARTH_RADIUS_KM, KM_PER_NM, distance_km
 
 AIRBORNE_LIMIT_KT = 900.0
@@ -39,6 +40,10 @@ HIGH_FT = 15000.0
 #: ... or moving this differently (kt, and this many times) from the speed it reports
 SPEED_OFF_KT = 100.0
 SPEED_OFF_FACTOR = 2.0
+
+#: a weak position counts this much of a reported one toward the kept path: weak positions alone
+#: never outweigh reported ones
+WEAK_WEIGHT = 0.01
 
 AltGs = Callable[[], tuple[Sequence[float | None], Sequence[float | None]]]
 
@@ -149,7 +154,7 @@ def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
             runs[-1].append(i)
         else:
             runs.append([i])
-    weight = [_believable(run, t, lat, lon, alt_gs) for run in runs]
+    weight = [_believable(run, t, lat, lon, alt_gs, source) for run in runs]
     best: list[float] = []
     prev: list[int] = []
     for k, run in enumerate(runs):
@@ -179,12 +184,18 @@ def _keep_largest_consistent_path(flags: list[str | None], t: Sequence[float],
 
 
 def _believable(run: list[int], t: Sequence[float], lat: Sequence[float], lon: Sequence[float],
-                alt_gs: tuple[Sequence[float | None], Sequence[float | None]] | None) -> float:
-    """How much a run counts toward the kept path: its points, or nothing when its values are
+                alt_gs: tuple[Sequence[float | None], Sequence[float | None]] | None,
+                source: Sequence[str | None] = ()) -> float:
+    """How much a run counts toward the kept path: its points (a weak one, MLAT, TIS-B or a poor
+    NACp, as WEAK_WEIGHT of one: casefile.flights.posquality), or nothing when its values are
     ones no aircraft flies (slower than SLOW_KT above HIGH_FT for most of it, or moving at a
     speed far from the one it reports)."""
+    count = float(len(run))
+    if source:
+        weak = sum(1 for i in run if posquality.of(source[i]).weak)
+        count -= weak * (1.0 - WEAK_WEIGHT)
     if alt_gs is None or len(run) < 2:
-        return float(len(run))
+        return count
     alt, gs = alt_gs
     a = np.array([alt[i] for i in run], dtype=np.float64)
     v = np.array([gs[i] for i in run], dtype=np.float64)
@@ -200,7 +211,7 @@ def _believable(run: list[int], t: Sequence[float], lat: Sequence[float], lon: S
         if abs(moved - reported) > SPEED_OFF_KT and (moved > reported * SPEED_OFF_FACTOR
                                                      or reported > moved * SPEED_OFF_FACTOR):
             return 0.0
-    return float(len(run))
+    return count
 
 
 _KM_PER_DEG = math.pi * EARTH_RADIUS_KM / 180.0

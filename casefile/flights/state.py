@@ -46,6 +46,9 @@ FIELD_KM = 5.0
 GROUND_SPEED_KT = 40.0
 #: ... unless higher than this above the field (slow flight, a hover, a glider thermalling)
 SLOW_MAX_AGL_FT = 1500.0
+#: away from any known field, slow while climbing or sinking at least this fast (ft/min) is a
+#: hover or slow flight, not a stop (a parked or taxiing aircraft reports no climb)
+HOVER_VRATE_FPM = 150.0
 #: a stop on the ground: slow and at most this high above the field (an airborne flag there is
 #: contradicted)
 ROLL_MAX_AGL_FT = 50.0
@@ -272,7 +275,10 @@ def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndar
         # ground"; a barometric altitude near the field's height is not (it is off by the day's
         # pressure: calibration passes over a runway read below the field's elevation)
         rolling = has_alt & (alt_a <= 0) & ~(gs_a >= ROLL_MAX_KT) & level
-        evidence_ground = (slow & low_for_slow) | rolling
+        # away from any known field, slow but climbing or sinking is a hover or slow flight (a
+        # helicopter over a fire), not a stop: the height above the ground there is unknown
+        hovering = ~near_field & has_alt & (alt_a > 0) & (np.abs(vr_a) >= HOVER_VRATE_FPM)
+        evidence_ground = (slow & low_for_slow & ~hovering) | rolling
         too_high = has_alt & np.where(near_field, agl > FLAG_MAX_AGL_FT,
                                       alt_a > NO_FIELD_MAX_ALT_FT)
         evidence_air = too_high | (gs_a > FLAG_MAX_KT)

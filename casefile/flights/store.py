@@ -97,7 +97,10 @@ def _usable(cols: dict[str, list[Any]]) -> tuple[L.TrackData, list[int]]:
         seqs = [seqs[k] for k in order]
         times = [times[k] for k in order]
         picked = [[c[k] for k in order] for c in picked]
-    return L.from_columns(seqs, times, *picked), seqs
+    d = L.from_columns(seqs, times, *picked)
+    src = cols["src"]
+    d.src_at = lambda i: src[seqs[i]]
+    return d, seqs
 
 
 def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
@@ -106,8 +109,10 @@ def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
     seqs = points.merge([tp]).seq
     c = {n: tp.cols.column(n, seqs) for n in ("t", "lat", "lon", "alt_ft", "ground", "gs_kt",
                                              "vrate_fpm", "new_leg")}
-    return L.from_columns(seqs.tolist(), c["t"], c["lat"], c["lon"], c["alt_ft"], c["ground"],
-                          c["gs_kt"], c["vrate_fpm"], c["new_leg"]), seqs.tolist()
+    d = L.from_columns(seqs.tolist(), c["t"], c["lat"], c["lon"], c["alt_ft"], c["ground"],
+                       c["gs_kt"], c["vrate_fpm"], c["new_leg"])
+    d.src_at = lambda i: tp.cols.value("src", int(seqs[i]))
+    return d, seqs.tolist()
 
 
 def _end(e: L.End | None) -> str | None:

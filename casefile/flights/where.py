@@ -4,15 +4,13 @@ a coverage gap no stop fits in), or unknown — decided by the state model (case
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 
-from casefile.flights import points, spoof
+from casefile.flights import helipads, points, posquality, spoof
 from casefile.flights import state as S
 from casefile.geo import distance_km, intermediate
 from casefile.model.flights import Point, Whereabouts
-from casefile.reference.airports import index as airport_index
 from casefile.store import Case
 from casefile.timeutil import from_epoch, parse_z
 
@@ -35,9 +33,9 @@ def aircraft_calls(m: points.Merged) -> S.GroundCalls:
     return calls
 
 
-def _airport(lat: float, lon: float) -> Any:
-    hit = airport_index().nearest(lat, lon, S.FIELD_KM)
-    return hit[0] if hit else None
+def _airport(lat: float, lon: float) -> helipads.Named | None:
+    """Where a ground position is: an airport, else a heliport right there."""
+    return helipads.ground_field(lat, lon)
 
 
 def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
@@ -67,7 +65,7 @@ def _how(calls: S.GroundCalls, *ks: int) -> str:
 def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_S) -> Whereabouts:
     """Position and state at t_utc from the aircraft's usable points (all its tracks). Inside a
     spoofed stretch the answer comes from the genuine points around it, and says so."""
-    w = _where_at(case, aircraft_id, t_utc, gap_s=gap_s)
+    w = _with_quality(_where_at(case, aircraft_id, t_utc, gap_s=gap_s))
     stretch = spoof.at(case, aircraft_id, parse_z(t_utc).timestamp())
     if stretch is None:
         return w
@@ -77,6 +75,28 @@ def where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_S
                    f"positions around it: {w.reason}",
                    lat=w.lat if keep else None, lon=w.lon if keep else None,
                    alt_ft=w.alt_ft if keep else None)
+
+
+def _with_quality(w: Whereabouts) -> Whereabouts:
+    """The answer with the quality of the positions it rests on (casefile.flights.posquality): a
+    tracker's estimate is never an observation; MLAT, TIS-B or a poor NACp widen the uncertainty."""
+    if w.lat is None:
+        return w
+    pts = [p for p in (w.nearest_before, w.nearest_after) if p is not None]
+    t = parse_z(w.t_utc).timestamp() if w.t_utc else None
+    at = [p for p in pts if t is not None and abs(p.t - t) <= SAME_TIME_S]
+    pts = at[:1] or pts        # a position at the time answers alone
+    qs = [posquality.of(p.source) for p in pts]
+    known = [q.uncertainty_m for q in qs if q.uncertainty_m is not None]
+    reason = w.reason
+    if any(q.estimated for q in qs):
+        reason = reason.replace("an observed position", "a position estimated by the tracker "
+                                "(an interpolation, not observed)")
+        reason += "; the tracker estimated the position, no receiver observed it"
+    weak = list(dict.fromkeys(q.words() for q in qs if q.weak and not q.estimated))
+    if weak:
+        reason += f"; from {' and '.join(weak)} positions, not positions the aircraft reported"
+    return replace(w, reason=reason, uncertainty_m=max(known) if known else None)
 
 
 def _where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_S) -> Whereabouts:

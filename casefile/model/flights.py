@@ -159,6 +159,9 @@ class Whereabouts:
     nearest_after: Point | None
     aircraft_id: str | None = None
     t_utc: str | None = None
+    #: how far (m) the position given may be off (the positions' stated or assumed accuracy;
+    #: None: not known or no position given)
+    uncertainty_m: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

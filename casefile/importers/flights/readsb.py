@@ -12,6 +12,7 @@ from typing import Any
 
 from casefile.errors import CorruptFile
 from casefile.flights.gcpause import paused
+from casefile.flights.posquality import REPORTED, with_accuracy
 from casefile.importers.flights.fields import Bad, drop_bad_rows, num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter
@@ -145,6 +146,7 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
                 callsigns += [callsign] * (k - start)
                 callsign, start = now, k
         callsigns += [callsign] * (n - start)
+        source = _with_accuracy(source, details)
     times = list(map(add, repeat(base, n), t_off))
     if into is not None:
         if type(callsigns) is repeat:
@@ -157,6 +159,22 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
     clean = columns_clean({"t": t_off, "alt_ft": alt_ft, "geo_alt_ft": geo_ft, "gs_kt": gs,
                            "track_deg": track, "vrate_fpm": vr}, base)
     return rows, sorted(bad.items()), callsign, clean
+
+
+def _with_accuracy(source: Sequence[Any], details: Sequence[Any]) -> Sequence[Any]:
+    """Each ADS-B point's source with the NACp and NIC the latest details state (readsb repeats
+    its details when they change; a details dict without them ends them), as
+    casefile.flights.posquality reads them. Carried within a chunk, not across chunks."""
+    if not any(type(d) is dict and ("nac_p" in d or "nic" in d) for d in details):
+        return source
+    out = list(source)
+    nacp = nic = None
+    for k, d in enumerate(details):
+        if type(d) is dict:
+            nacp, nic = d.get("nac_p"), d.get("nic")
+        if type(out[k]) is str and out[k] in REPORTED and (nacp is not None or nic is not None):
+            out[k] = with_accuracy(out[k], nacp, nic)
+    return out
 
 
 def _positions(lat: Sequence[Any], lon: Sequence[Any], bad: Bad) -> tuple[Sequence[Any], Sequence[Any]]:

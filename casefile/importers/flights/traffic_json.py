@@ -98,7 +98,9 @@ def _row(r: Any) -> tuple[str, PointRow, float]:
                   num(r.get("geoaltitude"), "geoaltitude"), ground,
                   num(r.get("groundspeed"), "groundspeed"), num(r.get("track"), "track"),
                   num(r.get("vertical_rate"), "vertical_rate"),
-                  str(cs).strip() or None if cs is not None else None, "adsb", 0), t_record
+                  # the record does not say how the position was found (OpenSky's records mix
+                  # ADS-B and MLAT): the format's name, not a position source
+                  str(cs).strip() or None if cs is not None else None, "traffic", 0), t_record
 
 
 class TrafficJson(FlightImporter):

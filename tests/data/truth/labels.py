@@ -337,10 +337,13 @@ HELD_OUT = (
 HELD_OUT_TRUTH: dict[str, dict[str, Any]] = {
     # SAMU31 (39ac45), helicopter: first seen 11:23:15 at 1,125 ft, 87 kt over Toulouse; circles
     # at 1,100-1,475 ft; the data ends 11:29:15-32 at 950 ft, 34 kt, -320 fpm over the Purpan
-    # hospital (43.611 N 1.401 E), its last record repeated: landing not observed, no airfield
-    # (Toulouse-Blagnac lies 3 km west).
+    # hospital (43.611 N 1.401 E), its last record repeated: landing not observed, no airport
+    # (Toulouse-Blagnac lies 3 km west). Label corrected after the first check by hand: the
+    # hospital's pad is listed by OurAirports (FR-0121, Centre Hospitalier Régional Heliport,
+    # 0.24 km from the last position), so that is where it was going, not "no airfield".
     F + "traffic/ambulances-samu31.json.gz": {
-        "legs": [_leg("2019-05-17T11:23:15Z", "2019-05-17T11:29:15Z", _end(None), _end(None))],
+        "legs": [_leg("2019-05-17T11:23:15Z", "2019-05-17T11:29:15Z", _end(None),
+                      _end("FR-0121"))],
         "where": [("2019-05-17T11:26:00Z", "airborne", None),
                   ("2019-05-17T11:40:00Z", "unknown", None)],
         "photos": [],
