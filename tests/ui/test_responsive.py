@@ -71,3 +71,23 @@ def test_broken_image_gets_a_placeholder_not_a_crash(qtbot, corpora):
     qtbot.waitUntil(lambda: {"missing"} <= view.grid_model.broken, timeout=10000)
     assert "cannot be decoded" in view.grid_model.index(1).data(3)   # tooltip says why
     view.grid_model.stop()
+
+
+def test_no_collector_pass_while_an_import_runs_and_all_handed_back_after(opened, qtbot, corpora):
+    """A cyclic-collector pass holds the GIL: one in the import worker after a flight file held the
+    window 0.6 s. While the import runs the collector makes no pass; after it, it is on again and
+    nothing stays frozen."""
+    import gc
+
+    from uihelp import TRACE
+
+    assert gc.isenabled()
+    frozen_before = gc.get_freeze_count()
+    seen: list[tuple[bool, int]] = []
+    op = opened.import_files([str(corpora / TRACE), str(corpora / "flights/fr24")])
+    op.progress.connect(lambda *_a: seen.append((gc.isenabled(), gc.get_count()[0])))
+    wait_op(qtbot, op, timeout=120000)
+    assert op.changes.result.count("imported") >= 2
+    assert seen and not any(enabled for enabled, _young in seen)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen_before

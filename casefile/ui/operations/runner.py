@@ -3,7 +3,6 @@ SQLite connection, progress reported to the window, and Cancel through a threadi
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -17,6 +16,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from casefile.errors import CasefileError
 from casefile.store import Case
+from casefile.ui.operations import quietgc
+
+#: seconds between two progress reports of a worker (the window redraws its progress bar on each)
+PROGRESS_EVERY = 0.25
 
 
 @dataclass
@@ -39,9 +42,10 @@ class OpContext:
         self._last = 0.0
 
     def progress(self, done: int, total: int, text: str = "") -> None:
-        """Report progress (throttled so the UI thread is not flooded)."""
+        """Report progress (at most a few times a second, so the UI thread is not flooded)."""
+        quietgc.tidy()
         now = time.monotonic()
-        if done >= total or now - self._last > 0.05:
+        if done >= total or now - self._last > PROGRESS_EVERY:
             self._last = now
             self._signals.progress.emit(done, total, text)
 
@@ -148,10 +152,9 @@ class OpRunner(QObject):
         """Start fn(worker_case, ctx) in the pool and return its Operation."""
         op = Operation(title, cancellable, self)
         if not self.busy:
-            # Everything alive now lives at least as long as the operation: freeze it so the
-            # cyclic collector's full passes during the operation don't scan it (those passes
-            # hold the GIL and stalled the event loop for ~100 ms in a long-lived process).
-            gc.freeze()
+            # no collector pass while it runs: a pass holds the GIL, and one in the worker after a
+            # large flight file held the event loop for 0.6 s (quietgc.py)
+            quietgc.hold()
         self.running.append(op)
         op.finished.connect(lambda _c, o=op: self._forget(o))
         op.failed.connect(lambda _m, o=op: self._forget(o))
@@ -162,8 +165,8 @@ class OpRunner(QObject):
     def _forget(self, op: Operation) -> None:
         if op in self.running:
             self.running.remove(op)
-        if not self.busy:
-            gc.unfreeze()   # collectable again once the window is idle
+            if not self.busy:
+                quietgc.release()   # collectable again once the window is idle
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used on close and in tests)."""

@@ -6,7 +6,6 @@ state is read off the UI thread (the window's loader), one request at a time, ne
 
 from __future__ import annotations
 
-import gc
 import html
 import time
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui.operations import quietgc
 from casefile.ui.views.mapdata import MapData, Moment
 from casefile.ui.views.mapview import MapView
 
@@ -123,6 +123,7 @@ class MapPane(QWidget):
         self.t: float | None = None       # the moment shown (epoch seconds)
         self.pending = False              # a moment is being read
         self.wanted: float | None = None  # the newest moment asked for
+        self._gc_held = False              # playing holds the cyclic collector (quietgc)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -223,14 +224,18 @@ class MapPane(QWidget):
         if on:
             if self.span is not None and self.slider.value() >= self.slider.maximum():
                 self.set_time(self.span[0])
-            # as during a long operation (ops.OpRunner): what is alive now lives through playback, so
-            # the cyclic collector's full passes need not scan it (they hold the GIL for ~100 ms)
-            gc.freeze()
+            # as during a long operation (ops.OpRunner): no collector pass while it plays (a full
+            # pass holds the GIL for ~100 ms)
+            if not self._gc_held:
+                self._gc_held = True
+                quietgc.hold()
             self._last_tick = time.monotonic()
             self.timer.start()
         else:
             self.timer.stop()
-            gc.unfreeze()
+            if self._gc_held:
+                self._gc_held = False
+                quietgc.release()
 
     def _tick(self) -> None:
         if self.span is None or self.t is None:
