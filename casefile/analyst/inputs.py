@@ -53,6 +53,23 @@ def credibility_grade(value: int | str | None) -> int | None:
     return int(text)
 
 
+def text_value(value: object, field: str) -> str | None:
+    """A value given for a text field (an edit's changes come by name): text or nothing; anything
+    else is refused, naming the field."""
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidInput(f"{field} is text, not {type(value).__name__}", field=field)
+
+
+def text_list(value: object, field: str) -> list[str]:
+    """A value given for a list of text (aircraft, archive addresses): a list or tuple of text."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return [str(v) for v in value]
+    raise InvalidInput(f"{field} is a list of text, not {type(value).__name__}", field=field)
+
+
 def clean_text(value: str | None, field: str, *, required: bool = False,
                max_len: int = 1_000_000) -> str | None:
     """Text as typed (never altered inside); surrounding whitespace dropped; control chars refused."""

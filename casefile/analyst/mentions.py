@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TypedDict
 
 from casefile.model.analyst import Mention
 from casefile.reference import airports
@@ -215,14 +215,27 @@ def suggest_mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, m.kind, m.value))
 
 
-def summarise(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+class MentionSummary(TypedDict):
+    """One suggested mention in a source's text: how often, the forms seen, best confidence."""
+
+    kind: str
+    value: str
+    entity_kind: str
+    count: int
+    forms: list[str]
+    confidence: str                    # low | medium | high
+    detail: str | None
+    first_at: int                      # where in the text it first occurs
+
+
+def summarise(mentions: Iterable[Mention]) -> list[MentionSummary]:
     """One row per (kind, value): how often, the forms seen, best confidence, first position."""
     rank = {"low": 0, "medium": 1, "high": 2}
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+    out: dict[tuple[str, str], MentionSummary] = {}
     for m in mentions:
-        row = out.setdefault((m.kind, m.value), {
-            "kind": m.kind, "value": m.value, "entity_kind": m.entity_kind, "count": 0,
-            "forms": [], "confidence": m.confidence, "detail": m.detail, "first_at": m.start})
+        row = out.setdefault((m.kind, m.value), MentionSummary(
+            kind=m.kind, value=m.value, entity_kind=m.entity_kind, count=0, forms=[],
+            confidence=m.confidence, detail=m.detail, first_at=m.start))
         row["count"] += 1
         if m.text not in row["forms"]:
             row["forms"].append(m.text)

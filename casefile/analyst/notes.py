@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import clean_text, resolve_id
@@ -12,10 +12,38 @@ from casefile.ids import new_id
 from casefile.model.photos import PhotoInfo
 from casefile.photos import query as photos
 from casefile.store.resolve import ANY, kind_of, resolve
+from casefile.store.rows import NoteRow, TagRow, typed
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
     from casefile.store import Case
+
+class PhotoTag(TypedDict):
+    """A photo's aircraft tag as added or removed: the photos part keeps it (stored_by 'photos')."""
+
+    target_kind: str
+    target_id: str
+    tag: str
+    stored_by: str
+
+
+class PhotoTagAdded(PhotoTag):
+    id: str                            # the photo_aircraft row
+
+
+class TagCount(TypedDict):
+    """A tag and how many things carry it."""
+
+    tag: str
+    count: int
+
+
+class TaggedTarget(TypedDict):
+    """Something carrying a tag: an item, source, claim or entity."""
+
+    target_kind: str
+    target_id: str
+
 
 #: reference letter -> the target kind stored with a note or tag
 _KIND = {"P": "item", "F": "item", "D": "item", "S": "source", "C": "claim", "E": "entity"}
@@ -32,43 +60,43 @@ def resolve_target(case: Case, ref: str | None) -> tuple[str, str | None]:
 
 
 # ---- notes ------------------------------------------------------------------------------------
-def add_note(case: Case, target_ref: str | None, text: str) -> dict[str, Any]:
+def add_note(case: Case, target_ref: str | None, text: str) -> NoteRow:
     """A note on an item/source/claim/entity (or the case); text is kept exactly as written."""
     kind, target_id = resolve_target(case, target_ref)
-    row = {"id": new_id(), "target_kind": kind, "target_id": target_id,
-           "text": clean_text(text, "text", required=True), "created_at": now_z(),
-           "created_by": case.actor}
+    row = NoteRow(id=new_id(), target_kind=kind, target_id=target_id,
+                  text=clean_text(text, "text", required=True) or "", created_at=now_z(),
+                  created_by=case.actor)
     with case.transaction():
         case.insert("notes", row, action="note-added", item_id=target_id if kind == "item" else None)
         idx.index_note(case, row)
     return row
 
 
-def edit_note(case: Case, note_ref: str, text: str, *, reason: str | None = None) -> dict[str, Any]:
+def edit_note(case: Case, note_ref: str, text: str, *, reason: str | None = None) -> NoteRow:
     nid = resolve_id(case, "notes", note_ref)
     with case.transaction():
-        row = case.update("notes", nid, {"text": clean_text(text, "text", required=True)},
-                          action="note-edited", reason=reason)
+        row = typed(NoteRow, case.update("notes", nid, {"text": clean_text(text, "text", required=True)},
+                                         action="note-edited", reason=reason))
         idx.index_note(case, row)
     return row
 
 
-def delete_note(case: Case, note_ref: str, *, reason: str) -> dict[str, Any]:
+def delete_note(case: Case, note_ref: str, *, reason: str) -> NoteRow:
     nid = resolve_id(case, "notes", note_ref)
     with case.transaction():
-        before = case.delete("notes", nid, reason=reason)
+        before = typed(NoteRow, case.delete("notes", nid, reason=reason))
         idx.unindex(case, "note", nid)
     return before
 
 
-def notes(case: Case, target_ref: str | None = None) -> list[dict[str, Any]]:
+def notes(case: Case, target_ref: str | None = None) -> list[NoteRow]:
     """Notes on one target (all notes when target_ref is None), oldest first."""
     if target_ref is None:
-        return case.rows("SELECT * FROM notes ORDER BY id")
+        return case.select(NoteRow, "SELECT * FROM notes ORDER BY id")
     kind, target_id = resolve_target(case, target_ref)
     if target_id is None:
-        return case.rows("SELECT * FROM notes WHERE target_kind = 'case' ORDER BY id")
-    return case.rows("SELECT * FROM notes WHERE target_id = ? ORDER BY id", [target_id])
+        return case.select(NoteRow, "SELECT * FROM notes WHERE target_kind = 'case' ORDER BY id")
+    return case.select(NoteRow, "SELECT * FROM notes WHERE target_id = ? ORDER BY id", [target_id])
 
 
 # ---- tags -------------------------------------------------------------------------------------
@@ -89,7 +117,7 @@ def normalise_tag(tag: str) -> str:
     return t
 
 
-def add_tag(case: Case, target_ref: str, tag: str) -> dict[str, Any]:
+def add_tag(case: Case, target_ref: str, tag: str) -> TagRow | PhotoTagAdded:
     """Tag an item/source/claim/entity; tagging twice with the same tag changes nothing."""
     kind, target_id = resolve_target(case, target_ref)
     if target_id is None:
@@ -99,31 +127,32 @@ def add_tag(case: Case, target_ref: str, tag: str) -> dict[str, Any]:
     if photo is not None and t.startswith("aircraft:"):
         # one place for a photo's aircraft tags: the photos part, which xref reads
         tag_id = photos.tag_aircraft(case, photo.item_id, t.split(":", 1)[1])
-        return {"id": tag_id, "target_kind": kind, "target_id": target_id, "tag": t,
-                "stored_by": "photos"}
-    have = case.rows("SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
+        return PhotoTagAdded(id=tag_id, target_kind=kind, target_id=target_id, tag=t,
+                             stored_by="photos")
+    have = case.select(TagRow, "SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
     if have:
         return have[0]
-    row = {"id": new_id(), "target_kind": kind, "target_id": target_id, "tag": t,
-           "created_at": now_z()}
+    row = TagRow(id=new_id(), target_kind=kind, target_id=target_id, tag=t, created_at=now_z())
     with case.transaction():
         case.insert("tags", row, action="tagged", item_id=target_id if kind == "item" else None)
     return row
 
 
-def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> dict[str, Any]:
+def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> TagRow | PhotoTag:
     kind, target_id = resolve_target(case, target_ref)
+    if target_id is None:
+        raise NotFound(f"the case has no tag {tag!r}: tags are on items, sources, claims, entities")
     t = normalise_tag(tag)
     have = case.rows("SELECT id FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
     photo = _photo(case, kind, target_id)
     if not have and photo is not None and t.startswith("aircraft:"):
         photos.untag_aircraft(case, photo.item_id, t.split(":", 1)[1], reason=reason)
-        return {"target_kind": kind, "target_id": target_id, "tag": t, "stored_by": "photos"}
+        return PhotoTag(target_kind=kind, target_id=target_id, tag=t, stored_by="photos")
     if not have:
         raise NotFound(f"{target_id} has no tag {t!r}")
     with case.transaction():
-        return case.delete("tags", have[0]["id"], reason=reason,
-                           item_id=target_id if kind == "item" else None)
+        return typed(TagRow, case.delete("tags", have[0]["id"], reason=reason,
+                                         item_id=target_id if kind == "item" else None))
 
 
 def tags(case: Case, item_id: str) -> list[str]:
@@ -158,15 +187,15 @@ _ALL_TAGS = ("SELECT target_kind, target_id, tag, id FROM tags UNION "
              "SELECT 'item', item_id, 'aircraft:' || ref, id FROM photo_aircraft")
 
 
-def all_tags(case: Case) -> list[dict[str, Any]]:
+def all_tags(case: Case) -> list[TagCount]:
     """Every tag (a photo's aircraft tags too) with how many things carry it."""
-    return case.rows(f"SELECT tag, count(DISTINCT target_id) AS count FROM ({_ALL_TAGS}) "
+    return case.select(TagCount, f"SELECT tag, count(DISTINCT target_id) AS count FROM ({_ALL_TAGS}) "
                      "GROUP BY tag ORDER BY tag")
 
 
-def tagged(case: Case, tag: str) -> list[dict[str, Any]]:
+def tagged(case: Case, tag: str) -> list[TaggedTarget]:
     """(target_kind, target_id) of everything carrying a tag (a photo's aircraft tags too)."""
-    return case.rows(f"SELECT target_kind, target_id FROM ({_ALL_TAGS}) WHERE tag = ? "
+    return case.select(TaggedTarget, f"SELECT target_kind, target_id FROM ({_ALL_TAGS}) WHERE tag = ? "
                      "GROUP BY target_id ORDER BY min(id)", [normalise_tag(tag)])
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # "x as x": the write API the window calls, the same functions the command line calls
 from casefile.analyst.claims import add_claim as add_claim
@@ -18,7 +18,7 @@ from casefile.analyst.entities import add_alias as add_alias
 from casefile.analyst.entities import add_entity as add_entity
 from casefile.analyst.entities import delete_entity as delete_entity
 from casefile.analyst.entities import find_entity, get_entity, list_entities
-from casefile.analyst.mentions import suggest_mentions, summarise
+from casefile.analyst.mentions import MentionSummary, suggest_mentions, summarise
 from casefile.analyst.notes import add_note as add_note
 from casefile.analyst.notes import add_tag, aircraft_tags, notes, tagged, tags
 from casefile.analyst.notes import delete_note as delete_note
@@ -49,11 +49,11 @@ __all__ = ["list_sources", "get_source", "source_items", "sources_of_item", "cap
            "source_relations", "SourceRelation"]
 
 
-def source_mentions(case: Case, source_id: str) -> list[dict[str, Any]]:
+def source_mentions(case: Case, source_id: str) -> list[MentionSummary]:
     """Suggested entity mentions in a source's title and its captures' text, one row per value."""
     src = get_source(case, source_id)
     found = []
-    texts = [src.title or ""] + [(capture_text(case, i) or {}).get("text", "")
+    texts = [src.title or ""] + [ct["text"] if (ct := capture_text(case, i)) else ""
                                  for i in src.item_roles]
     for text in texts:
         found.extend(suggest_mentions(text))

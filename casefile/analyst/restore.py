@@ -5,19 +5,20 @@ log with the reason; the log also keeps the delete, so nothing about the round t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import resolve_id
 from casefile.errors import InvalidInput
 from casefile.store import putback
 from casefile.store.putback import RowState
+from casefile.store.rows import Row
 
 if TYPE_CHECKING:
     from casefile.store import Case
 
 #: (table, row) in the order they go back in: the record first, then what refers to it
-Snapshot = list[tuple[str, dict[str, Any]]]
+Snapshot = list[tuple[str, Row]]
 
 
 def _rows(case: Case, table: str, where: str, args: list[str]) -> Snapshot:
@@ -47,21 +48,18 @@ def restore(case: Case, rows: Snapshot, *, reason: str) -> None:
         raise InvalidInput("restoring needs a reason", field="reason")
     with case.transaction():
         for table, row in rows:
-            if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["id"]]):
-                raise InvalidInput(f"cannot restore: the {table} row {row['id']} exists again")
-            case.insert(table, row, item_id=row.get("item_id"),
+            row_id, item_id = row["id"], row.get("item_id")
+            if case.rows(f"SELECT 1 FROM [{table}] WHERE id = ?", [row_id]):
+                raise InvalidInput(f"cannot restore: the {table} row {row_id!s} exists again")
+            case.insert(table, row, item_id=item_id if isinstance(item_id, str) else None,
                         details={"reason": reason.strip(), "restores": "an earlier delete"})
-            if table == "sources":
-                idx.index_source(case, row)
-            elif table == "claims":
-                idx.index_claim(case, row)
+            if table in ("sources", "claims"):
+                idx.index_record(case, table, row)
 
 
 #: The tables whose rows analyst commands write (and so undo and redo put back).
 TABLES = frozenset({"sources", "source_items", "source_relations", "claims", "claim_sources",
                     "claim_entities", "claim_links", "entities", "notes", "tags"})
-_INDEXED = {"sources": ("source", idx.index_source), "claims": ("claim", idx.index_claim),
-            "entities": ("entity", idx.index_entity), "notes": ("note", idx.index_note)}
 
 
 def put_back(case: Case, table: str, row_id: str, state: RowState, *, reason: str) -> None:
@@ -73,9 +71,8 @@ def put_back(case: Case, table: str, row_id: str, state: RowState, *, reason: st
     with case.transaction():
         after = putback.put_back(case, table, row_id, state, reason=reason,
                                  item_id=item_id if isinstance(item_id, str) else None)
-        if table in _INDEXED:
-            kind, index = _INDEXED[table]
+        if table in idx.RECORD_KINDS:
             if after is None:
-                idx.unindex(case, kind, row_id)
+                idx.unindex(case, idx.RECORD_KINDS[table], row_id)
             else:
-                index(case, after)
+                idx.index_record(case, table, after)

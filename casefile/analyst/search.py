@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Hit
+from casefile.store.rows import ClaimRow, EntityRow, NoteRow, SourceRow, typed
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -44,28 +46,49 @@ def _join(*parts: str | None) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def index_source(case: Case, row: dict[str, Any]) -> None:
+def _list_words(text: str | None) -> str:
+    """The words of a JSON list column (aliases, archive addresses, aircraft refs), space-joined."""
+    return " ".join(str(v) for v in json.loads(text or "[]"))
+
+
+def index_source(case: Case, row: SourceRow) -> None:
     index_doc(case, "source", row["id"], row.get("title") or row.get("url") or "(untitled source)",
               _join(row.get("title"), row.get("publisher"), row.get("author"), row.get("url"),
                     row.get("reliability_rationale"), row.get("note"),
-                    " ".join(json.loads(row.get("archive_urls") or "[]"))))
+                    _list_words(row.get("archive_urls"))))
 
 
-def index_claim(case: Case, row: dict[str, Any]) -> None:
+def index_claim(case: Case, row: ClaimRow) -> None:
     index_doc(case, "claim", row["id"], row["text"][:200],
               _join(row["text"], row.get("place_text"), row.get("place_icao"), row.get("note"),
-                    " ".join(json.loads(row.get("aircraft_refs") or "[]"))))
+                    _list_words(row.get("aircraft_refs"))))
 
 
-def index_entity(case: Case, row: dict[str, Any]) -> None:
+def index_entity(case: Case, row: EntityRow) -> None:
     index_doc(case, "entity", row["id"], row["name"],
-              _join(row["name"], " ".join(json.loads(row.get("aliases") or "[]")), row.get("ref"),
+              _join(row["name"], _list_words(row.get("aliases")), row.get("ref"),
                     row.get("note")))
 
 
-def index_note(case: Case, row: dict[str, Any]) -> None:
+def index_note(case: Case, row: NoteRow) -> None:
     index_doc(case, "note", row["id"], row["text"][:200], row["text"],
               item_id=row["target_id"] if row["target_kind"] == "item" else None)
+
+
+#: the tracked tables whose rows have a document of their own, and its kind
+RECORD_KINDS = {"sources": "source", "claims": "claim", "entities": "entity", "notes": "note"}
+
+
+def index_record(case: Case, table: str, row: Mapping[str, object]) -> None:
+    """Refresh the document of one row of sources, claims, entities or notes (others have none)."""
+    if table == "sources":
+        index_source(case, typed(SourceRow, row))
+    elif table == "claims":
+        index_claim(case, typed(ClaimRow, row))
+    elif table == "entities":
+        index_entity(case, typed(EntityRow, row))
+    elif table == "notes":
+        index_note(case, typed(NoteRow, row))
 
 
 def index_capture(case: Case, item_id: str, name: str | None, text: str) -> None:
@@ -76,14 +99,14 @@ def rebuild_index(case: Case) -> int:
     """Recompute the whole index from the tracked tables; returns the number of documents."""
     with case.transaction():
         case.db.execute("DELETE FROM search_docs")
-        for row in case.rows("SELECT * FROM sources"):
-            index_source(case, row)
-        for row in case.rows("SELECT * FROM claims"):
-            index_claim(case, row)
-        for row in case.rows("SELECT * FROM entities"):
-            index_entity(case, row)
-        for row in case.rows("SELECT * FROM notes"):
-            index_note(case, row)
+        for source in case.select(SourceRow, "SELECT * FROM sources"):
+            index_source(case, source)
+        for claim in case.select(ClaimRow, "SELECT * FROM claims"):
+            index_claim(case, claim)
+        for entity in case.select(EntityRow, "SELECT * FROM entities"):
+            index_entity(case, entity)
+        for note in case.select(NoteRow, "SELECT * FROM notes"):
+            index_note(case, note)
         for row in case.rows("SELECT c.item_id, c.text, i.original_name FROM capture_texts c "
                              "JOIN items i ON i.id = c.item_id"):
             index_capture(case, row["item_id"], row["original_name"], row["text"])

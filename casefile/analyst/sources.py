@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from casefile.analyst import search as idx
-from casefile.analyst.inputs import choice, clean_text, reliability_grade, resolve_id
+from casefile.analyst.inputs import choice, clean_text, reliability_grade, resolve_id, text_list, text_value
 from casefile.analyst.json_lists import dump_list, load_list
 from casefile.analyst.times import analyst_time
 from casefile.errors import InvalidInput, NotFound
@@ -24,11 +24,55 @@ from casefile.model.analyst import (
 )
 from casefile.reference.airports import city_zone
 from casefile.store.canonical import canonical_json
+from casefile.store.rows import CaptureTextRow, JSONObject, SourceItemRow, SourceRow, typed
 from casefile.timeutil import BASES, TimeValue, now_z
 
 if TYPE_CHECKING:
     from casefile.analyst.page_text import Extracted  # the readers (email, html) load when used
     from casefile.store import Case
+
+class SuggestionFields(TypedDict):
+    """What a capture says about itself (model.analyst.Suggestion as stored)."""
+
+    title: str | None
+    author: str | None
+    publisher: str | None
+    url: str | None
+    published_raw: str | None
+    dateline: str | None
+    language: str | None
+    where: dict[str, str]              # field -> where in the file it came from
+
+
+class CaptureText(TypedDict):
+    """A capture's extracted text with its format and what the file says about itself."""
+
+    item_id: str
+    format: str
+    text: str
+    suggestion: SuggestionFields
+    tool: str
+    truncated: bool
+
+
+class SourceFields(TypedDict, total=False):
+    """The fields of a new source as add_source takes them (check_source_fields checks them)."""
+
+    kind: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    author: str | None
+    published: str | None
+    published_tz: str | None
+    published_basis: str | None
+    collected: str | None
+    collected_by: str | None
+    reliability: str | None
+    rationale: str | None
+    archive_urls: Iterable[str]
+    note: str | None
+
 
 KIND_ALIASES = SOURCE_KIND_ALIASES
 ROLE_ALIASES = SOURCE_ROLE_ALIASES
@@ -66,18 +110,18 @@ def ensure_capture_text(case: Case, item_id: str) -> bool:
     return True
 
 
-def capture_text(case: Case, item_id: str) -> dict[str, Any] | None:
+def capture_text(case: Case, item_id: str) -> CaptureText | None:
     """The extracted text of a capture item with its format and suggestion, or None."""
-    rows = case.rows("SELECT * FROM capture_texts WHERE item_id = ?", [item_id])
+    rows = case.select(CaptureTextRow, "SELECT * FROM capture_texts WHERE item_id = ?", [item_id])
     if not rows:
         return None
     row = rows[0]
-    row["suggestion"] = json.loads(row["suggestion"])
-    row["truncated"] = bool(row["truncated"])
-    return row
+    suggestion: SuggestionFields = json.loads(row["suggestion"])
+    return CaptureText(item_id=row["item_id"], format=row["format"], text=row["text"],
+                       suggestion=suggestion, tool=row["tool"], truncated=bool(row["truncated"]))
 
 
-def suggest(case: Case, item_ref: str) -> dict[str, Any]:
+def suggest(case: Case, item_ref: str) -> JSONObject:
     """What a capture says about itself, plus a published-time reading, for the analyst to confirm."""
     item = case.resolve_item(item_ref)
     ct = capture_text(case, item["id"])
@@ -85,13 +129,13 @@ def suggest(case: Case, item_ref: str) -> dict[str, Any]:
         raise NotFound(f"item {item['id']} ({item['original_name']}) has no extracted text: "
                        "import it as a capture (casefile add --as capture)")
     sug = Suggestion(**ct["suggestion"])
-    out: dict[str, Any] = {"item_id": item["id"], **sug.to_dict(), "published": None}
+    out: JSONObject = {"item_id": item["id"], **sug.to_dict(), "published": None}
     if sug.published_raw:
         out["published"] = suggested_time(sug, case.default_tz)
     return out
 
 
-def suggested_time(sug: Suggestion, default_tz: str | None) -> dict[str, Any] | None:
+def suggested_time(sug: Suggestion, default_tz: str | None) -> JSONObject | None:
     """A published time from a suggestion: the dateline city's zone when the text gives no offset."""
     zone = city_zone(sug.dateline) if sug.dateline else None
     try:
@@ -153,9 +197,9 @@ def add_source(case: Case, *, kind: str = "news-article", url: str | None = None
     return get_source(case, row["id"])
 
 
-def check_source_fields(case: Case, **fields: Any) -> None:
+def check_source_fields(case: Case, **fields: Unpack[SourceFields]) -> None:
     """Raise the error add_source would raise for these fields, writing nothing (items excluded)."""
-    _checked_row(case, **{**fields, "items": ()})
+    _checked_row(case, **fields, items=())
 
 
 def _checked_row(case: Case, *, kind: str = "news-article", url: str | None = None,
@@ -165,21 +209,22 @@ def _checked_row(case: Case, *, kind: str = "news-article", url: str | None = No
                  collected_by: str | None = None, reliability: str | None = None,
                  rationale: str | None = None, archive_urls: Iterable[str] = (),
                  items: Iterable[tuple[str, str]] = (),
-                 note: str | None = None) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+                 note: str | None = None) -> tuple[SourceRow, list[tuple[str, str]]]:
     pub = _published(case, published, published_tz)
     if pub is not None and published_basis:
         pub = replace(pub, basis=choice(published_basis, BASES, "published_basis"))
-    row = {"id": new_id(), "kind": choice(kind, SOURCE_KINDS, "kind", KIND_ALIASES),
-           "url": clean_text(url, "url"), "title": clean_text(title, "title"),
-           "publisher": clean_text(publisher, "publisher"), "author": clean_text(author, "author"),
-           "published": canonical_json(pub.to_dict()) if pub else None,
-           "published_utc": pub.utc if pub else None,
-           "collected_at": _collected(case, collected, published_tz),
-           "collected_by": clean_text(collected_by, "collected_by") or case.actor,
-           "reliability": reliability_grade(reliability),
-           "reliability_rationale": clean_text(rationale, "rationale"),
-           "archive_urls": dump_list(_urls(archive_urls, "archive_url")), "note": clean_text(note, "note"),
-           "created_at": now_z(), "created_by": case.actor}
+    row = SourceRow(
+        id=new_id(), kind=choice(kind, SOURCE_KINDS, "kind", KIND_ALIASES),
+        url=clean_text(url, "url"), title=clean_text(title, "title"),
+        publisher=clean_text(publisher, "publisher"), author=clean_text(author, "author"),
+        published=canonical_json(pub.to_dict()) if pub else None,
+        published_utc=pub.utc if pub else None,
+        collected_at=_collected(case, collected, published_tz),
+        collected_by=clean_text(collected_by, "collected_by") or case.actor,
+        reliability=reliability_grade(reliability),
+        reliability_rationale=clean_text(rationale, "rationale"),
+        archive_urls=dump_list(_urls(archive_urls, "archive_url")), note=clean_text(note, "note"),
+        created_at=now_z(), created_by=case.actor)
     links = [(case.resolve_item(ref)["id"], choice(role, SOURCE_ITEM_ROLES, "role", ROLE_ALIASES))
              for ref, role in items]
     return row, links
@@ -221,28 +266,29 @@ def detach_item(case: Case, source_ref: str, item_ref: str, *, reason: str) -> S
 _EDITABLE = {"kind", "url", "title", "publisher", "author", "collected_by", "note"}
 
 
-def edit_source(case: Case, source_ref: str, changes: Mapping[str, Any], *,
+def edit_source(case: Case, source_ref: str, changes: Mapping[str, object], *,
                 reason: str | None = None, tz: str | None = None) -> Source:
-    """Change fields of a source; the ledger keeps before and after."""
+    """Change fields of a source (text by field name; archive_urls a list); the ledger keeps
+    before and after."""
     sid = resolve_id(case, "sources", source_ref)
-    upd: dict[str, Any] = {}
+    upd: dict[str, str | None] = {}
     for key, value in changes.items():
         if key == "kind":
-            upd["kind"] = choice(value, SOURCE_KINDS, "kind", KIND_ALIASES)
+            upd["kind"] = choice(text_value(value, key) or "", SOURCE_KINDS, "kind", KIND_ALIASES)
         elif key in _EDITABLE:
-            upd[key] = clean_text(value, key)
+            upd[key] = clean_text(text_value(value, key), key)
         elif key == "published":
-            pub = _published(case, value, tz)
+            pub = _published(case, text_value(value, key), tz)
             upd["published"] = canonical_json(pub.to_dict()) if pub else None
             upd["published_utc"] = pub.utc if pub else None
         elif key == "collected":
-            upd["collected_at"] = _collected(case, value, tz)
+            upd["collected_at"] = _collected(case, text_value(value, key), tz)
         elif key == "archive_urls":
-            upd["archive_urls"] = dump_list(_urls(value, "archive_url"))
+            upd["archive_urls"] = dump_list(_urls(text_list(value, key), "archive_url"))
         else:
             raise InvalidInput(f"a source has no editable field {key!r}", field=key)
     with case.transaction():
-        row = case.update("sources", sid, upd, action="source-edited", reason=reason)
+        row = typed(SourceRow, case.update("sources", sid, upd, action="source-edited", reason=reason))
         idx.index_source(case, row)
     return get_source(case, sid)
 
@@ -256,7 +302,7 @@ def grade_source(case: Case, source_ref: str, grade: str, rationale: str | None 
     if rationale is not None:
         upd["reliability_rationale"] = clean_text(rationale, "rationale")
     with case.transaction():
-        row = case.update("sources", sid, upd, action="source-graded")
+        row = typed(SourceRow, case.update("sources", sid, upd, action="source-graded"))
         idx.index_source(case, row)
     return get_source(case, sid)
 
@@ -264,11 +310,11 @@ def grade_source(case: Case, source_ref: str, grade: str, rationale: str | None 
 def add_archive_url(case: Case, source_ref: str, url: str) -> Source:
     """Add an archive link (e.g. a web-archive copy) to a source."""
     sid = resolve_id(case, "sources", source_ref)
-    current = load_list(case.get_row("sources", sid)["archive_urls"])
+    current = load_list(typed(SourceRow, case.get_row("sources", sid))["archive_urls"])
     return edit_source(case, sid, {"archive_urls": [*current, *_urls([url], "archive_url")]})
 
 
-def delete_source(case: Case, source_ref: str, *, reason: str) -> dict[str, Any]:
+def delete_source(case: Case, source_ref: str, *, reason: str) -> SourceRow:
     """Delete a source and its links (never the evidence items), for a recorded reason."""
     sid = resolve_id(case, "sources", source_ref)
     if not reason or not reason.strip():
@@ -281,13 +327,13 @@ def delete_source(case: Case, source_ref: str, *, reason: str) -> dict[str, Any]
         for r in case.rows("SELECT id FROM source_relations WHERE source_id = ? OR other_id = ?",
                            [sid, sid]):
             case.delete("source_relations", r["id"], reason=reason)
-        before = case.delete("sources", sid, reason=reason)
+        before = typed(SourceRow, case.delete("sources", sid, reason=reason))
         idx.unindex(case, "source", sid)
     return before
 
 
 # ---- reading --------------------------------------------------------------------------------
-def _to_source(row: dict[str, Any], links: list[dict[str, Any]]) -> Source:
+def _to_source(row: SourceRow, links: list[SourceItemRow]) -> Source:
     return Source(
         id=row["id"], kind=row["kind"], url=row["url"], title=row["title"],
         publisher=row["publisher"], author=row["author"],
@@ -302,18 +348,18 @@ def _to_source(row: dict[str, Any], links: list[dict[str, Any]]) -> Source:
 
 def list_sources(case: Case) -> list[Source]:
     """Every source, oldest first."""
-    links: dict[str, list[dict[str, Any]]] = {}
-    for r in case.rows("SELECT * FROM source_items ORDER BY id"):
+    links: dict[str, list[SourceItemRow]] = {}
+    for r in case.select(SourceItemRow, "SELECT * FROM source_items ORDER BY id"):
         links.setdefault(r["source_id"], []).append(r)
-    return [_to_source(r, links.get(r["id"], []))
-            for r in case.rows("SELECT * FROM sources ORDER BY id")]
+    return [_to_source(s, links.get(s["id"], []))
+            for s in case.select(SourceRow, "SELECT * FROM sources ORDER BY id")]
 
 
 def get_source(case: Case, source_ref: str) -> Source:
     sid = resolve_id(case, "sources", source_ref)
-    row = case.get_row("sources", sid)
-    return _to_source(row, case.rows("SELECT * FROM source_items WHERE source_id = ? ORDER BY id",
-                                     [sid]))
+    row = typed(SourceRow, case.get_row("sources", sid))
+    return _to_source(row, case.select(SourceItemRow, "SELECT * FROM source_items WHERE source_id = ? "
+                                       "ORDER BY id", [sid]))
 
 
 def source_items(case: Case, source_id: str,

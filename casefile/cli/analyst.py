@@ -100,7 +100,7 @@ def note_add(case: Case, target: str, text: str) -> Out:
     from casefile.commands import NoteAdd, submit
 
     done = submit(case, NoteAdd(target=_target(case, target), text=text))
-    row = add_ref(case, add_ref(case, case.get_row("notes", done.record_id)),
+    row = add_ref(case, add_ref(case, case.get_row("notes", str(done.record_id))),
                   "target_id", "target_ref")
     return Out(row, lambda d: print(f"note {d['ref'] or d['id']} on {d['target_kind']} "
                                     f"{d['target_ref'] or d['target_id'] or ''}"))

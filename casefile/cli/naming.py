@@ -8,7 +8,7 @@ from typing import Any
 from casefile.store import Case, refs
 
 
-def _with(row: dict[str, Any], after: str, key: str, value: Any) -> dict[str, Any]:
+def _with(row: Mapping[str, Any], after: str, key: str, value: Any) -> dict[str, Any]:
     """`row` with `key` placed right after `after` (JSON shapes keep their order)."""
     out: dict[str, Any] = {}
     for k, v in row.items():
@@ -20,7 +20,7 @@ def _with(row: dict[str, Any], after: str, key: str, value: Any) -> dict[str, An
     return out
 
 
-def add_refs(case: Case, rows: Iterable[dict[str, Any]], id_key: str = "id",
+def add_refs(case: Case, rows: Iterable[Mapping[str, Any]], id_key: str = "id",
              key: str = "ref") -> list[dict[str, Any]]:
     """Each row with the short reference of `row[id_key]` as `key` (None when it has none)."""
     rows = list(rows)
@@ -28,11 +28,11 @@ def add_refs(case: Case, rows: Iterable[dict[str, Any]], id_key: str = "id",
     return [_with(r, id_key, key, found.get(r.get(id_key) or "")) for r in rows]
 
 
-def add_ref(case: Case, row: dict[str, Any], id_key: str = "id", key: str = "ref") -> dict[str, Any]:
+def add_ref(case: Case, row: Mapping[str, Any], id_key: str = "id", key: str = "ref") -> dict[str, Any]:
     return add_refs(case, [row], id_key, key)[0]
 
 
-def add_list_refs(known: Mapping[str, str], row: dict[str, Any], ids_key: str,
+def add_list_refs(known: Mapping[str, str], row: Mapping[str, Any], ids_key: str,
                   key: str) -> dict[str, Any]:
     """`row` with the references of the ids in `row[ids_key]` as a list `key` (`known`: id -> ref,
     from `refs.all_refs`)."""

@@ -337,8 +337,10 @@ def source_mentions(case: Case, source_ref: str, accept: tuple[str, ...]) -> Out
     from casefile.analyst.entities import add_from_mention
     from casefile.analyst.query import source_mentions
 
-    rows = source_mentions(case, names.source(case, source_ref))
-    by_value = {r["value"].casefold(): r for r in rows}
+    found = source_mentions(case, names.source(case, source_ref))
+    by_value = {r["value"].casefold(): r for r in found}
+    rows: list[dict[str, Any]] = [dict(r) for r in found]    # each with its entity once accepted
+    shown = {r["value"].casefold(): r for r in rows}
     missing = [v for v in accept if v.casefold() not in by_value]
     if missing:
         raise InvalidInput(f"no suggestion {missing[0]!r} in this source (see `source "
@@ -348,8 +350,8 @@ def source_mentions(case: Case, source_ref: str, accept: tuple[str, ...]) -> Out
             stack.enter_context(case.transaction())
         for value in accept:
             entity, created = add_from_mention(case, by_value[value.casefold()])
-            by_value[value.casefold()]["entity"] = {**add_ref(case, entity.to_dict(), key="short_ref"),
-                                                    "created": created}
+            shown[value.casefold()]["entity"] = {**add_ref(case, entity.to_dict(), key="short_ref"),
+                                                 "created": created}
 
     def human(_: Any) -> None:
         print_table([(m["kind"], m["value"], m["count"], m["confidence"], ", ".join(m["forms"]),

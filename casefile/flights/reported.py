@@ -14,6 +14,7 @@ from casefile.reference.airports import index as airport_index
 from casefile.store import Case, putback
 from casefile.store.putback import RowState
 from casefile.store.resolve import resolve
+from casefile.store.rows import ReportedFlightRow, typed
 from casefile.timeutil import TimeValue, now_z, parse_analyst_time
 
 
@@ -96,7 +97,7 @@ def edit_reported_flight(case: Case, flight_id: str, *, reason: str | None = Non
     if bad:
         raise InvalidInput(f"a reported flight has no editable field {sorted(bad)[0]!r}",
                            field=sorted(bad)[0])
-    cur = case.get_row("reported_flights", flight_id)
+    cur = typed(ReportedFlightRow, case.get_row("reported_flights", flight_id))
     given = {k: v for k, v in changes.items()}
     probe = _checked_row(
         case, aircraft=given.get("aircraft") or cur["aircraft_ref"],

@@ -15,6 +15,7 @@ from casefile.photos.storage import capture_fields
 from casefile.reference.zones import zone_at
 from casefile.store import Case, putback
 from casefile.store.putback import RowState
+from casefile.store.rows import DerivedRow
 from casefile.timeutil import now_z
 
 
@@ -87,7 +88,7 @@ def untag_aircraft(case: Case, item_id: str, ref: str, *, reason: str) -> None:
         case.delete("photo_aircraft", found[0]["id"], reason=reason, item_id=item_id)
 
 
-def make_ela(case: Case, item_id: str, quality: int = 90) -> dict[str, Any]:
+def make_ela(case: Case, item_id: str, quality: int = 90) -> DerivedRow:
     """An Error Level Analysis image of the photo, stored as a derived copy (kind 'ela')."""
     if not 1 <= quality <= 100:
         raise InvalidInput(f"quality {quality} is outside 1..100", field="quality")

@@ -9,6 +9,7 @@ from casefile.model.photos import PhotoMeta
 from casefile.photos.capture_time import capture_time
 from casefile.photos.derive import JPEG_QUALITY, PREVIEW_PX, THUMB_PX
 from casefile.store import Case, Ingested, blobs
+from casefile.store.rows import DerivedRow
 
 if TYPE_CHECKING:   # the extractor (exifread, imagehash, numpy) loads where photos are read
     from casefile.photos.extract import ParsedPhoto
@@ -49,7 +50,7 @@ def store_parsed(case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
                 item_id=item)
     pillow = parsed.tools.get("Pillow", "?")
     common = dict(parsed.derive_params)
-    made: list[dict[str, Any]] = []
+    made: list[DerivedRow] = []
     try:
         for kind, data, max_px in (("thumbnail", parsed.thumbnail, THUMB_PX),
                                    ("preview", parsed.preview, PREVIEW_PX)):
@@ -64,7 +65,7 @@ def store_parsed(case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
     # The EXIF thumbnail stays inside the original; query.embedded_thumbnail() reads it on demand.
 
 
-def _discard(case: Case, made: list[dict[str, Any]]) -> None:
+def _discard(case: Case, made: list[DerivedRow]) -> None:
     """Remove derived files written for a photo whose import is being rolled back."""
     ids = [m["id"] for m in made]
     for m in made:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
 
 
-def _default(value: Any) -> Any:
+def _default(value: object) -> dict[str, str]:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"$bytes": bytes(value).hex()}
     raise TypeError(f"cannot encode {type(value).__name__} canonically")
 
 
-def canonical_json(value: Any) -> str:
+def canonical_json(value: object) -> str:
     """Sorted keys, no spaces, UTF-8 text kept as is, bytes as hex."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       default=_default, allow_nan=False)
@@ -24,9 +23,9 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def row_state(row: Mapping[str, Any]) -> dict[str, Any]:
+def row_state(row: Mapping[str, object]) -> dict[str, object]:
     """A row as the ledger records it: NULL columns left out, so adding a nullable column changes nothing."""
-    out = {}
+    out: dict[str, object] = {}
     for key, value in row.items():
         if value is None:
             continue
@@ -36,5 +35,5 @@ def row_state(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def row_digest(row: Mapping[str, Any]) -> str:
+def row_digest(row: Mapping[str, object]) -> str:
     return sha256_text(canonical_json(row_state(row)))

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import sqlite_utils
 
@@ -22,7 +22,16 @@ from casefile.settings import investigator as default_investigator
 from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, resolve, schema, sealing
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
-from casefile.store.rows import AcquisitionRow, DerivedRow, ItemRow
+from casefile.store.rows import (
+    AcquisitionRow,
+    DerivedRow,
+    ItemRow,
+    LedgerEvent,
+    R,
+    Row,
+    SqlValue,
+    typed_rows,
+)
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.timeutil import get_zone, now_z
 
@@ -339,7 +348,7 @@ class Case:
             raise InvalidInput("accepting the ledger head needs a reason", field="reason")
         try:
             old = headfile.read(self.path)
-            was: dict[str, Any] | str | None = None if old is None else {
+            was: dict[str, object] | str | None = None if old is None else {
                 "seq": old.seq, "hash": old.hash, "written_at": old.written_at}
         except headfile.HeadFileBad as exc:
             was = str(exc)
@@ -374,8 +383,8 @@ class Case:
         return self.head()[1]
 
     def log(self, action: str, *, item_id: str | None = None, target_table: str | None = None,
-            target_id: str | None = None, row_digest: str | None = None,
-            details: Mapping[str, Any] | None = None) -> int:
+            target_id: str | int | None = None, row_digest: str | None = None,
+            details: Mapping[str, object] | None = None) -> int:
         """Append one custody event, chained to the previous one."""
         self._require_tx()
         return self._ledger.append(at=now_z(), actor=self.actor, action=action, item_id=item_id,
@@ -390,7 +399,8 @@ class Case:
         except KeyError:
             raise RuntimeError(f"table {table} is not tracked by the ledger") from None
 
-    def get_row(self, table: str, pk_value: Any) -> dict[str, Any]:
+    def get_row(self, table: str, pk_value: str | int) -> Row:
+        """One tracked row by its key (NotFound when there is none)."""
         pk = self._tracked(table).pk
         row = self.db.execute(f"SELECT * FROM [{table}] WHERE [{pk}] = ?", [pk_value])
         cols = [d[0] for d in row.description]
@@ -399,17 +409,17 @@ class Case:
             raise NotFound(f"no {table} row {pk_value}")
         return dict(zip(cols, found))
 
-    def insert(self, table: str, row: Mapping[str, Any], *, action: str = "created",
-               item_id: str | None = None, details: Mapping[str, Any] | None = None) -> Any:
+    def insert(self, table: str, row: Mapping[str, object], *, action: str = "created",
+               item_id: str | None = None, details: Mapping[str, object] | None = None) -> str:
         """Insert one tracked row and record its full state in the ledger."""
         self._require_tx()
         tracked = self._tracked(table)
         cols = list(row)
         self.db.execute(f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES "
                         f"({', '.join('?' for _ in cols)})", [row[c] for c in cols])
-        pk_value = row[tracked.pk]
+        pk_value = str(row[tracked.pk])
         stored = self.get_row(table, pk_value)
-        extra: dict[str, Any] = {}
+        extra: dict[str, object] = {}
         if table in WATCHED or table in WATCHED_2:   # a trigger gave it a short reference: vouch for it
             extra["ref"] = refs.ref_of(self.db, str(pk_value))
         self.log(action, item_id=item_id, target_table=table, target_id=pk_value,
@@ -417,9 +427,9 @@ class Case:
                  details={**(details or {}), **extra, "row": row_state(stored)})
         return pk_value
 
-    def update(self, table: str, pk_value: Any, changes: Mapping[str, Any], *,
+    def update(self, table: str, pk_value: str | int, changes: Mapping[str, object], *,
                action: str = "edited", item_id: str | None = None,
-               reason: str | None = None) -> dict[str, Any]:
+               reason: str | None = None) -> Row:
         """Change fields of a tracked row; the ledger keeps before and after."""
         self._require_tx()
         before = self.get_row(table, pk_value)
@@ -428,7 +438,7 @@ class Case:
             return before
         self.db.table(table).update(pk_value, dict(diff))
         after = self.get_row(table, pk_value)
-        details: dict[str, Any] = {"before": {k: before.get(k) for k in diff},
+        details: dict[str, object] = {"before": {k: before.get(k) for k in diff},
                                    "after": {k: after.get(k) for k in diff}, "row": row_state(after)}
         if reason:
             details["reason"] = reason
@@ -436,7 +446,7 @@ class Case:
                  row_digest=row_digest(after), details=details)
         return after
 
-    def delete(self, table: str, pk_value: Any, *, reason: str, item_id: str | None = None) -> dict[str, Any]:
+    def delete(self, table: str, pk_value: str | int, *, reason: str, item_id: str | None = None) -> Row:
         """Delete a tracked row for a stated reason; the ledger keeps what was deleted."""
         self._require_tx()
         if not reason or not reason.strip():
@@ -447,14 +457,14 @@ class Case:
                  row_digest=None, details={"reason": reason.strip(), "row": row_state(before)})
         return before
 
-    def group_digest(self, table: str, group_value: Any) -> tuple[str, int]:
+    def group_digest(self, table: str, group_value: SqlValue) -> tuple[str, int]:
         """The ledger digest of one group of bulk rows, and how many rows it covers."""
         return ledger.group_digest(self.db, self._tracked(table), group_value)
 
-    def record_group(self, table: str, group_value: Any, *, action: str, item_id: str | None = None,
-                     details: Mapping[str, Any] | None = None) -> int:
+    def record_group(self, table: str, group_value: SqlValue, *, action: str, item_id: str | None = None,
+                     details: Mapping[str, object] | None = None) -> int:
         digest, count = self.group_digest(table, group_value)
-        self.log(action, item_id=item_id, target_table=table, target_id=group_value,
+        self.log(action, item_id=item_id, target_table=table, target_id=str(group_value),
                  row_digest=digest, details={**(details or {}), "rows": count})
         return count
 
@@ -481,10 +491,16 @@ class Case:
         return self.meta().get("default_tz")
 
     # ---- reading items and events --------------------------------------------------------
-    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def rows(self, sql: str, params: Iterable[SqlValue] = ()) -> list[dict[str, Any]]:
+        """The rows of a query, each as column -> value (see `select` for one table's rows)."""
         cur = self.db.execute(sql, list(params))
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def select(self, row_type: type[R], sql: str, params: Iterable[SqlValue] = ()) -> list[R]:
+        """The rows of a query as `row_type` (a TypedDict of casefile.store.rows; its columns are
+        checked against what the query gave)."""
+        return typed_rows(row_type, self.rows(sql, params))
 
     def items(self, kind: str | None = None, *, include_removed: bool = False) -> list[ItemRow]:
         where, params = [], []
@@ -494,23 +510,22 @@ class Case:
         if not include_removed:
             where.append("removed_at IS NULL")
         sql = "SELECT * FROM items" + (" WHERE " + " AND ".join(where) if where else "")
-        return cast(list[ItemRow], self.rows(sql + " ORDER BY id", params))
+        return self.select(ItemRow, sql + " ORDER BY id", params)
 
     def resolve_item(self, ref: str) -> ItemRow:
         """An item's row by id, reference (P3), file name, SHA-256 or a unique id or hash prefix
         (the one resolver, `casefile.store.resolve`: did-you-mean when nothing matches)."""
         item_id = resolve.resolve(self, ref, resolve.ITEMS, lists="casefile items CASE")
-        return cast(ItemRow, self.rows("SELECT * FROM items WHERE id = ?", [item_id])[0])
+        return self.select(ItemRow, "SELECT * FROM items WHERE id = ?", [item_id])[0]
 
     def acquisitions(self, item_id: str) -> list[AcquisitionRow]:
-        return cast(list[AcquisitionRow], self.rows(
-            "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", [item_id]))
+        return self.select(AcquisitionRow, "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id",
+                           [item_id])
 
     def derivations(self, item_id: str) -> list[DerivedRow]:
-        return cast(list[DerivedRow], self.rows(
-            "SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id]))
+        return self.select(DerivedRow, "SELECT * FROM derived WHERE item_id = ? ORDER BY id", [item_id])
 
-    def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[dict[str, Any]]:
+    def events(self, item_id: str | None = None, *, limit: int | None = None) -> list[LedgerEvent]:
         return ledger.read_events(self.db, item_id, limit=limit)
 
     def blob_path(self, item_or_row: Mapping[str, object]) -> Path:
@@ -518,18 +533,18 @@ class Case:
 
     # ---- derived working copies ----------------------------------------------------------
     def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,
-                    params: Mapping[str, Any], mime: str | None = None) -> dict[str, Any]:
+                    params: Mapping[str, object], mime: str | None = None) -> DerivedRow:
         """Store a working copy made from an item, recording its parent, tool, version and params."""
         rel, sha, size = blobs.write_bytes_blob(self.path, data, "derived",
                                                 later=self._unsynced if self._depth else None)
-        row = {"id": new_id(), "item_id": item_id, "kind": kind, "blob_path": rel, "sha256": sha,
-               "size": size, "mime": mime, "tool": tool, "tool_version": tool_version,
-               "params": canonical_json(dict(params)), "created_at": now_z()}
+        row = DerivedRow(id=new_id(), item_id=item_id, kind=kind, blob_path=rel, sha256=sha,
+                         size=size, mime=mime, tool=tool, tool_version=tool_version,
+                         params=canonical_json(dict(params)), created_at=now_z())
         with self.transaction():
             self.insert("derived", row, action="derived", item_id=item_id)
         return row
 
     def derived(self, item_id: str, kind: str) -> DerivedRow | None:
-        rows = self.rows("SELECT * FROM derived WHERE item_id = ? AND kind = ? ORDER BY id DESC "
-                         "LIMIT 1", [item_id, kind])
-        return cast(DerivedRow, rows[0]) if rows else None
+        rows = self.select(DerivedRow, "SELECT * FROM derived WHERE item_id = ? AND kind = ? "
+                           "ORDER BY id DESC LIMIT 1", [item_id, kind])
+        return rows[0] if rows else None

@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, Protocol, TypedDict
+from typing import Protocol, TypedDict
 
 import sqlite_utils
 
 from casefile.store.canonical import canonical_json, sha256_text
 from casefile.store.headfile import fingerprint
+from casefile.store.rows import JSONObject, LedgerEvent, SqlValue, typed
 from casefile.store.schema import Tracked
 
 #: the prev_hash of the first event
@@ -45,7 +46,7 @@ class Event(LedgerRow):
     prev_hash: str
 
 
-def event_hash(event: Mapping[str, Any]) -> str:
+def event_hash(event: Mapping[str, object]) -> str:
     """SHA-256 over the canonical encoding of an event's fields (all but its own hash)."""
     return sha256_text(canonical_json({k: event[k] for k in HASHED}))
 
@@ -77,7 +78,7 @@ class Ledger:
 
     def append(self, *, at: str, actor: str, action: str, item_id: str | None,
                target_table: str | None, target_id: str | None, row_digest: str | None,
-               details: Mapping[str, Any]) -> int:
+               details: Mapping[str, object]) -> int:
         """Write one event chained to the head (the caller holds the write transaction)."""
         seq, prev = self.head(keep=True)
         event = Event(seq=seq + 1, at=at, actor=actor, action=action, item_id=item_id,
@@ -90,7 +91,7 @@ class Ledger:
         return event["seq"]
 
 
-def group_digest(db: sqlite_utils.Database, tracked: Tracked, group_value: Any) -> tuple[str, int]:
+def group_digest(db: sqlite_utils.Database, tracked: Tracked, group_value: SqlValue) -> tuple[str, int]:
     """The ledger digest of one group of bulk rows, and how many rows it covers.
 
     SHA-256 over the JSON of the column names (sorted; columns NULL in every row of the group
@@ -112,7 +113,7 @@ def group_digest(db: sqlite_utils.Database, tracked: Tracked, group_value: Any) 
 
 
 def read_events(db: sqlite_utils.Database, item_id: str | None = None, *,
-                limit: int | None = None) -> list[dict[str, Any]]:
+                limit: int | None = None) -> list[LedgerEvent]:
     """Events in order (one item's, or all), with `details` decoded."""
     sql, params = "SELECT * FROM ledger", []
     if item_id:
@@ -121,9 +122,10 @@ def read_events(db: sqlite_utils.Database, item_id: str | None = None, *,
     sql += " ORDER BY seq"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    out = list(db.query(sql, params))
-    for ev in out:
-        ev["details"] = json.loads(ev["details"])
+    out: list[LedgerEvent] = []
+    for ev in db.query(sql, params):
+        details: JSONObject = json.loads(ev["details"])
+        out.append(typed(LedgerEvent, {**ev, "details": details}))
     return out
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from casefile.store import schema
 from casefile.store.canonical import row_state
+from casefile.store.rows import Row
 
 if TYPE_CHECKING:
     from casefile.store.case import Case
@@ -39,7 +40,7 @@ def current(case: Case, table: str, pk_value: str) -> dict[str, object] | None:
 
 
 def put_back(case: Case, table: str, pk_value: str, state: RowState, *, reason: str,
-             item_id: str | None = None) -> dict[str, object] | None:
+             item_id: str | None = None) -> Row | None:
     """Make the row match `state` (insert, update or delete it); returns the row as it is after."""
     pk = _pk(table)
     now = current(case, table, pk_value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from casefile.report.blocks import Block, KeepSpace, Space, grid, h1, h2, h3, pairs, para
@@ -80,6 +81,6 @@ def _origin(ctx: Context, acq: AcquisitionRow) -> str:
     return "; ".join(parts)
 
 
-def _action(ev: dict[str, Any]) -> str:
+def _action(ev: Mapping[str, Any]) -> str:
     target = ev["target_table"] or ""
     return f"{ev['action']} {target}".strip()

@@ -101,7 +101,7 @@ def _analyst(case: Case, item_id: str) -> str:
             f"<b>Linked claims:</b> {_e(links or 'none')}</p>")
 
 
-def _what(event: dict[str, Any]) -> str:
+def _what(event: Mapping[str, Any]) -> str:
     d = event["details"]
     if "after" in d:
         return "changed " + ", ".join(f"{k}: {json.dumps(d['before'].get(k))} → {json.dumps(v)}"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
+from casefile.store.rows import ItemRow, typed
 from casefile.ui import names
 from casefile.ui.window import edit_form
 from casefile.ui.window.opener import open_item
@@ -69,7 +70,7 @@ def _asker(win: CaseWindow, action: str, rid: str) -> Callable[[], object]:
 
 def ask_note(win: CaseWindow, item_id: str) -> None:
     assert win.case is not None
-    current = win.case.get_row("items", item_id)["notes"] or ""
+    current = typed(ItemRow, win.case.get_row("items", item_id))["notes"] or ""
     text, ok = QInputDialog.getMultiLineText(win, "Note", "Note on this item (kept in the custody log):",
                                              current)
     if ok and text != current:
