@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.ids import new_id
 from casefile.store import blobs
+from casefile.store.rows import Row
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class Ingested:
 
 def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
                   original_name: str | None, acquisition: Acquisition,
-                  importer: str | None = None, extra: dict[str, Any] | None = None,
+                  importer: str | None = None, extra: Mapping[str, object] | None = None,
                   then: Callable[[Case, Ingested], None] | None = None,
                   dirs_to_sync: set[Path] | None = None) -> Ingested:
     """Move a staged blob to its content address and record item + acquisition, in one transaction.
@@ -64,11 +65,11 @@ def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
         raise
 
 
-def _record(case: Case, staged: blobs.StagedBlob, rel: str, existing: list[dict[str, Any]], *, kind: str,
+def _record(case: Case, staged: blobs.StagedBlob, rel: str, existing: list[Row], *, kind: str,
             mime: str, original_name: str | None, acquisition: Acquisition, importer: str | None,
-            extra: dict[str, Any] | None) -> Ingested:
+            extra: Mapping[str, object] | None) -> Ingested:
     if existing:
-        item_id, new_item = existing[0]["id"], False
+        item_id, new_item = str(existing[0]["id"]), False
     else:
         item_id, new_item = new_id(), True
         row = {"id": item_id, "kind": kind, "sha256": staged.sha256, "md5": staged.md5,

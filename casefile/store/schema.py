@@ -124,8 +124,9 @@ def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]
 
 
 def apply(db: sqlite_utils.Database, group: str, number: int, name: str, fn: MigrationFn, *,
-          case: Any = None) -> None:
-    """Run one migration; the caller holds the transaction (and passes the Case it belongs to)."""
+          case: object = None) -> None:
+    """Run one migration; the caller holds the transaction (and passes the Case it belongs to,
+    which a migration registered with_case gets instead of the database)."""
     if "_schema" not in db.table_names():
         db.execute('CREATE TABLE _schema ("group" TEXT NOT NULL, number INTEGER NOT NULL, '
                    'name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY ("group", number))')

@@ -20,7 +20,7 @@ from casefile.store import (
     verify_schema,
 )
 from casefile.store.canonical import row_digest, row_state
-from casefile.store.ledger import GENESIS
+from casefile.store.ledger import GENESIS, Event
 from casefile.store.verify_report import Problem, VerifyReport
 from casefile.textsafe import printable
 
@@ -39,7 +39,7 @@ def verify_case(case: Case, *, record: bool = False, item_id: str | None = None,
     (a bundle checks its manifest's head instead).
     """
     report = VerifyReport()
-    events = case.rows("SELECT * FROM ledger ORDER BY seq")
+    events = case.select(Event, "SELECT * FROM ledger ORDER BY seq")
     gaps = verify_chain.check_chain(events, report)
     report.counts["events"] = len(events)
     report.head_hash = events[-1]["hash"] if events else GENESIS
@@ -83,8 +83,12 @@ def _fold_into_gaps(report: VerifyReport) -> None:
     report.problems = [p for p in report.problems if p.kind not in _LOST_WITH_EVENT]
 
 
-def _last_events(events: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    last: dict[tuple[str, str], dict[str, Any]] = {}
+#: (table, row key) -> the last event that recorded the row
+Last = dict[tuple[str | None, str | None], Event]
+
+
+def _last_events(events: list[Event]) -> Last:
+    last: Last = {}
     for ev in events:
         if ev["target_table"] and ev["row_digest"] is not None or ev["action"] == "deleted":
             last[(ev["target_table"], ev["target_id"])] = ev
@@ -146,7 +150,6 @@ def _describe_diff(recorded: dict[str, Any], current: dict[str, Any]) -> str:
     return "; ".join(parts) or "content differs"
 
 
-Last = dict[tuple[str, str], dict[str, Any]]
 
 
 def _check_rows(case: Case, report: VerifyReport, last: Last, item_id: str | None) -> None:
@@ -174,19 +177,20 @@ def _check_rows(case: Case, report: VerifyReport, last: Last, item_id: str | Non
                 recorded = json.loads(ev["details"]).get("row", {})
                 report.add("row-changed", f"{tracked.table} row {key} differs from the ledger "
                            f"(event {ev['seq']}): {_describe_diff(recorded, row_state(row))}", **where)
-        for (table, key), ev in last.items():
-            if table == tracked.table and key not in seen and ev["action"] != "deleted":
+        for (table, gone), ev in last.items():
+            if table == tracked.table and gone not in seen and ev["action"] != "deleted":
                 if item_id and ev["item_id"] != item_id:
                     continue
-                report.add("row-missing", f"{table} row {key} is gone but the ledger records no "
-                           "deletion", item_id=ev["item_id"], table=table, target=key)
+                report.add("row-missing", f"{table} row {gone} is gone but the ledger records no "
+                           "deletion", item_id=ev["item_id"], table=table, target=gone)
     report.counts["rows"] = n
 
 
 def _check_groups(case: Case, report: VerifyReport, last: Last, tracked: schema.Tracked) -> int:
     groups = {str(r[0]): r[0] for r in case.db.execute(
         f"SELECT DISTINCT [{tracked.group}] FROM [{tracked.table}]")}
-    recorded = {key: ev for (table, key), ev in last.items() if table == tracked.table}
+    recorded = {key: ev for (table, key), ev in last.items()
+                if table == tracked.table and key is not None}
     for key in sorted(set(groups) | set(recorded)):
         ev = recorded.get(key)
         where = {"item_id": ev["item_id"] if ev else None, "table": tracked.table, "target": key}

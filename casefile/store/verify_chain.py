@@ -4,10 +4,9 @@ its head against the head file beside the database and a fingerprint the investi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from casefile.store import headfile
-from casefile.store.ledger import GENESIS, event_hash
+from casefile.store.ledger import GENESIS, Event, event_hash
 from casefile.store.verify_report import VerifyReport
 
 
@@ -15,7 +14,7 @@ def _span(first: int, last: int) -> str:
     return f"event {first} is" if first == last else f"events {first}–{last} are"
 
 
-def check_chain(events: list[dict[str, Any]], report: VerifyReport) -> list[tuple[int, int]]:
+def check_chain(events: list[Event], report: VerifyReport) -> list[tuple[int, int]]:
     """Walk the chain; returns the missing ranges of event numbers (first, last)."""
     prev_seq, prev = 0, GENESIS
     gaps: list[tuple[int, int]] = []
@@ -36,7 +35,7 @@ def check_chain(events: list[dict[str, Any]], report: VerifyReport) -> list[tupl
     return gaps
 
 
-def check_head_file(case_dir: Path, meta: dict[str, str], events: list[dict[str, Any]],
+def check_head_file(case_dir: Path, meta: dict[str, str], events: list[Event],
                     report: VerifyReport) -> None:
     """The head file must name the last event of this ledger, with the same hash."""
     try:
@@ -79,7 +78,7 @@ ACCEPT = ("If you know why and the ledger is as it should be, accept its head wi
           "`casefile ledger accept-head CASE --reason \"...\"` (recorded in the ledger)")
 
 
-def check_expected(events: list[dict[str, Any]], expect: str, report: VerifyReport) -> None:
+def check_expected(events: list[Event], expect: str, report: VerifyReport) -> None:
     """The fingerprint the investigator noted must name an event of this ledger."""
     try:
         seq, prefix = headfile.parse_fingerprint(expect)
@@ -92,7 +91,7 @@ def check_expected(events: list[dict[str, Any]], expect: str, report: VerifyRepo
     report.counts["expect_matched"] = int(len(report.problems) == before)
 
 
-def _against(events: list[dict[str, Any]], seq: int, hash_prefix: str, what: str,
+def _against(events: list[Event], seq: int, hash_prefix: str, what: str,
              report: VerifyReport, kind: str) -> None:
     last = int(events[-1]["seq"]) if events else 0
     found = next((ev for ev in events if int(ev["seq"]) == seq), None)

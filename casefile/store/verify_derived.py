@@ -6,22 +6,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
 from casefile.store import journal, quarantine, schema, sealing
+from casefile.store.ledger import Event
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.store.verify_report import VerifyReport
 
 
-def check_derived(db: sqlite_utils.Database, events: list[dict[str, Any]],
+def check_derived(db: sqlite_utils.Database, events: list[Event],
                   report: VerifyReport) -> None:
     """Each derived table against the digest its last `derived-recorded` event holds."""
-    last: dict[str, dict[str, Any]] = {}
+    last: dict[str, Event] = {}
     for event in events:
-        if event["action"] in sealing.SEAL_ACTIONS and event["target_id"] == "*":
-            last[event["target_table"]] = event
+        table = event["target_table"]
+        if event["action"] in sealing.SEAL_ACTIONS and event["target_id"] == "*" and table:
+            last[table] = event
     tables = set(db.table_names())
     n = 0
     for d in schema.DERIVED.values():
@@ -81,7 +82,7 @@ def _n(items: list[str], word: str) -> str:
     return f"{len(items)} {word}{'s' if len(items) != 1 else ''}{of}"
 
 
-def check_refs(db: sqlite_utils.Database, events: list[dict[str, Any]],
+def check_refs(db: sqlite_utils.Database, events: list[Event],
                report: VerifyReport) -> None:
     """Each record's short reference is the one its creating event recorded (findings' are
     vouched for with the findings): a renumbered C4 would make a report name the wrong claim."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 
 @dataclass
@@ -15,6 +15,24 @@ class Problem:
     target: str | None = None
 
 
+class ProblemDict(TypedDict):
+    kind: str
+    message: str
+    item_id: str | None
+    table: str | None
+    target: str | None
+
+
+class VerifyReportDict(TypedDict):
+    """A verification as JSON (`casefile verify --json`, the ledger's `verified` event)."""
+
+    ok: bool
+    head_hash: str
+    fingerprint: str
+    counts: dict[str, int]
+    problems: list[ProblemDict]
+
+
 @dataclass
 class VerifyReport:
     ok: bool = True
@@ -24,10 +42,14 @@ class VerifyReport:
     #: the ledger head as a person notes it (event number and hash prefix), for `verify --expect`
     fingerprint: str = ""
 
-    def add(self, kind: str, message: str, **where: Any) -> None:
+    def add(self, kind: str, message: str, *, item_id: str | None = None, table: str | None = None,
+            target: str | None = None) -> None:
+        """A problem, naming the item, table row or file (target) it is about."""
         self.ok = False
-        self.problems.append(Problem(kind, message, **where))
+        self.problems.append(Problem(kind, message, item_id, table, target))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "head_hash": self.head_hash, "fingerprint": self.fingerprint,
-                "counts": self.counts, "problems": [asdict(p) for p in self.problems]}
+    def to_dict(self) -> VerifyReportDict:
+        return VerifyReportDict(
+            ok=self.ok, head_hash=self.head_hash, fingerprint=self.fingerprint, counts=self.counts,
+            problems=[ProblemDict(kind=p.kind, message=p.message, item_id=p.item_id, table=p.table,
+                                  target=p.target) for p in self.problems])
