@@ -17,7 +17,7 @@ from casefile.ids import new_id
 from casefile.model.analyst import CLAIM_KINDS, CLAIM_STATUSES, CREDIBILITY, LINK_RELATIONS, Claim, ClaimLink
 from casefile.reference import places
 from casefile.store.canonical import canonical_json
-from casefile.store.rows import ClaimRow, typed
+from casefile.store.rows import ClaimEntityRow, ClaimLinkRow, ClaimRow, ClaimSourceRow, IdRow, typed
 from casefile.timeutil import APPROX_S, TimeValue, in_zone, iso_z, now_z
 
 if TYPE_CHECKING:
@@ -291,7 +291,8 @@ def remove_source(case: Case, claim_ref: str, source_ref: str, *, reason: str) -
     """Say a source does not make this claim after all, for a recorded reason."""
     cid = resolve_id(case, "claims", claim_ref)
     sid = resolve_id(case, "sources", source_ref)
-    rows = case.rows("SELECT id FROM claim_sources WHERE claim_id = ? AND source_id = ?", [cid, sid])
+    rows = case.select(ClaimSourceRow, "SELECT * FROM claim_sources WHERE claim_id = ? AND source_id = ?",
+                       [cid, sid])
     if not rows:
         raise InvalidInput(f"source {sid} is not a source of claim {cid}", field="source")
     with case.transaction():
@@ -303,7 +304,8 @@ def remove_entity(case: Case, claim_ref: str, entity_ref: str, *, reason: str) -
     """Say an entity is not involved in this claim, for a recorded reason."""
     cid = resolve_id(case, "claims", claim_ref)
     eid = resolve_id(case, "entities", entity_ref)
-    rows = case.rows("SELECT id FROM claim_entities WHERE claim_id = ? AND entity_id = ?", [cid, eid])
+    rows = case.select(ClaimEntityRow, "SELECT * FROM claim_entities WHERE claim_id = ? AND entity_id = ?",
+                       [cid, eid])
     if not rows:
         raise InvalidInput(f"entity {eid} is not part of claim {cid}", field="entity")
     with case.transaction():
@@ -331,8 +333,8 @@ def link(case: Case, claim_ref: str, item_ref: str, relation: str,
     item = case.resolve_item(item_ref)
     rel = choice(relation, LINK_RELATIONS, "relation")
     text = clean_text(note, "note")
-    existing = case.rows("SELECT * FROM claim_links WHERE claim_id = ? AND item_id = ?",
-                         [cid, item["id"]])
+    existing = case.select(ClaimLinkRow, "SELECT * FROM claim_links WHERE claim_id = ? AND item_id = ?",
+                           [cid, item["id"]])
     with case.transaction():
         if existing:
             case.update("claim_links", existing[0]["id"], {"relation": rel, "note": text},
@@ -348,8 +350,8 @@ def unlink(case: Case, claim_ref: str, item_ref: str, *, reason: str) -> None:
     """Remove an item's link to a claim, for a recorded reason."""
     cid = resolve_id(case, "claims", claim_ref)
     item = case.resolve_item(item_ref)
-    rows = case.rows("SELECT id FROM claim_links WHERE claim_id = ? AND item_id = ?",
-                     [cid, item["id"]])
+    rows = case.select(ClaimLinkRow, "SELECT * FROM claim_links WHERE claim_id = ? AND item_id = ?",
+                       [cid, item["id"]])
     if not rows:
         raise InvalidInput(f"item {item['id']} is not linked to claim {cid}", field="item")
     with case.transaction():
@@ -362,19 +364,28 @@ def delete_claim(case: Case, claim_ref: str, *, reason: str) -> ClaimRow:
     if not reason or not reason.strip():
         raise InvalidInput("deleting a claim needs a reason", field="reason")
     with case.transaction():
-        for table in ("claim_links", "claim_sources", "claim_entities"):
-            for r in case.rows(f"SELECT * FROM {table} WHERE claim_id = ?", [cid]):
-                case.delete(table, r["id"], reason=reason, item_id=r.get("item_id"))
+        for link_ in case.select(ClaimLinkRow, "SELECT * FROM claim_links WHERE claim_id = ?", [cid]):
+            case.delete("claim_links", link_["id"], reason=reason, item_id=link_["item_id"])
+        for table in ("claim_sources", "claim_entities"):
+            for r in case.select(IdRow, f"SELECT id FROM {table} WHERE claim_id = ?", [cid]):
+                case.delete(table, r["id"], reason=reason)
         before = typed(ClaimRow, case.delete("claims", cid, reason=reason))
         idx.unindex(case, "claim", cid)
     return before
 
 
 # ---- reading --------------------------------------------------------------------------------
-def _group(sql: str, key: str, value: str, case: Case) -> dict[str, list[str]]:
+def _sources_by_claim(case: Case) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for r in case.rows(sql):
-        out.setdefault(r[key], []).append(r[value])
+    for r in case.select(ClaimSourceRow, "SELECT * FROM claim_sources ORDER BY id"):
+        out.setdefault(r["claim_id"], []).append(r["source_id"])
+    return out
+
+
+def _entities_by_claim(case: Case) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in case.select(ClaimEntityRow, "SELECT * FROM claim_entities ORDER BY id"):
+        out.setdefault(r["claim_id"], []).append(r["entity_id"])
     return out
 
 
@@ -394,10 +405,7 @@ def _to_claim(row: ClaimRow, sources: list[str], entities: list[str]) -> Claim:
 
 def list_claims(case: Case) -> list[Claim]:
     """Every claim, oldest first, with its sources and entities."""
-    srcs = _group("SELECT claim_id, source_id FROM claim_sources ORDER BY id", "claim_id",
-                  "source_id", case)
-    ents = _group("SELECT claim_id, entity_id FROM claim_entities ORDER BY id", "claim_id",
-                  "entity_id", case)
+    srcs, ents = _sources_by_claim(case), _entities_by_claim(case)
     return [_to_claim(r, srcs.get(r["id"], []), ents.get(r["id"], []))
             for r in case.select(ClaimRow, "SELECT * FROM claims ORDER BY id")]
 
@@ -405,24 +413,24 @@ def list_claims(case: Case) -> list[Claim]:
 def get_claim(case: Case, claim_ref: str) -> Claim:
     cid = resolve_id(case, "claims", claim_ref)
     row = typed(ClaimRow, case.get_row("claims", cid))
-    srcs = [r["source_id"] for r in case.rows(
-        "SELECT source_id FROM claim_sources WHERE claim_id = ? ORDER BY id", [cid])]
-    ents = [r["entity_id"] for r in case.rows(
-        "SELECT entity_id FROM claim_entities WHERE claim_id = ? ORDER BY id", [cid])]
+    srcs = [r["source_id"] for r in case.select(
+        ClaimSourceRow, "SELECT * FROM claim_sources WHERE claim_id = ? ORDER BY id", [cid])]
+    ents = [r["entity_id"] for r in case.select(
+        ClaimEntityRow, "SELECT * FROM claim_entities WHERE claim_id = ? ORDER BY id", [cid])]
     return _to_claim(row, srcs, ents)
 
 
 def claim_links(case: Case, claim_id: str) -> list[ClaimLink]:
     """(item_id, relation, note) for each evidence item linked to a claim."""
     cid = resolve_id(case, "claims", claim_id)
-    return [ClaimLink(r["item_id"], r["relation"], r["note"]) for r in case.rows(
-        "SELECT item_id, relation, note FROM claim_links WHERE claim_id = ? ORDER BY id", [cid])]
+    return [ClaimLink(r["item_id"], r["relation"], r["note"]) for r in case.select(
+        ClaimLinkRow, "SELECT * FROM claim_links WHERE claim_id = ? ORDER BY id", [cid])]
 
 
 def claims_of_item(case: Case, item_id: str) -> list[tuple[str, str]]:
     """(claim id, relation) for each claim an item is linked to."""
-    return [(r["claim_id"], r["relation"]) for r in case.rows(
-        "SELECT claim_id, relation FROM claim_links WHERE item_id = ? ORDER BY id", [item_id])]
+    return [(r["claim_id"], r["relation"]) for r in case.select(ClaimLinkRow,
+        "SELECT * FROM claim_links WHERE item_id = ? ORDER BY id", [item_id])]
 
 
 def window_utc(claim: Claim) -> tuple[str, str] | None:

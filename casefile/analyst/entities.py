@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from casefile.analyst import search as idx
 from casefile.analyst.inputs import choice, clean_text, resolve_id
 from casefile.analyst.json_lists import dump_list, load_list
-from casefile.analyst.mentions import MentionSummary
+from casefile.analyst.mentions import AcceptedMention
 from casefile.errors import InvalidInput, NotFound
 from casefile.ids import new_id
 from casefile.model.analyst import ENTITY_KIND_ALIASES, ENTITY_KINDS, Entity
 from casefile.reference import airports
-from casefile.store.rows import EntityRow, typed
+from casefile.store.rows import EntityRow, IdRow, typed
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def delete_entity(case: Case, entity_ref: str, *, reason: str) -> EntityRow:
     if not reason or not reason.strip():
         raise InvalidInput("deleting an entity needs a reason", field="reason")
     with case.transaction():
-        for r in case.rows("SELECT id FROM claim_entities WHERE entity_id = ?", [eid]):
+        for r in case.select(IdRow, "SELECT id FROM claim_entities WHERE entity_id = ?", [eid]):
             case.delete("claim_entities", r["id"], reason=reason)
         before = typed(EntityRow, case.delete("entities", eid, reason=reason))
         idx.unindex(case, "entity", eid)
@@ -129,7 +129,7 @@ def find_entity(case: Case, text: str) -> Entity:
     raise InvalidInput(f"{text!r} names {len(found)} entities; use an id", field="entity")
 
 
-def add_from_mention(case: Case, mention: MentionSummary) -> tuple[Entity, bool]:
+def add_from_mention(case: Case, mention: AcceptedMention) -> tuple[Entity, bool]:
     """The entity an accepted mention suggestion stands for: (entity, created). An entity already
     holding that ref or name is reused, so accepting twice records nothing new."""
     kind, value = mention["kind"], mention["value"]

@@ -215,16 +215,21 @@ def suggest_mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, m.kind, m.value))
 
 
-class MentionSummary(TypedDict):
+class AcceptedMention(TypedDict):
+    """A suggested mention the analyst accepts as an entity (entities.add_from_mention)."""
+
+    kind: str                          # registration | icao-hex | aircraft-type | airport | person ...
+    value: str
+    detail: str | None
+    forms: list[str]                   # as written in the text
+
+
+class MentionSummary(AcceptedMention):
     """One suggested mention in a source's text: how often, the forms seen, best confidence."""
 
-    kind: str
-    value: str
     entity_kind: str
     count: int
-    forms: list[str]
     confidence: str                    # low | medium | high
-    detail: str | None
     first_at: int                      # where in the text it first occurs
 
 

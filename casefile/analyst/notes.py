@@ -143,7 +143,7 @@ def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> TagRow 
     if target_id is None:
         raise NotFound(f"the case has no tag {tag!r}: tags are on items, sources, claims, entities")
     t = normalise_tag(tag)
-    have = case.rows("SELECT id FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
+    have = case.select(TagRow, "SELECT * FROM tags WHERE target_id = ? AND tag = ?", [target_id, t])
     photo = _photo(case, kind, target_id)
     if not have and photo is not None and t.startswith("aircraft:"):
         photos.untag_aircraft(case, photo.item_id, t.split(":", 1)[1], reason=reason)
@@ -158,8 +158,8 @@ def remove_tag(case: Case, target_ref: str, tag: str, *, reason: str) -> TagRow 
 def tags(case: Case, item_id: str) -> list[str]:
     """The tags on one item (or source, claim, entity), in the order they were added; a photo's
     aircraft tags (kept by the photos part) appear as 'aircraft:<ref>'."""
-    out = [r["tag"] for r in case.rows("SELECT tag FROM tags WHERE target_id = ? ORDER BY id",
-                                       [item_id])]
+    out = [r["tag"] for r in case.select(TagRow, "SELECT * FROM tags WHERE target_id = ? ORDER BY id",
+                                         [item_id])]
     photo = _photo(case, "item", item_id)
     if photo is not None:
         for ref in photo.aircraft_tags:

@@ -10,6 +10,7 @@ from casefile.analyst.inputs import choice, clean_text, resolve_id
 from casefile.errors import InvalidInput
 from casefile.ids import new_id
 from casefile.model.analyst import SOURCE_RELATIONS
+from casefile.store.rows import IdRow, SourceRelationRow
 from casefile.timeutil import now_z
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ def relate_sources(case: Case, source_ref: str, other_ref: str, relation: str,
     if sid == oid:
         raise InvalidInput("a source cannot cite or derive from itself", field="relation")
     text = clean_text(note, "note")
-    rows = case.rows("SELECT id FROM source_relations WHERE source_id = ? AND other_id = ? AND "
-                     "relation = ?", [sid, oid, rel])
+    rows = case.select(IdRow, "SELECT id FROM source_relations WHERE source_id = ? AND other_id = ? "
+                       "AND relation = ?", [sid, oid, rel])
     with case.transaction():
         if rows:
             case.update("source_relations", rows[0]["id"], {"note": text},
@@ -59,8 +60,8 @@ def unrelate_sources(case: Case, source_ref: str, other_ref: str, *, reason: str
     """Say a source does not cite or derive from another after all, for a recorded reason."""
     sid = resolve_id(case, "sources", source_ref)
     oid = resolve_id(case, "sources", other_ref)
-    rows = case.rows("SELECT id FROM source_relations WHERE source_id = ? AND other_id = ?",
-                     [sid, oid])
+    rows = case.select(IdRow, "SELECT id FROM source_relations WHERE source_id = ? AND other_id = ?",
+                       [sid, oid])
     if not rows:
         raise InvalidInput("no relation between these sources is recorded", field="relation")
     with case.transaction():
@@ -71,4 +72,4 @@ def unrelate_sources(case: Case, source_ref: str, other_ref: str, *, reason: str
 def source_relations(case: Case) -> list[SourceRelation]:
     """Every recorded citing / derived-from relation, oldest first."""
     return [SourceRelation(r["source_id"], r["other_id"], r["relation"], r["note"])
-            for r in case.rows("SELECT * FROM source_relations ORDER BY id")]
+            for r in case.select(SourceRelationRow, "SELECT * FROM source_relations ORDER BY id")]

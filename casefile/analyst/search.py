@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Hit
@@ -107,11 +107,12 @@ def rebuild_index(case: Case) -> int:
             index_entity(case, entity)
         for note in case.select(NoteRow, "SELECT * FROM notes"):
             index_note(case, note)
-        for row in case.rows("SELECT c.item_id, c.text, i.original_name FROM capture_texts c "
-                             "JOIN items i ON i.id = c.item_id"):
-            index_capture(case, row["item_id"], row["original_name"], row["text"])
+        for item_id, name, text in case.db.execute(
+                "SELECT c.item_id, i.original_name, c.text FROM capture_texts c "
+                "JOIN items i ON i.id = c.item_id").fetchall():
+            index_capture(case, str(item_id), name, str(text))
         case.db.execute("INSERT INTO search_docs_fts (search_docs_fts) VALUES ('rebuild')")
-    return int(case.rows("SELECT count(*) AS n FROM search_docs")[0]["n"])
+    return case.db.table("search_docs").count
 
 
 def fts_query(query: str) -> str:
@@ -259,6 +260,15 @@ def _live(case: Case, expr: str, kinds: tuple[str, ...], limit: int) -> list[Hit
                 item_id=item_id) for k, rid, item_id, title, rank, snip in rows]
 
 
+class _IndexedHit(TypedDict):
+    rowid: int
+    kind: str
+    ref_id: str
+    item_id: str | None
+    title: str | None
+    rank: float
+
+
 def _indexed(case: Case, expr: str, kinds: tuple[str, ...], limit: int) -> list[Hit]:
     if not kinds:
         return []
@@ -266,12 +276,12 @@ def _indexed(case: Case, expr: str, kinds: tuple[str, ...], limit: int) -> list[
            "FROM search_docs_fts JOIN search_docs d ON d.rowid = search_docs_fts.rowid "
            "LEFT JOIN items i ON i.id = d.item_id "
            "WHERE search_docs_fts MATCH ? AND i.removed_at IS NULL")
-    params: list[Any] = [expr]
+    params: list[str | int] = [expr]
     sql += f" AND d.kind IN ({', '.join('?' for _ in kinds)})"
     params.extend(kinds)
     sql += " ORDER BY rank, d.kind, d.ref_id LIMIT ?"
     params.append(int(limit))
-    rows = case.rows(sql, params)
+    rows = case.select(_IndexedHit, sql, params)
     # snippets only for the documents returned (making one is the costly part of a query)
     snips: dict[int, str] = {}
     for chunk in range(0, len(rows), 500):

@@ -24,7 +24,7 @@ from casefile.model.analyst import (
 )
 from casefile.reference.airports import city_zone
 from casefile.store.canonical import canonical_json
-from casefile.store.rows import CaptureTextRow, JSONObject, SourceItemRow, SourceRow, typed
+from casefile.store.rows import CaptureTextRow, IdRow, ItemRow, JSONObject, SourceItemRow, SourceRow, typed
 from casefile.timeutil import BASES, TimeValue, now_z
 
 if TYPE_CHECKING:
@@ -86,8 +86,8 @@ def store_capture_text(case: Case, item_id: str, ex: Extracted) -> None:
            "suggestion": canonical_json(ex.suggestion.to_dict()), "tool": ex.tool,
            "truncated": int(ex.truncated)}
     case.insert("capture_texts", row, action="text-extracted", item_id=item_id)
-    name = case.rows("SELECT original_name FROM items WHERE id = ?", [item_id])[0]["original_name"]
-    idx.index_capture(case, item_id, name, ex.text)
+    item = case.select(ItemRow, "SELECT * FROM items WHERE id = ?", [item_id])[0]
+    idx.index_capture(case, item_id, item["original_name"], ex.text)
 
 
 def ensure_capture_text(case: Case, item_id: str) -> bool:
@@ -255,7 +255,8 @@ def detach_item(case: Case, source_ref: str, item_ref: str, *, reason: str) -> S
     """Take an item off a source, for a recorded reason (the item itself stays in the case)."""
     sid = resolve_id(case, "sources", source_ref)
     item_id = case.resolve_item(item_ref)["id"]
-    rows = case.rows("SELECT id FROM source_items WHERE source_id = ? AND item_id = ?", [sid, item_id])
+    rows = case.select(IdRow, "SELECT id FROM source_items WHERE source_id = ? AND item_id = ?",
+                       [sid, item_id])
     if not rows:
         raise InvalidInput(f"item {item_id} is not attached to source {sid}", field="item")
     with case.transaction():
@@ -320,12 +321,12 @@ def delete_source(case: Case, source_ref: str, *, reason: str) -> SourceRow:
     if not reason or not reason.strip():
         raise InvalidInput("deleting a source needs a reason", field="reason")
     with case.transaction():
-        for r in case.rows("SELECT id, item_id FROM source_items WHERE source_id = ?", [sid]):
-            case.delete("source_items", r["id"], reason=reason, item_id=r["item_id"])
-        for r in case.rows("SELECT id FROM claim_sources WHERE source_id = ?", [sid]):
+        for item in case.select(SourceItemRow, "SELECT * FROM source_items WHERE source_id = ?", [sid]):
+            case.delete("source_items", item["id"], reason=reason, item_id=item["item_id"])
+        for r in case.select(IdRow, "SELECT id FROM claim_sources WHERE source_id = ?", [sid]):
             case.delete("claim_sources", r["id"], reason=reason)
-        for r in case.rows("SELECT id FROM source_relations WHERE source_id = ? OR other_id = ?",
-                           [sid, sid]):
+        for r in case.select(IdRow, "SELECT id FROM source_relations WHERE source_id = ? OR other_id = ?",
+                             [sid, sid]):
             case.delete("source_relations", r["id"], reason=reason)
         before = typed(SourceRow, case.delete("sources", sid, reason=reason))
         idx.unindex(case, "source", sid)
@@ -365,12 +366,12 @@ def get_source(case: Case, source_ref: str) -> Source:
 def source_items(case: Case, source_id: str,
                  roles: tuple[str, ...] | None = ("published-photo",)) -> list[str]:
     """Items attached to a source: by default the photos it published; roles=None gives all."""
-    rows = case.rows("SELECT item_id, role FROM source_items WHERE source_id = ? ORDER BY id",
-                     [resolve_id(case, "sources", source_id)])
+    rows = case.select(SourceItemRow, "SELECT * FROM source_items WHERE source_id = ? ORDER BY id",
+                       [resolve_id(case, "sources", source_id)])
     return [r["item_id"] for r in rows if roles is None or r["role"] in roles]
 
 
 def sources_of_item(case: Case, item_id: str) -> list[str]:
     """Ids of the sources an item is attached to."""
-    return [r["source_id"] for r in case.rows(
-        "SELECT source_id FROM source_items WHERE item_id = ? ORDER BY id", [item_id])]
+    return [r["source_id"] for r in case.select(
+        SourceItemRow, "SELECT * FROM source_items WHERE item_id = ? ORDER BY id", [item_id])]

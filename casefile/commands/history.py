@@ -24,6 +24,7 @@ from casefile.errors import CasefileError
 if TYPE_CHECKING:
     from casefile.store import Case
     from casefile.store.putback import RowState
+    from casefile.store.rows import Row
 
 ACTION = "command"
 RESTORE = "records.restore"
@@ -73,10 +74,12 @@ def _row_events(case: Case, after_seq: int, upto: int | None = None) -> list[dic
     if upto is not None:
         sql += " AND seq < ?"
         args.append(upto)
-    out = case.rows(sql + " ORDER BY seq", args)
-    for ev in out:
-        ev["details"] = json.loads(ev["details"])
-    return out
+    return [_decoded(ev) for ev in case.rows(sql + " ORDER BY seq", args)]
+
+
+def _decoded(ev: Row) -> dict[str, Any]:
+    """A ledger row with its details decoded (they are a command's or a row's JSON)."""
+    return {**ev, "details": json.loads(str(ev["details"]))}
 
 
 def _touched(events: Iterable[Mapping[str, Any]]) -> list[Touched]:
@@ -123,9 +126,9 @@ class _Stacks:
 
 def _stacks(case: Case) -> _Stacks:
     st = _Stacks()
-    for ev in case.rows("SELECT seq, at, actor, details FROM ledger WHERE action = ? ORDER BY seq",
-                        [ACTION]):
-        ev["details"] = json.loads(ev["details"])
+    for row in case.rows("SELECT seq, at, actor, details FROM ledger WHERE action = ? ORDER BY seq",
+                         [ACTION]):
+        ev = _decoded(row)
         st.events.append(ev)
         st.by_seq[ev["seq"]] = ev
         d = ev["details"]
@@ -182,9 +185,9 @@ def _states(case: Case, event_seq: int, records: list[list[str]]) -> list[tuple[
     """(table, id, before, after) of each record the command event's transaction wrote: its row
     events are the last ones before it, one per leading entry of `records` (the rest are records
     it used without writing)."""
-    before_cmd = case.rows("SELECT seq FROM ledger WHERE seq < ? AND action = ? ORDER BY seq DESC "
-                           "LIMIT 1", [event_seq, ACTION])
-    floor = before_cmd[0]["seq"] if before_cmd else 0
+    before_cmd = case.db.execute("SELECT seq FROM ledger WHERE seq < ? AND action = ? ORDER BY seq DESC "
+                                 "LIMIT 1", [event_seq, ACTION]).fetchone()
+    floor = int(before_cmd[0]) if before_cmd else 0
     prior = _row_events(case, floor, event_seq)[-len(records):] if records else []
     keys = [(ev["target_table"], ev["target_id"]) for ev in prior]
     wanted = [(t, i) for t, i in records]

@@ -16,6 +16,7 @@ from casefile.report.bundle_safety import MANIFEST, hash_member, read_manifest, 
 from casefile.store import Case, VerifyReport, verify_case
 from casefile.store import schema as store_schema
 from casefile.store.case import DB_NAME
+from casefile.store.rows import DerivedRow, ItemRow
 
 _BLOB_KINDS = {"original-changed", "derived-changed"}
 
@@ -117,15 +118,17 @@ def _verify_database(zf: zipfile.ZipFile, path: Path, report: VerifyReport, mani
 def _check_bundle_blobs(case: Case, path: Path, report: VerifyReport,
                         hashes: dict[str, str]) -> None:
     """Every original and working copy the database names is in the bundle with its recorded hash."""
-    for table, kind in (("items", "original"), ("derived", "derived")):
-        for row in case.rows(f"SELECT * FROM {table}"):
-            iid = row["id"] if table == "items" else row["item_id"]
-            got = hashes.get(row["blob_path"])
-            if got is None:
-                report.add(f"{kind}-missing", f"{path}: {kind} file {row['blob_path']} of item {iid} "
-                           "is not in the bundle (or could not be read)", item_id=iid, table=table,
-                           target=row["id"])
-            elif got != row["sha256"]:
-                report.add(f"{kind}-changed", f"{path}: {kind} file {row['blob_path']} has SHA-256 "
-                           f"{got}, the case recorded {row['sha256']}", item_id=iid, table=table,
-                           target=row["id"])
+    files = [("items", "original", r["id"], r["id"], r["blob_path"], r["sha256"])
+             for r in case.select(ItemRow, "SELECT * FROM items")]
+    files += [("derived", "derived", r["id"], r["item_id"], r["blob_path"], r["sha256"])
+              for r in case.select(DerivedRow, "SELECT * FROM derived")]
+    for table, kind, row_id, iid, blob_path, sha256 in files:
+        got = hashes.get(blob_path)
+        if got is None:
+            report.add(f"{kind}-missing", f"{path}: {kind} file {blob_path} of item {iid} "
+                       "is not in the bundle (or could not be read)", item_id=iid, table=table,
+                       target=row_id)
+        elif got != sha256:
+            report.add(f"{kind}-changed", f"{path}: {kind} file {blob_path} has SHA-256 "
+                       f"{got}, the case recorded {sha256}", item_id=iid, table=table,
+                       target=row_id)

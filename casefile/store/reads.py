@@ -10,10 +10,11 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TypedDict
 
 from casefile.store.case import Case
 from casefile.store.ledger import LedgerRow as LedgerRow  # the GUI reads it from here
+from casefile.store.rows import DerivedRow
 from casefile.store.rows import ItemRow as ItemRow
 
 
@@ -23,6 +24,13 @@ class ListedItem(ItemRow):
     acquired_by: str | None
     acquired_at: str | None
     original_path: str | None
+
+
+class _FirstAcquisition(TypedDict):
+    item_id: str
+    acquired_by: str | None
+    original_path: str | None
+    acquired_at: str | None
 
 
 @dataclass(frozen=True)
@@ -45,42 +53,41 @@ def is_photo_item(item: Mapping[str, object]) -> bool:
 
 def listed_items(case: Case) -> list[ListedItem]:
     """Items not removed, by id, each with its first acquisition."""
-    first = {r["item_id"]: r for r in case.rows(
-        "SELECT item_id, acquired_by, original_path, MIN(acquired_at) AS acquired_at "
+    first = {r["item_id"]: r for r in case.select(
+        _FirstAcquisition, "SELECT item_id, acquired_by, original_path, MIN(acquired_at) AS acquired_at "
         "FROM acquisitions GROUP BY item_id")}
     out: list[ListedItem] = []
     for it in case.items():
-        acq = first.get(it["id"], {})
-        out.append(cast(ListedItem, {**it, "acquired_by": acq.get("acquired_by"),
-                                     "acquired_at": acq.get("acquired_at"),
-                                     "original_path": acq.get("original_path")}))
+        acq = first.get(it["id"])
+        out.append(ListedItem(**it, acquired_by=acq["acquired_by"] if acq else None,
+                              acquired_at=acq["acquired_at"] if acq else None,
+                              original_path=acq["original_path"] if acq else None))
     return out
 
 
 def image_items(case: Case) -> list[ItemRow]:
     """Items not removed that are photos or images, by id."""
-    return cast(list[ItemRow], case.rows(f"SELECT * FROM items WHERE {_IMAGES} ORDER BY id"))
+    return case.select(ItemRow, f"SELECT * FROM items WHERE {_IMAGES} ORDER BY id")
 
 
 def thumbnail_paths(case: Case) -> dict[str, Path]:
     """Item id -> the file of its newest stored thumbnail (derived kind 'thumbnail')."""
-    return {r["item_id"]: case.path / r["blob_path"] for r in case.rows(
-        "SELECT item_id, blob_path FROM derived WHERE kind = 'thumbnail' ORDER BY id")}
+    return {r["item_id"]: case.path / r["blob_path"] for r in case.select(
+        DerivedRow, "SELECT * FROM derived WHERE kind = 'thumbnail' ORDER BY id")}
 
 
 def search_items(case: Case, query: str) -> list[ItemRow]:
     """Items not removed whose name, notes, id or SHA-256 contain the text (case-insensitive)."""
     like = f"%{query}%"
-    return cast(list[ItemRow], case.rows(
-        "SELECT * FROM items WHERE removed_at IS NULL AND "
+    return case.select(
+        ItemRow, "SELECT * FROM items WHERE removed_at IS NULL AND "
         "(original_name LIKE ? OR notes LIKE ? OR sha256 LIKE ? OR id LIKE ?) ORDER BY id",
-        [like, like, like.lower(), like.upper()]))
+        [like, like, like.lower(), like.upper()])
 
 
 def item_names(case: Case) -> dict[str, str]:
     """Item id -> its original file name (the id when it has none), removed items included."""
-    return {r["id"]: r["original_name"] or r["id"]
-            for r in case.rows("SELECT id, original_name FROM items")}
+    return {str(i): str(name or i) for i, name in case.db.execute("SELECT id, original_name FROM items")}
 
 
 def item_counts(case: Case) -> dict[str, int]:
@@ -96,16 +103,16 @@ def count_image_items(case: Case) -> int:
 
 def ledger_rows(case: Case) -> list[LedgerRow]:
     """Every custody event, oldest first (details left out: the log lists, the item panel explains)."""
-    return cast(list[LedgerRow], case.rows(
-        "SELECT seq, at, actor, action, item_id, target_table, target_id, hash FROM ledger ORDER BY seq"))
+    return case.select(LedgerRow, "SELECT seq, at, actor, action, item_id, target_table, target_id, hash "
+                       "FROM ledger ORDER BY seq")
 
 
 def last_verification(case: Case) -> LastVerification | None:
     """The last whole-case verification, or None when the case was never verified."""
-    rows = case.rows("SELECT at, details FROM ledger WHERE action = 'verified' AND item_id IS NULL "
-                     "ORDER BY seq DESC LIMIT 1")
-    if not rows:
+    row = case.db.execute("SELECT at, details FROM ledger WHERE action = 'verified' AND item_id IS NULL "
+                          "ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
         return None
-    details = json.loads(rows[0]["details"])
-    return LastVerification(at=rows[0]["at"], ok=bool(details.get("ok")),
+    details = json.loads(row[1])
+    return LastVerification(at=str(row[0]), ok=bool(details.get("ok")),
                             problems=len(details.get("problems", [])))

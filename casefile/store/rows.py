@@ -90,6 +90,12 @@ class DerivedRow(TypedDict):
     created_at: str
 
 
+class IdRow(TypedDict):
+    """A row's id alone (SELECT id FROM ...), e.g. to delete what refers to a record."""
+
+    id: str
+
+
 class LedgerEvent(TypedDict):
     """One custody event as read back (casefile.store.ledger.read_events): details decoded."""
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from casefile.store import (
     blobs,
@@ -95,7 +96,20 @@ def _last_events(events: list[Event]) -> Last:
     return last
 
 
-def _check_one_blob(case: Case, row: dict[str, Any], what: str) -> tuple[dict[str, Any], str | None]:
+class _Blob(TypedDict):
+    """A stored file as its row records it (an item's original or a derived copy)."""
+
+    id: str
+    sha256: str
+    size: int
+    blob_path: str
+
+
+class _DerivedBlob(_Blob):
+    item_id: str
+
+
+def _check_one_blob(case: Case, row: _Blob, what: str) -> tuple[_Blob, str | None]:
     path = case.path / row["blob_path"]
     try:
         lst = os.lstat(path)
@@ -123,27 +137,30 @@ def _check_one_blob(case: Case, row: dict[str, Any], what: str) -> tuple[dict[st
 
 def _check_blobs(case: Case, report: VerifyReport, item_id: str | None) -> None:
     flt = " WHERE id = ?" if item_id else ""
-    items = case.rows("SELECT id, sha256, size, blob_path FROM items" + flt, [item_id] if item_id else [])
-    dflt = " WHERE item_id = ?" if item_id else ""
-    derived = case.rows("SELECT id, item_id, sha256, size, blob_path FROM derived" + dflt,
+    items = case.select(_Blob, "SELECT id, sha256, size, blob_path FROM items" + flt,
                         [item_id] if item_id else [])
+    dflt = " WHERE item_id = ?" if item_id else ""
+    derived = case.select(_DerivedBlob, "SELECT id, item_id, sha256, size, blob_path FROM derived" + dflt,
+                          [item_id] if item_id else [])
     for row in items:
         if row["blob_path"] != blobs.blob_relpath(row["sha256"]):
             report.add("item-path", f"item {row['id']} points at {row['blob_path']}, not at its "
                        "content address", item_id=row["id"], table="items", target=row["id"])
+    of_item = {r["id"]: r["item_id"] for r in derived}
     jobs = [(r, "original") for r in items] + [(r, "derived") for r in derived]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for row, problem in pool.map(lambda j: _check_one_blob(case, *j), jobs):
+        for (row, problem), (_, what) in zip(pool.map(lambda j: _check_one_blob(case, *j), jobs), jobs,
+                                             strict=True):
             if problem:
-                is_orig = "item_id" not in row
+                is_orig = what == "original"
                 report.add("original-changed" if is_orig else "derived-changed", problem,
-                           item_id=row["id"] if is_orig else row["item_id"],
+                           item_id=row["id"] if is_orig else of_item[row["id"]],
                            table="items" if is_orig else "derived", target=row["id"])
     report.counts["originals"] = len(items)
     report.counts["derived"] = len(derived)
 
 
-def _describe_diff(recorded: dict[str, Any], current: dict[str, Any]) -> str:
+def _describe_diff(recorded: Mapping[str, object], current: Mapping[str, object]) -> str:
     keys = sorted(set(recorded) | set(current))
     changed = [k for k in keys if recorded.get(k) != current.get(k)]
     parts = [f"{k}: recorded {recorded.get(k)!r}, now {current.get(k)!r}" for k in changed[:5]]
@@ -164,7 +181,8 @@ def _check_rows(case: Case, report: VerifyReport, last: Last, item_id: str | Non
         for row in case.rows(f"SELECT * FROM [{tracked.table}]"):
             key = str(row[tracked.pk])
             seen.add(key)
-            row_item = row.get("item_id") or (row.get("id") if tracked.table == "items" else None)
+            of = row.get("item_id") or (row.get("id") if tracked.table == "items" else None)
+            row_item = None if of is None else str(of)
             if item_id and row_item != item_id:
                 continue
             n += 1
