@@ -24,7 +24,7 @@ DEBT: dict[str, tuple[str, ...]] = {
     "flights/aircraft": ("row_to_aircraft",),
     "flights/legs": ("from_columns", "from_rows", "ground_flags",),
     "flights/probable": ("Candidate.to_dict",),
-    "flights/query": ("ground_stays", "tracks",),
+    "flights/query": ("tracks",),
     "flights/reported": ("to_model",),
     "flights/stated": ("stated_segments",),
     "photos/derive": ("error_level",),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -40,6 +40,7 @@ from casefile.present.aircraft import aircraft_name
 from casefile.present.times import describe
 from casefile.store import Case
 from casefile.store.columns import as_python
+from casefile.store.rows import FlightSegmentRow
 from casefile.timeutil import from_epoch, parse_z
 
 
@@ -133,17 +134,29 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
     return out
 
 
-def ground_stays(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
+class GroundStay(TypedDict):
+    """A stretch an aircraft was observed on the ground, at an airport when one is within reach."""
+
+    aircraft_id: str
+    track_id: str
+    item_id: str
+    start_utc: str
+    end_utc: str
+    points: int
+    airport_icao: str | None
+
+
+def ground_stays(case: Case, aircraft_id: str | None = None) -> list[GroundStay]:
     """Stretches observed on the ground (airport when one is within reach)."""
     sql = "SELECT * FROM flight_segments WHERE kind = 'ground'"
-    params: list[Any] = []
+    params: list[str] = []
     if aircraft_id:
         sql += " AND aircraft_id = ?"
         params.append(aircraft_id)
-    return [{"aircraft_id": r["aircraft_id"], "track_id": r["track_id"], "item_id": r["item_id"],
-             "start_utc": from_epoch(r["start_t"]), "end_utc": from_epoch(r["end_t"]),
-             "points": r["points"], "airport_icao": r["airport_icao"]}
-            for r in case.rows(sql + " ORDER BY start_t", params)]
+    return [GroundStay(aircraft_id=r["aircraft_id"], track_id=r["track_id"], item_id=r["item_id"],
+                       start_utc=from_epoch(r["start_t"]), end_utc=from_epoch(r["end_t"]),
+                       points=r["points"], airport_icao=r["airport_icao"])
+            for r in case.select(FlightSegmentRow, sql + " ORDER BY start_t", params)]
 
 
 def _point(case: Case, track_id: str, seq: int) -> Point:

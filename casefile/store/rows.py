@@ -276,3 +276,22 @@ class ReportedFlightRow(TypedDict):
     created_by: str
     source_id: str | None              # sources(id)
     aircraft_type: str | None          # ICAO designator
+
+
+# ---- the flights part's tables (casefile/store/schemas/flights.py) -------------------------------
+class FlightSegmentRow(TypedDict):
+    """A leg (take-off to landing) or a stay on the ground, found in one track's points."""
+
+    id: str
+    track_id: str
+    aircraft_id: str
+    item_id: str
+    kind: str                          # leg | ground
+    start_t: float                     # epoch seconds
+    end_t: float
+    points: int
+    airport_icao: str | None
+    takeoff: str | None                # JSON LegEnd
+    landing: str | None
+    params: str                        # thresholds and airportsdata version used (JSON)
+    events: str | None                 # JSON list of leg events

@@ -7,12 +7,11 @@ inputs, so tests and benchmarks can build them directly.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import islice
 from operator import gt
 from statistics import median
-from typing import Any
 
 from casefile.analyst import query as analyst
 from casefile.errors import NotFound
@@ -136,7 +135,7 @@ def _parked(before: Point, after: Point,
     return before.lat, before.lon
 
 
-def stays_in(stays: list[dict[str, Any]], cols: flights.PointColumns | None) -> tuple[StayIn, ...]:
+def stays_in(stays: Sequence[flights.GroundStay], cols: flights.PointColumns | None) -> tuple[StayIn, ...]:
     """An aircraft's observed ground stays, placed at the middle (median) of their positions."""
     out = []
     for s in stays:
@@ -206,7 +205,7 @@ def _flights(case: Case, inputs: CaseInputs) -> None:
             inputs.gaps.append(GapIn(g.aircraft_id, s, e, g.note, g.item_id,
                                      _parked(g.before, g.after, columns.get(g.aircraft_id)),
                                      (g.before.lat, g.before.lon)))
-    stays: dict[str, list[dict[str, Any]]] = {}
+    stays: dict[str, list[flights.GroundStay]] = {}
     for stay in flights.ground_stays(case):
         stays.setdefault(stay["aircraft_id"], []).append(stay)
     inputs.points = [points_in(columns.get(a.id), a.id, stays_in(stays.get(a.id, []),
