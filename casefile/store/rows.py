@@ -295,3 +295,134 @@ class FlightSegmentRow(TypedDict):
     landing: str | None
     params: str                        # thresholds and airportsdata version used (JSON)
     events: str | None                 # JSON list of leg events
+
+
+class AircraftRow(TypedDict):
+    """An aircraft the records or the analyst name (hex, registration, type)."""
+
+    id: str
+    icao24: str | None                 # six lower-case hex digits
+    registration: str | None
+    type_code: str | None
+    description: str | None
+    operator: str | None
+    country: str | None                # from the ICAO 24-bit allocation block
+    military: int | None               # 1/0 when a source says so
+    label: str | None                  # how to name it when no hex or registration is known
+    created_at: str
+
+
+class TrackRow(TypedDict):
+    """One flight record file's track of one aircraft (its points are a column file)."""
+
+    id: str
+    item_id: str
+    aircraft_id: str
+    format: str
+    callsigns: str | None              # JSON list as found
+    points: int                        # stored points (usable + flagged)
+    flagged: int
+    skipped: int
+    untimed: int
+    first_utc: str | None
+    last_utc: str | None
+    warnings: str                      # JSON list of per-row warnings (first 200)
+    stated: str | None                 # JSON: legs the source states
+    points_sha256: str | None          # the points' column file (derived)
+    quality_counts: str | None         # JSON {flag: count}
+    flight: str | None                 # JSON: number, callsign, route ... as the file states
+
+
+class FlightGapRow(TypedDict):
+    """A stretch with no position for longer than the threshold, between two points of a track."""
+
+    id: int
+    track_id: str
+    aircraft_id: str
+    item_id: str
+    before_seq: int
+    after_seq: int
+    start_t: float
+    end_t: float
+    note: str | None
+
+
+# ---- the photos part's tables (casefile/store/schemas/photos.py) ---------------------------------
+class PhotoRow(TypedDict):
+    """A photo's metadata as read at import, and the place an analyst set."""
+
+    item_id: str
+    format: str
+    width: int
+    height: int
+    make: str | None
+    model: str | None
+    lens: str | None
+    serial: str | None
+    software: str | None
+    orientation: int | None
+    capture: str | None                # TimeValue as canonical JSON
+    capture_utc: str | None
+    lat: float | None                  # accepted EXIF position
+    lon: float | None
+    alt_m: float | None
+    direction_deg: float | None
+    gps_problem: str | None            # why an EXIF position was rejected
+    place_lat: float | None            # analyst-set place
+    place_lon: float | None
+    place_note: str | None
+    phash: str | None
+    dhash: str | None
+    decode_problem: str | None
+    meta: str                          # PhotoMeta as JSON
+    raw_tags: str                      # every tag as found, JSON
+    extractor: str                     # tools and versions, JSON
+    capture_from: str | None           # where the capture time was read
+
+
+class PhotoAircraftRow(TypedDict):
+    """An aircraft tag on a photo (registration, hex or type)."""
+
+    id: str
+    item_id: str
+    ref: str
+    created_at: str
+
+
+class PhotoCheckRow(TypedDict):
+    """One check's finding about a photo's metadata (a cache of the tracked tables)."""
+
+    item_id: str
+    n: int
+    check_id: str
+    severity: str
+    title: str
+    explanation: str
+    innocent_cause: str
+    fields: str                        # JSON
+
+
+# ---- the cross-reference's tables (casefile/store/schemas/xref.py) -------------------------------
+class FindingRow(TypedDict):
+    """A cross-reference finding as stored (a cache, recomputed from the tracked tables)."""
+
+    id: str                            # stable hash of kind + inputs
+    kind: str
+    verdict: str                       # consistent | inconsistent | undetermined
+    confidence: float
+    explanation: str
+    item_ids: str                      # JSON list
+    inputs: str                        # JSON
+    assumptions: str                   # JSON list
+    computed_at: str
+
+
+class XrefRunRow(TypedDict):
+    """One cross-reference run: when, over what, how many findings, their digest."""
+
+    id: int
+    at: str
+    mode: str                          # full | items
+    findings: int
+    digest: str
+    problems: str | None               # JSON list of one-line messages
