@@ -14,11 +14,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from casefile.errors import InvalidInput
 from casefile.model.analyst import Hit
-from casefile.store.rows import ClaimRow, EntityRow, NoteRow, SourceRow, typed
+from casefile.store.rows import ClaimRow, EntityRow, FindingRow, NoteRow, SourceRow, typed
 
 if TYPE_CHECKING:
     from casefile.store import Case
@@ -143,38 +143,70 @@ def fts_query(query: str) -> str:
     return " ".join(out)
 
 
-def _rows(case: Case, sql: str) -> list[tuple[Any, ...]]:
-    return [tuple(r) for r in case.db.execute(sql).fetchall()]
+class _PhotoWords(TypedDict):
+    item_id: str
+    format: str
+    make: str | None
+    model: str | None
+    lens: str | None
+    serial: str | None
+    software: str | None
+    place_note: str | None
+    raw_tags: str
+
+
+class _TrackWords(TypedDict):
+    item_id: str
+    format: str
+    callsigns: str | None
+    flight: str | None
+    registration: str | None
+    icao24: str | None
+    type_code: str | None
+    description: str | None
+    operator: str | None
+
+
+class _ItemWords(TypedDict):
+    id: str
+    kind: str
+    original_name: str | None
+    mime: str
+    notes: str | None
+    importer: str | None
+    acquired: str | None               # where each acquisition came from, space-joined
 
 
 def _item_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
     """(kind, id, item_id, title, body) of every evidence item still in the case."""
-    photos = {r[0]: r[1:] for r in _rows(case, (
+    photos = {p["item_id"]: p for p in case.select(_PhotoWords, (
         "SELECT item_id, format, make, model, lens, serial, software, place_note, raw_tags "
         "FROM photos"))}
     flights: dict[str, list[str]] = {}
-    for item_id, fmt, callsigns, flight, reg, hexcode, typ, desc, operator in _rows(case, (
+    for t in case.select(_TrackWords, (
             "SELECT t.item_id, t.format, t.callsigns, t.flight, a.registration, a.icao24, "
             "a.type_code, a.description, a.operator FROM tracks t "
             "LEFT JOIN aircraft a ON a.id = t.aircraft_id")):
-        flights.setdefault(item_id, []).extend(
-            str(x) for x in (fmt, _words(callsigns), _words(flight), reg, hexcode, typ, desc,
-                             operator) if x)
-    docs = []
-    for item_id, kind, name, mime, notes, importer, acq in _rows(case, (
+        flights.setdefault(t["item_id"], []).extend(
+            str(x) for x in (t["format"], _words(t["callsigns"]), _words(t["flight"]), t["registration"],
+                             t["icao24"], t["type_code"], t["description"], t["operator"]) if x)
+    docs: list[tuple[str, str, str | None, str, str]] = []
+    for it in case.select(_ItemWords, (
             "SELECT i.id, i.kind, i.original_name, i.mime, i.notes, i.importer, "
             "group_concat(COALESCE(a.original_path, '') || ' ' || COALESCE(a.source_url, '') || ' ' "
-            "|| COALESCE(a.note, ''), ' ') "
+            "|| COALESCE(a.note, ''), ' ') AS acquired "
             "FROM items i LEFT JOIN acquisitions a ON a.item_id = i.id "
             "WHERE i.removed_at IS NULL GROUP BY i.id")):
-        meta = photos.get(item_id)
+        item_id, name = it["id"], it["original_name"]
+        p = photos.get(item_id)
         photo_text = ""
-        if meta:
-            *fields, raw = meta
-            photo_text = _join(*(str(f) for f in fields if f), _words(raw)[:4000])
+        if p:
+            fields = (p["format"], p["make"], p["model"], p["lens"], p["serial"], p["software"],
+                      p["place_note"])
+            photo_text = _join(*(str(f) for f in fields if f), _words(p["raw_tags"])[:4000])
         docs.append(("item", item_id, item_id, name or item_id,
-                     _join(name, kind, mime, importer, notes, acq, photo_text,
-                           " ".join(flights.get(item_id, [])))))
+                     _join(name, it["kind"], it["mime"], it["importer"], it["notes"], it["acquired"],
+                           photo_text, " ".join(flights.get(item_id, [])))))
     return docs
 
 
@@ -193,22 +225,27 @@ def _words(text: str | None) -> str:
     return str(data)
 
 
+class _TagWords(TypedDict):
+    target_kind: str
+    target_id: str
+    tag: str
+
+
 def _tag_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
     """One document per tagged thing: its tags (a photo's aircraft tags too)."""
     by_target: dict[str, tuple[str, list[str]]] = {}
-    for kind, target_id, tag in _rows(case, (
+    for t in case.select(_TagWords, (
             "SELECT target_kind, target_id, tag FROM tags UNION "
             "SELECT 'item', item_id, 'aircraft:' || ref FROM photo_aircraft")):
-        by_target.setdefault(target_id, (kind, []))[1].append(tag)
+        by_target.setdefault(t["target_id"], (t["target_kind"], []))[1].append(t["tag"])
     return [("tag", tid, tid if kind == "item" else None, ", ".join(tags), " ".join(tags))
             for tid, (kind, tags) in by_target.items()]
 
 
 def _finding_docs(case: Case) -> list[tuple[str, str, str | None, str, str]]:
-    return [("finding", fid, None, f"{kind}: {verdict}",
-             _join(kind.replace("-", " "), verdict, explanation, _words(assumptions)))
-            for fid, kind, verdict, explanation, assumptions in _rows(case, (
-                "SELECT id, kind, verdict, explanation, assumptions FROM xref_findings"))]
+    return [("finding", f["id"], None, f"{f['kind']}: {f['verdict']}",
+             _join(f["kind"].replace("-", " "), f["verdict"], f["explanation"], _words(f["assumptions"])))
+            for f in case.select(FindingRow, "SELECT * FROM xref_findings")]
 
 
 def _live_index(case: Case) -> None:
