@@ -18,7 +18,7 @@ from casefile.reference.aircraft_types import designator, type_name
 from casefile.reference.airports import airport
 from casefile.reference.places import Place
 from casefile.timeutil import APPROX_S, from_epoch
-from casefile.xref.model import EndIn, LegIn, ReportedIn
+from casefile.xref.model import AircraftIn, EndIn, LegIn, ReportedIn
 from casefile.xref.trackindex import GROUND, PARKED, AircraftTrack, FleetIndex, end_place
 
 #: Take-offs/landings at the claimed place within this many hours of the window are reported as
@@ -73,7 +73,11 @@ class Named:
 
 def aircraft_type(fleet: FleetIndex, aircraft_id: str) -> str | None:
     """An aircraft's ICAO type designator from its recorded type, model or label."""
-    a = fleet.tracks[aircraft_id].aircraft
+    return type_of(fleet.tracks[aircraft_id].aircraft)
+
+
+def type_of(a: AircraftIn) -> str | None:
+    """An aircraft's ICAO type designator from its recorded type, model or label."""
     for r in (*a.refs, a.label):
         d = designator(r)
         if d:

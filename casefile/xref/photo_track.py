@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
@@ -11,10 +12,13 @@ import numpy as np
 from casefile.geo import distance_km, distances_km, intermediate
 from casefile.model.findings import Finding
 from casefile.present.times import fmt_window, people_time, time_basis_note
+from casefile.reference import places
 from casefile.timeutil import TimeValue, from_epoch
+from casefile.xref.claim_match import type_of
 from casefile.xref.confidence import Confidence, Factors, assess
 from casefile.xref.findings import make_finding
 from casefile.xref.model import PhotoIn
+from casefile.xref.reach import max_ground_speed, reach
 from casefile.xref.trackindex import (
     AIRBORNE,
     GAP,
@@ -132,8 +136,8 @@ def _excluded(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float
         return False      # the window reaches past the record: nothing excludes that part
     # every two positions in turn: neither leaves time to fly by way of the place (numpy)
     spare = distances_km(lat, lon, p.lat[i:j + 1], p.lon[i:j + 1]) - NEAR_KM
-    reach = FAST_KM_S * np.diff(np.asarray(p.t[i:j + 1], dtype=np.float64))
-    return bool(np.all(spare[:-1] + spare[1:] > reach))
+    reach_km = FAST_KM_S * np.diff(np.asarray(p.t[i:j + 1], dtype=np.float64))
+    return bool(np.all(spare[:-1] + spare[1:] > reach_km))
 
 
 def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding | None:
@@ -194,6 +198,13 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         verdict, conf = "consistent", (0.7 if tagged else 0.5)
         expl = (f"{who} was observed low or on the ground within {NEAR_KM:g} km of the photo's place "
                 f"during the photo's time window ({when}).")
+    elif holes and (gone := _out_of_reach(track, lo, hi, lat, lon)) is not None:
+        verdict = "inconsistent"
+        conf = assess(verdict, Factors("track", mismatch=True))
+        expl = (f"{who} could not have been at the photo's place during its time window ({when}), "
+                f"though the track has no positions then: {gone}.")
+        assumptions.append(f"An aircraft moves at most at its type's fastest ground speed "
+                           f"({_speed(track)[1]}).")
     elif holes:
         verdict, conf = "undetermined", 0.5
         missing = sum(min(s.end, hi) - max(s.start, lo) for s in holes)
@@ -202,11 +213,12 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
                     f"({when}): it was airborne, but no position inside the window or close enough "
                     "to it in time rules the place out.")
         else:
+            rest = _summary([s for s in spans if s not in holes], lat, lon)
             expl = (f"Cannot tell whether {who} was at the photo's place: for "
-                    f"{missing / 60:.0f} min of the photo's time window ({when}) there is no track "
-                    f"data (a gap or no record), which does not mean the aircraft did not fly. The "
-                    f"rest of the time it was "
-                    f"{_summary([s for s in spans if s not in holes], lat, lon) or 'unknown'}.")
+                    f"{_dur(missing)} of the photo's time window ({when}) there is no track "
+                    f"data (a gap or no record), which does not mean the aircraft did not fly."
+                    + (f" The rest of the time it was {rest}." if rest else "")
+                    + _edge_words(track, lo, hi, lat, lon))
     else:
         verdict, conf = "inconsistent", (0.85 if tagged else 0.7)
         expl = (f"{who} was not at the photo's place during the whole time window ({when}): it was "
@@ -241,10 +253,64 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     return make_finding(KIND, verdict, conf, expl, items, inputs, assumptions)
 
 
+def _dur(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
+
+
+def _speed(track: AircraftTrack) -> tuple[float, str]:
+    return max_ground_speed(type_of(track.aircraft))
+
+
+def _out_of_reach(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> str | None:
+    """Why the observed positions put the photo's place out of reach for its whole time window
+    (a space-time prism at the type's fastest ground speed, xref.reach); None: some path reaches
+    it, or nothing bounds it."""
+    kt, basis = _speed(track)
+    got = reach(track, places.point(lat, lon, "the photo's place", NEAR_KM), lo, hi, kt, basis)
+    if got is None or got.reachable or got.km is None or got.need_kt is None:
+        return None
+    return (f"{got.anchor} it was {got.km + NEAR_KM:,.1f} km from the photo's place; to be within "
+            f"{NEAR_KM:g} km of it in the window would need {got.need_kt:,.0f} kt, over the "
+            f"{kt:.0f} kt its type can make good ({basis})")
+
+
+def _last_seen_here(track: AircraftTrack, lo: float, lat: float, lon: float) -> str | None:
+    """'X was last seen on the ground 200 m from the photo's place, 16 min before its window,
+    with no position since' (None unless so)."""
+    before, after = track.points_around(lo, lo, math.inf)
+    if before is None or after is not None or not before[4] \
+            or _km(lat, lon, before[1], before[2]) > NEAR_KM:
+        return None
+    return (f"{track.aircraft.label} was last seen {_fix(before, lat, lon)}, "
+            f"{_dur(lo - before[0])} before the window, with no position since: it may still "
+            f"have been there (not observed).")
+
+
+def _edge_words(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> str:
+    """Where the positions either side of a window with no data put the aircraft, in words."""
+    before, after = track.points_around(lo, hi, math.inf)
+    parts = []
+    if before is not None:
+        parts.append(f"its last position before the window was {_fix(before, lat, lon)}, "
+                     f"{_dur(lo - before[0])} before it")
+    if after is not None:
+        parts.append(f"its first position after it was {_fix(after, lat, lon)}, "
+                     f"{_dur(after[0] - hi)} after it")
+    if not parts:
+        return ""
+    ground_here = [f for f in (before, after) if f is not None and f[4]
+                   and _km(lat, lon, f[1], f[2]) <= NEAR_KM]
+    end = (" It may still have been there (not observed)." if ground_here and after is None
+           else " It could have reached the photo's place in that time (reachable is not shown).")
+    text = "; ".join(parts)
+    return " " + text[0].upper() + text[1:] + "." + end
+
+
 def _fix(f: Fix, lat: float, lon: float) -> str:
     """An observed point in plain words: on the ground or at what height, and how far away."""
     what = "on the ground" if f[4] else (f"at {f[3]:.0f} ft" if f[3] is not None else "airborne")
-    return f"{what} {_km(lat, lon, f[1], f[2]) * 1000:.0f} m away"
+    km = _km(lat, lon, f[1], f[2])
+    return f"{what} {km * 1000:.0f} m away" if km < 10 else f"{what} {km:,.0f} km away"
 
 
 def _capture(tv: TimeValue) -> dict[str, Any]:
@@ -286,6 +352,10 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
                 f"({fmt_window(lo, hi)}): {len(elsewhere)} were recorded elsewhere the whole time, "
                 f"{len(unknown)} have no track data for part of it. The photo may show an aircraft "
                 f"the case has no records for.")
+        for a in sorted(no_data):
+            seen = _last_seen_here(fleet.tracks[a], lo, lat, lon)
+            if seen:
+                expl += " " + seen
         notes = [n for n in [time_basis_note(photo.capture)] if n]
         out.append(make_finding(KIND, "undetermined", 0.4, expl, [photo.item_id],
                                 {"photo": {"item_id": photo.item_id, "capture": _capture(photo.capture),

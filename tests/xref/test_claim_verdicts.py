@@ -149,13 +149,18 @@ def test_a_recycled_photo_is_not_evidence_and_does_not_make_the_claim_mixed(spar
     assert photo not in cv.deciding.item_ids
 
 
-def _photo_findings(case: Case, tmp_path: Path, name: str, **exif) -> list:
+def _photo_findings(case: Case, tmp_path: Path, name: str, tag: str | None = None,
+                    **exif) -> list:
     from photos._make import make_jpeg
 
     jpg = tmp_path / name
-    jpg.write_bytes(make_jpeg(**exif))
+    jpg.write_bytes(make_jpeg(comment=name.encode(), **exif))   # its own bytes: never a duplicate
     import_paths(case, [jpg], workers=1)
     item = case.rows("SELECT id FROM items WHERE original_name = ?", [name])[0]["id"]
+    if tag:
+        from casefile.commands import PhotoTag, submit
+
+        submit(case, PhotoTag(item=item, aircraft=tag))
     found = XrefSession(case).run()
     return [f for f in found if item in f.item_ids]
 
@@ -197,3 +202,36 @@ def test_a_case_sets_its_own_reporting_tolerance_and_methods_says_so(spar19):
         assert "claims.report_tolerance_s = 600" in rules["This case's settings"]
     finally:
         spar19.set_meta("claims.report_tolerance_s", None)
+
+
+def test_a_photo_just_after_the_data_ends_says_where_it_was_last_seen(spar19, tmp_path):
+    # the last position is 14:48:55Z on the ground at RCSS; a photo there at 23:05 local (15:05Z)
+    # is undetermined (nothing observed then), but says it was last seen on the ground there
+    found = _photo_findings(spar19, tmp_path, "after.jpg", original="2022:08:02 23:05:00",
+                            offset="+08:00", gps=(25.0694, 121.552))
+    (pa,) = [f for f in found if f.kind == "photo-aircraft"]   # untagged: about every aircraft
+    assert pa.verdict == "undetermined", pa.explanation
+    assert "was last seen on the ground" in pa.explanation
+    assert "may still have been there (not observed)" in pa.explanation
+    found = _photo_findings(spar19, tmp_path, "after-tagged.jpg", original="2022:08:02 23:05:00",
+                            offset="+08:00", gps=(25.0694, 121.552), tag="SPAR19")
+    (pa,) = [f for f in found if f.kind == "photo-aircraft"]
+    assert pa.verdict == "undetermined", pa.explanation
+    assert "0 min" not in pa.explanation
+    assert "last position before the window was on the ground" in pa.explanation
+    assert "may still have been there (not observed)" in pa.explanation
+
+
+def test_a_photo_far_away_just_after_the_data_ends_is_out_of_reach(spar19, tmp_path):
+    # the same moment at Subang, 3,200 km from where the aircraft stood 16 minutes earlier
+    found = _photo_findings(spar19, tmp_path, "subang.jpg", original="2022:08:02 23:05:00",
+                            offset="+08:00", gps=(3.1306, 101.549), tag="SPAR19")
+    (pa,) = [f for f in found if f.kind == "photo-aircraft"]
+    assert pa.verdict == "inconsistent", pa.explanation
+    assert "its last position" in pa.explanation and "kt its type can make good" in pa.explanation
+    # a day later the aircraft could have flown there: not shown, not ruled out
+    later = _photo_findings(spar19, tmp_path, "subang-later.jpg", original="2022:08:03 23:05:00",
+                            offset="+08:00", gps=(3.1306, 101.549), tag="SPAR19")
+    (pl,) = [f for f in later if f.kind == "photo-aircraft"]
+    assert pl.verdict == "undetermined", pl.explanation
+    assert "reachable is not shown" in pl.explanation
