@@ -59,6 +59,17 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return (math.degrees(math.atan2(y, x)) + 360) % 360
 
 
+def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point km along the great circle from (lat, lon) on an initial course (degrees true)."""
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    d = km / EARTH_RADIUS_KM
+    p2 = math.asin(min(1.0, max(-1.0, math.sin(p1) * math.cos(d)
+                                + math.cos(p1) * math.sin(d) * math.cos(b))))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1),
+                         math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+
+
 def latlon_text(lat: float, lon: float, places: int = 4) -> str:
     """A position as people write it: '10.5979° N, 66.9881° W'."""
     return (f"{abs(lat):.{places}f}° {'N' if lat >= 0 else 'S'}, "

@@ -175,8 +175,10 @@ PHOTOS: tuple[DemoPhoto, ...] = (
     DemoPhoto("demo-04-an124-in-coverage-gap.jpg",
               _sc(37, "04 An-124, camera time 06:00 (UTC-4) - inside the tracker's ocean gap", x=0.62,
                   scale=1.2, horizon=0.38, sky=((70, 80, 130), (230, 170, 120))),
-              "undetermined: the photo's time falls inside the An-124's coverage gap over the Atlantic; "
-              "and at 06:00 the sun is still below the horizon though the exposure says daylight",
+              "inconsistent: the photo's time falls inside the An-124's coverage gap over the Atlantic, "
+              "but no path at its top speed joins the positions either side of the gap by way of "
+              "Maiquetia (no track data inside the gap, yet the positions around it rule the place "
+              "out); and at 06:00 the sun is still below the horizon though the exposure says daylight",
               "2019:03:23 06:00:00", "-04:00", APRON, ("2019:03:23", "10:00:00"), aircraft_tags=AN),
     DemoPhoto("demo-05-no-time-zone.jpg",
               _sc(41, "05 Il-62 - camera time with no zone and no position", aircraft="il62", x=0.45,

@@ -26,7 +26,8 @@ KINDS: dict[str, Kind] = {
     "photo-aircraft": Kind(
         "photo vs. flight track", "the aircraft's track at the photo's time and place",
         ("photo", "aircraft", "near_km", "nearest_observation", "track_spans", "events_near",
-         "low_points_near", "window_utc", "place", "zone_readings", *_NOTE), per_photo=True),
+         "low_points_near", "window_utc", "place", "zone_readings", "reachability", *_NOTE),
+        per_photo=True),
     "sun-position": Kind(
         "sun position vs. light in the photo", "the sun's position at the photo's time and place",
         ("photo", "place", "sun_at_centre", "elevation_range_deg", "light_hint", "thresholds", *_NOTE),

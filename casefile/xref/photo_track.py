@@ -164,6 +164,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
     who = f"{a.label}" + (" (tagged on the photo)" if tagged else "")
     when = fmt_window(lo, hi)
     conf: float | Confidence
+    gone: tuple[str, dict[str, Any]] | None = None
     if near_ground:
         s = near_ground[0]
         verdict, conf = "consistent", (0.8 if tagged else 0.6)
@@ -202,7 +203,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         verdict = "inconsistent"
         conf = assess(verdict, Factors("track", mismatch=True))
         expl = (f"{who} could not have been at the photo's place during its time window ({when}), "
-                f"though the track has no positions then: {gone}.")
+                f"though the track has no positions then: {gone[0]}.")
         assumptions.append(f"An aircraft moves at most at its type's fastest ground speed "
                            f"({_speed(track)[1]}).")
     elif holes:
@@ -235,6 +236,8 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         "track_spans": [_span_input(s, lat, lon) for s in spans],
         "near_km": NEAR_KM,
     }
+    if verdict == "inconsistent" and holes and gone is not None:
+        inputs["reachability"] = gone[1]
     if events:
         inputs["events_near"] = [{"t": from_epoch(e[0]), "event": e[4], "airport_icao": e[3],
                                   "distance_km": round(_km(lat, lon, e[1], e[2]), 2), "leg_id": e[5]}
@@ -261,7 +264,8 @@ def _speed(track: AircraftTrack) -> tuple[float, str]:
     return max_ground_speed(type_of(track.aircraft))
 
 
-def _out_of_reach(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float) -> str | None:
+def _out_of_reach(track: AircraftTrack, lo: float, hi: float, lat: float,
+                  lon: float) -> tuple[str, dict[str, Any]] | None:
     """Why the observed positions put the photo's place out of reach for its whole time window
     (a space-time prism at the type's fastest ground speed, xref.reach); None: some path reaches
     it, or nothing bounds it."""
@@ -269,9 +273,11 @@ def _out_of_reach(track: AircraftTrack, lo: float, hi: float, lat: float, lon: f
     got = reach(track, places.point(lat, lon, "the photo's place", NEAR_KM), lo, hi, kt, basis)
     if got is None or got.reachable or got.km is None or got.need_kt is None:
         return None
-    return (f"{got.anchor} it was {got.km + NEAR_KM:,.1f} km from the photo's place; to be within "
-            f"{NEAR_KM:g} km of it in the window would need {got.need_kt:,.0f} kt, over the "
-            f"{kt:.0f} kt its type can make good ({basis})")
+    words = (f"{got.anchor} it was {got.km + NEAR_KM:,.1f} km from the photo's place; to be "
+             f"within {NEAR_KM:g} km of it in the window would need {got.need_kt:,.0f} kt, over the "
+             f"{kt:.0f} kt its type can make good ({basis})")
+    return words, {"reachable": False, "max_kt": kt, "need_kt": got.need_kt,
+                   "km": round(got.km, 2), "basis": basis}
 
 
 def _last_seen_here(track: AircraftTrack, lo: float, lat: float, lon: float) -> str | None:

@@ -21,6 +21,8 @@ from casefile.xref.chronology import LANES, TimelineEvent
 from casefile.xref.claim_methods import claim_methods as claim_methods  # re-exported
 from casefile.xref.findings import ENGINE_VERSION
 from casefile.xref.inputs import gather
+from casefile.xref.prism import GapArea
+from casefile.xref.prism import gap_area as prism_area
 from casefile.xref.session import XrefRun, XrefSession, count_findings, findings, last_run
 from casefile.xref.verdict import ClaimVerdict as ClaimVerdict  # re-exported: the public API
 from casefile.xref.verdict import claim_verdict as claim_verdict
@@ -41,13 +43,23 @@ def update_claims(case: Case, item_ids: Iterable[str] = ()) -> list[Finding]:
     return XrefSession(case).update_claims(item_ids)
 
 
+def gap_area(a: tuple[float, float], b: tuple[float, float], dt_s: float,
+             type_code: str | None) -> GapArea:
+    """Where an aircraft of this type, seen at a (lat, lon) and dt_s later at b, can have been
+    in between (the map shades it; the findings use the same bound)."""
+    from casefile.reference.aircraft_types import designator
+
+    kt, basis = reach_rules.max_ground_speed(designator(type_code) if type_code else None)
+    return prism_area(a, b, dt_s, kt, basis)
+
+
 def timeline(case: Case, tz: str | None = None) -> list[TimelineEvent]:
     """Every dated thing in the case, shown in UTC (None), a zone, or "local" (each place's zone)."""
     return chronology.display(chronology.events(gather(case)), tz)
 
 
-__all__ = ["LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings", "findings",
-           "last_run", "run_xref", "timeline", "update_claims", "update_xref", "THRESHOLDS"]
+__all__ = ["GapArea", "LANES", "TimelineEvent", "XrefRun", "XrefSession", "count_findings", "findings",
+           "gap_area", "last_run", "run_xref", "timeline", "update_claims", "update_xref", "THRESHOLDS"]
 
 #: The settings behind the findings, named by the module that holds them (the report lists them
 #: under Methods).

@@ -176,3 +176,27 @@ def test_continents_are_land_at_every_zoom(qtbot):
         assert color(img, 30, 27) != sea, width                        # Egypt is land
         if width >= 80:
             assert color(img, 35, 34) == sea                           # the Mediterranean is sea
+
+
+def test_clicking_a_gap_shades_where_the_aircraft_can_have_been(demo_map, qtbot):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    win = demo_map
+    win.map_pane.resize(900, 600)
+    win.map.fit()
+    aid, (a, b) = max(((aid, g) for aid, gs in win.map.data.gaps.items() for g in gs),
+                      key=lambda x: x[1][1][0] - x[1][0][0])         # the Atlantic gap
+    mid = win.map.mapFromScene(QPointF((a[1] + b[1]) / 2, -(a[2] + b[2]) / 2))
+    QTest.mouseClick(win.map.viewport(), Qt.MouseButton.LeftButton, pos=mid)
+    settle(win, qtbot)
+    [area] = win.map.gap_area.items
+    shape = area.polygon()
+    for p in (a, b):                  # both ends of the gap lie inside the area it shades
+        assert shape.containsPoint(QPointF(p[1], -p[2]), Qt.FillRule.OddEvenFill)
+    text = win.map_pane.info.text()
+    assert win.map.data.labels[aid] in text and "reachable, not shown" in text and "kt" in text
+    # clicking elsewhere clears it
+    QTest.mouseClick(win.map.viewport(), Qt.MouseButton.LeftButton, pos=mid + mid / 3)
+    settle(win, qtbot)
+    assert win.map.gap_area.items == []

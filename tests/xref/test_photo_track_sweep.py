@@ -62,6 +62,21 @@ def _check(f, place, t, pts) -> None:
         for p in low:   # inside the window, or the nearest on each side within reach
             assert abs(epoch(p["t"]) - t) <= REACH_S + 1.0, f.explanation
             assert distance_km(*place, p["lat"], p["lon"]) <= NEAR_KM * 2, f.explanation
+    elif f.verdict == "inconsistent" and "reachability" in inputs:
+        # no positions inside the window: the ones either side put the place out of reach at the
+        # type's fastest ground speed (the prism of xref.reach), recomputed here from the points
+        lo, hi = t - 1.0, t + 1.0
+        v = inputs["reachability"]["max_kt"] * 1.852 / 3600
+        before = [p for p in pts if p.t < lo][-1:]
+        after = [p for p in pts if p.t > hi][:1]
+        assert not [p for p in pts if lo <= p.t <= hi], f.explanation
+        earliest = max([lo] + [b.t + (distance_km(*place, b.lat, b.lon) - NEAR_KM) / v
+                               for b in before])
+        latest = min([hi] + [a.t - (distance_km(*place, a.lat, a.lon) - NEAR_KM) / v
+                             for a in after])
+        assert before or after, f.explanation
+        assert earliest > latest, f.explanation
+        assert inputs["reachability"]["need_kt"] > inputs["reachability"]["max_kt"]
     elif f.verdict == "inconsistent":
         # the positions around and inside the window: between each two, the aircraft could not
         # have flown (600 kt) by way of the place

@@ -45,6 +45,7 @@ class MapData:
     labels: dict[str, str] = field(default_factory=dict)  # aircraft -> name
     short: dict[str, str] = field(default_factory=dict)  # aircraft -> callsign or registration (markers)
     colors: dict[str, str] = field(default_factory=dict)  # aircraft -> #rrggbb
+    types: dict[str, str | None] = field(default_factory=dict)  # aircraft -> its type, as recorded
     airports: dict[str, tuple[float, float, str]] = field(default_factory=dict)  # icao -> lon, lat, name
     photos: dict[str, MapPhoto] = field(default_factory=dict)
     #: aircraft -> its low passes (touch-and-go, low approach, go-around): lon, lat, kind, words
@@ -93,6 +94,7 @@ def gather(case: Case) -> MapData:
             data.short[a.id] = next(iter(calls.get(a.id, [])), None) or a.registration or a.icao24 \
                 or a.label or "aircraft"
             data.colors[a.id] = colors[a.id]
+            data.types[a.id] = a.type_code
     for leg, ev in flights.leg_events(case):
         low = ev.evidence.get("lowest") or {}
         if "lat" in low and "lon" in low:

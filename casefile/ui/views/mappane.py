@@ -96,8 +96,10 @@ class MapPane(QWidget):
         self.state_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.state_scroll.setMaximumHeight(STATE_MAX_PX)
         self.state_scroll.setAccessibleName("Aircraft at this moment (scrolls)")
-        self.info = QLabel("Click a track for a point's time, altitude and speed; right-click to place "
-                           "the selected photo there.")
+        self.info = QLabel("Click a track for a point's time, altitude and speed, or a dashed gap "
+                           "for where the aircraft can have been; right-click to place the "
+                           "selected photo there.")
+        self.info.setWordWrap(True)
         self.info.setAccessibleName("Track point")
         self.view.pointInfo.connect(self.info.setText)
         bar = QHBoxLayout()

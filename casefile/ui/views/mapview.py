@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from casefile.model.flights import Whereabouts
 from casefile.reference.worldmap import Ring, load_world
+from casefile.ui.views.gaplayer import GapLayer
 from casefile.ui.views.mapdata import (
     ALTITUDE_BANDS,
     MapData,
@@ -167,6 +168,7 @@ class MapView(QGraphicsView):
         self.positions: dict[str, Position] = {}  # aircraft -> where the playback put it
         self.positions_t: float | None = None
         self.runways = RunwayLayer(self)          # runway ends at airport zoom (OurAirports)
+        self.gap_area = GapLayer(self)            # a clicked gap's reachable area
         self.info = ""  # what the last click on a track point showed
         self._base_drawn = False
         self._base_items: list[QGraphicsItem] = []
@@ -258,6 +260,7 @@ class MapView(QGraphicsView):
         self.track_items, self.markers, self.moment_items, self.data = [], {}, [], data
         self.position_items, self.positions = [], {}
         self._highlight = None
+        self.gap_area.clear()
         for key, stretches in sorted(data.stretches.items()):
             name = data.labels.get(key, "aircraft")
             for stretch in stretches:
@@ -274,15 +277,17 @@ class MapView(QGraphicsView):
                     item.setData(0, data.track_items.get(key))
                     item.setData(1, key)
                     self.track_items.append(item)
-            for a, b in data.gaps.get(key, []):
+            for n, (a, b) in enumerate(data.gaps.get(key, [])):
                 pen = QPen(QColor(GAP_COLOR), 1.5, Qt.PenStyle.DashLine)
                 pen.setCosmetic(True)
                 gap = self.scene().addPath(track_path([(a[1], a[2]), (b[1], b[2])]), pen)
                 gap.setZValue(4)
                 gap.setToolTip(
                     f"{name}: coverage gap {_hm(a[0])} – {_hm(b[0])} UTC — no positions, "
-                    "whereabouts unknown (not a straight flight)"
+                    "whereabouts unknown (not a straight flight); click to shade where it can "
+                    "have been"
                 )
+                gap.setData(2, f"{key}\t{n}")
                 self.track_items.append(gap)
             for path, note in data.spoofed.get(key, []):
                 pen = QPen(QColor(SPOOF_COLOR), 2, Qt.PenStyle.DotLine)
@@ -361,7 +366,7 @@ class MapView(QGraphicsView):
             rows.append("altitude: " + " ".join(f"<span style='color:{c}'>━</span>{lo // 1000}k"
                                                 for lo, c in ALTITUDE_BANDS) + " ft")
         if any(data.gaps.values()):
-            rows.append(f"<span style='color:{GAP_COLOR}'>╌╌</span> coverage gap (no data)")
+            rows.append(f"<span style='color:{GAP_COLOR}'>╌╌</span> coverage gap (no data; click it)")
         if any(data.events.values()):
             rows.append(f"<span style='color:{EVENT_COLOR}'>●</span> low approach, touch-and-go "
                         "or go-around (not a landing)")
@@ -531,12 +536,28 @@ class MapView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
+    def show_gap(self, aid: str, n: int) -> str:
+        """Shade where the aircraft can have been in its n-th gap; the words are shown below."""
+        self.info = self.gap_area.show_gap(self.data, aid, n)
+        self.pointInfo.emit(self.info)
+        return self.info
+
+    def _gap_clicked(self, at: QPoint) -> bool:
+        key = self.gap_area.key_at(at)
+        if key is not None:
+            self.show_gap(*key)
+        return key is not None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._auto_fit = False
         if event.button() == Qt.MouseButton.RightButton:
             pos = self.mapToScene(event.position().toPoint())
             self.placeRequested.emit(-pos.y(), pos.x())
             return
+        if self._gap_clicked(event.position().toPoint()):
+            super().mousePressEvent(event)
+            return
+        self.gap_area.clear()
         for it in self.items(event.position().toPoint()):
             item_id = it.item_id if isinstance(it, _Marker) else it.data(0)
             aid = it.data(1) if not isinstance(it, _Marker) else None
