@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import sqlite3
 import stat
 import sys
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -84,16 +84,23 @@ def remove_stale_staging(parent: Path) -> list[str]:
 @contextlib.contextmanager
 def _janitor(staging: Path) -> Iterator[None]:
     """A watcher process that removes the staging folder if this process dies before it is done
-    (SIGKILL included): it waits on a pipe that only this process holds open."""
+    (SIGKILL included): it waits on a pipe that only this process holds open. The folder is made
+    only once the janitor has its own session (it says so on a second pipe), so a kill of the
+    restore's whole process group can never catch the janitor before it left the group."""
     if not hasattr(os, "fork") or sys.platform == "win32":
+        staging.mkdir(mode=0o700)
         yield
         return
     read_fd, write_fd = os.pipe()
+    ready_r, ready_w = os.pipe()
     pid = os.fork()
     if pid == 0:   # the janitor: its own session, so a signal to the restore's group spares it
         try:
             os.close(write_fd)
+            os.close(ready_r)
             os.setsid()
+            os.write(ready_w, b"1")
+            os.close(ready_w)
             while os.read(read_fd, 1):
                 pass
             if staging.exists():
@@ -101,6 +108,10 @@ def _janitor(staging: Path) -> Iterator[None]:
         finally:
             os._exit(0)
     os.close(read_fd)
+    os.close(ready_w)
+    os.read(ready_r, 1)
+    os.close(ready_r)
+    staging.mkdir(mode=0o700)
     try:
         yield
     finally:
@@ -125,7 +136,7 @@ def unbundle(path: str | Path, dest: str | Path) -> dict[str, Any]:
         parent = dest.parent
         parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(parent)
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}.", dir=parent))
+        staging = parent / f"{STAGING}{os.getpid()}.{secrets.token_hex(6)}"
         with _janitor(staging):
             try:
                 report = _restore_into(zf, path, staging, expected)
