@@ -12,8 +12,10 @@ hover or slow flight below any aeroplane's approach speed). A type that needs a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
+
+import numpy as np
 
 from casefile.reference import runways
 from casefile.reference.aircraft_types import Performance
@@ -43,15 +45,22 @@ class Rotor:
     """Whether a track's aircraft is a helicopter, worked out on first ask (most tracks never
     come near a heliport): by type, else by the speeds of its airborne positions."""
 
-    def __init__(self, perf: Performance | None, gs: Sequence[float | None],
-                 ground: Sequence[bool]) -> None:
+    def __init__(self, perf: Performance | None,
+                 gs: Sequence[float | None] | np.ndarray | Callable[[], np.ndarray],
+                 ground: Sequence[bool] | np.ndarray) -> None:
         self.perf, self.gs, self.ground = perf, gs, ground
         self._known: bool | None = None
 
     def __bool__(self) -> bool:
         if self._known is None:
-            self._known = rotorcraft(self.perf, [g for g, on in zip(self.gs, self.ground,
-                                                                    strict=True) if not on])
+            if self.perf is not None and self.perf.category != "unknown":
+                self._known = self.perf.category == "helicopter"
+            else:
+                gs = np.array(self.gs() if callable(self.gs) else self.gs,
+                              dtype=np.float64)             # None reads as NaN
+                with np.errstate(invalid="ignore"):
+                    slow = (gs <= ROTOR_MAX_KT) & ~np.asarray(self.ground, dtype=bool)
+                self._known = int(slow.sum()) >= ROTOR_SLOW_POINTS
         return self._known
 
 
@@ -85,11 +94,12 @@ class Named(NamedTuple):
     km: float
 
 
-def ground_field(lat: float, lon: float) -> Named | None:
-    """The airport (airportsdata) within FIELD_KM of a ground position, else a heliport
-    (OurAirports) within GROUND_PAD_KM: a helicopter parked at its base or a hospital pad."""
+def ground_field(lat: float, lon: float, rotor: Rotor | bool = False) -> Named | None:
+    """The airport (airportsdata) within FIELD_KM of a ground position, else, for a helicopter,
+    a heliport (OurAirports) within GROUND_PAD_KM: its base or a hospital pad. (OurAirports is
+    read only for helicopters: it takes seconds to load.)"""
     hit = airport_index().nearest(lat, lon, FIELD_KM)
     if hit is not None:
         return Named(hit[0].icao, hit[0].name, hit[1])
-    pad = nearest(lat, lon, GROUND_PAD_KM)
+    pad = nearest(lat, lon, GROUND_PAD_KM) if rotor else None
     return Named(pad[1].code, pad[1].name, pad[0]) if pad is not None else None

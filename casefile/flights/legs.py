@@ -156,11 +156,11 @@ def split(d: TrackData, *, gap_s: float = GAP_S, leg_gap_s: float = LEG_GAP_S,
             # airborne, but no flight shown (one sighting, seconds of data): not a leg
             if seg.kind == "leg" and not gc.proven[seg.first:seg.last + 1].any():
                 seg.kind = SIGHTING
+    rotor = H.Rotor(perf, d.gs, ground)   # worked out once, if an end or a stay needs it
     for seg in segs:
         if seg.kind == "ground":
-            _name_ground(d, seg)
+            _name_ground(d, seg, rotor)
     arrays = None
-    rotor = H.Rotor(perf, d.gs, ground)   # asked only where a heliport is in reach
     for k, seg in enumerate(segs):
         if seg.kind == "leg":
             prev = segs[k - 1] if k > 0 else None
@@ -224,9 +224,9 @@ def _joined(d: TrackData, a: int, b: int, leg_gap_s: float) -> bool:
     return not d.new_leg[b] and d.t[b] - d.t[a] <= leg_gap_s
 
 
-def _name_ground(d: TrackData, seg: Segment) -> None:
+def _name_ground(d: TrackData, seg: Segment, rotor: H.Rotor | bool = False) -> None:
     mid = (seg.first + seg.last) // 2
-    hit = H.ground_field(d.lat[mid], d.lon[mid])
+    hit = H.ground_field(d.lat[mid], d.lon[mid], rotor)
     if hit:
         seg.airport_icao, seg.airport_name, seg.distance_km = hit.icao, hit.name, round(hit.km, 2)
 
@@ -239,10 +239,8 @@ def _point(d: TrackData, i: int) -> dict[str, Any]:
 def _observed(d: TrackData, ground_i: int, air_i: int, what: str,
               rotor: H.Rotor | bool = False) -> End:
     hit = airport_index().nearest(d.lat[ground_i], d.lon[ground_i], GROUND_AIRPORT_KM)
-    # a heliport right there when no airport is near; for a helicopter, one nearer than the airport
-    pad = H.nearest(d.lat[ground_i], d.lon[ground_i], H.HELIPAD_KM)
-    if pad is not None and not ((hit is None and pad[0] <= H.GROUND_PAD_KM) or rotor):
-        pad = None
+    # for a helicopter, a heliport nearer than any airport
+    pad = H.nearest(d.lat[ground_i], d.lon[ground_i], H.HELIPAD_KM) if rotor else None
     lo, hi = sorted((d.t[ground_i], d.t[air_i]))
     t = (lo + hi) / 2
     ev: dict[str, Any] = {"last_ground" if what == "take-off" else "first_ground": _point(d, ground_i),
@@ -309,8 +307,8 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
                    dark_s=d.t[j] - d.t[last] if j is not None else None,
                    other=(d.lat[j], d.lon[j], d.alt[j]) if j is not None and climbing_again else None,
                    perf=perf)
-    pad = H.nearest(d.lat[last], d.lon[last], alt_ft=d.alt[last])
-    if pad is not None and (not cands or pad[0] < cands[0].km) and rotor:
+    pad = H.nearest(d.lat[last], d.lon[last], alt_ft=d.alt[last]) if rotor else None
+    if pad is not None and (not cands or pad[0] < cands[0].km):
         return _pad_landing(d, last, j, pad, ev)
     if not cands or (j is not None and low_stop(d, last, j) and cands[0].seen_again_km is None):
         if j is not None and low_stop(d, last, j):
@@ -377,8 +375,8 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float,
     trend = _trend(d, first, +1)
     if trend is None or trend <= 0:
         return End(None, None, None, None, False, "unknown: the data starts while airborne", ev)
-    pad = H.nearest(d.lat[first], d.lon[first], H.TAKEOFF_KM, alt_ft=d.alt[first])
-    if pad is not None and rotor:
+    pad = H.nearest(d.lat[first], d.lon[first], H.TAKEOFF_KM, alt_ft=d.alt[first]) if rotor else None
+    if pad is not None:
         near_ap = airport_index().nearest(d.lat[first], d.lon[first], GROUND_AIRPORT_KM)
         if near_ap is None or pad[0] < near_ap[1]:
             km, f = pad

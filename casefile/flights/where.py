@@ -33,9 +33,10 @@ def aircraft_calls(m: points.Merged) -> S.GroundCalls:
     return calls
 
 
-def _airport(lat: float, lon: float) -> helipads.Named | None:
-    """Where a ground position is: an airport, else a heliport right there."""
-    return helipads.ground_field(lat, lon)
+def _airport(lat: float, lon: float,
+             rotor: helipads.Rotor | bool = False) -> helipads.Named | None:
+    """Where a ground position is: an airport, else (a helicopter's) a heliport right there."""
+    return helipads.ground_field(lat, lon, rotor)
 
 
 def _new_leg_between(case: Case, a: Point, b: Point) -> bool:
@@ -120,10 +121,11 @@ def _where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_
     if after is None:
         return out("unknown", f"after the last record ({before.time_utc})")
     calls = aircraft_calls(m)
+    rotor = helipads.Rotor(None, lambda: m.column("gs_kt"), calls.array)   # asked rarely
     s_b, s_a = _state(calls, i), _state(calls, j)
     for p, k, st in ((before, i, s_b), (after, j, s_a)):
         if abs(p.t - t) <= SAME_TIME_S:
-            ap = _airport(p.lat, p.lon) if st == S.GROUND else None
+            ap = _airport(p.lat, p.lon, rotor) if st == S.GROUND else None
             why = "an observed position at this time"
             if st == S.UNKNOWN:
                 why += " (the source gives no flag, speed or altitude to tell ground from air)"
@@ -140,7 +142,8 @@ def _where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_
                        f"least {need / 60:.0f} min" + _how(calls, i, j))
         reason = f"in a coverage gap: {hole}; whereabouts unknown, not absent"
         if s_b == s_a == S.GROUND:
-            a1, a2 = _airport(before.lat, before.lon), _airport(after.lat, after.lon)
+            a1, a2 = (_airport(before.lat, before.lon, rotor),
+                      _airport(after.lat, after.lon, rotor))
             if a1 and a2 and a1.icao == a2.icao:
                 reason += f" (seen on the ground at {a1.icao} on both sides of the gap)"
         return out("unknown", reason)
@@ -158,7 +161,7 @@ def _where_at(case: Case, aircraft_id: str, t_utc: str, *, gap_s: float = S.GAP_
     f = (t - before.t) / span
     lat, lon = intermediate(before.lat, before.lon, after.lat, after.lon, f)
     if s_b == S.GROUND:
-        ap = _airport(lat, lon)
+        ap = _airport(lat, lon, rotor)
         where = f" at {ap.icao} ({ap.name})" if ap else ""
         return out("ground", f"on the ground{where}: between two ground positions {span:.0f} s "
                    f"apart" + _how(calls, i, j), lat, lon, None, ap.icao if ap else None)
