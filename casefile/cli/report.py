@@ -54,12 +54,13 @@ def report(case: Case, output: str, sections: str | None, marking: str, redact: 
                             generated_at=generated, sign_cert=sign_cert, sign_key=sign_key,
                             sign_password=sign_password)
     result = build_report(case, output, options)
+    note = _not_recorded(case)      # now: the case is closed by the time the result is printed
     return Out(result.to_dict(), lambda r: print(
         f"wrote {r['path']} ({str(r['pages']) + ' pages, ' if r['pages'] else ''}"
         f"{human_size(r['size'])}, sections: "
         f"{', '.join(r['sections'])})\nsha256 {r['sha256']}\n"
         f"fingerprint {r['fingerprint']} (`casefile verify CASE --expect {r['fingerprint']}`)"
-        + _not_recorded(case)))
+        + note))
 
 
 @command(cli, "export", help="export tracks, positions, items or findings", write="prefer")
@@ -72,8 +73,9 @@ def export(case: Case, fmt: str, what: str, output: str, exclude_sensitive: bool
     from casefile.report.exports import export
 
     result = export(case, fmt, output, what=what, exclude_sensitive=exclude_sensitive)
+    note = _not_recorded(case)
     return Out(result, lambda r: print(f"wrote {r['path']} ({r['records']} records)\n"
-                                       f"sha256 {r['sha256']}" + _not_recorded(case)))
+                                       f"sha256 {r['sha256']}" + note))
 
 
 @command(cli, "bundle", help="write the case as one portable, verifiable zip", write="prefer")
@@ -81,11 +83,13 @@ def export(case: Case, fmt: str, what: str, output: str, exclude_sensitive: bool
 def bundle(case: Case, output: str) -> Out:
     from casefile.report.bundle import bundle_case
 
-    return Out(bundle_case(case, output).to_dict(), lambda r: print(
+    done = bundle_case(case, output).to_dict()
+    note = _not_recorded(case)
+    return Out(done, lambda r: print(
         f"wrote {r['path']} ({r['members']} members, {human_size(r['size'])})\n"
         f"sha256 {r['sha256']}\nledger head #{r['head_seq']} {r['head_hash']}\n"
         f"fingerprint {r['fingerprint']} (`casefile verify BUNDLE --expect {r['fingerprint']}`)"
-        + _not_recorded(case)))
+        + note))
 
 
 def _not_recorded(case: Case) -> str:

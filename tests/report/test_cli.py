@@ -16,11 +16,16 @@ def test_cli_round_trip(real_case, tmp_path: Path, capsys) -> None:
                  "--marking", "TLP:AMBER", "--redact", "collector", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["sections"] == ["custody", "methods"] and pdf.is_file()
+    # a writable case records what was written: no "not recorded" line in the human output
+    assert main(["report", path, "-o", str(tmp_path / "r2.pdf"), "--sections", "methods"]) == 0
+    said = capsys.readouterr().out
+    assert "fingerprint" in said and "not recorded" not in said, said
     assert main(["export", path, "--format", "kml", "-o", str(tmp_path / "c.kml")]) == 0
-    assert "records" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "records" in said and "not recorded" not in said, said
     zpath = tmp_path / "case.zip"
     assert main(["bundle", path, "-o", str(zpath)]) == 0
-    capsys.readouterr()
+    assert "not recorded" not in capsys.readouterr().out
     assert main(["verify", str(zpath), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] and report["counts"]["members"] > 1
