@@ -334,8 +334,9 @@ def source_delete(case: Case, source_ref: str, reason: str) -> Out:
 @click.option("--accept", multiple=True, metavar="VALUE",
               help="record the suggestion with this value as an entity (repeat the option)")
 def source_mentions(case: Case, source_ref: str, accept: tuple[str, ...]) -> Out:
-    from casefile.analyst.entities import add_from_mention
+    from casefile.analyst.entities import get_entity
     from casefile.analyst.query import source_mentions
+    from casefile.commands import AlreadyAnEntity, EntityAccept, submit
 
     found = source_mentions(case, names.source(case, source_ref))
     by_value = {r["value"].casefold(): r for r in found}
@@ -349,7 +350,13 @@ def source_mentions(case: Case, source_ref: str, accept: tuple[str, ...]) -> Out
         if accept:
             stack.enter_context(case.transaction())
         for value in accept:
-            entity, created = add_from_mention(case, by_value[value.casefold()])
+            m = by_value[value.casefold()]
+            try:           # one command per accepted value: `casefile undo` takes back the last
+                done = submit(case, EntityAccept(mention=m["kind"], value=m["value"],
+                                                 detail=m["detail"], forms=tuple(m["forms"])))
+                entity, created = get_entity(case, done.record_id or ""), True
+            except AlreadyAnEntity as known:
+                entity, created = known.entity, False
             shown[value.casefold()]["entity"] = {**add_ref(case, entity.to_dict(), key="short_ref"),
                                                  "created": created}
 

@@ -27,6 +27,8 @@ from casefile.commands.claims import (
 from casefile.commands.fresh import after_import
 from casefile.commands.history import Done, Entry, Refused, can_redo, can_undo, history, redo, submit, undo
 from casefile.commands.records import (
+    AlreadyAnEntity,
+    EntityAccept,
     EntityAdd,
     EntityAlias,
     EntityDelete,
@@ -60,7 +62,7 @@ __all__ = [
     "history", "can_undo", "can_redo", "after_import",
     "ClaimAdd", "ClaimDelete", "ClaimEdit", "ClaimEntities", "ClaimLink", "ClaimRemoveEntity",
     "ClaimRemoveSource", "ClaimSources", "ClaimUnlink",
-    "EntityAdd", "EntityAlias", "EntityDelete", "FlightAdd", "FlightDelete", "FlightEdit", "ItemEdit",
+    "AlreadyAnEntity", "EntityAccept", "EntityAdd", "EntityAlias", "EntityDelete", "FlightAdd", "FlightDelete", "FlightEdit", "ItemEdit",
     "NoteAdd", "NoteDelete", "NoteEdit", "PhotoPlace", "PhotoTag", "PhotoUntag", "TagAdd", "TagRemove",
     "SourceAdd", "SourceArchive", "SourceAttach", "SourceDelete", "SourceDetach", "SourceEdit",
     "SourceGrade", "SourceRelate", "SourceUnrelate",

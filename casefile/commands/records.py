@@ -10,6 +10,7 @@ from casefile.commands.base import TIME_HINT, ZONE_HINT, Applied, Command, param
 from casefile.model.analyst import ENTITY_KINDS
 
 if TYPE_CHECKING:
+    from casefile.model.analyst import Entity
     from casefile.store import Case
 
 
@@ -59,6 +60,38 @@ class EntityDelete(Command):
         label = ref(case, self.entity)
         delete_entity(case, self.entity, reason=self.reason)
         return Applied(f"Delete entity {label}")
+
+
+
+class AlreadyAnEntity(Exception):
+    """Raised by EntityAccept when an entity already stands for the mention: nothing is written, so
+    no command is recorded (accepting twice records nothing new)."""
+
+    def __init__(self, entity: Entity) -> None:
+        super().__init__(f"{entity.name} is already an entity")
+        self.entity = entity
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class EntityAccept(Command):
+    """Record a mention suggested in a source's text (`source mentions`) as an entity."""
+
+    name = "entity.accept"
+    heading = "Accept Suggested Entity"
+    mention: str = param("Suggested as:", required=True, hidden=True,
+                         hint="airport, aircraft-type, registration, icao-hex, person, ...")
+    value: str = param("&Value:", required=True)
+    detail: str | None = param("Detail:", hidden=True)
+    forms: tuple[str, ...] = param("As written:", hidden=True, default=())
+
+    def apply(self, case: Case) -> Applied:
+        from casefile.analyst.entities import add_from_mention
+        e, created = add_from_mention(case, {"kind": self.mention, "value": self.value,
+                                             "detail": self.detail, "forms": list(self.forms)})
+        if not created:
+            raise AlreadyAnEntity(e)
+        return Applied(f"Add entity {ref(case, e.id)} {e.name} (suggested {self.mention})", e.id)
 
 
 # ---- notes and tags -----------------------------------------------------------------------------

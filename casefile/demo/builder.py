@@ -1,5 +1,7 @@
 """Build the training case: generate the inputs, import them, record sources and claims, run the
-cross-reference and, if asked, write the PDF report. Every step goes through the public APIs."""
+cross-reference and, if asked, write the PDF report. Every step goes through the public APIs;
+every analyst edit is a command (casefile.commands), recorded in the case's history and undoable
+as if typed in the window or on the command line."""
 
 from __future__ import annotations
 
@@ -8,18 +10,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casefile.analyst import claims as cl
-from casefile.analyst import entities as en
-from casefile.analyst import provenance
-from casefile.analyst import sources as so
+from casefile.commands import (
+    ClaimAdd,
+    ClaimLink,
+    Command,
+    EntityAdd,
+    FlightAdd,
+    PhotoPlace,
+    PhotoTag,
+    SourceAdd,
+    SourceRelate,
+    submit,
+)
 from casefile.demo import ILLUSTRATIVE, SYNTHETIC
 from casefile.demo.flights import write_traces
 from casefile.demo.photos import PHOTOS, write_photos
 from casefile.demo.scenario import AN124, ARTICLE, CLAIMS, IL62, OSLK, SOCIAL_POST, SVMI, UUMU
 from casefile.errors import CasefileError
-from casefile.flights import reported
 from casefile.importers.pipeline import import_paths
-from casefile.photos import query as photos_q
 from casefile.report.context import ReportOptions
 from casefile.report.pdf.build import build_report
 from casefile.store import Case
@@ -116,6 +124,15 @@ def _import(case: Case, paths: list[Path], url: str, note: str, result: DemoResu
         + (f" ({rep.count('error')} failed)" if rep.count("error") else ""))
 
 
+def _new(case: Case, command: Command) -> str:
+    """Submit an analyst edit as the window and the command line do (recorded in the history,
+    undoable); the id of the record it made."""
+    done = submit(case, command)
+    if done.record_id is None:
+        raise CasefileError(f"the demo's {command.name} made no record", case.path)
+    return done.record_id
+
+
 def _photo_annotations(case: Case, result: DemoResult, say: Say) -> None:
     """Tag the aircraft each photo is meant to show, and place the photo whose GPS is bogus."""
     for p in PHOTOS:
@@ -123,11 +140,11 @@ def _photo_annotations(case: Case, result: DemoResult, say: Say) -> None:
         if item_id is None:
             continue
         for ref in p.aircraft_tags:
-            photos_q.tag_aircraft(case, item_id, ref)
+            submit(case, PhotoTag(item=item_id, aircraft=ref))
         if p.analyst_place:
-            photos_q.set_photo_location(case, item_id, p.analyst_place[0], p.analyst_place[1],
-                                        "Analyst-set place for training: the apron at Maiquetía (SVMI). "
-                                        + SYNTHETIC)
+            submit(case, PhotoPlace(item=item_id, lat=p.analyst_place[0], lon=p.analyst_place[1],
+                                    note="Analyst-set place for training: the apron at Maiquetía "
+                                         "(SVMI). " + SYNTHETIC))
 
 
 def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
@@ -136,55 +153,53 @@ def _sources_and_claims(case: Case, result: DemoResult, say: Say) -> None:
     for key, src in (("article", ARTICLE), ("social", SOCIAL_POST)):
         items = [(i, "published-photo") for i in published.values() if i] if key == "social" else []
         note = src.summary + (f" Dateline: {src.dateline}." if src.dateline else "")
-        s = so.add_source(case, kind=src.kind, url=src.url, title=src.title,
-                          publisher=src.publisher, author=src.author,
-                          published=src.published, published_tz=src.published_tz,
-                          reliability=src.reliability, rationale=src.reliability_rationale,
-                          items=items, note=note)
-        result.sources[key] = s.id
+        result.sources[key] = _new(case, SourceAdd(
+            kind=src.kind, url=src.url, title=src.title, publisher=src.publisher,
+            author=src.author, published=src.published, published_tz=src.published_tz,
+            reliability=src.reliability, rationale=src.reliability_rationale, items=tuple(items),
+            note=note))
     aircraft = {}
     for ac in (IL62, AN124):
-        e = en.add_entity(case, "aircraft", f"{ac.description.title()} (hex {ac.icao24.upper()}, "
-                          "registration unknown)", ref=ac.icao24,
-                          note=f"{ac.role}. ICAO address made up for the demo: {ILLUSTRATIVE}.")
-        aircraft[ac.icao24] = e.id
-    places = {ap.icao: en.add_entity(case, "place", ref=ap.icao).id for ap in (UUMU, OSLK, SVMI)}
+        aircraft[ac.icao24] = _new(case, EntityAdd(
+            kind="aircraft", entity_name=f"{ac.description.title()} (hex {ac.icao24.upper()}, "
+            "registration unknown)", ref=ac.icao24,
+            note=f"{ac.role}. ICAO address made up for the demo: {ILLUSTRATIVE}."))
+    places = {ap.icao: _new(case, EntityAdd(kind="place", ref=ap.icao)) for ap in (UUMU, OSLK, SVMI)}
     # the article cites the post (its photo); a source citing another is not independent of it
-    provenance.relate_sources(case, result.sources["article"], result.sources["social"], "cites",
-                              "The article refers to the post and its photo.")
+    submit(case, SourceRelate(source=result.sources["article"], relation="cites",
+                              other=result.sources["social"],
+                              note="The article refers to the post and its photo."))
     for c in CLAIMS:
         entity_ids = [aircraft[a] for a in c.aircraft] + ([places[c.place_icao]] if c.place_icao else [])
-        claim = cl.add_claim(case, c.text, start=c.start_local, end=c.end_local, tz=c.tz,
-                             place_ref=c.place_icao or c.place_text, credibility=c.credibility,
-                             kind=c.kind,
-                             aircraft_refs=c.aircraft, source_ids=[result.sources[s] for s in c.sources],
-                             entity_ids=entity_ids, note=c.note or None)
-        result.claims[c.key] = claim.id
+        result.claims[c.key] = _new(case, ClaimAdd(
+            text=c.text, start=c.start_local, end=c.end_local, tz=c.tz,
+            place=c.place_icao or c.place_text, credibility=str(c.credibility), kind=c.kind,
+            aircraft=tuple(c.aircraft), sources=tuple(result.sources[s] for s in c.sources),
+            entities=tuple(entity_ids), note=c.note or None))
     _claim_links(case, result)
     article = result.sources["article"]
     for ac_type in ("Il-62", "An-124"):
-        reported.add_reported_flight(
-            case, aircraft=ac_type, from_icao="UUMU", to_icao="SVMI",
+        submit(case, FlightAdd(
+            aircraft=ac_type, from_icao="UUMU", to_icao="SVMI",
             departed="2019-03-22", departed_tz="Europe/Moscow",
             arrived="2019-03-23", arrived_tz="America/Caracas", source=article,
             note="As the report tells it (a tracking site, then local journalists): Friday 22 March "
                  "from Chkalovsky, Saturday 23 March at Maiquetía, each day as a whole. Reported, "
-                 "not tracked.")
+                 "not tracked."))
     # typed in from the article itself: it can only repeat what the article says (circular)
-    reported.add_reported_flight(
-        case, aircraft="strategic bombers (type not stated)", to_icao="SVMI",
+    submit(case, FlightAdd(
+        aircraft="strategic bombers (type not stated)", to_icao="SVMI",
         arrived="2018-12-16T12:00", arrived_tz="America/Caracas",
-        arrived_uncertainty_s=15.5 * 86400, source=article,
+        arrived_window_h=15.5 * 24, source=article,
         note="As the article tells it: two strategic bombers landed in Venezuela in December 2018 "
              "(no day, no airport given; entered at Maiquetía, the month as a whole). Reported, "
-             "not tracked.")
+             "not tracked."))
     say(f"recorded {len(result.sources)} graded sources, {len(result.claims)} claims, "
         f"{len(aircraft) + len(places)} entities, 3 reported flights")
 
 
 def _claim_links(case: Case, result: DemoResult) -> None:
     """Link evidence to the claims it bears on, as an analyst would."""
-    link = cl.link
     items = result.items
     links = [
         ("photo-an124-caracas", "demo-02-an124-repost.jpg", "context",
@@ -202,7 +217,8 @@ def _claim_links(case: Case, result: DemoResult) -> None:
               for p in PHOTOS if p.supports]
     for claim_key, filename, relation, note in links:
         if claim_key in result.claims and filename in items:
-            link(case, result.claims[claim_key], items[filename], relation, note)
+            submit(case, ClaimLink(claim=result.claims[claim_key], item=items[filename],
+                                   relation=relation, note=note))
 
 
 def _xref(case: Case, result: DemoResult, say: Say) -> None:

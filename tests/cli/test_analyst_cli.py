@@ -157,6 +157,28 @@ def test_scenario_sources_claims_grades_and_suggested_entities(cli: Cli, scenari
     assert cli("verify")[1].startswith("OK")
 
 
+
+def test_an_accepted_suggestion_is_a_command_that_undo_takes_back(cli: Cli):
+    assert "nothing to undo" in cli("undo", ok=False)[2]     # a new case has no edit yet
+    s = cli.json("source", "add", "--title", "An-124 landed at Maiquetia (SVMI) from UUMU")["id"]
+    accepted = cli.json("source", "mentions", s, "--accept", "SVMI", "--accept", "UUMU")
+    made = {m["value"]: m["entity"] for m in accepted if "entity" in m}
+    assert {v: e["created"] for v, e in made.items()} == {"SVMI": True, "UUMU": True}
+    last = cli.json("history")[-2:]                 # one command per accepted value, in order
+    assert [(e["command"], e["state"], e["params"]["value"]) for e in last] == [
+        ("entity.accept", "in effect", "SVMI"), ("entity.accept", "in effect", "UUMU")]
+    assert last[1]["records"] == [["entities", made["UUMU"]["id"]]]
+    # accepting again finds the entity and records nothing
+    again = cli.json("source", "mentions", s, "--accept", "UUMU")
+    assert not next(m for m in again if m["value"] == "UUMU")["entity"]["created"]
+    assert cli.json("history")[-1] == last[1]
+    cli("undo")                                     # takes back UUMU, the last accepted
+    assert [e["ref"] for e in cli.json("entity", "list")] == ["SVMI"]
+    assert cli.json("history")[-1]["undoes"] == last[1]["seq"]
+    cli("redo")                                     # the same entity again, same id
+    assert {e["id"] for e in cli.json("entity", "list")} == {made["SVMI"]["id"], made["UUMU"]["id"]}
+    assert cli("verify")[1].startswith("OK")
+
 def test_bad_input_is_a_clear_error_and_writes_nothing(cli: Cli, tmp_path: Path):
     s = cli.json("source", "add", "--title", "A source")["id"]
     c = cli.json("claim", "add", "A claim", "--source", s)["id"]

@@ -193,3 +193,25 @@ def test_an_unwritable_folder_is_a_one_line_error(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err.strip().splitlines()
     assert rc == 1
     assert err[-1].startswith("casefile: error: ") and str(blocker) in err[-1]
+
+
+def test_the_demo_edits_are_commands_in_the_history_that_undo_takes_back(
+        built: dict, tmp_path: Path) -> None:
+    import shutil
+
+    from casefile.commands import history, undo
+    from casefile.flights.query import reported_flights
+
+    copy = tmp_path / "copy.casefile"            # the shared demo case stays as built
+    shutil.copytree(built["case"], copy, ignore=shutil.ignore_patterns("case.lock"))
+    with Case.open(copy) as case:
+        made = [e.command for e in history(case)]
+        assert (made.count("source.add"), made.count("claim.add"), made.count("entity.add"),
+                made.count("flight.add")) == (2, len(CLAIMS), 5, 3)
+        assert {"photo.tag", "photo.place", "source.relate", "claim.link"} <= set(made)
+        assert all(e.state == "in effect" for e in history(case))
+        last = history(case)[-1]
+        assert last.command == "flight.add" and "strategic bombers" in last.params["aircraft"]
+        undo(case)
+        assert [f.aircraft_ref for f in reported_flights(case)] == ["Il-62", "An-124"]
+        assert verify_case(case).ok

@@ -116,6 +116,7 @@ class EditCommand(QUndoCommand):
         self.done: Done | None = None
         self.applied = False
         self.failed = False
+        self.hold = False        # the next undo() or redo() only moves the stack (see keep_in_place)
 
     def step(self, direction: str) -> Callable[[Case], None]:
         """The worker's part of a redo or undo (reads this command's state when it runs)."""
@@ -136,9 +137,15 @@ class EditCommand(QUndoCommand):
         return forward if direction == "redo" else back
 
     def redo(self) -> None:
+        if self.hold:
+            self.hold = False
+            return
         self.runner.submit(self, "redo")
 
     def undo(self) -> None:
+        if self.hold:
+            self.hold = False
+            return
         self.runner.submit(self, "undo")
 
 
@@ -148,3 +155,14 @@ def drop_failed(stack: QUndoStack, cmd: EditCommand) -> None:
     if stack.count() and stack.command(stack.index() - 1) is cmd:
         cmd.setObsolete(True)
         stack.undo()                      # an obsolete command is removed, not kept for redo
+
+
+def keep_in_place(stack: QUndoStack, cmd: EditCommand) -> bool:
+    """An undo the core refused (a later command relies on it, or its records changed since): the
+    edit is still in effect, so move the stack's index back over it without asking the core again,
+    leaving Undo and Redo as they were. False when the stack has moved on meanwhile."""
+    if stack.index() < stack.count() and stack.command(stack.index()) is cmd:
+        cmd.hold = True
+        stack.redo()
+        return True
+    return False

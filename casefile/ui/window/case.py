@@ -42,6 +42,7 @@ from casefile.ui.operations.edits import (
     EditCommand,
     EditRunner,
     drop_failed,
+    keep_in_place,
 )
 from casefile.ui.operations.runner import Loader, OpRunner, Tasks
 from casefile.ui.views import mapdata, timeline
@@ -572,6 +573,10 @@ class CaseWindow(QMainWindow):
 
     def _edited(self, cmd: EditCommand, direction: str, error: str) -> None:
         if error:
+            if direction == "undo" and cmd.applied:       # refused: the edit stays in effect
+                keep_in_place(self.undo_stack, cmd)
+                self.notify(f"Undo {cmd.text()}", error, error=True)
+                return
             self.notify(cmd.text(), error, error=True)
             if direction == "redo" and not cmd.applied:
                 drop_failed(self.undo_stack, cmd)
