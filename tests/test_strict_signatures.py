@@ -22,24 +22,13 @@ BAD = re.compile(r"\bAny\b|\b(dict|list|Dict|List)\b(?!\[)")
 
 DEBT: dict[str, tuple[str, ...]] = {
     "flights/aircraft": ("row_to_aircraft",),
-    "flights/legs": ("from_columns", "from_rows", "ground_flags",),
-    "flights/probable": ("Candidate.to_dict",),
     "flights/query": ("tracks",),
     "flights/reported": ("to_model",),
-    "flights/stated": ("stated_segments",),
-    "photos/derive": ("error_level",),
     "photos/edit": ("set_photo_location",),
-    "photos/exif": ("normalise", "raw_tag_texts", "read_gps", "text",),
-    "photos/makernotes": ("nikon", "read",),
     "photos/query": ("derived_copy",),
-    "photos/storage": ("capture_fields", "dumps", "photo_row",),
+    "photos/storage": ("capture_fields", "photo_row",),
     "store/case": ("Case.rows",),
     "store/columns": ("Columns.column", "Columns.value", "as_python", "encode",),
-    "xref/chronology": ("TimelineEvent.to_dict",),
-    "xref/claim_match": ("match_events", "presence",),
-    "xref/duplicates": ("appearance",),
-    "xref/findings": ("confidence_note", "make_finding",),
-    "xref/windows": ("describe_time",),
 }
 
 

@@ -65,7 +65,7 @@ def timeline(case: Case, tz: str | None, lane: str | None) -> Out:
     evs = [e for e in timeline(case, tz) if not lane or e.lane == lane]
     known = refs.all_refs(case)
     data = {"tz": tz or "UTC",
-            "events": [add_list_refs(known, e.to_dict(), "item_ids", "item_refs") for e in evs]}
+            "events": [add_list_refs(known, dict(e.to_dict()), "item_ids", "item_refs") for e in evs]}
     return Out(data, lambda d: print_table(
         [(e["display"], e["lane"], e["kind"], e["label"]) for e in d["events"]],
         ["TIME", "LANE", "KIND", "EVENT"], max_width=90))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 
@@ -414,17 +414,22 @@ def _takeoff(d: TrackData, seg: Segment, prev: Segment | None, leg_gap_s: float,
     return End(None, ap.icao, ap.name, round(km, 2), False, note, ev)
 
 
-def from_rows(rows: Sequence[Sequence[Any]]) -> TrackData:
+#: one point as (seq, t, lat, lon, alt_ft, ground, gs_kt, vrate_fpm, new_leg); flags as bool or 0/1
+PointTuple: TypeAlias = tuple[int, float, float, float, float | None, int | None, float | None,
+                              float | None, int | None]
+
+
+def from_rows(rows: Sequence[PointTuple]) -> TrackData:
     """TrackData from (seq, t, lat, lon, alt_ft, ground, gs_kt, vrate_fpm, new_leg) tuples."""
     cols = list(zip(*rows, strict=False)) if rows else [()] * 9
     return from_columns(*cols)
 
 
 #: ground flags as bools (1 and 0 hash and compare like True and False)
-_GROUND_OF: dict[Any, bool | None] = {None: None, True: True, False: False}
+_GROUND_OF: dict[int | None, bool | None] = {None: None, True: True, False: False}
 
 
-def ground_flags(values: Sequence[Any]) -> list[bool | None]:
+def ground_flags(values: Sequence[int | None]) -> list[bool | None]:
     """Ground flags (bool, 0/1 or None) as True/False/None."""
     try:
         return list(map(_GROUND_OF.__getitem__, values))
@@ -433,8 +438,8 @@ def ground_flags(values: Sequence[Any]) -> list[bool | None]:
 
 
 def from_columns(seq: Iterable[int], t: Iterable[float], lat: Iterable[float], lon: Iterable[float],
-                 alt: Iterable[float | None], ground: Sequence[Any], gs: Iterable[float | None],
-                 vrate: Iterable[float | None], new_leg: Iterable[Any]) -> TrackData:
+                 alt: Iterable[float | None], ground: Sequence[int | None], gs: Iterable[float | None],
+                 vrate: Iterable[float | None], new_leg: Iterable[int | None]) -> TrackData:
     """TrackData from columns (any iterables), ground flags made bool/None, new-leg flags bool."""
     return TrackData(seq=list(seq), t=list(t), lat=list(lat), lon=list(lon), alt=list(alt),
                      ground=ground_flags(ground), gs=list(gs), vrate=list(vrate),

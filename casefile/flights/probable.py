@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from casefile.flights import state as S
 from casefile.geo import KM_PER_NM, bearing_deg, distance_km
@@ -54,6 +54,20 @@ def size_rank(ap: Airport) -> int:
     return 1 if len(ap.icao) == 4 and ap.icao.isalpha() else 2
 
 
+class CandidateData(TypedDict):
+    """A candidate field as a leg's evidence keeps it (rounded as shown)."""
+
+    airport_icao: str
+    distance_km: float
+    height_above_ft: int
+    score: float
+    off_heading_deg: int | None
+    seen_again_km: float | None
+    off_glide_ft: int | None
+    runway_m: float | None
+    size: str
+
+
 @dataclass
 class Candidate:
     airport: Airport
@@ -81,7 +95,7 @@ class Candidate:
         parts.append(SIZES[size_rank(self.airport)])
         return ", ".join(parts)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CandidateData:
         return {"airport_icao": self.airport.icao, "distance_km": round(self.km, 2),
                 "height_above_ft": round(self.agl_ft), "score": round(self.score, 2),
                 "off_heading_deg": None if self.off_heading_deg is None else round(self.off_heading_deg),

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TypedDict
 
 from casefile.flights.legs import End, Segment, TrackData
 from casefile.reference.airports import index as airport_index
+
+
+class StatedFlight(TypedDict, total=False):
+    """A flight as a source states it (an OpenSky flight list row, kept in the track's `stated`)."""
+
+    firstseen: float | None      # UTC epoch seconds the source first tracked it
+    lastseen: float | None
+    origin: str | None           # the source's estimated airports (ICAO)
+    destination: str | None
+    callsign: str | None
+    number: str | None
+    source: str
 
 
 def _end(code: str | None, t: float | None, what: str, source: str) -> End:
@@ -20,7 +33,7 @@ def _end(code: str | None, t: float | None, what: str, source: str) -> End:
                {"stated_time": t})
 
 
-def stated_segments(d: TrackData, stated: list[dict[str, Any]]) -> list[Segment]:
+def stated_segments(d: TrackData, stated: Sequence[StatedFlight]) -> list[Segment]:
     """One leg per stated flight, over the points seen between its first and last seen times."""
     segs = []
     for s in stated:

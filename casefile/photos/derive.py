@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TypedDict
 
 from PIL import Image, ImageChops
 
@@ -66,7 +66,17 @@ def _peak(im: Image.Image) -> float:
     return float(extrema[1])
 
 
-def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[bytes, dict[str, Any]]:
+class ElaParams(TypedDict):
+    """How an ELA image was made (kept with the derived copy): the re-save quality, the size
+    limit, how much the difference was amplified, and the size it was computed at."""
+
+    quality: int
+    max_px: int
+    amplification: float
+    size: list[int]
+
+
+def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[bytes, ElaParams]:
     """Error Level Analysis: re-save at `quality`, amplify the difference; PNG bytes and parameters."""
     with Image.open(io.BytesIO(data)) as im:
         if im.format == "JPEG":

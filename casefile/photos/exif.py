@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeAlias
 
 from casefile.model.photos import GpsReading, PhotoMeta
 from casefile.timeutil import iso_z, parse_exif_datetime
+
+#: exifread's tags by name ("EXIF DateTimeOriginal"): its IfdTag objects (printable text and
+#: values), or plain values where a reader builds them itself
+ExifTags: TypeAlias = Mapping[str, object]
 
 #: Normalised time field -> exifread tag names that may hold it (first found wins).
 TIME_TAGS = {
@@ -24,7 +29,7 @@ TIME_TAGS = {
 }
 
 
-def text(tags: dict[str, Any], *names: str) -> str | None:
+def text(tags: ExifTags, *names: str) -> str | None:
     """The first of these tags as stripped printable text, or None if absent or blank."""
     for name in names:
         tag = tags.get(name)
@@ -47,7 +52,7 @@ def _num(v: Any) -> float | None:
         return None
 
 
-def _values(tags: dict[str, Any], name: str) -> list[Any] | None:
+def _values(tags: ExifTags, name: str) -> list[Any] | None:
     tag = tags.get(name)
     if tag is None:
         return None
@@ -57,7 +62,7 @@ def _values(tags: dict[str, Any], name: str) -> list[Any] | None:
     return [vals]
 
 
-def _dms(tags: dict[str, Any], name: str, limit: float) -> tuple[float | None, str | None]:
+def _dms(tags: ExifTags, name: str, limit: float) -> tuple[float | None, str | None]:
     vals = _values(tags, name)
     if vals is None:
         return None, None
@@ -75,7 +80,7 @@ def _dms(tags: dict[str, Any], name: str, limit: float) -> tuple[float | None, s
     return d + m / 60 + s / 3600, None
 
 
-def read_gps(tags: dict[str, Any]) -> GpsReading:
+def read_gps(tags: ExifTags) -> GpsReading:
     """GPS position, altitude, direction and UTC stamp; an impossible position is rejected, not shown."""
     g = GpsReading()
     gps_tags = {k: v for k, v in tags.items() if k.startswith("GPS ")}
@@ -138,7 +143,7 @@ def _gps_utc(date_raw: str | None, time_vals: list[Any] | None) -> str | None:
     return iso_z(day + timedelta(hours=h, minutes=mi, seconds=s))
 
 
-def _int(tags: dict[str, Any], *names: str) -> int | None:
+def _int(tags: ExifTags, *names: str) -> int | None:
     for name in names:
         vals = _values(tags, name)
         if vals:
@@ -148,7 +153,7 @@ def _int(tags: dict[str, Any], *names: str) -> int | None:
     return None
 
 
-def normalise(tags: dict[str, Any], meta: PhotoMeta) -> None:
+def normalise(tags: ExifTags, meta: PhotoMeta) -> None:
     """Fill the camera, time and GPS fields of meta from exifread's tags."""
     exif_keys = [k for k in tags if k.split(" ", 1)[0] in ("Image", "EXIF", "GPS", "Interoperability",
                                                              "MakerNote", "Thumbnail")]
@@ -179,7 +184,7 @@ def normalise(tags: dict[str, Any], meta: PhotoMeta) -> None:
         meta.times["GPSTimeStamp"] = meta.gps.time_raw
 
 
-def raw_tag_texts(tags: dict[str, Any]) -> dict[str, str]:
+def raw_tag_texts(tags: ExifTags) -> dict[str, str]:
     """Every exifread tag as printable text (binary thumbnails left out: they are kept as derived)."""
     out: dict[str, str] = {}
     for name, tag in tags.items():

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from casefile.model.photos import FoundValue
+from casefile.photos.exif import ExifTags
 
 Order = Literal["little", "big"]
 _EXIF_POINTER, _MAKERNOTE = 0x8769, 0x927C
@@ -117,7 +118,7 @@ def canon(tiff: bytes, note_off: int, note: bytes) -> list[FoundValue]:
                   f"TimeZone {tz} min, DaylightSavings {dst} min, TimeZoneCity {city}")]
 
 
-def nikon(tags: dict[str, Any], note: bytes) -> list[FoundValue]:
+def nikon(tags: ExifTags, note: bytes) -> list[FoundValue]:
     """Nikon WorldTime as exifread reads it: int16s zone (min), DST flag, date display format."""
     tag = tags.get("MakerNote WorldTime")
     vals = list(getattr(tag, "values", []) or [])
@@ -238,7 +239,7 @@ def olympus(note: bytes) -> list[FoundValue]:
     return [found] if found else []
 
 
-def read(tiff: bytes | None, tags: dict[str, Any], make: str | None) -> list[FoundValue]:
+def read(tiff: bytes | None, tags: ExifTags, make: str | None) -> list[FoundValue]:
     """Every maker-note time and zone Casefile reads from this EXIF block."""
     if not tiff:
         return []

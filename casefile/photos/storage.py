@@ -15,7 +15,7 @@ if TYPE_CHECKING:   # the extractor (exifread, imagehash, numpy) loads where pho
     from casefile.photos.extract import ParsedPhoto
 
 
-def dumps(value: Any) -> str:
+def dumps(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TypedDict
 
 from casefile.present.numbers import duration
 from casefile.present.times import in_zone, unknown_zone_note
@@ -15,6 +15,21 @@ from casefile.xref.trackindex import end_place
 from casefile.xref.windows import tv_window
 
 LANES = ("sources", "photos", "flights", "claims")
+
+
+class TimelineEventData(TypedDict):
+    """A timeline event as plain data for JSON (see TimelineEvent)."""
+
+    time_utc: str
+    uncertainty_s: float
+    lane: str
+    label: str
+    item_ids: list[str]
+    kind: str
+    local_zone: str | None
+    end_utc: str | None
+    basis: str
+    display: str
 
 
 @dataclass(frozen=True)
@@ -32,11 +47,12 @@ class TimelineEvent:
     basis: str = "recorded-utc"      # how the time's zone was decided
     display: str = ""                # the time as shown in the chosen zone
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TimelineEventData:
         """Plain data for JSON."""
-        d = asdict(self)
-        d["item_ids"] = list(self.item_ids)
-        return d
+        return {"time_utc": self.time_utc, "uncertainty_s": self.uncertainty_s, "lane": self.lane,
+                "label": self.label, "item_ids": list(self.item_ids), "kind": self.kind,
+                "local_zone": self.local_zone, "end_utc": self.end_utc, "basis": self.basis,
+                "display": self.display}
 
 
 def _from_tv(tv: TimeValue) -> tuple[str, float] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypedDict
 
 from casefile.reference import places
 from casefile.reference.aircraft_types import designator, type_name
@@ -33,6 +33,35 @@ NEAR_FACTOR = 3.0
 #: the case settings (case_meta keys) that override the defaults above, and APPROX_S
 SETTINGS = {"claims.report_tolerance_s": "report_tol_s", "claims.near_factor": "near_factor",
             "claims.about_s": "approx_s"}
+
+
+class Sighting(TypedDict, total=False):
+    """What a flight record shows at a claim's place (a finding keeps these among its inputs): a
+    take-off or landing (`match_events`: leg, event, time, airport, distance, and how far outside
+    the claimed window), or the aircraft seen low or on the ground there (`presence`)."""
+
+    leg_id: str
+    event: str                   # takeoff | landing
+    time_utc: str
+    airport_icao: str | None
+    distance_km: float
+    aircraft_id: str | None
+    item_id: str | None
+    uncertainty_s: float
+    window_utc: list[str]
+    probable: bool               # the take-off or landing was inferred, not observed
+    minutes_outside: float
+    hours_outside_window: float
+    near: bool                   # a near miss: undetermined, never a contradiction
+    observed_low_at_place: int   # positions low or on the ground at the place
+    observed_inside_place: int   # positions inside the place (transit)
+    first: str
+    last: str
+    on_ground_from: str
+    to: str
+    note: str
+    probably: str
+    field: str                   # elsewhere: the field actually used, by name
 
 
 @dataclass(frozen=True)
@@ -146,12 +175,13 @@ def time_gap(lo: float, hi: float, t: float, unc: float) -> float:
 def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo: float,
                  hi: float, claim_unc: float = 0.0, tol_s: float = REPORT_TOL_S,
                  near_factor: float = NEAR_FACTOR
-                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                 ) -> tuple[list[Sighting], list[Sighting]]:
     """Take-offs/landings at the place whose window meets the claimed window (within the
     reporting tolerance), and the near misses outside it. A near miss within NEAR_FACTOR × the
     combined tolerance (the claim's precision + the event's window + the reporting tolerance) is
     marked `near` (undetermined, never a contradiction)."""
-    hits, misses = [], []
+    hits: list[Sighting] = []
+    misses: list[Sighting] = []
     for leg in legs:
         for what, end in _events(kind, leg):
             if end.time is None:
@@ -159,7 +189,7 @@ def match_events(kind: str, legs: Sequence[LegIn | ReportedIn], area: Place, lo:
             d = end_distance(end, area)
             if d is None or not _at(area, end, d):
                 continue
-            row: dict[str, Any] = {"leg_id": leg.id, "event": what, "time_utc": from_epoch(end.time),
+            row: Sighting = {"leg_id": leg.id, "event": what, "time_utc": from_epoch(end.time),
                                    "airport_icao": end.airport_icao, "distance_km": round(d, 2),
                                    "aircraft_id": leg.aircraft_id}
             row["item_id"] = leg.item_id if isinstance(leg, LegIn) else None
@@ -213,21 +243,26 @@ def _points_in(track: AircraftTrack, lo: float, hi: float, area: Place,
 
 
 def presence(track: AircraftTrack, lo: float, hi: float, area: Place,
-             low_only: bool = True) -> list[dict[str, Any]]:
+             low_only: bool = True) -> list[Sighting]:
     """Where the track shows the aircraft at the place in [lo, hi]: low positions (or any, for a
     transit), and ground spans there."""
-    out: list[dict[str, Any]] = []
+    out: list[Sighting] = []
     pts = _points_in(track, lo, hi, area, low_only)
     items = sorted({s.item_id for s in track.query(lo, hi) if s.item_id})
     if pts:
-        key = "observed_low_at_place" if low_only else "observed_inside_place"
-        out.append({"aircraft_id": track.aircraft.id, key: len(pts), "first": from_epoch(pts[0][0]),
-                    "last": from_epoch(pts[-1][0]), "item_id": items[0] if items else None})
+        seen: Sighting = {"aircraft_id": track.aircraft.id}
+        if low_only:
+            seen["observed_low_at_place"] = len(pts)
+        else:
+            seen["observed_inside_place"] = len(pts)
+        seen.update({"first": from_epoch(pts[0][0]), "last": from_epoch(pts[-1][0]),
+                     "item_id": items[0] if items else None})
+        out.append(seen)
     for s in track.query(lo, hi):
         if s.state in (GROUND, PARKED) and s.lat is not None and s.lon is not None:
             d = places.distance_to(area, s.lat, s.lon)
             if places.end_at(area, s.airport_icao, d):
-                row = {"aircraft_id": track.aircraft.id, "on_ground_from": from_epoch(s.start),
+                row: Sighting = {"aircraft_id": track.aircraft.id, "on_ground_from": from_epoch(s.start),
                        "to": from_epoch(s.end), "airport_icao": s.airport_icao,
                        "distance_km": round(d, 2), "item_id": s.item_id}
                 if s.note:
@@ -240,12 +275,12 @@ def presence(track: AircraftTrack, lo: float, hi: float, area: Place,
 
 
 def _elsewhere(kind: str, legs: Sequence[LegIn], area: Place, lo: float, hi: float,
-              tol_s: float = REPORT_TOL_S) -> list[dict[str, Any]]:
+              tol_s: float = REPORT_TOL_S) -> list[Sighting]:
     """The named aircraft's take-offs (departure) or landings (arrival) in the claimed time that
     were somewhere else: the field actually used and its distance from the claimed place."""
     if kind not in ("departure", "arrival"):
         return []
-    out = []
+    out: list[Sighting] = []
     for leg in legs:
         what, end = _events(kind, leg)[0]
         if end.time is None or time_gap(lo, hi, end.time, end.uncertainty_s) > tol_s:

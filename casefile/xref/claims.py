@@ -23,6 +23,7 @@ from casefile.xref.claim_legs import leg_words, named_legs, names_leg
 from casefile.xref.claim_match import (
     NEAR_MISS_H,
     REPORT_TOL_S,
+    Sighting,
     Tolerances,
     _elsewhere,
     aircraft_type,
@@ -150,7 +151,7 @@ def _what(kind: str, area: Place) -> str:
 
 
 def _hits(area: Place, kind: str, ids: list[str], fleet: FleetIndex, legs: list[LegIn],
-          ct: ClaimTime, tol: Tolerances) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          ct: ClaimTime, tol: Tolerances) -> tuple[list[Sighting], list[Sighting]]:
     cand = [x for x in legs if x.aircraft_id in set(ids) and not x.reported]
     ev_kind = kind if kind in ("departure", "arrival") else "both"
     hits, misses = match_events(ev_kind, cand, area, ct.lo, ct.hi, ct.unc, tol.report_tol_s,
@@ -238,10 +239,10 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
     unreachable = bool(ids) and all(aid in reaches and not reaches[aid].reachable for aid in ids)
     can_reach = any(r.reachable for r in reaches.values())
 
-    def name(h: dict[str, Any]) -> str:
+    def name(h: Sighting) -> str:
         if h.get("leg_id") in by_id:
             return f"reported flight {by_id[h['leg_id']].label}"
-        return labels.get(h["aircraft_id"]) or str(h["aircraft_id"])
+        return labels.get(h["aircraft_id"] or "") or str(h["aircraft_id"])
 
     who = sorted({name(h) for h in (indep_hits or indep_rep or hits or rep_hits)})
     points = sum(int(h.get("observed_low_at_place", 0) or h.get("observed_inside_place", 0))
@@ -310,7 +311,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
         m = min(near, key=lambda r: r["minutes_outside"])
         verdict = "undetermined"
         expl = (f"The nearest recorded {m['event']} at {m['airport_icao'] or area.name} by "
-                f"{labels.get(m['aircraft_id'], m['aircraft_id'])} was {_event_when(m)}, "
+                f"{labels.get(m['aircraft_id'] or '', m['aircraft_id'])} was {_event_when(m)}, "
                 f"{m['minutes_outside']:g} min outside the claimed time ({when}): beyond the "
                 f"combined tolerance (the claim's ± {_dur(ct.unc)}, the event's own window and "
                 f"{tol.report_tol_s / 60:g} min for rounding) but within {tol.near_factor:g}× it, "
@@ -322,7 +323,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
     elif other and not ct.zone_band and (covered or not holes):
         o = min(other, key=lambda r: r["distance_km"])
         verdict = "inconsistent"
-        expl = (f"In the claimed time ({when}) {labels.get(o['aircraft_id'], o['aircraft_id'])} "
+        expl = (f"In the claimed time ({when}) {labels.get(o['aircraft_id'] or '', o['aircraft_id'])} "
                 f"{'took off from' if o['event'] == 'takeoff' else 'landed at'} {o['field']}, "
                 f"{o['distance_km']:,.1f} km from {area.name}, {_event_when(o)}; the records "
                 f"show no {what.split(' ', 1)[1]}.")
@@ -365,7 +366,7 @@ def claim_finding(claim: ClaimIn, fleet: FleetIndex, legs: list[LegIn],
             f"({o['distance_km']:,.1f} km from {area.name})" for o in other) + ".")
     if misses and not hits and not near and verdict != "consistent":
         m = min(misses, key=lambda r: r["hours_outside_window"])
-        expl += (f" Nearest match: {labels.get(m['aircraft_id'], m['aircraft_id'])} "
+        expl += (f" Nearest match: {labels.get(m['aircraft_id'] or '', m['aircraft_id'])} "
                  f"{m['event']} at {m['airport_icao'] or area.name} {_event_when(m)}, "
                  f"{_outside(m)} outside the claimed window.")
     if verdict != "inconsistent" and (hits or rep_hits):
@@ -469,7 +470,7 @@ def _items_of(fleet: FleetIndex, aid: str, lo: float, hi: float) -> list[str]:
     return got
 
 
-def _event_when(row: dict[str, Any]) -> str:
+def _event_when(row: Sighting) -> str:
     """An event's time as people read it: at an instant, or inside its window."""
     w = row.get("window_utc")
     if w and row.get("uncertainty_s", 0) >= 1:
@@ -482,7 +483,7 @@ def _event_when(row: dict[str, Any]) -> str:
     return f"at {people_time(t, seconds_too=True)}"
 
 
-def _outside(row: dict[str, Any]) -> str:
+def _outside(row: Sighting) -> str:
     h = float(row.get("hours_outside_window", 0))
     return f"{h:.1f} h" if h >= 1 else f"{row.get('minutes_outside', h * 60):g} min"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TypedDict
 
 from casefile.checks.similarity import PHASH_DISTANCE, SimilarityIndex, hash_bits
 from casefile.model.findings import Finding
@@ -45,9 +45,23 @@ def components(nodes: Iterable[str], edges: Iterable[tuple[str, str, int]]) -> l
     return sorted(sorted(g) for g in groups.values() if len(g) > 1)
 
 
-def appearance(photo: PhotoIn, sources: list[SourceIn]) -> dict[str, Any]:
+class Appearance(TypedDict, total=False):
+    """The earliest known appearance of a photo (a duplicates finding keeps one per photo): when,
+    how (captured or published), and what that rests on."""
+
+    item_id: str
+    earliest_utc: str | None
+    how: str                     # captured | published | no known time
+    source_id: str               # published: by which source
+    title: str | None
+    basis: str
+    raw: str
+    window_utc: list[str]
+
+
+def appearance(photo: PhotoIn, sources: list[SourceIn]) -> Appearance:
     """The earliest known appearance of a photo: its capture time or a source publishing it."""
-    cands: list[tuple[float, str, dict[str, Any]]] = []
+    cands: list[tuple[float, str, Appearance]] = []
     w = tv_window(photo.capture)
     if w is not None and photo.capture is not None:
         cands.append((w[0], "captured", {"basis": photo.capture.basis, "raw": photo.capture.raw,
@@ -61,7 +75,9 @@ def appearance(photo: PhotoIn, sources: list[SourceIn]) -> dict[str, Any]:
     if not cands:
         return {"item_id": photo.item_id, "earliest_utc": None, "how": "no known time"}
     t, how, detail = min(cands, key=lambda c: c[0])
-    return {"item_id": photo.item_id, "earliest_utc": from_epoch(t), "how": how, **detail}
+    out: Appearance = {"item_id": photo.item_id, "earliest_utc": from_epoch(t), "how": how}
+    out.update(detail)
+    return out
 
 
 def _people(iso_z: str) -> str:
@@ -85,7 +101,7 @@ def group_finding(group: list[str], photos: dict[str, PhotoIn],
                 + ("Two appeared at the same earliest time, so who published first is not clear."
                    if tie else f"The earliest known appearance is "
                                f"{photos[first['item_id']].label or 'one of them'}, which {how} "
-                               f"by {_people(first['earliest_utc'])}."))
+                               f"by {_people(str(first['earliest_utc']))}."))
         verdict, conf = ("undetermined", 0.5) if tie else ("consistent", 0.7)
     else:
         expl = (f"{len(group)} photos in the case are the same picture (perceptual hashes at most "

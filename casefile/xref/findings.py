@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from collections.abc import Mapping
 
 from casefile.model.findings import Finding
 from casefile.xref.confidence import Confidence, stated
@@ -34,7 +34,7 @@ def inputs_json(f: Finding) -> str:
 
 
 def make_finding(kind: str, verdict: str, confidence: float | Confidence, explanation: str,
-                 item_ids: list[str] | tuple[str, ...], inputs: dict[str, Any],
+                 item_ids: list[str] | tuple[str, ...], inputs: Mapping[str, object],
                  assumptions: list[str] | tuple[str, ...] = ()) -> Finding:
     """A Finding whose id hashes its kind, items, verdict inputs and assumptions; its confidence
     sentence is kept in the inputs (`confidence_note`) so it is stored and hashed with them."""
@@ -49,7 +49,7 @@ def make_finding(kind: str, verdict: str, confidence: float | Confidence, explan
                    assumptions=tuple(assumptions), confidence_note=conf.sentence, inputs_text=text)
 
 
-def confidence_note(inputs: dict[str, Any], confidence: float) -> str:
+def confidence_note(inputs: Mapping[str, object], confidence: float) -> str:
     """A stored finding's confidence sentence (findings stored before it existed get the fixed one)."""
     note = inputs.get("confidence_note")
     return note if isinstance(note, str) and note else stated(confidence, FIXED).sentence

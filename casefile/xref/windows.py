@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TypedDict
 
 from casefile.timeutil import TimeValue, from_epoch
 
@@ -19,7 +19,19 @@ def tv_window(tv: TimeValue | None) -> tuple[float, float] | None:
     return w[0].timestamp(), w[1].timestamp()
 
 
-def describe_time(tv: TimeValue | None) -> dict[str, Any] | None:
+class TimeInput(TypedDict):
+    """A time as a finding keeps it among its inputs."""
+
+    raw: str
+    utc: str | None
+    basis: str
+    uncertainty_s: float
+    local: str | None
+    zone: str | None
+    window_utc: list[str] | None
+
+
+def describe_time(tv: TimeValue | None) -> TimeInput | None:
     """A TimeValue as finding input: raw text, UTC reading, basis, uncertainty and window."""
     if tv is None:
         return None
