@@ -35,6 +35,7 @@ def test_a_refused_undo_keeps_the_stack_and_the_record(opened, qtbot):
     title, text = win.messages[-1]
     assert "Add source Local radio report" in title
     assert f"#{later.seq}" in text and "undo that first" in text
+    assert win.nav_items["claims"].text(0) == "Claims (1)"      # the later claim is shown now
 
     # undo the claim from outside, then the window's Undo takes the source back
     other = win.case.connect_again()

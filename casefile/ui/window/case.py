@@ -576,6 +576,8 @@ class CaseWindow(QMainWindow):
             if direction == "undo" and cmd.applied:       # refused: the edit stays in effect
                 keep_in_place(self.undo_stack, cmd)
                 self.notify(f"Undo {cmd.text()}", error, error=True)
+                if self.edits.idle:
+                    self.refresh()        # what the refusal names (another's later edit) is shown
                 return
             self.notify(cmd.text(), error, error=True)
             if direction == "redo" and not cmd.applied:
