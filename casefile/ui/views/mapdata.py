@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -70,10 +71,17 @@ class MapData:
         return max(lo.timestamp(), min(ts)), min(hi.timestamp(), max(ts))
 
 
-def gather(case: Case) -> MapData:
+#: told what gather() is reading: (what, how many done, of how many)
+Progress = Callable[[str, int, int], None]
+
+
+def gather(case: Case, progress: Progress | None = None) -> MapData:
     """Each aircraft's stretches and gaps, the airports of its legs, and photo positions."""
+    say: Progress = progress or (lambda _what, _done, _total: None)
     data = MapData()
-    for track in flights.tracks(case):
+    tracks = flights.tracks(case)
+    for n, track in enumerate(tracks):
+        say("flight tracks", n, len(tracks))
         aid = track["aircraft_id"]
         ss = [
             [(p.t, p.lon, p.lat, p.alt_ft, p.gs_kt) for p in s]
@@ -86,6 +94,8 @@ def gather(case: Case) -> MapData:
         data.gaps.setdefault(aid, []).extend((a[-1], b[0]) for a, b in zip(ss, ss[1:], strict=False))
         if track["item_id"]:
             data.track_items.setdefault(aid, track["item_id"])
+    say("flight tracks", len(tracks), len(tracks))
+    say("aircraft, airports and low passes", 0, 1)
     colors = flights.aircraft_colors(case)
     calls = flights.recorded_refs(case)
     for a in flights.list_aircraft(case):
@@ -112,6 +122,7 @@ def gather(case: Case) -> MapData:
                 ap = airports.get(icao)
                 if ap is not None:
                     data.airports[icao] = (ap.lon, ap.lat, ap.name)
+    say("photo positions", 0, 1)
     refs = all_refs(case)
     thumbs = reads.thumbnail_paths(case)
     for info in photos.list_photos(case):

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from casefile.ui.operations import quietgc
+
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 LONG_CELL = 60              # cells with longer text show all of it as a tooltip
@@ -131,7 +133,12 @@ class RecordTableModel(QAbstractTableModel):
 
         def work() -> None:
             if self._pending.get(what) == ticket:
-                self._arrivals.ready.emit(ticket, what, fn(*args, columns=columns))
+                quietgc.hold()           # no collector pass over the keys it makes (the GIL)
+                try:
+                    result = fn(*args, columns=columns)
+                finally:
+                    quietgc.release()
+                self._arrivals.ready.emit(ticket, what, result)
 
         threading.Thread(target=work, name=f"table-{what}", daemon=True).start()
 

@@ -5,8 +5,9 @@ MainWindow (window/main.py) adds the menus, the long operations, drag and drop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
@@ -55,14 +56,22 @@ from casefile.ui.views.recordview import RecordView
 from casefile.ui.views.runwaylayer import RunwayLine, runways_near
 from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
+from casefile.ui.window.behind import BehindLoader
 from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
 from casefile.ui.window.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.xref.query import findings
 
 #: the navigator entry that lists a kind of record (a record just made is shown there)
 VIEW_OF_KIND = {"claim": "claims", "source": "sources", "entity": "entities", "reported flight": "flights"}
+#: a table showing more records than this is read again in a worker after a long operation
+LARGE_TABLE = 2000
 #: the commands that make a record the window then shows
 NEW_RECORDS = frozenset({"source.add", "claim.add", "entity.add", "flight.add"})
+
+
+def _read_counts(case: Case) -> tuple[dict[str, int], dict[str, int]]:
+    """(items of each kind, records each navigator entry lists)."""
+    return reads.item_counts(case), nav_counts(case)
 
 
 class CaseWindow(QMainWindow):
@@ -190,6 +199,10 @@ class CaseWindow(QMainWindow):
         self.status_path = QLabel("No case open")
         self.status_counts = QLabel("")
         self.status_verify = QLabel("")
+        self.status_loading = QLabel("")              # what is read behind the first view
+        self.status_loading.setAccessibleName("Loading the rest of the case")
+        self.status_loading.setStyleSheet("color: #1565c0; padding-right: 14px;")
+        self.behind = BehindLoader(self.status_loading, self)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Operation progress")
@@ -198,6 +211,7 @@ class CaseWindow(QMainWindow):
         for w in (self.status_path, self.status_counts, self.status_verify):
             w.setAccessibleName(w.text() or "status")
         sb.addWidget(self.status_path, 1)
+        sb.addPermanentWidget(self.status_loading)
         sb.addPermanentWidget(self.status_counts)
         sb.addPermanentWidget(self.status_verify)
         sb.addPermanentWidget(self.progress)
@@ -282,6 +296,7 @@ class CaseWindow(QMainWindow):
         self.show_case_state()
         self.navigator.setCurrentItem(self.nav_items["all"])
         self.show_view("all")
+        self.behind.start(case)                  # the map and the timeline, read behind it
 
     def close_case(self) -> None:
         if self.case is None:
@@ -291,6 +306,7 @@ class CaseWindow(QMainWindow):
         self.edits.case = None
         self.undo_stack.clear()
         self.loader.wait()
+        self.behind.wait()
         self.photos.grid_model.stop()
         self.case.close()
         self.case = None
@@ -331,11 +347,20 @@ class CaseWindow(QMainWindow):
             else ""))
         self.update_counts()
 
-    def update_counts(self) -> None:
+    def update_counts(self, *, later: bool = False) -> None:
+        """The navigator's and the status bar's counts; `later`: read in a worker (during an import)."""
         if self.case is None:
             return
-        counts = reads.item_counts(self.case)
-        self._set_nav_counts(nav_counts(self.case))
+        if later:
+            self.loader.load(self.case, "counts", _read_counts, self._counts_read)
+        else:
+            self._counts_read(_read_counts(self.case), "")
+
+    def _counts_read(self, got: tuple[dict[str, int], dict[str, int]] | None, error: str) -> None:
+        if got is None or self.case is None:
+            return
+        counts, nav = got
+        self._set_nav_counts(nav)
         total = sum(counts.values())
         detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         self.status_counts.setText(f"{total} items" + (f" ({detail})" if detail else ""))
@@ -346,8 +371,9 @@ class CaseWindow(QMainWindow):
             self.nav_items[key].setText(0, nav_title(title, counts.get(key)))
 
     # ---- views ------------------------------------------------------------------------------
-    def show_view(self, key: str) -> None:
-        """Show one navigator entry in the centre."""
+    def show_view(self, key: str, *, later: bool = False) -> None:
+        """Show one navigator entry in the centre (`later`: a large table is read again in a worker
+        and shown when read; what it shows until then is the table as it was)."""
         self.current_view = key
         if self.navigator.currentItem() is not self.nav_items.get(key):
             self.navigator.blockSignals(True)
@@ -357,14 +383,14 @@ class CaseWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start)
             return
         try:
-            self._fill_view(key)
+            self._fill_view(key, later=later)
         except CasefileError as exc:
             self.stack.setCurrentWidget(self.records)
             self.records.show_note(f"{dict(NAVIGATOR)[key]}: {exc}")
         if self.selected:
             self._sync_views(self.selected)
 
-    def _fill_view(self, key: str) -> None:
+    def _fill_view(self, key: str, *, later: bool = False) -> None:
         case = self.case
         assert case is not None
         self.records.filter.setPlaceholderText(f"Filter {dict(NAVIGATOR)[key].lower()}…")
@@ -379,24 +405,42 @@ class CaseWindow(QMainWindow):
             self.stack.setCurrentWidget(self.photos)
         elif key == "map":
             self.stack.setCurrentWidget(self.map_pane)
-            self.statusBar().showMessage("Loading the map…")
-            self.loader.load(case, "map", mapdata.gather, self._map_loaded)
+            if not self.behind.deliver("map", self._map_loaded):
+                self.statusBar().showMessage("Loading the map…")
+                self.loader.load(case, "map", mapdata.gather, self._map_loaded)
         elif key == "timeline":
             self.stack.setCurrentWidget(self.timeline)
-            self.statusBar().showMessage("Loading the timeline…")
-            self.loader.load(case, "timeline", timeline.gather, self._timeline_loaded)
+            if not self.behind.deliver("timeline", self._timeline_loaded):
+                self.statusBar().showMessage("Loading the timeline…")
+                self.loader.load(case, "timeline", timeline.gather, self._timeline_loaded)
         elif key == "search":
             self.records.show_rows(search_columns(Names.of(case)), search_rows(case, self._search_text)
                                    if self._search_text else [], lambda r: r.id)
             self.stack.setCurrentWidget(self.records)
+        elif later and len(self.records.model.records) > LARGE_TABLE:
+            cat = CATEGORIES[key]                # a large table is read again in a worker
+            self.loader.load(case, "records", lambda c: (list(cat.load(c)), Names.of(c)),
+                             lambda got, error: self._records_read(key, got, error, reselect=True))
         else:
-            cat = CATEGORIES[key]
-            rows = cat.load(case)
-            if key == "ledger":
-                rows = self.log_filters.fill(list(rows), Names.of(case))
-            self.records.show_rows(cat.all_columns(self.td, Names.of(case)), rows, cat.item_id)
-            self.mark_problems()
+            self._records_read(key, (CATEGORIES[key].load(case), Names.of(case)), "")
+
+    def _records_read(self, key: str, got: tuple[Sequence[Any], Names] | None, error: str, *,
+                      reselect: bool = False) -> None:
+        if self.case is None or key != self.current_view:
+            return
+        if got is None:
+            self.records.show_note(f"{dict(NAVIGATOR)[key]}: {error}")
             self.stack.setCurrentWidget(self.records)
+            return
+        cat = CATEGORIES[key]
+        rows, nm = got
+        if key == "ledger":
+            rows = self.log_filters.fill(list(rows), nm)
+        self.records.show_rows(cat.all_columns(self.td, nm), rows, cat.item_id)
+        self.mark_problems()
+        self.stack.setCurrentWidget(self.records)
+        if reselect and self.selected:
+            self.records.select_item(self.selected)
 
     def mark_problems(self) -> None:
         """Mark the rows with a problem: items the last verification found one with, claims that
@@ -476,9 +520,12 @@ class CaseWindow(QMainWindow):
             self.statusBar().showMessage(f"Time slider: {error}", 8000)
         self.map_pane.show_moment(m)
 
-    def refresh(self) -> None:
+    def refresh(self, *, later: bool = False) -> None:
+        """Show the case again after a change (`later`: after a long operation, the reads that grow
+        with the case run in a worker)."""
+        self.behind.forget()                     # what it read may have changed
         self.update_counts()
-        self.show_view(self.current_view)
+        self.show_view(self.current_view, later=later)
         if self.selected:
             self._update_docks(self.selected)
 

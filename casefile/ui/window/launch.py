@@ -49,9 +49,9 @@ def _progress(win: CaseWindow, done: int, total: int, text: str) -> None:
     now = time.monotonic()
     if now - win.last_live > 2.0:       # counts of what has arrived so far
         win.last_live = now
-        # Only cheap COUNT queries here: reloading a table view on the UI thread during an
+        # Counts only, read in a worker: reloading a table view on the UI thread during an
         # import stalled the event loop (the table refreshes when the import finishes).
-        win.update_counts()
+        win.update_counts(later=True)
 
 
 def _finish_ui(win: CaseWindow) -> None:
@@ -65,7 +65,7 @@ def _done(win: CaseWindow, op: Operation, changes: Changes,
     _finish_ui(win)
     win.statusBar().showMessage(changes.message, 10000)
     if changes.items or changes.meta:
-        win.refresh()
+        win.refresh(later=True)
     if on_done:
         on_done(changes)
     elif changes.errors:
