@@ -17,10 +17,16 @@ if TYPE_CHECKING:
     from casefile.ui.window.main import MainWindow
 
 APP_ID = "org.casefile.Casefile"
+#: seconds a thread that wants the GIL waits before the holder is asked to let go (Python's default
+#: is 0.005). Painting a table calls Python once per cell, and each call waited up to that long
+#: while a worker thread sorted or indexed: 100,000 rows sorted in a worker held the window
+#: 180-217 ms at 0.005 and 44-65 ms at 0.0005 in the same load (benchmarks/gui.py tables).
+GIL_SWITCH_S = 0.0005
 
 
 def application() -> QApplication:
     """The QApplication (created once), with names used by QSettings and the desktop."""
+    sys.setswitchinterval(GIL_SWITCH_S)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
