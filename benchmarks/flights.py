@@ -5,7 +5,9 @@
 Generates a synthetic trace (a great-circle flight with climbs, cruise, a ground stop and a gap) in
 readsb trace JSON and OpenSky state-vector CSV form, then for each: times a bare `json`/`csv`
 parse of the file and the full Casefile import of the same file, each in its own child process so
-its peak memory (max RSS) is its own. Prints times, ratios and peak memory; then times `where`.
+its peak memory (max RSS) is its own. Prints times, ratios and peak memory; then times `where`:
+many queries in one process (the where index: a binary search and two points read each), and
+`casefile where` as a whole new process on the million-point case against a bare interpreter.
 """
 
 from __future__ import annotations
@@ -183,10 +185,42 @@ def _where_bench(case_dir: Path, queries: int) -> tuple[float, float, dict]:
         case.close()
 
 
+def _where_cli(case_dir: Path, runs: int) -> tuple[float, float, float]:
+    """`casefile where` at one instant on the million-point case, each a whole new process (it
+    reads the where index and the two points around the instant, and checks the points file's
+    hash), against `python -c "import sqlite3, json"`: medians (s) of interleaved runs, and the
+    first, untimed-for-the-median run (page cache cold for the points file)."""
+    import statistics
+
+    case = str(case_dir / "bench.casefile")
+    at = from_epoch_text(T0 + 50_000.5)
+    cmds = {"bare": [sys.executable, "-c", "import sqlite3, json"],
+            "where": [sys.executable, "-m", "casefile", "where", case, "--aircraft", HEX, "--at", at]}
+
+    def run(cmd: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    first = run(cmds["where"])
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for k, cmd in cmds.items():
+            times[k].append(run(cmd))
+    return statistics.median(times["bare"]), statistics.median(times["where"]), first
+
+
+def from_epoch_text(t: float) -> str:
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(t, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--points", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=10_000)
+    ap.add_argument("--where-runs", type=int, default=5, help="`casefile where` processes timed")
     ap.add_argument("--phase", choices=["bare", "import"])
     ap.add_argument("--file")
     ap.add_argument("--kind")
@@ -223,6 +257,11 @@ def main() -> None:
                 mean_ms, p99_ms, statuses = _where_bench(case_dir, args.queries)
                 print(f"where: {args.queries:,} queries, mean {mean_ms:.3f} ms, p99 {p99_ms:.3f} ms "
                       f"(goal < 1 ms); answers {statuses}")
+                bare_s, where_s, first_s = _where_cli(case_dir, args.where_runs)
+                print(f"where as a command on this case: {where_s * 1000:.0f} ms, "
+                      f"{where_s / bare_s:.1f}x python -c 'import sqlite3, json' "
+                      f"({bare_s * 1000:.0f} ms), medians of {args.where_runs}; first run "
+                      f"{first_s * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:   # numpy is loaded by distances_km, where used: one distance needs none
+    import numpy as np
+    import numpy.typing as npt
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_NM = 1.852
@@ -24,6 +25,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def distances_km(lat: float, lon: float, lats: Sequence[float],
                  lons: Sequence[float]) -> npt.NDArray[np.float64]:
     """Haversine distances in km from one point to many (the same formula as distance_km)."""
+    import numpy as np
+
     p1 = math.radians(lat)
     p2 = np.radians(np.asarray(lats, dtype=np.float64))
     dl = np.radians(np.asarray(lons, dtype=np.float64) - lon)

@@ -93,15 +93,20 @@ def _print_flights(d: dict[str, Any]) -> None:
               help="e.g. 2019-03-23T14:05Z or 2019-03-23 10:05 with --tz")
 @click.option("--tz", metavar="ZONE", help="zone for a time typed without one (IANA name)")
 def where(case: Case, aircraft: str, at: str, tz: str | None) -> Out:
+    # not casefile.flights.query: one instant is answered from the where index, with no numpy
     from casefile.errors import InvalidInput
-    from casefile.flights import query as Q
+    from casefile.flights.reported import all_reported
+    from casefile.flights.wherecore import mention_reported
+    from casefile.flights.wherefast import where_at
     from casefile.timeutil import parse_analyst_time
 
     tv = parse_analyst_time(at, tz=tz, default_tz=case.default_tz, field="--at")
     if tv.utc is None:
         raise InvalidInput(f"{at!r} has no time zone; add one (e.g. Z or -04:00) or --tz",
                            field="--at")
-    w = Q.where(case, _aircraft_id(case, aircraft), tv.utc)
+    aircraft_id = _aircraft_id(case, aircraft)
+    w = mention_reported(where_at(case, aircraft_id, tv.utc), aircraft_id,
+                         lambda: all_reported(case), tv.utc)
     return Out(w.to_dict() | {"time": tv.to_dict()}, _print_where)
 
 
@@ -110,21 +115,22 @@ def _aircraft_id(case: Case, text: str) -> str:
     flight record (F2: its aircraft) or an aircraft entity (E3: its registration); unknown ones
     get the closest aircraft in the case."""
     from casefile.analyst import names
-    from casefile.flights import query as Q
+    from casefile.flights.aircraft import find
     from casefile.store import refs
 
     parsed = refs.parse(text)
     if parsed and parsed[0] in "FE":
         target = names.resolve(case, text, parsed[0])
         if parsed[0] == "F":
-            found = {t["aircraft_id"] for t in Q.tracks(case) if t["item_id"] == target}
+            found = {r[0] for r in case.db.execute("SELECT aircraft_id FROM tracks WHERE item_id = ?",
+                                                   [target])}
             if len(found) == 1 and None not in found:
                 return str(found.pop())
             raise NotFound(f"flight record {text.strip()} holds {len(found)} aircraft; name one by "
                            "registration or hex")
         entity = case.db.execute("SELECT ref, name FROM entities WHERE id = ?", [target]).fetchone()
         text = entity[0] or entity[1]
-    return Q.find_aircraft(case, text).id
+    return find(case, text).id
 
 
 def _print_where(d: dict[str, Any]) -> None:

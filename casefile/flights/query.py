@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 import numpy as np
@@ -21,11 +21,13 @@ from casefile.flights.refs import RefIndex as RefIndex
 from casefile.flights.refs import norm_ref as norm_ref
 from casefile.flights.refs import references as references
 from casefile.flights.reported import add_reported_flight as add_reported_flight  # the window's edit
-from casefile.flights.reported import to_model
+from casefile.flights.reported import all_reported
 from casefile.flights.spoof import SpoofedStretch as SpoofedStretch  # re-exported: the public API
 from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-gap threshold
 from casefile.flights.state import field_elevation as field_elevation  # re-exported
-from casefile.flights.where import aircraft_calls, where_at
+from casefile.flights.where import aircraft_calls
+from casefile.flights.wherecore import mention_reported
+from casefile.flights.wherefast import where_at
 from casefile.model.flights import (
     Aircraft,
     Gap,
@@ -41,7 +43,7 @@ from casefile.present.times import describe
 from casefile.store import Case
 from casefile.store.columns import as_python
 from casefile.store.rows import FlightSegmentRow
-from casefile.timeutil import from_epoch, parse_z
+from casefile.timeutil import from_epoch
 
 
 def list_aircraft(case: Case) -> list[Aircraft]:
@@ -183,24 +185,8 @@ def where(case: Case, aircraft_ref: str, t_utc: str) -> Whereabouts:
     When the tracks cannot say, a reported (not tracked) flight covering the time is mentioned.
     """
     ac = find(case, aircraft_ref)
-    w = where_at(case, ac.id, t_utc)
-    if w.status == "unknown":
-        hits = [rf for rf in reported_flights(case) if rf.aircraft_id == ac.id
-                and _covers(rf, w.t_utc or t_utc)]
-        if hits:
-            rf = hits[0]
-            w = replace(w, reason=w.reason + f"; a reported (not tracked) flight "
-                        f"{rf.from_icao or '?'} -> {rf.to_icao or '?'} covers this time")
-    return w
-
-
-def _covers(rf: ReportedFlight, t_utc: str) -> bool:
-    """Whether t falls between the reported departure and arrival windows."""
-    dep = rf.departed.window() if rf.departed else None
-    arr = rf.arrived.window() if rf.arrived else None
-    if dep is None or arr is None:
-        return False
-    return dep[0] <= parse_z(t_utc) <= arr[1]
+    return mention_reported(where_at(case, ac.id, t_utc), ac.id, lambda: reported_flights(case),
+                            t_utc)
 
 
 def track_points(case: Case, aircraft_id: str | None = None, item_id: str | None = None, *,
@@ -276,7 +262,7 @@ def track_columns(case: Case, aircraft_id: str | None = None) -> dict[str, Point
 
 def reported_flights(case: Case) -> list[ReportedFlight]:
     """Flights entered by hand ("reported, not tracked")."""
-    return [to_model(r) for r in case.rows("SELECT * FROM reported_flights ORDER BY created_at, id")]
+    return all_reported(case)
 
 
 def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:

@@ -143,3 +143,8 @@ def to_model(row: dict[str, Any]) -> ReportedFlight:
                           arrived=tv(row["arrived"]), source_note=row["source_note"],
                           created_at=row["created_at"], created_by=row["created_by"],
                           source_id=row.get("source_id"), aircraft_type=row.get("aircraft_type"))
+
+
+def all_reported(case: Case) -> list[ReportedFlight]:
+    """Flights entered by hand ("reported, not tracked"), in the order they were entered."""
+    return [to_model(r) for r in case.rows("SELECT * FROM reported_flights ORDER BY created_at, id")]

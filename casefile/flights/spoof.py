@@ -10,6 +10,7 @@ import numpy as np
 
 from casefile.flights import points
 from casefile.flights.quality import SPOOFED
+from casefile.flights.wherecore import spoofed_words
 from casefile.store import Case
 from casefile.timeutil import from_epoch
 
@@ -25,9 +26,7 @@ class Stretch:
     seqs: tuple[int, ...]
 
     def describe(self) -> str:
-        return (f"{len(self.seqs)} positions between {from_epoch(self.t0)[11:19]} and "
-                f"{from_epoch(self.t1)[11:19]} UTC jump out of the path and back (spoofed or "
-                "jammed): they are kept and shown, not taken as where the aircraft was")
+        return spoofed_words(len(self.seqs), self.t0, self.t1)
 
     def shown(self, tp: points.TrackPoints | None = None) -> SpoofedStretch:
         """As the read API gives it: times in UTC, a sentence, and the path (lat, lon) to draw."""

@@ -26,22 +26,27 @@ from functools import lru_cache
 import numpy as np
 
 from casefile.flights import movement as M
+
+# the words and gap rules live apart (no numpy), for `where` from the where index; re-exported
+from casefile.flights.statebase import AIRBORNE as AIRBORNE
+from casefile.flights.statebase import AIRBORNE_NO_POSITION as AIRBORNE_NO_POSITION
+from casefile.flights.statebase import FIELD_KM as FIELD_KM
+from casefile.flights.statebase import GAP_S as GAP_S
+from casefile.flights.statebase import GROUND as GROUND
+from casefile.flights.statebase import PROBABLY_STOPPED as PROBABLY_STOPPED
+from casefile.flights.statebase import STOP_FAST_KT as STOP_FAST_KT
+from casefile.flights.statebase import STOP_MIN_S as STOP_MIN_S
+from casefile.flights.statebase import STOP_VRATE_FPM as STOP_VRATE_FPM
+from casefile.flights.statebase import UNKNOWN as UNKNOWN
+from casefile.flights.statebase import WHY_FLAG as WHY_FLAG
+from casefile.flights.statebase import WHY_UNKNOWN as WHY_UNKNOWN
+from casefile.flights.statebase import needed_for_stop as needed_for_stop
+from casefile.flights.statebase import stop_possible as stop_possible
 from casefile.geo import KM_PER_NM, distance_km
 from casefile.reference.airports import index as airport_index
 
-# the states, as the core names them (what a person reads is worded by each caller)
-GROUND = "ground"
-AIRBORNE = "airborne"
-AIRBORNE_NO_POSITION = "airborne-position-unknown"   # in a coverage gap no stop fits in
-PROBABLY_STOPPED = "probably-stopped"                # in a gap with a stop possible
-UNKNOWN = "unknown"
-
 #: pressure altitude within this much (ft) of a field's elevation is "low" (about ±20 hPa of QNH)
 DATUM_BAND_FT = 600.0
-#: no position for longer than this: a coverage gap (where the aircraft was inside is unknown)
-GAP_S = 600.0
-#: a field (airport) this close to a point gives the ground's height there
-FIELD_KM = 5.0
 #: slower than this counts as on the ground ...
 GROUND_SPEED_KT = 40.0
 #: ... unless higher than this above the field (slow flight, a hover, a glider thermalling)
@@ -71,23 +76,14 @@ DEBOUNCE_POINTS = 3
 #: touch-and-go (or a low pass read as ground), not a landing and a take-off
 TOUCH_MAX_S = 60.0
 TOUCH_MIN_KT = 50.0
-#: a stop in a gap needs the descent, a stop and the climb, and the distance covered at no more
-#: than this speed ...
-STOP_FAST_KT = 600.0
-#: ... climbing and descending at this rate ...
-STOP_VRATE_FPM = 3000.0
-#: ... and on the ground for at least this long
-STOP_MIN_S = 120.0
 
 #: why a point's state is what it is
-WHY_FLAG = "the source's on-ground flag"
 WHY_SPEED = "speed"
 WHY_ROLL = "a reported altitude of 0 and speed"
 WHY_AIR = "altitude and speed"
 WHY_FLAG_CONTRADICTED = "an on-ground flag contradicted by altitude and speed"
 WHY_AIR_FLAG_CONTRADICTED = "an airborne flag contradicted by altitude and speed"
 WHY_DEBOUNCED = "a short run between runs of the other state (noise)"
-WHY_UNKNOWN = "no flag, speed or altitude to decide"
 WHY_STILL = M.WHY_STILL
 WHY_TOUCH = ("on the runway at speed for seconds, between two airborne stretches, with no stop: "
              "a touch-and-go or a low pass, not a landing")
@@ -330,20 +326,3 @@ def _debounce(ground: np.ndarray, why: np.ndarray, t: Coords) -> int:
         if not changed:
             break
     return flipped
-
-
-def stop_possible(dt: float, km: float, agl_before_ft: float | None,
-                  agl_after_ft: float | None) -> bool:
-    """Whether an aircraft airborne on both sides of a gap could have landed and taken off again
-    inside it: descending, stopping, climbing and covering the distance, at generous rates."""
-    down = max(agl_before_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0
-    up = max(agl_after_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0
-    travel = km / KM_PER_NM / STOP_FAST_KT * 3600.0
-    return dt >= down + STOP_MIN_S + up + travel
-
-
-def needed_for_stop(km: float, agl_before_ft: float | None, agl_after_ft: float | None) -> float:
-    """The least time (s) a stop in a gap would take (see stop_possible)."""
-    return (max(agl_before_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0 + STOP_MIN_S
-            + max(agl_after_ft or 0.0, 0.0) / STOP_VRATE_FPM * 60.0
-            + km / KM_PER_NM / STOP_FAST_KT * 3600.0)

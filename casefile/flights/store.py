@@ -10,9 +10,10 @@ from typing import Any
 from casefile import __version__
 from casefile.flights import events as E
 from casefile.flights import legs as L
-from casefile.flights import points
+from casefile.flights import points, spoof, whereindex
+from casefile.flights import state as S
 from casefile.flights.aircraft import resolve
-from casefile.flights.points import NAMES
+from casefile.flights.points import NAMES, TrackPoints
 from casefile.ids import new_id
 from casefile.model.flights import COLUMNS, ParsedTrack, PointRow
 from casefile.reference import corrections, runways
@@ -43,7 +44,6 @@ def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[st
                                        params={"track_id": track_id, "format": trk.format,
                                                "columns": list(NAMES)})
             sha = derived["sha256"]
-            del data
             case.insert("tracks", {
                 "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id,
                 "format": trk.format, "callsigns": json.dumps(trk.callsigns()),
@@ -56,13 +56,31 @@ def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[st
                 "flight": json.dumps(trk.flight, ensure_ascii=False) if trk.flight else None,
                 "points_sha256": sha, "quality_counts": quality_counts(trk.quality)},
                 action="track-imported", item_id=item_id)
-            derive(case, track_id, data=_usable(cols))
+            usable = _usable(cols)
+            calls = L.calls(usable[0])
+            derive(case, track_id, data=usable, calls=calls)
+            del usable
+            _index_where(case, aircraft_id, TrackPoints(track_id, aircraft_id, sha,
+                                                        columns.decode(data)), calls)
+            del data
     except BaseException:
         if sha is not None and not case.db.execute("SELECT 1 FROM derived WHERE sha256 = ?",
                                                    [sha]).fetchone():
             discard_blob(case.path, sha, "derived")
         raise
     return track_id
+
+
+def _index_where(case: Case, aircraft_id: str, tp: TrackPoints, calls: S.GroundCalls) -> None:
+    """The where index of the aircraft, when this is its only track (from the calls its legs
+    were derived with); else it is remade from all its tracks at the end of the import batch."""
+    others = case.db.execute("SELECT count(*) FROM tracks WHERE aircraft_id = ? AND id != ?",
+                             [aircraft_id, tp.track_id]).fetchone()[0]
+    m = points.merge([tp])
+    if others or len(m) != len(calls.ground):
+        case.db.execute("DELETE FROM where_index WHERE aircraft_id = ?", [aircraft_id])
+        return
+    whereindex.write(case, aircraft_id, m, calls, spoof.of_track(tp))
 
 
 def _point_columns(rows: list[PointRow], quality: list[str | None],
@@ -126,14 +144,15 @@ def _end(e: L.End | None) -> str | None:
                       ensure_ascii=False)
 
 
-def derive(case: Case, track_id: str, *,
-           data: tuple[L.TrackData, list[int]] | None = None) -> tuple[int, int]:
-    """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps)."""
+def derive(case: Case, track_id: str, *, data: tuple[L.TrackData, list[int]] | None = None,
+           calls: S.GroundCalls | None = None) -> tuple[int, int]:
+    """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps). `calls`: the state
+    model's calls at `data`'s points, when already made."""
     info = case.rows("SELECT item_id, aircraft_id, stated FROM tracks WHERE id = ?", [track_id])[0]
     type_rows = case.rows("SELECT type_code FROM aircraft WHERE id = ?", [info["aircraft_id"]])
     perf = performance(type_rows[0]["type_code"] if type_rows else None)
     d, ids = data if data is not None else track_data(case, track_id)
-    ground_calls = L.calls(d)
+    ground_calls = calls if calls is not None else L.calls(d)
     params = json.dumps({"gap_s": L.GAP_S, "leg_gap_s": L.LEG_GAP_S,
                          "ground_airport_km": L.GROUND_AIRPORT_KM,
                          "probable_airport_km": L.PROBABLE_AIRPORT_KM,

@@ -367,6 +367,10 @@ def _commit_batch(case: Case, batch: list[tuple[Path, _Slot]], syncer: Executor,
         with case.transaction():
             for path, fut in batch:
                 outcomes.append(_finish(case, path, fut, dirs_to_sync=dirs, **kw))
+            if any(o.kind == "flight-record" and o.status == "imported" for o in outcomes):
+                from casefile.flights.whereindex import refresh_stale
+
+                refresh_stale(case)   # aircraft given another track: their where index, merged
             # concurrent fsyncs share the filesystem's journal commits
             list(syncer.map(fsync_dir, dirs))
     except Exception as exc:  # noqa: BLE001 - e.g. disk full at COMMIT: the whole batch failed

@@ -90,6 +90,12 @@ def applied_versions(db: sqlite_utils.Database) -> dict[str, int]:
     return {g: n for g, n in rows}
 
 
+def _applied_steps(db: sqlite_utils.Database) -> set[tuple[str, int]]:
+    if "_schema" not in db.table_names():
+        return set()
+    return {(g, n) for g, n in db.execute('SELECT "group", number FROM _schema').fetchall()}
+
+
 def check_not_newer(db: sqlite_utils.Database, where: str) -> None:
     known = known_versions()
     for group, number in applied_versions(db).items():
@@ -111,13 +117,16 @@ def needs_upgrade(db: sqlite_utils.Database, where: object) -> CasefileError:
 
 
 def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]]:
+    """The registered steps the case has not applied. Each group's numbers are shared out among
+    parts of the work in ranges (docs/shapes.md), so a lower number may land after a higher one:
+    a step is pending when the case does not record it, not only when it is above the highest."""
     known = known_versions()
-    applied = applied_versions(db)
+    done = _applied_steps(db)
     todo = []
     # core first (every table refers to items), refs last (its triggers sit on the other groups' tables)
     for group in sorted(known, key=lambda g: (g == "refs", g != "core", g)):
         for number in sorted(_MIGRATIONS[group]):
-            if number > applied.get(group, 0):
+            if (group, number) not in done:
                 name, fn = _MIGRATIONS[group][number]
                 todo.append((group, number, name, fn))
     return todo

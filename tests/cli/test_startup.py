@@ -77,3 +77,16 @@ print(json.dumps(found))
     assert set(found) == set(COMMAND_MODULE), set(found) ^ set(COMMAND_MODULE)
     for cmd, module in found.items():
         assert module in (None, COMMAND_MODULE[cmd]), (cmd, module)
+
+
+def test_where_at_one_instant_loads_no_numpy(tmp_path: Path) -> None:
+    """`where` reads the two points around the instant through the where index, in plain Python."""
+    case = tmp_path / "c.casefile"
+    trace = Path(__file__).resolve().parents[1] / "data" / "old_cases" / "inputs" / "trace_ac134a_short.json"
+    assert loaded_after("new", str(case), "--title", "T")[0] == 0
+    assert loaded_after("add", str(case), str(trace))[0] == 0
+    # 2024-08-12T00:00:20Z: between the first two positions, at FL360
+    code, modules = loaded_after("where", str(case), "--aircraft", "N8774Q", "--at", "2024-08-12T00:00:20Z")
+    assert code == 0
+    assert heavy(modules) == set()
+    assert "casefile.flights.wherefast" in modules and "casefile.flights.where" not in modules

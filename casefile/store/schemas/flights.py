@@ -196,3 +196,24 @@ _FLIGHTS = ("restore the case from a bundle, or remove and re-import the flight 
 # legs, ground stays and coverage gaps: recomputed from each track's points
 derived_table("flight_segments", "legs and ground stays", _FLIGHTS)
 derived_table("flight_gaps", "coverage gaps", _FLIGHTS)
+
+
+@migration("flights", 10, "the where index: each aircraft's usable points in time order and the "
+           "state model's call at each, so `where` at one instant reads two points, not a track")
+def _flights_10(db: sqlite_utils.Database) -> None:
+    # A cache (casefile.flights.whereindex): what `where` reads when it matches the aircraft's
+    # tracks (`tracks`), else `where` runs the state model over the points itself.
+    db.execute("""CREATE TABLE where_index (
+        aircraft_id TEXT PRIMARY KEY,
+        tracks TEXT NOT NULL,              -- JSON [[track id, points_sha256], ...] by track id
+        points INTEGER NOT NULL,           -- usable points, in (time, track id, seq) order
+        which BLOB,                        -- per point: index into tracks (uint16 LE); NULL: one track
+        seq BLOB NOT NULL,                 -- per point: its position in its track's points file (uint32 LE)
+        calls BLOB NOT NULL,               -- per point: index into whys, +128 when on the ground
+        whys TEXT NOT NULL,                -- JSON list: why a point's state is what it is, in words
+        spoofed TEXT NOT NULL,             -- JSON [[t0, t1, points], ...]: spoofed stretches
+        rotor INTEGER NOT NULL)            -- 1: flies as a helicopter (casefile.flights.helipads)""")
+
+
+derived_table("where_index", "the where index (each aircraft's points in time order and states)",
+              _FLIGHTS)
