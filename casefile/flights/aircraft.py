@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 from casefile.flights.refs import AircraftRefs
 from casefile.ids import new_id
 from casefile.model.flights import Aircraft
 from casefile.reference.icao24 import country_for, normalise_hex
 from casefile.store import Case
+from casefile.store.rows import AircraftRow
 from casefile.timeutil import now_z
 
 _FIELDS = ("registration", "type_code", "description", "operator", "military")
 
 
-def row_to_aircraft(row: dict[str, Any]) -> Aircraft:
+def row_to_aircraft(row: AircraftRow) -> Aircraft:
     mil = row.get("military")
     return Aircraft(id=row["id"], icao24=row["icao24"], registration=row["registration"],
                     type_code=row["type_code"], description=row["description"],
@@ -57,16 +58,22 @@ def resolve(case: Case, *, item_id: str, icao24: str | None, registration: str |
 
 
 def all_aircraft(case: Case) -> list[Aircraft]:
-    return [row_to_aircraft(r) for r in case.rows("SELECT * FROM aircraft ORDER BY id")]
+    return [row_to_aircraft(r) for r in case.select(AircraftRow, "SELECT * FROM aircraft ORDER BY id")]
+
+
+class _RecordedAs(TypedDict):
+    aircraft_id: str
+    callsigns: str | None              # JSON list
+    flight: str | None                 # JSON object
 
 
 def recorded_names(case: Case) -> dict[str, list[str]]:
     """Per aircraft id, the callsigns and flight numbers its tracks were recorded with, sorted."""
     names: dict[str, set[str]] = {}
-    for r in case.rows("SELECT aircraft_id, callsigns, flight FROM tracks"):
+    for r in case.select(_RecordedAs, "SELECT aircraft_id, callsigns, flight FROM tracks"):
         got = names.setdefault(r["aircraft_id"], set())
         got.update(json.loads(r["callsigns"] or "[]") or [])
-        flight = json.loads(r["flight"]) if r.get("flight") else {}
+        flight = json.loads(r["flight"]) if r["flight"] else {}
         got.update(str(flight[k]) for k in ("number", "callsign") if flight.get(k))
     return {aid: sorted(v) for aid, v in names.items()}
 

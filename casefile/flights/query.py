@@ -42,7 +42,7 @@ from casefile.present.aircraft import aircraft_name
 from casefile.present.times import describe
 from casefile.store import Case
 from casefile.store.columns import as_python
-from casefile.store.rows import FlightSegmentRow
+from casefile.store.rows import FlightGapRow, FlightSegmentRow
 from casefile.timeutil import from_epoch
 
 
@@ -61,11 +61,17 @@ def recorded_refs(case: Case) -> dict[str, list[str]]:
     return recorded_names(case)
 
 
+class _TrackCalls(TypedDict):
+    id: str
+    callsigns: str | None              # JSON list
+    flight: str | None                 # JSON object
+
+
 def track_calls(case: Case) -> dict[str, list[str]]:
     """Per track id, the callsigns and the flight number its file recorded (the stated ones first)."""
     out: dict[str, list[str]] = {}
-    for r in case.rows("SELECT id, callsigns, flight FROM tracks"):
-        flight = json.loads(r["flight"]) if r.get("flight") else {}
+    for r in case.select(_TrackCalls, "SELECT id, callsigns, flight FROM tracks"):
+        flight = json.loads(r["flight"]) if r["flight"] else {}
         stated = [str(flight[k]) for k in ("callsign", "number") if flight.get(k)]
         out[r["id"]] = list(dict.fromkeys(stated + [c for c in json.loads(r["callsigns"] or "[]") if c]))
     return out
@@ -121,7 +127,7 @@ def legs(case: Case, aircraft_id: str | None = None, *, include_reported: bool =
                track_id=r["track_id"], first_seen_utc=from_epoch(r["start_t"]),
                last_seen_utc=from_epoch(r["end_t"]), points=r["points"],
                events=_events(r["events"]))
-           for r in case.rows(sql + " ORDER BY start_t, id", params)]
+           for r in case.select(FlightSegmentRow, sql + " ORDER BY start_t, id", params)]
     if include_reported:
         for rf in reported_flights(case):
             if aircraft_id and rf.aircraft_id != aircraft_id:
@@ -176,7 +182,7 @@ def gaps(case: Case, aircraft_id: str | None = None) -> list[Gap]:
                 end_utc=from_epoch(r["end_t"]), before=_point(case, r["track_id"], r["before_seq"]),
                 after=_point(case, r["track_id"], r["after_seq"]), note=r["note"] or "",
                 track_id=r["track_id"], item_id=r["item_id"])
-            for r in case.rows(sql + " ORDER BY start_t", params)]
+            for r in case.select(FlightGapRow, sql + " ORDER BY start_t", params)]
 
 
 def where(case: Case, aircraft_ref: str, t_utc: str) -> Whereabouts:
@@ -272,7 +278,8 @@ def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
         sql += " WHERE aircraft_id = ?"
         params.append(aircraft_id)
     out = []
-    for r in case.rows(sql + " ORDER BY first_utc, id", params):
+    for row in case.rows(sql + " ORDER BY first_utc, id", params):
+        r: dict[str, Any] = dict(row)
         r["callsigns"] = json.loads(r["callsigns"] or "[]")
         r["warnings"] = json.loads(r["warnings"] or "[]")
         r["stated"] = json.loads(r["stated"]) if r["stated"] else None

@@ -21,6 +21,7 @@ from casefile.reference.aircraft_types import performance
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
+from casefile.store.rows import AircraftRow, TrackRow
 from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
 from casefile.timeutil import epoch_text, from_epoch
 
@@ -148,8 +149,8 @@ def derive(case: Case, track_id: str, *, data: tuple[L.TrackData, list[int]] | N
            calls: S.GroundCalls | None = None) -> tuple[int, int]:
     """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps). `calls`: the state
     model's calls at `data`'s points, when already made."""
-    info = case.rows("SELECT item_id, aircraft_id, stated FROM tracks WHERE id = ?", [track_id])[0]
-    type_rows = case.rows("SELECT type_code FROM aircraft WHERE id = ?", [info["aircraft_id"]])
+    info = case.select(TrackRow, "SELECT * FROM tracks WHERE id = ?", [track_id])[0]
+    type_rows = case.select(AircraftRow, "SELECT * FROM aircraft WHERE id = ?", [info["aircraft_id"]])
     perf = performance(type_rows[0]["type_code"] if type_rows else None)
     d, ids = data if data is not None else track_data(case, track_id)
     ground_calls = calls if calls is not None else L.calls(d)

@@ -15,13 +15,13 @@ from casefile.photos.storage import capture_fields
 from casefile.reference.zones import zone_at
 from casefile.store import Case, putback
 from casefile.store.putback import RowState
-from casefile.store.rows import DerivedRow
+from casefile.store.rows import DerivedRow, ItemRow, PhotoAircraftRow, PhotoRow, typed
 from casefile.timeutil import now_z
 
 
-def _photo_row(case: Case, item_id: str) -> dict[str, Any]:
+def _photo_row(case: Case, item_id: str) -> PhotoRow:
     try:
-        return case.get_row("photos", item_id)
+        return typed(PhotoRow, case.get_row("photos", item_id))
     except NotFound:
         raise NotFound(f"no photo with item id {item_id}") from None
 
@@ -52,7 +52,7 @@ def refresh_capture_times(case: Case) -> int:
     how many changed. Each change is a ledger event with before and after."""
     changed = 0
     with case.transaction():
-        for row in case.rows("SELECT * FROM photos ORDER BY item_id"):
+        for row in case.select(PhotoRow, "SELECT * FROM photos ORDER BY item_id"):
             meta = PhotoMeta.from_dict(json.loads(row["meta"]))
             place_set = row["place_lat"] is not None and row["place_lon"] is not None
             zone = zone_at(row["place_lat"], row["place_lon"]) if place_set else None
@@ -70,7 +70,8 @@ def tag_aircraft(case: Case, item_id: str, ref: str) -> str:
     ref = ref.strip().upper()
     if not ref:
         raise InvalidInput("empty aircraft reference", field="aircraft")
-    existing = case.rows("SELECT id FROM photo_aircraft WHERE item_id = ? AND ref = ?", [item_id, ref])
+    existing = case.select(PhotoAircraftRow, "SELECT * FROM photo_aircraft WHERE item_id = ? AND ref = ?",
+                           [item_id, ref])
     if existing:
         return str(existing[0]["id"])
     row = {"id": new_id(), "item_id": item_id, "ref": ref, "created_at": now_z()}
@@ -80,8 +81,8 @@ def tag_aircraft(case: Case, item_id: str, ref: str) -> str:
 
 def untag_aircraft(case: Case, item_id: str, ref: str, *, reason: str) -> None:
     """Remove an aircraft tag from a photo, for a stated reason."""
-    found = case.rows("SELECT id FROM photo_aircraft WHERE item_id = ? AND ref = ?",
-                      [item_id, ref.strip().upper()])
+    found = case.select(PhotoAircraftRow, "SELECT * FROM photo_aircraft WHERE item_id = ? AND ref = ?",
+                        [item_id, ref.strip().upper()])
     if not found:
         raise NotFound(f"photo {item_id} has no aircraft tag {ref!r}")
     with case.transaction():
@@ -93,7 +94,7 @@ def make_ela(case: Case, item_id: str, quality: int = 90) -> DerivedRow:
     if not 1 <= quality <= 100:
         raise InvalidInput(f"quality {quality} is outside 1..100", field="quality")
     _photo_row(case, item_id)
-    item = case.rows("SELECT * FROM items WHERE id = ?", [item_id])[0]
+    item = case.select(ItemRow, "SELECT * FROM items WHERE id = ?", [item_id])[0]
     data = case.blob_path(item).read_bytes()
     try:
         png, params = error_level(data, quality)

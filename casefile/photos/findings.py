@@ -8,13 +8,15 @@ findings are recomputed whenever an analyst changes a photo's data or a photo is
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TypedDict
 
 from casefile.checks import CHECKS_VERSION, CheckInput, OtherPhoto, run_photo_checks
 from casefile.checks.similarity import SimilarityIndex
-from casefile.model.findings import CheckFinding
+from casefile.errors import CasefileError
+from casefile.model.findings import SEVERITIES, CheckFinding, Severity
 from casefile.model.photos import PhotoMeta
 from casefile.store import Case
+from casefile.store.rows import PhotoCheckRow
 from casefile.timeutil import TimeValue, now_z
 
 _INPUT_TABLES = ("photos", "photo_aircraft", "items", "acquisitions")
@@ -28,7 +30,29 @@ def fingerprint(case: Case) -> str:
     return f"v{CHECKS_VERSION}:seq{seq or 0}:{now_z()[:10]}"
 
 
-def _near_pairs(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+class _Checked(TypedDict):
+    """What the photo checks read of one photo."""
+
+    item_id: str
+    meta: str                          # PhotoMeta as JSON
+    capture: str | None                # TimeValue as JSON
+    decode_problem: str | None
+    phash: str | None
+    dhash: str | None
+    original_name: str | None
+    acquired_at: str | None
+
+
+def _severity(text: str) -> Severity:
+    """A stored finding's severity (the checks write only these; anything else was written behind
+    Casefile's back, which verify reports)."""
+    for s in SEVERITIES:
+        if s == text:
+            return s
+    raise CasefileError(f"a stored photo check has an unknown severity {text!r}: run `casefile verify`")
+
+
+def _near_pairs(rows: list[_Checked]) -> dict[str, list[int]]:
     """For each photo, the indexes of other photos that show nearly the same picture."""
     index = SimilarityIndex((r["item_id"], r["phash"]) for r in rows)
     at = {r["item_id"]: i for i, r in enumerate(rows)}
@@ -42,7 +66,7 @@ def _near_pairs(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
 
 def compute(case: Case, item_ids: list[str] | None = None) -> dict[str, list[CheckFinding]]:
     """Run every photo check on the case's photos (or only on item_ids), without storing anything."""
-    rows = case.rows("SELECT p.item_id, p.meta, p.capture, p.decode_problem, p.phash, p.dhash, "
+    rows = case.select(_Checked, "SELECT p.item_id, p.meta, p.capture, p.decode_problem, p.phash, p.dhash, "
                      "i.original_name, (SELECT min(acquired_at) FROM acquisitions a "
                      "WHERE a.item_id = p.item_id) AS acquired_at FROM photos p "
                      "JOIN items i ON i.id = p.item_id WHERE i.removed_at IS NULL ORDER BY p.item_id")
@@ -101,9 +125,9 @@ def findings_for(case: Case, item_id: str | None = None) -> dict[str, list[Check
     sql = "SELECT * FROM photo_checks" + (" WHERE item_id = ?" if item_id else "") + \
         " ORDER BY item_id, n"
     out: dict[str, list[CheckFinding]] = {}
-    for r in case.rows(sql, [item_id] if item_id else []):
+    for r in case.select(PhotoCheckRow, sql, [item_id] if item_id else []):
         out.setdefault(r["item_id"], []).append(CheckFinding(
-            check_id=r["check_id"], item_id=r["item_id"], severity=r["severity"], title=r["title"],
+            check_id=r["check_id"], item_id=r["item_id"], severity=_severity(r["severity"]), title=r["title"],
             explanation=r["explanation"], innocent_cause=r["innocent_cause"],
             fields=json.loads(r["fields"])))
     return out

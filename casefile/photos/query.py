@@ -20,6 +20,7 @@ from casefile.photos.findings import findings_for
 from casefile.photos.findings import refresh as refresh_checks
 from casefile.photos.reread import RereadReport, reread_metadata
 from casefile.store import Case
+from casefile.store.rows import PhotoAircraftRow, PhotoRow
 from casefile.timeutil import TimeValue
 
 __all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
@@ -32,12 +33,19 @@ _SQL = ("SELECT p.*, i.original_name, i.sha256 FROM photos p JOIN items i ON i.i
 
 def _tags(case: Case) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for r in case.rows("SELECT item_id, ref FROM photo_aircraft ORDER BY ref"):
+    for r in case.select(PhotoAircraftRow, "SELECT * FROM photo_aircraft ORDER BY ref"):
         out.setdefault(r["item_id"], []).append(r["ref"])
     return out
 
 
-def _info(r: dict[str, Any], tags: list[str]) -> PhotoInfo:
+class _Listed(PhotoRow):
+    """A photo's row with its item's file name and SHA-256."""
+
+    original_name: str | None
+    sha256: str
+
+
+def _info(r: _Listed, tags: list[str]) -> PhotoInfo:
     meta = json.loads(r["meta"])
     exif_gps = None
     if r["lat"] is not None and r["lon"] is not None:
@@ -61,12 +69,12 @@ def _info(r: dict[str, Any], tags: list[str]) -> PhotoInfo:
 def list_photos(case: Case) -> list[PhotoInfo]:
     """Every photo in the case, by capture time (unknown times last), then id."""
     tags = _tags(case)
-    rows = case.rows(_SQL + " ORDER BY p.capture_utc IS NULL, p.capture_utc, p.item_id")
+    rows = case.select(_Listed, _SQL + " ORDER BY p.capture_utc IS NULL, p.capture_utc, p.item_id")
     return [_info(r, tags.get(r["item_id"], [])) for r in rows]
 
 
-def _row(case: Case, item_id: str) -> dict[str, Any]:
-    rows = case.rows(_SQL + " AND p.item_id = ?", [item_id])
+def _row(case: Case, item_id: str) -> _Listed:
+    rows = case.select(_Listed, _SQL + " AND p.item_id = ?", [item_id])
     if not rows:
         raise NotFound(f"no photo with item id {item_id}")
     return rows[0]

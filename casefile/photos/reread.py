@@ -18,6 +18,7 @@ from casefile.errors import CasefileError
 from casefile.photos.storage import capture_fields, photo_row
 from casefile.reference.zones import zone_at
 from casefile.store import Case
+from casefile.store.rows import PhotoRow
 
 #: The columns a fresh reading may change (never the analyst's place or the item itself).
 FIELDS = ("make", "model", "lens", "serial", "software", "orientation", "lat", "lon", "alt_m",
@@ -32,6 +33,14 @@ class RereadReport:
     skipped: dict[str, str] = field(default_factory=dict)  # item id -> why it was not read
 
 
+class _Stored(PhotoRow):
+    """A photo's row with where its original is kept."""
+
+    blob_path: str
+    sha256: str
+    original_name: str | None
+
+
 def reread_metadata(case: Case, item_ids: list[str] | None = None, *,
                     only_without_places: bool = True) -> RereadReport:
     """Read the photos' originals again; by default only photos stored before places were kept."""
@@ -42,7 +51,7 @@ def reread_metadata(case: Case, item_ids: list[str] | None = None, *,
            "ON i.id = p.item_id WHERE i.removed_at IS NULL ORDER BY p.item_id")
     wanted = set(item_ids) if item_ids is not None else None
     with case.transaction():
-        for row in case.rows(sql):
+        for row in case.select(_Stored, sql):
             item_id = row["item_id"]
             if wanted is not None and item_id not in wanted:
                 continue

@@ -11,7 +11,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
@@ -491,7 +490,7 @@ class Case:
         return self.meta().get("default_tz")
 
     # ---- reading items and events --------------------------------------------------------
-    def rows(self, sql: str, params: Iterable[SqlValue] = ()) -> list[dict[str, Any]]:
+    def rows(self, sql: str, params: Iterable[SqlValue] = ()) -> list[Row]:
         """The rows of a query, each as column -> value (see `select` for one table's rows)."""
         cur = self.db.execute(sql, list(params))
         cols = [d[0] for d in cur.description]

@@ -27,6 +27,7 @@ from casefile.reference.aircraft_types import designator
 from casefile.reference.places import Place as AreaPlace
 from casefile.store import Case
 from casefile.store import refs as short_refs
+from casefile.store.rows import ItemRow
 from casefile.timeutil import TimeValue, epoch
 from casefile.xref.model import (
     AircraftIn,
@@ -275,7 +276,7 @@ def item_names(case: Case) -> dict[str, str]:
     """Every item as a person names it: short reference and file name ("P3 an124_apron.jpg")."""
     irefs = short_refs.all_refs(case)
     return {r["id"]: " ".join(x for x in (irefs.get(r["id"]), r["original_name"]) if x)
-            for r in case.rows("SELECT id, original_name FROM items")}
+            for r in case.select(ItemRow, "SELECT * FROM items")}
 
 
 def gather(case: Case) -> CaseInputs:

@@ -10,6 +10,7 @@ from typing import Any, TypedDict
 from casefile.model.findings import Finding
 from casefile.present.findings import PHOTO_KINDS
 from casefile.store import Case
+from casefile.store.rows import FindingRow, XrefRunRow
 from casefile.timeutil import now_z
 from casefile.xref.engine import Engine, dedupe
 from casefile.xref.findings import ENGINE_VERSION, confidence_note, inputs_json
@@ -77,7 +78,7 @@ def findings(case: Case, item_id: str | None = None) -> list[Finding]:
                     inputs=(inp := json.loads(r["inputs"])),
                     assumptions=tuple(json.loads(r["assumptions"])),
                     confidence_note=confidence_note(inp, r["confidence"]))
-            for r in case.rows(sql, params)]
+            for r in case.select(FindingRow, sql, params)]
 
 
 def count_findings(case: Case) -> int:
@@ -98,7 +99,7 @@ class XrefRun(TypedDict):
 
 def last_run(case: Case) -> XrefRun | None:
     """The last run: when, full or items, how many findings, their digest, and its problems."""
-    rows = case.rows("SELECT * FROM xref_runs ORDER BY id DESC LIMIT 1")
+    rows = case.select(XrefRunRow, "SELECT * FROM xref_runs ORDER BY id DESC LIMIT 1")
     if not rows:
         return None
     r = rows[0]
