@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.store import sqlite_lib  # noqa: F401  (first: sqlite_utils without numpy)
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["Case", "Acquisition", "Ingested", "commit_staged", "VerifyReport", "verify_case"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in ("Acquisition", "Ingested", "commit_staged"):
         from casefile.store import ingest
         value = getattr(ingest, name)
