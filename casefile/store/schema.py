@@ -14,16 +14,49 @@ recorded for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Protocol, TypeGuard, TypeVar
 
 import sqlite_utils
 
 from casefile.errors import CasefileError, SchemaTooNew
+from casefile.store.rows import DerivedRow, Row, SqlValue
 from casefile.timeutil import now_z
 
-MigrationFn = Callable[[Any], None]   # gets the database, or the Case when registered with_case
+
+class MigratingCase(Protocol):
+    """What a migration registered with_case uses of the open Case (the store's own API, so the
+    data it moves is recorded in the ledger)."""
+
+    @property
+    def db(self) -> sqlite_utils.Database: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    def insert(self, table: str, row: Mapping[str, object], *, action: str = ...,
+               item_id: str | None = ..., details: Mapping[str, object] | None = ...) -> str: ...
+
+    def update(self, table: str, pk_value: str | int, changes: Mapping[str, object], *,
+               action: str = ..., item_id: str | None = ..., reason: str | None = ...) -> Row: ...
+
+    def log(self, action: str, *, item_id: str | None = ..., target_table: str | None = ...,
+            target_id: str | int | None = ..., row_digest: str | None = ...,
+            details: Mapping[str, object] | None = ...) -> int: ...
+
+    def group_digest(self, table: str, group_value: SqlValue) -> tuple[str, int]: ...
+
+    def add_derived(self, item_id: str, data: bytes, *, kind: str, tool: str, tool_version: str,
+                    params: Mapping[str, object], mime: str | None = ...) -> DerivedRow: ...
+
+
+DbMigration = Callable[[sqlite_utils.Database], None]
+CaseMigration = Callable[[MigratingCase], None]
+#: a migration: gets the database, or the open case when registered with_case
+MigrationFn = DbMigration | CaseMigration
+_M = TypeVar("_M", DbMigration, CaseMigration)
 _MIGRATIONS: dict[str, dict[int, tuple[str, MigrationFn]]] = {}
 #: migrations registered with_case: they get the open Case, not the bare database
 _WITH_CASE: set[MigrationFn] = set()
@@ -59,11 +92,11 @@ def derived_table(table: str, what: str, remedy: str, *, where: str | None = Non
 
 
 def migration(group: str, number: int, name: str, *,
-              with_case: bool = False) -> Callable[[MigrationFn], MigrationFn]:
+              with_case: bool = False) -> Callable[[_M], _M]:
     """Register a migration. `with_case`: it gets the open Case (to move data with ledger events
     through the store) instead of the bare database."""
 
-    def register(fn: MigrationFn) -> MigrationFn:
+    def register(fn: _M) -> _M:
         if with_case:
             _WITH_CASE.add(fn)
         steps = _MIGRATIONS.setdefault(group, {})
@@ -132,18 +165,26 @@ def pending(db: sqlite_utils.Database) -> list[tuple[str, int, str, MigrationFn]
     return todo
 
 
+def _takes_case(fn: MigrationFn) -> TypeGuard[CaseMigration]:
+    return fn in _WITH_CASE
+
+
+def _takes_db(fn: MigrationFn) -> TypeGuard[DbMigration]:
+    return fn not in _WITH_CASE
+
+
 def apply(db: sqlite_utils.Database, group: str, number: int, name: str, fn: MigrationFn, *,
-          case: object = None) -> None:
+          case: MigratingCase | None = None) -> None:
     """Run one migration; the caller holds the transaction (and passes the Case it belongs to,
     which a migration registered with_case gets instead of the database)."""
     if "_schema" not in db.table_names():
         db.execute('CREATE TABLE _schema ("group" TEXT NOT NULL, number INTEGER NOT NULL, '
                    'name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY ("group", number))')
-    if fn in _WITH_CASE:
+    if _takes_case(fn):
         if case is None:
             raise RuntimeError(f"migration {group} {number} needs the open case")
         fn(case)
-    else:
+    elif _takes_db(fn):
         fn(db)
     db.execute('INSERT INTO _schema ("group", number, name, applied_at) VALUES (?, ?, ?, ?)',
                [group, number, name, now_z()])

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 import sqlite_utils
 
 from casefile.store.headfile import META_KEY, NAME
-from casefile.store.schema import migration, track
+from casefile.store.schema import MigratingCase, migration, track
 
 
 @migration("core", 1, "case, items, acquisitions, derived, ledger")
@@ -75,7 +74,7 @@ def _core_1(db: sqlite_utils.Database) -> None:
 
 
 @migration("core", 2, "the ledger head is also kept in a file beside the database", with_case=True)
-def _core_2(case: Any) -> None:
+def _core_2(case: MigratingCase) -> None:
     """Say in the case that it keeps ledger-head.json (written after every commit from now on),
     so that a missing head file is a problem verify names. A new case says so when created."""
     if case.db.execute("SELECT 1 FROM ledger LIMIT 1").fetchone() is None:
@@ -119,7 +118,7 @@ def first_group_digest(db: sqlite_utils.Database, table: str, group: str, pk: st
 
 @migration("core", 4, "bulk rows digested in the first day's form are vouched for in today's",
            with_case=True)
-def _core_4(case: Any) -> None:
+def _core_4(case: MigratingCase) -> None:
     """The first day's Casefile digested a group of bulk rows (a track's points) differently; its
     ledger events keep that digest, which today's Casefile cannot compare. Each such group is
     checked against its last event in the old form, and only when it matches is the same group

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 import sqlite_utils
 
 from casefile import __version__
 from casefile.errors import CasefileError
-from casefile.store.schema import derived_table, migration, track
+from casefile.store.schema import MigratingCase, derived_table, migration, track
 
 
 @migration("flights", 1, "aircraft, tracks, track points, reported flights, leg and gap caches")
@@ -121,7 +120,7 @@ def quality_counts(quality: Iterable[str | None]) -> str:
 
 @migration("flights", 2, "track points move from table rows to a column file per track",
            with_case=True)
-def _flights_2(case: Any) -> None:
+def _flights_2(case: MigratingCase) -> None:
     """Each track's points become one derived column file, vouched for by the track's row.
 
     A million points were a million SQLite rows (slow to write, slow to vouch for); now they are

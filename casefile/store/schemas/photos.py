@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Mapping
 
 import sqlite_utils
 
 from casefile.store.canonical import row_digest
-from casefile.store.schema import derived_table, migration, track
+from casefile.store.schema import MigratingCase, derived_table, migration, track
 
 
 @migration("photos", 1, "photo metadata, aircraft tags, check findings")
@@ -55,7 +55,7 @@ def _photos_1(db: sqlite_utils.Database) -> None:
 _EXIF_TIME = re.compile(r"^\s*\d{4}:\d{2}:\d{2}[ T]\d{2}:\d{2}:\d{2}")
 
 
-def _old_read_from(capture: dict[str, Any], times: dict[str, str]) -> str | None:
+def _old_read_from(capture: Mapping[str, object], times: Mapping[str, str]) -> str | None:
     """Where photos schema 1 read a capture time, from the raw text it stored: 'XMP <name> ...',
     'GPS ...', or the first valid-looking of EXIF DateTimeOriginal, DateTimeDigitized."""
     raw = str(capture.get("raw") or "")
@@ -71,7 +71,7 @@ def _old_read_from(capture: dict[str, Any], times: dict[str, str]) -> str | None
 
 @migration("photos", 2, "where each capture time was read (capture.read_from, capture_from)",
            with_case=True)
-def _photos_2(case: Any) -> None:
+def _photos_2(case: MigratingCase) -> None:
     """Add capture_from (a copy of capture.read_from, for filtering) and name, for each photo
     stored before, the place its capture time came from. Only the naming is added: the times
     themselves are not re-read. A row that differs from what the ledger last recorded is left as it
