@@ -2,10 +2,10 @@
 photos) name their types: no `Any`, no bare `dict` or `list`. mypy --strict checks their bodies
 (pyproject.toml, .ci/run); this checks what they promise callers.
 
-DEBT lists the functions that still take or give rows as `dict[str, Any]` (mostly rows read from
-the store not yet given a TypedDict: the store's own items, acquisitions and derived copies have
-theirs in casefile/store/rows.py). It only shrinks: a new function with Any in its
-signature fails, and so does a listed one that no longer needs to be listed.
+DEBT lists the functions not typed yet (every table read from the store has its row TypedDict in
+casefile/store/rows.py, read with `case.select(RowType, sql)`; a column file's values are still
+loose). It only shrinks: a new function with Any in its signature fails, and so does a listed
+one that no longer needs to be listed.
 """
 
 from __future__ import annotations
