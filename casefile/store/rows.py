@@ -37,8 +37,11 @@ def typed(row_type: type[R], row: Mapping[str, object]) -> R:
 
 
 def typed_rows(row_type: type[R], rows: list[Row]) -> list[R]:
-    """Every row as `row_type` (see typed)."""
-    return [typed(row_type, r) for r in rows]
+    """Every row of one query as `row_type` (see typed): the rows of a query share their columns,
+    so the first one's are checked."""
+    if rows:
+        typed(row_type, rows[0])
+    return cast(list[R], rows)
 
 
 class ItemRow(TypedDict):
