@@ -210,6 +210,12 @@ class Loader(QObject):
         self._latest: dict[str, int] = {}
         self._callbacks: dict[str, Callable[[Any, str], None]] = {}
         self._count = 0
+        self._out = 0                  # reads started whose result has not come back yet
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read is still on its way."""
+        return self._out > 0
 
     def load(self, case: Case, key: str, fn: Callable[[Case], Any],
              on_done: Callable[[Any, str], None]) -> None:
@@ -217,6 +223,7 @@ class Loader(QObject):
         self._count += 1
         self._latest[key] = self._count
         self._callbacks[key] = on_done
+        self._out += 1
         self.pool.start(_LoadJob(case, key, self._count, fn, self._signals))
 
     def forget(self) -> None:
@@ -224,6 +231,7 @@ class Loader(QObject):
         self._latest.clear()
 
     def _done(self, key: str, number: int, result: Any, error: str) -> None:
+        self._out -= 1
         if self._latest.get(key) == number:
             self._callbacks[key](result, error)
 

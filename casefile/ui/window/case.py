@@ -63,9 +63,6 @@ from casefile.xref.query import findings
 
 #: the navigator entry that lists a kind of record (a record just made is shown there)
 VIEW_OF_KIND = {"claim": "claims", "source": "sources", "entity": "entities", "reported flight": "flights"}
-#: a table showing more records than this is read again in a worker after a long operation (the
-#: All evidence table of 203 files took 18 ms to read and 40 ms of the UI thread in all)
-LARGE_TABLE = 500
 #: the commands that make a record the window then shows
 NEW_RECORDS = frozenset({"source.add", "claim.add", "entity.add", "flight.add"})
 
@@ -373,8 +370,8 @@ class CaseWindow(QMainWindow):
 
     # ---- views ------------------------------------------------------------------------------
     def show_view(self, key: str, *, later: bool = False) -> None:
-        """Show one navigator entry in the centre (`later`: a large table is read again in a worker
-        and shown when read; what it shows until then is the table as it was)."""
+        """Show one navigator entry in the centre (`later`: a table is read again in a worker and
+        shown when read; what it shows until then is the table as it was)."""
         self.current_view = key
         if self.navigator.currentItem() is not self.nav_items.get(key):
             self.navigator.blockSignals(True)
@@ -418,8 +415,8 @@ class CaseWindow(QMainWindow):
             self.records.show_rows(search_columns(Names.of(case)), search_rows(case, self._search_text)
                                    if self._search_text else [], lambda r: r.id)
             self.stack.setCurrentWidget(self.records)
-        elif later and len(self.records.model.records) > LARGE_TABLE:
-            cat = CATEGORIES[key]                # a large table is read again in a worker
+        elif later:                              # after an operation the table is read in a worker
+            cat = CATEGORIES[key]
             self.loader.load(case, "records", lambda c: (list(cat.load(c)), Names.of(c)),
                              lambda got, error: self._records_read(key, got, error, reselect=True))
         else:
@@ -520,6 +517,11 @@ class CaseWindow(QMainWindow):
         if error:
             self.statusBar().showMessage(f"Time slider: {error}", 8000)
         self.map_pane.show_moment(m)
+
+    @property
+    def loading(self) -> bool:
+        """Whether something the window shows is still being read in a worker."""
+        return self.loader.busy
 
     def refresh(self, *, later: bool = False) -> None:
         """Show the case again after a change (`later`: after a long operation, the reads that grow
