@@ -21,11 +21,6 @@ PACKAGES = ("store", "analyst", "xref", "flights", "photos")
 BAD = re.compile(r"\bAny\b|\b(dict|list|Dict|List)\b(?!\[)")
 
 DEBT: dict[str, tuple[str, ...]] = {
-    "flights/query": ("tracks",),
-    "flights/reported": ("to_model",),
-    "photos/edit": ("set_photo_location",),
-    "photos/query": ("derived_copy",),
-    "photos/storage": ("capture_fields", "photo_row",),
     "store/columns": ("Columns.column", "Columns.value", "as_python", "encode",),
 }
 

@@ -25,6 +25,7 @@ from casefile.flights.reported import all_reported
 from casefile.flights.spoof import SpoofedStretch as SpoofedStretch  # re-exported: the public API
 from casefile.flights.state import GAP_S as GAP_S  # re-exported: the coverage-gap threshold
 from casefile.flights.state import field_elevation as field_elevation  # re-exported
+from casefile.flights.stated import StatedFacts, StatedFlight
 from casefile.flights.where import aircraft_calls
 from casefile.flights.wherecore import mention_reported
 from casefile.flights.wherefast import where_at
@@ -42,7 +43,7 @@ from casefile.present.aircraft import aircraft_name
 from casefile.present.times import describe
 from casefile.store import Case
 from casefile.store.columns import as_python
-from casefile.store.rows import FlightGapRow, FlightSegmentRow
+from casefile.store.rows import FlightGapRow, FlightSegmentRow, TrackRow
 from casefile.timeutil import from_epoch
 
 
@@ -271,27 +272,54 @@ def reported_flights(case: Case) -> list[ReportedFlight]:
     return all_reported(case)
 
 
-def tracks(case: Case, aircraft_id: str | None = None) -> list[dict[str, Any]]:
+class TrackInfo(TypedDict):
+    """A track as `tracks` gives it: its row with the JSON read, the points' quality flags counted,
+    and how the state model read its ground flags."""
+
+    id: str
+    item_id: str
+    aircraft_id: str
+    format: str
+    callsigns: list[str]
+    points: int
+    flagged: int
+    skipped: int
+    untimed: int
+    first_utc: str | None
+    last_utc: str | None
+    warnings: list[str]
+    stated: list[StatedFlight] | None
+    points_sha256: str | None
+    flight: StatedFacts | None        # number, callsign, origin, destination as the file states
+    quality: dict[str, int]           # flag -> points
+    ground_flags_contradicted: int
+    noise_points: int
+
+
+def tracks(case: Case, aircraft_id: str | None = None) -> list[TrackInfo]:
     """Track rows (one per aircraft per file) with counts of flagged and skipped rows and warnings."""
     sql, params = "SELECT * FROM tracks", []
     if aircraft_id:
         sql += " WHERE aircraft_id = ?"
         params.append(aircraft_id)
-    out = []
-    for row in case.rows(sql + " ORDER BY first_utc, id", params):
-        r: dict[str, Any] = dict(row)
-        r["callsigns"] = json.loads(r["callsigns"] or "[]")
-        r["warnings"] = json.loads(r["warnings"] or "[]")
-        r["stated"] = json.loads(r["stated"]) if r["stated"] else None
-        r["flight"] = json.loads(r["flight"]) if r.get("flight") else None
-        r["quality"] = json.loads(r.pop("quality_counts") or "{}")
+    out: list[TrackInfo] = []
+    for r in case.select(TrackRow, sql + " ORDER BY first_utc, id", params):
         seg = case.db.execute("SELECT params FROM flight_segments WHERE track_id = ? LIMIT 1",
                               [r["id"]]).fetchone()
-        params = json.loads(seg[0]) if seg and seg[0] else {}
-        # how the state model read the points: flags it did not obey, points taken as noise
-        r["ground_flags_contradicted"] = params.get("flags_contradicted", 0)
-        r["noise_points"] = params.get("noise_points", 0)
-        out.append(r)
+        made = json.loads(seg[0]) if seg and seg[0] else {}
+        out.append({
+            "id": r["id"], "item_id": r["item_id"], "aircraft_id": r["aircraft_id"],
+            "format": r["format"], "callsigns": json.loads(r["callsigns"] or "[]"),
+            "points": r["points"], "flagged": r["flagged"], "skipped": r["skipped"],
+            "untimed": r["untimed"], "first_utc": r["first_utc"], "last_utc": r["last_utc"],
+            "warnings": json.loads(r["warnings"] or "[]"),
+            "stated": json.loads(r["stated"]) if r["stated"] else None,
+            "points_sha256": r["points_sha256"],
+            "flight": json.loads(r["flight"]) if r["flight"] else None,
+            "quality": json.loads(r["quality_counts"] or "{}"),
+            # how the state model read the points: flags it did not obey, points taken as noise
+            "ground_flags_contradicted": made.get("flags_contradicted", 0),
+            "noise_points": made.get("noise_points", 0)})
     return out
 
 

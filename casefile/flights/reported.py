@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
 
 from casefile.errors import InvalidInput, NotFound
 from casefile.flights.aircraft import find
@@ -43,7 +43,7 @@ def _checked_row(case: Case, *, aircraft: str, from_icao: str | None, to_icao: s
                  departed: str | None, arrived: str | None, tz: str | None,
                  departed_uncertainty_s: float | None, arrived_uncertainty_s: float | None,
                  note: str | None, departed_tz: str | None, arrived_tz: str | None,
-                 source: str | None) -> dict[str, Any]:
+                 source: str | None) -> ReportedFlightRow:
     """A reported flight's row, every value checked first (nothing is written)."""
     if not aircraft.strip():
         raise InvalidInput("say which aircraft (registration, hex or type as reported)",
@@ -74,7 +74,7 @@ def _checked_row(case: Case, *, aircraft: str, from_icao: str | None, to_icao: s
         ac_type = designator(found.type_code) or found.type_code or designator(found.description)
     except NotFound:
         aircraft_id, ac_type = None, designator(aircraft)
-    row = {"id": new_id(), "aircraft_ref": aircraft.strip(), "aircraft_id": aircraft_id,
+    row: ReportedFlightRow = {"id": new_id(), "aircraft_ref": aircraft.strip(), "aircraft_id": aircraft_id,
            "from_icao": codes.get("from"), "to_icao": codes.get("to"),
            "departed": json.dumps(dep.to_dict()) if dep else None,
            "arrived": json.dumps(arr.to_dict()) if arr else None,
@@ -106,11 +106,12 @@ def edit_reported_flight(case: Case, flight_id: str, *, reason: str | None = Non
         departed=given.get("departed"), arrived=given.get("arrived"), tz=tz,
         departed_uncertainty_s=None, arrived_uncertainty_s=None, note=given.get("note"),
         departed_tz=None, arrived_tz=None, source=given.get("source"))
-    upd = {col: probe[col] for key in given for col in _EDIT_COLUMNS[key]}
+    checked: Mapping[str, object] = probe
+    upd = {col: checked[col] for key in given for col in _EDIT_COLUMNS[key]}
     with case.transaction():
         row = case.update("reported_flights", flight_id, upd, action="reported-flight-edited",
                           reason=reason)
-    return to_model(row)
+    return to_model(typed(ReportedFlightRow, row))
 
 
 def delete_reported_flight(case: Case, flight_id: str, *, reason: str) -> None:
@@ -133,7 +134,7 @@ def _source_id(case: Case, text: str) -> str:
     return resolve(case, text, "S", lists="casefile source list CASE")
 
 
-def to_model(row: dict[str, Any]) -> ReportedFlight:
+def to_model(row: ReportedFlightRow) -> ReportedFlight:
     def tv(text: str | None) -> TimeValue | None:
         return TimeValue.from_dict(json.loads(text)) if text else None
 
@@ -147,4 +148,5 @@ def to_model(row: dict[str, Any]) -> ReportedFlight:
 
 def all_reported(case: Case) -> list[ReportedFlight]:
     """Flights entered by hand ("reported, not tracked"), in the order they were entered."""
-    return [to_model(r) for r in case.rows("SELECT * FROM reported_flights ORDER BY created_at, id")]
+    return [to_model(r) for r in case.select(ReportedFlightRow,
+                                             "SELECT * FROM reported_flights ORDER BY created_at, id")]

@@ -21,6 +21,26 @@ class StatedFlight(TypedDict, total=False):
     source: str
 
 
+class StatedAirport(TypedDict, total=False):
+    """An airport as a file states it (codes and name as written)."""
+
+    icao: str | None
+    iata: str | None
+    name: str | None
+
+
+class StatedFacts(TypedDict, total=False):
+    """What a file states about the flight flown (ParsedTrack.flight), not observed by Casefile."""
+
+    source: str                  # who states it: "Flightradar24", "the traffic record"
+    fr24_id: str
+    number: str
+    callsign: str | None
+    origin: StatedAirport | None
+    destination: StatedAirport | None
+    status: str
+
+
 def _end(code: str | None, t: float | None, what: str, source: str) -> End:
     ap = airport_index().get(code) if code else None
     if ap is None:

@@ -27,7 +27,7 @@ def _photo_row(case: Case, item_id: str) -> PhotoRow:
 
 
 def set_photo_location(case: Case, item_id: str, lat: float | None, lon: float | None,
-                       note: str | None = None) -> dict[str, Any]:
+                       note: str | None = None) -> PhotoRow:
     """Record (or clear, with None) the analyst's placing of a photo; the capture time follows it."""
     row = _photo_row(case, item_id)
     if (lat is None) != (lon is None):
@@ -43,8 +43,8 @@ def set_photo_location(case: Case, item_id: str, lat: float | None, lon: float |
                                "place_note": (note or "").strip() or None}
     changes.update(capture_fields(meta, case.default_tz, place_zone=zone, place_set=lat is not None))
     with case.transaction():
-        return case.update("photos", item_id, changes, action="photo-location-set", item_id=item_id,
-                           reason=changes["place_note"])
+        return typed(PhotoRow, case.update("photos", item_id, changes, action="photo-location-set",
+                                           item_id=item_id, reason=changes["place_note"]))
 
 
 def refresh_capture_times(case: Case) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from casefile.errors import NotFound
 from casefile.model.findings import CheckFinding
@@ -20,7 +19,7 @@ from casefile.photos.findings import findings_for
 from casefile.photos.findings import refresh as refresh_checks
 from casefile.photos.reread import RereadReport, reread_metadata
 from casefile.store import Case
-from casefile.store.rows import PhotoAircraftRow, PhotoRow
+from casefile.store.rows import DerivedRow, PhotoAircraftRow, PhotoRow
 from casefile.timeutil import TimeValue
 
 __all__ = ["list_photos", "get_photo", "raw_tags", "photo_meta", "photo_checks", "all_photo_checks",
@@ -122,7 +121,13 @@ def embedded_thumbnail(case: Case, item_id: str) -> bytes | None:
     return bytes(thumb) if isinstance(thumb, bytes) and thumb.startswith(b"\xff\xd8") else None
 
 
-def derived_copy(case: Case, item_id: str, kind: str) -> dict[str, Any] | None:
+class DerivedCopy(DerivedRow):
+    """A derived working copy with where its file is (absolute path)."""
+
+    path: str
+
+
+def derived_copy(case: Case, item_id: str, kind: str) -> DerivedCopy | None:
     """The newest derived copy of a kind ('thumbnail', 'preview', 'ela'), with its path."""
     row = case.derived(item_id, kind)
     return {**row, "path": str(case.path / row["blob_path"])} if row else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def reread_metadata(case: Case, item_ids: list[str] | None = None, *,
             except CasefileError as exc:
                 report.skipped[item_id] = exc.message
                 continue
-            fresh = photo_row(item_id, parsed, case.default_tz)
+            fresh: Mapping[str, object] = photo_row(item_id, parsed, case.default_tz)
             changes = {k: fresh[k] for k in FIELDS}
             place_set = row["place_lat"] is not None and row["place_lon"] is not None
             zone = zone_at(row["place_lat"], row["place_lon"]) if place_set else None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from casefile.model.photos import PhotoMeta
 from casefile.photos.capture_time import capture_time
 from casefile.photos.derive import JPEG_QUALITY, PREVIEW_PX, THUMB_PX
 from casefile.store import Case, Ingested, blobs
-from casefile.store.rows import DerivedRow
+from casefile.store.rows import DerivedRow, PhotoRow
 
 if TYPE_CHECKING:   # the extractor (exifread, imagehash, numpy) loads where photos are read
     from casefile.photos.extract import ParsedPhoto
@@ -19,8 +19,16 @@ def dumps(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+class CaptureFields(TypedDict):
+    """A photo's capture time columns: the TimeValue (JSON), its UTC reading, what it was read from."""
+
+    capture: str | None
+    capture_utc: str | None
+    capture_from: str | None
+
+
 def capture_fields(meta: PhotoMeta, default_tz: str | None, place_zone: str | None = None,
-                   place_set: bool = False) -> dict[str, Any]:
+                   place_set: bool = False) -> CaptureFields:
     """The capture columns (capture, capture_utc, capture_from) for a photo and the case default zone."""
     tv = capture_time(meta, default_tz=default_tz, place_zone=place_zone,
                       place_source="analyst" if place_set and meta.gps.lat is None else "exif")
@@ -28,19 +36,19 @@ def capture_fields(meta: PhotoMeta, default_tz: str | None, place_zone: str | No
             "capture_from": tv.read_from if tv else None}
 
 
-def photo_row(item_id: str, parsed: ParsedPhoto, default_tz: str | None) -> dict[str, Any]:
+def photo_row(item_id: str, parsed: ParsedPhoto, default_tz: str | None) -> PhotoRow:
     m = parsed.meta
-    row = {"item_id": item_id, "format": m.format, "width": m.width, "height": m.height,
-           "make": m.make, "model": m.model, "lens": m.lens, "serial": m.serial,
-           "software": m.software or m.creator_tool, "orientation": m.orientation,
-           "lat": m.gps.lat, "lon": m.gps.lon, "alt_m": m.gps.alt_m,
-           "direction_deg": m.gps.direction_deg, "gps_problem": m.gps.problem,
-           "place_lat": None, "place_lon": None, "place_note": None,
-           "phash": m.phash, "dhash": m.dhash, "decode_problem": parsed.decode_problem,
-           "meta": dumps(m.to_dict()), "raw_tags": dumps(parsed.raw_tags),
-           "extractor": dumps(parsed.tools)}
-    row.update(capture_fields(m, default_tz))
-    return row
+    when = capture_fields(m, default_tz)
+    return {"item_id": item_id, "format": m.format, "width": m.width, "height": m.height,
+            "make": m.make, "model": m.model, "lens": m.lens, "serial": m.serial,
+            "software": m.software or m.creator_tool, "orientation": m.orientation,
+            "lat": m.gps.lat, "lon": m.gps.lon, "alt_m": m.gps.alt_m,
+            "direction_deg": m.gps.direction_deg, "gps_problem": m.gps.problem,
+            "place_lat": None, "place_lon": None, "place_note": None,
+            "phash": m.phash, "dhash": m.dhash, "decode_problem": parsed.decode_problem,
+            "meta": dumps(m.to_dict()), "raw_tags": dumps(parsed.raw_tags),
+            "extractor": dumps(parsed.tools), "capture": when["capture"],
+            "capture_utc": when["capture_utc"], "capture_from": when["capture_from"]}
 
 
 def store_parsed(case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:

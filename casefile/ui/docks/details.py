@@ -321,8 +321,9 @@ class Html:
         for t in flights.tracks(self.case):
             if t["item_id"] == iid:
                 stated = t["flight"] or {}
-                route = " → ".join(str((stated.get(k) or {}).get("icao") or "?")
-                                   for k in ("origin", "destination")) if stated else ""
+                route = " → ".join(str((end or {}).get("icao") or "?")
+                                   for end in (stated.get("origin"), stated.get("destination"))
+                                   ) if stated else ""
                 rows += [(k, f"{v} <a href='select:{_e(t['aircraft_id'])}'>(the aircraft)</a>"
                           if k == "Aircraft" else v) for k, v in self.aircraft_rows(t["aircraft_id"])]
                 if route:
