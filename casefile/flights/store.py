@@ -29,10 +29,11 @@ from casefile.timeutil import epoch_text, from_epoch
 def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[str], skipped: int) -> str:
     """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps."""
     track_id = new_id()
+    n = trk.size()
     cols = _point_columns(trk.rows, trk.quality, trk.columns)
     times = [t for t in cols["t"] if t is not None]
     flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
-    data = columns.encode(POINT_COLUMNS, cols, len(trk.rows))
+    data = columns.encode(POINT_COLUMNS, cols, n)
     sha = None
     try:
         with case.transaction():   # a savepoint: on failure the points file goes with the rows
@@ -48,8 +49,8 @@ def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[st
             case.insert("tracks", {
                 "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id,
                 "format": trk.format, "callsigns": json.dumps(trk.callsigns()),
-                "points": len(trk.rows), "flagged": flagged, "skipped": skipped,
-                "untimed": len(trk.rows) - len(times),
+                "points": n, "flagged": flagged, "skipped": skipped,
+                "untimed": n - len(times),
                 "first_utc": from_epoch(min(times)) if times else None,
                 "last_utc": from_epoch(max(times)) if times else None,
                 "warnings": json.dumps(warnings, ensure_ascii=False),
@@ -88,12 +89,14 @@ def _point_columns(rows: list[PointRow], quality: list[str | None],
                    known: dict[str, list[Any]] | None = None) -> dict[str, list[Any]]:
     """Parsed point rows (casefile.model.flights.COLUMNS order) and their quality
     flags as columns, named as in the points file (`known`: columns already taken out of
-    these rows, used as they are when their length matches)."""
+    these rows, used as they are when their length matches; with no rows, the columns alone)."""
+    known = known or {}
+    if not rows and quality and all(len(known.get(n, ())) == len(quality) for n in COLUMNS):
+        return {**{n: known[n] for n in COLUMNS}, "quality": quality}   # columns only
     if len(quality) != len(rows) or not set(map(len, rows)) <= {len(COLUMNS)}:
         raise ValueError(f"each parsed point row needs {len(COLUMNS)} values "
                          f"({', '.join(COLUMNS)}) and one quality flag")
     # one C-level pass per column (zip(*rows) over a million rows is several times slower)
-    known = known or {}
     cols = {n: known[n] if len(known.get(n, ())) == len(rows) else list(map(itemgetter(k), rows))
             for k, n in enumerate(COLUMNS)}
     cols["quality"] = quality

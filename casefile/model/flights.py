@@ -228,8 +228,26 @@ class ParsedTrack:
     #: values no aircraft reports (casefile.importers.flights.plausible); when False, it runs
     screened: bool = False
     #: columns already taken out of `rows` (by name, as in COLUMNS) while they were checked, so
-    #: storing the track need not take them out again; only valid while `rows` is unchanged
+    #: storing the track need not take them out again; only valid while `rows` is unchanged.
+    #: A reader may hand over the columns alone (`rows` empty, every column full: a million
+    #: points need no million row tuples); point_rows() makes the rows when something needs them
     columns: dict[str, list[Any]] = field(default_factory=dict)
 
+    def size(self) -> int:
+        """How many points: the rows', or the columns' when the reader handed over columns only."""
+        return len(self.rows) if self.rows else len(self.columns.get("t", ()))
+
+    def columns_only(self) -> bool:
+        """The reader handed over the columns alone (no rows)."""
+        return not self.rows and bool(self.columns.get("t")) and all(
+            len(self.columns.get(n, ())) == len(self.columns["t"]) for n in COLUMNS)
+
+    def point_rows(self) -> list[PointRow]:
+        """The points as rows (COLUMNS order), made from the columns when there are no rows."""
+        if self.columns_only():
+            return list(zip(*(self.columns[n] for n in COLUMNS), strict=True))
+        return self.rows
+
     def callsigns(self) -> list[str]:
-        return [cs for cs in dict.fromkeys(map(itemgetter(9), self.rows)) if cs]
+        found = self.columns["callsign"] if self.columns_only() else map(itemgetter(9), self.rows)
+        return [cs for cs in dict.fromkeys(found) if cs]

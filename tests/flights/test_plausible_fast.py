@@ -75,5 +75,5 @@ def test_columns_kept_from_the_checks_are_the_columns_of_the_rows(corpora: Path)
             checked += 1
             used += bool(trk.columns)
             assert _point_columns(trk.rows, trk.quality, trk.columns) == \
-                _point_columns(trk.rows, trk.quality), src.name
+                _point_columns(trk.point_rows(), trk.quality), src.name
     assert checked >= 10 and used >= 5

@@ -80,7 +80,7 @@ def reference(path: Path, base: float, trace: list) -> ParsedFlights:
 
 
 def _summary(out: ParsedFlights) -> tuple:
-    return ([repr(t.rows) for t in out.tracks],                   # repr: 55 and 55.0 differ
+    return ([repr(t.point_rows()) for t in out.tracks],           # repr: 55 and 55.0 differ
             [t.quality for t in out.tracks], out.warnings, out.skipped,
             [t.callsigns() for t in out.tracks])
 
@@ -140,3 +140,23 @@ def test_malformed_points_are_skipped_and_named_the_rest_kept():
                    (2, "latitude 95.0 is outside -90..90"),
                    (4, "'fast' is not a number (ground speed, track, vertical rate and geometric "
                        "altitude must be numbers)")]
+
+
+def test_a_clean_trace_is_handed_over_as_columns_only(corpora, fresh_case):
+    """No row tuple per point (issue 28): the reader gives the columns; the track stored from them
+    is the one the rows would give, point for point."""
+    from casefile.flights import points as P
+    from casefile.flights.store import _point_columns
+    from tests.flights.helpers import import_one
+
+    path = corpora / "flights" / "readsb" / "trace_full_ac134a.json"
+    parsed = readsb.ReadsbTrace().parse(path, None)
+    [trk] = parsed.tracks
+    assert trk.rows == [] and trk.columns_only() and trk.size() > 700
+    assert trk.callsigns() == [cs for cs in dict.fromkeys(r[9] for r in trk.point_rows()) if cs]
+    assert _point_columns(trk.rows, trk.quality, trk.columns) == \
+        _point_columns(trk.point_rows(), trk.quality)
+    assert import_one(fresh_case, path).status == "imported"
+    [tp] = P.load_many(fresh_case)
+    assert len(tp) == trk.size()
+    assert tp.cols.column("t") == trk.columns["t"] and tp.cols.column("lat") == trk.columns["lat"]

@@ -50,27 +50,31 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
     """Flag quality problems and refuse a file with no readable position at all."""
     from casefile.flights.quality import flag_points  # numpy: loaded where points are flagged
 
-    parsed.tracks = [t for t in parsed.tracks if t.rows]
+    parsed.tracks = [t for t in parsed.tracks if t.size()]
     for trk in parsed.tracks:
         # NaN, 1e308 ft, year 1653: flagged (unless the reader showed no column holds any)
         if not trk.screened:   # the screen may change rows: columns taken out before are stale
+            trk.rows = trk.point_rows()
             trk.columns = {}
         bad = {} if trk.screened else plausible.screen(path, trk, parsed.notes)
         rows = trk.rows
-        known = trk.columns if all(len(trk.columns.get(n, ())) == len(rows) for n in _FIVE) else {}
+        n = trk.size()
+        known = trk.columns if all(len(trk.columns.get(c, ())) == n for c in _FIVE) else {}
         times: list[Any] = known["t"] if known else list(map(_T, rows))
-        idx: Sequence[int] = range(len(rows))
+        idx: Sequence[int] = range(n)
         timed = rows
         if None in times or bad:
+            if not rows:   # columns only: the rows kept are picked below
+                rows = trk.rows = trk.point_rows()
             idx = [k for k, t in enumerate(times) if t is not None and k not in bad]
             timed = [rows[k] for k in idx]
             times = [times[k] for k in idx]
         if known and timed is rows:
-            lats, lons, grounds, srcs = (known[n] for n in _FIVE[1:])
+            lats, lons, grounds, srcs = (known[c] for c in _FIVE[1:])
         else:
             lats, lons, grounds, srcs = (list(map(get, timed)) for get in (_LAT, _LON, _GROUND, _SRC))
         alt_gs: Callable[[], tuple[list[Any], list[Any]]] = partial(_alt_gs, timed)
-        if known and timed is rows and all(len(known.get(n, ())) == len(rows) for n in ("alt_ft", "gs_kt")):
+        if known and timed is rows and all(len(known.get(c, ())) == n for c in ("alt_ft", "gs_kt")):
             alt_gs = partial(_known_alt_gs, known["alt_ft"], known["gs_kt"])
         flags = flag_points(times, lats, lons, grounds, srcs, alt_gs)
         if timed is rows:   # every row kept: these are the track's columns as stored
@@ -79,11 +83,11 @@ def finish(path: Path, parsed: ParsedFlights) -> ParsedFlights:
         else:
             trk.columns = {}
         if trk.planned:
-            trk.quality = ["planned-route"] * len(trk.rows)
-        elif len(idx) == len(trk.rows):
+            trk.quality = ["planned-route"] * n
+        elif len(idx) == n:
             trk.quality = flags
         else:
-            trk.quality = ["no-time"] * len(trk.rows)
+            trk.quality = ["no-time"] * n
             for k, flag in zip(idx, flags, strict=True):
                 trk.quality[k] = flag
             for k, why in bad.items():

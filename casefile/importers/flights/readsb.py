@@ -67,17 +67,19 @@ class ReadsbTrace(FlightImporter):
         del doc
         callsign: str | None = None
         trk.screened = True
-        # the columns are kept as well as the rows: storing the track need not take them out again
+        # the points are handed over as columns only (no row per point)
         trk.columns = {name: [] for name in COLUMNS}
         for lo in range(0, len(trace), CHUNK):
             part = trace[lo:lo + CHUNK]
             trace[lo:lo + CHUNK] = [None] * len(part)   # each chunk's points freed once converted
-            rows, bad, callsign, clean = convert_chunk(part, base, callsign, trk.columns)
+            _rows, bad, callsign, clean = convert_chunk(part, base, callsign, trk.columns,
+                                                        rows=False)
             trk.screened = trk.screened and clean
-            trk.rows.extend(rows)
             for k, message in bad:
                 out.warn(path, f"trace[{lo + k}]", f"skipped: {message}")
-            del part, rows
+            del part
+        if not trk.screened:   # the point-by-point screen reads (and may clean) rows
+            trk.rows = trk.point_rows()
         return finish(path, out)
 
 
@@ -93,7 +95,7 @@ _GROUND = {"ground": True, None: None}
 
 
 def convert_chunk(part: list[Any], base: float, callsign: str | None,
-                  into: dict[str, list[Any]] | None = None,
+                  into: dict[str, list[Any]] | None = None, *, rows: bool = True,
                   ) -> tuple[list[PointRow], list[tuple[int, str]], str | None, bool]:
     """Convert trace points column by column (in C where every value is well-formed).
 
@@ -103,7 +105,8 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
     first problem it has; each column is checked in C first and value by value only when that
     check fails. Returns (rows, [(index in part, problem)] in order, the callsign in force after,
     whether the columns hold no value no aircraft reports (plausible.columns_clean)); with `into`
-    (name -> list, as in COLUMNS), each column of the rows is appended to its list too.
+    (name -> list, as in COLUMNS), each column of the rows is appended to its list too, and with
+    `rows=False` as well, no rows are made (the columns are all the caller wants).
     """
     bad: Bad = {}
     kept: list[int] | None = None   # indices into part of the points that have the right shape
@@ -154,11 +157,12 @@ def convert_chunk(part: list[Any], base: float, callsign: str | None,
         for name, col in zip(COLUMNS, (times, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr,
                                        callsigns, source, leg), strict=True):
             into[name].extend(col)
-    rows = list(zip(times, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr, callsigns, source, leg))
+    made = list(zip(times, la, lo, alt_ft, geo_ft, on_ground, gs, track, vr, callsigns, source,
+                    leg)) if rows or into is None else []
     # positions were checked finite and in range above (or the point was skipped)
     clean = columns_clean({"t": t_off, "alt_ft": alt_ft, "geo_alt_ft": geo_ft, "gs_kt": gs,
                            "track_deg": track, "vrate_fpm": vr}, base)
-    return rows, sorted(bad.items()), callsign, clean
+    return made, sorted(bad.items()), callsign, clean
 
 
 def _with_accuracy(source: Sequence[Any], details: Sequence[Any]) -> Sequence[Any]:
