@@ -110,3 +110,23 @@ def test_after_an_import_the_table_is_read_again_off_the_ui_thread(opened, qtbot
     assert win.records.model.rowCount() == before + 1
     assert any("trace_full_ac134a.json" in " ".join(win.records.model.texts(i))
                for i in range(win.records.model.rowCount()))
+
+
+def test_the_thread_that_records_an_import_keeps_the_windows_priority(opened, qtbot):
+    """The operation's thread shares the GIL with the UI thread: were it of lower priority, the
+    system would leave it waiting while it holds the GIL, and the window with it. Only the parser
+    processes run lower (their own GIL)."""
+    import os
+    import sys
+    import threading
+
+    import pytest
+
+    from casefile.ui.operations.runner import Changes
+
+    if sys.platform != "linux":
+        pytest.skip("per-thread priorities are read on Linux")
+    op = opened.ops.run(opened.case, "Probe", lambda _case, _ctx: Changes(
+        result=os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+    wait_op(qtbot, op)
+    assert op.changes.result == os.getpriority(os.PRIO_PROCESS, threading.get_native_id())

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QLabel
 from casefile.errors import CasefileError
 from casefile.store import Case
 from casefile.ui.operations import quietgc
-from casefile.ui.operations.runner import background_priority
 from casefile.ui.views import mapdata, timeline
 
 #: told what a step is reading: (what, how many done, of how many)
@@ -67,7 +66,6 @@ class _Job(QRunnable):
         return say
 
     def run(self) -> None:
-        background_priority()
         worker: Case | None = None
         quietgc.hold()                  # no collector pass in the worker while the window waits
         try:
