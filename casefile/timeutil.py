@@ -105,12 +105,13 @@ def parse_z(text: str) -> datetime:
     return dt
 
 
+@lru_cache(maxsize=1 << 17)
 def from_epoch(seconds: float) -> str:
     """Epoch seconds to UTC text, to the nearest ms (the same text iso_z gives for that instant).
 
     A computed instant past the calendar's edge (a window widened around year 0001 or 9999)
     reads as the edge; importers flag such times in the data before anything computes with them.
-    TimeOutOfRange for NaN.
+    TimeOutOfRange for NaN. Cached: the engine states the same span ends for many photos.
     """
     if math.isnan(seconds):
         raise TimeOutOfRange("NaN is not a time")

@@ -340,6 +340,15 @@ class Case:
             finally:
                 self._depth -= 1
 
+    @contextlib.contextmanager
+    def rewriting(self, *tables: str) -> Iterator[None]:
+        """Inside a transaction: rewrite these derived tables in bulk. Their rows are noted for the
+        seal once before and once after (sealing.bulk), not by a trigger per row; the seal logged
+        at commit is the same."""
+        self._require_tx()
+        with sealing.bulk(self.db, tables):
+            yield
+
     def accept_ledger_head(self, reason: str) -> None:
         """Accept the ledger as it is when the head file names an event it does not hold (an
         older database restored on purpose): the old head is kept in the ledger with the reason."""

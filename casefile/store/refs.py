@@ -8,6 +8,7 @@ kind, and never change. The CLI, the window and the report all show the same ref
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import Protocol
@@ -32,6 +33,19 @@ DbLike = sqlite_utils.Database | _HasDb
 def _db(where: DbLike) -> sqlite_utils.Database:
     return where if isinstance(where, sqlite_utils.Database) else where.db
 
+
+
+def number(where: DbLike, kind: str, target_ids: Iterable[str]) -> None:
+    """Give references to many records of one kind at once, before they are inserted: numbered
+    in the order given, as the insert trigger would number them one by one (a record that has a
+    reference keeps it; the trigger then finds it numbered). One statement instead of a trigger
+    run per row, for bulk writes such as a full cross-reference run."""
+    db = _db(where)
+    db.execute("INSERT INTO refs (kind, n, target_id) SELECT ?, "
+               "COALESCE((SELECT MAX(n) FROM refs WHERE kind = ?), 0) + ROW_NUMBER() OVER (ORDER BY s), v "
+               "FROM (SELECT MIN(key) AS s, value AS v FROM json_each(?) GROUP BY value) "
+               "WHERE v NOT IN (SELECT target_id FROM refs) ORDER BY s",
+               [kind, kind, json.dumps(list(target_ids))])
 
 
 def ref_of(where: DbLike, target_id: str) -> str | None:

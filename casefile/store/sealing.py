@@ -10,10 +10,12 @@ back never reaches the ledger and is found.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
@@ -90,19 +92,52 @@ def install(db: sqlite_utils.Database) -> None:
                "before TEXT, PRIMARY KEY (tbl, rid))")
     tables = set(db.table_names())
     for d in DERIVED.values():
-        if d.table not in tables:
-            continue
-        old = f"{HASH_FN}({row_text_sql(db, d, 'OLD.')})"
-        t = d.table
-        db.execute(f"DROP TRIGGER IF EXISTS temp._cf_{t}_i")
-        db.execute(f"DROP TRIGGER IF EXISTS temp._cf_{t}_u")
-        db.execute(f"DROP TRIGGER IF EXISTS temp._cf_{t}_d")
-        db.execute(f"CREATE TEMP TRIGGER _cf_{t}_i AFTER INSERT ON main.[{t}] BEGIN "
-                   f"{_note(t, 'NEW', 'NULL')}; END")
-        db.execute(f"CREATE TEMP TRIGGER _cf_{t}_u AFTER UPDATE ON main.[{t}] BEGIN "
-                   f"{_note(t, 'OLD', old)}; {_note(t, 'NEW', 'NULL')}; END")
-        db.execute(f"CREATE TEMP TRIGGER _cf_{t}_d AFTER DELETE ON main.[{t}] BEGIN "
-                   f"{_note(t, 'OLD', old)}; END")
+        if d.table in tables:
+            _triggers(db, d)
+
+
+def _triggers(db: sqlite_utils.Database, d: DerivedTable) -> None:
+    """(Re)create the temporary triggers noting the rows of one derived table."""
+    old = f"{HASH_FN}({row_text_sql(db, d, 'OLD.')})"
+    t = d.table
+    _drop_triggers(db, t)
+    db.execute(f"CREATE TEMP TRIGGER _cf_{t}_i AFTER INSERT ON main.[{t}] BEGIN "
+               f"{_note(t, 'NEW', 'NULL')}; END")
+    db.execute(f"CREATE TEMP TRIGGER _cf_{t}_u AFTER UPDATE ON main.[{t}] BEGIN "
+               f"{_note(t, 'OLD', old)}; {_note(t, 'NEW', 'NULL')}; END")
+    db.execute(f"CREATE TEMP TRIGGER _cf_{t}_d AFTER DELETE ON main.[{t}] BEGIN "
+               f"{_note(t, 'OLD', old)}; END")
+
+
+def _drop_triggers(db: sqlite_utils.Database, table: str) -> None:
+    for k in "iud":
+        db.execute(f"DROP TRIGGER IF EXISTS temp._cf_{table}_{k}")
+
+
+@contextlib.contextmanager
+def bulk(db: sqlite_utils.Database, tables: Iterable[str]) -> Iterator[None]:
+    """Rewrite derived tables in bulk (inside a transaction): instead of a trigger noting each row
+    as it is touched, every row is noted once before (with its text's hash, unless already noted
+    in this transaction) and once after, so the commit's digest moves exactly as the triggers
+    would have moved it."""
+    ds = [DERIVED[t] for t in tables]
+    for d in ds:
+        _note_all(db, d, f"{HASH_FN}({row_text_sql(db, d)})")
+        _drop_triggers(db, d.table)
+    try:
+        yield
+        for d in ds:
+            _note_all(db, d, "NULL")
+    finally:
+        for d in ds:
+            _triggers(db, d)
+
+
+def _note_all(db: sqlite_utils.Database, d: DerivedTable, before: str) -> None:
+    """Note every row of a derived table not yet noted in this transaction."""
+    t = d.table
+    db.execute(f"INSERT INTO {TOUCHED} (tbl, rid, before) SELECT '{t}', rowid, {before} FROM "
+               f"main.[{t}] WHERE rowid NOT IN (SELECT rid FROM {TOUCHED} WHERE tbl = '{t}')")
 
 
 def _note(table: str, which: str, before: str) -> str:
@@ -127,33 +162,28 @@ def touched(db: sqlite_utils.Database) -> dict[str, tuple[str, int]]:
     the last recorded one by the touched rows. Clears the notes."""
     if db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?", [TOUCHED]).fetchone() is None:
         return {}
-    notes: dict[str, list[tuple[int, str | None]]] = {}
-    for tbl, rid, before in db.execute(f"SELECT tbl, rid, before FROM temp.{TOUCHED}"):
-        notes.setdefault(tbl, []).append((rid, before))
-    if not notes:
-        return {}
-    db.execute(f"DELETE FROM temp.{TOUCHED}")
+    tables = [r[0] for r in db.execute(f"SELECT DISTINCT tbl FROM temp.{TOUCHED}")]
     out: dict[str, tuple[str, int]] = {}
-    for tbl, rows in sorted(notes.items()):
+    for tbl in sorted(tables):
         d = DERIVED[tbl]
         # never recorded: the table was empty when made (an older case's were recorded as found
         # when it was migrated); rows written behind Casefile's back stay out of the sum
         prev = last_sealed(db, tbl) or (as_hex(0), 0)
         total, n = int(prev[0], 16), prev[1]
-        for _rid, before in rows:
-            if before is not None:
-                total -= int(before, 16)
-                n -= 1
-        now_sql = f"{HASH_FN}({row_text_sql(db, d)})"
-        rids = [rid for rid, _ in rows]
-        for start in range(0, len(rids), 500):
-            chunk = rids[start:start + 500]
-            for (digest,) in db.execute(f"SELECT {now_sql} FROM [{tbl}] WHERE rowid IN "
-                                        f"({','.join('?' * len(chunk))})", chunk):
-                if digest is not None:
-                    total += int(digest, 16)
-                    n += 1
+        for (before,) in db.execute(f"SELECT before FROM temp.{TOUCHED} WHERE tbl = ? AND "
+                                    "before IS NOT NULL", [tbl]):
+            total -= int(before, 16)
+            n -= 1
+        # the touched rows as they are now (one query: the notes name them by rowid)
+        for (digest,) in db.execute(f"SELECT {HASH_FN}({row_text_sql(db, d)}) FROM [{tbl}] WHERE "
+                                    f"rowid IN (SELECT rid FROM temp.{TOUCHED} WHERE tbl = ?)",
+                                    [tbl]):
+            if digest is not None:
+                total += int(digest, 16)
+                n += 1
         if (as_hex(total), n) != prev:   # rows the table's `where` leaves out change nothing
             out[tbl] = (as_hex(total), n)
+    if tables:
+        db.execute(f"DELETE FROM temp.{TOUCHED}")
     return out
 

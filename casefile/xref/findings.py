@@ -12,6 +12,11 @@ from casefile.xref.confidence import Confidence, stated
 #: The reason given for a confidence that a rule sets without weighing factors.
 FIXED = "set by the rule for this kind of finding (see Methods)"
 
+#: The one encoder of finding inputs (compact; what it cannot encode is written as its str): built
+#: once, as json.dumps would build it on every call, with the same settings and so the same text.
+#: (check_circular off: inputs are trees built by the rules; the text is the same either way.)
+_INPUTS_JSON = json.JSONEncoder(separators=(",", ":"), default=str, check_circular=False)
+
 #: Bumped when the engine's rules change, so stored findings are known to be stale.
 ENGINE_VERSION = "2"
 
@@ -30,7 +35,7 @@ def inputs_json(f: Finding) -> str:
     """The finding's inputs as JSON, exactly as hashed into its id (kept on the finding when made here)."""
     if f.inputs_text is not None:
         return f.inputs_text
-    return json.dumps(f.inputs, separators=(",", ":"), default=str)
+    return _INPUTS_JSON.encode(f.inputs)
 
 
 def make_finding(kind: str, verdict: str, confidence: float | Confidence, explanation: str,
@@ -42,7 +47,7 @@ def make_finding(kind: str, verdict: str, confidence: float | Confidence, explan
     inputs = {**inputs, "confidence_note": conf.sentence}
     items = tuple(dict.fromkeys(i for i in item_ids if i))
     # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.
-    text = json.dumps(inputs, separators=(",", ":"), default=str)
+    text = _INPUTS_JSON.encode(inputs)
     fid = finding_id(kind, items, text, tuple(assumptions))
     return Finding(id=fid, kind=kind, verdict=verdict, confidence=round(float(conf.value), 3),
                    explanation=explanation, item_ids=items, inputs=inputs,

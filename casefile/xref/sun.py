@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 from fractions import Fraction
+from functools import lru_cache
 
 from astral import Observer
 from astral.sun import zenith_and_azimuth
@@ -58,10 +59,16 @@ def light_hint(tags: dict[str, str]) -> LightHint | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _observer(lat: float, lon: float) -> Observer:
+    """One astral observer per place (a photo's samples share it; never changed once made)."""
+    return Observer(latitude=lat, longitude=lon)
+
+
 def sun_at(t: float, lat: float, lon: float) -> tuple[float, float]:
     """Sun azimuth and elevation in degrees (astral, refraction-corrected)."""
     when = datetime.fromtimestamp(t, UTC)
-    zen, az = zenith_and_azimuth(Observer(latitude=lat, longitude=lon), when, with_refraction=True)
+    zen, az = zenith_and_azimuth(_observer(lat, lon), when, with_refraction=True)
     return round(az, 2), round(90.0 - zen, 2)
 
 

@@ -334,6 +334,7 @@ class FleetIndex:
         self.tracks = {a.id: AircraftTrack(a, by_legs.get(a.id, []), by_gaps.get(a.id, []),
                                            by_pts.get(a.id)) for a in aircraft}
         self._refs = RefIndex()
+        self._resolved: dict[str, list[str]] = {}
         for a in aircraft:
             self._refs.add(a.id, {norm_ref(x): "reference" for x in (a.id, *a.refs)})
         self._build_place_index()
@@ -395,5 +396,9 @@ class FleetIndex:
         return {self.ids[i] for i in np.unique(self._h_owner[mask]).tolist()}
 
     def resolve(self, ref: str) -> list[str]:
-        """Aircraft ids an analyst reference (registration, hex, type code, id) points to."""
-        return self._refs.matches(ref)
+        """Aircraft ids an analyst reference (registration, hex, type code, id) points to (the
+        fleet does not change, so each reference is looked up once)."""
+        found = self._resolved.get(ref)
+        if found is None:
+            found = self._resolved[ref] = self._refs.matches(ref)
+        return list(found)
