@@ -22,8 +22,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def distances_km(lat: float, lon: float, lats: Sequence[float],
-                 lons: Sequence[float]) -> npt.NDArray[np.float64]:
+def distances_km(lat: float, lon: float, lats: Sequence[float] | npt.NDArray[np.float64],
+                 lons: Sequence[float] | npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Haversine distances in km from one point to many (the same formula as distance_km)."""
     import numpy as np
 

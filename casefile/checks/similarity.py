@@ -92,10 +92,12 @@ class SimilarityIndex:
         n = len(self.arr)
         for s in range(0, n, block):
             chunk = self.arr[s:s + block]
-            d = np.bitwise_count(chunk[:, None] ^ self.arr[None, :])
+            # each block against itself and the photos after it only: the pairs before it were
+            # found from the other side
+            d = np.bitwise_count(chunk[:, None] ^ self.arr[None, s:])
             rows, cols = np.nonzero(d <= PHASH_DISTANCE)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                i = s + r
+            for r, k in zip(rows.tolist(), cols.tolist(), strict=True):
+                i, c = s + r, s + k
                 if c > i and self.ids[i] and self.ids[c]:
-                    out.append((self.ids[i], self.ids[c], int(d[r, c])))
+                    out.append((self.ids[i], self.ids[c], int(d[r, k])))
         return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from functools import lru_cache
 
 from casefile.model.findings import Finding
 from casefile.xref.confidence import Confidence, stated
@@ -24,11 +25,10 @@ ENGINE_VERSION = "2"
 def finding_id(kind: str, items: list[str] | tuple[str, ...], inputs_text: str,
                assumptions: list[str] | tuple[str, ...] = ()) -> str:
     """Stable id: SHA-256 of the kind, items, canonical inputs and assumptions (same case, same id)."""
-    h = hashlib.sha256()
-    for part in (ENGINE_VERSION, kind, "\x1f".join(items), inputs_text, "\x1f".join(assumptions)):
-        h.update(part.encode())
-        h.update(b"\x1e")
-    return "F" + h.hexdigest()[:24]
+    # each part followed by a record separator, hashed as one text (the same digest as part by part)
+    text = "\x1e".join((ENGINE_VERSION, kind, "\x1f".join(items), inputs_text,
+                        "\x1f".join(assumptions), ""))
+    return "F" + hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def inputs_json(f: Finding) -> str:
@@ -38,12 +38,18 @@ def inputs_json(f: Finding) -> str:
     return _INPUTS_JSON.encode(f.inputs)
 
 
+@lru_cache(maxsize=256)
+def _fixed(value: float) -> Confidence:
+    """A confidence the rule sets (a handful of values, each worded once)."""
+    return stated(value, FIXED)
+
+
 def make_finding(kind: str, verdict: str, confidence: float | Confidence, explanation: str,
                  item_ids: list[str] | tuple[str, ...], inputs: Mapping[str, object],
                  assumptions: list[str] | tuple[str, ...] = ()) -> Finding:
     """A Finding whose id hashes its kind, items, verdict inputs and assumptions; its confidence
     sentence is kept in the inputs (`confidence_note`) so it is stored and hashed with them."""
-    conf = confidence if isinstance(confidence, Confidence) else stated(confidence, FIXED)
+    conf = confidence if isinstance(confidence, Confidence) else _fixed(confidence)
     inputs = {**inputs, "confidence_note": conf.sentence}
     items = tuple(dict.fromkeys(i for i in item_ids if i))
     # Key order is the order the engine builds its dicts in (fixed in code), so no sort is needed.

@@ -135,8 +135,9 @@ def _excluded(track: AircraftTrack, lo: float, hi: float, lat: float, lon: float
     if i < 0 or j >= len(p.t):
         return False      # the window reaches past the record: nothing excludes that part
     # every two positions in turn: neither leaves time to fly by way of the place (numpy)
-    spare = distances_km(lat, lon, p.lat[i:j + 1], p.lon[i:j + 1]) - NEAR_KM
-    reach_km = FAST_KM_S * np.diff(np.asarray(p.t[i:j + 1], dtype=np.float64))
+    ts, lats, lons = track.arrays
+    spare = distances_km(lat, lon, lats[i:j + 1], lons[i:j + 1]) - NEAR_KM
+    reach_km = FAST_KM_S * np.diff(ts[i:j + 1])
     return bool(np.all(spare[:-1] + spare[1:] > reach_km))
 
 
@@ -352,8 +353,8 @@ def photo_findings(photo: PhotoIn, fleet: FleetIndex) -> list[Finding]:
             out.append(f)
     if not out and fleet.tracks:
         no_data = fleet.without_data(lo, hi)
-        unknown = sorted(fleet.tracks[a].aircraft.label for a in no_data)
-        elsewhere = sorted(t.aircraft.label for a, t in fleet.tracks.items() if a not in no_data)
+        unknown = [label for label, a in fleet.by_label if a in no_data]
+        elsewhere = [label for label, a in fleet.by_label if a not in no_data]
         expl = (f"No aircraft in the case was recorded near the photo's place during its time window "
                 f"({fmt_window(lo, hi)}): {len(elsewhere)} were recorded elsewhere the whole time, "
                 f"{len(unknown)} have no track data for part of it. The photo may show an aircraft "

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -102,11 +103,13 @@ def reach(track: AircraftTrack, area: Place, lo: float, hi: float, max_kt: float
     ts = [p.t[k] for k in idx]
     d = edge_km(area, [p.lat[k] for k in idx], [p.lon[k] for k in idx]).tolist()
     # the moments each observation allows: [t_a + d_a / v, t_b - d_b / v] between neighbours
-    bounds: list[tuple[float, float, float, str]] = []   # (earliest, latest, need_kt, anchor)
+    # (earliest, latest, need_kt, anchor: the observation(s) it is set by, worded for the one that
+    # decides)
+    bounds: list[tuple[float, float, float, tuple[str, float, float]]] = []
     if ts[0] > lo:   # before the first observation: only the cone back from it
         need = d[0] / max(ts[0] - lo, 1e-9) / v * max_kt if d[0] > 0 else 0.0
-        bounds.append((lo, ts[0] - d[0] / v, need, f"at {_at(ts[0])} (its first position)"
-                       if ts[0] == p.t[0] else f"at {_at(ts[0])}"))
+        bounds.append((lo, ts[0] - d[0] / v, need,
+                       ("first" if ts[0] == p.t[0] else "at", ts[0], ts[0])))
     for a in range(len(ts) - 1):
         ta, tb, da, db = ts[a], ts[a + 1], d[a], d[a + 1]
         if tb < lo or ta > hi:
@@ -118,19 +121,18 @@ def reach(track: AircraftTrack, area: Place, lo: float, hi: float, max_kt: float
         if not lo <= t_star <= hi:
             edge = lo if t_star < lo else hi
             need = max(da / max(edge - ta, 1e-9), db / max(tb - edge, 1e-9)) / v * max_kt
-        bounds.append((ta + da / v, tb - db / v, need,
-                       f"between its positions at {_at(ta)} and {_at(tb)}"))
+        bounds.append((ta + da / v, tb - db / v, need, ("between", ta, tb)))
     if ts[-1] < hi:   # after the last observation: only the cone forward from it
         need = d[-1] / max(hi - ts[-1], 1e-9) / v * max_kt if d[-1] > 0 else 0.0
-        bounds.append((ts[-1] + d[-1] / v, hi, need, f"at {_at(ts[-1])} (its last position)"
-                       if ts[-1] == p.t[-1] else f"at {_at(ts[-1])}"))
+        bounds.append((ts[-1] + d[-1] / v, hi, need,
+                       ("last" if ts[-1] == p.t[-1] else "at", ts[-1], ts[-1])))
     for early, late, _, _ in bounds:
         if max(early, lo) <= min(late, hi):
             return Reach(True, max_kt, basis=basis)
     if not bounds:
         return Reach(True, max_kt, basis=basis)
     k = min(range(len(bounds)), key=lambda n: bounds[n][2])
-    anchor = bounds[k][3]
+    anchor = _anchor_words(*bounds[k][3])
     km = _km_for(anchor, ts, d)
     return Reach(False, max_kt, round(bounds[k][2]), km, anchor, basis)
 
@@ -143,6 +145,17 @@ def _km_for(anchor: str, ts: list[float], d: list[float]) -> float:
     return min(d)
 
 
+def _anchor_words(how: str, ta: float, tb: float) -> str:
+    if how == "between":
+        return f"between its positions at {_at(ta)} and {_at(tb)}"
+    if how == "first":
+        return f"at {_at(ta)} (its first position)"
+    if how == "last":
+        return f"at {_at(ta)} (its last position)"
+    return f"at {_at(ta)}"
+
+
+@lru_cache(maxsize=4096)
 def _at(t: float) -> str:
     return people_time(t, seconds_too=True)
 

@@ -11,9 +11,11 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import compress
 
 import numpy as np
+import numpy.typing as npt
 
 from casefile.flights.query import RefIndex, norm_ref
 from casefile.flights.state import NO_FIELD_MAX_ALT_FT, field_elevation
@@ -196,6 +198,17 @@ class AircraftTrack:
         self._event_unc = [unc.get((e[5], e[4]), 0.0) for e in self.events]
         self._widest = max(self._event_unc, default=0.0)
 
+    @cached_property
+    def arrays(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64],
+                              npt.NDArray[np.float64]]:
+        """The observed points' times, latitudes and longitudes as arrays (made on first use)."""
+        p = self.points
+        if p is None:
+            empty = np.zeros(0, dtype=np.float64)
+            return empty, empty, empty
+        return (np.asarray(p.t, dtype=np.float64), np.asarray(p.lat, dtype=np.float64),
+                np.asarray(p.lon, dtype=np.float64))
+
     def events_near(self, lo: float, hi: float, lat: float, lon: float, km: float) -> list[Event]:
         """Take-offs and landings whose time window meets [lo, hi], within km of a place (an end
         between two positions is a window: the event may be anywhere in it)."""
@@ -236,7 +249,12 @@ class AircraftTrack:
             return []
         i, j = bisect_left(p.t, lo), bisect_right(p.t, hi)
         out = []
+        # a point further north or south than km allows is not near, whatever its longitude
+        # (a degree of latitude is 111.19 km on this sphere): skipped before the exact distance
+        dlat = km / 111.0
         for k in range(i, j):
+            if abs(p.lat[k] - lat) > dlat:
+                continue
             alt = p.alt_ft[k]
             if not p.ground[k] and (alt is None or (alt > max_alt_ft and not (
                     max_alt_ft == LOW_ALT_FT and low_above_field(alt, p.lat[k], p.lon[k])))):
@@ -333,6 +351,8 @@ class FleetIndex:
         by_pts = {p.aircraft_id: p for p in points}
         self.tracks = {a.id: AircraftTrack(a, by_legs.get(a.id, []), by_gaps.get(a.id, []),
                                            by_pts.get(a.id)) for a in aircraft}
+        #: (label, id) of every aircraft, by label: lists of labels come out sorted when filtered
+        self.by_label = sorted((t.aircraft.label, aid) for aid, t in self.tracks.items())
         self._refs = RefIndex()
         self._resolved: dict[str, list[str]] = {}
         for a in aircraft:
