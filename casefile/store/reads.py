@@ -6,9 +6,7 @@ the columns of the table they come from (see schema_core.py).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
@@ -31,15 +29,6 @@ class _FirstAcquisition(TypedDict):
     acquired_by: str | None
     original_path: str | None
     acquired_at: str | None
-
-
-@dataclass(frozen=True)
-class LastVerification:
-    """The outcome of the last whole-case verification recorded in the ledger."""
-
-    at: str
-    ok: bool
-    problems: int
 
 
 #: items not removed that are photos or images kept as plain files (is_photo_item, in SQL)
@@ -105,14 +94,3 @@ def ledger_rows(case: Case) -> list[LedgerRow]:
     """Every custody event, oldest first (details left out: the log lists, the item panel explains)."""
     return case.select(LedgerRow, "SELECT seq, at, actor, action, item_id, target_table, target_id, hash "
                        "FROM ledger ORDER BY seq")
-
-
-def last_verification(case: Case) -> LastVerification | None:
-    """The last whole-case verification, or None when the case was never verified."""
-    row = case.db.execute("SELECT at, details FROM ledger WHERE action = 'verified' AND item_id IS NULL "
-                          "ORDER BY seq DESC LIMIT 1").fetchone()
-    if row is None:
-        return None
-    details = json.loads(row[1])
-    return LastVerification(at=str(row[0]), ok=bool(details.get("ok")),
-                            problems=len(details.get("problems", [])))

@@ -57,6 +57,7 @@ from casefile.ui.views.runwaylayer import RunwayLine, runways_near
 from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
 from casefile.ui.window.behind import BehindLoader
+from casefile.ui.window import verified
 from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
 from casefile.ui.window.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.xref.query import findings
@@ -197,6 +198,7 @@ class CaseWindow(QMainWindow):
         self.status_path = QLabel("No case open")
         self.status_counts = QLabel("")
         self.status_verify = QLabel("")
+        self.status_verify.setTextFormat(Qt.TextFormat.RichText)
         self.status_loading = QLabel("")              # what is read behind the first view
         self.status_loading.setAccessibleName("Loading the rest of the case")
         self.status_loading.setStyleSheet("color: #1565c0; padding-right: 14px;")
@@ -286,10 +288,7 @@ class CaseWindow(QMainWindow):
         self.update_recent_menu()
         self.undo_stack.clear()
         self.last_verify = None
-        last = reads.last_verification(case)
-        if last is not None:
-            self.status_verify.setText("Last verification: " + ("intact" if last.ok else
-                                                                f"{last.problems} problem(s)"))
+        verified.show_last(self)
         self.caseOpened.emit()
         self.show_case_state()
         self.navigator.setCurrentItem(self.nav_items["all"])
@@ -309,7 +308,7 @@ class CaseWindow(QMainWindow):
         self.case.close()
         self.case = None
         self.selected = None
-        self.status_verify.setText("")
+        verified.show_last(self)
         self.show_case_state()
 
     def show_case_state(self) -> None:
@@ -362,6 +361,7 @@ class CaseWindow(QMainWindow):
         total = sum(counts.values())
         detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         self.status_counts.setText(f"{total} items" + (f" ({detail})" if detail else ""))
+        verified.show_last(self)        # "before later changes" once an edit or import lands
 
     def _set_nav_counts(self, counts: dict[str, int]) -> None:
         """Navigator titles with how many records each lists ("Photos (12)")."""

@@ -14,6 +14,7 @@ from casefile.errors import CasefileError
 from casefile.store import Case, VerifyReport
 from casefile.ui.operations import jobs
 from casefile.ui.operations.runner import Changes, OpContext, Operation
+from casefile.ui.window import verified
 
 if TYPE_CHECKING:
     from casefile.ui.window.case import CaseWindow
@@ -99,9 +100,7 @@ def _verified(win: CaseWindow, item_id: str | None, changes: Changes) -> None:
         win.provenance.show_result(item_id, report.ok, problems)
         return
     win.last_verify = report
-    win.status_verify.setText("Last verification: " + ("intact" if report.ok else
-                                                        f"{len(problems)} problem(s)"))
-    win.status_verify.setStyleSheet("" if report.ok else "color: #c62828; font-weight: bold;")
+    verified.note_verified(win, report)
     win.mark_problems()
     win.notify("Verify integrity", changes.message, details="\n".join(problems), error=not report.ok)
 

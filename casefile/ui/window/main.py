@@ -32,6 +32,7 @@ class MainWindow(CaseWindow):
             self.restoreState(state)
         self.ops.started.connect(lambda op: launch.op_started(self, op))
         self.provenance.verifyRequested.connect(lambda i: self.verify(i))
+        self.status_verify.linkActivated.connect(lambda _link: self.verify())
         self.metadata.elaRequested.connect(lambda i: launch.compute_ela(self, i))
         for view in (self.records, self.photos):
             view.contextRequested.connect(self._context_menu)
