@@ -12,7 +12,7 @@ from casefile.analyst import names
 from casefile.cli.base import Choice, Out, cli, command, investigator, run_gui, want_json
 from casefile.cli.naming import add_refs
 from casefile.cli.output import human_size, print_table
-from casefile.store import Case, verify_case
+from casefile.store import Case, verify_case, verify_memory
 
 
 @command(cli, "new", help="create a case", case="path", case_help="folder to create (.casefile is added)")
@@ -158,6 +158,8 @@ def verify(case: str, item: str | None, expect: str | None) -> Out:
         with Case.open(case, write=False, upgrade=False, investigator=investigator()) as c:
             item_id = names.item(c, item) if item else None
             report = verify_case(c, item_id=item_id, expect=expect)
+            if item_id is None:     # noted for this user, outside the case (the window shows it)
+                verify_memory.remember(c, report)
     return Out(report.to_dict(), _verify_human, 0 if report.ok else 1)
 
 

@@ -9,6 +9,7 @@ running `verify` (with `--expect FINGERPRINT`) again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -76,7 +77,8 @@ def remember(case: Case, report: VerifyReport, *, at: datetime | None = None) ->
         tmp.write_text(json.dumps(notes, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         return False
     return True
 
