@@ -17,7 +17,7 @@ from casefile.errors import CasefileError
 from casefile.photos import query as photos_query
 from casefile.report.context import Context, ReportOptions
 from casefile.report.pdf.doc import ReportDoc
-from casefile.report.pdf.render import story_flowables
+from casefile.report.pdf.render import stream
 from casefile.report.pdf.styles import register_fonts, scrubbing
 from casefile.report.story import build_story
 from casefile.store import Case
@@ -49,7 +49,7 @@ def render_report(case: Case, options: ReportOptions) -> tuple[bytes, list[str],
         buf = io.BytesIO()
         doc = ReportDoc(buf, title=ctx.title, author=str(ctx.investigator or ""),
                         subject=options.marking, marking=options.marking)
-        pages = doc.render(story_flowables(story.blocks))
+        pages = doc.render(stream(story.blocks))
     return buf.getvalue(), story.sections, pages
 
 

@@ -6,11 +6,15 @@ PDF form objects, referenced while the pages are drawn and defined when the last
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFBase85Encode, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -22,6 +26,9 @@ TOTAL_FORM = "cfPageTotal"
 TOTAL_W = 22.0
 NUM_W = 30.0
 LEVELS = {"H1": 0, "H2": 1}
+#: the streamed build keeps at least AHEAD flowables queued (a kept-with-next run is shorter),
+#: topping up BATCH at a time
+AHEAD, BATCH = 64, 256
 
 
 def draw_frame(canv: rl_canvas.Canvas, title: str, marking: str) -> None:
@@ -120,10 +127,38 @@ class Contents(Flowable):
             c.linkRect("", key, (0, y, self.width, y + leading), relative=1, thickness=0)
 
 
+class _Applied:
+    """A stream filter already applied: the page was encoded when it was finished."""
+
+    def __init__(self, pdfname: str) -> None:
+        self.pdfname = pdfname
+
+    def encode(self, content: Any) -> Any:
+        return content
+
+
 class FinishingCanvas(rl_canvas.Canvas):
-    """A canvas that lets the document define its late forms just before the file is written."""
+    """A canvas that lets the document define its late forms just before the file is written,
+    and compresses each page as it is finished: reportlab keeps every page's drawing commands as
+    text until the file is written (about a gigabyte for a report of 25,000 pages). The bytes are
+    the ones reportlab would write, made earlier."""
 
     finish: Any = None
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        super().showPage()
+        pages = self._doc.Pages.pages
+        page = pages[-1] if pages else None
+        if page is None or not page.compression or not isinstance(page.stream, str) \
+                or page.Contents is not None:
+            return
+        filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+        content: Any = page.stream
+        for f in reversed(filters):
+            content = f.encode(content)
+        done = PDFStream(content=content, filters=[_Applied(f.pdfname) for f in filters])
+        done.__Comment__ = "page stream"
+        page.Contents, page.stream = done, None
 
     def save(self) -> None:
         if self.finish is not None:
@@ -159,18 +194,43 @@ class ReportDoc(BaseDocTemplate):
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
         self.heading_pages[key] = self.page
 
-    def render(self, story: list[Flowable]) -> int:
-        """Lay out and write the document in one pass; returns the page count."""
-        for f in story:
-            if isinstance(f, Contents):
-                f.fill(story)
+    def render(self, story: list[Flowable] | Iterator[Flowable]) -> int:
+        """Lay out and write the document in one pass; returns the page count. A list's contents
+        list is filled here; an iterator (render.stream) comes with its contents list filled and
+        is drawn as it is made, so a report of 40,000 findings never holds all its tables."""
+        if isinstance(story, list):
+            for f in story:
+                if isinstance(f, Contents):
+                    f.fill(story)
         doc = self
 
         class Canvas(FinishingCanvas):
             finish = staticmethod(doc._define_forms)
 
-        self.build(story, canvasmaker=Canvas)
+        self._build_stream(iter(story), Canvas)
         return self.total
+
+    def _build_stream(self, story: Iterator[Flowable], canvasmaker: type[rl_canvas.Canvas]) -> None:
+        """reportlab's BaseDocTemplate.build, fed from an iterator: a short queue is topped up as
+        flowables are laid out (build takes one list and deletes from its front, which holds every
+        flowable at once and costs time in the square of their number)."""
+        self._startBuild(None, canvasmaker)
+        canv = self.canv
+        saved_info = canv._doc.info
+        queue: list[Flowable] = []
+        try:
+            canv._doctemplate = self
+            while True:
+                if len(queue) < AHEAD:
+                    queue.extend(islice(story, BATCH))
+                    if not queue:
+                        break
+                self.clean_hanging()
+                self.handle_flowable(queue)
+        finally:
+            del canv._doctemplate
+        canv._doc.info = saved_info
+        self._endBuild()
 
     def _define_forms(self, canv: rl_canvas.Canvas) -> None:
         canv.beginForm(TOTAL_FORM, 0, -3, TOTAL_W, 10)

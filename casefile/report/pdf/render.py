@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,7 +22,7 @@ from reportlab.platypus import (
 
 from casefile.report import blocks as B
 from casefile.report.gather import world_land
-from casefile.report.pdf.doc import MARGIN, contents
+from casefile.report.pdf.doc import LEVELS, MARGIN, Contents, contents
 from casefile.report.pdf.figures import map_figure
 from casefile.report.pdf.styles import MONO, safe, stylesheet
 from casefile.report.pdf.tables import grid, pairs
@@ -123,7 +124,29 @@ def fits(t: Table) -> Flowable:
 
 
 def story_flowables(blocks: list[B.Block]) -> list[Flowable]:
+    """Every block's flowables at once (a short story; the report streams them: stream())."""
     out: list[Flowable] = []
     for bl in blocks:
         out += flowables(bl)
     return out
+
+
+def stream(blocks: Sequence[B.Block]) -> Iterator[Flowable]:
+    """The blocks' flowables, each made when the document reaches it and dropped once drawn. The
+    contents list is filled first from the headings, numbered in order as Contents.fill numbers
+    the headings of a whole story."""
+    ss = stylesheet()
+    entries: list[tuple[int, str, str]] = []
+    for bl in blocks:
+        if isinstance(bl, B.Heading) and (style := HEADING_STYLES.get(bl.level, "H3")) in LEVELS:
+            text = Paragraph(safe(bl.text), ss[style]).getPlainText()
+            entries.append((LEVELS[style], text, f"h{len(entries) + 1}"))
+    n = 0
+    for bl in blocks:
+        for f in flowables(bl):
+            if isinstance(f, Contents):
+                f.entries = list(entries)
+            elif isinstance(f, Paragraph) and f.style.name in LEVELS:
+                n += 1
+                f._cf_key = f"h{n}"
+            yield f
