@@ -57,3 +57,26 @@ def test_photos_past_the_limit_are_listed(fresh_case: Case, corpora: Path, tmp_p
         subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "3",
                         str(tmp_path / "r.pdf"), str(tmp_path / "page")], check=True)
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_long_tables_are_paged_as_reportlab_pages_them(fresh_case: Case, corpora: Path,
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long table laid out a page at a time (LongGrid) gives the pages, rows and repeated
+    headers that reportlab's own split of one table gives."""
+    from casefile.report.pdf import tables
+
+    photos = sorted((corpora / "exif-samples").rglob("*.jpg"))       # 87 real photos
+    import_paths(fresh_case, photos, workers=2)
+    monkeypatch.setattr(photo_section, "FULL_PHOTOS", 2)
+    options = ReportOptions(sections=("photos", "findings", "timeline"))
+    pages = {}
+    for name, long_rows in (("paged", 3), ("one-table", 10**9)):
+        monkeypatch.setattr(tables, "LONG_ROWS", long_rows)
+        build_report(fresh_case, tmp_path / f"{name}.pdf", options)
+        pages[name] = pdf_text(tmp_path / f"{name}.pdf")[1]
+    assert pages["paged"] == pages["one-table"]
+    listed = [p for p in pages["paged"] if "Findings and checks" in p]
+    assert len(listed) >= 2, "the listing of the other photos should run over pages"
+    refs = [p for p in pages["paged"] if "SHA-256 of the original" in p]
+    assert len(refs) >= 2, "Appendix C should run over more than one page, header repeated"
