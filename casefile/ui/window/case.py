@@ -288,7 +288,7 @@ class CaseWindow(QMainWindow):
         self.update_recent_menu()
         self.undo_stack.clear()
         self.last_verify = None
-        verified.show_last(self)
+        verified.show_last(self.status_verify, self.case, self.td)
         self.caseOpened.emit()
         self.show_case_state()
         self.navigator.setCurrentItem(self.nav_items["all"])
@@ -308,7 +308,7 @@ class CaseWindow(QMainWindow):
         self.case.close()
         self.case = None
         self.selected = None
-        verified.show_last(self)
+        verified.show_last(self.status_verify, self.case, self.td)
         self.show_case_state()
 
     def show_case_state(self) -> None:
@@ -361,7 +361,8 @@ class CaseWindow(QMainWindow):
         total = sum(counts.values())
         detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         self.status_counts.setText(f"{total} items" + (f" ({detail})" if detail else ""))
-        verified.show_last(self)        # "before later changes" once an edit or import lands
+        # "before later changes" once an edit or an import lands
+        verified.show_last(self.status_verify, self.case, self.td)
 
     def _set_nav_counts(self, counts: dict[str, int]) -> None:
         """Navigator titles with how many records each lists ("Photos (12)")."""

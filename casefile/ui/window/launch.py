@@ -100,7 +100,7 @@ def _verified(win: CaseWindow, item_id: str | None, changes: Changes) -> None:
         win.provenance.show_result(item_id, report.ok, problems)
         return
     win.last_verify = report
-    verified.note_verified(win, report)
+    verified.note_verified(win.status_verify, win.case, win.td, report)
     win.mark_problems()
     win.notify("Verify integrity", changes.message, details="\n".join(problems), error=not report.ok)
 

@@ -5,13 +5,12 @@ Verify link when it was never verified here or has changed."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
-from casefile.store import VerifyReport, verify_memory
+from PySide6.QtWidgets import QLabel
+
+from casefile.present.times import TimeDisplay
+from casefile.store import Case, VerifyReport, verify_memory
 from casefile.store.verify_memory import LastVerified
-
-if TYPE_CHECKING:
-    from casefile.ui.window.case import CaseWindow
 
 PROBLEM_STYLE = "color: #c62828; font-weight: bold;"
 NOTICE_STYLE = "color: #8a5a00;"
@@ -36,33 +35,31 @@ def status_text(last: LastVerified | None, when: str) -> tuple[str, str, str]:
             "" if last.ok else PROBLEM_STYLE, tip)
 
 
-def show_last(win: CaseWindow) -> None:
+def show_last(label: QLabel, case: Case | None, td: TimeDisplay) -> None:
     """Show the open case's last verification (or that it was never verified here)."""
-    label = win.status_verify
-    if win.case is None:
+    if case is None:
         label.setText("")
         label.setToolTip("")
         label.setStyleSheet("")
         return
-    _show(win, verify_memory.recall(win.case))
+    _show(label, td, verify_memory.recall(case))
 
 
-def _show(win: CaseWindow, last: LastVerified | None) -> None:
-    label = win.status_verify
-    text, style, tip = status_text(last, win.td.fmt(last.at) if last else "")
+def _show(label: QLabel, td: TimeDisplay, last: LastVerified | None) -> None:
+    text, style, tip = status_text(last, td.fmt(last.at) if last else "")
     label.setText(text)
     label.setStyleSheet(style)
     label.setToolTip(tip)
 
 
-def note_verified(win: CaseWindow, report: VerifyReport) -> None:
+def note_verified(label: QLabel, case: Case | None, td: TimeDisplay, report: VerifyReport) -> None:
     """A whole-case verification has finished: note it for this user and show it."""
-    if win.case is None:
+    if case is None:
         return
     now = datetime.now(UTC)
-    noted = verify_memory.remember(win.case, report, at=now)
-    last = verify_memory.recall(win.case) if noted else None
+    noted = verify_memory.remember(case, report, at=now)
+    last = verify_memory.recall(case) if noted else None
     if last is None:        # the config folder cannot be written: show this outcome all the same
         last = LastVerified(now.strftime("%Y-%m-%dT%H:%M:%SZ"), report.ok, len(report.problems),
                             report.fingerprint, changed_since=False)
-    _show(win, last)
+    _show(label, td, last)
