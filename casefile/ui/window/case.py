@@ -56,8 +56,8 @@ from casefile.ui.views.recordview import RecordView
 from casefile.ui.views.runwaylayer import RunwayLine, runways_near
 from casefile.ui.views.startpage import StartPage
 from casefile.ui.views.timeline import Event, TimelineView
-from casefile.ui.window.behind import BehindLoader
 from casefile.ui.window import verified
+from casefile.ui.window.behind import BehindLoader
 from casefile.ui.window.navigator import NAVIGATOR, nav_counts, nav_title
 from casefile.ui.window.qsettings import add_recent, bool_value, int_value, qsettings, recent_cases
 from casefile.xref.query import findings
