@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casefile.settings import config_dir
 from casefile.store import headfile
@@ -50,7 +50,7 @@ def _key(case: Case) -> str:
     return f"{case.meta().get('case_id', '')}|{case.path.resolve()}"
 
 
-def _load() -> dict[str, Any]:
+def _load() -> dict[str, object]:
     try:
         values = json.loads(_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -68,7 +68,11 @@ def remember(case: Case, report: VerifyReport, *, at: datetime | None = None) ->
     notes[_key(case)] = {"at": when, "ok": report.ok, "problems": len(report.problems),
                          "seq": seq, "hash": report.head_hash, "fingerprint": report.fingerprint}
     if len(notes) > KEEP:
-        for old in sorted(notes, key=lambda k: str(notes[k].get("at", "")))[:len(notes) - KEEP]:
+        def noted_at(key: str) -> str:
+            note = notes[key]
+            return str(note.get("at", "")) if isinstance(note, dict) else ""
+
+        for old in sorted(notes, key=noted_at)[:len(notes) - KEEP]:
             del notes[old]
     path = _path()
     tmp = path.with_name(f".{FILE}.{os.getpid()}.tmp")
@@ -88,12 +92,11 @@ def recall(case: Case) -> LastVerified | None:
     release's 'verified' ledger event when this user never verified it; None when neither."""
     note = _load().get(_key(case))
     if isinstance(note, dict):
-        try:
-            seq, head = int(note["seq"]), str(note["hash"])
-            return LastVerified(str(note["at"]), bool(note["ok"]), int(note["problems"]),
-                                str(note["fingerprint"]), _changed(case, seq, head))
-        except (KeyError, TypeError, ValueError):
-            pass
+        at, ok, problems, fp, seq, head = (note.get(k) for k in
+                                           ("at", "ok", "problems", "fingerprint", "seq", "hash"))
+        if isinstance(at, str) and isinstance(ok, bool) and isinstance(problems, int) \
+                and isinstance(fp, str) and isinstance(seq, int) and isinstance(head, str):
+            return LastVerified(at, ok, problems, fp, _changed(case, seq, head))
     return _recorded(case)
 
 
@@ -115,11 +118,14 @@ def _recorded(case: Case) -> LastVerified | None:
                      "AND item_id IS NULL ORDER BY seq DESC LIMIT 1")
     if not rows:
         return None
+    seq, head, text = rows[0]["seq"], str(rows[0]["hash"]), rows[0]["details"]
+    if not isinstance(seq, int):
+        return None
     try:
-        details = json.loads(rows[0]["details"] or "{}")
+        loaded: object = json.loads(text) if isinstance(text, str) else {}
     except ValueError:
-        details = {}
-    seq, head = int(rows[0]["seq"]), str(rows[0]["hash"])
+        loaded = {}
+    details = loaded if isinstance(loaded, dict) else {}
     return LastVerified(str(rows[0]["at"]), bool(details.get("ok")),
                         len(details.get("problems", []) or []), headfile.fingerprint(seq, head),
                         _changed(case, seq, head), here=False)
