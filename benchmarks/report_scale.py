@@ -5,7 +5,11 @@ generators as benchmarks/report.py), imports them, then writes the full PDF repo
 process (its own peak memory) and prints the time, the pages, the peak memory and the ratio
 against a reference measured in the same run (reading and SHA-256-hashing every original once).
 Long tables are split across pages and the photo appendix is paged; before, this case ended
-after 317 s at 1.49 GB with reportlab's LayoutError and wrote nothing.
+after 317 s at 1.49 GB with reportlab's LayoutError and wrote nothing; then it finished in
+1,013 s wall, 526 s CPU, 2.57 GB peak. The report is now drawn as it is laid out (flowables made
+when reached, pages compressed when finished, tables of thousands of rows laid out a page at a
+time): 244 s CPU, 1.19 GB peak (40,489 pages), on a machine at load 15.5 where the process got
+12% of a core (1,920 s wall): the wall time goal is judged, and printed, beside the CPU time.
 
     python benchmarks/report_scale.py [--photos 20000] [--flights 200] [--keep DIR]
     python benchmarks/report_scale.py --keep DIR --report-only    # again, on the kept case
@@ -97,6 +101,9 @@ def main() -> int:
     print(f"peak memory of the report process: {peak_mb:.0f} MB")
     ok = r["seconds"] < GOAL_S and peak_mb < GOAL_MB
     print(("MEETS" if ok else "MISSES") + f" the goal (< {GOAL_S} s, < {GOAL_MB} MB)")
+    if not ok and r["cpu_s"] < GOAL_S and peak_mb < GOAL_MB:
+        print(f"(its CPU time, {r['cpu_s']:.0f} s, and its memory meet it: the wall time is the "
+              "machine's load; run again on a quiet machine)")
     return 0
 
 
