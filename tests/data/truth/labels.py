@@ -318,6 +318,59 @@ TRUTH: dict[str, dict[str, Any]] = {
                    ("2020-09-09T17:09:30Z", (38.6670, -121.4000), "inconsistent"),
                    ("2020-09-14T18:30:00Z", (37.1844, -121.9897), "undetermined")],
     },
+    # CAL FIRE Tanker 83 (a50acc), a second aircraft of firefighting-calfire, an aeroplane (130-230
+    # kt), labelled from the raw points (sorted by time) before Casefile's answers for it were
+    # looked at. Records every 0.5-5 min with holes; no on-ground flag, no record on the ground.
+    # Fields by the points' positions: Paso Robles (KPRB, 840 ft), Columbia (KO22, 2,118 ft),
+    # Porterville (KPTV, 442 ft; or Kingtech Field 1Q1, 426 ft, 2 km from it: cannot tell),
+    # Fresno (KFAT, 336 ft). 8 Sep: 00:53:11 climbing (1,900 ft, +1,152 fpm) 2.9 km from KPRB;
+    # 01:08:35 on final to KPRB (1,600 ft, -1,792 fpm), 23 min without a record, 01:32:02
+    # climbing out of KPRB (2,000 ft): a reload stop; north at FL090-100 to 02:16:44 (5,200 ft,
+    # -2,176 fpm, 5 km from KO22: data ends for 16 h): going to Columbia. 18:01:12 first seen at
+    # 10,400 ft climbing 11 km from KO22 (take-off not read: already high); 18:33:48 2,900 ft
+    # descending 9-12 km from 1Q1/KPTV, 6 h 22 min without a record, 9 Sep 00:56:14 climbing at
+    # 3,300 ft at the same spot; back north, 01:59:59 3,500 ft descending 3.5 km from KO22 (the
+    # file's records stop at hh:59:59). 16:26:19 first seen at 7,100 ft, 231 kt; 17:01 descending
+    # near Porterville, 15 min without a record, 17:16 climbing 6.5 km from KPTV (a reload may
+    # fit: may split); over the Creek fire (37.05 N 119.42 W) at 4,000-7,000 ft to 17:42:50, 52
+    # min without a record, 18:34:52 climbing out of Fresno at 900 ft. Then nine runs from Fresno
+    # to the fire and back: each ends on final to KFAT at 600-1,600 ft descending 700-1,900 fpm
+    # 1-5 km from the field, and after 8-58 min without a record the next starts climbing out of
+    # KFAT at 1,000-1,500 ft (reloads at Fresno: landings and take-offs not observed). The run
+    # from 00:40:33 shows only its climb (1,000 -> 1,800 ft) before 30 min without a record, then
+    # 01:11:38 climbing out of KFAT again (it must have landed there). The last run leaves Fresno
+    # 01:45:47 and is last seen 02:21:19 at 7,400 ft, 214 kt, level, heading north-west.
+    F + "traffic/firefighting-calfire.json.gz#a50acc": {
+        "legs": [
+            _leg("2020-09-08T00:53:11Z", "2020-09-08T01:08:35Z", _end("KPRB"), _end("KPRB")),
+            _leg("2020-09-08T01:32:02Z", "2020-09-08T02:16:44Z", _end("KPRB"), _end("KO22")),
+            _leg("2020-09-08T18:01:12Z", "2020-09-08T18:33:48Z", _end(None), _end("KPTV|1Q1")),
+            _leg("2020-09-09T00:56:14Z", "2020-09-09T01:59:59Z", _end("KPTV|1Q1"), _end("KO22")),
+            _leg("2020-09-09T16:26:19Z", "2020-09-09T17:42:50Z", _end(None), _end("KFAT"),
+                 may_split=(("2020-09-09T17:01:00Z", "2020-09-09T17:16:26Z"),)),
+            _leg("2020-09-09T18:34:52Z", "2020-09-09T18:52:13Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T19:00:18Z", "2020-09-09T19:17:52Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T19:31:09Z", "2020-09-09T19:53:38Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T20:08:02Z", "2020-09-09T20:29:06Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T20:47:09Z", "2020-09-09T21:10:33Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T22:13:32Z", "2020-09-09T22:32:12Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T22:49:28Z", "2020-09-09T23:13:35Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-09T23:22:57Z", "2020-09-09T23:42:02Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-10T00:40:33Z", "2020-09-10T00:41:31Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-10T01:11:38Z", "2020-09-10T01:20:01Z", _end("KFAT"), _end("KFAT")),
+            _leg("2020-09-10T01:45:47Z", "2020-09-10T02:21:19Z", _end("KFAT"), _end(None)),
+        ],
+        "where": [("2020-09-08T01:20:00Z", "unknown", None),
+                  ("2020-09-08T01:50:00Z", "airborne", None),
+                  ("2020-09-08T12:00:00Z", "unknown", None),
+                  ("2020-09-09T17:38:00Z", "airborne", None),
+                  ("2020-09-09T18:56:00Z", "unknown", None),
+                  ("2020-09-09T21:40:00Z", "unknown", None),
+                  ("2020-09-10T01:30:00Z", "unknown", None),
+                  ("2020-09-10T03:00:00Z", "unknown", None)],
+        "photos": [("2020-09-09T18:56:00Z", (36.7762, -119.7181), "consistent"),
+                   ("2020-09-09T17:38:00Z", (36.7762, -119.7181), "inconsistent")],
+    },
     # Walking and driving tracks (gpxpy's test files): no airborne evidence, no flight.
     F + "gpx/gpxpy_test_files/cerknicko-jezero.gpx": {"legs": [], "where": [], "photos": []},
     F + "gpx/gpxpy_test_files/korita-zbevnica.gpx": {"legs": [], "where": [], "photos": []},
