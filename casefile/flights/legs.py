@@ -18,6 +18,7 @@ from casefile.flights import helipads as H
 from casefile.flights import posquality as PQ
 from casefile.flights import probable as P
 from casefile.flights import state as S
+from casefile.flights import statebase as SB
 from casefile.geo import distance_km
 from casefile.reference.aircraft_types import Performance
 from casefile.reference.airports import index as airport_index
@@ -35,7 +36,9 @@ PROBABLE_AIRPORT_KM = 15.0
 PROBABLE_MAX_AGL_FT = 5000.0
 #: a gap entered descending and left climbing, both at most this high (ft), with time for a stop,
 #: ends a leg even when shorter than LEG_GAP_S (a landing not observed)
-LOW_STOP_FT = 1500.0
+LOW_STOP_FT = SB.LOW_STOP_FT
+#: climbing at least this fast (ft/min) low near a field, just out of a gap: a take-off's climb
+TAKEOFF_CLIMB_FPM = SB.TAKEOFF_CLIMB_FPM
 #: a take-off or landing between two positions further apart than this is given as a window
 WINDOW_NOTE_S = 30.0
 
@@ -187,11 +190,11 @@ def _breaks(d: TrackData, ground: list[bool], ground_arr: np.ndarray | None, gap
     cut = g[1:] != g[:-1]
     if any(d.new_leg):
         cut |= np.asarray(d.new_leg[1:], dtype=bool)
-    for k in np.flatnonzero(~cut & (dt > min(gap_s, leg_gap_s))).tolist():
+    for k in np.flatnonzero(~cut & (dt > min(gap_s, leg_gap_s, S.STOP_MIN_S))).tolist():
         a, b = k, k + 1
         if dt[k] > leg_gap_s and (ground[a] or _stop_fits(d, a, b)):
             cut[k] = True
-        elif dt[k] > gap_s and not ground[a] and not ground[b] and low_stop(d, a, b):
+        elif not ground[a] and not ground[b] and (low_stop(d, a, b) or field_stop(d, a, b)):
             cut[k] = True
     return (np.flatnonzero(cut) + 1).tolist()
 
@@ -203,14 +206,44 @@ def _stop_fits(d: TrackData, a: int, b: int) -> bool:
 
 
 def low_stop(d: TrackData, a: int, b: int) -> bool:
-    """A gap the aircraft went into descending low and came out of climbing low, with time for a
-    stop: a landing not observed (at a field, or away from one: a ship, a helipad, a field)."""
-    alt_a, alt_b = d.alt[a], d.alt[b]
-    if alt_a is None or alt_b is None or alt_a > LOW_STOP_FT or alt_b > LOW_STOP_FT:
+    """A gap the aircraft went into descending low and came out of climbing low (LOW_STOP_FT
+    above the field near it, or above sea level with none near), with time for a stop: a landing
+    not observed (at a field, or away from one: a ship, a helipad, a field)."""
+    if d.t[b] - d.t[a] < S.STOP_MIN_S:
+        return False
+    if not (_low(d, a) and _low(d, b)):
         return False
     down, up = _trend(d, a, -1), _trend(d, b, +1)
     return (down is not None and down < 0 and up is not None and up > 0
             and _stop_fits(d, a, b))
+
+
+def field_stop(d: TrackData, a: int, b: int) -> bool:
+    """A gap with time for a stop that the aircraft came out of climbing out of a field (low
+    near it, at a take-off's climb): it landed and took off there out of sight."""
+    return (d.t[b] - d.t[a] >= S.STOP_MIN_S and _climbing_out(d, b)
+            and _stop_fits(d, a, b))
+
+
+def _climbing_out(d: TrackData, i: int) -> bool:
+    """Point i is within FIELD_KM of a field, at most LOW_STOP_FT above it, climbing at least
+    TAKEOFF_CLIMB_FPM: just after a take-off from it."""
+    alt = d.alt[i]
+    elev = S.field_elevation(d.lat[i], d.lon[i])
+    if alt is None or elev is None or alt - elev > LOW_STOP_FT:
+        return False
+    trend = _trend(d, i, +1)
+    return trend is not None and trend >= TAKEOFF_CLIMB_FPM
+
+
+def _low(d: TrackData, i: int) -> bool:
+    """At most LOW_STOP_FT above the field near point i (above sea level with none near)."""
+    alt = d.alt[i]
+    if alt is None:
+        return False
+    if alt <= LOW_STOP_FT:
+        return True
+    return alt - (S.field_elevation(d.lat[i], d.lon[i]) or 0.0) <= LOW_STOP_FT
 
 
 def in_flight_gap(d: TrackData, a: int, b: int, ground: list[bool]) -> bool:
@@ -298,9 +331,11 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
         return _observed(d, nxt.first, last, "landing", rotor)
     ev: dict[str, Any] = {"last_seen": _point(d, last)}
     trend = _trend(d, last, -1)
-    if trend is None or trend >= 0:
-        return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
     j = last + 1 if last + 1 < len(d) else None
+    if trend is None or trend >= 0:
+        if j is not None and _climbing_out(d, j) and _stop_fits(d, last, j):
+            return _landing_before_takeoff(d, last, j, ev)
+        return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
     climbing_again = j is not None and (d.ground[j] is True or (_trend(d, j, +1) or 0.0) > 0)
     cands = P.rank(d.lat[last], d.lon[last], d.alt[last],
                    (d.lat[last - 1], d.lon[last - 1]) if last > 0 else None,
@@ -343,6 +378,22 @@ def _landing(d: TrackData, seg: Segment, nxt: Segment | None, leg_gap_s: float,
         note = (f"landing not observed: data ends descending at {alt:.0f} ft, {km:.1f} km from "
                 f"{ap.icao} ({ap.name}{_elev(ap)}), the best fit: {best.reasons()}")
     return End(None, None, None, None, False, note, {**ev, "candidate_airport": ap.icao})
+
+
+def _landing_before_takeoff(d: TrackData, last: int, j: int, ev: dict[str, Any]) -> End:
+    """Last seen not descending, then, after a gap a stop fits in, seen climbing low out of a
+    field: it landed there (not observed), as its next take-off shows."""
+    hit = airport_index().nearest(d.lat[j], d.lon[j], GROUND_AIRPORT_KM)
+    if hit is None:
+        return End(None, None, None, None, False, "unknown: the data ends while airborne", ev)
+    ap, km = hit
+    ev["next_seen"] = _point(d, j)
+    ev["next_seen_distance_km"] = round(km, 2)
+    return End(None, ap.icao, ap.name, None, False,
+               f"probable landing at {ap.icao} ({ap.name}) (not observed): last seen at "
+               f"{d.alt[last] or 0:.0f} ft, not descending; after {_dur(d.t[j] - d.t[last])} "
+               f"without a position seen climbing out of it at {d.alt[j] or 0:.0f} ft, "
+               f"{km:.1f} km away", ev)
 
 
 def _pad_landing(d: TrackData, last: int, j: int | None, pad: tuple[float, Any],

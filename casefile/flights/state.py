@@ -54,6 +54,8 @@ SLOW_MAX_AGL_FT = 1500.0
 #: away from any known field, slow while climbing or sinking at least this fast (ft/min) is a
 #: hover or slow flight, not a stop (a parked or taxiing aircraft reports no climb)
 HOVER_VRATE_FPM = 150.0
+#: a reported speed is checked against the positions' own only over at most this long (s)
+PACE_MAX_S = 120.0
 #: a stop on the ground: slow and at most this high above the field (an airborne flag there is
 #: contradicted)
 ROLL_MAX_AGL_FT = 50.0
@@ -248,7 +250,8 @@ def _decide(idx: np.ndarray, t: Coords, lat: Coords, lon: Coords, alt_a: np.ndar
     # the speed the positions imply: where none is reported, or the reported one is frozen or
     # garbage (see casefile.flights.movement); the vertical rate likewise from the altitudes
     ta, la, lo = (np.asarray(x, dtype=np.float64) for x in (t, lat, lon))   # arrays: no copy
-    gs_a, _off = M.trusted_speeds(gs_a, M.window_speeds(ta, la, lo, idx))
+    # (positions minutes apart say nothing of the speed at either: it may have stopped between)
+    gs_a, _off = M.trusted_speeds(gs_a, M.window_speeds(ta, la, lo, idx, max_s=PACE_MAX_S))
     if alt_full is not None:
         vr_a = M.trusted_vrates(ta, alt_full, vr_a, idx)
     # the field's elevation, only where an altitude could decide (low enough to be at a field)

@@ -27,6 +27,12 @@ STOP_FAST_KT = 600.0
 STOP_VRATE_FPM = 3000.0
 #: ... and on the ground for at least this long
 STOP_MIN_S = 120.0
+#: a hole entered descending and left climbing, both at most this high (ft) above the field near
+#: them (above sea level with none near), with time for a stop: a landing and a take-off out of
+#: sight (casefile.flights.legs.low_stop)
+LOW_STOP_FT = 1500.0
+#: climbing at least this fast (ft/min) low near a field, just out of a hole: a take-off's climb
+TAKEOFF_CLIMB_FPM = 500.0
 
 #: why a point's state is the source's own flag, and why it cannot be decided at all
 WHY_FLAG = "the source's on-ground flag"

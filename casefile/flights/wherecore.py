@@ -72,6 +72,33 @@ def with_quality(w: Whereabouts) -> Whereabouts:
     return replace(w, reason=reason, uncertainty_m=max(known) if known else None)
 
 
+def _field_elevation(p: Point) -> float | None:
+    """The elevation (ft) of the airport within FIELD_KM of a point, or None."""
+    from casefile.reference.airports import index
+
+    hit = index().nearest(p.lat, p.lon, S.FIELD_KM)
+    return hit[0].elevation_ft if hit is not None else None
+
+
+def stop_between(pb: Point, pa: Point) -> bool:
+    """Whether the hole between two airborne points is one the legs end and start at (as
+    casefile.flights.legs.low_stop and field_stop read it, from the reported vertical rates): long
+    enough for a stop, entered descending low and left climbing low, or left climbing out of a
+    field at a take-off's climb."""
+    span = pa.t - pb.t
+    if span < S.STOP_MIN_S or pb.alt_ft is None or pa.alt_ft is None:
+        return False
+    if not S.stop_possible(span, distance_km(pb.lat, pb.lon, pa.lat, pa.lon), pb.alt_ft,
+                           pa.alt_ft):
+        return False
+    ea = _field_elevation(pa)
+    low_a = pa.alt_ft - (ea or 0.0) <= S.LOW_STOP_FT
+    if ea is not None and low_a and (pa.vrate_fpm or 0.0) >= S.TAKEOFF_CLIMB_FPM:
+        return True
+    low_b = pb.alt_ft - (_field_elevation(pb) or 0.0) <= S.LOW_STOP_FT
+    return low_a and low_b and (pb.vrate_fpm or 0.0) < 0 < (pa.vrate_fpm or 0.0)
+
+
 def _how(*sides: Side) -> str:
     """How the states at these points were decided, when not simply the source's flag."""
     whys = [s.why for s in sides if s.why not in (S.WHY_FLAG, S.WHY_UNKNOWN)]
@@ -175,6 +202,11 @@ def decide(aircraft_id: str, t: float, b: Side | None, a: Side | None, *,
         return out("unknown", reason)
     if new_leg_between(pb, pa):
         return out("unknown", "between two legs the source separates (new-leg flag)")
+    if s_b == s_a == S.AIRBORNE and stop_between(pb, pa):
+        return out("unknown", f"no position for {span / 60:.0f} min between {pb.time_utc} "
+                   f"and {pa.time_utc}: a landing and a take-off fit in between (the legs end "
+                   "and start there), so whether it was on the ground or airborne then is not "
+                   "known" + _how(b, a))
     if S.UNKNOWN in (s_b, s_a):
         return out("unknown", "the source gives no flag, speed or altitude to tell ground from air "
                    f"between positions {span:.0f} s apart")

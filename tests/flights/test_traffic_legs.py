@@ -59,6 +59,13 @@ def test_carrier_landings_are_probable_landings_away_from_any_airfield(corpora, 
     # deck, climbs away from the same spot, and lands back at North Island (-50 ft, 100 kt)
     import_one(fresh_case, corpora / TRAFFIC / "military-aircraft_carrier.json.gz")
     legs = [leg for leg in Q.legs(fresh_case) if not leg.reported]
+    # 22:59:45 descending at 150 ft, 7 min unseen, 23:06:44 climbing at 650 ft: a trap and a
+    # launch, or a bolter (the labels cannot tell): a fifth leg there is allowed
+    trap = [k for k, leg in enumerate(legs) if leg.first_seen_utc.startswith("2020-09-14T23:06")]
+    if trap:
+        assert len(legs) == 5 and legs[trap[0]].takeoff.note.startswith(
+            "probable take-off away from an airfield")
+        legs = legs[:trap[0]] + legs[trap[0] + 1:]
     assert len(legs) == 4
     assert legs[0].takeoff.observed and legs[0].takeoff.airport_icao == "KNZY"
     for leg in legs[:2]:
