@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -44,6 +45,7 @@ class Column(Generic[R]):
 
 _SLICE = 4096              # records sorted at a time by a worker (see _order)
 ASYNC_ROWS = 5000           # above this many records, sorting and the filter index run off the UI thread
+START_AFTER_MS = 30         # a worker starts after the table's first paint
 
 
 def _sort_key(getter: Callable[[Any], object]) -> Callable[[Any], tuple[int, int, float | str]]:
@@ -140,7 +142,10 @@ class RecordTableModel(QAbstractTableModel):
                     quietgc.release()
                 self._arrivals.ready.emit(ticket, what, result)
 
-        threading.Thread(target=work, name=f"table-{what}", daemon=True).start()
+        # started once the window has drawn what it has: a worker running Python while the table
+        # sizes its columns and paints makes every cell's call into Python wait for the GIL
+        QTimer.singleShot(START_AFTER_MS, lambda: threading.Thread(target=work, name=f"table-{what}",
+                                                                   daemon=True).start())
 
     def _filter_in_background(self) -> None:
         if self._hay is not None:                # else the index's arrival starts it
