@@ -44,7 +44,7 @@ def number(where: DbLike, kind: str, target_ids: Iterable[str]) -> None:
     db.execute("INSERT INTO refs (kind, n, target_id) SELECT ?, "
                "COALESCE((SELECT MAX(n) FROM refs WHERE kind = ?), 0) + ROW_NUMBER() OVER (ORDER BY s), v "
                "FROM (SELECT MIN(key) AS s, value AS v FROM json_each(?) GROUP BY value) "
-               "WHERE v NOT IN (SELECT target_id FROM refs) ORDER BY s",
+               "WHERE NOT EXISTS (SELECT 1 FROM refs WHERE target_id = v) ORDER BY s",
                [kind, kind, json.dumps(list(target_ids))])
 
 
