@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import compress, islice
 from operator import gt, itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile import __version__
 from casefile.flights import events as E
@@ -17,7 +19,7 @@ from casefile.flights.points import NAMES, TrackPoints
 from casefile.ids import new_id
 from casefile.model.flights import COLUMNS, ParsedTrack, PointRow
 from casefile.reference import corrections, runways
-from casefile.reference.aircraft_types import performance
+from casefile.reference.aircraft_types import Performance, performance
 from casefile.reference.airports import data_version
 from casefile.store import Case, columns
 from casefile.store.blobs import discard_blob
@@ -25,15 +27,66 @@ from casefile.store.rows import AircraftRow, TrackRow
 from casefile.store.schemas.flights import POINT_COLUMNS, POINTS_KIND, POINTS_MIME, quality_counts
 from casefile.timeutil import epoch_text, from_epoch
 
+if TYPE_CHECKING:
+    from casefile.flights.stated import StatedFlight
 
-def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[str], skipped: int) -> str:
-    """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps."""
-    track_id = new_id()
+
+@dataclass
+class Derived:
+    """A track's legs, ground stays and gaps as rows, without the ids the case gives them."""
+
+    params: str
+    #: (kind, start_t, end_t, points, airport_icao, takeoff, landing, events) per segment
+    segments: list[tuple[Any, ...]]
+    #: (before_seq, after_seq, start_t, end_t, note) per gap
+    gaps: list[tuple[Any, ...]]
+    legs: int
+
+
+@dataclass
+class PreparedTrack:
+    """What storing a track works out from its points alone, before any case is touched: the
+    points file and the legs for the aircraft type the file names. An import worker prepares it
+    (`prepare_track`), in parallel with the others, so recording a track only writes rows."""
+
+    data: bytes                 # the points file (casefile.store.columns)
+    points: int
+    flagged: int
+    untimed: int
+    first_t: float | None
+    last_t: float | None
+    callsigns: list[str]
+    quality_counts: str
+    #: the performance the legs were derived with (the file's type code); a case that knows the
+    #: aircraft as another type derives them again from the stored points
+    perf: Performance
+    calls: S.GroundCalls
+    derived: Derived
+
+
+def prepare_track(trk: ParsedTrack) -> PreparedTrack:
+    """The points file, counts and legs of a parsed track (no case needed)."""
     n = trk.size()
     cols = _point_columns(trk.rows, trk.quality, trk.columns)
     times = [t for t in cols["t"] if t is not None]
     flagged = len(trk.quality) - trk.quality.count(None) - trk.quality.count("no-time")
     data = columns.encode(POINT_COLUMNS, cols, n)
+    d, ids = _usable(cols)
+    perf = performance(trk.type_code)
+    calls = L.calls(d)
+    stated = json.loads(json.dumps(trk.stated)) if trk.stated else None   # as the row keeps it
+    return PreparedTrack(data=data, points=n, flagged=flagged, untimed=n - len(times),
+                         first_t=min(times) if times else None, last_t=max(times) if times else None,
+                         callsigns=trk.callsigns(), quality_counts=quality_counts(trk.quality),
+                         perf=perf, calls=calls, derived=_derive(d, ids, stated, perf, calls))
+
+
+def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[str], skipped: int,
+                prepared: PreparedTrack | None = None) -> str:
+    """Insert one parsed track (aircraft, track row, its points as a column file) and its legs/gaps
+    (`prepared`: what an import worker already worked out from the track, else worked out here)."""
+    p = prepared if prepared is not None else prepare_track(trk)
+    track_id = new_id()
     sha = None
     try:
         with case.transaction():   # a savepoint: on failure the points file goes with the rows
@@ -41,30 +94,29 @@ def store_track(case: Case, item_id: str, trk: ParsedTrack, *, warnings: list[st
                                   registration=trk.registration, type_code=trk.type_code,
                                   description=trk.description, operator=trk.operator,
                                   military=trk.military, label=trk.label)
-            derived = case.add_derived(item_id, data, kind=POINTS_KIND, tool="casefile",
+            derived = case.add_derived(item_id, p.data, kind=POINTS_KIND, tool="casefile",
                                        tool_version=__version__, mime=POINTS_MIME,
                                        params={"track_id": track_id, "format": trk.format,
                                                "columns": list(NAMES)})
             sha = derived["sha256"]
             case.insert("tracks", {
                 "id": track_id, "item_id": item_id, "aircraft_id": aircraft_id,
-                "format": trk.format, "callsigns": json.dumps(trk.callsigns()),
-                "points": n, "flagged": flagged, "skipped": skipped,
-                "untimed": n - len(times),
-                "first_utc": from_epoch(min(times)) if times else None,
-                "last_utc": from_epoch(max(times)) if times else None,
+                "format": trk.format, "callsigns": json.dumps(p.callsigns),
+                "points": p.points, "flagged": p.flagged, "skipped": skipped,
+                "untimed": p.untimed,
+                "first_utc": from_epoch(p.first_t) if p.first_t is not None else None,
+                "last_utc": from_epoch(p.last_t) if p.last_t is not None else None,
                 "warnings": json.dumps(warnings, ensure_ascii=False),
                 "stated": json.dumps(trk.stated) if trk.stated else None,
                 "flight": json.dumps(trk.flight, ensure_ascii=False) if trk.flight else None,
-                "points_sha256": sha, "quality_counts": quality_counts(trk.quality)},
+                "points_sha256": sha, "quality_counts": p.quality_counts},
                 action="track-imported", item_id=item_id)
-            usable = _usable(cols)
-            calls = L.calls(usable[0])
-            derive(case, track_id, data=usable, calls=calls)
-            del usable
+            if _performance_of(case, aircraft_id) == p.perf:
+                _write_derived(case, track_id, aircraft_id, item_id, p.derived)
+            else:   # the case knows the aircraft as another type: its legs, from the stored points
+                derive(case, track_id)
             _index_where(case, aircraft_id, TrackPoints(track_id, aircraft_id, sha,
-                                                        columns.decode(data)), calls)
-            del data
+                                                        columns.decode(p.data)), p.calls)
     except BaseException:
         if sha is not None and not case.db.execute("SELECT 1 FROM derived WHERE sha256 = ?",
                                                    [sha]).fetchone():
@@ -148,15 +200,27 @@ def _end(e: L.End | None) -> str | None:
                       ensure_ascii=False)
 
 
+def _performance_of(case: Case, aircraft_id: str | None) -> Performance:
+    type_rows = case.select(AircraftRow, "SELECT * FROM aircraft WHERE id = ?", [aircraft_id])
+    return performance(type_rows[0]["type_code"] if type_rows else None)
+
+
 def derive(case: Case, track_id: str, *, data: tuple[L.TrackData, list[int]] | None = None,
            calls: S.GroundCalls | None = None) -> tuple[int, int]:
     """(Re)compute a track's legs, ground stays and gaps; returns (legs, gaps). `calls`: the state
     model's calls at `data`'s points, when already made."""
     info = case.select(TrackRow, "SELECT * FROM tracks WHERE id = ?", [track_id])[0]
-    type_rows = case.select(AircraftRow, "SELECT * FROM aircraft WHERE id = ?", [info["aircraft_id"]])
-    perf = performance(type_rows[0]["type_code"] if type_rows else None)
+    perf = _performance_of(case, info["aircraft_id"])
     d, ids = data if data is not None else track_data(case, track_id)
-    ground_calls = calls if calls is not None else L.calls(d)
+    stated = json.loads(info["stated"]) if info["stated"] else None
+    dv = _derive(d, ids, stated, perf, calls if calls is not None else L.calls(d))
+    _write_derived(case, track_id, info["aircraft_id"], info["item_id"], dv)
+    return dv.legs, len(dv.gaps)
+
+
+def _derive(d: L.TrackData, ids: list[int], stated: Sequence[StatedFlight] | None, perf: Performance,
+            ground_calls: S.GroundCalls) -> Derived:
+    """Legs, ground stays and gaps of usable points `d` (`ids`: their seqs in the points file)."""
     params = json.dumps({"gap_s": L.GAP_S, "leg_gap_s": L.LEG_GAP_S,
                          "ground_airport_km": L.GROUND_AIRPORT_KM,
                          "probable_airport_km": L.PROBABLE_AIRPORT_KM,
@@ -170,29 +234,38 @@ def derive(case: Case, track_id: str, *, data: tuple[L.TrackData, list[int]] | N
                          # taken as noise (a short run between runs of the other state)
                          "flags_contradicted": ground_calls.contradicted,
                          "noise_points": ground_calls.debounced})
+    if stated:
+        from casefile.flights.stated import stated_segments
+        segs = stated_segments(d, stated)
+    else:
+        segs = L.split(d, ground_calls=ground_calls, perf=perf)
+    seg_rows = []
+    for s in segs:
+        start = s.takeoff.t if s.takeoff and s.takeoff.t is not None else d.t[s.first]
+        end = s.landing.t if s.landing and s.landing.t is not None else d.t[s.last]
+        events = E.as_json(s.events) if s.kind == "leg" else None
+        seg_rows.append((s.kind, min(start, d.t[s.first]), max(end, d.t[s.last]),
+                         s.last - s.first + 1, s.airport_icao, _end(s.takeoff), _end(s.landing),
+                         events))
+    gaps = [(ids[g.before], ids[g.after], d.t[g.before], d.t[g.after], g.note)
+            for g in L.find_gaps(d)]
+    return Derived(params, seg_rows, gaps, sum(1 for s in segs if s.kind == "leg"))
+
+
+def _write_derived(case: Case, track_id: str, aircraft_id: str | None, item_id: str,
+                   dv: Derived) -> None:
+    """Replace a track's legs, ground stays and gaps with these."""
     with case.transaction():
         case.db.execute("DELETE FROM flight_segments WHERE track_id = ?", [track_id])
         case.db.execute("DELETE FROM flight_gaps WHERE track_id = ?", [track_id])
-        if info["stated"]:
-            from casefile.flights.stated import stated_segments
-            segs = stated_segments(d, json.loads(info["stated"]))
-        else:
-            segs = L.split(d, ground_calls=ground_calls, perf=perf)
-        seg_rows = []
-        for s in segs:
-            start = s.takeoff.t if s.takeoff and s.takeoff.t is not None else d.t[s.first]
-            end = s.landing.t if s.landing and s.landing.t is not None else d.t[s.last]
-            events = E.as_json(s.events) if s.kind == "leg" else None
-            seg_rows.append((new_id(), track_id, info["aircraft_id"], info["item_id"], s.kind,
-                             min(start, d.t[s.first]), max(end, d.t[s.last]), s.last - s.first + 1,
-                             s.airport_icao, _end(s.takeoff), _end(s.landing), params, events))
-        case.db.conn.executemany("INSERT INTO flight_segments (id, track_id, aircraft_id, item_id, "
-                                 "kind, start_t, end_t, points, airport_icao, takeoff, landing, "
-                                 "params, events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", seg_rows)
-        gaps = L.find_gaps(d)
+        case.db.conn.executemany(
+            "INSERT INTO flight_segments (id, track_id, aircraft_id, item_id, kind, start_t, end_t, "
+            "points, airport_icao, takeoff, landing, params, events) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(new_id(), track_id, aircraft_id, item_id, kind, start, end, n, icao, takeoff, landing,
+              dv.params, events)
+             for kind, start, end, n, icao, takeoff, landing, events in dv.segments])
         case.db.conn.executemany(
             "INSERT INTO flight_gaps (track_id, aircraft_id, item_id, before_seq, after_seq, start_t, "
             "end_t, note) VALUES (?,?,?,?,?,?,?,?)",
-            [(track_id, info["aircraft_id"], info["item_id"], ids[g.before], ids[g.after],
-              d.t[g.before], d.t[g.after], g.note) for g in gaps])
-    return sum(1 for s in segs if s.kind == "leg"), len(gaps)
+            [(track_id, aircraft_id, item_id, *g) for g in dv.gaps])

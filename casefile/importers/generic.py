@@ -29,6 +29,9 @@ class GenericFile:
         head = data[:8192] if data else None
         return position_like(path, head) or markup_missing(path, head)
 
+    def prepare(self, parsed: str | None) -> str | None:
+        return parsed
+
     def store(self, case: Case, ingested: Ingested, parsed: str | None) -> None:
         if parsed:
             case.log("not-read-as-flight", item_id=ingested.item_id, details={"note": parsed})
@@ -48,6 +51,9 @@ class LinkRecord:
 
     def parse(self, path: Path, data: bytes | None) -> str | None:
         return None
+
+    def prepare(self, parsed: str | None) -> str | None:
+        return parsed
 
     def store(self, case: Case, ingested: Ingested, parsed: str | None) -> None:
         return None

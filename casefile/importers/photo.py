@@ -84,6 +84,11 @@ class PhotoImporter:
         with budget.reserve(need):
             return parse_photo(path, data)
 
+    def prepare(self, parsed: ParsedPhoto) -> ParsedPhoto:
+        from casefile.photos.storage import prepare
+
+        return prepare(parsed)
+
     def store(self, case: Case, ingested: Ingested, parsed: ParsedPhoto) -> None:
         from casefile.photos.storage import store_parsed
 

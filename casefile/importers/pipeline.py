@@ -155,7 +155,8 @@ def _work(path_str: str, tmp_dir: str, forced: str | None, follow_links: bool = 
             work.staged, data = stage_stream(src, Path(tmp_dir), on_head=choose)
         try:
             with libnotes.caught(work.notes):
-                work.parsed = _parse(imp, path, data)
+                parsed = _parse(imp, path, data)
+            work.parsed = _prepare(imp, parsed)
         except CasefileError as exc:
             if forced:          # the analyst asked for this reader: its refusal is the answer
                 raise
@@ -194,6 +195,15 @@ def _parse(imp: Any, path: Path, data: bytes | None) -> Any:
         raise CorruptFile(f"too large to read as {imp.name} in memory", path) from None
     except Exception as exc:  # noqa: BLE001 - any parser failure becomes a per-file problem
         raise CorruptFile(f"cannot read as {imp.name}: {type(exc).__name__}: {exc}", path) from None
+
+
+def _prepare(imp: Any, parsed: Any) -> Any:
+    """The importer's preparation of what it parsed, in the worker; if it fails, the file is
+    recorded from what was parsed, and the recording says what fails."""
+    try:
+        return imp.prepare(parsed)
+    except Exception:  # noqa: BLE001 - the same work runs again when recording, and reports there
+        return parsed
 
 
 def _unreadable(exc: CasefileError, path: Path) -> str:

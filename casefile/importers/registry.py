@@ -39,6 +39,10 @@ class Importer(Protocol):
     def parse(self, path: Path, data: bytes | None) -> Any:
         """Read the file (in a worker process); raise CorruptFile with a clear message."""
 
+    def prepare(self, parsed: Any) -> Any:
+        """What parse() found, made ready for store() where it was read (in the worker, after
+        parse): the work that needs no case is done there, in parallel, and not when recording."""
+
     def store(self, case: Case, ingested: Ingested, parsed: Any) -> None:
         """Write what parse() found, inside the transaction that records the new item."""
 

@@ -56,6 +56,9 @@ class CaptureImporter:
                               f"{type(exc).__name__}: {exc}", path) from None
         return ex
 
+    def prepare(self, parsed: Extracted) -> Extracted:
+        return parsed
+
     def store(self, case: Case, ingested: Ingested, parsed: Extracted) -> None:
         from casefile.analyst.sources import store_capture_text
 

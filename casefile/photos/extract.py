@@ -23,7 +23,7 @@ from casefile.errors import CorruptFile
 from casefile.model.photos import FoundValue, PhotoMeta
 from casefile.photos import exif as exifnorm
 from casefile.photos import ifd, jpeg, makernotes, places, trailers, xmp
-from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit, shrink
+from casefile.photos.derive import PREVIEW_PX, THUMB_PX, draft_request, encode_jpeg, fit, phash, shrink
 from casefile.reference.zones import zone_at
 
 Buffer = bytes | mmap.mmap
@@ -55,6 +55,9 @@ class ParsedPhoto:
     derive_params: dict[str, Any] = field(default_factory=dict)
     decode_problem: str | None = None
     tools: dict[str, str] = field(default_factory=dict)
+    #: the row's JSON columns (meta, raw_tags, extractor) as stored, written once the reading is
+    #: complete (`photos.storage.prepare`, in the import worker), so the recording does not redo them
+    texts: dict[str, str] | None = None
 
 
 def tool_versions() -> dict[str, str]:
@@ -294,7 +297,7 @@ def _parse(path: Path, data: bytes) -> ParsedPhoto:
     preview = _orient(fit(base, PREVIEW_PX), meta.orientation)
     thumb = _orient(small, meta.orientation)
     # Perceptual hashes shrink the picture to 32x32 / 9x8 anyway: the upright thumbnail is enough.
-    meta.phash = str(imagehash.phash(thumb))
+    meta.phash = phash(thumb)
     meta.dhash = str(imagehash.dhash(thumb))
     parsed.preview = encode_jpeg(preview)
     parsed.thumbnail = encode_jpeg(thumb)

@@ -36,8 +36,21 @@ def capture_fields(meta: PhotoMeta, default_tz: str | None, place_zone: str | No
             "capture_from": tv.read_from if tv else None}
 
 
+def _texts(parsed: ParsedPhoto) -> dict[str, str]:
+    return {"meta": dumps(parsed.meta.to_dict()), "raw_tags": dumps(parsed.raw_tags),
+            "extractor": dumps(parsed.tools)}
+
+
+def prepare(parsed: ParsedPhoto) -> ParsedPhoto:
+    """Write the row's JSON columns where the photo was read (an import worker), once its reading
+    is complete: the recording then takes them as they are."""
+    parsed.texts = _texts(parsed)
+    return parsed
+
+
 def photo_row(item_id: str, parsed: ParsedPhoto, default_tz: str | None) -> PhotoRow:
     m = parsed.meta
+    texts = parsed.texts or _texts(parsed)
     when = capture_fields(m, default_tz)
     return {"item_id": item_id, "format": m.format, "width": m.width, "height": m.height,
             "make": m.make, "model": m.model, "lens": m.lens, "serial": m.serial,
@@ -46,8 +59,8 @@ def photo_row(item_id: str, parsed: ParsedPhoto, default_tz: str | None) -> Phot
             "direction_deg": m.gps.direction_deg, "gps_problem": m.gps.problem,
             "place_lat": None, "place_lon": None, "place_note": None,
             "phash": m.phash, "dhash": m.dhash, "decode_problem": parsed.decode_problem,
-            "meta": dumps(m.to_dict()), "raw_tags": dumps(parsed.raw_tags),
-            "extractor": dumps(parsed.tools), "capture": when["capture"],
+            "meta": texts["meta"], "raw_tags": texts["raw_tags"],
+            "extractor": texts["extractor"], "capture": when["capture"],
             "capture_utc": when["capture_utc"], "capture_from": when["capture_from"]}
 
 

@@ -16,6 +16,10 @@ from typing import Protocol
 from casefile.store import journal, platform_io
 
 CHUNK = 1 << 20  # 1 MiB: big enough that hashlib releases the GIL and two files hash in parallel
+#: a file smaller than this is written through the page cache, not with direct I/O: its fsync then
+#: writes it with the journal commit, where a direct write would wait for the disk once more
+#: (16 KiB files: about 6.6 ms a file against 9.4-10 ms direct on this machine's disk)
+SMALL = 64 << 10
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
 
@@ -113,12 +117,14 @@ def stage_stream(src: Readable, tmp_dir: Path, *, head_size: int = 8192, keep_by
     kept: list[bytes] | None = [] if keep_bytes else None
     fd_path = tmp_dir / f"stage-{os.getpid()}-{os.urandom(6).hex()}.part"
     # direct I/O where the filesystem allows it: the copy goes straight from our buffer to the
-    # disk, written once (the fsync has nothing left to flush), not crowding the page cache
+    # disk, written once (the fsync has nothing left to flush), not crowding the page cache; a
+    # small file (all read at once) goes through the cache (see SMALL)
+    want_direct = n >= SMALL
     try:
-        fd, direct = platform_io.open_new(fd_path, direct=True)
+        fd, direct = platform_io.open_new(fd_path, direct=want_direct)
     except FileNotFoundError:
         tmp_dir.mkdir(parents=True, exist_ok=True)
-        fd, direct = platform_io.open_new(fd_path, direct=True)
+        fd, direct = platform_io.open_new(fd_path, direct=want_direct)
     try:
         while n:
             chunk = view[:n]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import zlib
 from pathlib import Path
 
@@ -84,6 +85,8 @@ def header_line(head: bytes) -> str:
     return plain_head(head).lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower().decode("latin-1")
 
 
-def header_columns(head: bytes) -> set[str]:
-    """The column names of a CSV file's header line, for sniffing (lower case, trimmed)."""
-    return {c.strip() for c in header_line(head).split(",")}
+@functools.lru_cache(maxsize=4)
+def header_columns(head: bytes) -> frozenset[str]:
+    """The column names of a CSV file's header line, for sniffing (lower case, trimmed); kept for
+    the last few heads, as each CSV reader's scorer asks about the same one."""
+    return frozenset(c.strip() for c in header_line(head).split(","))

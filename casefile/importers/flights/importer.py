@@ -17,12 +17,14 @@ def store_flights(case: Case, ingested: Ingested, parsed: ParsedFlights) -> None
     """Write aircraft, tracks, points and derived legs/gaps inside the import transaction."""
     from casefile.flights.store import store_track
 
+    prepared = parsed.prepared if len(parsed.prepared) == len(parsed.tracks) else None
     with gc_paused():
-        for trk in parsed.tracks:
-            first = trk is parsed.tracks[0]
+        for k, trk in enumerate(parsed.tracks):
+            first = k == 0
             store_track(case, ingested.item_id, trk,
                         warnings=parsed.notes + parsed.warnings if first else [],
-                        skipped=parsed.skipped if first else 0)
+                        skipped=parsed.skipped if first else 0,
+                        prepared=prepared[k] if prepared else None)
     if not parsed.tracks:
         case.log("flight-record-empty", item_id=ingested.item_id,
                  details={"format": parsed.format, "notes": parsed.notes,
@@ -38,6 +40,17 @@ class FlightImporter:
     max_in_memory = 1 << 30
     #: XML formats (KML, GPX): inflating also refuses an overlong stretch without markup
     xml = False
+
+    def prepare(self, parsed: ParsedFlights) -> ParsedFlights:
+        """Each track's points file and legs (flights.store.prepare_track), worked out in the
+        worker; the point rows are then no longer needed, and are not sent back."""
+        from casefile.flights.store import prepare_track
+
+        with gc_paused():
+            parsed.prepared = [prepare_track(trk) for trk in parsed.tracks]
+        for trk in parsed.tracks:
+            trk.rows, trk.quality, trk.columns = [], [], {}
+        return parsed
 
     def store(self, case: Case, ingested: Ingested, parsed: ParsedFlights) -> None:
         store_flights(case, ingested, parsed)

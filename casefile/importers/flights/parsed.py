@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefile.errors import CorruptFile
 from casefile.importers.flights import plausible
 from casefile.model.flights import ParsedTrack
+
+if TYPE_CHECKING:   # numpy and the state model load where tracks are prepared
+    from casefile.flights.store import PreparedTrack
 
 MAX_WARNINGS = 200
 
@@ -24,6 +27,8 @@ class ParsedFlights:
     warnings: list[str] = field(default_factory=list)
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    #: each track's points file and legs, worked out by the importer's prepare() (in the worker)
+    prepared: list[PreparedTrack] = field(default_factory=list)
 
     def warn(self, path: Path, where: str, message: str) -> None:
         """Record a row that was skipped (counted always, text kept for the first few hundred)."""
