@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import imagehash
-import pytest
 from PIL import Image
 
 from casefile.photos.derive import THUMB_PX, fit, phash
@@ -46,7 +45,8 @@ def test_import_worker_reads_photos_without_scipy(tmp_path: Path) -> None:
     path = tmp_path / "a.jpg"
     path.write_bytes(make_jpeg())
     code = ("import sys; from pathlib import Path; from casefile.importers.photo import PhotoImporter; "
-            f"p = Path({str(path)!r}); parsed = PhotoImporter().parse(p, p.read_bytes()); "
+            f"p = Path({str(path)!r}); imp = PhotoImporter(); "
+            "parsed = imp.prepare(imp.parse(p, p.read_bytes())); "
             "assert parsed.meta.phash and parsed.texts; print('scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
