@@ -25,8 +25,7 @@ from casefile.errors import CasefileError, CorruptFile, UnsupportedFile
 from casefile.importers import libnotes, registry, workerlife
 from casefile.importers.sniff import sniff_mime
 from casefile.store import Acquisition, Case, access, commit_staged, safeopen
-from casefile.store.blobs import StagedBlob, stage_stream
-from casefile.store.platform_io import fsync_dir
+from casefile.store.blobs import StagedBlob, Unsynced, stage_stream
 from casefile.textsafe import printable, raw_bytes
 from casefile.timeutil import from_epoch
 
@@ -152,7 +151,8 @@ def _work(path_str: str, tmp_dir: str, forced: str | None, follow_links: bool = 
             return st.st_size <= imp.max_in_memory
 
         with src:
-            work.staged, data = stage_stream(src, Path(tmp_dir), on_head=choose)
+            # a small file's fsync waits for its batch's commit, with the others (stage_stream)
+            work.staged, data = stage_stream(src, Path(tmp_dir), on_head=choose, defer_sync=True)
         try:
             with libnotes.caught(work.notes):
                 parsed = _parse(imp, path, data)
@@ -376,29 +376,30 @@ class _Slot:
 
 def _commit_batch(case: Case, batch: list[tuple[Path, _Slot]], syncer: Executor,
                   **kw: Any) -> list[FileOutcome]:
-    """Commit the files that are ready in one transaction (each file in its own savepoint)."""
-    dirs: set[Path] = set()
+    """Commit the files that are ready in one transaction (each file in its own savepoint); the
+    evidence copies staged unsynced and the folders they moved into are fsynced before COMMIT."""
+    later = Unsynced()
     outcomes: list[FileOutcome] = []
     try:
         with case.transaction():
             for path, fut in batch:
-                outcomes.append(_finish(case, path, fut, dirs_to_sync=dirs, **kw))
+                outcomes.append(_finish(case, path, fut, later=later, **kw))
             if any(o.kind == "flight-record" and o.status == "imported" for o in outcomes):
                 from casefile.flights.whereindex import refresh_stale
 
                 refresh_stale(case)   # aircraft given another track: their where index, merged
             # concurrent fsyncs share the filesystem's journal commits
-            list(syncer.map(fsync_dir, dirs))
+            later.flush(syncer)
     except Exception as exc:  # noqa: BLE001 - e.g. disk full at COMMIT: the whole batch failed
         for path, fut in batch[len(outcomes):]:
-            _finish(case, path, fut, dirs_to_sync=dirs, **{**kw, "cancelled": True})
+            _finish(case, path, fut, later=later, **{**kw, "cancelled": True})
         return [FileOutcome(str(path), "error", message=f"{path}: could not be committed to the "
                             f"case ({exc}); nothing of it was kept") for path, _ in batch]
     return outcomes
 
 
 def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note: str | None,
-            method: str, cancelled: bool, dirs_to_sync: set[Path]) -> FileOutcome:
+            method: str, cancelled: bool, later: Unsynced) -> FileOutcome:
     try:
         work: _Work = fut.result()
     except Exception as exc:  # noqa: BLE001 - a worker that died still leaves the batch going
@@ -422,7 +423,7 @@ def _finish(case: Case, path: Path, fut: _Slot, *, source_url: str | None, note:
                             original_name=printable(path.name), acquisition=acq,
                             extra=extra or None,
                             then=lambda c, i: imp.store(c, i, work.parsed),
-                            dirs_to_sync=dirs_to_sync)
+                            later=later)
     except CasefileError as exc:
         return FileOutcome(str(path), "error", importer=imp.name, message=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug in one importer must not stop the batch

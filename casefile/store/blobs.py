@@ -9,6 +9,7 @@ import os
 import stat
 import threading
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +33,9 @@ class StagedBlob:
     md5: str
     size: int
     head: bytes
+    #: whether the copy is already durable; False: written through the page cache, to be fsynced
+    #: where it is committed, with the other files of its batch (stage_stream(defer_sync=True))
+    synced: bool = True
 
     def discard(self) -> None:
         """Remove the staged copy (it never became evidence)."""
@@ -98,13 +102,16 @@ def _chunk_buffer() -> memoryview:
 
 
 def stage_stream(src: Readable, tmp_dir: Path, *, head_size: int = 8192, keep_bytes: bool = False,
-                 on_head: Callable[[bytes], bool] | None = None,
+                 on_head: Callable[[bytes], bool] | None = None, defer_sync: bool = False,
                  ) -> tuple[StagedBlob, bytes | None]:
     """Copy a stream into tmp_dir while hashing it (one read of each byte); fsync before returning.
 
     `on_head`, if given, is called with the first `head_size` bytes before anything is written
     and decides whether to keep the bytes in memory (instead of `keep_bytes`); if it raises, no
     staging file is made.
+    `defer_sync`: a small file (written through the page cache) is not fsynced here but marked
+    unsynced; `commit_blob` has it fsynced before the transaction that records it commits, at
+    once with the rest of its batch (their fsyncs share the filesystem's journal commits).
     The staged copy is read-only from the start (evidence is never modified).
     """
     sha, md5 = hashlib.sha256(), hashlib.md5()
@@ -136,22 +143,24 @@ def stage_stream(src: Readable, tmp_dir: Path, *, head_size: int = 8192, keep_by
             size += n
             n = _fill(src, view)
         platform_io.make_read_only(fd, fd_path, _READ_ONLY)  # before the fsync: as durable as the data
-        os.fsync(fd)
+        synced = not (defer_sync and not direct and platform_io.CAN_SYNC_READ_ONLY)
+        if synced:
+            os.fsync(fd)
     except BaseException:
         os.close(fd)
         platform_io.remove_read_only(fd_path)
         raise
     os.close(fd)
     data = b"".join(kept) if kept is not None else None
-    return StagedBlob(fd_path, sha.hexdigest(), md5.hexdigest(), size, head), data
+    return StagedBlob(fd_path, sha.hexdigest(), md5.hexdigest(), size, head, synced), data
 
 
 def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
-                dirs_to_sync: set[Path] | None = None) -> tuple[str, bool]:
+                later: Unsynced | None = None) -> tuple[str, bool]:
     """Move a staged file to its content address. Returns (relative path, whether it was new).
 
-    The folder's entry is made durable now, or later by the caller (before its COMMIT) when it
-    passes `dirs_to_sync` to batch many files.
+    The folder's entry (and the file, when it was staged unsynced) is made durable now, or by
+    the caller before its COMMIT when it passes `later` to batch many files.
     """
     rel = blob_relpath(staged.sha256, folder)
     final = case_dir / rel
@@ -166,11 +175,15 @@ def commit_blob(case_dir: Path, staged: StagedBlob, folder: str = "evidence",
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged.tmp_path, final)
         dirs.append(final.parent.parent)
-    if dirs_to_sync is None:
+    if later is None:
+        if not staged.synced:
+            platform_io.fsync_file(final)
         for d in dirs:
             platform_io.fsync_dir(d)
     else:
-        dirs_to_sync.update(dirs)
+        if not staged.synced:
+            later.files.append(final)
+        later.dirs.update(dirs)
     return rel, True
 
 
@@ -183,14 +196,18 @@ class Unsynced:
     files: list[Path] = field(default_factory=list)
     dirs: set[Path] = field(default_factory=set)
 
-    def flush(self) -> None:
+    def flush(self, pool: Executor | None = None) -> None:
+        """fsync every file, then every folder, concurrently (in `pool`, else threads of its own)."""
         if not self.files and not self.dirs:
             return
-        from concurrent.futures import ThreadPoolExecutor
+        if pool is None:
+            from concurrent.futures import ThreadPoolExecutor
 
-        with ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync") as pool:
-            list(pool.map(platform_io.fsync_file, self.files))
-            list(pool.map(platform_io.fsync_dir, self.dirs))
+            with ThreadPoolExecutor(max_workers=8, thread_name_prefix="fsync") as own:
+                self.flush(own)
+            return
+        list(pool.map(platform_io.fsync_file, self.files))
+        list(pool.map(platform_io.fsync_dir, self.dirs))
         self.clear()
 
     def clear(self) -> None:

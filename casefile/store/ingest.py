@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.ids import new_id
@@ -39,19 +38,20 @@ def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
                   original_name: str | None, acquisition: Acquisition,
                   importer: str | None = None, extra: Mapping[str, object] | None = None,
                   then: Callable[[Case, Ingested], None] | None = None,
-                  dirs_to_sync: set[Path] | None = None) -> Ingested:
+                  later: blobs.Unsynced | None = None) -> Ingested:
     """Move a staged blob to its content address and record item + acquisition, in one transaction.
 
     Same bytes already in the case: no new item or blob, a second acquisition of the existing item.
     `then` stores what an importer parsed from a new item, inside the same transaction. A caller
-    batching several files in its own transaction passes `dirs_to_sync` and fsyncs those folders
-    before it commits.
+    batching several files in its own transaction passes `later` and flushes it (the files and
+    folders to fsync) before it commits.
     """
     new_blob = False
+    queued = len(later.files) if later is not None else 0
     try:
         with case.transaction():
             existing = case.rows("SELECT id FROM items WHERE sha256 = ?", [staged.sha256])
-            rel, new_blob = blobs.commit_blob(case.path, staged, dirs_to_sync=dirs_to_sync)
+            rel, new_blob = blobs.commit_blob(case.path, staged, later=later)
             done = _record(case, staged, rel, existing, kind=kind, mime=mime,
                            original_name=original_name, acquisition=acquisition,
                            importer=importer, extra=extra)
@@ -61,6 +61,8 @@ def commit_staged(case: Case, staged: blobs.StagedBlob, *, kind: str, mime: str,
     except BaseException:
         if new_blob:  # the rows that would refer to it were rolled back
             blobs.discard_blob(case.path, staged.sha256)
+            if later is not None:
+                del later.files[queued:]   # nothing left to fsync
         staged.discard()
         raise
 

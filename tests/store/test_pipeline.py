@@ -91,3 +91,30 @@ def test_a_file_rolled_back_inside_a_batch_leaves_a_valid_chain(
     assert "bad.txt" not in {i["original_name"] for i in fresh_case.items()}
     report = verify_case(fresh_case)
     assert report.ok, report.problems
+
+
+def test_small_evidence_copies_are_fsynced_with_their_batch_before_it_commits(
+        fresh_case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small file's copy is staged through the page cache without its own fsync; the batch
+    fsyncs it at its content address while the transaction that records it is still open."""
+    from casefile.store import blobs, platform_io
+
+    synced: dict[Path, bool] = {}
+    real = platform_io.fsync_file
+
+    def fsync_file(path: Path) -> None:
+        synced[path] = fresh_case.db.conn.in_transaction   # not yet committed
+        real(path)
+
+    monkeypatch.setattr(platform_io, "fsync_file", fsync_file)
+    paths = []
+    for i, size in enumerate([100, 5000, blobs.SMALL - 1, blobs.SMALL + 4096]):
+        paths.append(tmp_path / f"f{i}.bin")
+        paths[-1].write_bytes(bytes([i + 1]) * size)
+    report = import_paths(fresh_case, paths, importer="file", workers=1)
+    assert report.count("imported") == 4
+    small = {fresh_case.blob_path(i) for i in fresh_case.items() if i["size"] < blobs.SMALL}
+    assert len(small) == 3 and small <= set(synced)
+    assert all(synced[p] for p in small)
+    assert not any(p.parent.name == "tmp" for p in synced)   # never the staged copy itself
+    assert verify_case(fresh_case).ok
