@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from PIL import Image, ImageChops
+
+if TYPE_CHECKING:   # numpy loads where a hash is worked out
+    import numpy as np
 
 THUMB_PX = 256
 PREVIEW_PX = 1024
@@ -99,7 +102,7 @@ def error_level(data: bytes, quality: int = 90, max_px: int = 2048) -> tuple[byt
 _HASH_SIZE, _PHASH_PX = 8, 32
 
 
-def _cosines() -> Any:
+def _cosines() -> np.ndarray:
     """The first rows of the (unnormalised) DCT-II over 32 samples: 2 cos(pi k (2n + 1) / 64)."""
     import numpy as np
 
@@ -108,7 +111,7 @@ def _cosines() -> Any:
     return 2.0 * np.cos(np.pi * k * (2 * n + 1) / (2 * _PHASH_PX))
 
 
-_COS: Any = None
+_COS: np.ndarray | None = None
 
 
 def phash(im: Image.Image) -> str:
