@@ -34,7 +34,7 @@ def _timeline(case: Case, say: Say) -> list[timeline.Event]:
     return timeline.gather(case)
 
 
-START_AFTER_MS = 100            # the first view is drawn before the worker starts reading
+START_AFTER_MS = 400            # the first view is drawn and settles before the worker starts reading
 SAY_EVERY = 0.1                 # seconds between two progress reports
 
 
