@@ -8,8 +8,9 @@ Long tables are split across pages and the photo appendix is paged; before, this
 after 317 s at 1.49 GB with reportlab's LayoutError and wrote nothing; then it finished in
 1,013 s wall, 526 s CPU, 2.57 GB peak. The report is now drawn as it is laid out (flowables made
 when reached, pages compressed when finished, tables of thousands of rows laid out a page at a
-time): 244 s CPU, 1.19 GB peak (40,489 pages), on a machine at load 15.5 where the process got
-12% of a core (1,920 s wall): the wall time goal is judged, and printed, beside the CPU time.
+time): 239-244 s CPU, 1.19 GB peak (40,489 pages); 526 s wall at a load of 6 on two cores, and
+1,920 s at a load of 15.5 (the process got 12% of a core): the wall time goal is judged, and
+printed, beside the CPU time.
 
     python benchmarks/report_scale.py [--photos 20000] [--flights 200] [--keep DIR]
     python benchmarks/report_scale.py --keep DIR --report-only    # again, on the kept case
