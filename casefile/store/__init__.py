@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casefile.store import sqlite_lib  # noqa: F401  (first: sqlite_utils without numpy)
-
-# isort: split
 from casefile.store import schema_core, schemas  # noqa: F401  (each registers its migrations)
 from casefile.store.case import Case
 

@@ -16,13 +16,15 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import sqlite_utils
-
 from casefile.errors import CasefileError, damaged, disk_full, read_only
-from casefile.store import platform_io
+from casefile.store import platform_io, sqlite_lib
 from casefile.store.lock import LOCK_NAME
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 #: errno values meaning "this place cannot be written"
 _READ_ONLY = {errno.EROFS: "it is on a read-only file system (a write-blocked drive, a DVD, a "
@@ -123,24 +125,24 @@ def connect_read_only(db_path: Path) -> ReadOnly:
         held = platform_io.try_shared_lock(db_path.with_name(LOCK_NAME))
         if held is not None and not wal.exists():
             try:
-                return ReadOnly(sqlite_utils.Database(_open(_uri(db_path, True))), "still", held)
+                return ReadOnly(sqlite_lib.database(_open(_uri(db_path, True))), "still", held)
             except sqlite3.Error:
                 os.close(held)
                 raise
         if held is not None:   # a writer got in between
             os.close(held)
     try:
-        return ReadOnly(sqlite_utils.Database(_open(_uri(db_path, False))), "ro")
+        return ReadOnly(sqlite_lib.database(_open(_uri(db_path, False))), "ro")
     except sqlite3.OperationalError:
         if not why_read_only(db_path.parent):
             raise
     if not wal.exists() or wal.stat().st_size == 0:
-        return ReadOnly(sqlite_utils.Database(_open(_uri(db_path, True))), "immutable")
+        return ReadOnly(sqlite_lib.database(_open(_uri(db_path, True))), "immutable")
     scratch = Path(tempfile.mkdtemp(prefix="casefile-read-"))
     try:
         shutil.copyfile(db_path, scratch / db_path.name)
         shutil.copyfile(wal, scratch / wal.name)
-        return ReadOnly(sqlite_utils.Database(_open(_uri(scratch / db_path.name, False))), "copy",
+        return ReadOnly(sqlite_lib.database(_open(_uri(scratch / db_path.name, False))), "copy",
                         scratch=scratch)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)

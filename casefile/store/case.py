@@ -11,14 +11,25 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile import __version__
 from casefile.errors import CaseExists, InvalidInput, NotACase, NotFound, read_only
 from casefile.ids import new_id
 from casefile.settings import investigator as default_investigator
-from casefile.store import access, blobs, headfile, journal, ledger, recovery, refs, resolve, schema, sealing
+from casefile.store import (
+    access,
+    blobs,
+    headfile,
+    journal,
+    ledger,
+    recovery,
+    refs,
+    resolve,
+    schema,
+    sealing,
+    sqlite_lib,
+)
 from casefile.store.canonical import canonical_json, row_digest, row_state
 from casefile.store.lock import CaseLock
 from casefile.store.rows import (
@@ -34,6 +45,9 @@ from casefile.store.rows import (
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.timeutil import get_zone, now_z
 
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
+
 DB_NAME = "case.sqlite"
 _COMMIT_LOCK = threading.RLock()
 SUFFIX = ".casefile"
@@ -45,7 +59,7 @@ def _connect(db_path: Path) -> sqlite_utils.Database:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=30000")
-    return sqlite_utils.Database(conn, execute_plugins=False)   # no third-party code on a case
+    return sqlite_lib.database(conn)   # sqlite_utils (no third-party plugins) when first needed
 
 
 class Case:

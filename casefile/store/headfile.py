@@ -20,12 +20,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store.canonical import canonical_json, sha256_text
 from casefile.store.platform_io import fsync_dir
 from casefile.timeutil import now_z
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 NAME = "ledger-head.json"
 #: the case_meta key saying this case keeps a head file (a missing file is then a problem)

@@ -15,10 +15,12 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store import platform_io
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 PREFIX = "journal-"
 _local = threading.local()

@@ -9,14 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Protocol, TypedDict
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from casefile.store.canonical import canonical_json, sha256_text
 from casefile.store.headfile import fingerprint
 from casefile.store.rows import JSONObject, LedgerEvent, SqlValue, typed
 from casefile.store.schema import Tracked
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 #: the prev_hash of the first event
 GENESIS = "0" * 64

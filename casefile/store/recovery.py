@@ -11,10 +11,12 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store import journal, platform_io, quarantine
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 
 @dataclass

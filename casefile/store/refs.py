@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
-import sqlite_utils
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
+
 
 KINDS: dict[str, str] = {
     "S": "source", "C": "claim", "E": "entity", "P": "photo", "F": "flight record",
@@ -27,11 +29,15 @@ class _HasDb(Protocol):
     def db(self) -> sqlite_utils.Database: ...
 
 
-DbLike = sqlite_utils.Database | _HasDb
+DbLike: TypeAlias = "sqlite_utils.Database | _HasDb"
 
 
 def _db(where: DbLike) -> sqlite_utils.Database:
-    return where if isinstance(where, sqlite_utils.Database) else where.db
+    # a database answers execute (a Case has none): asked of the class, so a LazyDatabase is not
+    # made to load sqlite_utils to say it has no `db`
+    if hasattr(type(where), "execute"):
+        return cast("sqlite_utils.Database", where)
+    return cast("_HasDb", where).db
 
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeGuard, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeGuard, TypeVar
 
 from casefile.errors import CasefileError, SchemaTooNew
 from casefile.store.rows import DerivedRow, Row, SqlValue
 from casefile.timeutil import now_z
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 
 class MigratingCase(Protocol):
@@ -52,11 +53,11 @@ class MigratingCase(Protocol):
                     params: Mapping[str, object], mime: str | None = ...) -> DerivedRow: ...
 
 
-DbMigration = Callable[[sqlite_utils.Database], None]
+DbMigration: TypeAlias = "Callable[[sqlite_utils.Database], None]"
 CaseMigration = Callable[[MigratingCase], None]
 #: a migration: gets the database, or the open case when registered with_case
-MigrationFn = DbMigration | CaseMigration
-_M = TypeVar("_M", DbMigration, CaseMigration)
+MigrationFn: TypeAlias = "DbMigration | CaseMigration"
+_M = TypeVar("_M", "DbMigration", CaseMigration)
 _MIGRATIONS: dict[str, dict[int, tuple[str, MigrationFn]]] = {}
 #: migrations registered with_case: they get the open Case, not the bare database
 _WITH_CASE: set[MigrationFn] = set()

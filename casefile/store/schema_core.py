@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store.headfile import META_KEY, NAME
 from casefile.store.schema import MigratingCase, migration, track
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 
 @migration("core", 1, "case, items, acquisitions, derived, ledger")

@@ -16,10 +16,12 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store.schema import DERIVED, DerivedTable
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 MOD = 1 << 256
 #: actions of transactions that only recompute or read (their seals are `derived-recorded`)

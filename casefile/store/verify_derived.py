@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store import journal, quarantine, schema, sealing
 from casefile.store.ledger import Event
 from casefile.store.schemas.refs import WATCHED, WATCHED_2
 from casefile.store.verify_report import VerifyReport
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 
 def check_derived(db: sqlite_utils.Database, events: list[Event],

@@ -8,12 +8,14 @@ import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store import schema
 from casefile.store.case import Case
 from casefile.store.verify_report import VerifyReport
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 Objects = dict[tuple[str, str], str]   # (type, name) -> normalised SQL
 _GUARDS = ("ledger_no_update", "ledger_no_delete")

@@ -54,7 +54,7 @@ def test_listing_items_loads_no_importer_report_window_or_numpy(tmp_path: Path) 
     assert loaded_after("new", str(case), "--title", "T")[0] == 0
     code, modules = loaded_after("items", str(case))
     assert code == 0
-    assert heavy(modules) == set()
+    assert heavy(modules) == set() and "sqlite_utils" not in modules   # plain sqlite3 to read
     assert "casefile.cli.core_cmds" in modules and "casefile.cli.photos" not in modules
 
 
@@ -88,5 +88,5 @@ def test_where_at_one_instant_loads_no_numpy(tmp_path: Path) -> None:
     # 2024-08-12T00:00:20Z: between the first two positions, at FL360
     code, modules = loaded_after("where", str(case), "--aircraft", "N8774Q", "--at", "2024-08-12T00:00:20Z")
     assert code == 0
-    assert heavy(modules) == set()
+    assert heavy(modules) == set() and "sqlite_utils" not in modules
     assert "casefile.flights.wherefast" in modules and "casefile.flights.where" not in modules

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile import __version__
 from casefile.errors import CasefileError
 from casefile.store.schema import MigratingCase, derived_table, migration, track
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 
 @migration("flights", 1, "aircraft, tracks, track points, reported flights, leg and gap caches")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store.canonical import row_digest
 from casefile.store.schema import MigratingCase, derived_table, migration, track
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 
 @migration("photos", 1, "photo metadata, aircraft tags, check findings")

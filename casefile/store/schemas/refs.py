@@ -8,9 +8,12 @@ This group runs after all others (see `schema.pending`), so the tables it watche
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from casefile.store.schema import derived_table, migration
+
+if TYPE_CHECKING:   # annotations only: the case opens with plain sqlite3 (sqlite_lib)
+    import sqlite_utils
 
 #: table -> (SQL giving the kind letter from NEW, ORDER BY for numbering rows that already exist)
 WATCHED: dict[str, tuple[str, str]] = {
