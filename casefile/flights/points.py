@@ -49,27 +49,38 @@ class TrackPoints:
         return np.flatnonzero((self.array("quality") < 0) & ~np.isnan(self.array("t")))
 
     def point(self, seq: int) -> Point:
-        v = self.cols.value
-        t = v("t", seq)
-        return Point(track_id=self.track_id, aircraft_id=self.aircraft_id, seq=int(seq), t=t,
-                     time_utc=from_epoch(t) if t is not None else "", lat=v("lat", seq),
-                     lon=v("lon", seq), alt_ft=v("alt_ft", seq), geo_alt_ft=v("geo_alt_ft", seq),
-                     on_ground=v("ground", seq), gs_kt=v("gs_kt", seq),
-                     track_deg=v("track_deg", seq), vrate_fpm=v("vrate_fpm", seq),
-                     callsign=v("callsign", seq), source=v("src", seq), quality=v("quality", seq))
+        return next(self.points([seq]))
 
     def points(self, seqs: Sequence[int] | np.ndarray) -> Iterator[Point]:
-        """Points at `seqs`, built column-wise (much faster than point() one by one)."""
+        """Points at `seqs`, built column-wise (much faster than one by one)."""
         idx = np.asarray(seqs, dtype=np.int64)
-        c = {n: self.cols.column(n, idx) for n in NAMES}
+        num = {n: self.cols.numbers(n, idx) for n in NUMBERS}
+        txt = {n: self.cols.texts(n, idx) for n in ("callsign", "src", "quality")}
+        ground = self.cols.flags("ground", idx)
+        lat, lon = present(num["lat"], self.track_id), present(num["lon"], self.track_id)
         for k, seq in enumerate(idx.tolist()):
-            t = c["t"][k]
+            t = num["t"][k]
             yield Point(track_id=self.track_id, aircraft_id=self.aircraft_id, seq=seq, t=t,
-                        time_utc=from_epoch(t) if t is not None else "", lat=c["lat"][k],
-                        lon=c["lon"][k], alt_ft=c["alt_ft"][k], geo_alt_ft=c["geo_alt_ft"][k],
-                        on_ground=c["ground"][k], gs_kt=c["gs_kt"][k],
-                        track_deg=c["track_deg"][k], vrate_fpm=c["vrate_fpm"][k],
-                        callsign=c["callsign"][k], source=c["src"][k], quality=c["quality"][k])
+                        time_utc=from_epoch(t) if t is not None else "", lat=lat[k],
+                        lon=lon[k], alt_ft=num["alt_ft"][k], geo_alt_ft=num["geo_alt_ft"][k],
+                        on_ground=ground[k], gs_kt=num["gs_kt"][k],
+                        track_deg=num["track_deg"][k], vrate_fpm=num["vrate_fpm"][k],
+                        callsign=txt["callsign"][k], source=txt["src"][k],
+                        quality=txt["quality"][k])
+
+
+#: the number columns of a point
+NUMBERS = ("t", "lat", "lon", "alt_ft", "geo_alt_ft", "gs_kt", "track_deg", "vrate_fpm")
+
+
+def present(values: list[float | None], track_id: str) -> list[float]:
+    """Values every point of these has: positions (the importers keep no point without one) and
+    the times of usable points; a missing one means the file is not what was written."""
+    out = [v for v in values if v is not None]
+    if len(out) != len(values):
+        raise CasefileError("a stored track point lacks a position or time it must have: the "
+                            "points file is damaged", f"track {track_id}")
+    return out
 
 
 def read_columns(case: Case, sha256: str, *, where: str) -> columns.Columns:

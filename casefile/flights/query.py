@@ -42,7 +42,7 @@ from casefile.model.flights import (
 from casefile.present.aircraft import aircraft_name
 from casefile.present.times import describe
 from casefile.store import Case
-from casefile.store.columns import as_python
+from casefile.store.columns import flags_of, floats_of
 from casefile.store.rows import FlightGapRow, FlightSegmentRow, TrackRow
 from casefile.timeutil import from_epoch
 
@@ -259,9 +259,9 @@ def track_columns(case: Case, aircraft_id: str | None = None) -> dict[str, Point
                 cols.t = m.t.tolist()
                 cols.lat = m.column("lat").tolist()
                 cols.lon = m.column("lon").tolist()
-                cols.alt_ft = as_python(m.column("alt_ft"))
-                cols.gs_kt = as_python(m.column("gs_kt"))
-                cols.ground = as_python(m.column("ground"))
+                cols.alt_ft = floats_of(m.column("alt_ft"))
+                cols.gs_kt = floats_of(m.column("gs_kt"))
+                cols.ground = flags_of(m.column("ground"))
                 cols.on_ground = aircraft_calls(m).ground
             out[aid] = cols
     return out

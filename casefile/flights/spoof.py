@@ -33,8 +33,8 @@ class Stretch:
         path: tuple[tuple[float, float], ...] = ()
         if tp is not None:
             idx = np.asarray(self.seqs, dtype=np.int64)
-            path = tuple(zip(map(float, tp.cols.column("lat", idx)),
-                             map(float, tp.cols.column("lon", idx)), strict=True))
+            path = tuple(zip(points.present(tp.cols.numbers("lat", idx), tp.track_id),
+                             points.present(tp.cols.numbers("lon", idx), tp.track_id), strict=True))
         return SpoofedStretch(self.track_id, self.aircraft_id, from_epoch(self.t0),
                               from_epoch(self.t1), len(self.seqs), self.describe(), path)
 

@@ -181,11 +181,12 @@ def track_data(case: Case, track_id: str) -> tuple[L.TrackData, list[int]]:
     """Usable points of a track in time order (ties in file order), and their seqs."""
     tp = points.load(case, track_id)
     seqs = points.merge([tp]).seq
-    c = {n: tp.cols.column(n, seqs) for n in ("t", "lat", "lon", "alt_ft", "ground", "gs_kt",
-                                             "vrate_fpm", "new_leg")}
-    d = L.from_columns(seqs.tolist(), c["t"], c["lat"], c["lon"], c["alt_ft"], c["ground"],
-                       c["gs_kt"], c["vrate_fpm"], c["new_leg"])
-    d.src_at = lambda i: tp.cols.value("src", int(seqs[i]))
+    c = {n: tp.cols.numbers(n, seqs) for n in ("t", "lat", "lon", "alt_ft", "gs_kt", "vrate_fpm")}
+    must = {n: points.present(c[n], track_id) for n in ("t", "lat", "lon")}   # usable points
+    d = L.from_columns(seqs.tolist(), must["t"], must["lat"], must["lon"], c["alt_ft"],
+                       tp.cols.flags("ground", seqs), c["gs_kt"], c["vrate_fpm"],
+                       tp.cols.flags("new_leg", seqs))
+    d.src_at = lambda i: tp.cols.text("src", int(seqs[i]))
     return d, seqs.tolist()
 
 

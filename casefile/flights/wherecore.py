@@ -57,7 +57,7 @@ def with_quality(w: Whereabouts) -> Whereabouts:
         return w
     pts = [p for p in (w.nearest_before, w.nearest_after) if p is not None]
     t = parse_z(w.t_utc).timestamp() if w.t_utc else None
-    at = [p for p in pts if t is not None and abs(p.t - t) <= SAME_TIME_S]
+    at = [p for p in pts if t is not None and abs(p.at - t) <= SAME_TIME_S]
     pts = at[:1] or pts        # a position at the time answers alone
     qs = [posquality.of(p.source) for p in pts]
     known = [q.uncertainty_m for q in qs if q.uncertainty_m is not None]
@@ -85,7 +85,7 @@ def stop_between(pb: Point, pa: Point) -> bool:
     casefile.flights.legs.low_stop and field_stop read it, from the reported vertical rates): long
     enough for a stop, entered descending low and left climbing low, or left climbing out of a
     field at a take-off's climb."""
-    span = pa.t - pb.t
+    span = pa.at - pb.at
     if span < S.STOP_MIN_S or pb.alt_ft is None or pa.alt_ft is None:
         return False
     if not S.stop_possible(span, distance_km(pb.lat, pb.lon, pa.lat, pa.lon), pb.alt_ft,
@@ -118,7 +118,7 @@ def in_spoofed(w: Whereabouts, stretch: str, *, gap_s: float = S.GAP_S) -> Where
     """The answer inside a spoofed stretch (described by `stretch`): from the genuine points
     around it, and saying so; no position when those are a coverage gap apart."""
     keep = w.nearest_before is not None and w.nearest_after is not None and (
-        w.nearest_after.t - w.nearest_before.t <= gap_s)
+        w.nearest_after.at - w.nearest_before.at <= gap_s)
     return replace(w, reason=f"inside a spoofed stretch: {stretch}; from the genuine "
                    f"positions around it: {w.reason}",
                    lat=w.lat if keep else None, lon=w.lon if keep else None,
@@ -178,13 +178,13 @@ def decide(aircraft_id: str, t: float, b: Side | None, a: Side | None, *,
     s_b, s_a = b.state, a.state
     for side in (b, a):
         p, st = side.point, side.state
-        if abs(p.t - t) <= SAME_TIME_S:
+        if abs(p.at - t) <= SAME_TIME_S:
             ap = airport(p.lat, p.lon) if st == S.GROUND else None
             why = "an observed position at this time"
             if st == S.UNKNOWN:
                 why += " (the source gives no flag, speed or altitude to tell ground from air)"
             return out(st, why + _how(side), p.lat, p.lon, p.alt_ft, ap.icao if ap else None)
-    span = pa.t - pb.t
+    span = pa.at - pb.at
     km = distance_km(pb.lat, pb.lon, pa.lat, pa.lon)
     if span > gap_s:
         hole = (f"no position for {span / 60:.0f} min between {pb.time_utc} and "
@@ -216,7 +216,7 @@ def decide(aircraft_id: str, t: float, b: Side | None, a: Side | None, *,
         return out("unknown", f"{what} between {pb.time_utc} ({b_is}) and {pa.time_utc} "
                    f"({a_is}), {span:.0f} s apart: which it was at this time is not known"
                    + _how(b, a))
-    f = (t - pb.t) / span
+    f = (t - pb.at) / span
     lat, lon = intermediate(pb.lat, pb.lon, pa.lat, pa.lon, f)
     if s_b == S.GROUND:
         ap = airport(lat, lon)

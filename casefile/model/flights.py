@@ -35,7 +35,7 @@ class Point:
     track_id: str
     aircraft_id: str
     seq: int
-    t: float
+    t: float | None                # None: a record with no time (GPX without <time>), never in legs
     time_utc: str
     lat: float
     lon: float
@@ -51,6 +51,14 @@ class Point:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def at(self) -> float:
+        """Its time, for a point known to have one (every usable point: stretches, legs, gaps,
+        `where`); an untimed point is always flagged "no-time" and kept out of those."""
+        if self.t is None:
+            raise ValueError(f"point {self.seq} of track {self.track_id} has no time")
+        return self.t
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,7 @@ class Gap:
 
     @property
     def seconds(self) -> float:
-        return self.after.t - self.before.t
+        return self.after.at - self.before.at
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

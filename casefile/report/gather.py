@@ -60,7 +60,7 @@ def flights(case: Case, *, every_point: bool = False) -> Flights:
         stretches.setdefault(str(r["aircraft_id"]), []).extend(
             flights_query.stretches(case, str(r["id"])))
     for parts in stretches.values():
-        parts.sort(key=lambda part: part[0].t if part else 0.0)
+        parts.sort(key=lambda part: part[0].at if part else 0.0)
     return Flights(aircraft, flights_query.legs(case), flights_query.gaps(case), points,
                    flights_query.reported_flights(case), track_items, stretches,
                    flights_query.aircraft_colors(case), flights_query.recorded_refs(case),

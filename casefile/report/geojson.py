@@ -26,8 +26,8 @@ def split_stretches(points: list[Point]) -> tuple[list[list[Point]], list[Point]
     joined into the line)."""
     parts: list[list[Point]] = []
     flagged = [p for p in points if p.quality]
-    for p in sorted((p for p in points if not p.quality), key=lambda p: p.t):
-        if parts and p.t - parts[-1][-1].t <= GAP_S:
+    for p in sorted((p for p in points if not p.quality), key=lambda p: p.at):
+        if parts and p.at - parts[-1][-1].at <= GAP_S:
             parts[-1].append(p)
         else:
             parts.append([p])
@@ -78,7 +78,7 @@ def to_geojson(data: GeoData, title: str) -> bytes:
                 "type": "MultiLineString", "coordinates": lines}, "properties": {
                 **props, "times_utc": times, "stretches": len(lines)}})
         if alone:
-            alone.sort(key=lambda p: p.t)
+            alone.sort(key=lambda p: (p.t is not None, p.t or 0.0))   # untimed first
             features.append({"type": "Feature", "geometry": {
                 "type": "MultiPoint", "coordinates": [_coord(p, known) for p in alone]},
                 "properties": {**props, "kind": "track-points-apart", "points": len(alone),

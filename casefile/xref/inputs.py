@@ -120,8 +120,8 @@ def _ground_call(p: Point, cols: flights.PointColumns | None) -> bool:
     """Whether the state model calls the aircraft on the ground at this point (a source flag,
     else its speed and altitude: many sources give no flag)."""
     if cols is not None and cols.t:
-        k = bisect_left(cols.t, p.t)
-        if k < len(cols.t) and cols.t[k] == p.t:
+        k = bisect_left(cols.t, p.at)
+        if k < len(cols.t) and cols.t[k] == p.at:
             return bool(cols.on_ground[k])
     return bool(p.on_ground)
 

@@ -84,7 +84,7 @@ def gather(case: Case, progress: Progress | None = None) -> MapData:
         say("flight tracks", n, len(tracks))
         aid = track["aircraft_id"]
         ss = [
-            [(p.t, p.lon, p.lat, p.alt_ft, p.gs_kt) for p in s]
+            [(p.at, p.lon, p.lat, p.alt_ft, p.gs_kt) for p in s]
             for s in flights.stretches(case, track["id"])
         ]
         ss = [s for s in ss if s]
