@@ -18,10 +18,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Property tests draw the same examples on every run and machine (CI is reproducible); examples
 # that once failed are kept in the tests as @example. HYPOTHESIS_PROFILE=explore draws new ones.
+# No deadline and no "too slow" health check: tests assert behaviour, never wall time, and a busy
+# machine must not fail them.
+from hypothesis import HealthCheck as _Health  # noqa: E402
 from hypothesis import settings as _hypothesis  # noqa: E402
 
-_hypothesis.register_profile("casefile", derandomize=True, database=None, print_blob=True)
-_hypothesis.register_profile("explore", derandomize=False, print_blob=True)
+_UNTIMED = {"deadline": None, "suppress_health_check": [_Health.too_slow]}
+_hypothesis.register_profile("casefile", derandomize=True, database=None, print_blob=True,
+                             **_UNTIMED)
+_hypothesis.register_profile("explore", derandomize=False, print_blob=True, **_UNTIMED)
 _hypothesis.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "casefile"))
 os.environ.setdefault("CASEFILE_INVESTIGATOR", "Test Investigator")
 
