@@ -275,20 +275,16 @@ class _Inline(Executor):
         return fut
 
 
-#: what the readers load where they parse (photos) or prepare (flight tracks), loaded in the fork server
-_READERS = ("casefile.photos.extract", "casefile.flights.store")
-
-
 def _executor(n_files: int, workers: int | None) -> Executor:
     workers = workers or os.cpu_count() or 1
     if n_files <= 1 or workers <= 1:
         return _Inline()
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("forkserver")
-        # the fork server imports the importers and the libraries their readers load (Pillow,
-        # exifread, numpy, the state model) once per process; each worker of every batch starts
-        # with them loaded instead of loading them again
-        ctx.set_forkserver_preload([__name__, *_READERS])
+        # the fork server imports the importers once; each worker starts with them loaded (the
+        # readers' own libraries load in the workers that need them: a batch of plain files, as
+        # `casefile add --as file`, does not wait for Pillow or numpy in the fork server)
+        ctx.set_forkserver_preload([__name__])
     else:  # Windows: no fork server; each worker starts afresh
         ctx = multiprocessing.get_context("spawn")
     # each worker ends when this process does (even killed), not after its current file
