@@ -4,32 +4,13 @@ real SPAR19 track (fr24-2ce4f83f.json: Subang WMSA -> Taipei Songshan RCSS on 2 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from casefile.analyst import claims as cl
 from casefile.commands import ClaimEdit, submit, undo
 from casefile.errors import InvalidInput
-from casefile.importers.pipeline import import_paths
 from casefile.store import Case
 from casefile.xref.query import XrefSession
-
-CORPORA = Path(os.environ.get("CASEFILE_SHARED", Path(__file__).resolve().parents[3] / "shared")) \
-    / "corpora"
-
-
-@pytest.fixture(scope="module")
-def spar19(tmp_path_factory: pytest.TempPathFactory):
-    path = CORPORA / "flights" / "traffic" / "fr24-2ce4f83f.json"
-    if not path.exists():
-        pytest.skip("shared corpora not found")
-    case = Case.create(tmp_path_factory.mktemp("spar19") / "c", "SPAR19", investigator="T",
-                       default_tz=None)
-    import_paths(case, [path], workers=1)
-    yield case
-    case.close()
 
 
 def _finding(case: Case, claim_id: str):

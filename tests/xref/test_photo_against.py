@@ -4,29 +4,12 @@ landed at Taipei Songshan, RCSS, between 14:43:32 and 14:43:49 UTC on 2 August 2
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
 
 from casefile.analyst import claims as cl
 from casefile.importers.pipeline import import_paths
 from casefile.store import Case
 from casefile.xref.query import XrefSession, claim_verdict
-
-CORPORA = Path(os.environ.get("CASEFILE_SHARED", Path(__file__).resolve().parents[3] / "shared")) \
-    / "corpora"
-
-
-@pytest.fixture()
-def spar19(tmp_path: Path):
-    path = CORPORA / "flights" / "traffic" / "fr24-2ce4f83f.json"
-    if not path.exists():
-        pytest.skip("shared corpora not found")
-    case = Case.create(tmp_path / "c", "SPAR19", investigator="T", default_tz=None)
-    import_paths(case, [path], workers=1)
-    yield case
-    case.close()
 
 
 def _against(case: Case, tmp_path: Path, name: str, **exif):
