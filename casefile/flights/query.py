@@ -14,7 +14,6 @@ from casefile.flights import points as P
 from casefile.flights import quality as quality_rules
 from casefile.flights import state as state_rules
 from casefile.flights.aircraft import all_aircraft, find, recorded_names
-from casefile.flights.gcpause import gc_paused
 from casefile.flights.palette import case_colors
 from casefile.flights.refs import AircraftRefs as AircraftRefs  # re-exported: the public API
 from casefile.flights.refs import RefIndex as RefIndex
@@ -29,6 +28,7 @@ from casefile.flights.stated import StatedFacts, StatedFlight
 from casefile.flights.where import aircraft_calls
 from casefile.flights.wherecore import mention_reported
 from casefile.flights.wherefast import where_at
+from casefile.gcpause import gc_paused
 from casefile.model.flights import (
     Aircraft,
     Gap,

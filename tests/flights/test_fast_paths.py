@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from casefile.flights import legs as L
 from casefile.flights import points as P
-from casefile.flights.gcpause import gc_paused, paused
 from casefile.flights.quality import (
     AIRBORNE_LIMIT_KT,
     DUPLICATE,
@@ -27,6 +26,7 @@ from casefile.flights.quality import (
     flag_points,
 )
 from casefile.flights.store import _point_columns, track_data
+from casefile.gcpause import gc_paused, paused
 from casefile.geo import KM_PER_NM, distance_km
 from casefile.store import Case
 from tests.flights.helpers import store_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casefile.flights.gcpause import gc_paused
+from casefile.gcpause import gc_paused
 from casefile.importers.flights.gz import MAGIC, inflate
 from casefile.importers.flights.parsed import ParsedFlights
 

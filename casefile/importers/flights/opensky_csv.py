@@ -15,7 +15,7 @@ from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any, cast
 
-from casefile.flights.gcpause import paused
+from casefile.gcpause import paused
 from casefile.importers.flights.fields import (
     FPM_PER_MS,
     FT_PER_M,

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import CorruptFile
-from casefile.flights.gcpause import paused
 from casefile.flights.posquality import REPORTED, with_accuracy
+from casefile.gcpause import paused
 from casefile.importers.flights.fields import Bad, drop_bad_rows, num, position
 from casefile.importers.flights.gz import plain_head
 from casefile.importers.flights.importer import FlightImporter

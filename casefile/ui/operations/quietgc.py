@@ -6,7 +6,8 @@ anything holds the collector (an operation in a worker, map playback), automatic
 what is alive is moved out of the collector's way with gc.freeze() (constant time, nothing
 scanned) whenever a worker reports progress, and when the last hold ends everything goes back to
 the oldest generation, again without a pass. Reference counting still frees memory all along; only
-garbage in reference cycles waits for the collector's next full pass.
+garbage in reference cycles waits for the collector's next full pass. The switch itself is
+casefile.gcpause's one counter, shared with the importers' pauses.
 """
 
 from __future__ import annotations
@@ -14,28 +15,25 @@ from __future__ import annotations
 import gc
 import threading
 
+from casefile import gcpause
+
 _lock = threading.Lock()
 _holds = 0
-_was_enabled = True
 
 
 def hold() -> None:
     """Stop automatic passes until the matching release()."""
-    global _holds, _was_enabled
+    global _holds
     with _lock:
-        if _holds == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
         _holds += 1
+        gcpause.pause()
         gc.freeze()
 
 
 def tidy() -> None:
-    """From any thread (a worker between two files): move the young objects aside, and keep the
-    passes off even if a block that paused them re-enabled them on its way out."""
+    """From any thread (a worker between two files): move the young objects aside."""
     with _lock:
         if _holds:
-            gc.disable()
             gc.freeze()
 
 
@@ -49,8 +47,7 @@ def release() -> None:
         if _holds == 0:
             gc.freeze()        # the young ones too: gen-0's count starts again from nothing
             gc.unfreeze()
-            if _was_enabled:
-                gc.enable()
+        gcpause.resume()
 
 
 def held() -> bool:
