@@ -120,7 +120,7 @@ def leg_end(text: str | None, field: str) -> str | None:
     t = clean_text(text, field)
     if not t:
         return None
-    got = places.find_place(t) or places.find_place(t.upper())
+    got = places.find_place_or_code(t)
     if got is None or got.kind not in ("airport", "city"):
         raise InvalidInput(f"{t!r} names no airport or city in the offline gazetteer (give an "
                            "airport code such as RCSS or TPE, or a city)", field=field)

@@ -338,6 +338,11 @@ def find_place(text: str) -> Place | None:
     return None
 
 
+def find_place_or_code(text: str) -> Place | None:
+    """find_place, and failing that the text as an airport code in capitals ("rcss" is RCSS)."""
+    return find_place(text) or find_place(text.upper())
+
+
 def from_key(kind: str, key: str) -> Place | None:
     """A place stored by kind and key (as `Place.kind`, `Place.key`)."""
     if kind == "airport":

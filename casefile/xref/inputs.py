@@ -269,7 +269,7 @@ def _leg_place(text: str | None) -> AreaPlace | None:
     """One end of a transit's leg as typed, resolved (checked when it was entered)."""
     from casefile.reference import places
 
-    return (places.find_place(text) or places.find_place(text.upper())) if text else None
+    return places.find_place_or_code(text) if text else None
 
 
 def item_names(case: Case) -> dict[str, str]:
