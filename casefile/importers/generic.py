@@ -24,10 +24,12 @@ class GenericFile:
     def parse(self, path: Path, data: bytes | None) -> str | None:
         """A one-line note when the file looks like position data no reader takes, or is named as
         markup (KML, GPX) but holds none, else None."""
-        from casefile.importers.flights.unread import markup_missing, position_like
+        from casefile.importers.flights.unread import markup_missing, position_like, read_head
 
-        head = data[:8192] if data else None
-        return position_like(path, head) or markup_missing(path, head)
+        head = data[:8192] if data is not None else read_head(path)   # read once, for both
+        if head is None:
+            return None
+        return position_like(head) or markup_missing(path, head)
 
     def prepare(self, parsed: str | None) -> str | None:
         return parsed

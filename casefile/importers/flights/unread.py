@@ -13,15 +13,18 @@ _LON = re.compile(r'(?i)(?:^|[",;\t{ ])(lon|lng|long|longitude)(?:["\s:,;\t]|$)'
 _TIME = re.compile(r'(?i)(?:^|[",;\t{ _])(time|timestamp|ts|date|datetime|utc|when)(?:["\s:,;\t_]|$)')
 
 
-def position_like(path: Path, head: bytes | None = None) -> str | None:
+def read_head(path: Path) -> bytes | None:
+    """The file's first 8 KiB (None when it cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(8192)
+    except OSError:
+        return None
+
+
+def position_like(head: bytes) -> str | None:
     """The one line to say when a JSON or CSV file names latitude, longitude and time fields in
     its first bytes (it looks like position records), else None."""
-    if head is None:
-        try:
-            with open(path, "rb") as f:
-                head = f.read(8192)
-        except OSError:
-            return None
     text = plain_head(head)[:8192].decode("utf-8", "replace").lstrip("\ufeff \r\n\t")
     if not text or text[0] not in "[{" and "," not in text.split("\n", 1)[0] and \
             "\t" not in text.split("\n", 1)[0]:
@@ -38,17 +41,11 @@ def position_like(path: Path, head: bytes | None = None) -> str | None:
 MARKUP = {".kml": "KML", ".gpx": "GPX", ".xml": "XML"}
 
 
-def markup_missing(path: Path, head: bytes | None) -> str | None:
+def markup_missing(path: Path, head: bytes) -> str | None:
     """The one line to say when a file named .kml/.gpx/.xml holds text but no tag at its start."""
     kind = MARKUP.get(path.suffix.lower())
     if kind is None:
         return None
-    if head is None:
-        try:
-            with open(path, "rb") as f:
-                head = f.read(8192)
-        except OSError:
-            return None
     text = plain_head(head)[:8192]
     if b"<" in text:
         return None
