@@ -62,7 +62,7 @@ def of_track(tp: points.TrackPoints) -> list[Stretch]:
     flagged = np.flatnonzero(q >= 0)
     out: list[Stretch] = []
     if len(flagged):
-        names = tp.cols.column("quality", flagged)
+        names = tp.cols.texts("quality", flagged)
         spoofed = flagged[np.asarray([n == SPOOFED for n in names], dtype=bool)]
         if len(spoofed):
             t = tp.array("t")

@@ -206,7 +206,7 @@ def evaluate(photo: PhotoIn, track: AircraftTrack, *, tagged: bool) -> Finding |
         expl = (f"{who} could not have been at the photo's place during its time window ({when}), "
                 f"though the track has no positions then: {gone[0]}.")
         assumptions.append(f"An aircraft moves at most at its type's fastest ground speed "
-                           f"({_speed(track)[1]}).")
+                           f"({gone[1]['basis']}).")
     elif holes:
         verdict, conf = "undetermined", 0.5
         missing = sum(min(s.end, hi) - max(s.start, lo) for s in holes)
@@ -261,16 +261,12 @@ def _dur(seconds: float) -> str:
     return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
 
 
-def _speed(track: AircraftTrack) -> tuple[float, str]:
-    return max_ground_speed(type_of(track.aircraft))
-
-
 def _out_of_reach(track: AircraftTrack, lo: float, hi: float, lat: float,
                   lon: float) -> tuple[str, dict[str, Any]] | None:
     """Why the observed positions put the photo's place out of reach for its whole time window
     (a space-time prism at the type's fastest ground speed, xref.reach); None: some path reaches
     it, or nothing bounds it."""
-    kt, basis = _speed(track)
+    kt, basis = max_ground_speed(type_of(track.aircraft))
     got = reach(track, places.point(lat, lon, "the photo's place", NEAR_KM), lo, hi, kt, basis)
     if got is None or got.reachable or got.km is None or got.need_kt is None:
         return None
